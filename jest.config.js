@@ -1,0 +1,26 @@
+// One jest config for unit, contract and end-to-end tests. @swc/jest keeps decorator metadata,
+// which Nest's dependency injection reads.
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@kom/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing',
+    '^@kom/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  },
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testTimeout: 30000,
+};
