@@ -22,5 +22,7 @@ module.exports = {
     '^@kom/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/published-event-schemas.setup.ts'],
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 30000,
 };

@@ -52,14 +52,24 @@ export class Forbidden extends DomainError {
   }
 }
 
-/** Concurrent writers kept winning after the bounded number of retries. */
+/**
+ * The stream moved on: concurrent writers kept winning after the bounded retries, or the client's
+ * expected revision is stale. Carries both revisions so a client can reload and decide again.
+ */
 export class ConcurrencyConflict extends DomainError {
   readonly code = 'CONFLICT';
   override readonly name = 'ConcurrencyConflict';
   constructor(
     readonly streamId: string,
     readonly attempts: number,
+    /** -1n: the writer expected no stream. */
+    readonly expectedRevision: bigint,
+    /** -1n: the stream does not exist. */
+    readonly actualRevision: bigint,
   ) {
-    super('CONCURRENT_MODIFICATION', `${streamId} was changed concurrently ${attempts} times; try again`);
+    super(
+      'CONCURRENT_MODIFICATION',
+      `${streamId} is at revision ${actualRevision}, not ${expectedRevision}; reload and try again`,
+    );
   }
 }

@@ -8,6 +8,16 @@ export const SPEC_ACTOR: Actor = { userId: 'user-secretariat', organizationId: '
 
 type ErrorClass = abstract new (...args: never[]) => DomainError;
 
+let emittedEventCheck: ((event: DomainEvent) => void) | undefined;
+
+/**
+ * Registers a check run on every event any decider spec produces. The test setup uses it to
+ * validate each event against its published JSON Schema, so no spec can forget to.
+ */
+export function checkEveryEmittedEvent(check: (event: DomainEvent) => void): void {
+  emittedEventCheck = check;
+}
+
 /**
  * given(events).when(command).then(events) — one helper for every decider.
  *   const given = deciderSpec(meetingDecider);
@@ -17,14 +27,16 @@ export function deciderSpec<C extends DomainCommand, E extends DomainEvent, S>(d
   return (events: readonly E[]) => ({
     when(command: C, context: Partial<DecisionContext> = {}) {
       const ctx: DecisionContext = { now: context.now ?? SPEC_NOW, actor: context.actor ?? SPEC_ACTOR };
-      const run = () => decider.decide(command, fold(decider, events), ctx);
+      const run = () => {
+        const produced = decider.decide(command, fold(decider, events), ctx);
+        produced.forEach((event) => emittedEventCheck?.(event));
+        return produced;
+      };
       return {
-        then(expected: readonly E[]): readonly E[] {
-          const produced = run();
-          expect(produced).toEqual(expected);
-          return produced;
+        then(expected: readonly E[]): void {
+          expect(run()).toEqual(expected);
         },
-        thenThrows(errorClass: ErrorClass, reason?: string): DomainError {
+        thenThrows(errorClass: ErrorClass, reason?: string): void {
           let caught: unknown;
           try {
             run();
@@ -33,7 +45,6 @@ export function deciderSpec<C extends DomainCommand, E extends DomainEvent, S>(d
           }
           expect(caught).toBeInstanceOf(errorClass);
           if (reason !== undefined) expect((caught as DomainError).reason).toBe(reason);
-          return caught as DomainError;
         },
         /** The events, for assertions that are not equality (schema validation, counts). */
         events(): readonly E[] {

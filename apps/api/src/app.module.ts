@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule, TOKEN_VERIFIER, type TokenVerifier } from '@kom/auth';
+import { PlatformModule, type KomConfig } from '@kom/platform';
+import { OrganizationsModule } from '@kom/organizations';
+import { CONTEXTS } from './contexts';
+import { graphqlOptions } from './graphql/graphql-options';
+import { HealthController } from './health/health.controller';
+
+export interface AppOptions {
+  readonly config: KomConfig;
+  /** Where the code-first schema is printed; false keeps it in memory (production). */
+  readonly schemaFile?: string | false;
+  readonly inMemoryReadModels?: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    const { config } = options;
+    const schemaFile =
+      options.schemaFile ?? (config.nodeEnv === 'production' ? false : join(process.cwd(), 'schema', 'kom.graphql'));
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+          },
+        }),
+        PlatformModule.forRoot({ config, contexts: CONTEXTS, inMemoryReadModels: options.inMemoryReadModels }),
+        AuthModule.forRoot({ dataDir: config.dataDir, ...config.auth }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [TOKEN_VERIFIER],
+          useFactory: (verifier: TokenVerifier) => graphqlOptions(config, verifier, schemaFile || true),
+        }),
+        TerminusModule,
+        OrganizationsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

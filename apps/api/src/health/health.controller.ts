@@ -1,0 +1,45 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Public } from '@kom/auth';
+import { EVENT_STORE, type EventStore } from '@kom/event-store';
+import { ProjectionsService } from '@kom/platform';
+
+@Controller('health')
+@Public()
+export class HealthController {
+  constructor(
+    @Inject(HealthCheckService) private readonly health: HealthCheckService,
+    @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ProjectionsService) private readonly projections: ProjectionsService,
+  ) {}
+
+  /** Liveness: the process answers. Says nothing about its dependencies, so a restart cannot fix them. */
+  @Get()
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** Readiness: the event store answers and this replica's read models have caught up with the log. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      async () => {
+        const indicator = this.indicators.check('eventStore');
+        try {
+          await this.store.ping();
+          return indicator.up();
+        } catch (error) {
+          return indicator.down({ message: (error as Error).message });
+        }
+      },
+      async () => {
+        const indicator = this.indicators.check('projections');
+        const caughtUp = await this.projections.isCaughtUp().catch(() => false);
+        return caughtUp ? indicator.up() : indicator.down({ message: 'catching up with the event log' });
+      },
+    ]);
+  }
+}

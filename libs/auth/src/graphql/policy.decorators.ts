@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Actor, Role } from '@kom/kernel';
+
+export const ROLES_KEY = 'kom:roles';
+export const PUBLIC_KEY = 'kom:public';
+
+/** The roles that may call a resolver, field or controller. Without it (or @Public) access is denied. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** Reachable without a token: health checks and nothing that holds data. */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** The verified actor of the request (set by the PolicyGuard). */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  const actor = requestContext(context).actor;
+  if (!actor) throw new Error('CurrentActor used on a route without an authenticated policy');
+  return actor;
+});
+
+export interface KomRequestContext {
+  actor?: Actor;
+  req?: { headers?: Record<string, string | string[] | undefined>; id?: string };
+  correlationId?: string;
+}
+
+export function requestContext(context: ExecutionContext): KomRequestContext {
+  if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext<KomRequestContext>();
+  const req = context.switchToHttp().getRequest<KomRequestContext['req'] & { komContext?: KomRequestContext }>();
+  req.komContext ??= { req };
+  return req.komContext;
+}
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/**
+ * The actor and correlation id for a command: the correlation id comes from the caller's
+ * `X-Correlation-Id` header when it is well-formed, else it is made fresh per request.
+ */
+export const RequestMeta = createParamDecorator((_: unknown, context: ExecutionContext) => {
+  const ctx = requestContext(context);
+  if (!ctx.actor) throw new Error('RequestMeta used on a route without an authenticated policy');
+  if (!ctx.correlationId) {
+    const header = ctx.req?.headers?.['x-correlation-id'];
+    ctx.correlationId = typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID();
+  }
+  return { actor: ctx.actor, correlationId: ctx.correlationId };
+});

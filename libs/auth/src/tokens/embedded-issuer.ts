@@ -1,0 +1,84 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, errors as joseErrors, type JWK, type KeyLike } from 'jose';
+import type { Actor, Role } from '@kom/kernel';
+import { actorFromClaims, CLAIMS, InvalidTokenError } from './claims';
+import type { TokenVerifier } from './token-verifier';
+
+const ALG = 'EdDSA';
+const KEY_FILE = 'embedded-signing-key.json';
+
+export interface EmbeddedIssuerOptions {
+  readonly dataDir: string;
+  readonly issuer: string;
+  readonly audience: string;
+}
+
+/**
+ * The zero-set-up identity provider of embedded mode: an Ed25519 key made on first start and kept
+ * (mode 0600) in the data directory, so that `kom token` and the API agree without any server.
+ * Production verifies an OIDC issuer's tokens instead.
+ */
+export class EmbeddedIssuer implements TokenVerifier {
+  private constructor(
+    private readonly options: EmbeddedIssuerOptions,
+    private readonly privateKey: KeyLike,
+    private readonly publicKey: KeyLike,
+    readonly keyId: string,
+  ) {}
+
+  static async open(options: EmbeddedIssuerOptions): Promise<EmbeddedIssuer> {
+    const file = join(options.dataDir, KEY_FILE);
+    if (!existsSync(file)) {
+      mkdirSync(options.dataDir, { recursive: true });
+      const { privateKey } = await generateKeyPair(ALG, { crv: 'Ed25519', extractable: true });
+      const jwk = await exportJWK(privateKey);
+      const kid = `kom-${new Date().toISOString().slice(0, 10)}-${jwk.x?.slice(0, 8)}`;
+      // 'wx' fails if another process created the key meanwhile; then we read theirs.
+      try {
+        writeFileSync(file, JSON.stringify({ ...jwk, kid, alg: ALG }), { flag: 'wx', mode: 0o600 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+    chmodSync(file, 0o600);
+    const jwk = JSON.parse(readFileSync(file, 'utf8')) as JWK & { kid: string };
+    const privateKey = (await importJWK(jwk, ALG)) as KeyLike;
+    const { d: _secret, ...publicJwk } = jwk;
+    const publicKey = (await importJWK(publicJwk, ALG)) as KeyLike;
+    return new EmbeddedIssuer(options, privateKey, publicKey, jwk.kid);
+  }
+
+  async issue(actor: { userId: string; organizationId: string; role: Role }, ttlSeconds = 8 * 3600): Promise<string> {
+    return new SignJWT({ [CLAIMS.organization]: actor.organizationId, [CLAIMS.role]: actor.role })
+      .setProtectedHeader({ alg: ALG, kid: this.keyId, typ: 'JWT' })
+      .setSubject(actor.userId)
+      .setIssuer(this.options.issuer)
+      .setAudience(this.options.audience)
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(this.privateKey);
+  }
+
+  async verify(token: string): Promise<Actor> {
+    try {
+      const { payload } = await jwtVerify(token, this.publicKey, {
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        algorithms: [ALG],
+        clockTolerance: 30,
+      });
+      return actorFromClaims(payload);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw error;
+      if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError(describeJoseError(error));
+      throw error;
+    }
+  }
+}
+
+function describeJoseError(error: InstanceType<typeof joseErrors.JOSEError>): string {
+  if (error instanceof joseErrors.JWTExpired) return 'token expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `token claim "${error.claim}" is not accepted`;
+  return 'token signature or format is not valid';
+}

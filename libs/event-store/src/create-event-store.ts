@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { EventStore } from './event-store.port';
+import {
+  describeAcceptedSchemes,
+  isKurrentDbUrl,
+  redactConnectionString,
+} from './kurrentdb/connection-string';
+import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
+
+export interface EventStoreConfig {
+  /** A KurrentDB / EventStoreDB connection string; unset or blank selects the embedded SQLite store. */
+  readonly eventStoreUrl?: string;
+  /** Where the embedded store keeps events.sqlite (created when missing). */
+  readonly dataDir: string;
+}
+
+function blankToUndefined(url: string | undefined): string | undefined {
+  const trimmed = url?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/**
+ * The event store the configuration asks for: the embedded SQLite store when no URL is set, a
+ * KurrentDB / EventStoreDB server for a kurrentdb://, kurrent://, kdb:// or esdb:// URL (each
+ * also +discover). Anything else is refused, naming the accepted schemes, without echoing credentials.
+ */
+export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
+  const url = blankToUndefined(config.eventStoreUrl);
+  if (url === undefined) {
+    mkdirSync(config.dataDir, { recursive: true });
+    return SqliteEventStore.open(path.join(config.dataDir, 'events.sqlite'));
+  }
+  if (isKurrentDbUrl(url)) return KurrentDbEventStore.connect(url);
+  throw new Error(
+    `Unsupported event store URL ${redactConnectionString(url)}: expected ${describeAcceptedSchemes()}, ` +
+      'or no URL for the embedded SQLite store',
+  );
+}
+
+/** A description of the configured store that is safe to log: credentials become ***. */
+export function describeEventStoreUrl(url?: string): string {
+  const value = blankToUndefined(url);
+  if (value === undefined) return 'embedded SQLite event store';
+  const redacted = redactConnectionString(value);
+  return isKurrentDbUrl(value) ? `KurrentDB at ${redacted}` : `unsupported event store URL ${redacted}`;
+}

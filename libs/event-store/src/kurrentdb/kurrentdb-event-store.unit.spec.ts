@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { UnavailableError } from '@kurrent/kurrentdb-client';
+import type { EventToAppend, RecordedEvent } from '../event-store.port';
+import { DuplicateEventIdError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import { KurrentDbEventStore } from './kurrentdb-event-store';
+import { packPosition } from './position';
+import { FakeKurrentDbClient } from './testing/fake-kurrentdb-client';
+
+// The adapter's own logic against an in-memory stand-in for the client (see the fake's header for
+// the server behaviour it assumes). This is not a test of a real server: the contract suite in
+// kurrentdb-event-store.spec.ts is, when KOM_EVENTSTORE_URL points at one.
+
+const event = (type = 'Happened', data: unknown = { at: 1 }): EventToAppend => ({
+  id: randomUUID(),
+  type,
+  data,
+  metadata: { correlationId: randomUUID() },
+});
+
+describe('KurrentDbEventStore (against an in-memory client)', () => {
+  let fake: FakeKurrentDbClient;
+  let store: KurrentDbEventStore;
+
+  beforeEach(() => {
+    fake = new FakeKurrentDbClient();
+    store = KurrentDbEventStore.fromClient(fake.asClient(), {
+      readPageSize: 3,
+      pingTimeoutMs: 50,
+      resubscribe: { initialDelayMs: 1, maxDelayMs: 5 },
+    });
+  });
+
+  afterEach(() => store.close());
+
+  it('maps expected revisions one to one to the client’s stream states', async () => {
+    await store.appendToStream('s-1', [event()], { expectedRevision: 'no_stream' });
+    await store.appendToStream('s-1', [event()], { expectedRevision: 0n });
+    await store.appendToStream('s-1', [event()], { expectedRevision: 'stream_exists' });
+    await store.appendToStream('s-1', [event()], { expectedRevision: 'any' });
+    await store.appendToStream('s-1', [event()]);
+    expect(fake.appendStates).toEqual(['no_stream', 0n, 'stream_exists', 'any', 'any']);
+    await expect(store.appendToStream('s-1', [event()], { expectedRevision: -1n })).rejects.toThrow(RangeError);
+  });
+
+  it('returns the last event’s own $all position, not the position of the append reply', async () => {
+    const result = await store.appendToStream('s-1', [event(), event(), event()], { expectedRevision: 'no_stream' });
+    const last = fake.log.filter((r) => r.streamId === 's-1')[2]!;
+    expect(result).toEqual({ nextExpectedRevision: 2n, position: packPosition(last.position) });
+    expect(last.position.prepare).not.toBe(last.position.commit); // the reply's (commit, commit) would be wrong
+  });
+
+  it('sends our event ids and JSON payloads', async () => {
+    const e = event('Opened', { title: 'Tromsø' });
+    await store.appendToStream('s-1', [e]);
+    const [read] = await store.readStream('s-1');
+    expect(read).toMatchObject({ id: e.id, type: 'Opened', data: { title: 'Tromsø' }, metadata: e.metadata });
+  });
+
+  it('reports a refusal with the expected and actual revisions', async () => {
+    await store.appendToStream('s-1', [event(), event()]);
+    const error = await store.appendToStream('s-1', [event()], { expectedRevision: 0n }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(error).toMatchObject({ streamId: 's-1', expected: 0n, actual: 1n });
+    const missing = await store.appendToStream('s-2', [event()], { expectedRevision: 'stream_exists' }).catch((e: unknown) => e);
+    expect(missing).toMatchObject({ streamId: 's-2', expected: 'stream_exists', actual: 'no_stream' });
+  });
+
+  it('answers a retried append with the original result, and a partly matching one with DuplicateEventIdError', async () => {
+    const a = event('A');
+    const b = event('B');
+    const first = await store.appendToStream('s-1', [a, b], { expectedRevision: 'no_stream' });
+    await store.appendToStream('s-1', [event('C')], { expectedRevision: 1n });
+    // The server refuses this one (expected revision now stale, and the ids are not at revision 0+1)...
+    expect(await store.appendToStream('s-1', [a, b], { expectedRevision: 5n })).toEqual(first);
+    // ...and answers this one as "wrong expected version" (corrupted idempotency).
+    await expect(store.appendToStream('s-1', [b, event('D')])).rejects.toBeInstanceOf(DuplicateEventIdError);
+    expect((await store.readStream('s-1')).map((e) => e.type)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('treats an empty append as a check of the expected revision', async () => {
+    expect(await store.appendToStream('s-1', [], { expectedRevision: 'no_stream' })).toEqual({ nextExpectedRevision: -1n, position: 0n });
+    const written = await store.appendToStream('s-1', [event()]);
+    expect(await store.appendToStream('s-1', [], { expectedRevision: 0n })).toEqual(written);
+    await expect(store.appendToStream('s-1', [], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+  });
+
+  it('reads streams both ways and throws StreamNotFoundError for a missing one', async () => {
+    await store.appendToStream('s-1', ['A', 'B', 'C'].map((t) => event(t)));
+    const types = (events: RecordedEvent[]) => events.map((e) => e.type);
+    expect(types(await store.readStream('s-1', { direction: 'backwards' }))).toEqual(['C', 'B', 'A']);
+    expect(types(await store.readStream('s-1', { fromRevision: 1n, maxCount: 1 }))).toEqual(['B']);
+    expect(await store.readStream('s-1', { maxCount: 0 })).toEqual([]);
+    await expect(store.readStream('nope')).rejects.toEqual(new StreamNotFoundError('nope'));
+    await expect(store.readStream('nope', { maxCount: 0 })).rejects.toBeInstanceOf(StreamNotFoundError);
+    expect(await store.streamRevision('s-1')).toBe(2n);
+    expect(await store.streamRevision('nope')).toBeUndefined();
+  });
+
+  it('reads $all after an exclusive position, in pages, without system events', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const e = event('N', { i });
+      ids.push(e.id);
+      await store.appendToStream(`s-${i % 2}`, [e]);
+    }
+    expect(fake.log.some((r) => r.type.startsWith('$'))).toBe(true);
+    const all = await store.readAll();
+    expect(all.map((e) => e.id)).toEqual(ids);
+    expect((await store.readAll({ fromPosition: all[1]!.position })).map((e) => e.id)).toEqual(ids.slice(2));
+    expect((await store.readAll({ fromPosition: all[1]!.position, maxCount: 2 })).map((e) => e.id)).toEqual(ids.slice(2, 4));
+    expect(await store.readAll({ fromPosition: all[4]!.position })).toEqual([]);
+    expect(await store.readAll({ maxCount: 0 })).toEqual([]);
+  });
+
+  it('gives the head position of the newest user event, START when there is none', async () => {
+    expect(await store.headPosition()).toBe(0n);
+    const { position } = await store.appendToStream('s-1', [event(), event()]);
+    expect(fake.log[fake.log.length - 1]!.type.startsWith('$')).toBe(true);
+    expect(await store.headPosition()).toBe(position);
+  });
+
+  it('finds the head by scanning back when the server filter does not skip system events', async () => {
+    fake.ignoreReadFilters = true;
+    const { position } = await store.appendToStream('s-1', [event()]);
+    for (let i = 0; i < 4; i++) await store.appendToStream('$$s-1', [event('$metadata')]); // 3 system records each
+    expect(await store.headPosition()).toBe(position);
+  });
+
+  it('pings, and rejects with EventStoreUnavailableError when the server is down or silent', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+    fake.failWith = new UnavailableError(undefined, 'connect ECONNREFUSED');
+    await expect(store.ping()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    await expect(store.appendToStream('s', [event()])).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    fake.failWith = undefined;
+    fake.hang = true;
+    await expect(store.ping()).rejects.toThrow(/did not answer within 50 ms/);
+  });
+
+  it('resumes a subscription after the connection drops, delivering every event exactly once', async () => {
+    const before = [event('A'), event('B')];
+    await store.appendToStream('s-1', before);
+    const subscription = store.subscribeToAll({ filter: { streamPrefixes: ['s-'] } });
+    const iterator = subscription[Symbol.asyncIterator]();
+    const seen: string[] = [];
+    const next = async () => {
+      const r = await iterator.next();
+      if (!r.done) seen.push(r.value.id);
+    };
+    await next();
+    await next();
+    fake.dropSubscriptions(new UnavailableError(undefined, 'connection reset'));
+    const during = [event('C'), event('D')];
+    await store.appendToStream('s-1', during);
+    await next();
+    await next();
+    expect(seen).toEqual([...before, ...during].map((e) => e.id));
+    expect(fake.subscribeCalls).toHaveLength(2);
+    expect(fake.subscribeCalls[0]!.filter).toMatchObject({ filterOn: 'streamName', prefixes: ['s-'] });
+    await subscription.unsubscribe();
+  });
+
+  it('close() ends subscriptions, disposes the client, and refuses further calls', async () => {
+    const subscription = store.subscribeToAll();
+    const pending = subscription[Symbol.asyncIterator]().next();
+    await store.close();
+    expect(await pending).toEqual({ done: true, value: undefined });
+    expect(fake.disposed).toBe(true);
+    await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    expect(() => store.subscribeToAll()).toThrow(EventStoreUnavailableError);
+    await store.close();
+  });
+});

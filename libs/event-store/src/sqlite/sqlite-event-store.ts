@@ -1,0 +1,308 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  START,
+  matchesFilter,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
+  type Subscription,
+  type SubscriptionFilter,
+} from '../event-store.port';
+import { DuplicateEventIdError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import { assertExpectedRevision, checkExpectedRevision, serializeEvents, toRecordedEvent, type SerializedEvent } from './codec';
+import { GroupCommitQueue, type Outcome } from './group-commit';
+import { configure, isInMemory, migrate } from './schema';
+import { SqliteSubscription, type LogSource } from './sqlite-subscription';
+import { prepareStatements, type Statements } from './statements';
+
+export interface SqliteEventStoreOptions {
+  /** How often a live subscription looks for events committed by another process. Default 250. */
+  readonly pollIntervalMs?: number;
+  /** Most appends committed in one transaction. Default 1000. */
+  readonly maxBatchSize?: number;
+  /** How long a commit waits for another process's write lock. Default 5000. */
+  readonly busyTimeoutMs?: number;
+}
+
+export interface SqliteEventStoreStats {
+  /** Committed write transactions: with group commit, far fewer than appends. */
+  readonly transactions: number;
+  /** Appends that committed (idempotent re-appends and empty appends included). */
+  readonly appends: number;
+  /** Appends refused: wrong expected revision, duplicate event id. */
+  readonly refusals: number;
+}
+
+interface AppendJob {
+  readonly streamId: string;
+  readonly events: readonly SerializedEvent[];
+  readonly expected: ExpectedRevision;
+}
+
+interface BatchResult {
+  readonly outcomes: Outcome<AppendResult>[];
+  /** Whether any append wrote events: only then are subscribers woken. */
+  readonly wrote: boolean;
+}
+
+const MAX_INT64 = 0x7fff_ffff_ffff_ffffn;
+const NO_LIMIT = -1;
+
+/**
+ * The embedded event store: one SQLite file, one writer connection, EventStoreDB semantics.
+ * Appends are group-committed (see GroupCommitQueue); reads run directly on the connection and see
+ * everything committed, so a caller reads its own acknowledged writes.
+ */
+export class SqliteEventStore implements EventStore {
+  static open(filename: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    if (!isInMemory(filename)) mkdirSync(dirname(filename), { recursive: true });
+    const db = new Database(filename);
+    try {
+      configure(db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+      migrate(db);
+      return new SqliteEventStore(db, options);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  private isClosed = false;
+  private changeCount = 0;
+  private readonly listeners = new Set<() => void>();
+  private readonly counters = { transactions: 0, appends: 0, refusals: 0 };
+  private readonly pollIntervalMs: number;
+  private readonly queue: GroupCommitQueue<AppendJob, AppendResult>;
+  private readonly sql: Statements;
+  private readonly log: LogSource;
+  private readonly appendInSavepoint: (job: AppendJob, recordedAt: string) => AppendResult;
+  private readonly commitBatchInTransaction: (jobs: readonly AppendJob[]) => BatchResult;
+
+  private constructor(
+    private readonly db: Database.Database,
+    options: SqliteEventStoreOptions,
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.sql = prepareStatements(db);
+    this.log = {
+      isClosed: () => this.isClosed,
+      changes: () => this.changeCount,
+      readPage: (after, limit, filter) => this.readPage(after, limit, filter),
+      onChange: (listener) => {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+      },
+    };
+    // Nested better-sqlite3 transactions are savepoints: a refused append rolls back alone.
+    this.appendInSavepoint = db.transaction((job: AppendJob, recordedAt: string) => this.appendOne(job, recordedAt));
+    this.commitBatchInTransaction = db.transaction((jobs: readonly AppendJob[]) => this.runBatch(jobs)).immediate;
+    this.queue = new GroupCommitQueue<AppendJob, AppendResult>(
+      (jobs) => this.commitBatch(jobs),
+      options.maxBatchSize ?? 1000,
+      (error) => new EventStoreUnavailableError('The event store could not commit the batch', { cause: error }),
+    );
+  }
+
+  get stats(): SqliteEventStoreStats {
+    return { ...this.counters };
+  }
+
+  /** Diagnostics for operators and tests: the connection's settings as SQLite reports them. */
+  readPragma(name: 'journal_mode' | 'synchronous' | 'busy_timeout' | 'user_version'): unknown {
+    this.assertOpen();
+    return this.db.pragma(name, { simple: true });
+  }
+
+  async appendToStream(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    this.assertOpen();
+    const expected = options.expectedRevision ?? 'any';
+    assertExpectedRevision(expected);
+    return this.queue.enqueue({ streamId, events: serializeEvents(streamId, events), expected });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const limit = toLimit(options.maxCount);
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? MAX_INT64 : 0n);
+    if (from < 0n) throw new RangeError('fromRevision must not be negative');
+    const statement = backwards ? this.sql.readBackwards : this.sql.readForwards;
+    const rows = statement.all(streamId, from > MAX_INT64 ? MAX_INT64 : from, limit);
+    if (rows.length === 0 && this.sql.streamRevision.get(streamId) === undefined) throw new StreamNotFoundError(streamId);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.readPage(options.fromPosition ?? START, toLimit(options.maxCount), undefined).events;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    this.assertOpen();
+    return new SqliteSubscription(this.log, options.fromPosition ?? START, options.filter, this.pollIntervalMs);
+  }
+
+  async streamRevision(streamId: string): Promise<bigint | undefined> {
+    this.assertOpen();
+    return this.sql.streamRevision.get(streamId);
+  }
+
+  async headPosition(): Promise<Position> {
+    this.assertOpen();
+    return this.sql.head.get() ?? START;
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.sql.ping.get();
+  }
+
+  /** Commits the appends already accepted, ends live subscriptions, then closes the file. */
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    try {
+      this.queue.drain();
+    } finally {
+      this.ring();
+      this.db.close();
+    }
+  }
+
+  private readPage(after: Position, limit: number, filter: SubscriptionFilter | undefined): ReturnType<LogSource['readPage']> {
+    const rows = this.sql.readAll.all(after, limit);
+    const last = rows.length > 0 ? rows[rows.length - 1]![0] : undefined;
+    // Filter on the raw row, before paying for JSON.parse of events nobody wants.
+    const events: RecordedEvent[] = [];
+    for (const row of rows) {
+      if (!filter || matchesFilter({ type: row[4], streamId: row[2] }, filter)) events.push(toRecordedEvent(row));
+    }
+    return { events, last };
+  }
+
+  // The write path.
+
+  private commitBatch(jobs: readonly AppendJob[]): Outcome<AppendResult>[] {
+    const { outcomes, wrote } = this.commitBatchInTransaction(jobs);
+    this.counters.transactions += 1;
+    for (const outcome of outcomes) {
+      if (outcome.ok) this.counters.appends += 1;
+      else this.counters.refusals += 1;
+    }
+    if (wrote) this.ring();
+    return outcomes;
+  }
+
+  /** Runs inside the batch transaction. */
+  private runBatch(jobs: readonly AppendJob[]): BatchResult {
+    const recordedAt = new Date().toISOString();
+    const outcomes: Outcome<AppendResult>[] = [];
+    let wrote = false;
+    for (const job of jobs) {
+      try {
+        outcomes.push({ ok: true, value: this.appendInSavepoint(job, recordedAt) });
+        if (job.events.length > 0) wrote = true;
+      } catch (error) {
+        // SQLite itself rolled the whole transaction back (disk full, I/O error): nothing of the
+        // batch holds, so let the batch fail as one.
+        if (!this.db.inTransaction) throw error;
+        outcomes.push(this.refusal(job, error));
+      }
+    }
+    return { outcomes, wrote };
+  }
+
+  /** Runs inside its own savepoint. */
+  private appendOne(job: AppendJob, recordedAt: string): AppendResult {
+    const current = this.sql.streamRevision.get(job.streamId);
+    checkExpectedRevision(job.streamId, job.expected, current);
+    if (job.events.length === 0) {
+      // Nothing to write. The position is that of the stream's last event, the point a reader of
+      // this stream must have caught up to; START for a stream that does not exist.
+      return current === undefined
+        ? { nextExpectedRevision: -1n, position: START }
+        : { nextExpectedRevision: current, position: this.sql.positionAt.get(job.streamId, current) ?? START };
+    }
+    let revision = current ?? -1n;
+    let position = START;
+    for (const event of job.events) {
+      revision += 1n;
+      const { id, type, data, metadata } = event;
+      position = BigInt(this.sql.insertEvent.run(id, job.streamId, revision, type, data, metadata, recordedAt).lastInsertRowid);
+    }
+    this.sql.setStreamRevision.run(job.streamId, revision);
+    return { nextExpectedRevision: revision, position };
+  }
+
+  /**
+   * A refused append may still be a retry of one that committed (the writer never saw the answer).
+   * EventStoreDB accepts it without writing when every id is already in this stream, consecutively
+   * and in the same order, and reports where they are; so do we, whatever the expected revision.
+   */
+  private refusal(job: AppendJob, error: unknown): Outcome<AppendResult> {
+    const duplicateId = isDuplicateEventId(error);
+    if (!duplicateId && !(error instanceof WrongExpectedRevisionError)) return { ok: false, error };
+    try {
+      const replay = this.findReplay(job);
+      if (replay) return { ok: true, value: replay };
+    } catch (duplicate) {
+      return { ok: false, error: duplicate };
+    }
+    if (duplicateId) {
+      // No id was recorded before, so the constraint tripped on an id repeated within this append.
+      const repeated = job.events.find((event, i) => job.events.findIndex((other) => other.id === event.id) !== i);
+      return { ok: false, error: new DuplicateEventIdError(repeated?.id ?? job.events[0]?.id ?? '', job.streamId) };
+    }
+    return { ok: false, error };
+  }
+
+  /** The original result when the append is a replay; undefined when none of its ids exists. */
+  private findReplay(job: AppendJob): AppendResult | undefined {
+    const found = job.events.map((event) => this.sql.eventById.get(event.id));
+    const anyFound = found.findIndex((row) => row !== undefined);
+    if (anyFound === -1) return undefined;
+    const first = found[0];
+    for (let i = 0; i < found.length; i++) {
+      const row = found[i];
+      if (!row || !first || row[0] !== job.streamId || row[1] !== first[1] + BigInt(i)) {
+        throw new DuplicateEventIdError(job.events[row ? i : anyFound]!.id, job.streamId);
+      }
+    }
+    const last = found[found.length - 1]!;
+    return { nextExpectedRevision: last[1], position: last[2] };
+  }
+
+  private ring(): void {
+    this.changeCount += 1;
+    const listeners = [...this.listeners];
+    this.listeners.clear();
+    for (const listener of listeners) listener();
+  }
+
+  private assertOpen(): void {
+    if (this.isClosed) throw new EventStoreUnavailableError('The event store is closed');
+  }
+}
+
+function toLimit(maxCount: number | undefined): number {
+  if (maxCount === undefined) return NO_LIMIT;
+  if (!Number.isInteger(maxCount) || maxCount < 0) throw new RangeError('maxCount must be a non-negative integer');
+  return maxCount;
+}
+
+function isDuplicateEventId(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('events.event_id')
+  );
+}

@@ -1,0 +1,83 @@
+import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { Inject } from '@nestjs/common';
+import { NotFound, type Actor } from '@kom/kernel';
+import { RequestMeta, Roles } from '@kom/auth';
+import { ProjectionsService, committedEvents, decodeCursor, newId, pageSize, toConnection } from '@kom/platform';
+import { RegisterOrganizationCommand } from '../application/register-organization.command';
+import { RenameOrganizationCommand } from '../application/rename-organization.command';
+import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
+import {
+  Organization,
+  OrganizationConnection,
+  OrganizationsArgs,
+  RegisterOrganizationInput,
+  RenameOrganizationInput,
+} from './organization.types';
+
+type Meta = { actor: Actor; correlationId: string };
+
+const cursorKey = (row: OrganizationRow) => JSON.stringify([row.name, row.id]);
+
+@Resolver(() => Organization)
+@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
+export class OrganizationResolver {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(OrganizationsQueries) private readonly queries: OrganizationsQueries,
+    @Inject(ProjectionsService) private readonly projections: ProjectionsService,
+  ) {}
+
+  @Query(() => OrganizationConnection, { description: 'Organisations by name.' })
+  organizations(@Args() args: OrganizationsArgs) {
+    const size = pageSize(args.first);
+    const after = decodeCursor(args.after);
+    const [name, id] = after ? (JSON.parse(after) as [string, string]) : [];
+    const rows = this.queries.page({ limit: size + 1, kind: args.kind, after: after ? { name: name!, id: id! } : undefined });
+    return toConnection(rows, size, cursorKey);
+  }
+
+  @Query(() => Organization, { nullable: true })
+  organization(@Args('id', { type: () => ID }) id: string): OrganizationRow | undefined {
+    return this.queries.byId(id);
+  }
+
+  @Mutation(() => Organization)
+  @Roles('SECRETARIAT')
+  async registerOrganization(@Args('input') input: RegisterOrganizationInput, @RequestMeta() meta: Meta) {
+    const organizationId = newId();
+    await this.commands.execute(
+      new RegisterOrganizationCommand({ type: 'RegisterOrganization', organizationId, ...input }, meta),
+    );
+    return this.mustFind(organizationId);
+  }
+
+  @Mutation(() => Organization)
+  @Roles('SECRETARIAT')
+  async renameOrganization(@Args('input') input: RenameOrganizationInput, @RequestMeta() meta: Meta) {
+    const { expectedRevision, ...rename } = input;
+    await this.commands.execute(
+      new RenameOrganizationCommand(
+        { type: 'RenameOrganization', ...rename },
+        { ...meta, expectedRevision: expectedRevision == null ? undefined : BigInt(expectedRevision) },
+      ),
+    );
+    return this.mustFind(input.organizationId);
+  }
+
+  @Subscription(() => Organization, {
+    description: 'An organisation as the read model shows it after each registration or rename.',
+    resolve(this: OrganizationResolver, event: { data: { organizationId: string } }) {
+      return this.queries.byId(event.data.organizationId);
+    },
+  })
+  organizationChanged() {
+    return committedEvents(this.projections, (e) => e.type === 'OrganizationRegistered' || e.type === 'OrganizationRenamed');
+  }
+
+  private mustFind(id: string): OrganizationRow {
+    const row = this.queries.byId(id);
+    if (!row) throw new NotFound('organization', id);
+    return row;
+  }
+}

@@ -1,0 +1,67 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType, ArgsType } from '@nestjs/graphql';
+import { Connection, PageArgs } from '@kom/platform';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../domain/organization.events';
+
+export const OrganizationKindEnum = Object.fromEntries(ORGANIZATION_KINDS.map((k) => [k, k])) as {
+  [K in OrganizationKind]: K;
+};
+registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind', description: 'What kind of body an organisation is.' });
+
+@ObjectType({ description: 'An organisation taking part in KOM: an agency, the police, an NGO, ...' })
+export class Organization {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  shortName!: string | null;
+
+  @Field(() => OrganizationKindEnum)
+  kind!: OrganizationKind;
+
+  @Field(() => String, { description: 'ISO 8601.' })
+  registeredAt!: string;
+
+  @Field(() => String, { description: 'ISO 8601.' })
+  updatedAt!: string;
+
+  @Field(() => Int, { description: 'Revision of the organisation; pass it as expectedRevision to guard an update.' })
+  revision!: number;
+}
+
+export const OrganizationConnection = Connection(Organization);
+
+@ArgsType()
+export class OrganizationsArgs extends PageArgs {
+  @Field(() => OrganizationKindEnum, { nullable: true })
+  kind?: OrganizationKind;
+}
+
+@InputType()
+export class RegisterOrganizationInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  shortName?: string | null;
+
+  @Field(() => OrganizationKindEnum)
+  kind!: OrganizationKind;
+}
+
+@InputType()
+export class RenameOrganizationInput {
+  @Field(() => ID)
+  organizationId!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  shortName?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The revision you read; a different current revision is a CONFLICT.' })
+  expectedRevision?: number | null;
+}

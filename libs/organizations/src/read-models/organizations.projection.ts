@@ -1,0 +1,66 @@
+import type { Database } from 'better-sqlite3';
+import type { RecordedEvent } from '@kom/event-store';
+import type { Projection } from '@kom/projections';
+import type { OrganizationEvent } from '../domain/organization.events';
+
+export const ORGANIZATIONS_TABLE = 'organizations';
+
+type Row = OrganizationEvent['data'];
+
+// Upserts keyed by the stream revision: a row never moves backwards, so re-applying an event
+// (after a rebuild, or twice) leaves the read model as it was.
+export const organizationsProjection: Projection = {
+  name: 'organizations',
+  version: 1,
+  handles: ['OrganizationRegistered', 'OrganizationRenamed'],
+  tables: [ORGANIZATIONS_TABLE],
+  setup(db: Database) {
+    db.exec(`CREATE TABLE IF NOT EXISTS ${ORGANIZATIONS_TABLE} (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      short_name TEXT,
+      kind TEXT NOT NULL,
+      registered_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      revision INTEGER NOT NULL
+    )`);
+    db.exec(`CREATE INDEX IF NOT EXISTS organizations_by_name ON ${ORGANIZATIONS_TABLE} (name COLLATE NOCASE, id)`);
+  },
+  apply(db: Database, event: RecordedEvent) {
+    const occurredAt = String((event.metadata as { occurredAt?: string }).occurredAt ?? event.recordedAt);
+    const data = event.data as Row;
+    if (event.type === 'OrganizationRegistered') {
+      statements(db).register.run({
+        id: data.organizationId,
+        name: data.name,
+        short_name: data.shortName,
+        kind: (data as { kind: string }).kind,
+        at: occurredAt,
+        revision: event.revision,
+      });
+    } else if (event.type === 'OrganizationRenamed') {
+      statements(db).rename.run({ id: data.organizationId, name: data.name, short_name: data.shortName, at: occurredAt, revision: event.revision });
+    }
+  },
+};
+
+const cache = new WeakMap<Database, ReturnType<typeof prepare>>();
+function statements(db: Database) {
+  let prepared = cache.get(db);
+  if (!prepared) cache.set(db, (prepared = prepare(db)));
+  return prepared;
+}
+
+function prepare(db: Database) {
+  return {
+    register: db.prepare(
+      `INSERT INTO ${ORGANIZATIONS_TABLE} (id, name, short_name, kind, registered_at, updated_at, revision)
+       VALUES (@id, @name, @short_name, @kind, @at, @at, @revision)
+       ON CONFLICT (id) DO NOTHING`,
+    ),
+    rename: db.prepare(
+      `UPDATE ${ORGANIZATIONS_TABLE} SET name = @name, short_name = @short_name, updated_at = @at, revision = @revision
+       WHERE id = @id AND revision < @revision`,
+    ),
+  };
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_MODELS } from '@kom/platform';
+import type { ReadModelDatabase } from '@kom/projections';
+import type { OrganizationKind } from '../domain/organization.events';
+import { ORGANIZATIONS_TABLE } from './organizations.projection';
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  shortName: string | null;
+  kind: OrganizationKind;
+  registeredAt: string;
+  updatedAt: string;
+  revision: number;
+}
+
+const COLUMNS = `id, name, short_name AS shortName, kind, registered_at AS registeredAt, updated_at AS updatedAt, revision`;
+
+@Injectable()
+export class OrganizationsQueries {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
+
+  byId(id: string): OrganizationRow | undefined {
+    return this.readModels.db.prepare(`SELECT ${COLUMNS} FROM ${ORGANIZATIONS_TABLE} WHERE id = ?`).get(id) as
+      | OrganizationRow
+      | undefined;
+  }
+
+  /** Ordered by name, then id; `after` is the previous page's last (name, id) key. */
+  page(options: { limit: number; after?: { name: string; id: string }; kind?: OrganizationKind }): OrganizationRow[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: options.limit };
+    if (options.kind) {
+      where.push('kind = @kind');
+      params.kind = options.kind;
+    }
+    if (options.after) {
+      where.push('(name COLLATE NOCASE, id) > (@afterName, @afterId)');
+      params.afterName = options.after.name;
+      params.afterId = options.after.id;
+    }
+    const sql = `SELECT ${COLUMNS} FROM ${ORGANIZATIONS_TABLE} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY name COLLATE NOCASE, id LIMIT @limit`;
+    return this.readModels.db.prepare(sql).all(params) as OrganizationRow[];
+  }
+}

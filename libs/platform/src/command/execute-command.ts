@@ -1,0 +1,133 @@
+import {
+  ConcurrencyConflict,
+  type Actor,
+  type Decider,
+  type DomainCommand,
+  type DomainEvent,
+  fold,
+} from '@kom/kernel';
+import {
+  StreamNotFoundError,
+  WrongExpectedRevisionError,
+  type EventMetadata,
+  type EventStore,
+  type EventToAppend,
+  type Position,
+} from '@kom/event-store';
+import type { Clock } from '../clock';
+import { derivedEventId, newId } from '../ids';
+import type { EventSchemaRegistry } from './event-schema-registry';
+
+/** Who sends the command and in which conversation. Never built from client input. */
+export interface CommandMeta {
+  readonly actor: Actor;
+  readonly correlationId: string;
+  /** The id of the request or event that caused the command; defaults to the correlation id. */
+  readonly causationId?: string;
+  /**
+   * The revision the client saw. When given, the command is decided once against exactly that
+   * revision and a mismatch is a CONFLICT (optimistic concurrency end to end), never retried.
+   */
+  readonly expectedRevision?: bigint;
+  /** Reactors derive event ids from the triggering event so that a re-run appends nothing twice. */
+  readonly deriveEventIds?: boolean;
+}
+
+export interface CommandPathDeps {
+  readonly store: EventStore;
+  readonly clock: Clock;
+  readonly schemas: EventSchemaRegistry;
+  /** Attempts in all when concurrent writers win the race (1 = no retry). */
+  readonly maxAttempts?: number;
+}
+
+export interface CommandOutcome<Event extends DomainEvent, State> {
+  readonly streamId: string;
+  readonly events: readonly Event[];
+  readonly state: State;
+  /** The stream's revision after the command (undefined: the stream still does not exist). */
+  readonly revision: bigint | undefined;
+  /** Position of the last appended event; undefined when the command changed nothing. */
+  readonly position: Position | undefined;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 4;
+
+/**
+ * load → fold → decide → append(expected revision) → on a lost race, reload and decide again.
+ * Domain refusals thrown by `decide` propagate untouched; only version conflicts are retried.
+ */
+export async function executeCommand<C extends DomainCommand, E extends DomainEvent, S>(
+  deps: CommandPathDeps,
+  decider: Decider<C, E, S>,
+  streamId: string,
+  command: C,
+  meta: CommandMeta,
+): Promise<CommandOutcome<E, S>> {
+  const attempts = meta.expectedRevision === undefined ? (deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) : 1;
+  for (let attempt = 1; ; attempt++) {
+    const { state, revision } = await load(deps.store, decider, streamId);
+    if (meta.expectedRevision !== undefined && meta.expectedRevision !== (revision ?? -1n)) {
+      throw new ConcurrencyConflict(streamId, attempt, meta.expectedRevision, revision ?? -1n);
+    }
+    const now = deps.clock.now();
+    const events = decider.decide(command, state, { now, actor: meta.actor });
+    if (events.length === 0) return { streamId, events, state, revision, position: undefined };
+
+    const toAppend = events.map((event, index) => envelope(deps, event, index, command, meta, now));
+    try {
+      const result = await deps.store.appendToStream(streamId, toAppend, {
+        expectedRevision: revision ?? 'no_stream',
+      });
+      const newState = events.reduce(decider.evolve, state);
+      return { streamId, events, state: newState, revision: result.nextExpectedRevision, position: result.position };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (attempt >= attempts) {
+        const actual = error.actual === 'no_stream' ? -1n : error.actual;
+        throw new ConcurrencyConflict(streamId, attempt, meta.expectedRevision ?? revision ?? -1n, actual);
+      }
+    }
+  }
+}
+
+export async function load<E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Pick<Decider<DomainCommand, E, S>, 'evolve' | 'initialState'>,
+  streamId: string,
+): Promise<{ state: S; revision: bigint | undefined }> {
+  try {
+    const recorded = await store.readStream(streamId);
+    const state = fold(decider, recorded.map((r) => ({ type: r.type, data: r.data }) as E));
+    return { state, revision: recorded.length ? recorded[recorded.length - 1].revision : undefined };
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return { state: decider.initialState, revision: undefined };
+    throw error;
+  }
+}
+
+function envelope(
+  deps: CommandPathDeps,
+  event: DomainEvent,
+  index: number,
+  command: DomainCommand,
+  meta: CommandMeta,
+  now: Date,
+): EventToAppend {
+  deps.schemas.validate(event.type, event.data);
+  const causationId = meta.causationId ?? meta.correlationId;
+  const metadata: EventMetadata = {
+    actor: meta.actor,
+    correlationId: meta.correlationId,
+    causationId,
+    command: command.type,
+    occurredAt: now.toISOString(),
+    schemaVersion: deps.schemas.versionOf(event.type),
+  };
+  return {
+    id: meta.deriveEventIds ? derivedEventId(causationId, index) : newId(),
+    type: event.type,
+    data: event.data,
+    metadata: { ...metadata },
+  };
+}

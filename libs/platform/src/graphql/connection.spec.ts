@@ -1,0 +1,24 @@
+import { InvalidInput } from '@kom/kernel';
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, toConnection } from './connection';
+
+describe('connections', () => {
+  it('bounds the page size, defaulting to 20', () => {
+    expect(pageSize(undefined)).toBe(20);
+    expect(pageSize(MAX_PAGE_SIZE)).toBe(MAX_PAGE_SIZE);
+    for (const bad of [0, -1, MAX_PAGE_SIZE + 1, 2.5]) expect(() => pageSize(bad)).toThrow(InvalidInput);
+  });
+
+  it('round-trips cursors and refuses forged ones', () => {
+    expect(decodeCursor(encodeCursor('Kirkens Bymisjon|æøå'))).toBe('Kirkens Bymisjon|æøå');
+    expect(decodeCursor(undefined)).toBeUndefined();
+    expect(() => decodeCursor('not*base64')).toThrow(InvalidInput);
+  });
+
+  it('uses the extra row only to tell that a next page exists', () => {
+    const connection = toConnection(['a', 'b', 'c'], 2, (x) => x);
+    expect(connection.edges.map((e) => e.node)).toEqual(['a', 'b']);
+    expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor('b') });
+    expect(toConnection(['a'], 2, (x) => x).pageInfo.hasNextPage).toBe(false);
+    expect(toConnection([], 2, (x) => x).pageInfo.endCursor).toBeNull();
+  });
+});

@@ -1,0 +1,43 @@
+import { Inject } from '@nestjs/common';
+import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { EVENT_STORE, type EventStore } from '@kom/event-store';
+import { Roles } from '@kom/auth';
+import { KOM_CONFIG, type KomConfig } from '../config/kom-config';
+import { ProjectionsService } from '../nest/projections.service';
+
+@ObjectType({ description: 'A read model and how far into the log it has come.' })
+export class ProjectionStatus {
+  @Field(() => String) name!: string;
+  @Field(() => Int) version!: number;
+  @Field(() => String, { description: 'Global log position of the last event applied (decimal).' }) position!: string;
+}
+
+@ObjectType({ description: 'The state of this replica.' })
+export class PlatformStatus {
+  @Field(() => String, { description: 'sqlite (embedded) or kurrentdb.' }) eventStore!: string;
+  @Field(() => String, { description: 'Position of the newest event in the log (decimal).' }) headPosition!: string;
+  @Field(() => Boolean) caughtUp!: boolean;
+  @Field(() => [ProjectionStatus]) projections!: ProjectionStatus[];
+}
+
+@Resolver()
+export class PlatformStatusResolver {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ProjectionsService) private readonly projections: ProjectionsService,
+    @Inject(KOM_CONFIG) private readonly config: KomConfig,
+  ) {}
+
+  @Query(() => PlatformStatus)
+  @Roles('SECRETARIAT', 'AUDITOR')
+  async platformStatus(): Promise<PlatformStatus> {
+    const head = await this.store.headPosition();
+    const projections = this.projections.status().map((p) => ({ ...p, position: p.position.toString() }));
+    return {
+      eventStore: this.config.eventStoreUrl ? 'kurrentdb' : 'sqlite',
+      headPosition: head.toString(),
+      caughtUp: projections.every((p) => BigInt(p.position) >= head),
+      projections,
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Decider, DomainCommand, DomainEvent } from '@kom/kernel';
+import { EVENT_STORE, type EventStore } from '@kom/event-store';
+import { CLOCK, type Clock } from '../clock';
+import { EventSchemaRegistry } from '../command/event-schema-registry';
+import { executeCommand, type CommandMeta, type CommandOutcome } from '../command/execute-command';
+import { ProjectionsService } from './projections.service';
+
+/** The one command path: decide and append, then wait until this replica's read models show it. */
+@Injectable()
+export class CommandPath {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EventSchemaRegistry) private readonly schemas: EventSchemaRegistry,
+    @Inject(ProjectionsService) private readonly projections: ProjectionsService,
+  ) {}
+
+  async execute<C extends DomainCommand, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: C,
+    meta: CommandMeta,
+  ): Promise<CommandOutcome<E, S>> {
+    const outcome = await executeCommand(
+      { store: this.store, clock: this.clock, schemas: this.schemas },
+      decider,
+      streamId,
+      command,
+      meta,
+    );
+    if (outcome.position !== undefined) await this.projections.waitFor(outcome.position);
+    return outcome;
+  }
+}

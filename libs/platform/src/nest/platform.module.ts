@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EVENT_STORE, createEventStore, type EventStore } from '@kom/event-store';
+import { ReadModelDatabase } from '@kom/projections';
+import { CLOCK, systemClock } from '../clock';
+import { EventSchemaRegistry } from '../command/event-schema-registry';
+import { KOM_CONFIG, type KomConfig } from '../config/kom-config';
+import type { BoundedContext } from '../bounded-context';
+import { PlatformStatusResolver } from '../graphql/platform-status.resolver';
+import { CommandPath } from './command-path';
+import { ProjectionsService } from './projections.service';
+import { BOUNDED_CONTEXTS, READ_MODELS } from './tokens';
+
+export interface PlatformOptions {
+  readonly config: KomConfig;
+  readonly contexts: readonly BoundedContext[];
+  /** Keep read models in memory (tests); by default they live in the data directory. */
+  readonly inMemoryReadModels?: boolean;
+}
+
+/**
+ * The event store, the read-model database, the projection runner and the command path,
+ * shared by every bounded context. Global so that context modules need not import it.
+ */
+@Global()
+@Module({})
+export class PlatformModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODELS) private readonly readModels: ReadModelDatabase,
+  ) {}
+
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: PlatformModule,
+      imports: [CqrsModule.forRoot()],
+      providers: [
+        { provide: KOM_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: BOUNDED_CONTEXTS, useValue: options.contexts },
+        {
+          provide: EventSchemaRegistry,
+          useFactory: () => new EventSchemaRegistry(options.contexts.flatMap((c) => c.eventSchemas)),
+        },
+        {
+          provide: EVENT_STORE,
+          useFactory: () => createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir }),
+        },
+        {
+          provide: READ_MODELS,
+          useFactory: () => {
+            if (options.inMemoryReadModels) return ReadModelDatabase.open(':memory:');
+            mkdirSync(config.dataDir, { recursive: true });
+            return ReadModelDatabase.open(join(config.dataDir, 'read-models.sqlite'));
+          },
+        },
+        ProjectionsService,
+        CommandPath,
+        PlatformStatusResolver,
+      ],
+      exports: [KOM_CONFIG, CLOCK, EVENT_STORE, READ_MODELS, EventSchemaRegistry, ProjectionsService, CommandPath, CqrsModule],
+    };
+  }
+
+  // ProjectionsService stopped in beforeApplicationShutdown, so nothing reads or writes now.
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    this.readModels.close();
+  }
+}

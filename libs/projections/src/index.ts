@@ -1,0 +1,6 @@
+export * from './projection';
+export * from './projection-errors';
+export * from './read-model-database';
+export * from './projection-runner';
+export * from './rebuild-all';
+export { CHECKPOINT_TABLE } from './projection-set';

@@ -1,0 +1,160 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { RecordedEvent } from '@kom/event-store';
+import type { Projection } from './projection';
+import { ProjectionApplyError } from './projection-errors';
+
+export const CHECKPOINT_TABLE = 'projection_checkpoints';
+
+const NAME = /^[a-z0-9_-]+$/;
+const TABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The projections of one read-model database, their checkpoints, and the one operation that
+ * matters: apply a batch of events and advance the checkpoints in a single SQLite transaction.
+ * Shared by the ProjectionRunner (catch-up and live) and by rebuildAll.
+ */
+export class ProjectionSet {
+  /** Committed checkpoints, index-aligned with `projections`. Only changed after a commit. */
+  readonly checkpoints: bigint[];
+  /** event type -> indices of the projections that handle it. */
+  private readonly byType = new Map<string, number[]>();
+  private readonly applyInTransaction: (events: readonly RecordedEvent[]) => void;
+  private readonly updateCheckpoint: Statement<[string, string]>;
+  private readonly upsertCheckpoint: Statement<[string, number, string]>;
+
+  constructor(
+    readonly db: Database,
+    readonly projections: readonly Projection[],
+  ) {
+    validate(projections);
+    this.checkpoints = projections.map(() => 0n);
+    projections.forEach((projection, index) => {
+      for (const type of new Set(projection.handles)) {
+        const list = this.byType.get(type);
+        if (list) list.push(index);
+        else this.byType.set(type, [index]);
+      }
+    });
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (
+         name TEXT PRIMARY KEY,
+         version INTEGER NOT NULL,
+         position TEXT NOT NULL -- decimal text: KurrentDB positions exceed 2^63
+       )`,
+    );
+    this.updateCheckpoint = db.prepare(`UPDATE ${CHECKPOINT_TABLE} SET position = ? WHERE name = ?`);
+    this.upsertCheckpoint = db.prepare(
+      `INSERT INTO ${CHECKPOINT_TABLE} (name, version, position) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position`,
+    );
+    // BEGIN IMMEDIATE: take the write lock up front rather than upgrading a read lock mid-batch.
+    this.applyInTransaction = db.transaction((events: readonly RecordedEvent[]) => this.applyEvents(events)).immediate;
+  }
+
+  /**
+   * Creates the projections' tables and loads their checkpoints. A projection without a checkpoint
+   * row, or whose stored version differs (or every projection, when `rebuild` is true) has its
+   * tables dropped and re-created and its checkpoint set to 0 — all in one transaction, so a crash
+   * leaves either the old state or the reset one. Returns the names of the projections reset.
+   */
+  initialise(options: { rebuild?: boolean } = {}): string[] {
+    const select = this.db.prepare<[string], { version: number; position: string }>(
+      `SELECT version, position FROM ${CHECKPOINT_TABLE} WHERE name = ?`,
+    );
+    const reset: string[] = [];
+    this.db
+      .transaction(() => {
+        this.projections.forEach((projection, index) => {
+          const row = select.get(projection.name);
+          if (options.rebuild || row === undefined || row.version !== projection.version) {
+            for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
+            projection.setup(this.db);
+            this.upsertCheckpoint.run(projection.name, projection.version, '0');
+            this.checkpoints[index] = 0n;
+            if (row !== undefined || options.rebuild) reset.push(projection.name);
+          } else {
+            projection.setup(this.db);
+            this.checkpoints[index] = BigInt(row.position);
+          }
+        });
+      })
+      .immediate();
+    return reset;
+  }
+
+  /** The lowest committed checkpoint: where a shared subscription must start. */
+  minCheckpoint(): bigint {
+    const checkpoints = this.checkpoints;
+    if (checkpoints.length === 0) return -1n; // nothing to feed
+    let min = checkpoints[0]!;
+    for (let i = 1; i < checkpoints.length; i++) if (checkpoints[i]! < min) min = checkpoints[i]!;
+    return min;
+  }
+
+  /**
+   * Applies `events` (ascending positions) to every projection that handles them and whose
+   * checkpoint is below the event, then moves every checkpoint below the batch's last position up
+   * to it. One transaction: on any error nothing of the batch is kept and the error is rethrown.
+   */
+  commitBatch(events: readonly RecordedEvent[]): void {
+    if (events.length === 0) return;
+    this.applyInTransaction(events);
+    // Committed: publish the new checkpoints.
+    const last = events[events.length - 1]!.position;
+    const checkpoints = this.checkpoints;
+    for (let i = 0; i < checkpoints.length; i++) if (checkpoints[i]! < last) checkpoints[i] = last;
+  }
+
+  status(): Array<{ name: string; version: number; position: bigint }> {
+    return this.projections.map((p, i) => ({ name: p.name, version: p.version, position: this.checkpoints[i]! }));
+  }
+
+  private applyEvents(events: readonly RecordedEvent[]): void {
+    const { db, projections, checkpoints, byType } = this;
+    let event: RecordedEvent | undefined;
+    let target = -1;
+    try {
+      for (let i = 0; i < events.length; i++) {
+        event = events[i]!;
+        const targets = byType.get(event.type);
+        if (targets === undefined) continue;
+        for (let j = 0; j < targets.length; j++) {
+          target = targets[j]!;
+          if (event.position > checkpoints[target]!) projections[target]!.apply(db, event);
+        }
+      }
+    } catch (cause) {
+      const name = projections[target]?.name ?? '?';
+      throw new ProjectionApplyError(name, event?.type ?? '?', event?.position ?? -1n, event?.id ?? '?', { cause });
+    }
+    const last = events[events.length - 1]!.position;
+    const position = String(last);
+    for (let i = 0; i < checkpoints.length; i++) {
+      if (checkpoints[i]! < last) this.updateCheckpoint.run(position, projections[i]!.name);
+    }
+  }
+}
+
+function validate(projections: readonly Projection[]): void {
+  const names = new Set<string>();
+  const owners = new Map<string, string>();
+  for (const projection of projections) {
+    if (!NAME.test(projection.name)) throw new Error(`Projection name "${projection.name}" must match ${NAME}`);
+    if (names.has(projection.name)) throw new Error(`Duplicate projection name "${projection.name}"`);
+    names.add(projection.name);
+    if (!Number.isInteger(projection.version)) {
+      throw new Error(`Projection "${projection.name}": version must be an integer`);
+    }
+    for (const table of projection.tables) {
+      if (!TABLE.test(table)) throw new Error(`Projection "${projection.name}": invalid table name "${table}"`);
+      if (table.toLowerCase() === CHECKPOINT_TABLE || table.toLowerCase().startsWith('sqlite_')) {
+        throw new Error(`Projection "${projection.name}" cannot own table "${table}"`);
+      }
+      const owner = owners.get(table.toLowerCase());
+      if (owner !== undefined) {
+        throw new Error(`Table "${table}" is owned by both "${owner}" and "${projection.name}"`);
+      }
+      owners.set(table.toLowerCase(), projection.name);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+
+/**
+ * The local SQLite database that holds the read models of one process (one API replica).
+ *
+ * Durability settings: WAL with `synchronous = NORMAL`. In WAL mode NORMAL does not fsync on every
+ * commit, only at WAL checkpoints, so after a power loss (never after a mere process crash: the OS
+ * still holds the written pages) the most recent commits may be missing. That is safe here because
+ *  - a commit is atomic either way: SQLite never exposes a half-applied transaction, and
+ *  - every batch of read-model writes commits in the same transaction as its checkpoint, so losing
+ *    a commit loses the writes *and* the checkpoint together; on restart the runner re-reads those
+ *    events from the log, which is the durable source of truth (synchronous = FULL there).
+ * Read models are disposable: in the worst case they can be rebuilt from the log.
+ */
+export class ReadModelDatabase {
+  private constructor(readonly db: Database) {}
+
+  static open(filename: string | ':memory:'): ReadModelDatabase {
+    const db = new BetterSqlite3(filename);
+    try {
+      db.pragma('journal_mode = WAL'); // stays 'memory' for ':memory:'
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('temp_store = MEMORY');
+      db.pragma('cache_size = -65536'); // 64 MiB page cache: rebuilds touch every row
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new ReadModelDatabase(db);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,54 @@
+import type { EventStore, RecordedEvent } from '@kom/event-store';
+import type { Projection } from './projection';
+import type { ProjectionLogger } from './projection-runner';
+import { ProjectionSet } from './projection-set';
+import type { ReadModelDatabase } from './read-model-database';
+
+export interface RebuildOptions {
+  /**
+   * Events per readAll page and per transaction. Default 1000: on a 1M-event log this measured
+   * ~25% faster than 5000 because a page's events then die young in V8's scavenger instead of
+   * being promoted to the old generation; commits stay cheap (WAL, synchronous = NORMAL).
+   */
+  readonly batchSize?: number;
+  readonly logger?: ProjectionLogger;
+  /** Called after each committed page. */
+  readonly onProgress?: (progress: { events: number; position: bigint }) => void;
+}
+
+/**
+ * Drops the projections' tables, re-creates them and replays the whole log from position 0 into
+ * `readModels`, one transaction per page (read-model writes + checkpoints together). Returns when
+ * the log has been read to its end; the checkpoints then let a ProjectionRunner continue live.
+ * Used by the CLI `replay` command and the rebuild benchmark. Do not run it while a
+ * ProjectionRunner feeds the same database.
+ */
+export async function rebuildAll(
+  store: EventStore,
+  readModels: ReadModelDatabase,
+  projections: readonly Projection[],
+  options: RebuildOptions = {},
+): Promise<{ events: number }> {
+  const maxCount = options.batchSize ?? 1000;
+  if (!Number.isInteger(maxCount) || maxCount < 1) throw new Error('batchSize must be a positive integer');
+  const set = new ProjectionSet(readModels.db, projections);
+  set.initialise({ rebuild: true });
+  options.logger?.log('Rebuilding read models', { projections: projections.map((p) => p.name) });
+  let events = 0;
+  let position = 0n;
+  let next: Promise<RecordedEvent[]> | undefined = store.readAll({ fromPosition: position, maxCount });
+  while (next !== undefined) {
+    const page: RecordedEvent[] = await next;
+    if (page.length === 0) break;
+    position = page[page.length - 1]!.position;
+    // Ask for the next page before applying this one: an adapter that reads asynchronously
+    // (KurrentDB over the network) overlaps its I/O with our SQLite writes.
+    next = page.length >= maxCount ? store.readAll({ fromPosition: position, maxCount }) : undefined;
+    next?.catch(() => undefined); // awaited in the next iteration
+    set.commitBatch(page);
+    events += page.length;
+    options.onProgress?.({ events, position });
+  }
+  options.logger?.log('Read models rebuilt', { events, position: String(position) });
+  return { events };
+}
