@@ -29,7 +29,7 @@ export class TestApp {
     const app = await createApp({ config, schemaFile });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    const issuer = await EmbeddedIssuer.open({ dataDir, ...config.auth });
+    const issuer = await EmbeddedIssuer.open(config.auth);
     return new TestApp(app, config, schemaFile, issuer);
   }
 

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule, TOKEN_VERIFIER, type TokenVerifier } from '@kom/auth';
-import { PlatformModule, type KomConfig } from '@kom/platform';
+import { GraphQLErrorsFilter, PlatformModule, type KomConfig } from '@kom/platform';
 import { OrganizationsModule } from '@kom/organizations';
 import { CONTEXTS } from './contexts';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -31,11 +32,15 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
           },
+          // Probes call these every few seconds; their lines would drown the rest.
+          exclude: [
+            { method: RequestMethod.GET, path: 'health' },
+            { method: RequestMethod.GET, path: 'health/ready' },
+          ],
         }),
         PlatformModule.forRoot({ config, contexts: CONTEXTS, inMemoryReadModels: options.inMemoryReadModels }),
-        AuthModule.forRoot({ dataDir: config.dataDir, ...config.auth }),
+        AuthModule.forRoot(config.auth),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [TOKEN_VERIFIER],
@@ -45,6 +50,7 @@ export class AppModule {
         OrganizationsModule,
       ],
       controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }],
     };
   }
 }

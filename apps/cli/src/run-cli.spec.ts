@@ -21,7 +21,7 @@ describe('kom CLI', () => {
     expect(code).toBe(0);
     const token = out[out.length - 1];
     expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    const issuer = await EmbeddedIssuer.open({ dataDir, issuer: 'kom-platform-embedded', audience: 'kom-platform' });
+    const issuer = await EmbeddedIssuer.open({ keyFile: join(dataDir, 'embedded-signing-key.json'), issuer: 'kom-platform-embedded', audience: 'kom-platform' });
     await expect(issuer.verify(token)).resolves.toEqual({ userId: 'kari', organizationId: 'org-rosa', role: 'NGO_REPRESENTATIVE' });
     expect(statSync(join(dataDir, 'embedded-signing-key.json')).mode & 0o777).toBe(0o600);
   });

@@ -6,7 +6,7 @@ import { EmbeddedIssuer } from './tokens/embedded-issuer';
 import { TOKEN_VERIFIER } from './tokens/token-verifier';
 
 export interface AuthOptions {
-  readonly dataDir: string;
+  readonly keyFile: string;
   readonly issuer: string;
   readonly audience: string;
 }

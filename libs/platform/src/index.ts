@@ -13,3 +13,4 @@ export * from './nest/decider-handler';
 export * from './nest/platform.module';
 export * from './nest/committed-events';
 export * from './command/event-json-schema';
+export * from './graphql/graphql-errors.filter';

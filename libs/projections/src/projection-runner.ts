@@ -168,6 +168,9 @@ export class ProjectionRunner {
       next = page.length >= maxCount ? this.store.readAll({ fromPosition: from, maxCount }) : undefined;
       next?.catch(() => undefined); // observed by the next iteration; avoid an unhandled rejection meanwhile
       this.commit(page);
+      // An adapter whose reads complete synchronously (SQLite) would otherwise keep the event loop
+      // in microtasks for the whole catch-up: let I/O (HTTP requests, appends) run between pages.
+      await yieldToEventLoop();
     }
     return from;
   }
@@ -304,6 +307,10 @@ export class ProjectionRunner {
   private statusContext(): Array<{ name: string; position: string }> {
     return this.set.status().map((p) => ({ name: p.name, position: String(p.position) }));
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function nextMacrotask(): Promise<typeof IDLE> {

@@ -32,7 +32,7 @@ export const tokenCommand: CliCommand = {
     if (!Number.isFinite(ttlHours) || ttlHours <= 0 || ttlHours > MAX_TTL_HOURS) {
       throw new UsageError(`--ttl-hours must be a number between 0 and ${MAX_TTL_HOURS}`);
     }
-    const issuer = await EmbeddedIssuer.open({ dataDir: config.dataDir, ...config.auth });
+    const issuer = await EmbeddedIssuer.open(config.auth);
     const token = await issuer.issue(
       { userId: values.user, organizationId: values.org, role: values.role },
       Math.round(ttlHours * 3600),

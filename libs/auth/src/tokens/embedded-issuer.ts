@@ -1,22 +1,25 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, errors as joseErrors, type JWK, type KeyLike } from 'jose';
 import type { Actor, Role } from '@kom/kernel';
 import { actorFromClaims, CLAIMS, InvalidTokenError } from './claims';
 import type { TokenVerifier } from './token-verifier';
 
 const ALG = 'EdDSA';
-const KEY_FILE = 'embedded-signing-key.json';
 
 export interface EmbeddedIssuerOptions {
-  readonly dataDir: string;
+  /** The private key (JWK), created on first use with mode 0600. */
+  readonly keyFile: string;
   readonly issuer: string;
   readonly audience: string;
+  /** Injected time, for verification (defaults to the system clock). */
+  readonly now?: () => Date;
 }
 
 /**
  * The zero-set-up identity provider of embedded mode: an Ed25519 key made on first start and kept
  * (mode 0600) in the data directory, so that `kom token` and the API agree without any server.
+ * Replicas that should accept each other's tokens share the key file (KOM_AUTH_KEY_FILE).
  * Production verifies an OIDC issuer's tokens instead.
  */
 export class EmbeddedIssuer implements TokenVerifier {
@@ -28,9 +31,9 @@ export class EmbeddedIssuer implements TokenVerifier {
   ) {}
 
   static async open(options: EmbeddedIssuerOptions): Promise<EmbeddedIssuer> {
-    const file = join(options.dataDir, KEY_FILE);
+    const file = options.keyFile;
     if (!existsSync(file)) {
-      mkdirSync(options.dataDir, { recursive: true });
+      mkdirSync(dirname(file), { recursive: true });
       const { privateKey } = await generateKeyPair(ALG, { crv: 'Ed25519', extractable: true });
       const jwk = await exportJWK(privateKey);
       const kid = `kom-${new Date().toISOString().slice(0, 10)}-${jwk.x?.slice(0, 8)}`;
@@ -67,6 +70,7 @@ export class EmbeddedIssuer implements TokenVerifier {
         audience: this.options.audience,
         algorithms: [ALG],
         clockTolerance: 30,
+        currentDate: this.options.now?.(),
       });
       return actorFromClaims(payload);
     } catch (error) {

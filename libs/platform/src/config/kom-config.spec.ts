@@ -9,6 +9,12 @@ describe('loadConfig', () => {
     expect(config.nodeEnv).toBe('development');
   });
 
+  it('keeps the embedded signing key in the data directory unless told where to share it', () => {
+    const { join, resolve } = require('node:path');
+    expect(loadConfig({ KOM_DATA_DIR: '/srv/kom' }).auth.keyFile).toBe(join('/srv/kom', 'embedded-signing-key.json'));
+    expect(loadConfig({ KOM_AUTH_KEY_FILE: 'shared/key.json' }).auth.keyFile).toBe(resolve('shared/key.json'));
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', KOM_EVENTSTORE_URL: ' ' }).eventStoreUrl).toBeUndefined();
   });

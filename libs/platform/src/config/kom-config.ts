@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -24,6 +24,7 @@ const envSchema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS).default('info')),
   KOM_AUTH_ISSUER: optional(z.string().default('kom-platform-embedded')),
   KOM_AUTH_AUDIENCE: optional(z.string().default('kom-platform')),
+  KOM_AUTH_KEY_FILE: optional(z.string().optional()),
 });
 
 export interface KomConfig {
@@ -35,7 +36,8 @@ export interface KomConfig {
   /** Unset: embedded SQLite. */
   readonly eventStoreUrl: string | undefined;
   readonly logLevel: (typeof LOG_LEVELS)[number];
-  readonly auth: { readonly issuer: string; readonly audience: string };
+  /** keyFile: the embedded issuer's signing key (default <dataDir>/embedded-signing-key.json). */
+  readonly auth: { readonly issuer: string; readonly audience: string; readonly keyFile: string };
 }
 
 export const KOM_CONFIG = Symbol.for('kom.Config');
@@ -54,13 +56,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KomConfig {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const dataDir = resolve(e.KOM_DATA_DIR);
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    dataDir: resolve(e.KOM_DATA_DIR),
+    dataDir,
     eventStoreUrl: e.KOM_EVENTSTORE_URL,
     logLevel: e.LOG_LEVEL,
-    auth: { issuer: e.KOM_AUTH_ISSUER, audience: e.KOM_AUTH_AUDIENCE },
+    auth: {
+      issuer: e.KOM_AUTH_ISSUER,
+      audience: e.KOM_AUTH_AUDIENCE,
+      keyFile: resolve(e.KOM_AUTH_KEY_FILE ?? join(dataDir, 'embedded-signing-key.json')),
+    },
   };
 }
