@@ -2,7 +2,7 @@
 // process leaves the measuring process's heap clean (tens of MB of generation garbage in the old
 // generation slowed the measured reads by a third), as it is for the CLI `replay` command.
 //   node --import tsx bench/rebuild-generate.ts <log file> <events>
-import { SqliteEventStore } from '../libs/event-store/src/sqlite/sqlite-event-store';
+import { SqliteEventStore } from '@kom/event-store';
 import { generateRebuildLog } from './rebuild-log';
 
 async function main(): Promise<void> {

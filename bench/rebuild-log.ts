@@ -50,13 +50,13 @@ class LogGenerator {
         const r = this.random();
         if (r < 0.7) {
           type = 'IssueCommented';
-          data = { issueId, commentId: randomUUID(), body: this.text(3 + Math.floor(this.random() * 8)) };
+          data = { issueId, commentId: randomUUID(), body: this.text(2 + Math.floor(this.random() * 5)) };
         } else if (r < 0.85) {
           type = 'AttendanceRecorded';
           data = { meetingId: issueId, organisationId, present: this.random() < 0.8 };
         } else if (r < 0.95) {
           type = 'IssueForwarded';
-          data = { issueId, to: 'project-group', reason: this.text(4) };
+          data = { issueId, to: 'project-group', reason: this.text(3) };
         } else {
           type = 'IssueClosed';
           data = { issueId, reason: this.text(5) };

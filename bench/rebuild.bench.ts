@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EventStore } from '@kom/event-store';
 import { ReadModelDatabase, rebuildAll } from '@kom/projections';
-import { SqliteEventStore } from '../libs/event-store/src/sqlite/sqlite-event-store';
+import { SqliteEventStore } from '@kom/event-store';
 import { benchIssuesProjection } from './rebuild-projection';
 
 export interface RebuildFigures {

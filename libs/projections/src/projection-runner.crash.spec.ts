@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import type { EventToAppend } from '@kom/event-store';
-import { SqliteEventStore } from '../../event-store/src/sqlite/sqlite-event-store';
+import { SqliteEventStore } from '@kom/event-store';
 import { CRASH_EVENT_TYPES, crashProjections, type CrashEventData } from './crash-test/crash-projections';
 import { CHECKPOINT_TABLE, ReadModelDatabase, rebuildAll } from './index';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { EventStore, EventToAppend, RecordedEvent } from '@kom/event-store';
-import { SqliteEventStore } from '../../event-store/src/sqlite/sqlite-event-store';
+import { SqliteEventStore } from '@kom/event-store';
 import {
   CHECKPOINT_TABLE,
   ProjectionApplyError,
@@ -274,6 +274,14 @@ describe('ProjectionRunner', () => {
     await store.appendToStream('counter-1', counted(1));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(total(readModels.db)).toBe(0);
+  });
+
+  it('with no projections, has nothing to wait for', async () => {
+    const r = runner([]);
+    await r.start();
+    await store.appendToStream('counter-1', counted(2));
+    await expect(r.waitFor(2n, { timeoutMs: 1000 })).resolves.toBeUndefined();
+    expect(await r.isCaughtUp()).toBe(true);
   });
 
   it('refuses invalid or clashing projections', () => {

@@ -118,7 +118,7 @@ export class ProjectionRunner {
   waitFor(position: bigint, options: { timeoutMs?: number } = {}): Promise<void> {
     if (this.state === 'failed') return Promise.reject(this.stoppedError());
     if (this.state === 'stopped') return Promise.reject(new ProjectionRunnerStoppedError('ProjectionRunner stopped'));
-    if (this.state === 'running' && this.set.minCheckpoint() >= position) return Promise.resolve();
+    if (this.state === 'running' && this.reached(position)) return Promise.resolve();
     const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
@@ -146,8 +146,9 @@ export class ProjectionRunner {
   }
 
   private async run(): Promise<void> {
-    if (this.set.projections.length === 0) return;
-    const position = await this.catchUp(this.set.minCheckpoint());
+    const from = this.set.minCheckpoint();
+    if (from === undefined) return; // no projections: nothing to feed
+    const position = await this.catchUp(from);
     if (position === undefined) return;
     this.options.logger?.log('Projections caught up', { position: String(position) });
     await this.live(position);
@@ -239,10 +240,9 @@ export class ProjectionRunner {
 
   private resolveWaiters(): void {
     if (this.waiters.length === 0) return;
-    const reached = this.set.minCheckpoint();
     const waiting: Waiter[] = [];
     for (const waiter of this.waiters) {
-      if (waiter.position <= reached) {
+      if (this.reached(waiter.position)) {
         clearTimeout(waiter.timer);
         waiter.resolve();
       } else {
@@ -250,6 +250,12 @@ export class ProjectionRunner {
       }
     }
     this.waiters = waiting;
+  }
+
+  /** Every projection has committed `position` or beyond. */
+  private reached(position: bigint): boolean {
+    const min = this.set.minCheckpoint();
+    return min === undefined || min >= position;
   }
 
   private rejectWaiters(error: Error): void {

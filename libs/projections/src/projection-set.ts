@@ -18,9 +18,9 @@ export class ProjectionSet {
   readonly checkpoints: bigint[];
   /** event type -> indices of the projections that handle it. */
   private readonly byType = new Map<string, number[]>();
-  private readonly applyInTransaction: (events: readonly RecordedEvent[]) => void;
-  private readonly updateCheckpoint: Statement<[string, string]>;
-  private readonly upsertCheckpoint: Statement<[string, number, string]>;
+  // Prepared by initialise(), once the checkpoint table exists.
+  private applyInTransaction: ((events: readonly RecordedEvent[]) => void) | undefined;
+  private updateCheckpoint: Statement<[string, string]> | undefined;
 
   constructor(
     readonly db: Database,
@@ -35,20 +35,6 @@ export class ProjectionSet {
         else this.byType.set(type, [index]);
       }
     });
-    db.exec(
-      `CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (
-         name TEXT PRIMARY KEY,
-         version INTEGER NOT NULL,
-         position TEXT NOT NULL -- decimal text: KurrentDB positions exceed 2^63
-       )`,
-    );
-    this.updateCheckpoint = db.prepare(`UPDATE ${CHECKPOINT_TABLE} SET position = ? WHERE name = ?`);
-    this.upsertCheckpoint = db.prepare(
-      `INSERT INTO ${CHECKPOINT_TABLE} (name, version, position) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position`,
-    );
-    // BEGIN IMMEDIATE: take the write lock up front rather than upgrading a read lock mid-batch.
-    this.applyInTransaction = db.transaction((events: readonly RecordedEvent[]) => this.applyEvents(events)).immediate;
   }
 
   /**
@@ -58,6 +44,21 @@ export class ProjectionSet {
    * leaves either the old state or the reset one. Returns the names of the projections reset.
    */
   initialise(options: { rebuild?: boolean } = {}): string[] {
+    const db = this.db;
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (
+         name TEXT PRIMARY KEY,
+         version INTEGER NOT NULL,
+         position TEXT NOT NULL -- decimal text: KurrentDB positions exceed 2^63
+       )`,
+    );
+    this.updateCheckpoint = db.prepare(`UPDATE ${CHECKPOINT_TABLE} SET position = ? WHERE name = ?`);
+    const upsertCheckpoint = db.prepare<[string, number, string]>(
+      `INSERT INTO ${CHECKPOINT_TABLE} (name, version, position) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position`,
+    );
+    // BEGIN IMMEDIATE: take the write lock up front rather than upgrading a read lock mid-batch.
+    this.applyInTransaction = db.transaction((events: readonly RecordedEvent[]) => this.applyEvents(events)).immediate;
     const select = this.db.prepare<[string], { version: number; position: string }>(
       `SELECT version, position FROM ${CHECKPOINT_TABLE} WHERE name = ?`,
     );
@@ -69,7 +70,7 @@ export class ProjectionSet {
           if (options.rebuild || row === undefined || row.version !== projection.version) {
             for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
             projection.setup(this.db);
-            this.upsertCheckpoint.run(projection.name, projection.version, '0');
+            upsertCheckpoint.run(projection.name, projection.version, '0');
             this.checkpoints[index] = 0n;
             if (row !== undefined || options.rebuild) reset.push(projection.name);
           } else {
@@ -82,10 +83,13 @@ export class ProjectionSet {
     return reset;
   }
 
-  /** The lowest committed checkpoint: where a shared subscription must start. */
-  minCheckpoint(): bigint {
+  /**
+   * The lowest committed checkpoint: where a shared subscription must start, and how far every
+   * projection has got. Without projections nothing is behind: undefined.
+   */
+  minCheckpoint(): bigint | undefined {
     const checkpoints = this.checkpoints;
-    if (checkpoints.length === 0) return -1n; // nothing to feed
+    if (checkpoints.length === 0) return undefined;
     let min = checkpoints[0]!;
     for (let i = 1; i < checkpoints.length; i++) if (checkpoints[i]! < min) min = checkpoints[i]!;
     return min;
@@ -98,6 +102,7 @@ export class ProjectionSet {
    */
   commitBatch(events: readonly RecordedEvent[]): void {
     if (events.length === 0) return;
+    if (this.applyInTransaction === undefined) throw new Error('ProjectionSet.initialise() must run first');
     this.applyInTransaction(events);
     // Committed: publish the new checkpoints.
     const last = events[events.length - 1]!.position;
@@ -130,7 +135,7 @@ export class ProjectionSet {
     const last = events[events.length - 1]!.position;
     const position = String(last);
     for (let i = 0; i < checkpoints.length; i++) {
-      if (checkpoints[i]! < last) this.updateCheckpoint.run(position, projections[i]!.name);
+      if (checkpoints[i]! < last) this.updateCheckpoint!.run(position, projections[i]!.name);
     }
   }
 }

@@ -299,10 +299,14 @@ function toLimit(maxCount: number | undefined): number {
   return maxCount;
 }
 
+// Duck-typed on purpose: the native addon keeps the SqliteError class of the first module
+// instance that loaded it, so `instanceof` fails wherever modules are loaded again (jest does).
 function isDuplicateEventId(error: unknown): boolean {
+  const e = error as { name?: unknown; code?: unknown; message?: unknown } | null;
   return (
-    error instanceof Database.SqliteError &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('events.event_id')
+    e?.name === 'SqliteError' &&
+    e.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    typeof e.message === 'string' &&
+    e.message.includes('events.event_id')
   );
 }

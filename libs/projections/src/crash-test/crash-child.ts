@@ -13,7 +13,7 @@
 import { openSync, writeSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '@kom/event-store';
-import { SqliteEventStore } from '../../../event-store/src/sqlite/sqlite-event-store';
+import { SqliteEventStore } from '@kom/event-store';
 import type { Projection } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
 import { ReadModelDatabase } from '../read-model-database';

@@ -1,0 +1,43 @@
+// npm run bench [-- --json] [-- --events 1000000]
+// Prints (a) durable appends through the command path and (b) a full read-model rebuild, each
+// next to its raw baseline measured in the same run, and their ratios.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchAppend } from './append.bench';
+import { benchRebuild } from './rebuild.bench';
+
+const TARGETS = { appendsPerSecond: 5000, appendRatio: 1.3, rebuildEventsPerSecond: 150_000, rebuildRatio: 0.4 };
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, events: { type: 'string', default: '1000000' } },
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'kom-bench-'));
+  try {
+    const append = await benchAppend();
+    const rebuild = await benchRebuild({ events: Number(values.events), dir });
+    const figures = { ...append, ...rebuild };
+    if (values.json) {
+      console.log(JSON.stringify(figures));
+      return;
+    }
+    const n = (x: number) => Math.round(x).toLocaleString('en-US');
+    const r = (x: number) => x.toFixed(2);
+    const mark = (ok: boolean) => (ok ? 'meets target' : 'BELOW TARGET');
+    console.log(`(a) command path, 32 writers: ${n(figures.appendsPerSecond)} appends/s`);
+    console.log(`    raw single-row synchronous=FULL inserts: ${n(figures.rawFsyncInsertsPerSecond)} /s`);
+    console.log(`    ratio ${r(figures.appendRatio)} (targets ≥ ${n(TARGETS.appendsPerSecond)}/s, ≥ ${TARGETS.appendRatio}): ${mark(figures.appendsPerSecond >= TARGETS.appendsPerSecond && figures.appendRatio >= TARGETS.appendRatio)}`);
+    console.log(`(b) rebuild from a ${n(Number(values.events))}-event log: ${n(figures.rebuildEventsPerSecond)} events/s`);
+    console.log(`    raw read-and-parse of the same log: ${n(figures.rawReadParsePerSecond)} events/s`);
+    console.log(`    ratio ${r(figures.rebuildRatio)} (targets ≥ ${n(TARGETS.rebuildEventsPerSecond)}/s, ≥ ${TARGETS.rebuildRatio}): ${mark(figures.rebuildEventsPerSecond >= TARGETS.rebuildEventsPerSecond && figures.rebuildRatio >= TARGETS.rebuildRatio)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
