@@ -1,10 +1,20 @@
-// Prints one plain closing line that any CI can read: "Tests: N passed, N failed, N skipped".
+// Prints what was skipped and why (a skipped suite names its reason in its first test title),
+// then one plain closing line that any CI can read: "Tests: N passed, N failed, N skipped".
+const { relative } = require('node:path');
+
 class SummaryReporter {
   onRunComplete(_contexts, results) {
+    const out = [];
+    for (const file of results.testResults) {
+      const skipped = file.testResults.filter((t) => t.status === 'pending' || t.status === 'todo');
+      if (skipped.length === 0) continue;
+      out.push(`Skipped ${skipped.length} in ${relative(process.cwd(), file.testFilePath)}: ${skipped[0].title}`);
+    }
     const skipped = results.numPendingTests + results.numTodoTests;
     const suitesFailed = results.numFailedTestSuites + (results.numRuntimeErrorTestSuites || 0);
     const failed = results.numFailedTests + (results.numFailedTests === 0 && suitesFailed > 0 ? suitesFailed : 0);
-    process.stdout.write(`\nTests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`);
+    out.push(`Tests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
+    process.stdout.write(`\n${out.join('\n')}\n`);
   }
 }
 module.exports = SummaryReporter;
