@@ -107,6 +107,18 @@ describe('API shell over GraphQL (embedded store)', () => {
     });
   });
 
+  it('labels enum values in Norwegian and English', async () => {
+    const created = await t.gql(REGISTER, { input: { name: 'Arbeidstilsynet', kind: 'AGENCY' } }, { token: secretariat });
+    const id = created.data?.registerOrganization.id;
+    const read = await t.gql('query($id: ID!) { organization(id: $id) { nb: kindLabel en: kindLabel(lang: EN) } }', { id }, { token: ngo });
+    expect(read.data?.organization).toEqual({ nb: 'Etat eller direktorat', en: 'Agency or directorate' });
+    const values = await t.gql('{ enumValues(enum: "OrganizationKind") { key nb en } }', {}, { token: ngo });
+    expect(values.data?.enumValues).toContainEqual({ key: 'NGO', nb: 'Frivillig organisasjon', en: 'NGO' });
+    expect(values.data?.enumValues).toHaveLength(7);
+    const unknown = await t.gql('{ enumValues(enum: "Nope") { key } }', {}, { token: ngo });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_ENUM' });
+  });
+
   it('says NOT_FOUND for an unknown organisation', async () => {
     const response = await t.gql(RENAME, { input: { organizationId: 'no-such-org', name: 'X' } }, { token: secretariat });
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'ORGANIZATION_NOT_FOUND' });

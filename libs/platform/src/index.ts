@@ -14,3 +14,5 @@ export * from './nest/platform.module';
 export * from './nest/committed-events';
 export * from './command/event-json-schema';
 export * from './graphql/graphql-errors.filter';
+export * from './graphql/labels';
+export * from './command/load-as-of';

@@ -1,9 +1,9 @@
-import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta, Roles } from '@kom/auth';
-import { ProjectionsService, committedEvents, decodeCursor, newId, pageSize, toConnection } from '@kom/platform';
+import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, newId, pageSize, toConnection } from '@kom/platform';
 import { RegisterOrganizationCommand } from '../application/register-organization.command';
 import { RenameOrganizationCommand } from '../application/rename-organization.command';
 import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
@@ -12,6 +12,7 @@ import {
   OrganizationConnection,
   OrganizationsArgs,
   RegisterOrganizationInput,
+  ORGANIZATION_KIND_LABELS,
   RenameOrganizationInput,
 } from './organization.types';
 
@@ -73,6 +74,11 @@ export class OrganizationResolver {
   })
   organizationChanged() {
     return committedEvents(this.projections, (e) => e.type === 'OrganizationRegistered' || e.type === 'OrganizationRenamed');
+  }
+
+  @ResolveField(() => String, { description: 'The kind in Norwegian (NB, default) or English (EN).' })
+  kindLabel(@Parent() organization: OrganizationRow, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
+    return labelIn(ORGANIZATION_KIND_LABELS[organization.kind], lang);
   }
 
   private mustFind(id: string): OrganizationRow {

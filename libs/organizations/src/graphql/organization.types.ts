@@ -1,11 +1,22 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType, ArgsType } from '@nestjs/graphql';
-import { Connection, PageArgs } from '@kom/platform';
-import { ORGANIZATION_KINDS, type OrganizationKind } from '../domain/organization.events';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, Lang, PageArgs, registerLabelledEnum } from '@kom/platform';
+import type { OrganizationKind } from '../domain/organization.events';
 
-export const OrganizationKindEnum = Object.fromEntries(ORGANIZATION_KINDS.map((k) => [k, k])) as {
-  [K in OrganizationKind]: K;
-};
-registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind', description: 'What kind of body an organisation is.' });
+export const ORGANIZATION_KIND_LABELS = {
+  AGENCY: { nb: 'Etat eller direktorat', en: 'Agency or directorate' },
+  POLICE: { nb: 'Politiet', en: 'Police' },
+  PROSECUTION: { nb: 'Påtalemyndigheten', en: 'Prosecuting authority' },
+  NGO: { nb: 'Frivillig organisasjon', en: 'NGO' },
+  SECRETARIAT: { nb: 'Sekretariat', en: 'Secretariat' },
+  MINISTRY: { nb: 'Departement', en: 'Ministry' },
+  OTHER: { nb: 'Annen', en: 'Other' },
+} as const satisfies Record<OrganizationKind, { nb: string; en: string }>;
+
+export const OrganizationKindEnum = registerLabelledEnum<OrganizationKind>(
+  'OrganizationKind',
+  ORGANIZATION_KIND_LABELS,
+  'What kind of body an organisation is.',
+);
 
 @ObjectType({ description: 'An organisation taking part in KOM: an agency, the police, an NGO, ...' })
 export class Organization {

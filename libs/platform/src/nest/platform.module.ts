@@ -8,6 +8,7 @@ import { CLOCK, systemClock } from '../clock';
 import { EventSchemaRegistry } from '../command/event-schema-registry';
 import { KOM_CONFIG, type KomConfig } from '../config/kom-config';
 import type { BoundedContext } from '../bounded-context';
+import { EnumValuesResolver } from '../graphql/labels';
 import { PlatformStatusResolver } from '../graphql/platform-status.resolver';
 import { CommandPath } from './command-path';
 import { ProjectionsService } from './projections.service';
@@ -60,6 +61,7 @@ export class PlatformModule implements OnApplicationShutdown {
         ProjectionsService,
         CommandPath,
         PlatformStatusResolver,
+        EnumValuesResolver,
       ],
       exports: [KOM_CONFIG, CLOCK, EVENT_STORE, READ_MODELS, EventSchemaRegistry, ProjectionsService, CommandPath, CqrsModule],
     };
