@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { defineEvent } from '@kom/kernel';
+
+export const MEETING_KINDS = ['PROJECT_GROUP', 'REFERENCE_GROUP', 'JOINT'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const POSITIONS = ['SUPPORTS', 'ABSTAINS', 'OBJECTS'] as const;
+export type Position = (typeof POSITIONS)[number];
+
+const id = z.string().min(1).max(100);
+const instant = z.iso.datetime({ offset: true });
+const day = z.iso.date();
+const title = z.string().min(1).max(300);
+const text = z.string().max(20_000);
+const measureNumbers = z.array(z.number().int().min(1).max(35)).max(35);
+const place = z.object({
+  location: z.string().max(300).nullable(),
+  videoLink: z.string().max(500).nullable(),
+});
+
+/** Scheduled on its own or as part of a series (seriesId, seriesIndex). */
+export const MeetingScheduled = defineEvent(
+  'MeetingScheduled',
+  1,
+  z.object({
+    meetingId: id,
+    kind: z.enum(MEETING_KINDS),
+    title,
+    startsAt: instant,
+    endsAt: instant,
+    ...place.shape,
+    seriesId: id.nullable(),
+    seriesIndex: z.number().int().min(0).nullable(),
+  }),
+);
+
+export const MeetingRescheduled = defineEvent(
+  'MeetingRescheduled',
+  1,
+  z.object({ meetingId: id, startsAt: instant, endsAt: instant, ...place.shape }),
+);
+
+export const MeetingCancelled = defineEvent('MeetingCancelled', 1, z.object({ meetingId: id, reason: z.string().min(1).max(2000) }));
+
+/** `amendment` is true when the agenda was already published: the change stays visible as one. */
+export const AgendaItemAdded = defineEvent(
+  'AgendaItemAdded',
+  1,
+  z.object({
+    meetingId: id,
+    itemId: id,
+    title,
+    description: text,
+    presentingOrganizationId: id.nullable(),
+    citedMeasures: measureNumbers,
+    sourceIssueId: id.nullable(),
+    /** The item's place in the agenda after the change (0-based). */
+    position: z.number().int().min(0),
+    amendment: z.boolean(),
+  }),
+);
+
+export const AgendaItemUpdated = defineEvent(
+  'AgendaItemUpdated',
+  1,
+  z.object({
+    meetingId: id,
+    itemId: id,
+    title,
+    description: text,
+    presentingOrganizationId: id.nullable(),
+    citedMeasures: measureNumbers,
+    amendment: z.boolean(),
+  }),
+);
+
+export const AgendaReordered = defineEvent(
+  'AgendaReordered',
+  1,
+  z.object({ meetingId: id, itemIds: z.array(id), amendment: z.boolean() }),
+);
+
+export const AgendaItemRemoved = defineEvent(
+  'AgendaItemRemoved',
+  1,
+  z.object({ meetingId: id, itemId: id, amendment: z.boolean(), reason: z.string().max(2000).nullable() }),
+);
+
+export const AgendaPublished = defineEvent('AgendaPublished', 1, z.object({ meetingId: id, publishedAt: instant }));
+
+/** The meeting took place with these organisations present; from now on it is held. */
+export const AttendanceRecorded = defineEvent(
+  'AttendanceRecorded',
+  1,
+  z.object({ meetingId: id, organizationIds: z.array(id).min(1) }),
+);
+
+export const DecisionRecorded = defineEvent(
+  'DecisionRecorded',
+  1,
+  z.object({
+    meetingId: id,
+    decisionId: id,
+    agendaItemId: id,
+    text: z.string().min(1).max(20_000),
+    rationale: text,
+    citedMeasures: measureNumbers,
+    reviewDate: day.nullable(),
+    /** The decision this one replaces, when it was recorded to supersede another. */
+    supersedes: id.nullable(),
+  }),
+);
+
+export const PositionRecorded = defineEvent(
+  'PositionRecorded',
+  1,
+  z.object({
+    meetingId: id,
+    decisionId: id,
+    organizationId: id,
+    position: z.enum(POSITIONS),
+    /** Required for OBJECTS. */
+    reason: z.string().max(5000).nullable(),
+  }),
+);
+
+/** Recorded on the stream of the meeting that took the old decision. */
+export const DecisionSuperseded = defineEvent(
+  'DecisionSuperseded',
+  1,
+  z.object({ meetingId: id, decisionId: id, supersededByDecisionId: id, supersededByMeetingId: id }),
+);
+
+export const DecisionRevoked = defineEvent(
+  'DecisionRevoked',
+  1,
+  z.object({ meetingId: id, decisionId: id, reason: z.string().min(1).max(5000) }),
+);
+
+export const ActionItemAssigned = defineEvent(
+  'ActionItemAssigned',
+  1,
+  z.object({
+    meetingId: id,
+    actionItemId: id,
+    decisionId: id.nullable(),
+    agendaItemId: id.nullable(),
+    description: z.string().min(1).max(5000),
+    responsibleOrganizationId: id,
+    dueDate: day,
+  }),
+);
+
+export const ActionItemCompleted = defineEvent(
+  'ActionItemCompleted',
+  1,
+  z.object({ meetingId: id, actionItemId: id, note: z.string().max(5000).nullable() }),
+);
+
+export const ActionItemCancelled = defineEvent(
+  'ActionItemCancelled',
+  1,
+  z.object({ meetingId: id, actionItemId: id, reason: z.string().min(1).max(5000) }),
+);
+
+/** Drafts may be recorded again until the minutes are approved. */
+export const MinutesDrafted = defineEvent('MinutesDrafted', 1, z.object({ meetingId: id, text: z.string().min(1).max(100_000) }));
+
+export const MinutesApproved = defineEvent(
+  'MinutesApproved',
+  1,
+  z.object({ meetingId: id, approvedAtMeetingId: id }),
+);
+
+export const meetingEventSchemas = [
+  MeetingScheduled,
+  MeetingRescheduled,
+  MeetingCancelled,
+  AgendaItemAdded,
+  AgendaItemUpdated,
+  AgendaReordered,
+  AgendaItemRemoved,
+  AgendaPublished,
+  AttendanceRecorded,
+  DecisionRecorded,
+  PositionRecorded,
+  DecisionSuperseded,
+  DecisionRevoked,
+  ActionItemAssigned,
+  ActionItemCompleted,
+  ActionItemCancelled,
+  MinutesDrafted,
+  MinutesApproved,
+];
+
+type Data<S> = S extends { data: z.ZodType<infer D> } ? D : never;
+type EventOf<S> = S extends { type: infer T } ? { type: T; data: Data<S> } : never;
+
+export type MeetingEvent = EventOf<(typeof meetingEventSchemas)[number]>;
