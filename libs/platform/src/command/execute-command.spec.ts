@@ -104,6 +104,7 @@ describe('executeCommand', () => {
     // the store recognises them.
     const again = await executeCommand(deps(), counter, 'counter-7', { type: 'Increment', by: 1 }, reactor);
     expect(again.position).toBe(first.position);
+    expect(again).toMatchObject({ revision: 0n, state: 1 });
     expect(await store.readStream('counter-7')).toHaveLength(1);
   });
 });

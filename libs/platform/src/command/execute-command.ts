@@ -79,7 +79,10 @@ export async function executeCommand<C extends DomainCommand, E extends DomainEv
       const result = await deps.store.appendToStream(streamId, toAppend, {
         expectedRevision: revision ?? 'no_stream',
       });
-      const newState = events.reduce(decider.evolve, state);
+      // An idempotent re-append (a reactor's retry) lands nowhere new: the store answers with the
+      // original revision, and the state is what the stream says, not what this attempt decided.
+      const appendedNow = result.nextExpectedRevision === (revision ?? -1n) + BigInt(events.length);
+      const newState = appendedNow ? events.reduce(decider.evolve, state) : (await load(deps.store, decider, streamId)).state;
       return { streamId, events, state: newState, revision: result.nextExpectedRevision, position: result.position };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
