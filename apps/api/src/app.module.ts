@@ -8,7 +8,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule, TOKEN_VERIFIER, type TokenVerifier } from '@kom/auth';
 import { GraphQLErrorsFilter, PlatformModule, type KomConfig } from '@kom/platform';
 import { OrganizationsModule } from '@kom/organizations';
+import { MeasuresModule } from '@kom/measures';
+import { AuditModule } from '@kom/audit';
 import { CONTEXTS } from './contexts';
+import { agreementsModule } from './wiring/agreements.wiring';
+import { meetingsModule } from './wiring/meetings.wiring';
+import { issuesModule } from './wiring/issues.wiring';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 
@@ -40,7 +45,7 @@ export class AppModule {
           ],
         }),
         PlatformModule.forRoot({ config, contexts: CONTEXTS, inMemoryReadModels: options.inMemoryReadModels }),
-        AuthModule.forRoot(config.auth),
+        AuthModule.forRoot({ ...config.auth, production: config.nodeEnv === 'production' }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [TOKEN_VERIFIER],
@@ -48,6 +53,11 @@ export class AppModule {
         }),
         TerminusModule,
         OrganizationsModule,
+        meetingsModule(),
+        agreementsModule(),
+        MeasuresModule,
+        AuditModule,
+        issuesModule(),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }],

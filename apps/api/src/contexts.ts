@@ -1,6 +1,10 @@
 import type { BoundedContext } from '@kom/platform';
+import { agreementsContext } from '@kom/agreements';
 import { organizationsContext } from '@kom/organizations';
 import { meetingsContext } from '@kom/meetings';
+import { measuresContext } from '@kom/measures';
+import { auditContext } from '@kom/audit';
+import { issuesContext } from '@kom/issues';
 
 /** Every bounded context of the platform: their events, their read models. */
-export const CONTEXTS: readonly BoundedContext[] = [organizationsContext, meetingsContext];
+export const CONTEXTS: readonly BoundedContext[] = [organizationsContext, meetingsContext, measuresContext, agreementsContext, auditContext, issuesContext];

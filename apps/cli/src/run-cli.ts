@@ -1,8 +1,11 @@
 import { ConfigError, loadConfig } from '@kom/platform';
 import { UsageError, type CliCommand } from './cli-command';
 import { tokenCommand } from './commands/token.command';
+import { verifyCommand } from './commands/verify.command';
+import { exportAuditCommand } from './commands/export-audit.command';
+import { replayCommand } from './commands/replay.command';
 
-export const COMMANDS: readonly CliCommand[] = [tokenCommand];
+export const COMMANDS: readonly CliCommand[] = [tokenCommand, verifyCommand, exportAuditCommand, replayCommand];
 
 function help(): string {
   return ['Usage: npm run kom -- <command> [options]', '', ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join('\n');

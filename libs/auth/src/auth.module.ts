@@ -1,17 +1,21 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MeResolver } from './graphql/me.resolver';
+import { MUTATION_RATE_LIMIT, MutationRateLimit } from './graphql/mutation-rate-limit';
 import { PolicyGuard } from './graphql/policy.guard';
-import { EmbeddedIssuer } from './tokens/embedded-issuer';
+import { createTokenVerifier, type VerifierSettings } from './oidc/token-verifier.factory';
 import { TOKEN_VERIFIER } from './tokens/token-verifier';
 
-export interface AuthOptions {
-  readonly keyFile: string;
-  readonly issuer: string;
-  readonly audience: string;
+export interface AuthOptions extends VerifierSettings {
+  /** Mutations each user may call per minute on this replica (default 120). */
+  readonly mutationsPerMinute?: number;
 }
 
-/** Identity and the deny-by-default guard, applied to every resolver, field resolver and route. */
+/**
+ * Identity and the deny-by-default guard, applied to every resolver, field resolver and route.
+ * The verifier: an OIDC provider's tokens when OIDC settings are given; else the embedded issuer,
+ * which production refuses.
+ */
 @Global()
 @Module({})
 export class AuthModule {
@@ -19,12 +23,12 @@ export class AuthModule {
     return {
       module: AuthModule,
       providers: [
-        { provide: EmbeddedIssuer, useFactory: () => EmbeddedIssuer.open(options) },
-        { provide: TOKEN_VERIFIER, useExisting: EmbeddedIssuer },
+        { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(options) },
+        { provide: MUTATION_RATE_LIMIT, useFactory: () => new MutationRateLimit(options.mutationsPerMinute ?? 120) },
         { provide: APP_GUARD, useClass: PolicyGuard },
         MeResolver,
       ],
-      exports: [TOKEN_VERIFIER, EmbeddedIssuer],
+      exports: [TOKEN_VERIFIER, MUTATION_RATE_LIMIT],
     };
   }
 }

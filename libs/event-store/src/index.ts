@@ -4,3 +4,4 @@ export * from './envelope';
 export * from './sqlite/sqlite-event-store';
 export * from './kurrentdb/kurrentdb-event-store';
 export * from './create-event-store';
+export * from './hash-chain';

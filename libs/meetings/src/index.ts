@@ -1,3 +1,56 @@
+export { MeetingsModule } from './meetings.module';
 export { meetingsContext } from './meetings.context';
-export { MEETING_KINDS, POSITIONS, type MeetingKind, type Position, type MeetingEvent } from './domain/meeting.events';
+export { MEETING_KINDS, POSITIONS, meetingEventSchemas, type MeetingKind, type Position, type MeetingEvent } from './domain/meeting.events';
 export type { MeetingCommand, OtherMeeting, BodyMembers } from './domain/meeting.commands';
+export {
+  meetingDecider,
+  meetingStream,
+  type MeetingState,
+  type Meeting,
+  type MeetingStatus,
+  type AgendaItem,
+  type Decision,
+  type DecisionStatus,
+  type ActionItem,
+  type ActionItemStatus,
+  type Minutes,
+} from './domain/meeting.decider';
+export { seriesOccurrences, MAX_SERIES_MEETINGS } from './domain/meeting-series';
+export { osloDate, KOM_TIME_ZONE } from './domain/oslo-time';
+
+// Ports the application binds (MEMBERSHIP_LOOKUP) and the read side implements (MEETING_LOOKUP).
+export {
+  MEMBERSHIP_LOOKUP,
+  MEETING_LOOKUP,
+  type MembershipLookup,
+  type MeetingLookup,
+  type DecisionFacts,
+  type GroupKind,
+} from './application/ports';
+
+// Commands on the bus, one class per use case.
+export { ScheduleMeetingCommand } from './application/schedule-meeting.command';
+export {
+  PlanMeetingSeriesCommand,
+  seriesMeetingId,
+  type PlanMeetingSeriesRequest,
+  type MeetingSeriesOutcome,
+} from './application/plan-meeting-series.command';
+export { RescheduleMeetingCommand } from './application/reschedule-meeting.command';
+export { CancelMeetingCommand } from './application/cancel-meeting.command';
+export { AddAgendaItemCommand } from './application/add-agenda-item.command';
+export { UpdateAgendaItemCommand } from './application/update-agenda-item.command';
+export { ReorderAgendaCommand } from './application/reorder-agenda.command';
+export { RemoveAgendaItemCommand } from './application/remove-agenda-item.command';
+export { PublishAgendaCommand } from './application/publish-agenda.command';
+export { RecordAttendanceCommand, type RecordAttendanceRequest } from './application/record-attendance.command';
+export { RecordDecisionCommand } from './application/record-decision.command';
+export { RecordPositionCommand } from './application/record-position.command';
+export { SupersedeDecisionCommand, type SupersedeDecisionRequest } from './application/supersede-decision.command';
+export { RevokeDecisionCommand } from './application/revoke-decision.command';
+export { AssignActionItemCommand } from './application/assign-action-item.command';
+export { CompleteActionItemCommand } from './application/complete-action-item.command';
+export { CancelActionItemCommand } from './application/cancel-action-item.command';
+export { RecordMinutesCommand } from './application/record-minutes.command';
+export { ApproveMinutesCommand, type ApproveMinutesRequest } from './application/approve-minutes.command';
+export { DecisionsQueries, type DecisionView } from './read-models/decisions.queries';

@@ -1,8 +1,9 @@
 import type { BoundedContext } from '@kom/platform';
 import { meetingEventSchemas } from './domain/meeting.events';
+import { meetingProjections } from './read-models/index';
 
 export const meetingsContext: BoundedContext = {
   name: 'meetings',
   eventSchemas: meetingEventSchemas,
-  projections: [],
+  projections: meetingProjections,
 };

@@ -1,6 +1,14 @@
 export { OrganizationsModule } from './organizations.module';
 export { organizationsContext } from './organizations.context';
 export { ORGANIZATION_KINDS, type OrganizationKind } from './domain/organization.events';
+export { GROUP_KINDS, type GroupKind } from './domain/group.events';
 export { OrganizationsQueries, type OrganizationRow } from './read-models/organizations.queries';
+export { GroupMembershipQueries, type MembershipPeriodRow } from './read-models/group-membership.queries';
 export { organizationDecider, organizationStream, type OrganizationCommand } from './domain/organization.decider';
+export { groupDecider, groupStream, ADMISSIBLE_KINDS, type GroupCommand } from './domain/group.decider';
+export { personalDataKeyStream, isPersonalDataKeyStream, PERSONAL_DATA_KEY_STREAM_PREFIX } from './domain/personal-data-key.decider';
+export { representativeStream } from './domain/representative.decider';
+export { OrganizationsSeeder } from './seed/organizations.seeder';
+export { SEED_ORGANIZATIONS } from './seed/organizations.seed-data';
 export type { OrganizationEvent } from './domain/organization.events';
+export type { GroupEvent } from './domain/group.events';

@@ -1,9 +1,13 @@
 import type { BoundedContext } from '@kom/platform';
+import { groupEventSchemas } from './domain/group.events';
 import { organizationEventSchemas } from './domain/organization.events';
+import { representativeEventSchemas } from './domain/representative.events';
+import { groupMembershipProjection } from './read-models/group-membership.projection';
 import { organizationsProjection } from './read-models/organizations.projection';
+import { representativesProjection } from './read-models/representatives.projection';
 
 export const organizationsContext: BoundedContext = {
   name: 'organizations',
-  eventSchemas: organizationEventSchemas,
-  projections: [organizationsProjection],
+  eventSchemas: [...organizationEventSchemas, ...groupEventSchemas, ...representativeEventSchemas],
+  projections: [organizationsProjection, groupMembershipProjection, representativesProjection],
 };

@@ -1,11 +1,36 @@
 import { Module } from '@nestjs/common';
+import { AddRepresentativeHandler } from './application/add-representative.command';
+import { AdmitToGroupHandler } from './application/admit-to-group.command';
+import { LeaveGroupHandler } from './application/leave-group.command';
 import { RegisterOrganizationHandler } from './application/register-organization.command';
+import { RemoveRepresentativeHandler } from './application/remove-representative.command';
 import { RenameOrganizationHandler } from './application/rename-organization.command';
+import { GroupResolver } from './graphql/group.resolver';
+import { OrganizationRelationsResolver } from './graphql/organization-relations.resolver';
 import { OrganizationResolver } from './graphql/organization.resolver';
+import { RepresentativeResolver } from './graphql/representative.resolver';
+import { GroupMembershipQueries } from './read-models/group-membership.queries';
 import { OrganizationsQueries } from './read-models/organizations.queries';
+import { RepresentativesQueries } from './read-models/representatives.queries';
+import { OrganizationsSeeder } from './seed/organizations.seeder';
 
 @Module({
-  providers: [RegisterOrganizationHandler, RenameOrganizationHandler, OrganizationsQueries, OrganizationResolver],
-  exports: [OrganizationsQueries],
+  providers: [
+    RegisterOrganizationHandler,
+    RenameOrganizationHandler,
+    AdmitToGroupHandler,
+    LeaveGroupHandler,
+    AddRepresentativeHandler,
+    RemoveRepresentativeHandler,
+    OrganizationsQueries,
+    GroupMembershipQueries,
+    RepresentativesQueries,
+    OrganizationResolver,
+    OrganizationRelationsResolver,
+    GroupResolver,
+    RepresentativeResolver,
+    OrganizationsSeeder,
+  ],
+  exports: [OrganizationsQueries, GroupMembershipQueries],
 })
 export class OrganizationsModule {}

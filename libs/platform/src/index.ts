@@ -16,3 +16,4 @@ export * from './command/event-json-schema';
 export * from './graphql/graphql-errors.filter';
 export * from './graphql/labels';
 export * from './command/load-as-of';
+export * from './reactors';

@@ -19,7 +19,7 @@ function createStore(): EventStore {
 }
 
 /** A deliberately NON-idempotent projection: applying an event twice shows as a wrong count. */
-function counterProjection(options: { name?: string; version?: number; failOn?: string; handles?: string[] } = {}): Projection {
+function counterProjection(options: { name?: string; version?: number; failOn?: string; handles?: string[] | '*' } = {}): Projection {
   const name = options.name ?? 'counter';
   const version = options.version ?? 1;
   const totals = `${name.replace(/-/g, '_')}_totals`;
@@ -302,5 +302,16 @@ describe('ProjectionRunner', () => {
     expect(result).toEqual({ events: 12 });
     expect(total(readModels.db)).toBe(12);
     expect(storedCheckpoint(readModels.db, 'counter')).toEqual({ version: 1, position: '12' });
+  });
+
+  it("feeds a projection that handles '*' every event, whatever its type, next to typed ones", async () => {
+    await store.appendToStream('counter-1', counted(3));
+    await store.appendToStream('other-1', counted(2, 'Unlisted'));
+    await store.appendToStream('counter-2', counted(1));
+    const r = runner([counterProjection(), counterProjection({ name: 'every', handles: '*' })]);
+    await r.start();
+    await r.waitFor(6n);
+    expect(total(readModels.db)).toBe(4);
+    expect(total(readModels.db, 'every')).toBe(6);
   });
 });

@@ -18,6 +18,8 @@ export class ProjectionSet {
   readonly checkpoints: bigint[];
   /** event type -> indices of the projections that handle it. */
   private readonly byType = new Map<string, number[]>();
+  /** Indices of the projections that handle every event ('*'); also appended to each byType list. */
+  private readonly everyType: number[] = [];
   // Prepared by initialise(), once the checkpoint table exists.
   private applyInTransaction: ((events: readonly RecordedEvent[]) => void) | undefined;
   private updateCheckpoint: Statement<[string, string]> | undefined;
@@ -29,12 +31,17 @@ export class ProjectionSet {
     validate(projections);
     this.checkpoints = projections.map(() => 0n);
     projections.forEach((projection, index) => {
+      if (projection.handles === '*') {
+        this.everyType.push(index);
+        return;
+      }
       for (const type of new Set(projection.handles)) {
         const list = this.byType.get(type);
         if (list) list.push(index);
         else this.byType.set(type, [index]);
       }
     });
+    if (this.everyType.length > 0) for (const list of this.byType.values()) list.push(...this.everyType);
   }
 
   /**
@@ -121,8 +128,8 @@ export class ProjectionSet {
     try {
       for (let i = 0; i < events.length; i++) {
         event = events[i]!;
-        const targets = byType.get(event.type);
-        if (targets === undefined) continue;
+        const targets = byType.get(event.type) ?? this.everyType;
+        if (targets.length === 0) continue;
         for (let j = 0; j < targets.length; j++) {
           target = targets[j]!;
           if (event.position > checkpoints[target]!) projections[target]!.apply(db, event);

@@ -11,8 +11,11 @@ export interface Projection {
   readonly name: string;
   /** A changed version rebuilds this projection from position 0 on start. */
   readonly version: number;
-  /** Event types it reacts to; other events only advance its checkpoint. */
-  readonly handles: readonly string[];
+  /**
+   * Event types it reacts to; other events only advance its checkpoint. '*': every event, whatever
+   * its type (the audit trail and the audit notary's Merkle leaves).
+   */
+  readonly handles: readonly string[] | '*';
   /** The tables it owns: dropped before a rebuild. */
   readonly tables: readonly string[];
   /** CREATE TABLE IF NOT EXISTS ... (idempotent). */

@@ -3,7 +3,7 @@ import { ROLES, type Actor, type Role } from '@kom/kernel';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [R in Role]: R };
 registerEnumType(RoleEnum, { name: 'Role', description: 'What a verified identity may do on the platform.' });
-import { CurrentActor, Roles } from './policy.decorators';
+import { CurrentActor } from './policy.decorators';
 
 @ObjectType('Identity', { description: 'Who the platform takes the caller to be, from the verified token.' })
 export class Identity {
@@ -19,8 +19,8 @@ export class Identity {
 
 @Resolver()
 export class MeResolver {
+  // Access: `Query.me` in the policy table.
   @Query(() => Identity)
-  @Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
   me(@CurrentActor() actor: Actor): Identity {
     // Only verified human roles pass the guard; SYSTEM never arrives over GraphQL.
     return { ...actor, role: actor.role as Role };

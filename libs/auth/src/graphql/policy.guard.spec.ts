@@ -5,6 +5,7 @@ import type { Actor } from '@kom/kernel';
 import { InvalidTokenError } from '../tokens/claims';
 import { Public, Roles } from './policy.decorators';
 import { PolicyGuard } from './policy.guard';
+import { MutationRateLimit } from './mutation-rate-limit';
 
 class Resolvers {
   @Roles('SECRETARIAT')
@@ -69,5 +70,57 @@ describe('PolicyGuard (deny by default)', () => {
     await expect(guard.canActivate(http(AuditorResolvers, 'history', 'Bearer auditor'))).resolves.toBe(true);
     expect((await codeOf(guard.canActivate(http(AuditorResolvers, 'history', 'Bearer secretariat')))).code).toBe('FORBIDDEN');
     await expect(guard.canActivate(http(AuditorResolvers, 'overridden', 'Bearer secretariat'))).resolves.toBe(true);
+  });
+});
+
+describe('PolicyGuard over GraphQL: the policy table decides', () => {
+  const table = {
+    'Query.open': { allow: 'PUBLIC' as const, summary: 'open' },
+    'Query.history': { allow: ['AUDITOR' as const], summary: 'history' },
+    'Mutation.change': { allow: ['SECRETARIAT' as const], summary: 'change' },
+  };
+  const mutationType = { name: 'Mutation' };
+  const schema = { getMutationType: () => mutationType };
+
+  function gql(parentType: string, fieldName: string, authorization?: string): ExecutionContext {
+    const ctx = { req: { headers: authorization ? { authorization } : {} } };
+    const info = { parentType: parentType === 'Mutation' ? mutationType : { name: parentType }, fieldName, schema };
+    return {
+      getType: () => 'graphql',
+      getArgs: () => [{}, {}, ctx, info],
+      getArgByIndex: (i: number) => [{}, {}, ctx, info][i],
+      getHandler: () => Resolvers.prototype.secretariatOnly, // decorators are not consulted for GraphQL
+      getClass: () => Resolvers,
+    } as unknown as ExecutionContext;
+  }
+
+  const tableGuard = (limit?: MutationRateLimit) => new PolicyGuard(new Reflector(), verifier, limit, table);
+
+  it('denies a coordinate the table does not list (NO_POLICY), whatever the decorators say', async () => {
+    expect(await codeOf(tableGuard().canActivate(gql('Query', 'undeclared', 'Bearer secretariat')))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NO_POLICY',
+    });
+  });
+
+  it('lets anyone reach a PUBLIC coordinate, and checks roles for the others', async () => {
+    await expect(tableGuard().canActivate(gql('Query', 'open'))).resolves.toBe(true);
+    expect((await codeOf(tableGuard().canActivate(gql('Query', 'history')))).code).toBe('UNAUTHENTICATED');
+    await expect(tableGuard().canActivate(gql('Query', 'history', 'Bearer auditor'))).resolves.toBe(true);
+    expect(await codeOf(tableGuard().canActivate(gql('Query', 'history', 'Bearer secretariat')))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'ROLE_NOT_ALLOWED',
+    });
+  });
+
+  it('spends the per-user mutation budget and then refuses with RATE_LIMITED', async () => {
+    const guard = tableGuard(new MutationRateLimit(2));
+    await expect(guard.canActivate(gql('Mutation', 'change', 'Bearer secretariat'))).resolves.toBe(true);
+    await expect(guard.canActivate(gql('Mutation', 'change', 'Bearer secretariat'))).resolves.toBe(true);
+    const refused = await codeOf(guard.canActivate(gql('Mutation', 'change', 'Bearer secretariat')));
+    expect(refused).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+    // Queries do not spend it.
+    await expect(guard.canActivate(gql('Query', 'history', 'Bearer auditor'))).resolves.toBe(true);
   });
 });

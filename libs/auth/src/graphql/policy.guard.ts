@@ -1,10 +1,16 @@
-import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { GraphQLError } from 'graphql';
-import type { Role } from '@kom/kernel';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { Actor, Role } from '@kom/kernel';
 import { InvalidTokenError } from '../tokens/claims';
 import { TOKEN_VERIFIER, type TokenVerifier } from '../tokens/token-verifier';
+import { allows, coordinateOf, type PolicyTable } from '../policy/policy';
+import { POLICY_TABLE } from '../policy/policy.table';
+import { MUTATION_RATE_LIMIT, type MutationRateLimit } from './mutation-rate-limit';
 import { PUBLIC_KEY, ROLES_KEY, requestContext } from './policy.decorators';
+
+export const POLICY_TABLE_TOKEN = Symbol.for('kom.PolicyTable');
 
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -22,8 +28,12 @@ export function bearerToken(value: unknown): string | undefined {
 }
 
 /**
- * Deny by default: a resolver, field resolver or route passes only if it declares @Public or
- * @Roles and the verified actor holds one of the roles.
+ * Deny by default.
+ * - GraphQL (queries, mutations, subscriptions and field resolvers): the policy table
+ *   (libs/auth/src/policy/policy.table.ts), looked up by schema coordinate (`Mutation.signAgreement`,
+ *   `Organization.representatives`); no entry → FORBIDDEN (NO_POLICY). Mutations also spend the
+ *   caller's per-minute budget (RATE_LIMITED).
+ * - HTTP routes: `@Public()` or `@Roles(...)` on the handler or controller; neither → FORBIDDEN.
  */
 @Injectable()
 export class PolicyGuard implements CanActivate {
@@ -32,9 +42,32 @@ export class PolicyGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Optional() @Inject(MUTATION_RATE_LIMIT) private readonly rateLimit?: MutationRateLimit,
+    @Optional() @Inject(POLICY_TABLE_TOKEN) private readonly table: PolicyTable = POLICY_TABLE,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType<string>() === 'graphql') return this.graphql(context);
+    return this.route(context);
+  }
+
+  private async graphql(context: ExecutionContext): Promise<boolean> {
+    const info = GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>();
+    const coordinate = coordinateOf(info.parentType.name, info.fieldName);
+    const table = this.table ?? POLICY_TABLE;
+    const policy = Object.prototype.hasOwnProperty.call(table, coordinate) ? table[coordinate] : undefined;
+    if (!policy) {
+      this.logger.error(`${coordinate} has no entry in the policy table (libs/auth/src/policy/policy.table.ts); denied`);
+      throw forbidden(`No access policy is declared for ${coordinate}`, 'NO_POLICY');
+    }
+    if (policy.allow === 'PUBLIC') return true;
+    const actor = await this.authenticate(context);
+    if (!allows(policy, actor.role)) throw forbidden(`Role ${actor.role} may not use ${coordinate}`);
+    if (info.parentType === info.schema.getMutationType() && this.rateLimit) await this.rateLimit.consume(actor);
+    return true;
+  }
+
+  private async route(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
@@ -42,20 +75,22 @@ export class PolicyGuard implements CanActivate {
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no policy; denied`);
       throw forbidden('Access denied', 'NO_POLICY');
     }
-    const ctx = requestContext(context);
-    if (!ctx.actor) {
-      const token = bearerToken(ctx.req?.headers?.authorization);
-      if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token>');
-      try {
-        ctx.actor = await this.verifier.verify(token);
-      } catch (error) {
-        if (error instanceof InvalidTokenError) throw unauthenticated(`Invalid token: ${error.message}`);
-        throw error;
-      }
-    }
-    if (!(roles as string[]).includes(ctx.actor.role)) {
-      throw forbidden(`Role ${ctx.actor.role} may not do this`);
-    }
+    const actor = await this.authenticate(context);
+    if (!(roles as string[]).includes(actor.role)) throw forbidden(`Role ${actor.role} may not do this`);
     return true;
+  }
+
+  private async authenticate(context: ExecutionContext): Promise<Actor> {
+    const ctx = requestContext(context);
+    if (ctx.actor) return ctx.actor;
+    const token = bearerToken(ctx.req?.headers?.authorization);
+    if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token>');
+    try {
+      ctx.actor = await this.verifier.verify(token);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw unauthenticated(`Invalid token: ${error.message}`);
+      throw error;
+    }
+    return ctx.actor;
   }
 }

@@ -34,6 +34,7 @@ import {
   type Subscription,
 } from '../event-store.port';
 import { DuplicateEventIdError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import { GENESIS_HASH, chainHashOf, prepareChainable } from '../hash-chain';
 import { isTransientError, mapClientError } from './client-errors';
 import { redactConnectionString, toClientConnectionString } from './connection-string';
 import { hasPosition, packPosition, toClientReadPosition, unpackPosition } from './position';
@@ -61,6 +62,9 @@ export interface KurrentDbEventStoreOptions {
 
 /** How far back a refused append looks for its own ids (see replayOrRefuse). */
 const IDEMPOTENCY_SCAN_LIMIT = 1_000;
+
+/** How often an append with 'any' / 'stream_exists' is chained again after losing a race. */
+const MAX_CHAIN_ATTEMPTS = 50;
 
 function toStreamState(expected: ExpectedRevision): AppendStreamState {
   switch (expected) {
@@ -91,14 +95,14 @@ function satisfies(expected: ExpectedRevision, current: bigint | undefined): boo
   }
 }
 
-function toEventData(event: EventToAppend): EventData {
+function toEventData(event: EventToAppend, metadata: Record<string, unknown>): EventData {
   return jsonEvent({
     // Our id, so that the server's idempotency on event ids applies to retried appends.
     id: event.id,
     type: event.type,
     // JSON.stringify(undefined) is not JSON; the port's data is any JSON value.
     data: (event.data === undefined ? null : event.data) as JSONType,
-    metadata: { ...event.metadata } as JSONType,
+    metadata: metadata as JSONType,
   });
 }
 
@@ -181,35 +185,75 @@ export class KurrentDbEventStore implements EventStore {
     return new KurrentDbEventStore(client, options);
   }
 
+  /**
+   * Appends with the hash chain computed here, client-side: the chain needs the stream's last event,
+   * so the append always goes to the server with an EXACT revision (or no_stream). 'any' and
+   * 'stream_exists' become the revision just read; if another writer got in between, the server
+   * refuses and the append is chained again and retried (up to MAX_CHAIN_ATTEMPTS), which keeps the
+   * caller's semantics. A caller's own exact revision or no_stream is never retried: the refusal is
+   * theirs. Before a converted append, the stream's tail is searched for the ids (what the server's
+   * idempotency does for 'any'), so a retried append is not written twice.
+   */
   async appendToStream(streamId: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
     const expected = options?.expectedRevision ?? 'any';
-    const streamState = toStreamState(expected);
+    toStreamState(expected); // validates
     if (events.length === 0) return this.appendNothing(streamId, expected);
+    const prepared = events.map((event) => ({ event, chainable: prepareChainable(streamId, event.type, event.data, event.metadata ?? {}) }));
+    const converted = expected === 'any' || expected === 'stream_exists';
 
-    let result: ClientAppendResult;
-    try {
-      result = await this.client.appendToStream(streamId, events.map(toEventData), { streamState });
-    } catch (error) {
-      const mapped = mapClientError(error, { op: 'append', streamId, expected });
-      if (mapped instanceof WrongExpectedRevisionError) return this.replayOrRefuse(streamId, events, mapped);
-      throw mapped;
+    for (let attempt = 1; ; attempt++) {
+      let base: RecordedEvent | undefined;
+      if (converted) {
+        const { found, last } = await this.findRecorded(streamId, events);
+        const replay = this.replayOf(streamId, events, found);
+        if (replay) return replay;
+        if (!last && expected === 'stream_exists') throw new WrongExpectedRevisionError(streamId, expected, 'no_stream');
+        base = last;
+      } else if (typeof expected === 'bigint') {
+        const [atExpected] = await this.readLast(streamId, expected, true);
+        if (atExpected?.revision !== expected) {
+          const actual = (await this.streamRevision(streamId)) ?? 'no_stream';
+          return this.replayOrRefuse(streamId, events, new WrongExpectedRevisionError(streamId, expected, actual));
+        }
+        base = atExpected;
+      }
+      const streamState: AppendStreamState = base ? base.revision : NO_STREAM;
+      let prevHash = base ? chainHashOf(base) : GENESIS_HASH;
+      let revision = base ? base.revision : -1n;
+      const data = prepared.map(({ event, chainable }) => {
+        revision += 1n;
+        const metadata = chainable.chain(revision, prevHash);
+        prevHash = metadata.hash;
+        return toEventData(event, metadata);
+      });
+
+      let result: ClientAppendResult;
+      try {
+        result = await this.client.appendToStream(streamId, data, { streamState });
+      } catch (error) {
+        const mapped = mapClientError(error, { op: 'append', streamId, expected });
+        if (!(mapped instanceof WrongExpectedRevisionError)) throw mapped;
+        if (converted && attempt < MAX_CHAIN_ATTEMPTS) continue; // lost a race: chain again from the new last event
+        return this.replayOrRefuse(streamId, events, new WrongExpectedRevisionError(streamId, expected, mapped.actual));
+      }
+      if (!result.success) {
+        // Only with throwOnAppendFailure=false in the connection string; the client's echo of the
+        // current revision is unreliable on that path, so ask the stream.
+        if (converted && attempt < MAX_CHAIN_ATTEMPTS) continue;
+        const actual = (await this.streamRevision(streamId)) ?? 'no_stream';
+        return this.replayOrRefuse(streamId, events, new WrongExpectedRevisionError(streamId, expected, actual));
+      }
+      // The append reply carries one position for the whole write; the port wants the position of the
+      // last event exactly as readAll/subscribeToAll will report it, so read it back.
+      const position =
+        (await this.positionOfRevision(streamId, result.nextExpectedRevision)) ??
+        (hasPosition(result.position) ? packPosition(result.position) : undefined);
+      if (position === undefined) {
+        throw new Error(`KurrentDB reported no position for the append to ${streamId}`);
+      }
+      return { nextExpectedRevision: result.nextExpectedRevision, position };
     }
-    if (!result.success) {
-      // Only with throwOnAppendFailure=false in the connection string; the client's echo of the
-      // current revision is unreliable on that path, so ask the stream.
-      const actual = (await this.streamRevision(streamId)) ?? 'no_stream';
-      return this.replayOrRefuse(streamId, events, new WrongExpectedRevisionError(streamId, expected, actual));
-    }
-    // The append reply carries one position for the whole write; the port wants the position of the
-    // last event exactly as readAll/subscribeToAll will report it, so read it back.
-    const position =
-      (await this.positionOfRevision(streamId, result.nextExpectedRevision)) ??
-      (hasPosition(result.position) ? packPosition(result.position) : undefined);
-    if (position === undefined) {
-      throw new Error(`KurrentDB reported no position for the append to ${streamId}`);
-    }
-    return { nextExpectedRevision: result.nextExpectedRevision, position };
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -439,17 +483,35 @@ export class KurrentDbEventStore implements EventStore {
     events: readonly EventToAppend[],
     refusal: WrongExpectedRevisionError,
   ): Promise<AppendResult> {
+    const { found } = await this.findRecorded(streamId, events);
+    const replay = this.replayOf(streamId, events, found);
+    if (replay) return replay;
+    throw refusal;
+  }
+
+  /** Looks for the events' ids among the stream's last IDEMPOTENCY_SCAN_LIMIT events; also gives the last event. */
+  private async findRecorded(
+    streamId: string,
+    events: readonly EventToAppend[],
+  ): Promise<{ found: Map<string, RecordedEvent>; last: RecordedEvent | undefined }> {
     const wanted = new Set(events.map((event) => event.id));
     const found = new Map<string, RecordedEvent>();
-    let from: ReadRevision = END;
+    let last: RecordedEvent | undefined;
+    let from: bigint | undefined;
     let scanned = 0;
     try {
       while (scanned < IDEMPOTENCY_SCAN_LIMIT && found.size < wanted.size) {
-        const page = await this.readStream(streamId, {
-          direction: 'backwards',
-          fromRevision: from === END ? undefined : from,
+        const page: RecordedEvent[] = [];
+        for await (const resolved of this.client.readStream(streamId, {
+          fromRevision: from ?? END,
+          direction: BACKWARDS,
           maxCount: Math.min(this.readPageSize, IDEMPOTENCY_SCAN_LIMIT - scanned),
-        });
+          resolveLinkTos: false,
+          requiresLeader: true,
+        })) {
+          page.push(toRecordedEvent(resolved));
+        }
+        last ??= page[0];
         for (const event of page) {
           if (wanted.has(event.id)) found.set(event.id, event);
         }
@@ -459,9 +521,18 @@ export class KurrentDbEventStore implements EventStore {
         from = oldest.revision - 1n;
       }
     } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
+      const mapped = mapClientError(error, { op: 'read', streamId });
+      if (!(mapped instanceof StreamNotFoundError)) throw mapped;
     }
-    if (found.size === 0) throw refusal;
+    return { found, last };
+  }
+
+  /**
+   * All the ids found, consecutive and in order → the original result; some of them →
+   * DuplicateEventIdError; none → undefined.
+   */
+  private replayOf(streamId: string, events: readonly EventToAppend[], found: Map<string, RecordedEvent>): AppendResult | undefined {
+    if (found.size === 0) return undefined;
     const rows = events.map((event) => found.get(event.id));
     const first = rows[0];
     for (let i = 0; i < rows.length; i++) {

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { UnavailableError } from '@kurrent/kurrentdb-client';
-import type { EventToAppend, RecordedEvent } from '../event-store.port';
+import { jsonEvent, type EventData, type JSONType } from '@kurrent/kurrentdb-client';
+import type { EventToAppend, ExpectedRevision, RecordedEvent } from '../event-store.port';
+import { checkChainLink, computeEventHash } from '../hash-chain';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { describeEventStoreContract } from '../testing/event-store.contract';
 import { DuplicateEventIdError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 import { packPosition } from './position';
@@ -32,13 +36,14 @@ describe('KurrentDbEventStore (against an in-memory client)', () => {
 
   afterEach(() => store.close());
 
-  it('maps expected revisions one to one to the client’s stream states', async () => {
+  it('sends exact revisions: any and stream_exists become the revision read, for the hash chain', async () => {
     await store.appendToStream('s-1', [event()], { expectedRevision: 'no_stream' });
     await store.appendToStream('s-1', [event()], { expectedRevision: 0n });
     await store.appendToStream('s-1', [event()], { expectedRevision: 'stream_exists' });
     await store.appendToStream('s-1', [event()], { expectedRevision: 'any' });
     await store.appendToStream('s-1', [event()]);
-    expect(fake.appendStates).toEqual(['no_stream', 0n, 'stream_exists', 'any', 'any']);
+    await store.appendToStream('s-2', [event()]);
+    expect(fake.appendStates).toEqual(['no_stream', 0n, 1n, 2n, 3n, 'no_stream']);
     await expect(store.appendToStream('s-1', [event()], { expectedRevision: -1n })).rejects.toThrow(RangeError);
   });
 
@@ -75,6 +80,87 @@ describe('KurrentDbEventStore (against an in-memory client)', () => {
     // ...and answers this one as "wrong expected version" (corrupted idempotency).
     await expect(store.appendToStream('s-1', [b, event('D')])).rejects.toBeInstanceOf(DuplicateEventIdError);
     expect((await store.readStream('s-1')).map((e) => e.type)).toEqual(['A', 'B', 'C']);
+  });
+
+  describe('the hash chain, computed client-side', () => {
+    const chainOf = async (streamId: string) => {
+      const read = await store.readStream(streamId);
+      let previous: { revision: bigint; hash: string } | undefined;
+      for (const e of read) {
+        const check = checkChainLink(e, previous);
+        if (!check.ok) throw new Error(check.reason);
+        previous = { revision: e.revision, hash: check.hash };
+      }
+      return read;
+    };
+
+    it('chains again and retries when another writer wins the race, for any and stream_exists', async () => {
+      await store.appendToStream('s-1', [event('A')]);
+      const rival = event('Rival');
+      // The rival append lands between the adapter's read of the last event and its append.
+      let injected = false;
+      const append = fake.appendToStream;
+      fake.appendToStream = async (stream, events, options) => {
+        if (!injected) {
+          injected = true;
+          await append(stream, [{ ...chainedLike(rival), id: rival.id }], { streamState: 0n });
+        }
+        return append(stream, events, options);
+      };
+      const chainedLike = (e: EventToAppend) => jsonEventFor(e);
+      const result = await store.appendToStream('s-1', [event('Mine')], { expectedRevision: 'stream_exists' });
+      expect(result.nextExpectedRevision).toBe(2n);
+      expect(fake.appendStates).toEqual([ 'no_stream', 0n, 0n, 1n ]);
+      expect((await store.readStream('s-1')).map((e) => e.type)).toEqual(['A', 'Rival', 'Mine']);
+      // The rival was written without the adapter (no chain): Mine still chains to it by its content.
+      const [, rivalRead, mine] = await store.readStream('s-1');
+      expect((mine!.metadata as { prevHash: string }).prevHash).toBe(computeEventHash(rivalRead!));
+    });
+
+    it('does not retry a refusal of the caller’s own exact revision or no_stream', async () => {
+      await store.appendToStream('s-1', [event('A'), event('B')]);
+      const before = fake.appendStates.length;
+      await expect(store.appendToStream('s-1', [event()], { expectedRevision: 0n })).rejects.toMatchObject({ expected: 0n, actual: 1n });
+      await expect(store.appendToStream('s-1', [event()], { expectedRevision: 'no_stream' })).rejects.toMatchObject({ expected: 'no_stream', actual: 1n });
+      expect(fake.appendStates.slice(before)).toEqual([0n, 'no_stream']); // each sent once: the refusal is the caller's
+    });
+
+    it('keeps one unbroken chain under 30 concurrent writers with any', async () => {
+      await Promise.all(Array.from({ length: 30 }, (_, n) => store.appendToStream('s-1', [event('N', { n }), event('M', { n })])));
+      const read = await chainOf('s-1');
+      expect(read).toHaveLength(60);
+      expect(fake.appendStates.some((s) => typeof s === 'bigint')).toBe(true);
+    });
+
+    it('does not write a retried any-append twice, even once the stream has moved on', async () => {
+      const a = event('A');
+      const first = await store.appendToStream('s-1', [a]);
+      await store.appendToStream('s-1', [event('B')]);
+      expect(await store.appendToStream('s-1', [a])).toEqual(first);
+      expect((await chainOf('s-1')).map((e) => e.type)).toEqual(['A', 'B']);
+    });
+
+    it('computes the same hashes as the SQLite adapter for the same appends', async () => {
+      const sqlite = SqliteEventStore.open(':memory:');
+      try {
+        const appends: Array<[string, EventToAppend[], ExpectedRevision]> = [
+          ['s-1', [event('A', { title: 'Blåbær' }), event('B', { n: [1, 2.5, null] })], 'no_stream'],
+          ['s-2', [event('C')], 'any'],
+          ['s-1', [event('D')], 1n],
+          ['s-1', [event('E', { z: 1, a: { y: 2, b: 3 } })], 'stream_exists'],
+        ];
+        for (const [streamId, events, expectedRevision] of appends) {
+          await store.appendToStream(streamId, events, { expectedRevision });
+          await sqlite.appendToStream(streamId, events, { expectedRevision });
+        }
+        for (const streamId of ['s-1', 's-2']) {
+          const hashes = (events: RecordedEvent[]) => events.map((e) => e.metadata);
+          expect(hashes(await chainOf(streamId))).toEqual(hashes(await sqlite.readStream(streamId)));
+        }
+      } finally {
+        await sqlite.close();
+      }
+    });
   });
 
   it('treats an empty append as a check of the expected revision', async () => {
@@ -171,3 +257,12 @@ describe('KurrentDbEventStore (against an in-memory client)', () => {
     await store.close();
   });
 });
+
+function jsonEventFor(e: EventToAppend): EventData {
+  return jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata: e.metadata as JSONType });
+}
+
+// The whole contract, hash chain included, against the in-memory client: the adapter's own logic.
+describeEventStoreContract('KurrentDB adapter on the in-memory client', async () =>
+  KurrentDbEventStore.fromClient(new FakeKurrentDbClient().asClient(), { readPageSize: 50, resubscribe: { initialDelayMs: 1, maxDelayMs: 5 } }),
+);

@@ -1,5 +1,6 @@
 import type { EventToAppend, ExpectedRevision, RecordedEvent } from '../event-store.port';
 import { WrongExpectedRevisionError } from '../errors';
+import { prepareChainable, type ChainableEvent } from '../hash-chain';
 
 /** The columns every read selects, in this order; rows are read raw (arrays) because objects cost more. */
 export const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
@@ -19,7 +20,8 @@ export interface SerializedEvent {
   readonly id: string;
   readonly type: string;
   readonly data: string;
-  readonly metadata: string;
+  /** The metadata, chained (prevHash, hash) inside the write transaction, once the revision is known. */
+  readonly chainable: ChainableEvent;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,7 +42,7 @@ export function serializeEvents(streamId: string, events: readonly EventToAppend
       id: event.id.toLowerCase(),
       type: event.type,
       data: JSON.stringify(event.data ?? null),
-      metadata: JSON.stringify(event.metadata ?? {}),
+      chainable: prepareChainable(streamId, event.type, event.data, event.metadata ?? {}),
     };
   });
 }

@@ -19,6 +19,7 @@ import {
 } from '../event-store.port';
 import { DuplicateEventIdError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
 import { assertExpectedRevision, checkExpectedRevision, serializeEvents, toRecordedEvent, type SerializedEvent } from './codec';
+import { GENESIS_HASH, chainHashOf, isHash } from '../hash-chain';
 import { GroupCommitQueue, type Outcome } from './group-commit';
 import { configure, isInMemory, migrate } from './schema';
 import { SqliteSubscription, type LogSource } from './sqlite-subscription';
@@ -233,14 +234,29 @@ export class SqliteEventStore implements EventStore {
         : { nextExpectedRevision: current, position: this.sql.positionAt.get(job.streamId, current) ?? START };
     }
     let revision = current ?? -1n;
+    let prevHash = current === undefined ? GENESIS_HASH : this.hashAt(job.streamId, current);
     let position = START;
     for (const event of job.events) {
       revision += 1n;
-      const { id, type, data, metadata } = event;
-      position = BigInt(this.sql.insertEvent.run(id, job.streamId, revision, type, data, metadata, recordedAt).lastInsertRowid);
+      const { id, type, data } = event;
+      const metadata = event.chainable.chain(revision, prevHash);
+      prevHash = metadata.hash;
+      position = BigInt(
+        this.sql.insertEvent.run(id, job.streamId, revision, type, data, JSON.stringify(metadata), recordedAt).lastInsertRowid,
+      );
     }
     this.sql.setStreamRevision.run(job.streamId, revision);
     return { nextExpectedRevision: revision, position };
+  }
+
+  /** The hash of the stream's event at `revision`, as its successor must chain to it. */
+  private hashAt(streamId: string, revision: bigint): string {
+    const stored = this.sql.hashAt.get(streamId, revision);
+    if (isHash(stored)) return stored;
+    // Recorded before the chain existed (or damaged): chain to its content as stored; verify reports it.
+    const row = this.sql.eventAt.get(streamId, revision);
+    if (!row) throw new Error(`Stream ${streamId} has no event at revision ${revision}`);
+    return chainHashOf(toRecordedEvent(row));
   }
 
   /**

@@ -16,6 +16,14 @@ export function prepareStatements(db: Database.Database) {
         'SELECT stream_id, revision, position FROM events WHERE event_id = ?',
       )
       .raw(),
+    // The predecessor's hash for the chain: read in the append's own savepoint, so appends to one
+    // stream within a batch chain to each other.
+    hashAt: db
+      .prepare<[string, bigint], string | null>("SELECT json_extract(metadata, '$.hash') FROM events WHERE stream_id = ? AND revision = ?")
+      .pluck(),
+    eventAt: db
+      .prepare<[string, bigint], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision = ?`)
+      .raw(),
     positionAt: db.prepare<[string, bigint], bigint>('SELECT position FROM events WHERE stream_id = ? AND revision = ?').pluck(),
     readForwards: db
       .prepare<[string, bigint, number], EventRow>(

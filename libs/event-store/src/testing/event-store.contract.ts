@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, EventToAppend, Position, RecordedEvent, Subscription, SubscribeToAllOptions } from '../event-store.port';
 import { DuplicateEventIdError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import { GENESIS_HASH, canonicalJson, checkChainLink, computeEventHash, sha256Hex } from '../hash-chain';
 
 /**
  * The one behavioural contract of the EventStore port. Every adapter runs it; an adapter that
@@ -409,6 +410,61 @@ function defineCases(create: () => Promise<EventStore>): void {
     });
   });
 
+  describe('the hash chain', () => {
+    it('gives every event prevHash and hash; the first event chains to the genesis value', async () => {
+      const id = streamId('chain');
+      await store.appendToStream(id, [event('A'), event('B')], { expectedRevision: 'no_stream' });
+      const [a, b] = await store.readStream(id);
+      const meta = (e: RecordedEvent) => e.metadata as { prevHash?: unknown; hash?: unknown };
+      expect(meta(a!).prevHash).toBe(GENESIS_HASH);
+      expect(meta(a!).hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(meta(b!).prevHash).toBe(meta(a!).hash);
+      expect(meta(b!).hash).not.toBe(meta(a!).hash);
+    });
+
+    it('computes the hash exactly as the shared module documents it', async () => {
+      const id = streamId('chain');
+      const e = event('Documented', { title: 'Tromsø', n: 1.5, list: [3, 'to', null], z: { b: 1, a: 2 } });
+      await store.appendToStream(id, [e], { expectedRevision: 'no_stream' });
+      const [read] = await store.readStream(id);
+      const { hash, ...metadata } = read!.metadata as Record<string, unknown>;
+      const input = `{"data":${canonicalJson(e.data)},"metadata":${canonicalJson(metadata)},"revision":"0","stream":${JSON.stringify(id)},"type":"Documented"}`;
+      expect(hash).toBe(sha256Hex(input));
+      expect(hash).toBe(computeEventHash(read!));
+    });
+
+    it('links the chain across appends, with every kind of expected revision, and ignores hashes sent by the writer', async () => {
+      const id = streamId('chain');
+      const forged = { ...event('Forged'), metadata: { prevHash: 'f'.repeat(64), hash: 'e'.repeat(64) } };
+      await store.appendToStream(id, [event('A')], { expectedRevision: 'no_stream' });
+      await store.appendToStream(id, [event('B'), forged], { expectedRevision: 0n });
+      await store.appendToStream(id, [event('D')], { expectedRevision: 'stream_exists' });
+      await store.appendToStream(id, [event('E')], { expectedRevision: 'any' });
+      await store.appendToStream(id, [event('F')]);
+      const read = await store.readStream(id);
+      expect(types(read)).toEqual(['A', 'B', 'Forged', 'D', 'E', 'F']);
+      let previous: { revision: bigint; hash: string } | undefined;
+      for (const e of read) {
+        const check = checkChainLink(e, previous);
+        expect(check).toEqual({ ok: true, hash: (e.metadata as { hash: string }).hash });
+        previous = { revision: e.revision, hash: (e.metadata as { hash: string }).hash };
+      }
+    });
+
+    it('keeps the chain intact when concurrent writers append with any', async () => {
+      const id = streamId('chain-race');
+      await Promise.all(Array.from({ length: 20 }, (_, n) => store.appendToStream(id, [event('Any', { n })], { expectedRevision: 'any' })));
+      const read = await store.readStream(id);
+      expect(read).toHaveLength(20);
+      let previous: { revision: bigint; hash: string } | undefined;
+      for (const e of read) {
+        const check = checkChainLink(e, previous);
+        expect(check.ok).toBe(true);
+        if (check.ok) previous = { revision: e.revision, hash: check.hash };
+      }
+    });
+  });
+
   describe('payloads', () => {
     it('round-trips a 1 MB event', async () => {
       const id = streamId('large');
@@ -446,13 +502,13 @@ function defineCases(create: () => Promise<EventStore>): void {
 
       const [read] = await store.readStream(id);
       expect(read!.data).toEqual(e.data);
-      expect(read!.metadata).toEqual(metadata);
+      expect(read!.metadata).toEqual({ ...metadata, prevHash: GENESIS_HASH, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
       const title = (read!.data as { title: string }).title;
       expect(Buffer.from(title, 'utf8').equals(Buffer.from(words, 'utf8'))).toBe(true);
       expect(Buffer.from((read!.metadata as { note: string }).note, 'utf8').equals(Buffer.from(words, 'utf8'))).toBe(true);
       const [fromLog] = (await store.readAll({ fromPosition: head })).filter((r) => r.id === e.id);
       expect(fromLog?.data).toEqual(e.data);
-      expect(fromLog?.metadata).toEqual(metadata);
+      expect(fromLog?.metadata).toEqual(read!.metadata);
     });
   });
 }

@@ -43,7 +43,10 @@ export interface DecisionFacts {
  * `startsAt` is the current ISO instant (after any MeetingRescheduled).
  */
 export interface MeetingLookup {
-  /** The meeting as the read models show it; undefined when unknown. */
+  /**
+   * The meeting as the read models show it; undefined when unknown. (The handlers read a meeting
+   * they know by id from its own stream; this is for callers that only have the read side.)
+   */
   meeting(meetingId: string): Promise<OtherMeeting | undefined> | OtherMeeting | undefined;
 
   /**

@@ -81,7 +81,13 @@ export type MeetingCommand =
       meetingId: string;
       decisionId: string;
       /** The replacing decision, looked up by the handler: it must exist at a later meeting of the same body. */
-      supersededBy: { decisionId: string; meeting: OtherMeeting; supersedes: string | null };
+      supersededBy: {
+        decisionId: string;
+        meeting: OtherMeeting;
+        supersedes: string | null;
+        /** The replacing decision's status; when given, it must be ACTIVE (added by the write side). */
+        status?: 'ACTIVE' | 'SUPERSEDED' | 'REVOKED';
+      };
     }
   | { type: 'RevokeDecision'; meetingId: string; decisionId: string; reason: string }
   | {

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '@kom/event-store';
 import { preparedStatements, type Projection } from '@kom/projections';
 import { meetingEventSchemas } from '../domain/meeting.events';
-import { dataOf, occurredAt } from './projection-support';
+import { dataOf, instant, occurredAt } from './projection-support';
 
 export const MEETINGS_TABLE = 'meetings';
 
@@ -53,8 +53,8 @@ export const meetingsProjection: Projection = {
           id: d.meetingId,
           kind: d.kind,
           title: d.title,
-          starts_at: d.startsAt,
-          ends_at: d.endsAt,
+          starts_at: instant(d.startsAt),
+          ends_at: instant(d.endsAt),
           location: d.location,
           video_link: d.videoLink,
           series_id: d.seriesId,
@@ -66,7 +66,7 @@ export const meetingsProjection: Projection = {
       }
       case 'MeetingRescheduled': {
         const d = dataOf(event, 'MeetingRescheduled');
-        s.reschedule.run({ id: d.meetingId, starts_at: d.startsAt, ends_at: d.endsAt, location: d.location, video_link: d.videoLink, at, revision });
+        s.reschedule.run({ id: d.meetingId, starts_at: instant(d.startsAt), ends_at: instant(d.endsAt), location: d.location, video_link: d.videoLink, at, revision });
         break;
       }
       case 'MeetingCancelled': {

@@ -7,6 +7,17 @@ export function occurredAt(event: RecordedEvent): string {
   return String((event.metadata as { occurredAt?: string }).occurredAt ?? event.recordedAt);
 }
 
+/**
+ * An ISO instant in one canonical form (UTC, milliseconds: `2027-01-12T08:00:00.000Z`), so that
+ * instants given with different offsets compare and sort correctly as text.
+ */
+export function instant(value: string): string {
+  return new Date(value).toISOString();
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in Norway: what "today" and "the meeting's date" mean here. */
+export { osloDate } from '../domain/oslo-time';
+
 /** The data of a meeting event of the given type (the projection's `handles` list guarantees the type). */
 export type DataOf<T extends MeetingEvent['type']> = Extract<MeetingEvent, { type: T }>['data'];
 

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '@kom/event-store';
 import type { Projection } from '@kom/projections';
 import type { OrganizationEvent } from '../domain/organization.events';
+import { nameSortKey } from './name-sort-key';
 
 export const ORGANIZATIONS_TABLE = 'organizations';
 
@@ -11,20 +12,21 @@ type Row = OrganizationEvent['data'];
 // (after a rebuild, or twice) leaves the read model as it was.
 export const organizationsProjection: Projection = {
   name: 'organizations',
-  version: 1,
+  version: 2, // 2: sort_key (names ordered with accents and Nordic letters folded)
   handles: ['OrganizationRegistered', 'OrganizationRenamed'],
   tables: [ORGANIZATIONS_TABLE],
   setup(db: Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${ORGANIZATIONS_TABLE} (
       id TEXT PRIMARY KEY,
       name TEXT NOT NULL,
+      sort_key TEXT NOT NULL,
       short_name TEXT,
       kind TEXT NOT NULL,
       registered_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       revision INTEGER NOT NULL
     )`);
-    db.exec(`CREATE INDEX IF NOT EXISTS organizations_by_name ON ${ORGANIZATIONS_TABLE} (name COLLATE NOCASE, id)`);
+    db.exec(`CREATE INDEX IF NOT EXISTS organizations_by_name ON ${ORGANIZATIONS_TABLE} (sort_key, id)`);
   },
   apply(db: Database, event: RecordedEvent) {
     const occurredAt = String((event.metadata as { occurredAt?: string }).occurredAt ?? event.recordedAt);
@@ -33,13 +35,14 @@ export const organizationsProjection: Projection = {
       statements(db).register.run({
         id: data.organizationId,
         name: data.name,
+        sort_key: nameSortKey(data.name),
         short_name: data.shortName,
         kind: (data as { kind: string }).kind,
         at: occurredAt,
         revision: event.revision,
       });
     } else if (event.type === 'OrganizationRenamed') {
-      statements(db).rename.run({ id: data.organizationId, name: data.name, short_name: data.shortName, at: occurredAt, revision: event.revision });
+      statements(db).rename.run({ id: data.organizationId, name: data.name, sort_key: nameSortKey(data.name), short_name: data.shortName, at: occurredAt, revision: event.revision });
     }
   },
 };
@@ -54,12 +57,12 @@ function statements(db: Database) {
 function prepare(db: Database) {
   return {
     register: db.prepare(
-      `INSERT INTO ${ORGANIZATIONS_TABLE} (id, name, short_name, kind, registered_at, updated_at, revision)
-       VALUES (@id, @name, @short_name, @kind, @at, @at, @revision)
+      `INSERT INTO ${ORGANIZATIONS_TABLE} (id, name, sort_key, short_name, kind, registered_at, updated_at, revision)
+       VALUES (@id, @name, @sort_key, @short_name, @kind, @at, @at, @revision)
        ON CONFLICT (id) DO NOTHING`,
     ),
     rename: db.prepare(
-      `UPDATE ${ORGANIZATIONS_TABLE} SET name = @name, short_name = @short_name, updated_at = @at, revision = @revision
+      `UPDATE ${ORGANIZATIONS_TABLE} SET name = @name, sort_key = @sort_key, short_name = @short_name, updated_at = @at, revision = @revision
        WHERE id = @id AND revision < @revision`,
     ),
   };

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
 import type { OrganizationKind } from '../domain/organization.events';
+import { nameSortKey } from './name-sort-key';
 import { ORGANIZATIONS_TABLE } from './organizations.projection';
 
 export interface OrganizationRow {
@@ -26,7 +27,7 @@ export class OrganizationsQueries {
       | undefined;
   }
 
-  /** Ordered by name, then id; `after` is the previous page's last (name, id) key. */
+  /** Ordered by name (see nameSortKey), then id; `after` is the previous page's last (name, id) key. */
   page(options: { limit: number; after?: { name: string; id: string }; kind?: OrganizationKind }): OrganizationRow[] {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: options.limit };
@@ -35,12 +36,12 @@ export class OrganizationsQueries {
       params.kind = options.kind;
     }
     if (options.after) {
-      where.push('(name COLLATE NOCASE, id) > (@afterName, @afterId)');
-      params.afterName = options.after.name;
+      where.push('(sort_key, id) > (@afterKey, @afterId)');
+      params.afterKey = nameSortKey(options.after.name);
       params.afterId = options.after.id;
     }
     const sql = `SELECT ${COLUMNS} FROM ${ORGANIZATIONS_TABLE} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-      ORDER BY name COLLATE NOCASE, id LIMIT @limit`;
+      ORDER BY sort_key, id LIMIT @limit`;
     return this.readModels.db.prepare(sql).all(params) as OrganizationRow[];
   }
 }

@@ -41,6 +41,9 @@ describe('executeCommand', () => {
       command: 'Increment',
       occurredAt: '2026-05-01T10:00:00.000Z',
       schemaVersion: 3,
+      // The store's hash chain (the first event of a stream chains to the genesis value).
+      prevHash: '0'.repeat(64),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
   });
 

@@ -15,6 +15,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ KOM_AUTH_KEY_FILE: 'shared/key.json' }).auth.keyFile).toBe(resolve('shared/key.json'));
   });
 
+  it('signs an audit checkpoint every 1000 events with the key in the data directory, unless told otherwise', () => {
+    const { join, resolve } = require('node:path');
+    expect(loadConfig({ KOM_DATA_DIR: '/srv/kom' }).audit).toEqual({ checkpointEvery: 1000, keyFile: join('/srv/kom', 'audit-signing-key.pem') });
+    expect(loadConfig({ KOM_AUDIT_CHECKPOINT_EVERY: '50', KOM_AUDIT_KEY_FILE: 'shared/audit.pem' }).audit).toEqual({
+      checkpointEvery: 50,
+      keyFile: resolve('shared/audit.pem'),
+    });
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', KOM_EVENTSTORE_URL: ' ' }).eventStoreUrl).toBeUndefined();
   });
@@ -32,6 +41,8 @@ describe('loadConfig', () => {
     [{ KOM_EVENTSTORE_URL: 'postgres://db' }, 'KOM_EVENTSTORE_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ KOM_AUDIT_CHECKPOINT_EVERY: '0' }, 'KOM_AUDIT_CHECKPOINT_EVERY'],
+    [{ KOM_AUDIT_CHECKPOINT_EVERY: 'often' }, 'KOM_AUDIT_CHECKPOINT_EVERY'],
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -39,5 +50,86 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as ConfigError).problems.join('\n')).toContain(name);
     }
+  });
+});
+
+describe('loadConfig: identity and GraphQL limits', () => {
+  const oidc = {
+    KOM_AUTH_JWKS_URL: 'https://idp.example/jwks',
+    KOM_AUTH_ISSUER: 'https://idp.example',
+    KOM_AUTH_AUDIENCE: 'kom-api',
+  };
+
+  it('uses the embedded issuer when no OIDC setting is given (outside production)', () => {
+    expect(loadConfig({}).auth.oidc).toBeUndefined();
+  });
+
+  it('refuses NODE_ENV=production without an OIDC provider, saying what to set', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', KOM_AUTH_ISSUER: 'https://idp.example' })).toThrow(/KOM_AUTH_JWKS_URL/);
+    expect(loadConfig({ NODE_ENV: 'production', ...oidc }).auth.oidc?.jwksUrl).toBe('https://idp.example/jwks');
+  });
+
+  it('needs the issuer and audience pinned when OIDC is configured', () => {
+    expect(() => loadConfig({ KOM_AUTH_JWKS_URL: oidc.KOM_AUTH_JWKS_URL, KOM_AUTH_AUDIENCE: 'kom-api' })).toThrow(/KOM_AUTH_ISSUER/);
+    expect(() => loadConfig({ KOM_AUTH_JWKS_URL: oidc.KOM_AUTH_JWKS_URL, KOM_AUTH_ISSUER: 'https://idp.example' })).toThrow(/KOM_AUTH_AUDIENCE/);
+  });
+
+  it('reads the claim mapping, role map and organisation map', () => {
+    const config = loadConfig({
+      ...oidc,
+      KOM_AUTH_ALGORITHMS: 'RS256, ES256',
+      KOM_AUTH_CLAIM_USER: 'client_id',
+      KOM_AUTH_CLAIM_ORG: 'authorization_details[0].reportees[0].ID',
+      KOM_AUTH_CLAIM_ROLE: 'groups',
+      KOM_AUTH_ROLE_MAP: 'kom-sekretariat=SECRETARIAT, 2f5d1c9e-0000-4000-8000-000000000001=AUDITOR',
+      KOM_AUTH_ORG_MAP: '0192:974760746=org-pod;0192:974760673=org-udi',
+    });
+    expect(config.auth.oidc).toEqual({
+      jwksUrl: oidc.KOM_AUTH_JWKS_URL,
+      algorithms: ['RS256', 'ES256'],
+      clockToleranceSeconds: 30,
+      claims: { user: 'client_id', organization: 'authorization_details[0].reportees[0].ID', role: 'groups' },
+      roleMap: { 'kom-sekretariat': 'SECRETARIAT', '2f5d1c9e-0000-4000-8000-000000000001': 'AUDITOR' },
+      organizationMap: { '0192:974760746': 'org-pod', '0192:974760673': 'org-udi' },
+    });
+  });
+
+  it.each([
+    [{ ...oidc, KOM_AUTH_ALGORITHMS: 'HS256' }, 'KOM_AUTH_ALGORITHMS'],
+    [{ ...oidc, KOM_AUTH_ALGORITHMS: 'none' }, 'KOM_AUTH_ALGORITHMS'],
+    [{ ...oidc, KOM_AUTH_ALGORITHMS: 'RS256,HS512' }, 'KOM_AUTH_ALGORITHMS'],
+    [{ ...oidc, KOM_AUTH_JWKS_URL: 'ftp://idp/jwks' }, 'KOM_AUTH_JWKS_URL'],
+    [{ ...oidc, KOM_AUTH_CLAIM_ORG: 'consumer..ID' }, 'KOM_AUTH_CLAIM_ORG'],
+    [{ ...oidc, KOM_AUTH_ROLE_MAP: 'admins=ADMIN' }, 'KOM_AUTH_ROLE_MAP'],
+    [{ ...oidc, KOM_AUTH_CLOCK_TOLERANCE_SECONDS: '3600' }, 'KOM_AUTH_CLOCK_TOLERANCE_SECONDS'],
+    [{ KOM_GRAPHQL_INTROSPECTION: 'yes' }, 'KOM_GRAPHQL_INTROSPECTION'],
+    [{ KOM_RATE_LIMIT_MUTATIONS_PER_MINUTE: '0' }, 'KOM_RATE_LIMIT_MUTATIONS_PER_MINUTE'],
+    [{ KOM_GRAPHQL_MAX_DEPTH: '1' }, 'KOM_GRAPHQL_MAX_DEPTH'],
+  ])('refuses %j, naming %s', (env, name) => {
+    try {
+      loadConfig(env);
+      throw new Error('accepted');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems.join('\n')).toContain(name);
+    }
+  });
+
+  it('turns introspection off in production unless KOM_GRAPHQL_INTROSPECTION=true, and has hardening defaults', () => {
+    expect(loadConfig({}).graphql.introspection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', ...oidc }).graphql.introspection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ...oidc, KOM_GRAPHQL_INTROSPECTION: 'true' }).graphql.introspection).toBe(true);
+    expect(loadConfig({ KOM_GRAPHQL_INTROSPECTION: 'false' }).graphql.introspection).toBe(false);
+    expect(loadConfig({}).graphql).toEqual({
+      introspection: true,
+      maxDepth: 10,
+      maxAliases: 15,
+      maxDirectives: 10,
+      maxTokens: 2000,
+      maxCost: 20000,
+      maxListLength: 200,
+    });
+    expect(loadConfig({}).auth.mutationsPerMinute).toBe(120);
   });
 });

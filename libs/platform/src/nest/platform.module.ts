@@ -63,7 +63,7 @@ export class PlatformModule implements OnApplicationShutdown {
         PlatformStatusResolver,
         EnumValuesResolver,
       ],
-      exports: [KOM_CONFIG, CLOCK, EVENT_STORE, READ_MODELS, EventSchemaRegistry, ProjectionsService, CommandPath, CqrsModule],
+      exports: [KOM_CONFIG, CLOCK, EVENT_STORE, READ_MODELS, BOUNDED_CONTEXTS, EventSchemaRegistry, ProjectionsService, CommandPath, CqrsModule],
     };
   }
 

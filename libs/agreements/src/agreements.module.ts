@@ -1,0 +1,49 @@
+import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
+import {
+  AmendAgreementHandler,
+  DraftAgreementHandler,
+  ProposeAgreementForSignatureHandler,
+  RenewAgreementHandler,
+  SignAgreementHandler,
+  TerminateAgreementHandler,
+} from './application/agreement.commands';
+import { DECISION_DIRECTORY, ORGANIZATION_DIRECTORY } from './application/ports';
+import { AgreementClauseResolver } from './graphql/agreement-clause.resolver';
+import { AgreementResolver } from './graphql/agreement.resolver';
+import { AgreementsQueries } from './read-models/agreements.queries';
+
+/** How a port is bound: a Nest provider without its token. */
+export type PortBinding = Provider extends infer P ? (P extends { provide: unknown } ? Omit<P, 'provide'> : never) : never;
+
+export interface AgreementsModuleOptions {
+  /** Modules that export what the bindings inject (e.g. OrganizationsModule). */
+  readonly imports?: ModuleMetadata['imports'];
+  /** ORGANIZATION_DIRECTORY: the register of organisations. */
+  readonly organizationDirectory: PortBinding;
+  /** DECISION_DIRECTORY: KOM's decisions (`decisionsNotYetKnown` until a read side provides them). */
+  readonly decisionDirectory: PortBinding;
+}
+
+@Module({})
+export class AgreementsModule {
+  static forRoot(options: AgreementsModuleOptions): DynamicModule {
+    return {
+      module: AgreementsModule,
+      imports: [...(options.imports ?? [])],
+      providers: [
+        { ...options.organizationDirectory, provide: ORGANIZATION_DIRECTORY } as Provider,
+        { ...options.decisionDirectory, provide: DECISION_DIRECTORY } as Provider,
+        DraftAgreementHandler,
+        AmendAgreementHandler,
+        ProposeAgreementForSignatureHandler,
+        SignAgreementHandler,
+        RenewAgreementHandler,
+        TerminateAgreementHandler,
+        AgreementsQueries,
+        AgreementResolver,
+        AgreementClauseResolver,
+      ],
+      exports: [AgreementsQueries],
+    };
+  }
+}

@@ -1,0 +1,85 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandPath, DeciderHandler, KomCommand, type CommandOutcome } from '@kom/platform';
+import type { AgreementCommand } from '../domain/agreement.commands';
+import { agreementDecider, agreementStream } from '../domain/agreement.decider';
+import type { AgreementEvent } from '../domain/agreement.events';
+import type { AgreementState } from '../domain/agreement.state';
+import { lookUpDecisions, lookUpParties } from './facts';
+import { DECISION_DIRECTORY, ORGANIZATION_DIRECTORY, type DecisionDirectory, type OrganizationDirectory } from './ports';
+
+type Outcome = CommandOutcome<AgreementEvent, AgreementState>;
+type Of<T extends AgreementCommand['type']> = Extract<AgreementCommand, { type: T }>;
+
+/** Parties and cited decisions as the client names them; the handler looks up the facts. */
+interface PartyRequest {
+  readonly organizationId: string;
+  readonly role: string;
+}
+export type DraftAgreementRequest = Omit<Of<'DraftAgreement'>, 'parties' | 'citedDecisions'> & {
+  readonly parties: readonly PartyRequest[];
+  readonly citedDecisionIds?: readonly string[];
+};
+export type AmendAgreementRequest = Omit<Of<'AmendAgreement'>, 'parties' | 'citedDecisions'> & {
+  readonly parties?: readonly PartyRequest[];
+  readonly citedDecisionIds?: readonly string[];
+};
+
+export class DraftAgreementCommand extends KomCommand<DraftAgreementRequest, AgreementEvent, AgreementState> {}
+export class AmendAgreementCommand extends KomCommand<AmendAgreementRequest, AgreementEvent, AgreementState> {}
+export class ProposeAgreementForSignatureCommand extends KomCommand<Of<'ProposeAgreementForSignature'>, AgreementEvent, AgreementState> {}
+export class SignAgreementCommand extends KomCommand<Of<'SignAgreement'>, AgreementEvent, AgreementState> {}
+export class RenewAgreementCommand extends KomCommand<Of<'RenewAgreement'>, AgreementEvent, AgreementState> {}
+export class TerminateAgreementCommand extends KomCommand<Of<'TerminateAgreement'>, AgreementEvent, AgreementState> {}
+
+const streamOf = (c: { agreementId: string }) => agreementStream(c.agreementId);
+
+@CommandHandler(DraftAgreementCommand)
+export class DraftAgreementHandler implements ICommandHandler<DraftAgreementCommand, Outcome> {
+  constructor(
+    @Inject(CommandPath) private readonly path: CommandPath,
+    @Inject(ORGANIZATION_DIRECTORY) private readonly organizations: OrganizationDirectory,
+    @Inject(DECISION_DIRECTORY) private readonly decisions: DecisionDirectory,
+  ) {}
+
+  async execute({ payload, meta }: DraftAgreementCommand): Promise<Outcome> {
+    const { citedDecisionIds, parties, ...rest } = payload;
+    const command: AgreementCommand = {
+      ...rest,
+      parties: await lookUpParties(this.organizations, parties),
+      citedDecisions: await lookUpDecisions(this.decisions, citedDecisionIds ?? []),
+    };
+    return this.path.execute(agreementDecider, streamOf(command), command, meta);
+  }
+}
+
+@CommandHandler(AmendAgreementCommand)
+export class AmendAgreementHandler implements ICommandHandler<AmendAgreementCommand, Outcome> {
+  constructor(
+    @Inject(CommandPath) private readonly path: CommandPath,
+    @Inject(ORGANIZATION_DIRECTORY) private readonly organizations: OrganizationDirectory,
+    @Inject(DECISION_DIRECTORY) private readonly decisions: DecisionDirectory,
+  ) {}
+
+  async execute({ payload, meta }: AmendAgreementCommand): Promise<Outcome> {
+    const { citedDecisionIds, parties, ...rest } = payload;
+    const command: AgreementCommand = {
+      ...rest,
+      parties: parties && (await lookUpParties(this.organizations, parties)),
+      citedDecisions: citedDecisionIds && (await lookUpDecisions(this.decisions, citedDecisionIds)),
+    };
+    return this.path.execute(agreementDecider, streamOf(command), command, meta);
+  }
+}
+
+@CommandHandler(ProposeAgreementForSignatureCommand)
+export class ProposeAgreementForSignatureHandler extends DeciderHandler(agreementDecider, streamOf) {}
+
+@CommandHandler(SignAgreementCommand)
+export class SignAgreementHandler extends DeciderHandler(agreementDecider, streamOf) {}
+
+@CommandHandler(RenewAgreementCommand)
+export class RenewAgreementHandler extends DeciderHandler(agreementDecider, streamOf) {}
+
+@CommandHandler(TerminateAgreementCommand)
+export class TerminateAgreementHandler extends DeciderHandler(agreementDecider, streamOf) {}

@@ -1,0 +1,17 @@
+export { AgreementsModule, type AgreementsModuleOptions, type PortBinding } from './agreements.module';
+export { agreementsContext } from './agreements.context';
+export {
+  ORGANIZATION_DIRECTORY,
+  DECISION_DIRECTORY,
+  decisionsNotYetKnown,
+  type OrganizationDirectory,
+  type DirectoryOrganization,
+  type DecisionDirectory,
+  type DirectoryDecision,
+  type DirectoryDecisionStatus,
+} from './application/ports';
+export { AgreementsQueries, type AgreementRow } from './read-models/agreements.queries';
+export { agreementDecider, agreementStream } from './domain/agreement.decider';
+export type { AgreementCommand } from './domain/agreement.commands';
+export { CLAUSE_SECTIONS, type AgreementEvent, type ClauseSection } from './domain/agreement.events';
+export { AGREEMENT_STATUSES, statusAt, versionInForceAt, type AgreementStatus } from './domain/agreement-status';

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@kom/event-store';
+import type { ReadModelDatabase } from '@kom/projections';
+import { BOUNDED_CONTEXTS, KOM_CONFIG, READ_MODELS, type BoundedContext, type KomConfig } from '@kom/platform';
+import { loadOrCreateAuditKey, type AuditSigningKey } from './checkpoints/audit-key';
+import { AuditNotary } from './checkpoints/audit-notary';
+import { AuditResolver } from './graphql/audit.resolver';
+import { AuditKeyController } from './nest/audit-key.controller';
+import { NotaryService } from './nest/notary.service';
+import { AUDIT_SIGNING_KEY } from './nest/tokens';
+import { AuditTrailQueries } from './read-models/audit-trail.queries';
+import { AuditSummaryRegistry } from './trail/audit-summaries';
+
+/** The audit trail, the notary, verification and proofs. Add auditContext to the platform's contexts too. */
+@Module({
+  controllers: [AuditKeyController],
+  providers: [
+    { provide: AUDIT_SIGNING_KEY, inject: [KOM_CONFIG], useFactory: (config: KomConfig) => loadOrCreateAuditKey(config.audit.keyFile) },
+    {
+      provide: AuditNotary,
+      inject: [EVENT_STORE, READ_MODELS, AUDIT_SIGNING_KEY, KOM_CONFIG],
+      useFactory: (store: EventStore, readModels: ReadModelDatabase, key: AuditSigningKey, config: KomConfig) =>
+        new AuditNotary(store, readModels.db, key, { checkpointEvery: config.audit.checkpointEvery }),
+    },
+    { provide: AuditTrailQueries, inject: [READ_MODELS], useFactory: (readModels: ReadModelDatabase) => new AuditTrailQueries(readModels.db) },
+    {
+      provide: AuditSummaryRegistry,
+      inject: [BOUNDED_CONTEXTS],
+      useFactory: (contexts: readonly BoundedContext[]) => new AuditSummaryRegistry(contexts),
+    },
+    NotaryService,
+    AuditResolver,
+  ],
+})
+export class AuditModule {}

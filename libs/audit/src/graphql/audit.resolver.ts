@@ -1,0 +1,145 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InvalidInput, NotFound } from '@kom/kernel';
+import { Public, Roles } from '@kom/auth';
+import { EVENT_STORE, type EventStore } from '@kom/event-store';
+import { Lang, ProjectionsService, decodeCursor, pageSize, toConnection } from '@kom/platform';
+import { checkpointFields } from '../checkpoints/audit-log-format';
+import type { AuditSigningKey } from '../checkpoints/audit-key';
+import { AuditNotary } from '../checkpoints/audit-notary';
+import { verifyStreamIntegrity, verifyWholeLog } from '../audit-log';
+import { AuditTrailQueries, type AuditTrailRow } from '../read-models/audit-trail.queries';
+import { AuditSummaryRegistry } from '../trail/audit-summaries';
+import type { IntegrityReport } from '../verification/log-verifier';
+import { AUDIT_SIGNING_KEY } from '../nest/tokens';
+import {
+  AuditCheckpointType,
+  AuditEntryConnection,
+  AuditEntryType,
+  AuditPublicKeyType,
+  AuditTrailArgs,
+  ConsistencyProofType,
+  InclusionProofType,
+  IntegrityReportType,
+} from './audit.types';
+
+function toReport(report: IntegrityReport): IntegrityReportType {
+  return {
+    checkedEvents: report.checkedEvents,
+    valid: report.valid,
+    firstInvalidPosition: report.firstInvalidPosition === null ? null : String(report.firstInvalidPosition),
+    reason: report.reason,
+    checkpointsChecked: report.checkpointsChecked,
+  };
+}
+
+function toEntry(row: AuditTrailRow): AuditEntryType & { data: string; seq: number } {
+  return {
+    seq: row.seq,
+    position: row.position,
+    eventId: row.event_id,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    streamId: row.stream_id,
+    revision: row.revision,
+    aggregateType: row.aggregate_type,
+    aggregateId: row.aggregate_id,
+    eventType: row.event_type,
+    actor: { userId: row.actor_user_id, organizationId: row.actor_organization_id, role: row.actor_role },
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+    command: row.command,
+    aboutOrganizationId: row.subject_organization_id,
+    hash: row.hash,
+    data: row.data,
+  };
+}
+
+/** The audit trail, integrity checks and proofs: for auditors and the secretariat. The key is public. */
+@Resolver(() => AuditEntryType)
+@Roles('AUDITOR', 'SECRETARIAT')
+export class AuditResolver {
+  constructor(
+    @Inject(AuditTrailQueries) private readonly trail: AuditTrailQueries,
+    @Inject(AuditSummaryRegistry) private readonly summaries: AuditSummaryRegistry,
+    @Inject(AuditNotary) private readonly notary: AuditNotary,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(AUDIT_SIGNING_KEY) private readonly key: AuditSigningKey,
+    @Inject(ProjectionsService) private readonly projections: ProjectionsService,
+  ) {}
+
+  @Query(() => AuditEntryConnection, { description: 'Every event of the log as an audit entry, in log order, filtered.' })
+  auditTrail(@Args() args: AuditTrailArgs) {
+    const size = pageSize(args.first);
+    const after = decodeCursor(args.after);
+    const filter = args.filter ?? {};
+    for (const [name, value] of [['from', filter.from], ['to', filter.to]] as const) {
+      if (value && Number.isNaN(Date.parse(value))) throw new InvalidInput('INVALID_TIME', `${name} must be an ISO 8601 time`);
+    }
+    const iso = (value: string | undefined) => (value ? new Date(value).toISOString() : undefined);
+    const afterSeq = after === undefined ? undefined : Number(after);
+    if (afterSeq !== undefined && !Number.isSafeInteger(afterSeq)) throw new InvalidInput('INVALID_CURSOR', 'after is not a cursor of this list');
+    const rows = this.trail.page({ ...filter, from: iso(filter.from), to: iso(filter.to) }, size + 1, afterSeq);
+    return toConnection(rows.map(toEntry), size, (entry) => String(entry.seq));
+  }
+
+  @ResolveField(() => String, { description: 'What happened, readably, in Norwegian (NB, default) or English (EN).' })
+  summary(@Parent() entry: AuditEntryType & { data: string }, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
+    const text = this.summaries.summarise({
+      type: entry.eventType,
+      streamId: entry.streamId,
+      data: JSON.parse(entry.data) as unknown,
+      actor: entry.actor,
+    });
+    return lang === Lang.EN ? text.en : text.nb;
+  }
+
+  @Query(() => IntegrityReportType, {
+    description: 'With streamId: that stream’s hash chain. Without: the whole log — every chain, every checkpoint signature and root.',
+  })
+  async verifyIntegrity(@Args('streamId', { type: () => String, nullable: true }) streamId?: string): Promise<IntegrityReportType> {
+    const report = streamId
+      ? await verifyStreamIntegrity(this.store, streamId)
+      : await verifyWholeLog(this.store, this.key.published, (from, to) => this.notary.leafHints(from, to));
+    return toReport(report);
+  }
+
+  @Query(() => InclusionProofType, { description: 'The inclusion proof of an event in the latest signed checkpoint.' })
+  auditProof(@Args('eventId', { type: () => ID }) eventId: string): InclusionProofType {
+    const proof = this.notary.inclusionProof(eventId);
+    if (!proof) throw new NotFound('audit proof', eventId);
+    return proof;
+  }
+
+  @Query(() => ConsistencyProofType, { description: 'Proves that the tree of toSize events extends the tree of fromSize events.' })
+  consistencyProof(
+    @Args('fromSize', { type: () => Int }) fromSize: number,
+    @Args('toSize', { type: () => Int }) toSize: number,
+  ): ConsistencyProofType {
+    const size = this.notary.treeSize();
+    if (!(fromSize >= 1 && fromSize <= toSize && toSize <= size)) {
+      throw new InvalidInput('INVALID_TREE_SIZES', `need 1 <= fromSize <= toSize <= ${size}`);
+    }
+    return this.notary.consistencyProof(fromSize, toSize);
+  }
+
+  @Query(() => [AuditCheckpointType], { description: 'The signed checkpoints, oldest first.' })
+  auditCheckpoints(): AuditCheckpointType[] {
+    return this.notary.checkpoints();
+  }
+
+  @Mutation(() => AuditCheckpointType, { description: 'Signs and records a checkpoint of the log as it is now (or returns the latest, when nothing is new).' })
+  async createAuditCheckpoint(): Promise<AuditCheckpointType> {
+    const checkpoint = await this.notary.checkpointNow();
+    if (!checkpoint) throw new InvalidInput('AUDIT_LOG_EMPTY', 'The log holds no events to checkpoint');
+    // Read your writes: auditProof and auditCheckpoints answer from the read models.
+    await this.projections.waitFor(checkpoint.eventPosition);
+    return checkpointFields(checkpoint);
+  }
+
+  @Query(() => AuditPublicKeyType, { description: 'The key that signs audit checkpoints.' })
+  @Public()
+  auditPublicKey(): AuditPublicKeyType {
+    return this.key.published;
+  }
+}

@@ -1,0 +1,13 @@
+export * from './merkle/merkle';
+export * from './checkpoints/audit-log-format';
+export * from './checkpoints/signing';
+export * from './checkpoints/audit-key';
+export * from './checkpoints/audit-notary';
+export * from './verification/log-verifier';
+export * from './verification/evidence-bundle';
+export * from './read-models/audit-leaves.projection';
+export * from './read-models/audit-trail.projection';
+export * from './read-models/audit-trail.queries';
+export * from './audit-log';
+export { auditContext } from './audit.context';
+export { AuditModule } from './audit.module';

@@ -1,0 +1,89 @@
+import type { Database } from 'better-sqlite3';
+import { AUDIT_TRAIL_TABLE, aggregateOf } from './audit-trail.projection';
+
+export interface AuditTrailRow {
+  seq: number;
+  position: string;
+  event_id: string;
+  stream_id: string;
+  revision: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  event_type: string;
+  occurred_at: string;
+  recorded_at: string;
+  actor_user_id: string | null;
+  actor_organization_id: string | null;
+  actor_role: string | null;
+  subject_organization_id: string | null;
+  correlation_id: string | null;
+  causation_id: string | null;
+  command: string | null;
+  hash: string | null;
+  data: string;
+}
+
+export interface AuditTrailFilterValues {
+  readonly streamId?: string | null;
+  readonly aggregateType?: string | null;
+  readonly aggregateId?: string | null;
+  /** The acting organisation. */
+  readonly organizationId?: string | null;
+  /** The organisation the event is about. */
+  readonly aboutOrganizationId?: string | null;
+  /** The acting user. */
+  readonly actorUserId?: string | null;
+  readonly eventTypes?: readonly string[] | null;
+  /** Inclusive, ISO 8601, on the event's occurredAt. */
+  readonly from?: string | null;
+  /** Exclusive. */
+  readonly to?: string | null;
+  readonly correlationId?: string | null;
+}
+
+/** Reads of the audit trail: in log order, filtered, keyset-paginated on the position. */
+export class AuditTrailQueries {
+  constructor(private readonly db: Database) {}
+
+  /** `afterSeq`: the seq of the last entry of the previous page (the cursor). */
+  page(filter: AuditTrailFilterValues, limit: number, afterSeq: number | undefined): AuditTrailRow[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const eq = (column: string, value: string | null | undefined) => {
+      if (value !== undefined && value !== null && value !== '') {
+        where.push(`${column} = ?`);
+        params.push(value);
+      }
+    };
+    if (filter.streamId) {
+      const aggregate = aggregateOf(filter.streamId);
+      where.push('aggregate_type = ? AND aggregate_id = ?');
+      params.push(aggregate.type, aggregate.id);
+    }
+    eq('aggregate_type', filter.aggregateType);
+    eq('aggregate_id', filter.aggregateId);
+    eq('actor_organization_id', filter.organizationId);
+    eq('subject_organization_id', filter.aboutOrganizationId);
+    eq('actor_user_id', filter.actorUserId);
+    eq('correlation_id', filter.correlationId);
+    if (filter.eventTypes && filter.eventTypes.length > 0) {
+      where.push(`event_type IN (${filter.eventTypes.map(() => '?').join(', ')})`);
+      params.push(...filter.eventTypes);
+    }
+    if (filter.from) {
+      where.push('occurred_at >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      where.push('occurred_at < ?');
+      params.push(filter.to);
+    }
+    if (afterSeq !== undefined) {
+      where.push('seq > ?');
+      params.push(afterSeq);
+    }
+    const sql = `SELECT * FROM ${AUDIT_TRAIL_TABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT ?`;
+    return this.db.prepare(sql).all(...params, limit) as AuditTrailRow[];
+  }
+
+}

@@ -1,0 +1,219 @@
+import type { Role } from '@kom/kernel';
+import { ALL_ROLES, type Policy, type PolicyTable } from './policy';
+
+/**
+ * THE access policy of the platform: every query, mutation, subscription and field resolver of the
+ * GraphQL schema, by schema coordinate. The PolicyGuard reads only this table for GraphQL (a
+ * `@Roles(...)` on a GraphQL resolver is not consulted); a coordinate missing here is denied
+ * (FORBIDDEN, reason NO_POLICY), and test/api/authorization-matrix.e2e-spec.ts fails on it.
+ *
+ * Roles: SECRETARIAT (KOM secretariat, the Police Directorate), AGENCY_MEMBER (project-group
+ * agencies), NGO_REPRESENTATIVE (reference-group NGOs), AUDITOR (read-only). Own-organisation rules
+ * are enforced by the deciders (they receive the verified actor), so no path around GraphQL escapes
+ * them; `ownOrganization` says which rule and which refusal reason.
+ */
+const SECRETARIAT: readonly Role[] = ['SECRETARIAT'];
+const READ_ALL = ALL_ROLES;
+const AUDIT = ['SECRETARIAT', 'AUDITOR'] as const satisfies readonly Role[];
+const WRITERS = ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE'] as const satisfies readonly Role[];
+const REPRESENTATIVES = ['AGENCY_MEMBER', 'NGO_REPRESENTATIVE'] as const satisfies readonly Role[];
+
+const secretariat = (summary: string): Policy => ({ allow: SECRETARIAT, summary });
+const readers = (summary: string): Policy => ({ allow: READ_ALL, summary });
+const label = (what: string): Policy => ({ allow: READ_ALL, summary: `${what} in Norwegian or English` });
+
+const policeParty = (summary: string): Policy => ({
+  allow: WRITERS,
+  summary,
+  refusedAfterGuard: { roles: ['NGO_REPRESENTATIVE'], reasons: ['POLICE_PARTY_OR_SECRETARIAT_ONLY'] },
+  ownOrganization: {
+    roles: ['AGENCY_MEMBER'],
+    rule: 'an agency member only when their organisation is the police party of the agreement',
+    reasons: ['POLICE_PARTY_OR_SECRETARIAT_ONLY'],
+  },
+});
+
+const ownIssue = (summary: string): Policy => ({
+  allow: ['NGO_REPRESENTATIVE'],
+  summary,
+  ownOrganization: {
+    roles: ['NGO_REPRESENTATIVE'],
+    rule: "only the submitting organisation's representatives",
+    reasons: ['NOT_OWN_ORGANIZATION'],
+  },
+});
+
+export const POLICY_TABLE: PolicyTable = {
+  // ---- identity and platform
+  'Query.me': readers('who the verified token says the caller is'),
+  'Query.enumValues': readers('labelled enum values'),
+  'Query.platformStatus': { allow: AUDIT, summary: 'the state of this replica and its read models' },
+
+  // ---- organisations, groups, representatives
+  'Query.organizations': readers('the register of organisations'),
+  'Query.organization': readers('one organisation'),
+  'Subscription.organizationChanged': readers('organisation changes, pushed'),
+  'Organization.kindLabel': label('the kind'),
+  'Organization.memberships': readers('periods of group membership'),
+  'Organization.representatives': {
+    allow: READ_ALL,
+    summary: 'the representatives (personal data); null to those who may not see them (read side)',
+    ownOrganization: {
+      roles: ['NGO_REPRESENTATIVE'],
+      rule: "an NGO representative sees only their own organisation's representatives",
+      reasons: ['null otherwise'],
+    },
+    refusedAfterGuard: { roles: ['AUDITOR'], reasons: ['null: the audit trail names representatives by id'] },
+  },
+  'Query.group': readers("one of KOM's groups"),
+  'Group.kindLabel': label('the group'),
+  'Group.members': readers('the members on a day'),
+  'Mutation.registerOrganization': secretariat('register an organisation'),
+  'Mutation.renameOrganization': secretariat('rename an organisation'),
+  'Mutation.admitToGroup': secretariat('admit an organisation to a group'),
+  'Mutation.leaveGroup': secretariat('record that an organisation leaves a group'),
+  'Mutation.addRepresentative': secretariat("add an organisation's representative (personal data, encrypted)"),
+  'Mutation.removeRepresentative': secretariat('remove a representative'),
+
+  // ---- measures
+  'Query.measures': readers("the action plan's measures"),
+  'Query.measure': readers('one measure'),
+  'Measure.label': label("the measure's title"),
+  'Measure.areaLabel': label('the area'),
+
+  // ---- meetings, agendas, minutes, decisions, action items
+  'Query.meetings': readers('meetings by start time'),
+  'Query.meeting': readers('one meeting (also as of a moment)'),
+  'Subscription.agendaChanged': readers("a meeting's agenda changes, pushed"),
+  'Meeting.kindLabel': label('the kind of meeting'),
+  'Meeting.statusLabel': label('the status'),
+  'Meeting.minutesStatusLabel': label("the minutes' status"),
+  'Meeting.agenda': {
+    allow: READ_ALL,
+    summary: 'the agenda; a draft agenda only to the secretariat (others: FORBIDDEN AGENDA_NOT_PUBLISHED, read side)',
+  },
+  'Meeting.amendments': readers('changes to a published agenda'),
+  'Meeting.attendance': readers('the organisations present'),
+  'Meeting.decisions': readers('decisions taken at the meeting'),
+  'Meeting.actionItems': readers('action items set at the meeting'),
+  'Meeting.minutes': readers('the minutes'),
+  'Meeting.suggestedAgendaItems': readers('open action items suggested for the agenda'),
+  'AgendaAmendment.kindLabel': label('the kind of agenda change'),
+  'Minutes.statusLabel': label("the minutes' status"),
+  'Query.decisions': readers('KOM decisions'),
+  'Query.decision': readers('one decision'),
+  'Decision.statusLabel': label('the status'),
+  'Decision.positions': readers("each organisation's position"),
+  'Decision.meeting': readers('the meeting that took the decision'),
+  'DecisionPosition.positionLabel': label('the position'),
+  'Query.actionItems': readers('action items'),
+  'Query.actionItem': readers('one action item'),
+  'ActionItem.statusLabel': label('the status'),
+  'ActionItem.overdue': readers('whether an open item is past due'),
+  'Mutation.scheduleMeeting': secretariat('schedule a meeting'),
+  'Mutation.planMeetingSeries': secretariat('plan a series of meetings'),
+  'Mutation.rescheduleMeeting': secretariat('move a meeting'),
+  'Mutation.cancelMeeting': secretariat('cancel a meeting'),
+  'Mutation.addAgendaItem': secretariat('add an agenda item'),
+  'Mutation.updateAgendaItem': secretariat('change an agenda item'),
+  'Mutation.reorderAgenda': secretariat('reorder the agenda'),
+  'Mutation.removeAgendaItem': secretariat('remove an agenda item'),
+  'Mutation.publishAgenda': secretariat('publish the agenda'),
+  'Mutation.recordAttendance': secretariat('record who attended'),
+  'Mutation.recordMinutes': secretariat('draft the minutes'),
+  'Mutation.approveMinutes': secretariat('approve the minutes'),
+  'Mutation.recordDecision': secretariat('record a decision'),
+  'Mutation.supersedeDecision': secretariat('supersede a decision'),
+  'Mutation.revokeDecision': secretariat('revoke a decision'),
+  'Mutation.assignActionItem': secretariat('assign an action item'),
+  'Mutation.completeActionItem': secretariat('complete an action item'),
+  'Mutation.cancelActionItem': secretariat('cancel an action item'),
+  'Mutation.recordPosition': {
+    allow: ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE'],
+    summary: "record an organisation's position on a decision",
+    ownOrganization: {
+      roles: ['AGENCY_MEMBER', 'NGO_REPRESENTATIVE'],
+      rule: "members record their own organisation's position only (NGOs not at project-group meetings)",
+      reasons: ['NOT_OWN_ORGANIZATION', 'NGO_POSITION_NOT_AT_PROJECT_GROUP'],
+    },
+  },
+
+  // ---- cooperation agreements (measure 34)
+  'Query.agreements': {
+    allow: READ_ALL,
+    summary: 'agreements; drafts only to the secretariat, auditors and the parties (read side)',
+  },
+  'Query.agreement': readers('one agreement, as the caller may see it'),
+  'Query.agreementVersionDiff': readers('two versions compared, as the caller may see them'),
+  'Agreement.statusLabel': label('the status'),
+  'AgreementClause.sectionLabel': label('the clause section'),
+  'AgreementClause.text': label('the clause'),
+  'Mutation.draftAgreement': policeParty('draft an agreement'),
+  'Mutation.amendAgreement': policeParty('amend an agreement (a new version)'),
+  'Mutation.proposeAgreementForSignature': policeParty('propose the current version for signature'),
+  'Mutation.renewAgreement': policeParty('renew an agreement'),
+  'Mutation.signAgreement': {
+    allow: WRITERS,
+    refusedAfterGuard: { roles: ['SECRETARIAT'], reasons: ['REPRESENTATIVE_ONLY'] },
+    summary: 'sign the proposed version',
+    ownOrganization: { roles: REPRESENTATIVES, rule: 'for their own organisation, when it is a party', reasons: ['NOT_A_PARTY'] },
+  },
+  'Mutation.terminateAgreement': {
+    allow: WRITERS,
+    refusedAfterGuard: { roles: ['SECRETARIAT'], reasons: ['REPRESENTATIVE_ONLY'] },
+    summary: 'give notice of termination',
+    ownOrganization: { roles: REPRESENTATIVES, rule: 'for their own organisation, when it is a party', reasons: ['NOT_A_PARTY'] },
+  },
+
+  // ---- issues (reference group → project group)
+  'Mutation.submitIssue': ownIssue('submit an issue for their organisation (a reference-group member)'),
+  'Mutation.editIssue': ownIssue('edit an issue until it is forwarded'),
+  'Mutation.withdrawIssue': ownIssue('withdraw an issue until it is forwarded'),
+  'Mutation.commentOnIssue': {
+    allow: WRITERS,
+    summary: 'comment on an open issue, for their organisation (a member of either group)',
+    ownOrganization: {
+      roles: ['AGENCY_MEMBER', 'NGO_REPRESENTATIVE'],
+      rule: "the comment is recorded for the actor's own organisation, which must be a member of a group",
+      reasons: ['NOT_A_MEMBER_ORGANIZATION'],
+    },
+  },
+  'Mutation.placeIssueOnAgenda': secretariat("place an issue on a meeting's agenda"),
+  'Mutation.forwardIssue': secretariat("record the reference group's decision to forward an issue"),
+  'Mutation.resolveIssue': secretariat("record the project group's decision on an issue"),
+  'Mutation.closeIssue': secretariat('close an open issue with a reason'),
+  'Query.issues': readers('issues, filtered'),
+  'Query.issue': readers('one issue (also as of a moment)'),
+  'Query.issueStatistics': {
+    allow: ['SECRETARIAT', 'AGENCY_MEMBER', 'AUDITOR'],
+    summary: "counts and median time to an outcome for a year's issues (measure 6)",
+  },
+  'Subscription.issueStatusChanged': {
+    allow: READ_ALL,
+    summary: "an organisation's issues after each change of status, pushed",
+    ownOrganization: {
+      roles: ['NGO_REPRESENTATIVE'],
+      rule: "an NGO representative follows only their own organisation's issues (resolver)",
+      reasons: ['NOT_OWN_ORGANIZATION'],
+    },
+  },
+  'Issue.statusLabel': label('the status'),
+  'Issue.categoryLabel': label('the category'),
+  'Issue.tagLabels': label('the tags'),
+  'Issue.comments': readers('the comments'),
+  'Issue.timeline': readers('every step with time, actor, organisation and role'),
+  'Issue.lineage': readers('agenda items, decisions and action items made from it'),
+
+  // ---- audit
+  'Query.auditTrail': { allow: AUDIT, summary: 'every event as an audit entry' },
+  'AuditEntry.summary': { allow: AUDIT, summary: 'what happened, readably' },
+  'Query.verifyIntegrity': { allow: AUDIT, summary: "check the log's hash chains and checkpoints" },
+  'Query.auditProof': { allow: AUDIT, summary: 'inclusion proof of an event' },
+  'Query.consistencyProof': { allow: AUDIT, summary: 'consistency proof between two checkpoints' },
+  'Query.auditCheckpoints': { allow: AUDIT, summary: 'the signed checkpoints' },
+  'Query.auditPublicKey': { allow: 'PUBLIC', summary: 'the public key that signs audit checkpoints (public by design)' },
+  'Mutation.createAuditCheckpoint': {
+    allow: AUDIT,
+    summary: 'sign a checkpoint of the log as it is (an attestation of the log, not a change to any record)',
+  },
+};

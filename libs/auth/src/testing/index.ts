@@ -1,0 +1,1 @@
+export * from './loopback-identity-provider';

@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { osloDate } from '@kom/meetings';
+import { CLOCK, CommandPath, DeciderHandler, KomCommand, type Clock, type CommandOutcome } from '@kom/platform';
+import type { IssueCommand } from '../domain/issue.commands';
+import type { IssueEvent } from '../domain/issue.events';
+import { issueDecider, issueStream, type IssueState } from '../domain/issue.decider';
+import { ISSUE_MEMBERSHIP, type IssueMembershipLookup } from './ports';
+
+type Of<T extends IssueCommand['type']> = Extract<IssueCommand, { type: T }>;
+type Outcome = CommandOutcome<IssueEvent, IssueState>;
+const stream = (c: { issueId: string }) => issueStream(c.issueId);
+
+/** What the caller says; membership is looked up by the handler, never taken from input. */
+export type SubmitIssueRequest = Omit<Of<'SubmitIssue'>, 'referenceGroupMember'>;
+export type CommentOnIssueRequest = Omit<Of<'CommentOnIssue'>, 'memberOrganization'>;
+
+export class SubmitIssueCommand extends KomCommand<SubmitIssueRequest, IssueEvent, IssueState> {}
+export class EditIssueCommand extends KomCommand<Of<'EditIssue'>, IssueEvent, IssueState> {}
+export class WithdrawIssueCommand extends KomCommand<Of<'WithdrawIssue'>, IssueEvent, IssueState> {}
+export class CommentOnIssueCommand extends KomCommand<CommentOnIssueRequest, IssueEvent, IssueState> {}
+export class PlaceIssueOnAgendaCommand extends KomCommand<Of<'PlaceIssueOnAgenda'>, IssueEvent, IssueState> {}
+export class RemoveIssueFromAgendaCommand extends KomCommand<Of<'RemoveIssueFromAgenda'>, IssueEvent, IssueState> {}
+export class ForwardIssueCommand extends KomCommand<Of<'ForwardIssue'>, IssueEvent, IssueState> {}
+export class ResolveIssueCommand extends KomCommand<Of<'ResolveIssue'>, IssueEvent, IssueState> {}
+export class CloseIssueCommand extends KomCommand<Of<'CloseIssue'>, IssueEvent, IssueState> {}
+
+/** Looks up whether the submitting organisation is a member of the reference group today (Oslo). */
+@Injectable()
+@CommandHandler(SubmitIssueCommand)
+export class SubmitIssueHandler implements ICommandHandler<SubmitIssueCommand, Outcome> {
+  constructor(
+    @Inject(CommandPath) private readonly path: CommandPath,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ISSUE_MEMBERSHIP) private readonly memberships: IssueMembershipLookup,
+  ) {}
+
+  async execute({ payload, meta }: SubmitIssueCommand): Promise<Outcome> {
+    const referenceGroupMember = await this.memberships.isMemberOn('REFERENCE_GROUP', payload.organizationId, osloDate(this.clock.now()));
+    return this.path.execute(issueDecider, stream(payload), { ...payload, referenceGroupMember }, meta);
+  }
+}
+
+/** Looks up whether the commenter's organisation belongs to either group today (Oslo). */
+@Injectable()
+@CommandHandler(CommentOnIssueCommand)
+export class CommentOnIssueHandler implements ICommandHandler<CommentOnIssueCommand, Outcome> {
+  constructor(
+    @Inject(CommandPath) private readonly path: CommandPath,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ISSUE_MEMBERSHIP) private readonly memberships: IssueMembershipLookup,
+  ) {}
+
+  async execute({ payload, meta }: CommentOnIssueCommand): Promise<Outcome> {
+    const today = osloDate(this.clock.now());
+    const organizationId = meta.actor.organizationId;
+    const memberOrganization =
+      (await this.memberships.isMemberOn('REFERENCE_GROUP', organizationId, today)) ||
+      (await this.memberships.isMemberOn('PROJECT_GROUP', organizationId, today));
+    return this.path.execute(issueDecider, stream(payload), { ...payload, memberOrganization }, meta);
+  }
+}
+
+@CommandHandler(EditIssueCommand)
+export class EditIssueHandler extends DeciderHandler(issueDecider, stream) {}
+@CommandHandler(WithdrawIssueCommand)
+export class WithdrawIssueHandler extends DeciderHandler(issueDecider, stream) {}
+@CommandHandler(PlaceIssueOnAgendaCommand)
+export class PlaceIssueOnAgendaHandler extends DeciderHandler(issueDecider, stream) {}
+@CommandHandler(RemoveIssueFromAgendaCommand)
+export class RemoveIssueFromAgendaHandler extends DeciderHandler(issueDecider, stream) {}
+@CommandHandler(ForwardIssueCommand)
+export class ForwardIssueHandler extends DeciderHandler(issueDecider, stream) {}
+@CommandHandler(ResolveIssueCommand)
+export class ResolveIssueHandler extends DeciderHandler(issueDecider, stream) {}
+@CommandHandler(CloseIssueCommand)
+export class CloseIssueHandler extends DeciderHandler(issueDecider, stream) {}
+
+export const ISSUE_COMMAND_HANDLERS = [
+  SubmitIssueHandler,
+  EditIssueHandler,
+  WithdrawIssueHandler,
+  CommentOnIssueHandler,
+  PlaceIssueOnAgendaHandler,
+  RemoveIssueFromAgendaHandler,
+  ForwardIssueHandler,
+  ResolveIssueHandler,
+  CloseIssueHandler,
+];

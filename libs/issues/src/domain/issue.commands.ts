@@ -1,0 +1,34 @@
+import type { AgendaBody, ExploitationForm, IssueCategory } from './issue.events';
+
+/** What the submitter writes; the same fields on submit and edit. */
+export interface IssueContent {
+  readonly title: string;
+  readonly description: string;
+  readonly category: IssueCategory;
+  readonly tags?: readonly ExploitationForm[];
+  readonly citedMeasures?: readonly number[];
+  /** A wish for urgency with its reason; null or omitted: no wish. */
+  readonly urgencyReason?: string | null;
+}
+
+/**
+ * Facts from outside the issue's stream are looked up by the handler and passed in, so the
+ * decider stays pure: `referenceGroupMember` (the submitting organisation is a current member of
+ * the reference group), `memberOrganization` (the commenter's organisation belongs to either group).
+ */
+export type IssueCommand =
+  | ({
+      type: 'SubmitIssue';
+      issueId: string;
+      organizationId: string;
+      citedIssueIds?: readonly string[];
+      referenceGroupMember: boolean;
+    } & IssueContent)
+  | ({ type: 'EditIssue'; issueId: string } & IssueContent)
+  | { type: 'WithdrawIssue'; issueId: string; reason: string }
+  | { type: 'CommentOnIssue'; issueId: string; commentId: string; text: string; memberOrganization: boolean }
+  | { type: 'PlaceIssueOnAgenda'; issueId: string; meetingId: string; agendaItemId: string; body: AgendaBody }
+  | { type: 'RemoveIssueFromAgenda'; issueId: string; meetingId: string; agendaItemId: string }
+  | { type: 'ForwardIssue'; issueId: string; meetingId: string; agendaItemId: string; decisionId: string }
+  | { type: 'ResolveIssue'; issueId: string; meetingId: string; agendaItemId: string; decisionId: string }
+  | { type: 'CloseIssue'; issueId: string; reason: string };

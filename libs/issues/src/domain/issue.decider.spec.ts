@@ -1,0 +1,306 @@
+import { Forbidden, InvalidInput, InvalidState, NotFound, type Actor } from '@kom/kernel';
+import { deciderSpec } from '@kom/kernel/testing';
+import { generatedNationalIdNumber, withBadChecksum } from '../testing/national-id-numbers';
+import type { IssueCommand } from './issue.commands';
+import type { IssueEvent } from './issue.events';
+import { issueDecider } from './issue.decider';
+
+const given = deciderSpec(issueDecider);
+const issueId = 'issue-1';
+const rosa: Actor = { userId: 'u-rosa', organizationId: 'org-rosa', role: 'NGO_REPRESENTATIVE' };
+const noas: Actor = { userId: 'u-noas', organizationId: 'org-noas', role: 'NGO_REPRESENTATIVE' };
+const udi: Actor = { userId: 'u-udi', organizationId: 'org-udi', role: 'AGENCY_MEMBER' };
+const auditor: Actor = { userId: 'u-aud', organizationId: 'org-riksrevisjonen', role: 'AUDITOR' };
+const secretariat: Actor = { userId: 'u-sec', organizationId: 'org-pod', role: 'SECRETARIAT' };
+
+const submit: Extract<IssueCommand, { type: 'SubmitIssue' }> = {
+  type: 'SubmitIssue',
+  issueId,
+  organizationId: 'org-rosa',
+  title: 'Shelter capacity for victims of forced labour',
+  description: 'Shelters in the east are full; victims wait weeks.',
+  category: 'IDENTIFICATION_AND_ASSISTANCE',
+  tags: ['SEXUAL', 'FORCED_LABOUR'],
+  citedMeasures: [17, 6],
+  urgencyReason: 'Winter is coming',
+  referenceGroupMember: true,
+};
+
+const submitted: IssueEvent = {
+  type: 'IssueSubmitted',
+  data: {
+    issueId,
+    organizationId: 'org-rosa',
+    title: submit.title,
+    description: submit.description,
+    category: 'IDENTIFICATION_AND_ASSISTANCE',
+    tags: ['SEXUAL', 'FORCED_LABOUR'],
+    citedMeasures: [6, 17],
+    urgency: { reason: 'Winter is coming' },
+    citedIssueIds: [],
+  },
+};
+const onReference: IssueEvent = { type: 'IssuePlacedOnAgenda', data: { issueId, meetingId: 'm-ref', agendaItemId: 'item-ref', body: 'REFERENCE_GROUP' } };
+const forwarded: IssueEvent = { type: 'IssueForwarded', data: { issueId, meetingId: 'm-ref', agendaItemId: 'item-ref', decisionId: 'd-ref' } };
+const onProject: IssueEvent = { type: 'IssuePlacedOnAgenda', data: { issueId, meetingId: 'm-pro', agendaItemId: 'item-pro', body: 'PROJECT_GROUP' } };
+const resolved: IssueEvent = { type: 'IssueResolved', data: { issueId, meetingId: 'm-pro', agendaItemId: 'item-pro', decisionId: 'd-pro' } };
+const withdrawn: IssueEvent = { type: 'IssueWithdrawn', data: { issueId, reason: 'Solved elsewhere' } };
+const closed: IssueEvent = { type: 'IssueClosed', data: { issueId, reason: 'Out of scope', meetingId: null, agendaItemId: null } };
+
+const edit: IssueCommand = {
+  type: 'EditIssue',
+  issueId,
+  title: 'Shelter capacity in the east',
+  description: submit.description,
+  category: 'IDENTIFICATION_AND_ASSISTANCE',
+  tags: ['FORCED_LABOUR'],
+  citedMeasures: [6, 17],
+  urgencyReason: null,
+};
+const withdraw: IssueCommand = { type: 'WithdrawIssue', issueId, reason: 'Solved elsewhere' };
+const placeRef: IssueCommand = { type: 'PlaceIssueOnAgenda', issueId, meetingId: 'm-ref', agendaItemId: 'item-ref', body: 'REFERENCE_GROUP' };
+const placePro: IssueCommand = { type: 'PlaceIssueOnAgenda', issueId, meetingId: 'm-pro', agendaItemId: 'item-pro', body: 'PROJECT_GROUP' };
+const forward: IssueCommand = { type: 'ForwardIssue', issueId, meetingId: 'm-ref', agendaItemId: 'item-ref', decisionId: 'd-ref' };
+const resolve: IssueCommand = { type: 'ResolveIssue', issueId, meetingId: 'm-pro', agendaItemId: 'item-pro', decisionId: 'd-pro' };
+const close: IssueCommand = { type: 'CloseIssue', issueId, reason: 'Out of scope' };
+const comment: IssueCommand = { type: 'CommentOnIssue', issueId, commentId: 'c-1', text: 'We see the same in Bergen.', memberOrganization: true };
+
+describe('Issue decider', () => {
+  describe('submit', () => {
+    it('submits an issue for the representative’s own organisation', () =>
+      given([]).when(submit, { actor: rosa }).then([submitted]));
+
+    it('records the cited earlier issues, each once', () =>
+      given([])
+        .when({ ...submit, urgencyReason: null, citedIssueIds: ['old-1', 'old-1'] }, { actor: rosa })
+        .then([{ type: 'IssueSubmitted', data: { ...submitted.data, urgency: null, citedIssueIds: ['old-1'] } } as IssueEvent]));
+
+    it('refuses to act for another organisation', () =>
+      given([]).when(submit, { actor: noas }).thenThrows(Forbidden, 'NOT_OWN_ORGANIZATION'));
+
+    it('refuses anyone but an NGO representative', () => {
+      given([]).when(submit, { actor: secretariat }).thenThrows(Forbidden, 'NGO_REPRESENTATIVE_ONLY');
+      given([]).when(submit, { actor: udi }).thenThrows(Forbidden, 'NGO_REPRESENTATIVE_ONLY');
+    });
+
+    it('refuses an organisation that is not a current member of the reference group', () =>
+      given([]).when({ ...submit, referenceGroupMember: false }, { actor: rosa }).thenThrows(Forbidden, 'NOT_A_REFERENCE_GROUP_MEMBER'));
+
+    it('refuses the same issue id twice', () =>
+      given([submitted]).when(submit, { actor: rosa }).thenThrows(InvalidState, 'ISSUE_ALREADY_EXISTS'));
+
+    it.each([
+      [{ title: '  ' }, 'TITLE_REQUIRED'],
+      [{ title: 'x'.repeat(301) }, 'TITLE_TOO_LONG'],
+      [{ description: '' }, 'DESCRIPTION_REQUIRED'],
+      [{ category: 'WEATHER' as never }, 'UNKNOWN_CATEGORY'],
+      [{ tags: ['PICKPOCKETING' as never] }, 'UNKNOWN_TAG'],
+      [{ tags: ['BEGGING', 'BEGGING'] as const }, 'DUPLICATE_TAG'],
+      [{ citedMeasures: [36] }, 'UNKNOWN_MEASURE'],
+      [{ citedMeasures: [0] }, 'UNKNOWN_MEASURE'],
+      [{ citedMeasures: [6, 6] }, 'DUPLICATE_MEASURE'],
+      [{ urgencyReason: ' ' }, 'URGENCY_REASON_REQUIRED'],
+      [{ citedIssueIds: [issueId] }, 'ISSUE_CITES_ITSELF'],
+    ])('refuses bad input %j (%s)', (change, reason) =>
+      given([]).when({ ...submit, ...change } as IssueCommand, { actor: rosa }).thenThrows(InvalidInput, reason));
+
+    it('refuses free text holding a valid national identity number, in any field, with or without a space', () => {
+      const fnr = generatedNationalIdNumber();
+      const dnr = generatedNationalIdNumber(3, 2, 1990, true);
+      given([]).when({ ...submit, title: `Case ${fnr}` }, { actor: rosa }).thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
+      given([])
+        .when({ ...submit, description: `See ${fnr.slice(0, 6)} ${fnr.slice(6)}` }, { actor: rosa })
+        .thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
+      given([]).when({ ...submit, urgencyReason: `D-number ${dnr}` }, { actor: rosa }).thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
+    });
+
+    it('accepts eleven digits that fail the checksum', () =>
+      expect(given([]).when({ ...submit, description: `Ref ${withBadChecksum(generatedNationalIdNumber())}` }, { actor: rosa }).events()).toHaveLength(1));
+  });
+
+  describe('edit', () => {
+    it('records the whole new content', () =>
+      given([submitted])
+        .when(edit, { actor: rosa })
+        .then([
+          {
+            type: 'IssueEdited',
+            data: {
+              issueId,
+              title: 'Shelter capacity in the east',
+              description: submit.description,
+              category: 'IDENTIFICATION_AND_ASSISTANCE',
+              tags: ['FORCED_LABOUR'],
+              citedMeasures: [6, 17],
+              urgency: null,
+            },
+          },
+        ]));
+
+    it('changes nothing when nothing changed', () =>
+      given([submitted]).when({ ...edit, title: submit.title, tags: ['FORCED_LABOUR', 'SEXUAL'], urgencyReason: 'Winter is coming' }, { actor: rosa }).then([]));
+
+    it('is allowed while on the reference agenda', () =>
+      expect(given([submitted, onReference]).when(edit, { actor: rosa }).events()).toHaveLength(1));
+
+    it('refuses another organisation and other roles', () => {
+      given([submitted]).when(edit, { actor: noas }).thenThrows(Forbidden, 'NOT_OWN_ORGANIZATION');
+      given([submitted]).when(edit, { actor: secretariat }).thenThrows(Forbidden, 'NGO_REPRESENTATIVE_ONLY');
+    });
+
+    it('refuses after forwarding', () =>
+      given([submitted, onReference, forwarded]).when(edit, { actor: rosa }).thenThrows(InvalidState, 'ISSUE_ALREADY_FORWARDED'));
+
+    it('refuses an unknown issue', () => given([]).when(edit, { actor: rosa }).thenThrows(NotFound, 'ISSUE_NOT_FOUND'));
+
+    it('applies the privacy guard', () =>
+      given([submitted])
+        .when({ ...edit, description: generatedNationalIdNumber(1, 1, 2001) }, { actor: rosa })
+        .thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED'));
+  });
+
+  describe('withdraw', () => {
+    it('withdraws with a reason while submitted or on the reference agenda', () => {
+      given([submitted]).when(withdraw, { actor: rosa }).then([withdrawn]);
+      given([submitted, onReference]).when(withdraw, { actor: rosa }).then([withdrawn]);
+    });
+
+    it('needs a reason', () =>
+      given([submitted]).when({ ...withdraw, reason: '' }, { actor: rosa }).thenThrows(InvalidInput, 'REASON_REQUIRED'));
+
+    it('refuses after forwarding, also once on the project agenda', () => {
+      given([submitted, onReference, forwarded]).when(withdraw, { actor: rosa }).thenThrows(InvalidState, 'ISSUE_ALREADY_FORWARDED');
+      given([submitted, onReference, forwarded, onProject]).when(withdraw, { actor: rosa }).thenThrows(InvalidState, 'ISSUE_ALREADY_FORWARDED');
+    });
+
+    it('refuses another organisation', () =>
+      given([submitted]).when(withdraw, { actor: noas }).thenThrows(Forbidden, 'NOT_OWN_ORGANIZATION'));
+
+    it('refuses a withdrawn, closed or resolved issue', () => {
+      given([submitted, withdrawn]).when(withdraw, { actor: rosa }).thenThrows(InvalidState, 'ISSUE_WITHDRAWN');
+      given([submitted, closed]).when(withdraw, { actor: rosa }).thenThrows(InvalidState, 'ISSUE_CLOSED');
+    });
+  });
+
+  describe('comment', () => {
+    it('lets any member organisation comment on an open issue', () => {
+      given([submitted])
+        .when(comment, { actor: noas })
+        .then([{ type: 'IssueCommented', data: { issueId, commentId: 'c-1', organizationId: 'org-noas', text: 'We see the same in Bergen.' } }]);
+      expect(given([submitted, onReference, forwarded]).when(comment, { actor: udi }).events()).toHaveLength(1);
+    });
+
+    it('records a comment once', () =>
+      given([submitted, { type: 'IssueCommented', data: { issueId, commentId: 'c-1', organizationId: 'org-noas', text: 'x' } }])
+        .when(comment, { actor: noas })
+        .then([]));
+
+    it('refuses organisations outside both groups, and auditors', () => {
+      given([submitted]).when({ ...comment, memberOrganization: false }, { actor: noas }).thenThrows(Forbidden, 'NOT_A_MEMBER_ORGANIZATION');
+      given([submitted]).when(comment, { actor: auditor }).thenThrows(Forbidden, 'READ_ONLY_ROLE');
+    });
+
+    it('refuses comments on issues that are no longer open', () => {
+      given([submitted, withdrawn]).when(comment, { actor: noas }).thenThrows(InvalidState, 'ISSUE_WITHDRAWN');
+      given([submitted, onReference, forwarded, onProject, resolved]).when(comment, { actor: noas }).thenThrows(InvalidState, 'ISSUE_RESOLVED');
+    });
+
+    it('needs text and applies the privacy guard', () => {
+      given([submitted]).when({ ...comment, text: ' ' }, { actor: noas }).thenThrows(InvalidInput, 'COMMENT_REQUIRED');
+      given([submitted])
+        .when({ ...comment, text: `Person ${generatedNationalIdNumber(28, 2, 1970)}` }, { actor: noas })
+        .thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
+    });
+  });
+
+  describe('agenda, forward, resolve (sent by reactors with the secretariat as actor)', () => {
+    it('places a submitted issue on a reference-group agenda', () =>
+      given([submitted]).when(placeRef).then([onReference]));
+
+    it('moves an issue to a later reference-group meeting', () =>
+      expect(given([submitted, onReference]).when({ ...placeRef, meetingId: 'm-ref-2', agendaItemId: 'item-ref-2' }).events()).toHaveLength(1));
+
+    it('changes nothing when the same agenda item is reported again (a reactor re-run)', () => {
+      given([submitted, onReference]).when(placeRef).then([]);
+      given([submitted, onReference, forwarded, onProject, resolved]).when(placeRef).then([]);
+    });
+
+    it('refuses a project-group agenda before forwarding, and a reference-group agenda after', () => {
+      given([submitted]).when(placePro).thenThrows(InvalidState, 'ISSUE_NOT_FORWARDED');
+      given([submitted]).when({ ...placePro, body: 'JOINT' }).thenThrows(InvalidState, 'ISSUE_NOT_FORWARDED');
+      given([submitted, onReference, forwarded]).when({ ...placeRef, agendaItemId: 'item-ref-3' }).thenThrows(InvalidState, 'ISSUE_ALREADY_FORWARDED');
+    });
+
+    it('places a forwarded issue on a project-group or joint agenda', () => {
+      given([submitted, onReference, forwarded]).when(placePro).then([onProject]);
+      expect(given([submitted, onReference, forwarded]).when({ ...placePro, body: 'JOINT' }).events()[0]).toMatchObject({ data: { body: 'JOINT' } });
+    });
+
+    it('refuses placing by anyone but the secretariat', () =>
+      given([submitted]).when(placeRef, { actor: udi }).thenThrows(Forbidden, 'SECRETARIAT_ONLY'));
+
+    it('refuses placing a final issue', () => {
+      given([submitted, withdrawn]).when(placeRef).thenThrows(InvalidState, 'ISSUE_WITHDRAWN');
+      given([submitted, closed]).when(placeRef).thenThrows(InvalidState, 'ISSUE_CLOSED');
+    });
+
+    it('goes back when its agenda item is removed, and ignores the removal of an older item', () => {
+      given([submitted, onReference])
+        .when({ type: 'RemoveIssueFromAgenda', issueId, meetingId: 'm-ref', agendaItemId: 'item-ref' })
+        .then([{ type: 'IssueRemovedFromAgenda', data: { issueId, meetingId: 'm-ref', agendaItemId: 'item-ref' } }]);
+      given([submitted, onReference, forwarded]).when({ type: 'RemoveIssueFromAgenda', issueId, meetingId: 'm-ref', agendaItemId: 'item-ref' }).then([]);
+    });
+
+    it('forwards an issue on the reference agenda by that meeting’s decision', () =>
+      given([submitted, onReference]).when(forward).then([forwarded]));
+
+    it('changes nothing when the same forwarding decision is reported again', () =>
+      given([submitted, onReference, forwarded]).when(forward).then([]));
+
+    it('refuses forwarding an issue not on a reference agenda, or from another meeting', () => {
+      given([submitted]).when(forward).thenThrows(InvalidState, 'ISSUE_NOT_ON_AGENDA');
+      given([submitted, onReference]).when({ ...forward, meetingId: 'm-other' }).thenThrows(InvalidState, 'ISSUE_NOT_ON_THAT_AGENDA');
+      given([submitted, onReference, forwarded]).when({ ...forward, decisionId: 'd-2' }).thenThrows(InvalidState, 'ISSUE_ALREADY_FORWARDED');
+    });
+
+    it('resolves an issue on the project agenda by that meeting’s decision', () =>
+      given([submitted, onReference, forwarded, onProject]).when(resolve).then([resolved]));
+
+    it('refuses resolving an issue not on a project agenda', () => {
+      given([submitted, onReference]).when(resolve).thenThrows(InvalidState, 'ISSUE_NOT_ON_PROJECT_AGENDA');
+      given([submitted, onReference, forwarded, onProject]).when({ ...resolve, agendaItemId: 'item-x' }).thenThrows(InvalidState, 'ISSUE_NOT_ON_THAT_AGENDA');
+    });
+
+    it('never reopens a resolved issue', () => {
+      const history = [submitted, onReference, forwarded, onProject, resolved];
+      given(history).when(resolve).then([]);
+      given(history).when({ ...resolve, decisionId: 'd-other' }).thenThrows(InvalidState, 'ISSUE_RESOLVED');
+      given(history).when({ ...placePro, agendaItemId: 'item-pro-2' }).thenThrows(InvalidState, 'ISSUE_RESOLVED');
+      given(history).when(close).thenThrows(InvalidState, 'ISSUE_RESOLVED');
+      given(history).when(edit, { actor: rosa }).thenThrows(InvalidState, 'ISSUE_RESOLVED');
+    });
+
+    it('refuses forwarding and resolving by anyone but the secretariat', () => {
+      given([submitted, onReference]).when(forward, { actor: rosa }).thenThrows(Forbidden, 'SECRETARIAT_ONLY');
+      given([submitted, onReference, forwarded, onProject]).when(resolve, { actor: udi }).thenThrows(Forbidden, 'SECRETARIAT_ONLY');
+    });
+  });
+
+  describe('close', () => {
+    it('closes an open issue with a reason, naming the agenda it was on', () => {
+      given([submitted]).when(close).then([closed]);
+      given([submitted, onReference])
+        .when(close)
+        .then([{ type: 'IssueClosed', data: { issueId, reason: 'Out of scope', meetingId: 'm-ref', agendaItemId: 'item-ref' } }]);
+    });
+
+    it('needs a reason, the secretariat, and an open issue', () => {
+      given([submitted]).when({ ...close, reason: '' }).thenThrows(InvalidInput, 'REASON_REQUIRED');
+      given([submitted]).when(close, { actor: rosa }).thenThrows(Forbidden, 'SECRETARIAT_ONLY');
+      given([submitted, closed]).when(close).thenThrows(InvalidState, 'ISSUE_CLOSED');
+      given([submitted]).when({ ...close, reason: generatedNationalIdNumber(9, 9, 1999) }).thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
+    });
+
+    it('refuses anything on an unknown issue', () => given([]).when(close).thenThrows(NotFound, 'ISSUE_NOT_FOUND'));
+  });
+});

@@ -1,0 +1,383 @@
+import {
+  Forbidden,
+  InvalidInput,
+  InvalidState,
+  NotFound,
+  assertNever,
+  refuseNationalIdNumbers,
+  type Actor,
+  type DecisionContext,
+  type Decider,
+} from '@kom/kernel';
+import type { IssueCommand, IssueContent } from './issue.commands';
+import {
+  EXPLOITATION_FORMS,
+  ISSUE_CATEGORIES,
+  MAX_COMMENT,
+  MAX_DESCRIPTION,
+  MAX_REASON,
+  MAX_TITLE,
+  type AgendaBody,
+  type ExploitationForm,
+  type IssueCategory,
+  type IssueEvent,
+  type IssueStatus,
+} from './issue.events';
+
+/*
+ * The Issue aggregate: one stream per issue (`issue-<issueId>`).
+ *
+ *   SUBMITTED → ON_REFERENCE_AGENDA → FORWARDED → ON_PROJECT_AGENDA → RESOLVED
+ *   WITHDRAWN (by the submitter, until forwarded); CLOSED (by the secretariat, any open status)
+ *
+ * Rules (each checked by a spec beside this file; the reason keys are stable):
+ * - Only an NGO representative submits, edits and withdraws (NGO_REPRESENTATIVE_ONLY), and only
+ *   for their own organisation (NOT_OWN_ORGANIZATION), which must be a current member of the
+ *   reference group (NOT_A_REFERENCE_GROUP_MEMBER).
+ * - Edit and withdraw only until forwarded (ISSUE_ALREADY_FORWARDED).
+ * - Placing, forwarding, resolving and closing are the secretariat's (SECRETARIAT_ONLY; reactors
+ *   act with the actor of the event that triggered them, or as SYSTEM).
+ * - A reference-group meeting takes SUBMITTED issues (or ones already on an earlier reference
+ *   agenda); a project-group or joint meeting takes FORWARDED ones (ISSUE_ALREADY_FORWARDED,
+ *   ISSUE_NOT_FORWARDED). Forwarding needs the issue on a reference-group agenda, resolving on a
+ *   project-group or joint agenda, at the meeting whose decision it is (ISSUE_NOT_ON_THAT_AGENDA).
+ * - RESOLVED, WITHDRAWN and CLOSED are final (ISSUE_RESOLVED, ISSUE_WITHDRAWN, ISSUE_CLOSED):
+ *   a resolved issue is never reopened; a new issue may cite it.
+ * - Any member organisation comments on an open issue (NOT_A_MEMBER_ORGANIZATION; auditors
+ *   only read: READ_ONLY_ROLE).
+ * - Free text holding a valid national identity number is refused (PERSONAL_ID_NUMBER_NOT_ALLOWED).
+ * - Commands a reactor sends are idempotent: the same agenda item or decision again changes nothing.
+ */
+
+export interface Placement {
+  readonly meetingId: string;
+  readonly agendaItemId: string;
+  readonly body: AgendaBody;
+}
+
+export interface Issue {
+  readonly status: IssueStatus;
+  readonly issueId: string;
+  readonly organizationId: string;
+  readonly title: string;
+  readonly description: string;
+  readonly category: IssueCategory;
+  readonly tags: readonly ExploitationForm[];
+  readonly citedMeasures: readonly number[];
+  readonly urgency: { readonly reason: string } | null;
+  readonly citedIssueIds: readonly string[];
+  /** The agenda it is on now (ON_*_AGENDA), else null. */
+  readonly onAgenda: Placement | null;
+  /** Every agenda item ever made from it, removed ones included. */
+  readonly agendaItemIds: readonly string[];
+  readonly forwardedBy: string | null;
+  readonly resolvedBy: string | null;
+  readonly commentIds: readonly string[];
+}
+
+export type IssueState = { readonly status: 'none' } | Issue;
+
+export const initialState: IssueState = { status: 'none' };
+
+export const issueStream = (issueId: string) => `issue-${issueId}`;
+
+const MAX_ID = 100;
+const MAX_CITED_ISSUES = 20;
+const FINAL: Partial<Record<IssueStatus, string>> = {
+  RESOLVED: 'ISSUE_RESOLVED',
+  WITHDRAWN: 'ISSUE_WITHDRAWN',
+  CLOSED: 'ISSUE_CLOSED',
+};
+
+// ---------------------------------------------------------------------------------------------
+// evolve
+
+export function evolve(state: IssueState, event: IssueEvent): IssueState {
+  if (event.type === 'IssueSubmitted') {
+    const d = event.data;
+    return {
+      status: 'SUBMITTED',
+      issueId: d.issueId,
+      organizationId: d.organizationId,
+      title: d.title,
+      description: d.description,
+      category: d.category,
+      tags: d.tags,
+      citedMeasures: d.citedMeasures,
+      urgency: d.urgency,
+      citedIssueIds: d.citedIssueIds,
+      onAgenda: null,
+      agendaItemIds: [],
+      forwardedBy: null,
+      resolvedBy: null,
+      commentIds: [],
+    };
+  }
+  if (state.status === 'none') return state;
+  const s = state;
+  switch (event.type) {
+    case 'IssueEdited': {
+      const { title, description, category, tags, citedMeasures, urgency } = event.data;
+      return { ...s, title, description, category, tags, citedMeasures, urgency };
+    }
+    case 'IssueWithdrawn':
+      return { ...s, status: 'WITHDRAWN', onAgenda: null };
+    case 'IssueCommented':
+      return { ...s, commentIds: [...s.commentIds, event.data.commentId] };
+    case 'IssuePlacedOnAgenda': {
+      const { meetingId, agendaItemId, body } = event.data;
+      return {
+        ...s,
+        status: body === 'REFERENCE_GROUP' ? 'ON_REFERENCE_AGENDA' : 'ON_PROJECT_AGENDA',
+        onAgenda: { meetingId, agendaItemId, body },
+        agendaItemIds: [...s.agendaItemIds, agendaItemId],
+      };
+    }
+    case 'IssueRemovedFromAgenda':
+      return { ...s, status: s.status === 'ON_PROJECT_AGENDA' ? 'FORWARDED' : 'SUBMITTED', onAgenda: null };
+    case 'IssueForwarded':
+      return { ...s, status: 'FORWARDED', onAgenda: null, forwardedBy: event.data.decisionId };
+    case 'IssueResolved':
+      return { ...s, status: 'RESOLVED', onAgenda: null, resolvedBy: event.data.decisionId };
+    case 'IssueClosed':
+      return { ...s, status: 'CLOSED', onAgenda: null };
+    default:
+      return assertNever(event);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// decide
+
+type Cmd<T extends IssueCommand['type']> = Extract<IssueCommand, { type: T }>;
+
+export function decide(command: IssueCommand, state: IssueState, { actor }: DecisionContext): IssueEvent[] {
+  switch (command.type) {
+    case 'SubmitIssue':
+      return submit(command, state, actor);
+    case 'EditIssue':
+      return edit(command, untilForwarded(bySubmitter(existing(state, command.issueId), actor)));
+    case 'WithdrawIssue':
+      return withdraw(command, untilForwarded(bySubmitter(existing(state, command.issueId), actor)));
+    case 'CommentOnIssue':
+      return comment(command, existing(state, command.issueId), actor);
+    case 'PlaceIssueOnAgenda':
+      return place(command, existing(state, command.issueId), actor);
+    case 'RemoveIssueFromAgenda':
+      return removeFromAgenda(command, existing(state, command.issueId), actor);
+    case 'ForwardIssue':
+      return forward(command, existing(state, command.issueId), actor);
+    case 'ResolveIssue':
+      return resolve(command, existing(state, command.issueId), actor);
+    case 'CloseIssue':
+      return close(command, existing(state, command.issueId), actor);
+    default:
+      return assertNever(command);
+  }
+}
+
+function submit(c: Cmd<'SubmitIssue'>, state: IssueState, actor: Actor): IssueEvent[] {
+  requireNgoRepresentative(actor);
+  if (c.organizationId !== actor.organizationId) {
+    throw new Forbidden('NOT_OWN_ORGANIZATION', 'An NGO representative submits issues only for their own organisation');
+  }
+  if (!c.referenceGroupMember) {
+    throw new Forbidden('NOT_A_REFERENCE_GROUP_MEMBER', 'Only organisations that are members of the reference group submit issues');
+  }
+  if (state.status !== 'none') throw new InvalidState('ISSUE_ALREADY_EXISTS', `Issue ${c.issueId} already exists`);
+  requireId(c.issueId, 'issueId');
+  const citedIssueIds = [...new Set(c.citedIssueIds ?? [])];
+  if (citedIssueIds.length > MAX_CITED_ISSUES) throw new InvalidInput('TOO_MANY_CITED_ISSUES', `At most ${MAX_CITED_ISSUES} cited issues`);
+  citedIssueIds.forEach((id) => requireId(id, 'citedIssueIds'));
+  if (citedIssueIds.includes(c.issueId)) throw new InvalidInput('ISSUE_CITES_ITSELF', 'An issue cannot cite itself');
+  return [{ type: 'IssueSubmitted', data: { issueId: c.issueId, organizationId: c.organizationId, ...content(c), citedIssueIds } }];
+}
+
+function edit(c: Cmd<'EditIssue'>, s: Issue): IssueEvent[] {
+  const next = content(c);
+  const same =
+    next.title === s.title &&
+    next.description === s.description &&
+    next.category === s.category &&
+    sameList(next.tags, s.tags) &&
+    sameList(next.citedMeasures, s.citedMeasures) &&
+    (next.urgency?.reason ?? null) === (s.urgency?.reason ?? null);
+  return same ? [] : [{ type: 'IssueEdited', data: { issueId: s.issueId, ...next } }];
+}
+
+function withdraw(c: Cmd<'WithdrawIssue'>, s: Issue): IssueEvent[] {
+  const reason = requiredText(c.reason, MAX_REASON, 'reason', 'REASON_REQUIRED', 'REASON_TOO_LONG');
+  refuseNationalIdNumbers({ reason });
+  return [{ type: 'IssueWithdrawn', data: { issueId: s.issueId, reason } }];
+}
+
+function comment(c: Cmd<'CommentOnIssue'>, s: Issue, actor: Actor): IssueEvent[] {
+  if (actor.role === 'AUDITOR') throw new Forbidden('READ_ONLY_ROLE', 'Auditors read; they do not comment');
+  if (actor.role !== 'SECRETARIAT' && actor.role !== 'SYSTEM' && !c.memberOrganization) {
+    throw new Forbidden('NOT_A_MEMBER_ORGANIZATION', 'Only member organisations of KOM comment on issues');
+  }
+  open(s);
+  requireId(c.commentId, 'commentId');
+  if (s.commentIds.includes(c.commentId)) return [];
+  const text = requiredText(c.text, MAX_COMMENT, 'text', 'COMMENT_REQUIRED', 'COMMENT_TOO_LONG');
+  refuseNationalIdNumbers({ text });
+  return [{ type: 'IssueCommented', data: { issueId: s.issueId, commentId: c.commentId, organizationId: actor.organizationId, text } }];
+}
+
+function place(c: Cmd<'PlaceIssueOnAgenda'>, s: Issue, actor: Actor): IssueEvent[] {
+  requireSecretariat(actor);
+  if (s.agendaItemIds.includes(c.agendaItemId)) return []; // already recorded (a reactor's re-run)
+  open(s);
+  requireId(c.meetingId, 'meetingId');
+  requireId(c.agendaItemId, 'agendaItemId');
+  if (c.body === 'REFERENCE_GROUP') {
+    if (s.status !== 'SUBMITTED' && s.status !== 'ON_REFERENCE_AGENDA') {
+      throw new InvalidState('ISSUE_ALREADY_FORWARDED', 'A forwarded issue goes before the project group, not the reference group');
+    }
+  } else if (s.status !== 'FORWARDED' && s.status !== 'ON_PROJECT_AGENDA') {
+    throw new InvalidState('ISSUE_NOT_FORWARDED', 'Only an issue the reference group forwarded goes before the project group');
+  }
+  return [{ type: 'IssuePlacedOnAgenda', data: { issueId: s.issueId, meetingId: c.meetingId, agendaItemId: c.agendaItemId, body: c.body } }];
+}
+
+function removeFromAgenda(c: Cmd<'RemoveIssueFromAgenda'>, s: Issue, actor: Actor): IssueEvent[] {
+  requireSecretariat(actor);
+  // Only the agenda it is on now: an older placement's removal changes nothing.
+  if (s.onAgenda === null || s.onAgenda.agendaItemId !== c.agendaItemId) return [];
+  return [{ type: 'IssueRemovedFromAgenda', data: { issueId: s.issueId, meetingId: s.onAgenda.meetingId, agendaItemId: c.agendaItemId } }];
+}
+
+function forward(c: Cmd<'ForwardIssue'>, s: Issue, actor: Actor): IssueEvent[] {
+  requireSecretariat(actor);
+  if (s.forwardedBy === c.decisionId) return [];
+  open(s);
+  if (s.status !== 'ON_REFERENCE_AGENDA') {
+    throw new InvalidState(
+      s.status === 'SUBMITTED' ? 'ISSUE_NOT_ON_AGENDA' : 'ISSUE_ALREADY_FORWARDED',
+      'The reference group forwards an issue that is on its agenda',
+    );
+  }
+  onThatAgenda(s, c);
+  return [{ type: 'IssueForwarded', data: { issueId: s.issueId, meetingId: c.meetingId, agendaItemId: c.agendaItemId, decisionId: c.decisionId } }];
+}
+
+function resolve(c: Cmd<'ResolveIssue'>, s: Issue, actor: Actor): IssueEvent[] {
+  requireSecretariat(actor);
+  if (s.resolvedBy === c.decisionId) return [];
+  open(s);
+  if (s.status !== 'ON_PROJECT_AGENDA') {
+    throw new InvalidState('ISSUE_NOT_ON_PROJECT_AGENDA', 'An issue is resolved by a decision at a project-group or joint meeting whose agenda it is on');
+  }
+  onThatAgenda(s, c);
+  return [{ type: 'IssueResolved', data: { issueId: s.issueId, meetingId: c.meetingId, agendaItemId: c.agendaItemId, decisionId: c.decisionId } }];
+}
+
+function close(c: Cmd<'CloseIssue'>, s: Issue, actor: Actor): IssueEvent[] {
+  requireSecretariat(actor);
+  open(s);
+  const reason = requiredText(c.reason, MAX_REASON, 'reason', 'REASON_REQUIRED', 'REASON_TOO_LONG');
+  refuseNationalIdNumbers({ reason });
+  return [
+    {
+      type: 'IssueClosed',
+      data: { issueId: s.issueId, reason, meetingId: s.onAgenda?.meetingId ?? null, agendaItemId: s.onAgenda?.agendaItemId ?? null },
+    },
+  ];
+}
+
+// --- helpers -----------------------------------------------------------------------------------
+
+function existing(state: IssueState, issueId: string): Issue {
+  if (state.status === 'none') throw new NotFound('issue', issueId);
+  return state;
+}
+
+/** Not RESOLVED, WITHDRAWN or CLOSED. */
+function open(s: Issue): Issue {
+  const reason = FINAL[s.status];
+  if (reason) throw new InvalidState(reason, `The issue is ${s.status.toLowerCase()}; nothing more happens to it`);
+  return s;
+}
+
+function untilForwarded(s: Issue): Issue {
+  open(s);
+  if (s.status === 'FORWARDED' || s.status === 'ON_PROJECT_AGENDA') {
+    throw new InvalidState('ISSUE_ALREADY_FORWARDED', 'The submitter edits or withdraws an issue only until it is forwarded');
+  }
+  return s;
+}
+
+function bySubmitter(s: Issue, actor: Actor): Issue {
+  requireNgoRepresentative(actor);
+  if (actor.organizationId !== s.organizationId) {
+    throw new Forbidden('NOT_OWN_ORGANIZATION', "An NGO representative acts only on their own organisation's issues");
+  }
+  return s;
+}
+
+function onThatAgenda(s: Issue, c: { meetingId: string; agendaItemId: string }): void {
+  if (s.onAgenda === null || s.onAgenda.meetingId !== c.meetingId || s.onAgenda.agendaItemId !== c.agendaItemId) {
+    throw new InvalidState('ISSUE_NOT_ON_THAT_AGENDA', 'The decision is taken at the meeting whose agenda the issue is on');
+  }
+}
+
+function requireNgoRepresentative(actor: Actor): void {
+  if (actor.role !== 'NGO_REPRESENTATIVE') {
+    throw new Forbidden('NGO_REPRESENTATIVE_ONLY', "Issues are submitted, edited and withdrawn by the submitting organisation's NGO representatives");
+  }
+}
+
+function requireSecretariat(actor: Actor): void {
+  if (actor.role !== 'SECRETARIAT' && actor.role !== 'SYSTEM') {
+    throw new Forbidden('SECRETARIAT_ONLY', 'The secretariat places, forwards, closes and resolves issues');
+  }
+}
+
+function content(c: IssueContent) {
+  const title = requiredText(c.title, MAX_TITLE, 'title', 'TITLE_REQUIRED', 'TITLE_TOO_LONG');
+  const description = requiredText(c.description, MAX_DESCRIPTION, 'description', 'DESCRIPTION_REQUIRED', 'DESCRIPTION_TOO_LONG');
+  if (!(ISSUE_CATEGORIES as readonly string[]).includes(c.category)) {
+    throw new InvalidInput('UNKNOWN_CATEGORY', `A category is one of ${ISSUE_CATEGORIES.join(', ')}`);
+  }
+  const tags = [...(c.tags ?? [])];
+  for (const tag of tags) {
+    if (!(EXPLOITATION_FORMS as readonly string[]).includes(tag)) throw new InvalidInput('UNKNOWN_TAG', `A tag is one of ${EXPLOITATION_FORMS.join(', ')}`);
+  }
+  if (new Set(tags).size !== tags.length) throw new InvalidInput('DUPLICATE_TAG', 'Each tag once');
+  const citedMeasures = [...(c.citedMeasures ?? [])];
+  for (const n of citedMeasures) {
+    if (!Number.isInteger(n) || n < 1 || n > 35) throw new InvalidInput('UNKNOWN_MEASURE', 'Measures are numbered 1 to 35');
+  }
+  if (new Set(citedMeasures).size !== citedMeasures.length) throw new InvalidInput('DUPLICATE_MEASURE', 'Each measure once');
+  citedMeasures.sort((a, b) => a - b);
+  const urgencyReason =
+    c.urgencyReason == null ? null : requiredText(c.urgencyReason, MAX_REASON, 'urgencyReason', 'URGENCY_REASON_REQUIRED', 'REASON_TOO_LONG');
+  refuseNationalIdNumbers({ title, description, urgencyReason });
+  return {
+    title,
+    description,
+    category: c.category,
+    tags: EXPLOITATION_FORMS.filter((form) => tags.includes(form)),
+    citedMeasures,
+    urgency: urgencyReason === null ? null : { reason: urgencyReason },
+  };
+}
+
+function requiredText(raw: string | null | undefined, max: number, field: string, requiredReason: string, tooLongReason: string): string {
+  const text = (raw ?? '').trim();
+  if (text === '') throw new InvalidInput(requiredReason, `${field} is required`);
+  if (text.length > max) throw new InvalidInput(tooLongReason, `${field} is at most ${max} characters`);
+  return text;
+}
+
+function requireId(value: string, field: string): void {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID) {
+    throw new InvalidInput('INVALID_ID', `${field} is an id of 1 to ${MAX_ID} characters`);
+  }
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+export const issueDecider: Decider<IssueCommand, IssueEvent, IssueState> = { decide, evolve, initialState };

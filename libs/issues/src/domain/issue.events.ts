@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { defineEvent } from '@kom/kernel';
+
+/** The plan's areas (the same keys as the measures' MeasureArea): what an issue is about. */
+export const ISSUE_CATEGORIES = [
+  'INTERNATIONAL_FRAMEWORK',
+  'COOPERATION_AND_COMPETENCE',
+  'PREVENTION',
+  'IDENTIFICATION_AND_ASSISTANCE',
+  'CHILDREN',
+  'PROSECUTION',
+] as const;
+export type IssueCategory = (typeof ISSUE_CATEGORIES)[number];
+
+/** Forms of exploitation an issue concerns. */
+export const EXPLOITATION_FORMS = ['SEXUAL', 'FORCED_LABOUR', 'BEGGING', 'FORCED_CRIME', 'ORGAN_REMOVAL', 'OTHER'] as const;
+export type ExploitationForm = (typeof EXPLOITATION_FORMS)[number];
+
+export const ISSUE_STATUSES = [
+  'SUBMITTED',
+  'ON_REFERENCE_AGENDA',
+  'FORWARDED',
+  'ON_PROJECT_AGENDA',
+  'RESOLVED',
+  'WITHDRAWN',
+  'CLOSED',
+] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+/** The kind of meeting an issue is placed before (the meetings context's MeetingKind). */
+export const AGENDA_BODIES = ['REFERENCE_GROUP', 'PROJECT_GROUP', 'JOINT'] as const;
+export type AgendaBody = (typeof AGENDA_BODIES)[number];
+
+export const MAX_TITLE = 300;
+export const MAX_DESCRIPTION = 20_000;
+export const MAX_REASON = 5_000;
+export const MAX_COMMENT = 5_000;
+
+const id = z.string().min(1).max(100);
+const title = z.string().min(1).max(MAX_TITLE);
+const description = z.string().min(1).max(MAX_DESCRIPTION);
+const reason = z.string().min(1).max(MAX_REASON);
+const content = {
+  title,
+  description,
+  category: z.enum(ISSUE_CATEGORIES),
+  tags: z.array(z.enum(EXPLOITATION_FORMS)).max(EXPLOITATION_FORMS.length),
+  citedMeasures: z.array(z.number().int().min(1).max(35)).max(35),
+  /** A wish that the issue be treated urgently, with the reason; null: no such wish. */
+  urgency: z.object({ reason }).nullable(),
+};
+
+/** Submitted by an NGO representative on behalf of `organizationId`, a reference-group member. */
+export const IssueSubmitted = defineEvent(
+  'IssueSubmitted',
+  1,
+  z.object({
+    issueId: id,
+    organizationId: id,
+    ...content,
+    /** Earlier issues this one cites (a resolved issue is never reopened: a new one cites it). */
+    citedIssueIds: z.array(id).max(20),
+  }),
+);
+
+/** The whole content after the edit. */
+export const IssueEdited = defineEvent('IssueEdited', 1, z.object({ issueId: id, ...content }));
+
+export const IssueWithdrawn = defineEvent('IssueWithdrawn', 1, z.object({ issueId: id, reason }));
+
+export const IssueCommented = defineEvent(
+  'IssueCommented',
+  1,
+  z.object({ issueId: id, commentId: id, organizationId: id, text: z.string().min(1).max(MAX_COMMENT) }),
+);
+
+/** An agenda item with this issue as its source was added to a meeting (recorded by a reactor). */
+export const IssuePlacedOnAgenda = defineEvent(
+  'IssuePlacedOnAgenda',
+  1,
+  z.object({ issueId: id, meetingId: id, agendaItemId: id, body: z.enum(AGENDA_BODIES) }),
+);
+
+/** The issue's agenda item was removed before the meeting was held (recorded by a reactor). */
+export const IssueRemovedFromAgenda = defineEvent(
+  'IssueRemovedFromAgenda',
+  1,
+  z.object({ issueId: id, meetingId: id, agendaItemId: id }),
+);
+
+/** The reference group decided to forward the issue to the project group. */
+export const IssueForwarded = defineEvent(
+  'IssueForwarded',
+  1,
+  z.object({ issueId: id, meetingId: id, agendaItemId: id, decisionId: id }),
+);
+
+/** The project group (or a joint meeting) decided on the issue: its outcome. Never reopened. */
+export const IssueResolved = defineEvent(
+  'IssueResolved',
+  1,
+  z.object({ issueId: id, meetingId: id, agendaItemId: id, decisionId: id }),
+);
+
+/** Closed with reasoning; at the meeting whose agenda it was on, if any. */
+export const IssueClosed = defineEvent(
+  'IssueClosed',
+  1,
+  z.object({ issueId: id, reason, meetingId: id.nullable(), agendaItemId: id.nullable() }),
+);
+
+export const issueEventSchemas = [
+  IssueSubmitted,
+  IssueEdited,
+  IssueWithdrawn,
+  IssueCommented,
+  IssuePlacedOnAgenda,
+  IssueRemovedFromAgenda,
+  IssueForwarded,
+  IssueResolved,
+  IssueClosed,
+];
+
+type Data<S> = S extends { data: z.ZodType<infer D> } ? D : never;
+type EventOf<S> = S extends { type: infer T } ? { type: T; data: Data<S> } : never;
+
+export type IssueEvent = EventOf<(typeof issueEventSchemas)[number]>;
+export const ISSUE_EVENT_TYPES: readonly string[] = issueEventSchemas.map((s) => s.type);

@@ -1,0 +1,145 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { NotFound, type Actor } from '@kom/kernel';
+import { RequestMeta, Roles } from '@kom/auth';
+import { newId, type CommandMeta } from '@kom/platform';
+import {
+  CloseIssueCommand,
+  CommentOnIssueCommand,
+  EditIssueCommand,
+  SubmitIssueCommand,
+  WithdrawIssueCommand,
+} from '../application/issue.commands';
+import { IssueWorkflows } from '../application/issue-workflows';
+import { IssuesQueries, type IssueView } from '../read-models/issues.queries';
+import {
+  CloseIssueInput,
+  CommentOnIssueInput,
+  EditIssueInput,
+  ForwardIssueInput,
+  Issue,
+  PlaceIssueOnAgendaInput,
+  ResolveIssueInput,
+  SubmitIssueInput,
+  WithdrawIssueInput,
+} from './issue.types';
+
+type Meta = { actor: Actor; correlationId: string };
+
+const withRevision = (meta: Meta, expectedRevision: number | null | undefined): CommandMeta => ({
+  ...meta,
+  expectedRevision: expectedRevision == null ? undefined : BigInt(expectedRevision),
+});
+
+const orEmpty = <T>(list: T[] | null | undefined): T[] => list ?? [];
+
+/**
+ * Issue mutations: each takes one input and returns the issue as the read model shows it after
+ * the change (after the reactors, for the steps that go through a meeting). Rules live in the
+ * issue decider; the roles here only keep out who may never do it.
+ */
+@Resolver(() => Issue)
+export class IssueMutationsResolver {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(IssueWorkflows) private readonly workflows: IssueWorkflows,
+    @Inject(IssuesQueries) private readonly queries: IssuesQueries,
+  ) {}
+
+  @Mutation(() => Issue, { description: 'Submits an issue on behalf of your own organisation (a reference-group member).' })
+  @Roles('NGO_REPRESENTATIVE')
+  async submitIssue(@Args('input') input: SubmitIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
+    const issueId = newId();
+    await this.commands.execute(
+      new SubmitIssueCommand(
+        {
+          type: 'SubmitIssue',
+          issueId,
+          organizationId: input.organizationId,
+          title: input.title,
+          description: input.description,
+          category: input.category,
+          tags: orEmpty(input.tags),
+          citedMeasures: orEmpty(input.citedMeasures),
+          urgencyReason: input.urgencyReason ?? null,
+          citedIssueIds: orEmpty(input.citedIssueIds),
+        },
+        meta,
+      ),
+    );
+    return this.mustFind(issueId);
+  }
+
+  @Mutation(() => Issue, { description: 'Edits your organisation’s issue until it is forwarded.' })
+  @Roles('NGO_REPRESENTATIVE')
+  async editIssue(@Args('input') input: EditIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
+    const { expectedRevision, issueId, tags, citedMeasures, urgencyReason, ...content } = input;
+    await this.commands.execute(
+      new EditIssueCommand(
+        { type: 'EditIssue', issueId, ...content, tags: orEmpty(tags), citedMeasures: orEmpty(citedMeasures), urgencyReason: urgencyReason ?? null },
+        withRevision(meta, expectedRevision),
+      ),
+    );
+    return this.mustFind(issueId);
+  }
+
+  @Mutation(() => Issue, { description: 'Withdraws your organisation’s issue, with a reason, until it is forwarded.' })
+  @Roles('NGO_REPRESENTATIVE')
+  async withdrawIssue(@Args('input') input: WithdrawIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
+    await this.commands.execute(
+      new WithdrawIssueCommand({ type: 'WithdrawIssue', issueId: input.issueId, reason: input.reason }, withRevision(meta, input.expectedRevision)),
+    );
+    return this.mustFind(input.issueId);
+  }
+
+  @Mutation(() => Issue, { description: 'Comments on an open issue, for your organisation (a member of either group).' })
+  @Roles('NGO_REPRESENTATIVE', 'AGENCY_MEMBER', 'SECRETARIAT')
+  async commentOnIssue(@Args('input') input: CommentOnIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
+    await this.commands.execute(new CommentOnIssueCommand({ type: 'CommentOnIssue', issueId: input.issueId, commentId: newId(), text: input.text }, meta));
+    return this.mustFind(input.issueId);
+  }
+
+  @Mutation(() => Issue, { description: "Places the issue on a meeting's agenda: adds an agenda item with the issue as its source." })
+  @Roles('SECRETARIAT')
+  async placeIssueOnAgenda(@Args('input') input: PlaceIssueOnAgendaInput, @RequestMeta() meta: Meta): Promise<IssueView> {
+    await this.workflows.placeOnAgenda(input.issueId, input.meetingId, meta);
+    return this.mustFind(input.issueId);
+  }
+
+  @Mutation(() => Issue, { description: "Records the reference group's decision to forward the issue to the project group (on its agenda item; the meeting is held)." })
+  @Roles('SECRETARIAT')
+  async forwardIssue(@Args('input') input: ForwardIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
+    await this.workflows.forward({ issueId: input.issueId, text: input.decision, rationale: input.rationale }, meta);
+    return this.mustFind(input.issueId);
+  }
+
+  @Mutation(() => Issue, { description: "Records the project group's decision on the issue, and its action items: the issue is resolved." })
+  @Roles('SECRETARIAT')
+  async resolveIssue(@Args('input') input: ResolveIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
+    await this.workflows.resolve(
+      {
+        issueId: input.issueId,
+        text: input.decision,
+        rationale: input.rationale,
+        ...(input.citedMeasures ? { citedMeasures: input.citedMeasures } : {}),
+        actionItems: orEmpty(input.actionItems).map((item) => ({ ...item })),
+      },
+      meta,
+    );
+    return this.mustFind(input.issueId);
+  }
+
+  @Mutation(() => Issue, { description: 'Closes an open issue with a reason.' })
+  @Roles('SECRETARIAT')
+  async closeIssue(@Args('input') input: CloseIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
+    await this.commands.execute(new CloseIssueCommand({ type: 'CloseIssue', issueId: input.issueId, reason: input.reason }, withRevision(meta, input.expectedRevision)));
+    return this.mustFind(input.issueId);
+  }
+
+  private mustFind(issueId: string): IssueView {
+    const issue = this.queries.byId(issueId);
+    if (!issue) throw new NotFound('issue', issueId);
+    return issue;
+  }
+}

@@ -1,0 +1,130 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Forbidden, InvalidInput, type Actor } from '@kom/kernel';
+import { CurrentActor, Roles } from '@kom/auth';
+import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, pageSize, toConnection } from '@kom/platform';
+import { IssueHistory } from '../application/issue-history';
+import { IssuesQueries, type IssueView } from '../read-models/issues.queries';
+import {
+  EXPLOITATION_FORM_LABELS,
+  ISSUE_CATEGORY_LABELS,
+  ISSUE_STATUS_LABELS,
+  Issue,
+  IssueComment,
+  IssueConnection,
+  IssueLineage,
+  IssueStatistics,
+  IssueTimelineEntry,
+  IssuesArgs,
+} from './issue.types';
+
+const READERS = ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR'] as const;
+
+/** Events after which an issue's status may differ. */
+const STATUS_EVENTS = new Set([
+  'IssueSubmitted',
+  'IssueWithdrawn',
+  'IssuePlacedOnAgenda',
+  'IssueRemovedFromAgenda',
+  'IssueForwarded',
+  'IssueResolved',
+  'IssueClosed',
+]);
+
+function parseInstant(value: string | null | undefined): Date | undefined {
+  if (value == null) return undefined;
+  const time = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time)) throw new InvalidInput('INVALID_AS_OF', 'asOf is an ISO 8601 instant');
+  return new Date(time);
+}
+
+/**
+ * Reading issues. Every issue is a reference-group issue: NGO representatives, agency members, the
+ * secretariat and auditors read them all, with their timeline and lineage.
+ */
+@Resolver(() => Issue)
+@Roles(...READERS)
+export class IssueResolver {
+  constructor(
+    @Inject(IssuesQueries) private readonly queries: IssuesQueries,
+    @Inject(IssueHistory) private readonly history: IssueHistory,
+    @Inject(ProjectionsService) private readonly projections: ProjectionsService,
+  ) {}
+
+  @Query(() => IssueConnection, { description: 'Issues, newest first, filtered by status, submitting organisation, category, tag, measure or year.' })
+  issues(@Args() args: IssuesArgs) {
+    const size = pageSize(args.first);
+    const after = decodeCursor(args.after);
+    const afterSeq = after === undefined ? undefined : Number(after);
+    if (afterSeq !== undefined && !Number.isInteger(afterSeq)) throw new InvalidInput('INVALID_CURSOR', 'after is not a cursor of this list');
+    const rows = this.queries.list(args.filter ?? {}, size + 1, afterSeq);
+    return toConnection(rows, size, (row) => String(row.seq));
+  }
+
+  @Query(() => Issue, { nullable: true, description: 'One issue; with asOf, as it stood at that instant (its timeline and lineage too).' })
+  async issue(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOf', { type: () => String, nullable: true, description: 'ISO 8601 instant.' }) asOf?: string | null,
+  ): Promise<IssueView | undefined> {
+    const at = parseInstant(asOf);
+    return at ? this.history.asOf(id, at) : this.queries.byId(id);
+  }
+
+  @Query(() => IssueStatistics, { description: "Counts and the median time to an outcome for the issues submitted in a year (measure 6's status report)." })
+  @Roles('SECRETARIAT', 'AGENCY_MEMBER', 'AUDITOR')
+  issueStatistics(@Args('year', { type: () => Int }) year: number) {
+    if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new InvalidInput('INVALID_YEAR', 'year is a calendar year');
+    return this.queries.statistics(year);
+  }
+
+  @Subscription(() => Issue, {
+    description: "An organisation's issues as the read model shows them after each change of status. NGO representatives subscribe for their own organisation only.",
+    resolve(this: IssueResolver, event: { streamId: string }) {
+      return this.queries.byId(event.streamId.slice('issue-'.length));
+    },
+  })
+  issueStatusChanged(@Args('organizationId', { type: () => ID }) organizationId: string, @CurrentActor() actor: Actor) {
+    if (actor.role === 'NGO_REPRESENTATIVE' && actor.organizationId !== organizationId) {
+      throw new Forbidden('NOT_OWN_ORGANIZATION', "An NGO representative follows only their own organisation's issues");
+    }
+    return committedEvents(
+      this.projections,
+      (e) => e.streamId.startsWith('issue-') && STATUS_EVENTS.has(e.type) && this.queries.organizationOf(e.streamId.slice('issue-'.length)) === organizationId,
+    );
+  }
+
+  @ResolveField(() => String)
+  statusLabel(@Parent() issue: IssueView, @Args('lang', { type: () => Lang, nullable: true }) lang?: Lang): string {
+    return labelIn(ISSUE_STATUS_LABELS[issue.status], lang ?? Lang.NB);
+  }
+
+  @ResolveField(() => String)
+  categoryLabel(@Parent() issue: IssueView, @Args('lang', { type: () => Lang, nullable: true }) lang?: Lang): string {
+    return labelIn(ISSUE_CATEGORY_LABELS[issue.category], lang ?? Lang.NB);
+  }
+
+  @ResolveField(() => [String])
+  tagLabels(@Parent() issue: IssueView, @Args('lang', { type: () => Lang, nullable: true }) lang?: Lang): string[] {
+    return issue.tags.map((tag) => labelIn(EXPLOITATION_FORM_LABELS[tag], lang ?? Lang.NB));
+  }
+
+  @ResolveField(() => [IssueComment])
+  comments(@Parent() issue: IssueView) {
+    return this.queries.comments(issue.id, issue.asOf);
+  }
+
+  @ResolveField(() => [IssueTimelineEntry], { description: 'Every step, oldest first, with time, actor, organisation and role.' })
+  timeline(@Parent() issue: IssueView): IssueTimelineEntry[] {
+    return this.queries.timeline(issue.id, issue.asOf).map(({ userId, organizationId, role, ...rest }) => ({
+      ...rest,
+      actorUserId: userId,
+      actorOrganizationId: organizationId,
+      actorRole: role,
+    }));
+  }
+
+  @ResolveField(() => IssueLineage, { description: 'Agenda items made from it, the decisions on them and the action items.' })
+  lineage(@Parent() issue: IssueView) {
+    return this.queries.lineage(issue.id, issue.asOf);
+  }
+}

@@ -1,0 +1,11 @@
+import type { BoundedContext } from '@kom/platform';
+import { issueEventSchemas } from './domain/issue.events';
+import { issueProjections } from './read-models/index';
+import { issueAuditSummaries } from './issues.audit';
+
+export const issuesContext: BoundedContext = {
+  name: 'issues',
+  eventSchemas: issueEventSchemas,
+  projections: issueProjections,
+  auditSummaries: issueAuditSummaries,
+};

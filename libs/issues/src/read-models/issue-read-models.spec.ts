@@ -1,0 +1,82 @@
+import type { RecordedEvent } from '@kom/event-store';
+import { ReadModelDatabase } from '@kom/projections';
+import { issueLineageProjection } from './issue-lineage.projection';
+import { issuesProjection } from './issues.projection';
+import { IssuesQueries, median } from './issues.queries';
+
+const rosa = { userId: 'rosa-kari', organizationId: 'org-rosa', role: 'NGO_REPRESENTATIVE' };
+const sara = { userId: 'pod-sara', organizationId: 'org-pod', role: 'SECRETARIAT' };
+let position = 0n;
+const revisions = new Map<string, bigint>();
+function recorded(streamId: string, type: string, data: object, occurredAt: string, actor: object = sara): RecordedEvent {
+  const revision = revisions.get(streamId) ?? 0n;
+  revisions.set(streamId, revision + 1n);
+  position += 1n;
+  return { id: `e-${position}`, type, streamId, revision, position, data, metadata: { actor, occurredAt }, recordedAt: occurredAt };
+}
+
+const content = {
+  title: 'Shelters',
+  description: 'Full',
+  category: 'CHILDREN',
+  tags: ['BEGGING', 'OTHER'],
+  citedMeasures: [6],
+  urgency: null,
+};
+
+describe('issues read models', () => {
+  let readModels: ReadModelDatabase;
+  let queries: IssuesQueries;
+  const apply = (...events: RecordedEvent[]) =>
+    events.forEach((event) => {
+      for (const projection of [issuesProjection, issueLineageProjection]) {
+        if ((projection.handles as readonly string[]).includes(event.type)) projection.apply(readModels.db, event);
+      }
+    });
+
+  beforeEach(() => {
+    readModels = ReadModelDatabase.open(':memory:');
+    issuesProjection.setup(readModels.db);
+    issueLineageProjection.setup(readModels.db);
+    queries = new IssuesQueries(readModels);
+    position = 0n;
+    revisions.clear();
+  });
+  afterEach(() => readModels.close());
+
+  it('keeps each issue, its timeline with the actors, and its lineage from the meetings events', () => {
+    apply(
+      recorded('issue-i1', 'IssueSubmitted', { issueId: 'i1', organizationId: 'org-rosa', ...content, citedIssueIds: [] }, '2026-12-31T23:30:00.000Z', rosa),
+      recorded('meeting-m1', 'AgendaItemAdded', { meetingId: 'm1', itemId: 'a1', title: 'Shelters', description: '', presentingOrganizationId: 'org-rosa', citedMeasures: [], sourceIssueId: 'i1', position: 0, amendment: false }, '2027-01-02T10:00:00.000Z'),
+      recorded('meeting-m1', 'AgendaItemAdded', { meetingId: 'm1', itemId: 'a2', title: 'Other', description: '', presentingOrganizationId: null, citedMeasures: [], sourceIssueId: null, position: 1, amendment: false }, '2027-01-02T10:00:00.000Z'),
+      recorded('issue-i1', 'IssuePlacedOnAgenda', { issueId: 'i1', meetingId: 'm1', agendaItemId: 'a1', body: 'PROJECT_GROUP' }, '2027-01-02T10:00:00.000Z'),
+      recorded('meeting-m1', 'DecisionRecorded', { meetingId: 'm1', decisionId: 'd1', agendaItemId: 'a1', text: 'Do it', rationale: '', citedMeasures: [], reviewDate: null, supersedes: null }, '2027-01-10T10:00:00.000Z'),
+      recorded('meeting-m1', 'DecisionRecorded', { meetingId: 'm1', decisionId: 'd2', agendaItemId: 'a2', text: 'Other', rationale: '', citedMeasures: [], reviewDate: null, supersedes: null }, '2027-01-10T10:00:00.000Z'),
+      recorded('issue-i1', 'IssueResolved', { issueId: 'i1', meetingId: 'm1', agendaItemId: 'a1', decisionId: 'd1' }, '2027-01-10T10:00:00.000Z'),
+      recorded('meeting-m1', 'ActionItemAssigned', { meetingId: 'm1', actionItemId: 'x1', decisionId: 'd1', agendaItemId: 'a1', description: 'Map', responsibleOrganizationId: 'org-udi', dueDate: '2027-03-01' }, '2027-01-10T10:00:00.000Z'),
+      recorded('meeting-m1', 'ActionItemCompleted', { meetingId: 'm1', actionItemId: 'x1', note: null }, '2027-02-01T10:00:00.000Z'),
+    );
+    // Submitted 31 December 23:30 UTC: already 2027 in Oslo.
+    expect(queries.byId('i1')).toMatchObject({ status: 'RESOLVED', outcomeDecisionId: 'd1', outcomeAt: '2027-01-10T10:00:00.000Z', revision: 2, tags: ['BEGGING', 'OTHER'] });
+    expect(queries.list({ year: 2027 }, 10, undefined).map((i) => i.id)).toEqual(['i1']);
+    expect(queries.timeline('i1', null).map((s) => [s.event, s.status, s.organizationId, s.role])).toEqual([
+      ['IssueSubmitted', 'SUBMITTED', 'org-rosa', 'NGO_REPRESENTATIVE'],
+      ['IssuePlacedOnAgenda', 'ON_PROJECT_AGENDA', 'org-pod', 'SECRETARIAT'],
+      ['IssueResolved', 'RESOLVED', 'org-pod', 'SECRETARIAT'],
+    ]);
+    const lineage = queries.lineage('i1', null);
+    expect(lineage.agendaItems.map((i) => i.agendaItemId)).toEqual(['a1']);
+    expect(lineage.decisions.map((d) => d.decisionId)).toEqual(['d1']);
+    expect(lineage.actionItems).toEqual([expect.objectContaining({ actionItemId: 'x1', status: 'COMPLETED' })]);
+    expect(queries.lineage('i1', '2027-01-05T00:00:00.000Z').decisions).toEqual([]);
+    expect(queries.issueIdOf({ decisionId: 'd1' })).toBe('i1');
+    expect(queries.issueIdOf({ decisionId: 'd2' })).toBeUndefined();
+    expect(queries.statistics(2027)).toMatchObject({ submitted: 1, outcomes: 1, medianDaysToOutcome: 9.44 });
+  });
+
+  it('takes the median of an even count as the mean of the middle two', () => {
+    expect(median([])).toBeNull();
+    expect(median([1, 3, 10, 20])).toBe(6.5);
+    expect(median([2, 4, 9])).toBe(4);
+  });
+});

@@ -1,0 +1,57 @@
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { registerLabelledEnum } from '@kom/platform';
+import type { MeasureArea, Ministry } from '../domain/measure.events';
+
+/** The plan's six goals (chapters 4 to 9), under which its measures are listed. */
+export const MEASURE_AREA_LABELS = {
+  INTERNATIONAL_FRAMEWORK: {
+    nb: 'Det internasjonale rammeverk og samarbeid skal styrkes',
+    en: 'The international framework and cooperation shall be strengthened',
+  },
+  COOPERATION_AND_COMPETENCE: {
+    nb: 'Tverrfaglig samarbeid og kompetanseutvikling skal intensiveres',
+    en: 'Multidisciplinary cooperation and competence building shall be intensified',
+  },
+  PREVENTION: { nb: 'Menneskehandel skal forebygges', en: 'Human trafficking shall be prevented' },
+  IDENTIFICATION_AND_ASSISTANCE: {
+    nb: 'Flere ofre skal identifiseres og tilbys bistand og beskyttelse',
+    en: 'More victims shall be identified and offered assistance and protection',
+  },
+  CHILDREN: { nb: 'Menneskehandel med barn skal hindres', en: 'Trafficking in children shall be prevented' },
+  PROSECUTION: { nb: 'Menneskehandlere skal straffeforfølges', en: 'Traffickers shall be prosecuted' },
+} as const satisfies Record<MeasureArea, { nb: string; en: string }>;
+
+/** The ministries as the plan names them (2010). */
+export const MINISTRY_LABELS = {
+  UD: { nb: 'Utenriksdepartementet', en: 'Ministry of Foreign Affairs' },
+  JD: { nb: 'Justis- og politidepartementet', en: 'Ministry of Justice and the Police' },
+  BLD: { nb: 'Barne-, likestillings- og inkluderingsdepartementet', en: 'Ministry of Children, Equality and Social Inclusion' },
+  FD: { nb: 'Forsvarsdepartementet', en: 'Ministry of Defence' },
+  HOD: { nb: 'Helse- og omsorgsdepartementet', en: 'Ministry of Health and Care Services' },
+  AD: { nb: 'Arbeidsdepartementet', en: 'Ministry of Labour' },
+  KRD: { nb: 'Kommunal- og regionaldepartementet', en: 'Ministry of Local Government and Regional Development' },
+} as const satisfies Record<Ministry, { nb: string; en: string }>;
+
+export const MeasureAreaEnum = registerLabelledEnum<MeasureArea>('MeasureArea', MEASURE_AREA_LABELS, "The action plan's areas (goals).");
+export const MinistryEnum = registerLabelledEnum<Ministry>('Ministry', MINISTRY_LABELS, 'A ministry responsible for measures.');
+
+@ObjectType({ description: 'One of the 35 measures (tiltak) of the action plan against human trafficking.' })
+export class Measure {
+  @Field(() => Int, { description: "The plan's number, 1 to 35." })
+  number!: number;
+
+  @Field(() => MeasureAreaEnum)
+  area!: MeasureArea;
+
+  @Field(() => [MinistryEnum], { description: 'Responsible ministries, lead ministry first.' })
+  ministries!: Ministry[];
+}
+
+@ArgsType()
+export class MeasuresArgs {
+  @Field(() => MeasureAreaEnum, { nullable: true })
+  area?: MeasureArea | null;
+
+  @Field(() => MinistryEnum, { nullable: true, description: 'Only measures this ministry is responsible for (alone or with others).' })
+  ministry?: Ministry | null;
+}

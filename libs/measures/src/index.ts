@@ -1,0 +1,7 @@
+export { MeasuresModule } from './measures.module';
+export { measuresContext } from './measures.context';
+export { MEASURE_AREAS, MINISTRIES, MEASURE_COUNT, type MeasureArea, type Ministry, type MeasureEvent } from './domain/measure.events';
+export { measureDecider, measureStream, type MeasureCommand } from './domain/measure.decider';
+export { MEASURES, type MeasureData } from './domain/measures.data';
+export { MeasuresQueries, type MeasureRow } from './read-models/measures.queries';
+export { MeasuresSeeder } from './seed/measures.seeder';

@@ -1,0 +1,9 @@
+import type { BoundedContext } from '@kom/platform';
+import { measureEventSchemas } from './domain/measure.events';
+import { measuresProjection } from './read-models/measures.projection';
+
+export const measuresContext: BoundedContext = {
+  name: 'measures',
+  eventSchemas: measureEventSchemas,
+  projections: [measuresProjection],
+};

@@ -1,0 +1,46 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Roles } from '@kom/auth';
+import { Lang, labelIn, pageSize, toConnection } from '@kom/platform';
+import { ActionItemsQueries, type ActionItemView } from '../read-models/action-items.queries';
+import { ACTION_ITEM_STATUS_LABELS } from './meeting.enums';
+import { ActionItem, ActionItemConnection, ActionItemsArgs } from './meeting.types';
+import { cursorPair } from './cursor-key';
+
+const cursorKey = (row: ActionItemView) => JSON.stringify([row.dueDate, row.id]);
+
+/** Action items are read by every authenticated role. */
+@Resolver(() => ActionItem)
+@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
+export class ActionItemResolver {
+  constructor(@Inject(ActionItemsQueries) private readonly queries: ActionItemsQueries) {}
+
+  @Query(() => ActionItemConnection, {
+    description: 'Action items by due date. Filter by responsible organisation, status, overdue (OPEN and due before today).',
+  })
+  actionItems(@Args() args: ActionItemsArgs) {
+    const size = pageSize(args.first);
+    const after = cursorPair(args.after);
+    const rows = this.queries.page({
+      limit: size + 1,
+      filter: args.filter ?? undefined,
+      after: after ? { dueDate: after[0], id: after[1] } : undefined,
+    });
+    return toConnection(rows, size, cursorKey);
+  }
+
+  @Query(() => ActionItem, { nullable: true })
+  actionItem(@Args('id', { type: () => ID }) id: string): ActionItemView | undefined {
+    return this.queries.byId(id);
+  }
+
+  @ResolveField(() => String, { description: 'The status in Norwegian (NB, default) or English (EN).' })
+  statusLabel(@Parent() item: ActionItemView, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
+    return labelIn(ACTION_ITEM_STATUS_LABELS[item.status], lang);
+  }
+
+  @ResolveField(() => Boolean, { description: 'OPEN and due before today (Europe/Oslo).' })
+  overdue(@Parent() item: ActionItemView): boolean {
+    return item.status === 'OPEN' && item.dueDate < this.queries.today();
+  }
+}

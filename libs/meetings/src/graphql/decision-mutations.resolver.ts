@@ -1,0 +1,121 @@
+import { Inject } from '@nestjs/common';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { NotFound, type Actor } from '@kom/kernel';
+import { RequestMeta, Roles } from '@kom/auth';
+import { newId } from '@kom/platform';
+import { AssignActionItemCommand } from '../application/assign-action-item.command';
+import { CancelActionItemCommand } from '../application/cancel-action-item.command';
+import { CompleteActionItemCommand } from '../application/complete-action-item.command';
+import { RecordDecisionCommand } from '../application/record-decision.command';
+import { RecordPositionCommand } from '../application/record-position.command';
+import { RevokeDecisionCommand } from '../application/revoke-decision.command';
+import { SupersedeDecisionCommand } from '../application/supersede-decision.command';
+import { ActionItemsQueries, type ActionItemView } from '../read-models/action-items.queries';
+import { DecisionsQueries, type DecisionView } from '../read-models/decisions.queries';
+import {
+  AssignActionItemInput,
+  CancelActionItemInput,
+  CompleteActionItemInput,
+  RecordDecisionInput,
+  RecordPositionInput,
+  RevokeDecisionInput,
+  SupersedeDecisionInput,
+} from './meeting.inputs';
+import { ActionItem, Decision } from './meeting.types';
+
+type Meta = { actor: Actor; correlationId: string };
+
+/**
+ * Decisions and action items, recorded by the secretariat; positions also by members for their
+ * own organisation (the decider checks whose organisation and where: NOT_OWN_ORGANIZATION, and NGO
+ * representatives only at reference-group and joint meetings). Each returns the decision or action
+ * item as the read model shows it afterwards.
+ */
+@Resolver()
+@Roles('SECRETARIAT')
+export class DecisionMutationsResolver {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(DecisionsQueries) private readonly decisions: DecisionsQueries,
+    @Inject(ActionItemsQueries) private readonly actionItems: ActionItemsQueries,
+  ) {}
+
+  @Mutation(() => Decision, { description: 'Records a decision on an agenda item of a held meeting, with the positions given.' })
+  async recordDecision(@Args('input') input: RecordDecisionInput, @RequestMeta() meta: Meta): Promise<DecisionView> {
+    const decisionId = newId();
+    const { citedMeasures, positions, ...command } = input;
+    await this.commands.execute(
+      new RecordDecisionCommand(
+        {
+          type: 'RecordDecision',
+          decisionId,
+          ...command,
+          ...(citedMeasures == null ? {} : { citedMeasures }),
+          ...(positions == null ? {} : { positions: positions.map((p) => ({ ...p })) }),
+        },
+        meta,
+      ),
+    );
+    return this.mustFindDecision(decisionId);
+  }
+
+  @Mutation(() => Decision, { description: "Records (or changes) an organisation's position on a decision." })
+  @Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE')
+  async recordPosition(@Args('input') input: RecordPositionInput, @RequestMeta() meta: Meta): Promise<DecisionView> {
+    const decision = this.mustFindDecision(input.decisionId);
+    await this.commands.execute(new RecordPositionCommand({ type: 'RecordPosition', meetingId: decision.meetingId, ...input }, meta));
+    return this.mustFindDecision(input.decisionId);
+  }
+
+  @Mutation(() => Decision, {
+    description:
+      'Marks a decision superseded by a decision recorded at a later meeting (of the same body, or joint) with ' +
+      'supersedes = decisionId. Returns the superseded decision.',
+  })
+  async supersedeDecision(@Args('input') input: SupersedeDecisionInput, @RequestMeta() meta: Meta): Promise<DecisionView> {
+    const decision = this.mustFindDecision(input.decisionId);
+    await this.commands.execute(new SupersedeDecisionCommand({ type: 'SupersedeDecision', meetingId: decision.meetingId, ...input }, meta));
+    return this.mustFindDecision(input.decisionId);
+  }
+
+  @Mutation(() => Decision)
+  async revokeDecision(@Args('input') input: RevokeDecisionInput, @RequestMeta() meta: Meta): Promise<DecisionView> {
+    const decision = this.mustFindDecision(input.decisionId);
+    await this.commands.execute(new RevokeDecisionCommand({ type: 'RevokeDecision', meetingId: decision.meetingId, ...input }, meta));
+    return this.mustFindDecision(input.decisionId);
+  }
+
+  @Mutation(() => ActionItem)
+  async assignActionItem(@Args('input') input: AssignActionItemInput, @RequestMeta() meta: Meta): Promise<ActionItemView> {
+    const actionItemId = newId();
+    await this.commands.execute(new AssignActionItemCommand({ type: 'AssignActionItem', actionItemId, ...input }, meta));
+    return this.mustFindActionItem(actionItemId);
+  }
+
+  @Mutation(() => ActionItem)
+  async completeActionItem(@Args('input') input: CompleteActionItemInput, @RequestMeta() meta: Meta): Promise<ActionItemView> {
+    const item = this.mustFindActionItem(input.actionItemId);
+    await this.commands.execute(new CompleteActionItemCommand({ type: 'CompleteActionItem', meetingId: item.meetingId, ...input }, meta));
+    return this.mustFindActionItem(input.actionItemId);
+  }
+
+  @Mutation(() => ActionItem)
+  async cancelActionItem(@Args('input') input: CancelActionItemInput, @RequestMeta() meta: Meta): Promise<ActionItemView> {
+    const item = this.mustFindActionItem(input.actionItemId);
+    await this.commands.execute(new CancelActionItemCommand({ type: 'CancelActionItem', meetingId: item.meetingId, ...input }, meta));
+    return this.mustFindActionItem(input.actionItemId);
+  }
+
+  private mustFindDecision(id: string): DecisionView {
+    const row = this.decisions.byId(id);
+    if (!row) throw new NotFound('decision', id);
+    return row;
+  }
+
+  private mustFindActionItem(id: string): ActionItemView {
+    const row = this.actionItems.byId(id);
+    if (!row) throw new NotFound('action_item', id);
+    return row;
+  }
+}

@@ -1,0 +1,69 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Roles } from '@kom/auth';
+import { Lang, labelIn, pageSize, toConnection } from '@kom/platform';
+import { DecisionsQueries, type DecisionView, type PositionView } from '../read-models/decisions.queries';
+import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
+import { DECISION_STATUS_LABELS, POSITION_LABELS } from './meeting.enums';
+import { Decision, DecisionConnection, DecisionPosition, DecisionsArgs, Meeting } from './meeting.types';
+import { cursorPair } from './cursor-key';
+
+/** A decision as a field resolver gets it; answered from a meeting's state (asOf) it brings its positions. */
+export type DecisionNode = DecisionView & { snapshotPositions?: PositionView[] };
+
+const cursorKey = (row: DecisionView) => JSON.stringify([row.recordedAt, row.id]);
+
+/** Decisions are read by every authenticated role. */
+@Resolver(() => Decision)
+@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
+export class DecisionResolver {
+  constructor(
+    @Inject(DecisionsQueries) private readonly queries: DecisionsQueries,
+    @Inject(MeetingsQueries) private readonly meetings: MeetingsQueries,
+  ) {}
+
+  @Query(() => DecisionConnection, {
+    description:
+      'Decisions in the order recorded. Filter by measure cited, organisation (it recorded a position on the decision, ' +
+      'or presents the agenda item it was taken on), body (meeting kind) and status.',
+  })
+  decisions(@Args() args: DecisionsArgs) {
+    const size = pageSize(args.first);
+    const after = cursorPair(args.after);
+    const rows = this.queries.page({
+      limit: size + 1,
+      filter: args.filter ?? undefined,
+      after: after ? { recordedAt: after[0], id: after[1] } : undefined,
+    });
+    return toConnection(rows, size, cursorKey);
+  }
+
+  @Query(() => Decision, { nullable: true })
+  decision(@Args('id', { type: () => ID }) id: string): DecisionView | undefined {
+    return this.queries.byId(id);
+  }
+
+  @ResolveField(() => String, { description: 'The status in Norwegian (NB, default) or English (EN).' })
+  statusLabel(@Parent() decision: DecisionNode, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
+    return labelIn(DECISION_STATUS_LABELS[decision.status], lang);
+  }
+
+  @ResolveField(() => [DecisionPosition], { description: "Each organisation's position (the latest it recorded)." })
+  positions(@Parent() decision: DecisionNode): PositionView[] {
+    return decision.snapshotPositions ?? this.queries.positions(decision.id);
+  }
+
+  @ResolveField(() => Meeting, { nullable: true, description: 'The meeting that took the decision, as it stands now.' })
+  meeting(@Parent() decision: DecisionNode): MeetingView | undefined {
+    return this.meetings.byId(decision.meetingId);
+  }
+}
+
+@Resolver(() => DecisionPosition)
+@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
+export class DecisionPositionResolver {
+  @ResolveField(() => String, { description: 'The position in Norwegian (NB, default) or English (EN).' })
+  positionLabel(@Parent() position: PositionView, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
+    return labelIn(POSITION_LABELS[position.position], lang);
+  }
+}

@@ -1,0 +1,176 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Forbidden, InvalidInput, type Actor } from '@kom/kernel';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@kom/event-store';
+import { CurrentActor, Roles } from '@kom/auth';
+import { Lang, ProjectionsService, committedEvents, labelIn, loadAsOf, pageSize, toConnection } from '@kom/platform';
+import { meetingDecider, meetingStream } from '../domain/meeting.decider';
+import { ActionItemsQueries, type ActionItemView } from '../read-models/action-items.queries';
+import { AgendaQueries, type AgendaAmendmentView, type AgendaItemView } from '../read-models/agenda.queries';
+import { AttendanceQueries, type AttendanceView } from '../read-models/attendance.queries';
+import { DecisionsQueries } from '../read-models/decisions.queries';
+import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
+import { MinutesQueries, type MinutesView } from '../read-models/minutes.queries';
+import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from './meeting.enums';
+import { meetingFromState } from './meeting-snapshot';
+import {
+  ActionItem,
+  AgendaAmendment,
+  AgendaItem,
+  Attendance,
+  Decision,
+  Meeting,
+  MeetingConnection,
+  MeetingsArgs,
+  Minutes,
+  type MeetingNode,
+} from './meeting.types';
+import type { DecisionNode } from './decision.resolver';
+import { cursorPair } from './cursor-key';
+
+/** The events that change an agenda: agendaChanged pushes the meeting after each of them. */
+export const AGENDA_EVENT_TYPES: readonly string[] = [
+  'AgendaItemAdded',
+  'AgendaItemUpdated',
+  'AgendaReordered',
+  'AgendaItemRemoved',
+  'AgendaPublished',
+];
+
+const cursorKey = (row: MeetingView) => JSON.stringify([row.startsAt, row.id]);
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const READERS = ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR'] as const;
+
+/**
+ * Reading meetings. Every authenticated role reads meetings, published agendas, decisions and
+ * action items; a DRAFT agenda (not yet published) is the secretariat's only — also when the
+ * meeting is answered as of an earlier instant.
+ */
+@Resolver(() => Meeting)
+@Roles(...READERS)
+export class MeetingResolver {
+  constructor(
+    @Inject(MeetingsQueries) private readonly queries: MeetingsQueries,
+    @Inject(AgendaQueries) private readonly agendas: AgendaQueries,
+    @Inject(AttendanceQueries) private readonly attendances: AttendanceQueries,
+    @Inject(DecisionsQueries) private readonly decisionsQueries: DecisionsQueries,
+    @Inject(ActionItemsQueries) private readonly actionItemsQueries: ActionItemsQueries,
+    @Inject(MinutesQueries) private readonly minutesQueries: MinutesQueries,
+    @Inject(ProjectionsService) private readonly projections: ProjectionsService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Query(() => MeetingConnection, { description: 'Meetings by start time.' })
+  meetings(@Args() args: MeetingsArgs) {
+    const size = pageSize(args.first);
+    const after = cursorPair(args.after);
+    const rows = this.queries.page({
+      limit: size + 1,
+      filter: args.filter ?? undefined,
+      after: after ? { startsAt: after[0], id: after[1] } : undefined,
+    });
+    return toConnection(rows, size, cursorKey);
+  }
+
+  @Query(() => Meeting, {
+    nullable: true,
+    description:
+      'A meeting. With asOf (an ISO 8601 instant) it is answered from its own events up to that instant ' +
+      '(null if it did not exist yet).',
+  })
+  async meeting(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOf', { type: () => String, nullable: true }) asOf?: string | null,
+  ): Promise<MeetingNode | undefined> {
+    if (asOf === undefined || asOf === null) return this.queries.byId(id);
+    const at = ISO_INSTANT.test(asOf) ? new Date(asOf) : new Date(NaN);
+    if (Number.isNaN(at.getTime())) throw new InvalidInput('INVALID_INSTANT', 'asOf is an ISO 8601 date and time with a zone');
+    const loaded = await loadAsOf(this.store, meetingDecider, meetingStream(id), at);
+    if (!loaded || loaded.state.status === 'none') return undefined;
+    return meetingFromState(loaded.state, loaded.revision, at);
+  }
+
+  @Subscription(() => Meeting, {
+    description: 'The meeting as the read model shows it after each change to its agenda (including publishing).',
+    resolve(this: MeetingResolver, event: RecordedEvent) {
+      return this.queries.byId((event.data as { meetingId: string }).meetingId);
+    },
+  })
+  agendaChanged(@Args('meetingId', { type: () => ID }) meetingId: string) {
+    return committedEvents(
+      this.projections,
+      (e) => AGENDA_EVENT_TYPES.includes(e.type) && (e.data as { meetingId?: string }).meetingId === meetingId,
+    );
+  }
+
+  @ResolveField(() => String, { description: 'The kind in Norwegian (NB, default) or English (EN).' })
+  kindLabel(@Parent() meeting: MeetingNode, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
+    return labelIn(MEETING_KIND_LABELS[meeting.kind], lang);
+  }
+
+  @ResolveField(() => String, { description: 'The status in Norwegian (NB, default) or English (EN).' })
+  statusLabel(@Parent() meeting: MeetingNode, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
+    return labelIn(MEETING_STATUS_LABELS[meeting.status], lang);
+  }
+
+  @ResolveField(() => String, { description: "The minutes' status in Norwegian (NB, default) or English (EN)." })
+  minutesStatusLabel(@Parent() meeting: MeetingNode, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
+    return labelIn(MINUTES_STATUS_LABELS[meeting.minutesStatus], lang);
+  }
+
+  @ResolveField(() => [AgendaItem], {
+    nullable: true,
+    description:
+      'The agenda in order; items removed after publishing follow, marked removedByAmendment. ' +
+      'A draft agenda (not published) is visible to the secretariat only: others get FORBIDDEN (AGENDA_NOT_PUBLISHED).',
+  })
+  agenda(@Parent() meeting: MeetingNode, @CurrentActor() actor: Actor): AgendaItemView[] {
+    assertAgendaVisible(meeting, actor);
+    return meeting.snapshot ? meeting.snapshot.agenda : this.agendas.items(meeting.id);
+  }
+
+  @ResolveField(() => [AgendaAmendment], { description: 'Every change made to the agenda after it was published, oldest first.' })
+  amendments(@Parent() meeting: MeetingNode, @CurrentActor() actor: Actor): AgendaAmendmentView[] {
+    assertAgendaVisible(meeting, actor);
+    return meeting.snapshot ? meeting.snapshot.amendments : this.agendas.amendments(meeting.id);
+  }
+
+  @ResolveField(() => [Attendance], { description: 'The organisations present (empty until the meeting is held).' })
+  attendance(@Parent() meeting: MeetingNode): AttendanceView[] {
+    return meeting.snapshot ? meeting.snapshot.attendance : this.attendances.byMeeting(meeting.id);
+  }
+
+  @ResolveField(() => [Decision], { description: 'Decisions taken at this meeting, in the order recorded.' })
+  decisions(@Parent() meeting: MeetingNode): DecisionNode[] {
+    if (!meeting.snapshot) return this.decisionsQueries.byMeeting(meeting.id);
+    const positions = meeting.snapshot.positions;
+    return meeting.snapshot.decisions.map((d) => ({ ...d, snapshotPositions: positions.filter((p) => p.decisionId === d.id) }));
+  }
+
+  @ResolveField(() => [ActionItem], { description: 'Action items set at this meeting.' })
+  actionItems(@Parent() meeting: MeetingNode): ActionItemView[] {
+    return meeting.snapshot ? meeting.snapshot.actionItems : this.actionItemsQueries.byMeeting(meeting.id);
+  }
+
+  @ResolveField(() => Minutes, { nullable: true })
+  minutes(@Parent() meeting: MeetingNode): MinutesView | undefined {
+    return meeting.snapshot ? meeting.snapshot.minutes : this.minutesQueries.byMeeting(meeting.id);
+  }
+
+  @ResolveField(() => [ActionItem], {
+    description:
+      'Offered as items of this meeting: OPEN action items set at earlier meetings of the same body that are overdue ' +
+      "at this meeting's start (due before its date in Europe/Oslo). Always from the current read models.",
+  })
+  suggestedAgendaItems(@Parent() meeting: MeetingNode): ActionItemView[] {
+    return this.actionItemsQueries.suggestedFor(meeting);
+  }
+}
+
+/** A draft agenda (not yet published) is the secretariat's only. */
+function assertAgendaVisible(meeting: MeetingNode, actor: Actor): void {
+  if (meeting.agendaPublishedAt === null && actor.role !== 'SECRETARIAT') {
+    throw new Forbidden('AGENDA_NOT_PUBLISHED', 'The agenda is a draft until it is published; only the secretariat sees drafts');
+  }
+}

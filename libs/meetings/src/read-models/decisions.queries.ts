@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_MODELS } from '@kom/platform';
+import type { ReadModelDatabase } from '@kom/projections';
+import type { MeetingKind, Position } from '../domain/meeting.events';
+import { AGENDA_ITEMS_TABLE } from './agenda.projection';
+import { DECISIONS_TABLE, DECISION_POSITIONS_TABLE } from './decisions.projection';
+import { MEETINGS_TABLE } from './meetings.projection';
+
+export type DecisionStatus = 'ACTIVE' | 'SUPERSEDED' | 'REVOKED';
+
+export interface DecisionView {
+  id: string;
+  meetingId: string;
+  agendaItemId: string;
+  text: string;
+  rationale: string;
+  citedMeasures: number[];
+  reviewDate: string | null;
+  status: DecisionStatus;
+  supersedes: string | null;
+  supersededBy: string | null;
+  revokedReason: string | null;
+  /** When it was recorded (ISO instant); null when answered from the meeting's state (asOf). */
+  recordedAt: string | null;
+}
+
+export interface PositionView {
+  decisionId: string;
+  organizationId: string;
+  position: Position;
+  reason: string | null;
+}
+
+export interface DecisionFilter {
+  /** Decisions citing this measure number. */
+  measure?: number | null;
+  /**
+   * Decisions concerning this organisation: it recorded a position on the decision, OR it presents
+   * the agenda item the decision was taken on.
+   */
+  organizationId?: string | null;
+  /** The body: the kind of the meeting that took the decision. */
+  kind?: MeetingKind | null;
+  status?: DecisionStatus | null;
+}
+
+const COLUMNS = `d.id, d.meeting_id AS meetingId, d.agenda_item_id AS agendaItemId, d.text, d.rationale, d.cited_measures AS citedMeasures,
+  d.review_date AS reviewDate, d.status, d.supersedes, d.superseded_by AS supersededBy, d.revoked_reason AS revokedReason,
+  d.recorded_at AS recordedAt`;
+
+type Row = Omit<DecisionView, 'citedMeasures'> & { citedMeasures: string };
+const toView = (row: Row): DecisionView => ({ ...row, citedMeasures: JSON.parse(row.citedMeasures) as number[] });
+
+@Injectable()
+export class DecisionsQueries {
+  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
+
+  byId(id: string): DecisionView | undefined {
+    const row = this.readModels.db.prepare(`SELECT ${COLUMNS} FROM ${DECISIONS_TABLE} d WHERE d.id = ?`).get(id) as Row | undefined;
+    return row && toView(row);
+  }
+
+  byMeeting(meetingId: string): DecisionView[] {
+    const rows = this.readModels.db
+      .prepare(`SELECT ${COLUMNS} FROM ${DECISIONS_TABLE} d WHERE d.meeting_id = ? ORDER BY d.recorded_at, d.id`)
+      .all(meetingId) as Row[];
+    return rows.map(toView);
+  }
+
+  positions(decisionId: string): PositionView[] {
+    return this.readModels.db
+      .prepare(
+        `SELECT decision_id AS decisionId, organization_id AS organizationId, position, reason FROM ${DECISION_POSITIONS_TABLE}
+         WHERE decision_id = ? ORDER BY organization_id`,
+      )
+      .all(decisionId) as PositionView[];
+  }
+
+  /** Ordered by when recorded, then id; `after` is the previous page's last (recordedAt, id). */
+  page(options: { limit: number; after?: { recordedAt: string; id: string }; filter?: DecisionFilter }): DecisionView[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: options.limit };
+    const f = options.filter ?? {};
+    if (f.measure !== undefined && f.measure !== null) {
+      where.push('EXISTS (SELECT 1 FROM json_each(d.cited_measures) WHERE value = @measure)');
+      params.measure = f.measure;
+    }
+    if (f.organizationId) {
+      where.push(`(EXISTS (SELECT 1 FROM ${DECISION_POSITIONS_TABLE} p WHERE p.decision_id = d.id AND p.organization_id = @org)
+        OR EXISTS (SELECT 1 FROM ${AGENDA_ITEMS_TABLE} a WHERE a.meeting_id = d.meeting_id AND a.item_id = d.agenda_item_id
+                   AND a.presenting_organization_id = @org))`);
+      params.org = f.organizationId;
+    }
+    if (f.kind) {
+      where.push(`EXISTS (SELECT 1 FROM ${MEETINGS_TABLE} m WHERE m.id = d.meeting_id AND m.kind = @kind)`);
+      params.kind = f.kind;
+    }
+    if (f.status) (where.push('d.status = @status'), (params.status = f.status));
+    if (options.after) {
+      where.push('(d.recorded_at, d.id) > (@afterRecordedAt, @afterId)');
+      params.afterRecordedAt = options.after.recordedAt;
+      params.afterId = options.after.id;
+    }
+    const sql = `SELECT ${COLUMNS} FROM ${DECISIONS_TABLE} d ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY d.recorded_at, d.id LIMIT @limit`;
+    return (this.readModels.db.prepare(sql).all(params) as Row[]).map(toView);
+  }
+}

@@ -1,0 +1,48 @@
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+
+/**
+ * Crypto-shredding of personal data (a representative's name and e-mail address). The details are
+ * sealed with AES-256-GCM under a data key of their own, bound to the subject's id (additional
+ * authenticated data), and only the sealed text goes into an event. The key lives in its own
+ * stream (`personal-data-key-<subjectId>`): deleting that stream makes the details unreadable
+ * everywhere, in the log and in every backup, without rewriting any other event.
+ *
+ * Sealed text: `v1.<iv>.<tag>.<ciphertext>`, each part base64url. Pure given the key and the IV;
+ * the caller draws both at random.
+ */
+export const DATA_KEY_ALGORITHM = 'AES-256-GCM';
+export const DATA_KEY_BYTES = 32;
+export const IV_BYTES = 12;
+
+export interface RepresentativeDetails {
+  readonly name: string;
+  readonly email: string;
+}
+
+export function seal(details: RepresentativeDetails, subjectId: string, key: Buffer, iv: Buffer): string {
+  if (key.length !== DATA_KEY_BYTES) throw new Error(`A data key has ${DATA_KEY_BYTES} bytes`);
+  if (iv.length !== IV_BYTES) throw new Error(`An IV has ${IV_BYTES} bytes`);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(subjectId, 'utf8'));
+  const plaintext = Buffer.from(JSON.stringify({ name: details.name, email: details.email }), 'utf8');
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return ['v1', iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+}
+
+/** The details, or undefined when the key is wrong or the text was altered. */
+export function unseal(sealed: string, subjectId: string, key: Buffer): RepresentativeDetails | undefined {
+  const [version, iv, tag, ciphertext] = sealed.split('.');
+  if (version !== 'v1' || iv === undefined || tag === undefined || ciphertext === undefined || key.length !== DATA_KEY_BYTES) {
+    return undefined;
+  }
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(subjectId, 'utf8'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    const plaintext = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]);
+    const parsed = JSON.parse(plaintext.toString('utf8')) as RepresentativeDetails;
+    return { name: parsed.name, email: parsed.email };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,99 @@
+import { Forbidden, InvalidInput, InvalidState, NotFound } from '@kom/kernel';
+import { deciderSpec } from '@kom/kernel/testing';
+import { unseal } from './personal-data';
+import { personalDataKeyDecider } from './personal-data-key.decider';
+import { representativeDecider } from './representative.decider';
+import type { PersonalDataKeyEvent, RepresentativeEvent } from './representative.events';
+
+const given = deciderSpec(representativeDecider);
+const givenKey = deciderSpec(personalDataKeyDecider);
+const representativeId = 'rep-1';
+const organizationId = 'org-rosa';
+const dataKey = Buffer.alloc(32, 7).toString('base64');
+const iv = Buffer.alloc(12, 3).toString('base64');
+const add = {
+  type: 'AddRepresentative',
+  representativeId,
+  organizationId,
+  organizationRegistered: true,
+  name: '  Kari   Nordmann ',
+  email: ' kari@rosa.example ',
+  dataKey,
+  iv,
+} as const;
+const ngo = { userId: 'u-1', organizationId, role: 'NGO_REPRESENTATIVE' as const };
+
+describe('representative decider', () => {
+  const added = given([]).when(add).events()[0] as Extract<RepresentativeEvent, { type: 'RepresentativeAdded' }>;
+
+  it('adds a representative with the details sealed, never in the clear', () => {
+    expect(added).toEqual({
+      type: 'RepresentativeAdded',
+      data: { representativeId, organizationId, details: expect.stringMatching(/^v1\./) },
+    });
+    expect(JSON.stringify(added)).not.toMatch(/Kari|Nordmann|rosa\.example/);
+    expect(unseal(added.data.details, representativeId, Buffer.from(dataKey, 'base64'))).toEqual({
+      name: 'Kari Nordmann',
+      email: 'kari@rosa.example',
+    });
+  });
+
+  it('binds the sealed details to the representative and the key', () => {
+    expect(unseal(added.data.details, 'rep-2', Buffer.from(dataKey, 'base64'))).toBeUndefined();
+    expect(unseal(added.data.details, representativeId, Buffer.alloc(32, 8))).toBeUndefined();
+  });
+
+  it('refuses to add the same representative twice', () =>
+    given([added]).when(add).thenThrows(InvalidState, 'REPRESENTATIVE_ALREADY_ADDED'));
+
+  it('refuses a representative of an organisation that is not registered', () =>
+    given([]).when({ ...add, organizationRegistered: false }).thenThrows(NotFound, 'ORGANIZATION_NOT_FOUND'));
+
+  it('refuses a missing name, a bad e-mail address and national identity numbers', () => {
+    given([]).when({ ...add, name: ' ' }).thenThrows(InvalidInput, 'NAME_REQUIRED');
+    given([]).when({ ...add, name: 'x'.repeat(201) }).thenThrows(InvalidInput, 'NAME_TOO_LONG');
+    given([]).when({ ...add, email: 'kari at rosa' }).thenThrows(InvalidInput, 'INVALID_EMAIL');
+    given([]).when({ ...add, name: 'Kari 15076500565' }).thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
+  });
+
+  it('refuses a malformed data key', () =>
+    given([]).when({ ...add, dataKey: 'c2hvcnQ=' }).thenThrows(InvalidInput, 'INVALID_DATA_KEY'));
+
+  it('removes a representative', () =>
+    given([added])
+      .when({ type: 'RemoveRepresentative', representativeId })
+      .then([{ type: 'RepresentativeRemoved', data: { representativeId, organizationId } }]));
+
+  it('cannot remove an unknown or removed representative', () => {
+    given([]).when({ type: 'RemoveRepresentative', representativeId }).thenThrows(NotFound, 'REPRESENTATIVE_NOT_FOUND');
+    given([added, { type: 'RepresentativeRemoved', data: { representativeId, organizationId } }])
+      .when({ type: 'RemoveRepresentative', representativeId })
+      .thenThrows(InvalidState, 'REPRESENTATIVE_ALREADY_REMOVED');
+  });
+
+  it('lets only the secretariat add or remove representatives', () => {
+    given([]).when(add, { actor: ngo }).thenThrows(Forbidden, 'SECRETARIAT_ONLY');
+    given([added]).when({ type: 'RemoveRepresentative', representativeId }, { actor: ngo }).thenThrows(Forbidden, 'SECRETARIAT_ONLY');
+  });
+});
+
+describe('personal data key decider', () => {
+  const created: PersonalDataKeyEvent = {
+    type: 'PersonalDataKeyCreated',
+    data: { subjectId: representativeId, algorithm: 'AES-256-GCM', key: dataKey },
+  };
+
+  it('records a data key once', () =>
+    givenKey([]).when({ type: 'CreatePersonalDataKey', subjectId: representativeId, key: dataKey }).then([created]));
+
+  it('never replaces a key', () =>
+    givenKey([created])
+      .when({ type: 'CreatePersonalDataKey', subjectId: representativeId, key: dataKey })
+      .thenThrows(InvalidState, 'PERSONAL_DATA_KEY_EXISTS'));
+
+  it('refuses a key of the wrong size', () =>
+    givenKey([]).when({ type: 'CreatePersonalDataKey', subjectId: representativeId, key: 'c2hvcnQ=' }).thenThrows(InvalidInput, 'INVALID_DATA_KEY'));
+
+  it('lets only the secretariat record personal data', () =>
+    givenKey([]).when({ type: 'CreatePersonalDataKey', subjectId: representativeId, key: dataKey }, { actor: ngo }).thenThrows(Forbidden, 'SECRETARIAT_ONLY'));
+});

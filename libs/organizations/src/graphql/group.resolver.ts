@@ -1,0 +1,78 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@kom/kernel';
+import { RequestMeta, Roles } from '@kom/auth';
+import { CLOCK, Lang, labelIn, type Clock } from '@kom/platform';
+import { AdmitToGroupCommand } from '../application/admit-to-group.command';
+import { LeaveGroupCommand } from '../application/leave-group.command';
+import type { GroupKind } from '../domain/group.events';
+import { GroupMembershipQueries } from '../read-models/group-membership.queries';
+import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
+import { asOfDate } from './as-of-date';
+import { AdmitToGroupInput, Group, GroupKindEnum, GROUP_KIND_LABELS, LeaveGroupInput } from './group.types';
+import { Organization } from './organization.types';
+
+type Meta = { actor: Actor; correlationId: string };
+
+@Resolver(() => Group)
+@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
+export class GroupResolver {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(GroupMembershipQueries) private readonly memberships: GroupMembershipQueries,
+    @Inject(OrganizationsQueries) private readonly organizations: OrganizationsQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Query(() => Group, { description: "One of KOM's groups." })
+  group(@Args('kind', { type: () => GroupKindEnum }) kind: GroupKind): Group {
+    return { kind };
+  }
+
+  @Mutation(() => Group, { description: 'Admit an organisation to a group (secretariat).' })
+  @Roles('SECRETARIAT')
+  async admitToGroup(@Args('input') input: AdmitToGroupInput, @RequestMeta() meta: Meta): Promise<Group> {
+    const effectiveFrom = asOfDate(input.effectiveFrom, this.clock.now(), 'effectiveFrom');
+    await this.commands.execute(
+      new AdmitToGroupCommand({ type: 'AdmitToGroup', groupKind: input.groupKind, organizationId: input.organizationId, effectiveFrom }, meta),
+    );
+    return { kind: input.groupKind };
+  }
+
+  @Mutation(() => Group, { description: 'Record that an organisation leaves a group (secretariat).' })
+  @Roles('SECRETARIAT')
+  async leaveGroup(@Args('input') input: LeaveGroupInput, @RequestMeta() meta: Meta): Promise<Group> {
+    const effectiveFrom = asOfDate(input.effectiveFrom, this.clock.now(), 'effectiveFrom');
+    await this.commands.execute(
+      new LeaveGroupCommand(
+        { type: 'LeaveGroup', groupKind: input.groupKind, organizationId: input.organizationId, effectiveFrom, reason: input.reason },
+        meta,
+      ),
+    );
+    return { kind: input.groupKind };
+  }
+
+  @ResolveField(() => String, { description: 'The name of the group in Norwegian (NB, default) or English (EN).' })
+  kindLabel(@Parent() group: Group, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
+    return labelIn(GROUP_KIND_LABELS[group.kind], lang);
+  }
+
+  @ResolveField(() => [Organization], { description: 'The members on a day, by name. A bounded list, not a connection.' })
+  members(
+    @Parent() group: Group,
+    @Args('asOf', {
+      type: () => String,
+      nullable: true,
+      description: 'A date (YYYY-MM-DD) or an ISO 8601 instant (the day it fell on in Norway); default today.',
+    })
+    asOf?: string | null,
+  ): OrganizationRow[] {
+    const date = asOfDate(asOf, this.clock.now());
+    return this.memberships
+      .membersOn(group.kind, date)
+      .map((id) => this.organizations.byId(id))
+      .filter((row): row is OrganizationRow => row !== undefined)
+      .sort((a, b) => a.name.localeCompare(b.name, 'nb') || a.id.localeCompare(b.id));
+  }
+}

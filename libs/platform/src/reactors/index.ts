@@ -1,0 +1,3 @@
+export * from './reactor';
+export * from './reactor-checkpoints';
+export * from './reactor-runner';

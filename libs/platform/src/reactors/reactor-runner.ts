@@ -1,0 +1,233 @@
+import { DomainError, SYSTEM_ACTOR, isRole, type Actor } from '@kom/kernel';
+import type { EventStore, RecordedEvent, Subscription } from '@kom/event-store';
+import type { Database } from 'better-sqlite3';
+import type { CommandMeta } from '../command/execute-command';
+import type { Reactor } from './reactor';
+import { ReactorCheckpoints } from './reactor-checkpoints';
+
+export interface ReactorLogger {
+  log(msg: string, ctx?: object): void;
+  error(msg: string, ctx?: object): void;
+}
+
+export interface ReactorRunnerOptions {
+  /** Sends one command (in Nest: CommandBus.execute) and resolves once it is appended. */
+  readonly dispatch: (command: object) => Promise<unknown>;
+  readonly logger?: ReactorLogger;
+  /** Attempts for a command that fails with anything but a domain refusal, before the runner stops. */
+  readonly maxAttempts?: number;
+  readonly retryDelayMs?: number;
+  /** Unhandled events move the stored checkpoint at most this often (handled ones: every time). */
+  readonly checkpointEvery?: number;
+}
+
+type State = 'new' | 'running' | 'stopped' | 'failed';
+
+interface Waiter {
+  readonly position: bigint;
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+const NAME = /^[a-z0-9_-]+$/;
+
+/**
+ * Runs one reactor over the global log from its checkpoint: catch-up, then live, one event at a
+ * time. For each event it handles, the reactor's commands are dispatched in order, then the
+ * checkpoint moves past the event. A domain refusal of a command is the reactor's answer for that
+ * event (logged; the runner moves on); any other error is retried, then stops the runner.
+ *
+ * A crash between a command and the checkpoint re-runs the event after restart: the command's
+ * event ids derive from the triggering event (CommandMeta.deriveEventIds) and the deciders treat
+ * the repeated step as done, so nothing is appended twice.
+ */
+export class ReactorRunner {
+  private readonly checkpoints: ReactorCheckpoints;
+  private readonly handles: ReadonlySet<string>;
+  private state: State = 'new';
+  private position = 0n;
+  private stored = 0n;
+  private subscription: Subscription | undefined;
+  private loop: Promise<void> | undefined;
+  private waiters: Waiter[] = [];
+  private failure: unknown;
+
+  constructor(
+    private readonly store: EventStore,
+    db: Database,
+    readonly reactor: Reactor,
+    private readonly options: ReactorRunnerOptions,
+  ) {
+    if (!NAME.test(reactor.name)) throw new Error(`Reactor name "${reactor.name}" must match ${NAME}`);
+    this.checkpoints = new ReactorCheckpoints(db);
+    this.handles = new Set(reactor.handles);
+  }
+
+  /** Resolves once started (not caught up). */
+  async start(): Promise<void> {
+    if (this.state !== 'new') throw new Error(`ReactorRunner ${this.reactor.name} cannot start: it is ${this.state}`);
+    this.position = this.stored = this.checkpoints.read(this.reactor.name);
+    this.state = 'running';
+    this.loop = this.run().catch((error: unknown) => this.fail(error));
+  }
+
+  async stop(): Promise<void> {
+    if (this.state === 'running') this.state = 'stopped';
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.unsubscribe().catch(() => undefined);
+    await this.loop;
+    this.persist();
+    this.rejectWaiters(new Error(`Reactor ${this.reactor.name} stopped`));
+  }
+
+  /** The position this reactor has finished with. */
+  checkpoint(): bigint {
+    return this.position;
+  }
+
+  status(): { name: string; state: State; position: bigint } {
+    return { name: this.reactor.name, state: this.state, position: this.position };
+  }
+
+  /**
+   * Resolves once the reactor has finished with `position` (its commands appended and, through
+   * the command path, shown by the local read models). Rejects on timeout, stop or failure.
+   */
+  waitFor(position: bigint, timeoutMs = 10_000): Promise<void> {
+    if (this.position >= position) return Promise.resolve();
+    if (this.state === 'failed' || this.state === 'stopped') {
+      return Promise.reject(new Error(`Reactor ${this.reactor.name} is ${this.state}`, { cause: this.failure }));
+    }
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        position,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          reject(new Error(`Reactor ${this.reactor.name} did not reach position ${position} within ${timeoutMs} ms (at ${this.position})`));
+        }, timeoutMs),
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  private async run(): Promise<void> {
+    const subscription = this.store.subscribeToAll({ fromPosition: this.position });
+    this.subscription = subscription;
+    if (this.state !== 'running') {
+      await subscription.unsubscribe();
+      return;
+    }
+    try {
+      for await (const event of subscription) {
+        if (this.state !== 'running') break;
+        if (event.position <= this.position) continue;
+        if (this.handles.has(event.type)) {
+          await this.react(event);
+          if (this.state !== 'running') break; // stopped mid-event: it runs again after restart
+          this.advance(event.position, true);
+        } else {
+          this.advance(event.position, false);
+        }
+      }
+    } finally {
+      if (this.subscription === subscription) this.subscription = undefined;
+      await subscription.unsubscribe().catch(() => undefined);
+    }
+  }
+
+  private async react(event: RecordedEvent): Promise<void> {
+    const commands = await this.reactor.react(event);
+    for (let index = 0; index < commands.length; index++) {
+      const meta = metaFor(event, index);
+      const maxAttempts = this.options.maxAttempts ?? 3;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.options.dispatch(commands[index]!(meta));
+          break;
+        } catch (error) {
+          if (error instanceof DomainError) {
+            this.options.logger?.log('Reactor command refused', {
+              reactor: this.reactor.name,
+              event: event.id,
+              type: event.type,
+              reason: error.reason,
+            });
+            break;
+          }
+          if (this.state !== 'running') return;
+          if (attempt >= maxAttempts) throw error;
+          await new Promise((resolve) => setTimeout(resolve, (this.options.retryDelayMs ?? 100) * attempt));
+        }
+      }
+    }
+  }
+
+  private advance(position: bigint, persist: boolean): void {
+    this.position = position;
+    if (persist || position - this.stored >= BigInt(this.options.checkpointEvery ?? 500)) this.persist();
+    this.resolveWaiters();
+  }
+
+  private persist(): void {
+    if (this.position === this.stored) return;
+    try {
+      this.checkpoints.write(this.reactor.name, this.position);
+      this.stored = this.position;
+    } catch (error) {
+      // The database is closing (shutdown): the events run again after restart, appending nothing twice.
+      this.options.logger?.error('Reactor checkpoint not stored', { reactor: this.reactor.name, error: String(error) });
+    }
+  }
+
+  private resolveWaiters(): void {
+    if (this.waiters.length === 0) return;
+    this.waiters = this.waiters.filter((waiter) => {
+      if (this.position < waiter.position) return true;
+      clearTimeout(waiter.timer);
+      waiter.resolve();
+      return false;
+    });
+  }
+
+  private rejectWaiters(error: Error): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiters) {
+      clearTimeout(waiter.timer);
+      waiter.reject(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (this.state === 'stopped') return;
+    this.state = 'failed';
+    this.failure = error;
+    this.persist();
+    this.options.logger?.error('Reactor stopped on an error', { reactor: this.reactor.name, error: error instanceof Error ? error.message : String(error) });
+    this.rejectWaiters(new Error(`Reactor ${this.reactor.name} failed`, { cause: error }));
+  }
+}
+
+/**
+ * The command's meta: the triggering event's actor (a reactor acts on behalf of whoever caused it)
+ * and correlation id, and a causation id that is the event's id (`<id>/<n>` for the n-th further
+ * command of one reaction, so that each command's derived event ids differ).
+ */
+export function metaFor(event: RecordedEvent, index: number): CommandMeta {
+  const metadata = (event.metadata ?? {}) as { actor?: Partial<Actor>; correlationId?: unknown };
+  const a = metadata.actor;
+  const actor: Actor =
+    a && typeof a.userId === 'string' && typeof a.organizationId === 'string' && (isRole(a.role) || a.role === 'SYSTEM')
+      ? { userId: a.userId, organizationId: a.organizationId, role: a.role }
+      : SYSTEM_ACTOR;
+  return {
+    actor,
+    correlationId: typeof metadata.correlationId === 'string' ? metadata.correlationId : event.id,
+    causationId: index === 0 ? event.id : `${event.id}/${index}`,
+    deriveEventIds: true,
+  };
+}

@@ -1,0 +1,184 @@
+import { verifyConsistency, verifyInclusion } from '@kom/audit';
+import { TestApp } from '../support/test-app';
+
+// The audit trail, integrity checks, proofs and the published key, over GraphQL and HTTP, on the
+// embedded store with a checkpoint every 5 events.
+describe('audit (GraphQL)', () => {
+  let app: TestApp;
+  let secretariat: string;
+  let auditor: string;
+
+  const TRAIL = `query($filter: AuditTrailFilter, $first: Int, $after: String) {
+    auditTrail(filter: $filter, first: $first, after: $after) {
+      edges { cursor node { position eventId eventType streamId aggregateType aggregateId occurredAt revision hash
+        correlationId causationId command actor { userId organizationId role } nb: summary en: summary(lang: EN) } }
+      pageInfo { hasNextPage endCursor } } }`;
+  type Entry = { position: string; eventId: string; eventType: string; streamId: string; aggregateType: string; aggregateId: string; occurredAt: string; hash: string; correlationId: string; actor: { userId: string; organizationId: string; role: string }; nb: string; en: string };
+  const trail = async (filter: Record<string, unknown> = {}, first = 100, after?: string, token = auditor) => {
+    const r = await app.gql<{ auditTrail: { edges: Array<{ cursor: string; node: Entry }>; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+      TRAIL,
+      { filter, first, after },
+      { token },
+    );
+    expect(r.errors).toBeUndefined();
+    return r.data!.auditTrail;
+  };
+  const register = async (name: string, token = secretariat, headers: Record<string, string> = {}) => {
+    const r = await app.gql<{ registerOrganization: { id: string } }>(
+      'mutation($name: String!) { registerOrganization(input: { name: $name, kind: NGO }) { id } }',
+      { name },
+      { token, headers },
+    );
+    expect(r.errors).toBeUndefined();
+    return r.data!.registerOrganization.id;
+  };
+  const checkpoints = async () =>
+    (await app.gql<{ auditCheckpoints: Array<{ treeSize: number; rootHash: string; keyId: string }> }>('{ auditCheckpoints { treeSize rootHash keyId } }', {}, { token: auditor }))
+      .data!.auditCheckpoints;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ KOM_AUDIT_CHECKPOINT_EVERY: '5' });
+    secretariat = await app.token('SECRETARIAT', 'org-pod', 'sara');
+    auditor = await app.token('AUDITOR', 'org-riksrevisjonen', 'revisor');
+    const other = await app.token('SECRETARIAT', 'org-kom', 'ola');
+    for (const name of ['ROSA', 'Pro Sentret', 'Redd Barna', 'IOM Oslo']) await register(name);
+    await register('Kirkens Bymisjon', other, { 'x-correlation-id': 'corr-kirkens-bymisjon' });
+    await register('NOAS');
+  });
+
+  afterAll(() => app?.stop());
+
+  it('publishes the audit key without a token, the same over HTTP and GraphQL', async () => {
+    const http = await app.app.inject({ method: 'GET', url: '/.well-known/kom-audit-key' });
+    expect(http.statusCode).toBe(200);
+    const key = JSON.parse(http.body) as { keyId: string; algorithm: string; publicKeyPem: string; jwk: { kty: string; crv: string } };
+    expect(key).toMatchObject({ algorithm: 'Ed25519', keyId: expect.stringMatching(/^[0-9a-f]{64}$/), jwk: { kty: 'OKP', crv: 'Ed25519' } });
+    expect(key.publicKeyPem).toContain('BEGIN PUBLIC KEY');
+    const gql = await app.gql<{ auditPublicKey: typeof key }>('{ auditPublicKey { keyId algorithm publicKeyPem } }');
+    expect(gql.data!.auditPublicKey).toEqual({ keyId: key.keyId, algorithm: 'Ed25519', publicKeyPem: key.publicKeyPem });
+  });
+
+  it('records a signed checkpoint every 5 events in the background', async () => {
+    let list = await checkpoints();
+    for (let i = 0; i < 50 && list.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      list = await checkpoints();
+    }
+    expect(list[0]).toMatchObject({ rootHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(list.every((c) => c.treeSize % 5 === 0)).toBe(true);
+  });
+
+  it('shows every event as an entry with actor, correlation, hash and a summary in NB and EN', async () => {
+    const all = await trail({ eventTypes: ['OrganizationRegistered'], actorUserId: 'sara' });
+    expect(all.edges).toHaveLength(5);
+    const first = all.edges[0]!.node;
+    expect(first).toMatchObject({
+      eventType: 'OrganizationRegistered',
+      aggregateType: 'organization',
+      streamId: `organization-${first.aggregateId}`,
+      actor: { userId: 'sara', organizationId: 'org-pod', role: 'SECRETARIAT' },
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(first.nb).toContain('sara');
+    expect(first.nb).toContain('registrerte');
+    expect(first.en).toContain('organization registered');
+    const positions = all.edges.map((e) => BigInt(e.node.position));
+    expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions);
+  });
+
+  it('filters by aggregate, organisation, actor, event type, time range and correlation id, and pages', async () => {
+    const { edges } = await trail({ eventTypes: ['OrganizationRegistered'] });
+    const target = edges[edges.length - 3]!.node;
+    expect((await trail({ aggregateType: 'organization', aggregateId: target.aggregateId })).edges.map((e) => e.node.eventId)).toEqual([target.eventId]);
+    expect((await trail({ streamId: target.streamId })).edges).toHaveLength(1);
+    expect((await trail({ organizationId: 'org-kom' })).edges.map((e) => e.node.actor.userId)).toEqual(['ola']);
+    expect((await trail({ aboutOrganizationId: target.aggregateId })).edges.map((e) => e.node.eventId)).toEqual([target.eventId]);
+    expect((await trail({ actorUserId: 'sara', eventTypes: ['OrganizationRegistered'] })).edges).toHaveLength(5);
+    expect((await trail({ correlationId: 'corr-kirkens-bymisjon' })).edges.map((e) => e.node.actor.userId)).toEqual(['ola']);
+    expect((await trail({ eventTypes: ['NoSuchEvent'] })).edges).toEqual([]);
+    const at = edges[edges.length - 3]!.node.occurredAt;
+    const fromFourth = await trail({ eventTypes: ['OrganizationRegistered'], from: at });
+    expect(fromFourth.edges.every((e) => e.node.occurredAt >= at)).toBe(true);
+    expect((await trail({ eventTypes: ['OrganizationRegistered'], to: '2000-01-01T00:00:00Z' })).edges).toEqual([]);
+
+    const paged: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await trail({ eventTypes: ['OrganizationRegistered'] }, 4, after);
+      paged.push(...page.edges.map((e) => e.node.eventId));
+      expect(page.edges.length).toBeLessThanOrEqual(4);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(edges.map((e) => e.node.eventId));
+  });
+
+  it('is for auditors and the secretariat only', async () => {
+    const ngo = await app.token('NGO_REPRESENTATIVE', 'org-rosa', 'kari');
+    const r = await app.gql('{ auditTrail { edges { cursor } } }', {}, { token: ngo });
+    expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await app.gql('{ verifyIntegrity { valid } }');
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await trail({}, 1, undefined, secretariat)).edges).toHaveLength(1);
+  });
+
+  it('verifies one stream and the whole log', async () => {
+    const { edges } = await trail({ eventTypes: ['OrganizationRegistered'] });
+    const r = await app.gql<{ one: Record<string, unknown>; all: Record<string, unknown>; missing: Record<string, unknown> }>(
+      `query($s: String) { one: verifyIntegrity(streamId: $s) { checkedEvents valid firstInvalidPosition reason }
+         all: verifyIntegrity { checkedEvents valid firstInvalidPosition reason checkpointsChecked }
+         missing: verifyIntegrity(streamId: "organization-nope") { valid reason } }`,
+      { s: edges[0]!.node.streamId },
+      { token: auditor },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.one).toEqual({ checkedEvents: 1, valid: true, firstInvalidPosition: null, reason: null });
+    expect(r.data!.all).toMatchObject({ valid: true, firstInvalidPosition: null, reason: null, checkpointsChecked: expect.any(Number) });
+    expect(r.data!.all.checkedEvents as number).toBeGreaterThanOrEqual(7);
+    expect(r.data!.missing).toMatchObject({ valid: false });
+  });
+
+  it('creates a checkpoint on demand and proves inclusion and consistency', async () => {
+    const created = await app.gql<{ createAuditCheckpoint: { treeSize: number; rootHash: string } }>(
+      'mutation { createAuditCheckpoint { treeSize rootHash position time keyId signature } }',
+      {},
+      { token: auditor },
+    );
+    expect(created.errors).toBeUndefined();
+    const { treeSize, rootHash } = created.data!.createAuditCheckpoint;
+    expect(treeSize).toBeGreaterThanOrEqual(6);
+
+    const { edges } = await trail({ eventTypes: ['OrganizationRegistered'], actorUserId: 'sara' });
+    const eventId = edges[4]!.node.eventId;
+    const proofResult = await app.gql<{ auditProof: { leafIndex: number; leafHash: string; treeSize: number; rootHash: string; path: string[] } }>(
+      'query($id: ID!) { auditProof(eventId: $id) { eventId position leafIndex leafHash treeSize rootHash path checkpoint { treeSize signature } } }',
+      { id: eventId },
+      { token: auditor },
+    );
+    expect(proofResult.errors).toBeUndefined();
+    const proof = proofResult.data!.auditProof;
+    expect(proof.rootHash).toBe(rootHash);
+    expect(verifyInclusion(proof.leafIndex, proof.treeSize, proof.leafHash, proof.path, proof.rootHash)).toBe(true);
+    const forged = [...proof.path];
+    forged[0] = forged[0]!.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    expect(verifyInclusion(proof.leafIndex, proof.treeSize, proof.leafHash, forged, proof.rootHash)).toBe(false);
+
+    const missing = await app.gql('{ auditProof(eventId: "00000000-0000-4000-8000-000000000000") { leafIndex } }', {}, { token: auditor });
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const [periodic] = await checkpoints();
+    const consistency = await app.gql<{ consistencyProof: { fromRoot: string; toRoot: string; path: string[] } }>(
+      'query($a: Int!, $b: Int!) { consistencyProof(fromSize: $a, toSize: $b) { fromSize toSize fromRoot toRoot path } }',
+      { a: periodic!.treeSize, b: treeSize },
+      { token: auditor },
+    );
+    expect(consistency.errors).toBeUndefined();
+    const c = consistency.data!.consistencyProof;
+    expect(c.fromRoot).toBe(periodic!.rootHash);
+    expect(c.toRoot).toBe(rootHash);
+    expect(verifyConsistency(periodic!.treeSize, treeSize, periodic!.rootHash, rootHash, c.path)).toBe(true);
+    expect(verifyConsistency(periodic!.treeSize, treeSize, periodic!.rootHash, rootHash, c.path.slice(1))).toBe(false);
+    const bad = await app.gql('{ consistencyProof(fromSize: 0, toSize: 1000000) { path } }', {}, { token: auditor });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
