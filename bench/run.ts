@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     console.log(`(a) command path, 32 writers: ${n(figures.appendsPerSecond)} appends/s`);
     console.log(`    raw single-row synchronous=FULL inserts: ${n(figures.rawFsyncInsertsPerSecond)} /s`);
     console.log(`    ratio ${r(figures.appendRatio)} (targets ≥ ${n(TARGETS.appendsPerSecond)}/s, ≥ ${TARGETS.appendRatio}): ${mark(figures.appendsPerSecond >= TARGETS.appendsPerSecond && figures.appendRatio >= TARGETS.appendRatio)}`);
+    console.log(`    end to end, every read model projecting and each command reading its own write: ${n(figures.endToEndCommandsPerSecond)} commands/s`);
     console.log(`(b) rebuild from a ${n(Number(values.events))}-event log: ${n(figures.rebuildEventsPerSecond)} events/s`);
     console.log(`    raw read-and-parse of the same log: ${n(figures.rawReadParsePerSecond)} events/s`);
     console.log(`    ratio ${r(figures.rebuildRatio)} (targets ≥ ${n(TARGETS.rebuildEventsPerSecond)}/s, ≥ ${TARGETS.rebuildRatio}): ${mark(figures.rebuildEventsPerSecond >= TARGETS.rebuildEventsPerSecond && figures.rebuildRatio >= TARGETS.rebuildRatio)}`);

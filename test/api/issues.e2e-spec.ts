@@ -7,6 +7,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { EmbeddedIssuer } from '@kom/auth';
 import type { Role } from '@kom/kernel';
+import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { CLOCK, ManualClock, loadConfig, type KomConfig } from '@kom/platform';
 import { generatedNationalIdNumber, withBadChecksum } from '@kom/issues/testing';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -177,6 +178,8 @@ describe('Issues over GraphQL: from the reference group to a project-group outco
     refused(withNumber, 'BAD_USER_INPUT', 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
     expect(withNumber.errors?.[0]?.message).toMatch(/national identity number/);
     expect(ok(await t.gql(ISSUES, { filter: { submittingOrganizationId: 'org-rosa' } }, secretariat)).issues.edges).toEqual([]);
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    expect((await store.readAll()).filter((e) => e.streamId.startsWith('issue-'))).toEqual([]);
 
     // ... and an NGO representative never acts for another organisation.
     refused(await t.gql(SUBMIT, { input: { ...issueInput, organizationId: 'org-noas' } }, rosa), 'FORBIDDEN', 'NOT_OWN_ORGANIZATION');
