@@ -38,7 +38,7 @@ describe('API shell over GraphQL (embedded store)', () => {
     expect(live.json()).toMatchObject({ status: 'ok' });
     const ready = await t.app.inject({ method: 'GET', url: '/health/ready' });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' }, projections: { status: 'up' } } });
+    expect(ready.json()).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' }, projections: { status: 'up' }, reactors: { status: 'up' } } });
   });
 
   it('refuses anonymous and forged requests with UNAUTHENTICATED', async () => {
@@ -147,10 +147,11 @@ describe('API shell over GraphQL (embedded store)', () => {
   });
 
   it('shows the secretariat how far each read model has come', async () => {
-    const response = await t.gql('{ platformStatus { eventStore headPosition caughtUp projections { name version position } } }', {}, { token: secretariat });
+    const response = await t.gql('{ platformStatus { eventStore headPosition caughtUp projections { name version position } reactors { name state position } } }', {}, { token: secretariat });
     const status = response.data?.platformStatus;
     expect(status.eventStore).toBe('sqlite');
     expect(status.caughtUp).toBe(true);
+    expect(status.reactors).toEqual(expect.arrayContaining([{ name: 'issues-from-meetings', state: 'running', position: status.headPosition }]));
     expect(status.projections).toEqual(expect.arrayContaining([{ name: 'organizations', version: 2, position: status.headPosition }]));
     expect((await t.gql('{ platformStatus { caughtUp } }', {}, { token: ngo })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { ProjectionsService } from '@kom/platform';
+import { ProjectionsService, ReactorRegistry } from '@kom/platform';
 
 @Controller('health')
 @Public()
@@ -12,6 +12,7 @@ export class HealthController {
     @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
+    @Inject(ReactorRegistry) private readonly reactors: ReactorRegistry,
   ) {}
 
   /** Liveness: the process answers. Says nothing about its dependencies, so a restart cannot fix them. */
@@ -21,7 +22,10 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Readiness: the event store answers and this replica's read models have caught up with the log. */
+  /**
+   * Readiness: the event store answers, this replica's read models have caught up with the log,
+   * and its reactors run and have caught up too.
+   */
   @Get('ready')
   @HealthCheck()
   ready() {
@@ -39,6 +43,15 @@ export class HealthController {
         const indicator = this.indicators.check('projections');
         const caughtUp = await this.projections.isCaughtUp().catch(() => false);
         return caughtUp ? indicator.up() : indicator.down({ message: 'catching up with the event log' });
+      },
+      async () => {
+        const indicator = this.indicators.check('reactors');
+        const head = await this.store.headPosition().catch(() => undefined);
+        const failed = this.reactors.status().filter((s) => s.state === 'failed').map((s) => s.name);
+        if (failed.length) return indicator.down({ message: `stopped on an error: ${failed.join(', ')}` });
+        return head !== undefined && this.reactors.caughtUpWith(head)
+          ? indicator.up()
+          : indicator.down({ message: 'catching up with the event log' });
       },
     ]);
   }

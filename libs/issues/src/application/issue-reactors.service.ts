@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, type Position } from '@kom/event-store';
-import { READ_MODELS, ReactorRunner } from '@kom/platform';
+import { READ_MODELS, ReactorRegistry, ReactorRunner } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
 import { issuesFromMeetingsReactor } from './issues-from-meetings.reactor';
 
@@ -19,6 +19,7 @@ export class IssueReactors implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(READ_MODELS) readModels: ReadModelDatabase,
     @Inject(CommandBus) commands: CommandBus,
+    @Inject(ReactorRegistry) registry: ReactorRegistry,
   ) {
     const logger = { log: (msg: string, ctx?: object) => this.logger.log({ ...ctx, msg }), error: (msg: string, ctx?: object) => this.logger.error({ ...ctx, msg }) };
     this.runners = [
@@ -27,6 +28,7 @@ export class IssueReactors implements OnApplicationBootstrap, BeforeApplicationS
         logger,
       }),
     ];
+    this.runners.forEach((runner) => registry.register(runner));
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { Roles } from '@kom/auth';
 import { KOM_CONFIG, type KomConfig } from '../config/kom-config';
 import { ProjectionsService } from '../nest/projections.service';
+import { ReactorRegistry } from '../reactors/reactor-registry';
 
 @ObjectType({ description: 'A read model and how far into the log it has come.' })
 export class ProjectionStatus {
@@ -12,12 +13,20 @@ export class ProjectionStatus {
   @Field(() => String, { description: 'Global log position of the last event applied (decimal).' }) position!: string;
 }
 
+@ObjectType({ description: 'A reactor (a workflow across aggregates) and how far into the log it has come.' })
+export class ReactorStatus {
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'new, running, stopped or failed.' }) state!: string;
+  @Field(() => String, { description: 'Global log position of the last event handled (decimal).' }) position!: string;
+}
+
 @ObjectType({ description: 'The state of this replica.' })
 export class PlatformStatus {
   @Field(() => String, { description: 'sqlite (embedded) or kurrentdb.' }) eventStore!: string;
   @Field(() => String, { description: 'Position of the newest event in the log (decimal).' }) headPosition!: string;
   @Field(() => Boolean) caughtUp!: boolean;
   @Field(() => [ProjectionStatus]) projections!: ProjectionStatus[];
+  @Field(() => [ReactorStatus]) reactors!: ReactorStatus[];
 }
 
 @Resolver()
@@ -26,6 +35,7 @@ export class PlatformStatusResolver {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
     @Inject(KOM_CONFIG) private readonly config: KomConfig,
+    @Inject(ReactorRegistry) private readonly reactors: ReactorRegistry,
   ) {}
 
   @Query(() => PlatformStatus)
@@ -36,8 +46,9 @@ export class PlatformStatusResolver {
     return {
       eventStore: this.config.eventStoreUrl ? 'kurrentdb' : 'sqlite',
       headPosition: head.toString(),
-      caughtUp: projections.every((p) => BigInt(p.position) >= head),
+      caughtUp: projections.every((p) => BigInt(p.position) >= head) && this.reactors.caughtUpWith(head),
       projections,
+      reactors: this.reactors.status().map((r) => ({ ...r, position: r.position.toString() })),
     };
   }
 }

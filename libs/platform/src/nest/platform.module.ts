@@ -10,6 +10,7 @@ import { KOM_CONFIG, type KomConfig } from '../config/kom-config';
 import type { BoundedContext } from '../bounded-context';
 import { EnumValuesResolver } from '../graphql/labels';
 import { PlatformStatusResolver } from '../graphql/platform-status.resolver';
+import { ReactorRegistry } from '../reactors/reactor-registry';
 import { CommandPath } from './command-path';
 import { ProjectionsService } from './projections.service';
 import { BOUNDED_CONTEXTS, READ_MODELS } from './tokens';
@@ -59,11 +60,12 @@ export class PlatformModule implements OnApplicationShutdown {
           },
         },
         ProjectionsService,
+        ReactorRegistry,
         CommandPath,
         PlatformStatusResolver,
         EnumValuesResolver,
       ],
-      exports: [KOM_CONFIG, CLOCK, EVENT_STORE, READ_MODELS, BOUNDED_CONTEXTS, EventSchemaRegistry, ProjectionsService, CommandPath, CqrsModule],
+      exports: [KOM_CONFIG, CLOCK, EVENT_STORE, READ_MODELS, BOUNDED_CONTEXTS, EventSchemaRegistry, ProjectionsService, ReactorRegistry, CommandPath, CqrsModule],
     };
   }
 
