@@ -79,9 +79,8 @@ describe('audit (GraphQL)', () => {
       actor: { userId: 'sara', organizationId: 'org-pod', role: 'SECRETARIAT' },
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    expect(first.nb).toContain('sara');
-    expect(first.nb).toContain('registrerte');
-    expect(first.en).toContain('organization registered');
+    expect(first.nb).toMatch(/^Organisasjonen «ROSA» \(.+, NGO\) ble registrert$/);
+    expect(first.en).toMatch(/^The organisation “ROSA” \(.+, NGO\) was registered$/);
     const positions = all.edges.map((e) => BigInt(e.node.position));
     expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions);
   });

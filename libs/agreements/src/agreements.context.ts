@@ -1,4 +1,5 @@
 import type { BoundedContext } from '@kom/platform';
+import { agreementAuditSummaries } from './agreements.audit';
 import { agreementEventSchemas } from './domain/agreement.events';
 import { agreementsProjection } from './read-models/agreements.projection';
 
@@ -6,4 +7,5 @@ export const agreementsContext: BoundedContext = {
   name: 'agreements',
   eventSchemas: agreementEventSchemas,
   projections: [agreementsProjection],
+  auditSummaries: agreementAuditSummaries,
 };

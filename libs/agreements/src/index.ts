@@ -15,3 +15,13 @@ export { agreementDecider, agreementStream } from './domain/agreement.decider';
 export type { AgreementCommand } from './domain/agreement.commands';
 export { CLAUSE_SECTIONS, type AgreementEvent, type ClauseSection } from './domain/agreement.events';
 export { AGREEMENT_STATUSES, statusAt, versionInForceAt, type AgreementStatus } from './domain/agreement-status';
+export {
+  DraftAgreementCommand,
+  AmendAgreementCommand,
+  ProposeAgreementForSignatureCommand,
+  SignAgreementCommand,
+  RenewAgreementCommand,
+  TerminateAgreementCommand,
+  type DraftAgreementRequest,
+  type AmendAgreementRequest,
+} from './application/agreement.commands';

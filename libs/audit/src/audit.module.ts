@@ -4,7 +4,11 @@ import type { ReadModelDatabase } from '@kom/projections';
 import { BOUNDED_CONTEXTS, KOM_CONFIG, READ_MODELS, type BoundedContext, type KomConfig } from '@kom/platform';
 import { loadOrCreateAuditKey, type AuditSigningKey } from './checkpoints/audit-key';
 import { AuditNotary } from './checkpoints/audit-notary';
+import { AgreementsQueries } from '@kom/agreements';
+import { IssuesQueries } from '@kom/issues';
+import { DecisionsQueries } from '@kom/meetings';
 import { AuditResolver } from './graphql/audit.resolver';
+import { DecisionHistoryResolver } from './graphql/decision-history.resolver';
 import { AuditKeyController } from './nest/audit-key.controller';
 import { NotaryService } from './nest/notary.service';
 import { AUDIT_SIGNING_KEY } from './nest/tokens';
@@ -28,8 +32,14 @@ import { AuditSummaryRegistry } from './trail/audit-summaries';
       inject: [BOUNDED_CONTEXTS],
       useFactory: (contexts: readonly BoundedContext[]) => new AuditSummaryRegistry(contexts),
     },
+    // The other contexts' public queries over this replica's read models (decisionHistory reads them).
+    // (Injectable classes over the global READ_MODELS: no import of the other contexts' modules.)
+    DecisionsQueries,
+    IssuesQueries,
+    AgreementsQueries,
     NotaryService,
     AuditResolver,
+    DecisionHistoryResolver,
   ],
 })
 export class AuditModule {}

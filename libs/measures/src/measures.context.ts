@@ -1,4 +1,5 @@
 import type { BoundedContext } from '@kom/platform';
+import { measureAuditSummaries } from './measures.audit';
 import { measureEventSchemas } from './domain/measure.events';
 import { measuresProjection } from './read-models/measures.projection';
 
@@ -6,4 +7,5 @@ export const measuresContext: BoundedContext = {
   name: 'measures',
   eventSchemas: measureEventSchemas,
   projections: [measuresProjection],
+  auditSummaries: measureAuditSummaries,
 };

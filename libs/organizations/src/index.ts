@@ -6,8 +6,14 @@ export { OrganizationsQueries, type OrganizationRow } from './read-models/organi
 export { GroupMembershipQueries, type MembershipPeriodRow } from './read-models/group-membership.queries';
 export { organizationDecider, organizationStream, type OrganizationCommand } from './domain/organization.decider';
 export { groupDecider, groupStream, ADMISSIBLE_KINDS, type GroupCommand } from './domain/group.decider';
-export { personalDataKeyStream, isPersonalDataKeyStream, PERSONAL_DATA_KEY_STREAM_PREFIX } from './domain/personal-data-key.decider';
 export { representativeStream } from './domain/representative.decider';
+export { AddRepresentativeCommand } from './application/add-representative.command';
+export { RemoveRepresentativeCommand } from './application/remove-representative.command';
+export { RestrictPersonCommand, ForgetPersonCommand } from './application/person-data.command';
+export { RegisterOrganizationCommand } from './application/register-organization.command';
+export { RenameOrganizationCommand } from './application/rename-organization.command';
+export { AdmitToGroupCommand } from './application/admit-to-group.command';
+export { LeaveGroupCommand } from './application/leave-group.command';
 export { OrganizationsSeeder } from './seed/organizations.seeder';
 export { SEED_ORGANIZATIONS } from './seed/organizations.seed-data';
 export type { OrganizationEvent } from './domain/organization.events';

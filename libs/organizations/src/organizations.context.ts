@@ -1,4 +1,5 @@
 import type { BoundedContext } from '@kom/platform';
+import { organizationAuditSummaries } from './organizations.audit';
 import { groupEventSchemas } from './domain/group.events';
 import { organizationEventSchemas } from './domain/organization.events';
 import { representativeEventSchemas } from './domain/representative.events';
@@ -10,4 +11,5 @@ export const organizationsContext: BoundedContext = {
   name: 'organizations',
   eventSchemas: [...organizationEventSchemas, ...groupEventSchemas, ...representativeEventSchemas],
   projections: [organizationsProjection, groupMembershipProjection, representativesProjection],
+  auditSummaries: organizationAuditSummaries,
 };

@@ -4,6 +4,8 @@ import { AdmitToGroupHandler } from './application/admit-to-group.command';
 import { LeaveGroupHandler } from './application/leave-group.command';
 import { RegisterOrganizationHandler } from './application/register-organization.command';
 import { RemoveRepresentativeHandler } from './application/remove-representative.command';
+import { ForgetPersonHandler, RestrictPersonHandler } from './application/person-data.command';
+import { PersonalDataKeysLifecycle, personalDataKeysProvider } from './personal-data-keys.provider';
 import { RenameOrganizationHandler } from './application/rename-organization.command';
 import { GroupResolver } from './graphql/group.resolver';
 import { OrganizationRelationsResolver } from './graphql/organization-relations.resolver';
@@ -22,6 +24,10 @@ import { OrganizationsSeeder } from './seed/organizations.seeder';
     LeaveGroupHandler,
     AddRepresentativeHandler,
     RemoveRepresentativeHandler,
+    RestrictPersonHandler,
+    ForgetPersonHandler,
+    personalDataKeysProvider,
+    PersonalDataKeysLifecycle,
     OrganizationsQueries,
     GroupMembershipQueries,
     RepresentativesQueries,

@@ -17,3 +17,4 @@ export * from './graphql/graphql-errors.filter';
 export * from './graphql/labels';
 export * from './command/load-as-of';
 export * from './reactors';
+export * from './personal-data/personal-data-keys';

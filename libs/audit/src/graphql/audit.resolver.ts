@@ -33,7 +33,7 @@ function toReport(report: IntegrityReport): IntegrityReportType {
   };
 }
 
-function toEntry(row: AuditTrailRow): AuditEntryType & { data: string; seq: number } {
+export function toEntry(row: AuditTrailRow): AuditEntryType & { data: string; seq: number } {
   return {
     seq: row.seq,
     position: row.position,
@@ -51,6 +51,7 @@ function toEntry(row: AuditTrailRow): AuditEntryType & { data: string; seq: numb
     command: row.command,
     aboutOrganizationId: row.subject_organization_id,
     hash: row.hash,
+    personalData: row.personal_data,
     data: row.data,
   };
 }

@@ -158,6 +158,14 @@ export class AuditEntryType {
 
   @Field(() => String, { nullable: true, description: 'The event’s hash in its stream’s chain.' })
   hash!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'RESTRICTED or ERASED when the event belongs to a person whose personal data was restricted or erased (forgetPerson): ' +
+      'the trail never holds personal data in the clear, and after an erasure not even its sealed text ("erased").',
+  })
+  personalData!: string | null;
 }
 
 export const AuditEntryConnection = Connection(AuditEntryType, 'AuditEntry');

@@ -21,6 +21,7 @@ export interface AuditTrailRow {
   command: string | null;
   hash: string | null;
   data: string;
+  personal_data: 'RESTRICTED' | 'ERASED' | null;
 }
 
 export interface AuditTrailFilterValues {
@@ -86,4 +87,10 @@ export class AuditTrailQueries {
     return this.db.prepare(sql).all(...params, limit) as AuditTrailRow[];
   }
 
+  /** Every entry of one aggregate's stream, in log order. */
+  ofAggregate(type: string, id: string): AuditTrailRow[] {
+    return this.db
+      .prepare(`SELECT * FROM ${AUDIT_TRAIL_TABLE} WHERE aggregate_type = ? AND aggregate_id = ? ORDER BY seq`)
+      .all(type, id) as AuditTrailRow[];
+  }
 }

@@ -74,6 +74,17 @@ export const POLICY_TABLE: PolicyTable = {
   'Mutation.leaveGroup': secretariat('record that an organisation leaves a group'),
   'Mutation.addRepresentative': secretariat("add an organisation's representative (personal data, encrypted)"),
   'Mutation.removeRepresentative': secretariat('remove a representative'),
+  'Mutation.restrictPerson': secretariat("restrict a person's personal data: hidden from all but auditors, nothing deleted (an event, with the legal basis)"),
+  'Mutation.forgetPerson': secretariat("erase a person's personal data: record the erasure (an event, with the legal basis) and shred the data key"),
+  'Query.representative': {
+    allow: READ_ALL,
+    summary: 'one representative (personal data), also after removal; null to those who may not see it (read side)',
+    ownOrganization: {
+      roles: ['NGO_REPRESENTATIVE'],
+      rule: "an NGO representative sees only their own organisation's representatives",
+      reasons: ['null otherwise'],
+    },
+  },
 
   // ---- measures
   'Query.measures': readers("the action plan's measures"),
@@ -206,6 +217,7 @@ export const POLICY_TABLE: PolicyTable = {
 
   // ---- audit
   'Query.auditTrail': { allow: AUDIT, summary: 'every event as an audit entry' },
+  'Query.decisionHistory': { allow: AUDIT, summary: "a decision's whole story, each step with its audit entry" },
   'AuditEntry.summary': { allow: AUDIT, summary: 'what happened, readably' },
   'Query.verifyIntegrity': { allow: AUDIT, summary: "check the log's hash chains and checkpoints" },
   'Query.auditProof': { allow: AUDIT, summary: 'inclusion proof of an event' },

@@ -11,6 +11,7 @@ import {
   UDI,
   actionAssigned,
   actors,
+  attended,
   approved,
   cancelled,
   decided,
@@ -253,6 +254,77 @@ describe('meeting decider: state', () => {
       ['act-2', 'OPEN'],
     ]);
     expect(state.minutes).toEqual({ status: 'approved', text: 'Referat', approvedAtMeetingId: 'm-next' });
+  });
+
+  it('keeps amendments visible: flags on the items, removed items with their reason, and the log of changes', () => {
+    const state = fold(meetingDecider, [
+      ...drafting,
+      itemAdded('item-0', 0),
+      { type: 'AgendaItemUpdated', data: { meetingId, itemId: 'item-1', title: 'Utkast endret', description: '', presentingOrganizationId: null, citedMeasures: [], amendment: false } },
+      { type: 'AgendaItemRemoved', data: { meetingId, itemId: 'item-0', amendment: false, reason: null } },
+      published,
+      itemAdded('item-3', 1, true),
+      { type: 'AgendaItemUpdated', data: { meetingId, itemId: 'item-1', title: 'Sak 1, endret', description: 'Ny', presentingOrganizationId: UDI, citedMeasures: [6], amendment: true } },
+      { type: 'AgendaItemUpdated', data: { meetingId, itemId: 'item-1', title: 'Sak 1, endret igjen', description: 'Ny', presentingOrganizationId: UDI, citedMeasures: [6], amendment: true } },
+      { type: 'AgendaReordered', data: { meetingId, itemIds: ['item-3', 'item-2', 'item-1'], amendment: true } },
+      { type: 'AgendaItemRemoved', data: { meetingId, itemId: 'item-2', amendment: true, reason: 'Utsatt' } },
+      { type: 'AgendaItemRemoved', data: { meetingId, itemId: 'item-3', amendment: true, reason: null } },
+    ]) as Meeting;
+    expect(state.agenda.map((i) => [i.itemId, i.title, i.addedByAmendment, i.updatedByAmendment])).toEqual([['item-1', 'Sak 1, endret igjen', false, true]]);
+    // Removed while drafting: gone. Removed by amendment: kept, in the order removed, with the reason.
+    expect(state.removedItems.map((i) => [i.itemId, i.title, i.addedByAmendment, i.updatedByAmendment, i.removalReason])).toEqual([
+      ['item-2', 'Sak item-2', false, false, 'Utsatt'],
+      ['item-3', 'Sak item-3', true, false, null],
+    ]);
+    expect(state.amendments).toEqual([
+      { kind: 'ADDED', itemId: 'item-3', title: 'Sak item-3', reason: null, itemIds: null },
+      { kind: 'UPDATED', itemId: 'item-1', title: 'Sak 1, endret', reason: null, itemIds: null },
+      { kind: 'UPDATED', itemId: 'item-1', title: 'Sak 1, endret igjen', reason: null, itemIds: null },
+      { kind: 'REORDERED', itemId: null, title: null, reason: null, itemIds: ['item-3', 'item-2', 'item-1'] },
+      { kind: 'REMOVED', itemId: 'item-2', title: 'Sak item-2', reason: 'Utsatt', itemIds: null },
+      { kind: 'REMOVED', itemId: 'item-3', title: 'Sak item-3', reason: null, itemIds: null },
+    ]);
+    // A removed item is no longer on the agenda for decide: its id stays used, nothing is decided on it.
+    expect(state.usedItemIds).toEqual(['item-1', 'item-2', 'item-0', 'item-3']);
+  });
+
+  it('records nothing as an amendment while the agenda is a draft', () => {
+    const state = fold(meetingDecider, [
+      ...drafting,
+      { type: 'AgendaReordered', data: { meetingId, itemIds: ['item-2', 'item-1'], amendment: false } },
+      { type: 'AgendaItemRemoved', data: { meetingId, itemId: 'item-1', amendment: false, reason: 'Feil' } },
+      published,
+    ]) as Meeting;
+    expect(state.agenda.map((i) => [i.itemId, i.addedByAmendment, i.updatedByAmendment])).toEqual([['item-2', false, false]]);
+    expect(state.removedItems).toEqual([]);
+    expect(state.amendments).toEqual([]);
+  });
+
+  it('keeps the completion note and the cancellation reason of action items', () => {
+    const state = fold(meetingDecider, [
+      ...held,
+      actionAssigned('act-1'),
+      actionAssigned('act-2'),
+      actionAssigned('act-3'),
+      { type: 'ActionItemCompleted', data: { meetingId, actionItemId: 'act-1', note: 'Rutinen er vedtatt' } },
+      { type: 'ActionItemCompleted', data: { meetingId, actionItemId: 'act-2', note: null } },
+      { type: 'ActionItemCancelled', data: { meetingId, actionItemId: 'act-3', reason: 'Utgår' } },
+    ]) as Meeting;
+    expect(state.actionItems.map((a) => [a.actionItemId, a.status, a.completionNote, a.cancelledReason])).toEqual([
+      ['act-1', 'COMPLETED', 'Rutinen er vedtatt', null],
+      ['act-2', 'COMPLETED', null, null],
+      ['act-3', 'CANCELLED', null, 'Utgår'],
+    ]);
+  });
+
+  it('decides as before on an amended agenda: a removed item takes no decisions and is not updated', () => {
+    const amended = [...publishedAgenda, { type: 'AgendaItemRemoved', data: { meetingId, itemId: 'item-2', amendment: true, reason: 'Utsatt' } } as const];
+    given(amended).when({ type: 'UpdateAgendaItem', meetingId, itemId: 'item-2', title: 'Tilbake' }).thenThrows(NotFound);
+    given(amended).when({ type: 'RemoveAgendaItem', meetingId, itemId: 'item-2' }).thenThrows(NotFound);
+    given(amended).when({ type: 'AddAgendaItem', meetingId, itemId: 'item-2', title: 'Gjenbruk' }).thenThrows(InvalidState, 'AGENDA_ITEM_ALREADY_EXISTS');
+    given([...amended, attended()])
+      .when({ type: 'RecordDecision', meetingId, decisionId: 'dec-1', agendaItemId: 'item-2', text: 'Vedtak' })
+      .thenThrows(NotFound);
   });
 
   it('is cancelled with its reason, and ignores events before it was scheduled', () => {

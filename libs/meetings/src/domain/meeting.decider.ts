@@ -51,6 +51,30 @@ export interface AgendaItem {
   readonly presentingOrganizationId: string | null;
   readonly citedMeasures: readonly number[];
   readonly sourceIssueId: string | null;
+  /** Added after the agenda was published. */
+  readonly addedByAmendment: boolean;
+  /** Changed after the agenda was published (stays true once set). */
+  readonly updatedByAmendment: boolean;
+}
+
+/** An item removed after the agenda was published: it stays visible as removed, with the reason given. */
+export interface RemovedAgendaItem extends AgendaItem {
+  readonly removalReason: string | null;
+}
+
+export type AgendaAmendmentKind = 'ADDED' | 'UPDATED' | 'REORDERED' | 'REMOVED';
+
+/** One change made to the agenda after it was published (one per amendment event). */
+export interface AgendaAmendment {
+  readonly kind: AgendaAmendmentKind;
+  /** Null for a reordering. */
+  readonly itemId: string | null;
+  /** The item's title after the change (before it, for a removal); null for a reordering. */
+  readonly title: string | null;
+  /** The reason given, for a removal. */
+  readonly reason: string | null;
+  /** The new order, for a reordering. */
+  readonly itemIds: readonly string[] | null;
 }
 
 export interface RecordedPosition {
@@ -81,6 +105,10 @@ export interface ActionItem {
   readonly decisionId: string | null;
   readonly agendaItemId: string | null;
   readonly status: ActionItemStatus;
+  /** Set when COMPLETED (if a note was given). */
+  readonly completionNote: string | null;
+  /** Set when CANCELLED. */
+  readonly cancelledReason: string | null;
 }
 
 export type Minutes =
@@ -101,8 +129,15 @@ export interface Meeting {
   readonly seriesIndex: number | null;
   readonly agendaPublishedAt: string | null;
   readonly cancelledReason: string | null;
-  /** The current agenda in order; removed items are gone. */
+  /** The current agenda in order; removed items are gone from it. */
   readonly agenda: readonly AgendaItem[];
+  /**
+   * Items removed after publishing (amendments), in the order removed: they stay visible as removed.
+   * Items removed while the agenda was a draft are gone without a trace (besides usedItemIds).
+   */
+  readonly removedItems: readonly RemovedAgendaItem[];
+  /** Every change made to the agenda after it was published, oldest first. */
+  readonly amendments: readonly AgendaAmendment[];
   /** Every item id ever used on this agenda, removed ones included: ids are never reused. */
   readonly usedItemIds: readonly string[];
   /** Organisations present; empty until attendance is recorded. */
@@ -151,6 +186,8 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       agendaPublishedAt: null,
       cancelledReason: null,
       agenda: [],
+      removedItems: [],
+      amendments: [],
       usedItemIds: [],
       attendance: [],
       decisions: [],
@@ -176,10 +213,17 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
         presentingOrganizationId: d.presentingOrganizationId,
         citedMeasures: d.citedMeasures,
         sourceIssueId: d.sourceIssueId,
+        addedByAmendment: d.amendment,
+        updatedByAmendment: false,
       };
       const agenda = [...m.agenda];
       agenda.splice(Math.min(d.position, agenda.length), 0, item);
-      return { ...m, agenda, usedItemIds: [...m.usedItemIds, d.itemId] };
+      return {
+        ...m,
+        agenda,
+        usedItemIds: [...m.usedItemIds, d.itemId],
+        amendments: d.amendment ? [...m.amendments, amendment('ADDED', d.itemId, d.title)] : m.amendments,
+      };
     }
     case 'AgendaItemUpdated': {
       const d = event.data;
@@ -187,17 +231,41 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
         ...m,
         agenda: m.agenda.map((item) =>
           item.itemId === d.itemId
-            ? { ...item, title: d.title, description: d.description, presentingOrganizationId: d.presentingOrganizationId, citedMeasures: d.citedMeasures }
+            ? {
+                ...item,
+                title: d.title,
+                description: d.description,
+                presentingOrganizationId: d.presentingOrganizationId,
+                citedMeasures: d.citedMeasures,
+                updatedByAmendment: item.updatedByAmendment || d.amendment,
+              }
             : item,
         ),
+        amendments: d.amendment ? [...m.amendments, amendment('UPDATED', d.itemId, d.title)] : m.amendments,
       };
     }
     case 'AgendaReordered': {
+      const d = event.data;
       const byId = new Map(m.agenda.map((item) => [item.itemId, item]));
-      return { ...m, agenda: event.data.itemIds.flatMap((itemId) => byId.get(itemId) ?? []) };
+      return {
+        ...m,
+        agenda: d.itemIds.flatMap((itemId) => byId.get(itemId) ?? []),
+        amendments: d.amendment ? [...m.amendments, { kind: 'REORDERED', itemId: null, title: null, reason: null, itemIds: d.itemIds }] : m.amendments,
+      };
     }
-    case 'AgendaItemRemoved':
-      return { ...m, agenda: m.agenda.filter((item) => item.itemId !== event.data.itemId) };
+    case 'AgendaItemRemoved': {
+      const d = event.data;
+      const removed = m.agenda.find((item) => item.itemId === d.itemId);
+      if (!removed) return m;
+      const agenda = m.agenda.filter((item) => item.itemId !== d.itemId);
+      if (!d.amendment) return { ...m, agenda };
+      return {
+        ...m,
+        agenda,
+        removedItems: [...m.removedItems, { ...removed, removalReason: d.reason }],
+        amendments: [...m.amendments, amendment('REMOVED', d.itemId, removed.title, d.reason)],
+      };
+    }
     case 'AgendaPublished':
       return { ...m, status: m.status === 'SCHEDULED' ? 'PUBLISHED' : m.status, agendaPublishedAt: event.data.publishedAt };
     case 'AttendanceRecorded':
@@ -246,13 +314,15 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
         decisionId: d.decisionId,
         agendaItemId: d.agendaItemId,
         status: 'OPEN',
+        completionNote: null,
+        cancelledReason: null,
       };
       return { ...m, actionItems: [...m.actionItems, item] };
     }
     case 'ActionItemCompleted':
-      return updateActionItem(m, event.data.actionItemId, 'COMPLETED');
+      return updateActionItem(m, event.data.actionItemId, { status: 'COMPLETED', completionNote: event.data.note });
     case 'ActionItemCancelled':
-      return updateActionItem(m, event.data.actionItemId, 'CANCELLED');
+      return updateActionItem(m, event.data.actionItemId, { status: 'CANCELLED', cancelledReason: event.data.reason });
     case 'MinutesDrafted':
       return { ...m, minutes: { status: 'draft', text: event.data.text } };
     case 'MinutesApproved':
@@ -269,8 +339,12 @@ function updateDecision(m: Meeting, decisionId: string, change: (d: Decision) =>
   return { ...m, decisions: m.decisions.map((d) => (d.decisionId === decisionId ? change(d) : d)) };
 }
 
-function updateActionItem(m: Meeting, actionItemId: string, status: ActionItemStatus): Meeting {
-  return { ...m, actionItems: m.actionItems.map((a) => (a.actionItemId === actionItemId ? { ...a, status } : a)) };
+function updateActionItem(m: Meeting, actionItemId: string, change: Partial<ActionItem>): Meeting {
+  return { ...m, actionItems: m.actionItems.map((a) => (a.actionItemId === actionItemId ? { ...a, ...change } : a)) };
+}
+
+function amendment(kind: 'ADDED' | 'UPDATED' | 'REMOVED', itemId: string, title: string, reason: string | null = null): AgendaAmendment {
+  return { kind, itemId, title, reason, itemIds: null };
 }
 
 // ---------------------------------------------------------------------------------------------

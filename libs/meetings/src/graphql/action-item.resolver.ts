@@ -7,6 +7,9 @@ import { ACTION_ITEM_STATUS_LABELS } from './meeting.enums';
 import { ActionItem, ActionItemConnection, ActionItemsArgs } from './meeting.types';
 import { cursorPair } from './cursor-key';
 
+/** An action item as a field resolver gets it; answered from a meeting's state (asOf) it brings that day (Europe/Oslo). */
+export type ActionItemNode = ActionItemView & { snapshotToday?: string };
+
 const cursorKey = (row: ActionItemView) => JSON.stringify([row.dueDate, row.id]);
 
 /** Action items are read by every authenticated role. */
@@ -40,7 +43,7 @@ export class ActionItemResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'OPEN and due before today (Europe/Oslo).' })
-  overdue(@Parent() item: ActionItemView): boolean {
-    return item.status === 'OPEN' && item.dueDate < this.queries.today();
+  overdue(@Parent() item: ActionItemNode): boolean {
+    return item.status === 'OPEN' && item.dueDate < (item.snapshotToday ?? this.queries.today());
   }
 }

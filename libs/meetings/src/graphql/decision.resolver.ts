@@ -5,11 +5,14 @@ import { Lang, labelIn, pageSize, toConnection } from '@kom/platform';
 import { DecisionsQueries, type DecisionView, type PositionView } from '../read-models/decisions.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
 import { DECISION_STATUS_LABELS, POSITION_LABELS } from './meeting.enums';
-import { Decision, DecisionConnection, DecisionPosition, DecisionsArgs, Meeting } from './meeting.types';
+import { Decision, DecisionConnection, DecisionPosition, DecisionsArgs, Meeting, type MeetingNode } from './meeting.types';
 import { cursorPair } from './cursor-key';
 
-/** A decision as a field resolver gets it; answered from a meeting's state (asOf) it brings its positions. */
-export type DecisionNode = DecisionView & { snapshotPositions?: PositionView[] };
+/**
+ * A decision as a field resolver gets it; answered from a meeting's state (asOf) it brings its
+ * positions and its meeting as of that instant.
+ */
+export type DecisionNode = DecisionView & { snapshotPositions?: PositionView[]; snapshotMeeting?: MeetingNode };
 
 const cursorKey = (row: DecisionView) => JSON.stringify([row.recordedAt, row.id]);
 
@@ -53,9 +56,10 @@ export class DecisionResolver {
     return decision.snapshotPositions ?? this.queries.positions(decision.id);
   }
 
-  @ResolveField(() => Meeting, { nullable: true, description: 'The meeting that took the decision, as it stands now.' })
+  @ResolveField(() => Meeting, { nullable: true, description: 'The meeting that took the decision (as it stood then, under asOf).' })
   meeting(@Parent() decision: DecisionNode): MeetingView | undefined {
-    return this.meetings.byId(decision.meetingId);
+    // Under a meeting answered asOf, the decision's meeting is that same meeting as of then.
+    return decision.snapshotMeeting ?? this.meetings.byId(decision.meetingId);
   }
 }
 

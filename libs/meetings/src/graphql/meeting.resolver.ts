@@ -3,16 +3,17 @@ import { Args, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@
 import { Forbidden, InvalidInput, type Actor } from '@kom/kernel';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@kom/event-store';
 import { CurrentActor, Roles } from '@kom/auth';
-import { Lang, ProjectionsService, committedEvents, labelIn, loadAsOf, pageSize, toConnection } from '@kom/platform';
-import { meetingDecider, meetingStream } from '../domain/meeting.decider';
-import { ActionItemsQueries, type ActionItemView } from '../read-models/action-items.queries';
+import { Lang, ProjectionsService, committedEvents, labelIn, pageSize, toConnection } from '@kom/platform';
+import { osloDate } from '../domain/oslo-time';
+import { ActionItemsQueries } from '../read-models/action-items.queries';
 import { AgendaQueries, type AgendaAmendmentView, type AgendaItemView } from '../read-models/agenda.queries';
 import { AttendanceQueries, type AttendanceView } from '../read-models/attendance.queries';
 import { DecisionsQueries } from '../read-models/decisions.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
 import { MinutesQueries, type MinutesView } from '../read-models/minutes.queries';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from './meeting.enums';
-import { meetingFromState } from './meeting-snapshot';
+import { loadMeetingHistoryAt } from './meeting-history';
+import { meetingFromState, suggestedAgendaItemsFrom } from './meeting-snapshot';
 import {
   ActionItem,
   AgendaAmendment,
@@ -25,6 +26,7 @@ import {
   Minutes,
   type MeetingNode,
 } from './meeting.types';
+import type { ActionItemNode } from './action-item.resolver';
 import type { DecisionNode } from './decision.resolver';
 import { cursorPair } from './cursor-key';
 
@@ -86,9 +88,10 @@ export class MeetingResolver {
     if (asOf === undefined || asOf === null) return this.queries.byId(id);
     const at = ISO_INSTANT.test(asOf) ? new Date(asOf) : new Date(NaN);
     if (Number.isNaN(at.getTime())) throw new InvalidInput('INVALID_INSTANT', 'asOf is an ISO 8601 date and time with a zone');
-    const loaded = await loadAsOf(this.store, meetingDecider, meetingStream(id), at);
-    if (!loaded || loaded.state.status === 'none') return undefined;
-    return meetingFromState(loaded.state, loaded.revision, at);
+    // The decider's state up to asOf, with the times of its events (the read models show some).
+    const history = await loadMeetingHistoryAt(this.store, id, at);
+    if (!history || history.state.status === 'none') return undefined;
+    return meetingFromState(history.state, history.revision, at, history.times);
   }
 
   @Subscription(() => Meeting, {
@@ -145,12 +148,19 @@ export class MeetingResolver {
   decisions(@Parent() meeting: MeetingNode): DecisionNode[] {
     if (!meeting.snapshot) return this.decisionsQueries.byMeeting(meeting.id);
     const positions = meeting.snapshot.positions;
-    return meeting.snapshot.decisions.map((d) => ({ ...d, snapshotPositions: positions.filter((p) => p.decisionId === d.id) }));
+    return meeting.snapshot.decisions.map((d) => ({
+      ...d,
+      snapshotPositions: positions.filter((p) => p.decisionId === d.id),
+      snapshotMeeting: meeting,
+    }));
   }
 
   @ResolveField(() => [ActionItem], { description: 'Action items set at this meeting.' })
-  actionItems(@Parent() meeting: MeetingNode): ActionItemView[] {
-    return meeting.snapshot ? meeting.snapshot.actionItems : this.actionItemsQueries.byMeeting(meeting.id);
+  actionItems(@Parent() meeting: MeetingNode): ActionItemNode[] {
+    if (!meeting.snapshot) return this.actionItemsQueries.byMeeting(meeting.id);
+    // Overdue as it was on asOf's date, not today.
+    const snapshotToday = meeting.asOf ? osloDate(meeting.asOf) : undefined;
+    return meeting.snapshot.actionItems.map((a) => ({ ...a, snapshotToday }));
   }
 
   @ResolveField(() => Minutes, { nullable: true })
@@ -161,10 +171,32 @@ export class MeetingResolver {
   @ResolveField(() => [ActionItem], {
     description:
       'Offered as items of this meeting: OPEN action items set at earlier meetings of the same body that are overdue ' +
-      "at this meeting's start (due before its date in Europe/Oslo). Always from the current read models.",
+      "at this meeting's start (due before its date in Europe/Oslo); under asOf, as they stood then.",
   })
-  suggestedAgendaItems(@Parent() meeting: MeetingNode): ActionItemView[] {
-    return this.actionItemsQueries.suggestedFor(meeting);
+  async suggestedAgendaItems(@Parent() meeting: MeetingNode): Promise<ActionItemNode[]> {
+    if (!meeting.snapshot || !meeting.asOf) return this.actionItemsQueries.suggestedFor(meeting);
+    // As of then: the other meetings of the body, each from its own events up to asOf (a meeting's
+    // kind never changes, so the read model names the candidates; their times and items come from history).
+    const at = new Date(meeting.asOf);
+    const others = await Promise.all(
+      this.meetingIdsOfKind(meeting.kind)
+        .filter((id) => id !== meeting.id)
+        .map((id) => loadMeetingHistoryAt(this.store, id, at)),
+    );
+    const snapshotToday = osloDate(meeting.asOf);
+    return suggestedAgendaItemsFrom(meeting, others.flatMap((h) => h ?? []), at).map((a) => ({ ...a, snapshotToday }));
+  }
+
+  private meetingIdsOfKind(kind: MeetingView['kind']): string[] {
+    const ids: string[] = [];
+    let after: { startsAt: string; id: string } | undefined;
+    for (;;) {
+      const rows = this.queries.page({ limit: 500, filter: { kind }, after });
+      ids.push(...rows.map((row) => row.id));
+      if (rows.length < 500) return ids;
+      const last = rows[rows.length - 1]!;
+      after = { startsAt: last.startsAt, id: last.id };
+    }
   }
 }
 

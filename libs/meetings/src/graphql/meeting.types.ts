@@ -209,7 +209,7 @@ export class Decision implements DecisionView {
   @Field(() => String, { nullable: true })
   revokedReason!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO 8601; null when answered from history (asOf).' })
+  @Field(() => String, { nullable: true, description: 'When it was recorded (ISO 8601).' })
   recordedAt!: string | null;
 }
 

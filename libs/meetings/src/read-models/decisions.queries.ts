@@ -20,7 +20,7 @@ export interface DecisionView {
   supersedes: string | null;
   supersededBy: string | null;
   revokedReason: string | null;
-  /** When it was recorded (ISO instant); null when answered from the meeting's state (asOf). */
+  /** When it was recorded (ISO instant: metadata.occurredAt of its DecisionRecorded), also when answered asOf. */
   recordedAt: string | null;
 }
 

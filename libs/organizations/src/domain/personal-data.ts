@@ -3,9 +3,10 @@ import { createCipheriv, createDecipheriv } from 'node:crypto';
 /**
  * Crypto-shredding of personal data (a representative's name and e-mail address). The details are
  * sealed with AES-256-GCM under a data key of their own, bound to the subject's id (additional
- * authenticated data), and only the sealed text goes into an event. The key lives in its own
- * stream (`personal-data-key-<subjectId>`): deleting that stream makes the details unreadable
- * everywhere, in the log and in every backup, without rewriting any other event.
+ * authenticated data), and only the sealed text goes into an event (the hash chain covers the
+ * ciphertext). The key lives in the key table outside the log (PERSONAL_DATA_KEYS in @kom/platform):
+ * shredding it makes the details unreadable everywhere, in the log and in every backup, without
+ * rewriting any event — the log still verifies.
  *
  * Sealed text: `v1.<iv>.<tag>.<ciphertext>`, each part base64url. Pure given the key and the IV;
  * the caller draws both at random.

@@ -1,12 +1,10 @@
 import { Forbidden, InvalidInput, InvalidState, NotFound } from '@kom/kernel';
 import { deciderSpec } from '@kom/kernel/testing';
 import { unseal } from './personal-data';
-import { personalDataKeyDecider } from './personal-data-key.decider';
 import { representativeDecider } from './representative.decider';
-import type { PersonalDataKeyEvent, RepresentativeEvent } from './representative.events';
+import type { RepresentativeEvent } from './representative.events';
 
 const given = deciderSpec(representativeDecider);
-const givenKey = deciderSpec(personalDataKeyDecider);
 const representativeId = 'rep-1';
 const organizationId = 'org-rosa';
 const dataKey = Buffer.alloc(32, 7).toString('base64');
@@ -77,23 +75,32 @@ describe('representative decider', () => {
   });
 });
 
-describe('personal data key decider', () => {
-  const created: PersonalDataKeyEvent = {
-    type: 'PersonalDataKeyCreated',
-    data: { subjectId: representativeId, algorithm: 'AES-256-GCM', key: dataKey },
-  };
+describe('restricting and forgetting a person', () => {
+  const added = given([]).when(add).events()[0]!;
+  const legalBasis = 'GDPR art. 17(1)(a): the data are no longer necessary';
+  const restricted: RepresentativeEvent = { type: 'PersonalDataRestricted', data: { representativeId, organizationId, legalBasis } };
+  const erased: RepresentativeEvent = { type: 'PersonalDataErased', data: { representativeId, organizationId, legalBasis } };
 
-  it('records a data key once', () =>
-    givenKey([]).when({ type: 'CreatePersonalDataKey', subjectId: representativeId, key: dataKey }).then([created]));
+  it('records a restriction and an erasure with their legal basis', () => {
+    given([added]).when({ type: 'RestrictPerson', personId: representativeId, legalBasis: ` ${legalBasis} ` }).then([restricted]);
+    given([added]).when({ type: 'ForgetPerson', personId: representativeId, legalBasis }).then([erased]);
+    given([added, restricted]).when({ type: 'ForgetPerson', personId: representativeId, legalBasis }).then([erased]);
+  });
 
-  it('never replaces a key', () =>
-    givenKey([created])
-      .when({ type: 'CreatePersonalDataKey', subjectId: representativeId, key: dataKey })
-      .thenThrows(InvalidState, 'PERSONAL_DATA_KEY_EXISTS'));
+  it('forgets a removed representative too', () =>
+    given([added, { type: 'RepresentativeRemoved', data: { representativeId, organizationId } }])
+      .when({ type: 'ForgetPerson', personId: representativeId, legalBasis })
+      .then([erased]));
 
-  it('refuses a key of the wrong size', () =>
-    givenKey([]).when({ type: 'CreatePersonalDataKey', subjectId: representativeId, key: 'c2hvcnQ=' }).thenThrows(InvalidInput, 'INVALID_DATA_KEY'));
+  it('refuses an unknown person, a second erasure or restriction, and a missing legal basis', () => {
+    given([]).when({ type: 'ForgetPerson', personId: representativeId, legalBasis }).thenThrows(NotFound, 'PERSON_NOT_FOUND');
+    given([added, erased]).when({ type: 'ForgetPerson', personId: representativeId, legalBasis }).thenThrows(InvalidState, 'PERSON_ALREADY_ERASED');
+    given([added, erased]).when({ type: 'RestrictPerson', personId: representativeId, legalBasis }).thenThrows(InvalidState, 'PERSON_ALREADY_ERASED');
+    given([added, restricted]).when({ type: 'RestrictPerson', personId: representativeId, legalBasis }).thenThrows(InvalidState, 'PERSON_ALREADY_RESTRICTED');
+    given([added]).when({ type: 'ForgetPerson', personId: representativeId, legalBasis: '  ' }).thenThrows(InvalidInput, 'LEGAL_BASIS_REQUIRED');
+    given([added]).when({ type: 'RestrictPerson', personId: representativeId, legalBasis: 'x 15076500565' }).thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
+  });
 
-  it('lets only the secretariat record personal data', () =>
-    givenKey([]).when({ type: 'CreatePersonalDataKey', subjectId: representativeId, key: dataKey }, { actor: ngo }).thenThrows(Forbidden, 'SECRETARIAT_ONLY'));
+  it('lets only the secretariat restrict or forget', () =>
+    given([added]).when({ type: 'ForgetPerson', personId: representativeId, legalBasis }, { actor: ngo }).thenThrows(Forbidden, 'SECRETARIAT_ONLY'));
 });

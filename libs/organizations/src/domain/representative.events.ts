@@ -3,21 +3,6 @@ import { defineEvent } from '@kom/kernel';
 
 const id = z.string().min(1).max(100);
 
-/**
- * A data key for one subject's personal data, in the subject's own key stream
- * (`personal-data-key-<subjectId>`). Deleting that stream shreds the data (see personal-data.ts).
- */
-export const PersonalDataKeyCreated = defineEvent(
-  'PersonalDataKeyCreated',
-  1,
-  z.object({
-    subjectId: id,
-    algorithm: z.literal('AES-256-GCM'),
-    /** 32 bytes, base64. */
-    key: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
-  }),
-);
-
 /** The name and e-mail address are sealed in `details`: no personal data in the clear. */
 export const RepresentativeAdded = defineEvent(
   'RepresentativeAdded',
@@ -25,7 +10,10 @@ export const RepresentativeAdded = defineEvent(
   z.object({
     representativeId: id,
     organizationId: id,
-    /** `v1.<iv>.<tag>.<ciphertext>` (AES-256-GCM, base64url parts) under the representative's data key. */
+    /**
+     * `v1.<iv>.<tag>.<ciphertext>` (AES-256-GCM, base64url parts) under the representative's data key,
+     * which lives in the key table outside the log (PERSONAL_DATA_KEYS). The chain hashes this ciphertext.
+     */
     details: z.string().regex(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/).max(4000),
   }),
 );
@@ -36,10 +24,27 @@ export const RepresentativeRemoved = defineEvent(
   z.object({ representativeId: id, organizationId: id }),
 );
 
-export type PersonalDataKeyEvent = { type: 'PersonalDataKeyCreated'; data: z.infer<typeof PersonalDataKeyCreated.data> };
+
+const personalDataAct = z.object({
+  representativeId: id,
+  organizationId: id,
+  /** The legal basis the secretariat gave (free text; no national identity numbers). */
+  legalBasis: z.string().min(1).max(2000),
+});
+
+/** The person's data is hidden from everyone but auditors; nothing is deleted (archive law may forbid it). */
+export const PersonalDataRestricted = defineEvent('PersonalDataRestricted', 1, personalDataAct);
+
+/**
+ * The person's data was erased: the data key was shredded from the key table, so every copy of the
+ * sealed details (log, read models, backups, evidence bundles) is unreadable. No event is changed.
+ */
+export const PersonalDataErased = defineEvent('PersonalDataErased', 1, personalDataAct);
 
 export type RepresentativeEvent =
   | { type: 'RepresentativeAdded'; data: z.infer<typeof RepresentativeAdded.data> }
-  | { type: 'RepresentativeRemoved'; data: z.infer<typeof RepresentativeRemoved.data> };
+  | { type: 'RepresentativeRemoved'; data: z.infer<typeof RepresentativeRemoved.data> }
+  | { type: 'PersonalDataRestricted'; data: z.infer<typeof PersonalDataRestricted.data> }
+  | { type: 'PersonalDataErased'; data: z.infer<typeof PersonalDataErased.data> };
 
-export const representativeEventSchemas = [PersonalDataKeyCreated, RepresentativeAdded, RepresentativeRemoved];
+export const representativeEventSchemas = [RepresentativeAdded, RepresentativeRemoved, PersonalDataRestricted, PersonalDataErased];

@@ -8,7 +8,7 @@ import { RepresentativesQueries, type RepresentativeRow } from '../read-models/r
 import { GroupMembership } from './group.types';
 import { Organization } from './organization.types';
 import { Representative } from './representative.types';
-import { canSeeRepresentatives } from './representative-visibility';
+import { canSeeRepresentatives, mayReadRestricted } from './representative-visibility';
 
 /** An organisation's group memberships and representatives. */
 @Resolver(() => Organization)
@@ -32,6 +32,6 @@ export class OrganizationRelationsResolver {
   })
   representatives(@Parent() organization: OrganizationRow, @CurrentActor() actor: Actor): RepresentativeRow[] | null {
     if (!canSeeRepresentatives(actor, organization.id)) return null;
-    return this.representativeQueries.ofOrganization(organization.id);
+    return this.representativeQueries.ofOrganization(organization.id, { revealRestricted: mayReadRestricted(actor) });
   }
 }

@@ -13,3 +13,8 @@ export function canSeeRepresentatives(actor: Actor, organizationId: string): boo
   if (actor.role === 'SECRETARIAT' || actor.role === 'SYSTEM' || actor.role === 'AGENCY_MEMBER') return true;
   return actor.organizationId === organizationId;
 }
+
+/** Restricted personal data is hidden from everyone but auditors (erased data from everyone). */
+export function mayReadRestricted(actor: Actor): boolean {
+  return actor.role === 'AUDITOR';
+}

@@ -1,15 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
-import { RequestMeta, Roles } from '@kom/auth';
+import { CurrentActor, RequestMeta, Roles } from '@kom/auth';
 import { newId } from '@kom/platform';
 import { AddRepresentativeCommand } from '../application/add-representative.command';
 import { RemoveRepresentativeCommand } from '../application/remove-representative.command';
+import { ForgetPersonCommand, RestrictPersonCommand } from '../application/person-data.command';
 import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
 import { RepresentativesQueries, type RepresentativeRow } from '../read-models/representatives.queries';
 import { Organization } from './organization.types';
-import { AddRepresentativeInput, RemoveRepresentativeInput, Representative } from './representative.types';
+import { AddRepresentativeInput, PersonDataInput, RemoveRepresentativeInput, Representative } from './representative.types';
+import { canSeeRepresentatives, mayReadRestricted } from './representative-visibility';
 
 type Meta = { actor: Actor; correlationId: string };
 
@@ -26,8 +28,46 @@ export class RepresentativeResolver {
   async addRepresentative(@Args('input') input: AddRepresentativeInput, @RequestMeta() meta: Meta): Promise<RepresentativeRow> {
     const representativeId = newId();
     await this.commands.execute(new AddRepresentativeCommand({ type: 'AddRepresentative', representativeId, ...input }, meta));
-    const row = this.representatives.byId(representativeId);
+    const row = this.representatives.byId(representativeId, { revealRestricted: false });
     if (!row) throw new NotFound('representative', representativeId);
+    return row;
+  }
+
+  @Query(() => Representative, {
+    nullable: true,
+    description:
+      'One representative, also after removal. Null when unknown or when you may not see representatives of that organisation. ' +
+      'Auditors see restricted data; nobody sees erased data.',
+  })
+  representative(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): RepresentativeRow | null {
+    const row = this.representatives.byId(id, { revealRestricted: mayReadRestricted(actor) });
+    if (!row) return null;
+    if (actor.role !== 'AUDITOR' && !canSeeRepresentatives(actor, row.organizationId)) return null;
+    return row;
+  }
+
+  @Mutation(() => Representative, {
+    description:
+      "Restrict a person's personal data (secretariat): hidden from everyone but auditors, nothing deleted. Recorded as an event with the legal basis.",
+  })
+  async restrictPerson(@Args('input') input: PersonDataInput, @RequestMeta() meta: Meta): Promise<RepresentativeRow> {
+    await this.commands.execute(new RestrictPersonCommand({ type: 'RestrictPerson', personId: input.personId, legalBasis: input.legalBasis }, meta));
+    return this.afterAct(input.personId);
+  }
+
+  @Mutation(() => Representative, {
+    description:
+      "Erase a person's personal data (secretariat): records the erasure with its legal basis, then shreds the data key. " +
+      'Everywhere the person appears now reads as erased; the log is unchanged and still verifies.',
+  })
+  async forgetPerson(@Args('input') input: PersonDataInput, @RequestMeta() meta: Meta): Promise<RepresentativeRow> {
+    await this.commands.execute(new ForgetPersonCommand({ type: 'ForgetPerson', personId: input.personId, legalBasis: input.legalBasis }, meta));
+    return this.afterAct(input.personId);
+  }
+
+  private afterAct(personId: string): RepresentativeRow {
+    const row = this.representatives.byId(personId, { revealRestricted: false });
+    if (!row) throw new NotFound('person', personId);
     return row;
   }
 

@@ -11,14 +11,20 @@ export class Representative {
   @Field(() => ID)
   organizationId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Null when erased.' })
+  @Field(() => String, { nullable: true, description: 'Null when erased, and when restricted (to all but auditors).' })
   name!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Null when erased.' })
+  @Field(() => String, { nullable: true, description: 'Null when erased, and when restricted (to all but auditors).' })
   email!: string | null;
 
   @Field(() => Boolean, { description: 'The personal data was erased (its key shredded); only the id remains.' })
   erased!: boolean;
+
+  @Field(() => Boolean, { description: 'The personal data is restricted: hidden from everyone but auditors, not deleted.' })
+  restricted!: boolean;
+
+  @Field(() => Boolean, { description: 'No longer a representative (removed); the record of the person remains.' })
+  removed!: boolean;
 
   @Field(() => String, { description: 'ISO 8601.' })
   addedAt!: string;
@@ -40,4 +46,13 @@ export class AddRepresentativeInput {
 export class RemoveRepresentativeInput {
   @Field(() => ID)
   representativeId!: string;
+}
+
+@InputType({ description: 'A person whose personal data the platform keeps (today: a representative, by id) and the legal basis of the act.' })
+export class PersonDataInput {
+  @Field(() => ID, { description: 'The representative id.' })
+  personId!: string;
+
+  @Field(() => String, { description: 'The legal basis, e.g. "GDPR art. 17(1)(a)" or "arkivlova § 9" (free text, required).' })
+  legalBasis!: string;
 }

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@kom/event-store';
 import { ReadModelDatabase } from '@kom/projections';
+import { SqlitePersonalDataKeys } from '@kom/platform';
 import { seal } from '../domain/personal-data';
 import { groupMembershipProjection } from './group-membership.projection';
 import { GroupMembershipQueries } from './group-membership.queries';
@@ -59,28 +60,49 @@ describe('group membership read model', () => {
 describe('representatives read model', () => {
   const readModels = ReadModelDatabase.open(':memory:');
   representativesProjection.setup(readModels.db);
-  const queries = new RepresentativesQueries(readModels);
+  const keys = SqlitePersonalDataKeys.open(':memory:');
+  const queries = new RepresentativesQueries(readModels, keys);
   const key = Buffer.alloc(32, 1);
   const sealed = (id: string) => seal({ name: 'Kari Nordmann', email: 'kari@rosa.example' }, id, key, Buffer.alloc(12, 2));
-  afterAll(() => readModels.close());
-
-  it('unseals the details with the key', () => {
-    representativesProjection.apply(readModels.db, recorded('PersonalDataKeyCreated', { subjectId: 'rep-1', algorithm: 'AES-256-GCM', key: key.toString('base64') }, 0));
-    representativesProjection.apply(readModels.db, recorded('RepresentativeAdded', { representativeId: 'rep-1', organizationId: 'org-rosa', details: sealed('rep-1') }, 0));
-    expect(queries.byId('rep-1')).toMatchObject({ name: 'Kari Nordmann', email: 'kari@rosa.example', erased: false });
+  const anyone = { revealRestricted: false };
+  const auditor = { revealRestricted: true };
+  const act = (type: string, id: string, revision: number) =>
+    representativesProjection.apply(readModels.db, recorded(type, { representativeId: id, organizationId: 'org-rosa', legalBasis: 'GDPR art. 17' }, revision));
+  afterAll(() => {
+    readModels.close();
+    keys.close();
   });
 
-  it('shows a representative whose key is gone as erased (a rebuild after the key stream was deleted)', () => {
+  it('unseals the details with the key from the key table (never from the read model)', () => {
+    keys.create('rep-1', key);
+    representativesProjection.apply(readModels.db, recorded('RepresentativeAdded', { representativeId: 'rep-1', organizationId: 'org-rosa', details: sealed('rep-1') }, 0));
+    expect(queries.byId('rep-1', anyone)).toMatchObject({ name: 'Kari Nordmann', email: 'kari@rosa.example', erased: false, restricted: false });
+    expect(JSON.stringify(readModels.db.prepare('SELECT * FROM representatives').all())).not.toContain(key.toString('base64'));
+  });
+
+  it('shows a representative whose key is gone as erased', () => {
     representativesProjection.apply(readModels.db, recorded('RepresentativeAdded', { representativeId: 'rep-2', organizationId: 'org-rosa', details: sealed('rep-2') }, 0));
-    expect(queries.byId('rep-2')).toMatchObject({ id: 'rep-2', organizationId: 'org-rosa', name: null, email: null, erased: true });
-    expect(queries.ofOrganization('org-rosa').map((r) => [r.id, r.erased])).toEqual([
+    expect(queries.byId('rep-2', anyone)).toMatchObject({ id: 'rep-2', organizationId: 'org-rosa', name: null, email: null, erased: true });
+    expect(queries.ofOrganization('org-rosa', anyone).map((r) => [r.id, r.erased])).toEqual([
       ['rep-1', false],
       ['rep-2', true],
     ]);
   });
 
-  it('drops a removed representative', () => {
+  it('hides restricted data from all but auditors, and erased data from everyone (even with the key still there)', () => {
+    keys.create('rep-3', key);
+    representativesProjection.apply(readModels.db, recorded('RepresentativeAdded', { representativeId: 'rep-3', organizationId: 'org-rosa', details: sealed('rep-3') }, 0));
+    act('PersonalDataRestricted', 'rep-3', 1);
+    expect(queries.byId('rep-3', anyone)).toMatchObject({ name: null, email: null, restricted: true, erased: false });
+    expect(queries.byId('rep-3', auditor)).toMatchObject({ name: 'Kari Nordmann', restricted: true, erased: false });
+    act('PersonalDataErased', 'rep-3', 2);
+    expect(queries.byId('rep-3', auditor)).toMatchObject({ name: null, email: null, erased: true });
+    expect(queries.erasedIds()).toEqual(['rep-3']);
+  });
+
+  it('marks a removed representative, which leaves the organisation', () => {
     representativesProjection.apply(readModels.db, recorded('RepresentativeRemoved', { representativeId: 'rep-1', organizationId: 'org-rosa' }, 1));
-    expect(queries.byId('rep-1')).toBeUndefined();
+    expect(queries.byId('rep-1', anyone)).toMatchObject({ removed: true, name: 'Kari Nordmann' });
+    expect(queries.ofOrganization('org-rosa', anyone).map((r) => r.id)).toEqual(['rep-2', 'rep-3']);
   });
 });

@@ -1,54 +1,81 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { READ_MODELS } from '@kom/platform';
+import { PERSONAL_DATA_KEYS, READ_MODELS, type PersonalDataKeys } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
 import { unseal } from '../domain/personal-data';
-import { PERSONAL_DATA_KEYS_TABLE, REPRESENTATIVES_TABLE } from './representatives.projection';
+import { REPRESENTATIVES_TABLE } from './representatives.projection';
 
 export interface RepresentativeRow {
   id: string;
   organizationId: string;
-  /** Null when erased: the data key is gone (or the sealed text does not open with it). */
+  /** Null when erased (or the key is gone), and when restricted for a reader who may not see it. */
   name: string | null;
   email: string | null;
   erased: boolean;
+  restricted: boolean;
+  removed: boolean;
   addedAt: string;
 }
 
 interface StoredRow {
   id: string;
   organizationId: string;
-  details: string;
+  details: string | null;
   addedAt: string;
-  key: string | null;
+  removed: number;
+  restricted: number;
+  erased: number;
 }
 
-const SELECT = `SELECT r.id, r.organization_id AS organizationId, r.details, r.added_at AS addedAt, k.key
-  FROM ${REPRESENTATIVES_TABLE} r LEFT JOIN ${PERSONAL_DATA_KEYS_TABLE} k ON k.subject_id = r.id`;
+/** Who reads: auditors see restricted data (not erased data: nobody can). */
+export interface RepresentativeReader {
+  readonly revealRestricted: boolean;
+}
 
-/** Current representatives, unsealed on the way out. Who may see them is the resolver's business. */
+const SELECT = `SELECT id, organization_id AS organizationId, details, added_at AS addedAt, removed, restricted, erased FROM ${REPRESENTATIVES_TABLE}`;
+
+/** Representatives, unsealed on the way out with their key from the key table. Who may see them is the resolver's business. */
 @Injectable()
 export class RepresentativesQueries {
-  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: ReadModelDatabase,
+    @Inject(PERSONAL_DATA_KEYS) private readonly keys: PersonalDataKeys,
+  ) {}
 
-  byId(id: string): RepresentativeRow | undefined {
-    const row = this.readModels.db.prepare(`${SELECT} WHERE r.id = ?`).get(id) as StoredRow | undefined;
-    return row && open(row);
+  /** Also a removed representative (`removed: true`). */
+  byId(id: string, reader: RepresentativeReader): RepresentativeRow | undefined {
+    const row = this.readModels.db.prepare(`${SELECT} WHERE id = ?`).get(id) as StoredRow | undefined;
+    return row && this.open(row, reader);
   }
 
-  ofOrganization(organizationId: string): RepresentativeRow[] {
-    const rows = this.readModels.db.prepare(`${SELECT} WHERE r.organization_id = ? ORDER BY r.added_at, r.id`).all(organizationId) as StoredRow[];
-    return rows.map(open);
+  /** The current representatives (not removed). */
+  ofOrganization(organizationId: string, reader: RepresentativeReader): RepresentativeRow[] {
+    const rows = this.readModels.db
+      .prepare(`${SELECT} WHERE organization_id = ? AND removed = 0 ORDER BY added_at, id`)
+      .all(organizationId) as StoredRow[];
+    return rows.map((row) => this.open(row, reader));
   }
-}
 
-function open(row: StoredRow): RepresentativeRow {
-  const details = row.key === null ? undefined : unseal(row.details, row.id, Buffer.from(row.key, 'base64'));
-  return {
-    id: row.id,
-    organizationId: row.organizationId,
-    name: details?.name ?? null,
-    email: details?.email ?? null,
-    erased: details === undefined,
-    addedAt: row.addedAt,
-  };
+  /** Ids of erased persons (to shred any key left behind by a crash between the event and the shredding). */
+  erasedIds(): string[] {
+    return (this.readModels.db.prepare(`SELECT id FROM ${REPRESENTATIVES_TABLE} WHERE erased = 1`).all() as Array<{ id: string }>).map((r) => r.id);
+  }
+
+  private open(row: StoredRow, reader: RepresentativeReader): RepresentativeRow {
+    const erased = row.erased === 1;
+    const restricted = row.restricted === 1;
+    const hidden = erased || (restricted && !reader.revealRestricted);
+    const key = hidden || row.details === null ? undefined : this.keys.get(row.id);
+    const details = key === undefined || row.details === null ? undefined : unseal(row.details, row.id, key);
+    return {
+      id: row.id,
+      organizationId: row.organizationId,
+      name: details?.name ?? null,
+      email: details?.email ?? null,
+      // No key and no text to open: the data is gone, whether or not the erasure event reached this replica.
+      erased: erased || (!hidden && details === undefined),
+      restricted,
+      removed: row.removed === 1,
+      addedAt: row.addedAt,
+    };
+  }
 }

@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     });
   });
 
+  it('keeps the personal data keys in a table of their own in the data directory, or where told (a shared volume)', () => {
+    const { join, resolve } = require('node:path');
+    expect(loadConfig({ KOM_DATA_DIR: '/srv/kom' }).personalData).toEqual({ keysFile: join('/srv/kom', 'personal-data-keys.sqlite') });
+    expect(loadConfig({ KOM_PERSONAL_DATA_KEYS_FILE: 'shared/keys.sqlite' }).personalData).toEqual({ keysFile: resolve('shared/keys.sqlite') });
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', KOM_EVENTSTORE_URL: ' ' }).eventStoreUrl).toBeUndefined();
   });

@@ -57,6 +57,7 @@ const envSchema = z.object({
   KOM_AUTH_KEY_FILE: optional(z.string().optional()),
   KOM_AUDIT_CHECKPOINT_EVERY: optional(z.coerce.number().int().min(1).max(10_000_000).default(1000)),
   KOM_AUDIT_KEY_FILE: optional(z.string().optional()),
+  KOM_PERSONAL_DATA_KEYS_FILE: optional(z.string().optional()),
   // OIDC (production identity). Any of these set means "verify an OIDC provider's tokens".
   KOM_AUTH_JWKS_URL: optional(
     z
@@ -144,6 +145,11 @@ export interface KomConfig {
    * writing to one KurrentDB share it, as they share the auth key.
    */
   readonly audit: { readonly checkpointEvery: number; readonly keyFile: string };
+  /**
+   * The key table of crypto-shredded personal data (default <dataDir>/personal-data-keys.sqlite):
+   * outside the event log; replicas writing to one KurrentDB share it (a shared volume).
+   */
+  readonly personalData: { readonly keysFile: string };
 }
 
 const isSet = (value: string | undefined) => typeof value === 'string' && value.trim() !== '';
@@ -214,6 +220,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KomConfig {
     audit: {
       checkpointEvery: e.KOM_AUDIT_CHECKPOINT_EVERY,
       keyFile: resolve(e.KOM_AUDIT_KEY_FILE ?? join(dataDir, 'audit-signing-key.pem')),
+    },
+    personalData: {
+      keysFile: resolve(e.KOM_PERSONAL_DATA_KEYS_FILE ?? join(dataDir, 'personal-data-keys.sqlite')),
     },
   };
 }

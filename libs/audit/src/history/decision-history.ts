@@ -1,0 +1,200 @@
+import type { AgreementsQueries } from '@kom/agreements';
+import { statusAt } from '@kom/agreements';
+import type { IssuesQueries } from '@kom/issues';
+import type { DecisionsQueries } from '@kom/meetings';
+import type { AuditTrailQueries, AuditTrailRow } from '../read-models/audit-trail.queries';
+
+export const DECISION_HISTORY_STEP_KINDS = [
+  'ISSUE',
+  'MEETING',
+  'AGENDA_ITEM',
+  'AGENDA_PUBLISHED',
+  'ATTENDANCE',
+  'DECISION',
+  'POSITION',
+  'SUPERSESSION',
+  'REVOCATION',
+  'ACTION_ITEM',
+  'MINUTES',
+  'AGREEMENT',
+] as const;
+export type DecisionHistoryStepKind = (typeof DECISION_HISTORY_STEP_KINDS)[number];
+
+export interface DecisionHistoryStep {
+  readonly kind: DecisionHistoryStepKind;
+  readonly row: AuditTrailRow;
+}
+
+export interface DecisionHistory {
+  readonly decisionId: string;
+  readonly text: string;
+  readonly status: string;
+  readonly meetingId: string;
+  readonly agendaItemId: string;
+  readonly supersedes: string | null;
+  readonly supersededBy: string | null;
+  readonly revokedReason: string | null;
+  readonly meeting: { id: string; kind: string; title: string; startsAt: string } | null;
+  readonly agendaItem: { id: string; title: string; sourceIssueId: string | null; removed: boolean } | null;
+  readonly issue: { id: string; title: string; status: string; organizationId: string } | null;
+  readonly attendance: string[];
+  readonly positions: Array<{ organizationId: string; position: string; reason: string | null }>;
+  readonly actionItems: Array<{ id: string; description: string; responsibleOrganizationId: string; dueDate: string; status: string }>;
+  readonly agreements: Array<{ id: string; title: string; status: string }>;
+  /** Every step in log order, each with its audit entry. */
+  readonly steps: DecisionHistoryStep[];
+}
+
+export interface DecisionHistorySources {
+  readonly trail: AuditTrailQueries;
+  readonly decisions: DecisionsQueries;
+  readonly issues: IssuesQueries;
+  readonly agreements: AgreementsQueries;
+  readonly now: () => Date;
+}
+
+type Data = Record<string, unknown>;
+const dataOf = (row: AuditTrailRow): Data => (JSON.parse(row.data) as Data | null) ?? {};
+
+/**
+ * A decision's whole story, from the read models of the contexts that hold its parts (the public
+ * faces of meetings, issues and agreements) and the audit trail, which gives each step its entry:
+ * position, time, actor, correlation, hash. The meeting's own stream gives the meeting, the agenda
+ * item, publication, attendance, the decision, positions, supersession or revocation, action items
+ * and minutes; the issue's stream the issue that led to it (through the agenda item's
+ * `sourceIssueId` or the issues lineage); the streams of the agreements that cite it, the agreements.
+ */
+export function decisionHistory(sources: DecisionHistorySources, decisionId: string): DecisionHistory | undefined {
+  const decision = sources.decisions.byId(decisionId);
+  if (!decision) return undefined;
+  const steps: DecisionHistoryStep[] = [];
+  const actionItemIds = new Set<string>();
+  const actionItems = new Map<string, DecisionHistory['actionItems'][number]>();
+  let meeting = null as DecisionHistory['meeting'];
+  let agendaItem = null as DecisionHistory['agendaItem'];
+  let attendance: string[] = [];
+
+  for (const row of sources.trail.ofAggregate('meeting', decision.meetingId)) {
+    const d = dataOf(row);
+    const step = (kind: DecisionHistoryStepKind) => steps.push({ kind, row });
+    switch (row.event_type) {
+      case 'MeetingScheduled':
+      case 'MeetingRescheduled':
+      case 'MeetingCancelled':
+        meeting = {
+          id: decision.meetingId,
+          kind: String(d.kind ?? meeting?.kind ?? ''),
+          title: String(d.title ?? meeting?.title ?? ''),
+          startsAt: String(d.startsAt ?? meeting?.startsAt ?? ''),
+        };
+        step('MEETING');
+        break;
+      case 'AgendaItemAdded':
+      case 'AgendaItemUpdated':
+      case 'AgendaItemRemoved':
+        if (d.itemId !== decision.agendaItemId) break;
+        agendaItem = {
+          id: decision.agendaItemId,
+          title: String(d.title ?? agendaItem?.title ?? ''),
+          sourceIssueId: (d.sourceIssueId as string | null | undefined) ?? agendaItem?.sourceIssueId ?? null,
+          removed: row.event_type === 'AgendaItemRemoved',
+        };
+        step('AGENDA_ITEM');
+        break;
+      case 'AgendaPublished':
+        step('AGENDA_PUBLISHED');
+        break;
+      case 'AttendanceRecorded':
+        attendance = [...((d.organizationIds as string[] | undefined) ?? [])].sort();
+        step('ATTENDANCE');
+        break;
+      case 'DecisionRecorded':
+        if (d.decisionId === decisionId) step('DECISION');
+        break;
+      case 'PositionRecorded':
+        if (d.decisionId === decisionId) step('POSITION');
+        break;
+      case 'DecisionSuperseded':
+        if (d.decisionId === decisionId) step('SUPERSESSION');
+        break;
+      case 'DecisionRevoked':
+        if (d.decisionId === decisionId) step('REVOCATION');
+        break;
+      case 'ActionItemAssigned':
+        if (d.decisionId !== decisionId) break;
+        actionItemIds.add(String(d.actionItemId));
+        actionItems.set(String(d.actionItemId), {
+          id: String(d.actionItemId),
+          description: String(d.description),
+          responsibleOrganizationId: String(d.responsibleOrganizationId),
+          dueDate: String(d.dueDate),
+          status: 'OPEN',
+        });
+        step('ACTION_ITEM');
+        break;
+      case 'ActionItemCompleted':
+      case 'ActionItemCancelled': {
+        const item = actionItems.get(String(d.actionItemId));
+        if (!item) break;
+        actionItems.set(item.id, { ...item, status: row.event_type === 'ActionItemCompleted' ? 'COMPLETED' : 'CANCELLED' });
+        step('ACTION_ITEM');
+        break;
+      }
+      case 'MinutesDrafted':
+      case 'MinutesApproved':
+        step('MINUTES');
+        break;
+    }
+  }
+
+  // Supersession across meetings: the decision this one replaced (its DecisionSuperseded is on the
+  // old meeting's stream), and the one that replaced it (its DecisionRecorded on the new meeting's).
+  const related = (otherId: string | null, type: string) => {
+    const other = otherId ? sources.decisions.byId(otherId) : undefined;
+    if (!other || other.meetingId === decision.meetingId) return;
+    for (const row of sources.trail.ofAggregate('meeting', other.meetingId)) {
+      if (row.event_type === type && dataOf(row).decisionId === otherId) steps.push({ kind: 'SUPERSESSION', row });
+    }
+  };
+  related(decision.supersedes, 'DecisionSuperseded');
+  related(decision.supersededBy, 'DecisionRecorded');
+  if (decision.supersededBy) {
+    // The replacing decision recorded at this same meeting.
+    for (const row of sources.trail.ofAggregate('meeting', decision.meetingId)) {
+      if (row.event_type === 'DecisionRecorded' && dataOf(row).decisionId === decision.supersededBy) steps.push({ kind: 'SUPERSESSION', row });
+    }
+  }
+
+  const issueId = agendaItem?.sourceIssueId ?? sources.issues.issueIdOf({ decisionId }) ?? null;
+  const issueView = issueId ? sources.issues.byId(issueId) : undefined;
+  if (issueId) for (const row of sources.trail.ofAggregate('issue', issueId)) steps.push({ kind: 'ISSUE', row });
+
+  const now = sources.now();
+  const agreements: DecisionHistory['agreements'] = [];
+  for (const row of sources.agreements.scan({ decisionId })) {
+    const { agreement } = row;
+    const current = agreement.versions[agreement.versions.length - 1];
+    agreements.push({ id: agreement.agreementId, title: current?.title ?? '', status: statusAt(agreement, now) });
+    for (const entry of sources.trail.ofAggregate('agreement', agreement.agreementId)) steps.push({ kind: 'AGREEMENT', row: entry });
+  }
+
+  steps.sort((a, b) => a.row.seq - b.row.seq);
+  return {
+    decisionId,
+    text: decision.text,
+    status: decision.status,
+    meetingId: decision.meetingId,
+    agendaItemId: decision.agendaItemId,
+    supersedes: decision.supersedes,
+    supersededBy: decision.supersededBy,
+    revokedReason: decision.revokedReason,
+    meeting,
+    agendaItem,
+    issue: issueView ? { id: issueView.id, title: issueView.title, status: issueView.status, organizationId: issueView.organizationId } : null,
+    attendance,
+    positions: sources.decisions.positions(decisionId).map((p) => ({ organizationId: p.organizationId, position: p.position, reason: p.reason })),
+    actionItems: [...actionItems.values()],
+    agreements,
+    steps: steps.filter((s, i) => i === 0 || s.row.seq !== steps[i - 1]!.row.seq),
+  };
+}

@@ -1,0 +1,78 @@
+import type { AuditSummaries, AuditSummaryInput } from '@kom/platform';
+
+type Data = Record<string, unknown>;
+const d = (event: AuditSummaryInput) => event.data as Data;
+const s = (value: unknown) => String(value ?? '');
+const KIND = {
+  PROJECT_GROUP: { nb: 'prosjektgruppemøte', en: 'project-group meeting' },
+  REFERENCE_GROUP: { nb: 'referansegruppemøte', en: 'reference-group meeting' },
+  JOINT: { nb: 'fellesmøte', en: 'joint meeting' },
+} as const;
+const POSITION = {
+  SUPPORTS: { nb: 'støtter', en: 'supports' },
+  ABSTAINS: { nb: 'avstår', en: 'abstains' },
+  OBJECTS: { nb: 'protesterer', en: 'objects' },
+} as const;
+const amended = (e: AuditSummaryInput, lang: 'nb' | 'en') => (d(e).amendment ? (lang === 'nb' ? ' (endring etter publisering)' : ' (amendment after publishing)') : '');
+const meeting = (e: AuditSummaryInput) => s(d(e).meetingId);
+
+/** Readable audit-trail lines for the meetings context's events (NB and EN). */
+export const meetingAuditSummaries: AuditSummaries = {
+  MeetingScheduled: (e) => {
+    const kind = KIND[d(e).kind as keyof typeof KIND];
+    return {
+      nb: `${kind?.nb ?? s(d(e).kind)} «${s(d(e).title)}» ble berammet til ${s(d(e).startsAt)}`,
+      en: `The ${kind?.en ?? s(d(e).kind)} “${s(d(e).title)}” was scheduled for ${s(d(e).startsAt)}`,
+    };
+  },
+  MeetingRescheduled: (e) => ({ nb: `Møte ${meeting(e)} ble flyttet til ${s(d(e).startsAt)}`, en: `Meeting ${meeting(e)} was moved to ${s(d(e).startsAt)}` }),
+  MeetingCancelled: (e) => ({ nb: `Møte ${meeting(e)} ble avlyst: ${s(d(e).reason)}`, en: `Meeting ${meeting(e)} was cancelled: ${s(d(e).reason)}` }),
+  AgendaItemAdded: (e) => ({
+    nb: `Saken «${s(d(e).title)}» ble satt på sakslisten til møte ${meeting(e)}${amended(e, 'nb')}`,
+    en: `The item “${s(d(e).title)}” was added to the agenda of meeting ${meeting(e)}${amended(e, 'en')}`,
+  }),
+  AgendaItemUpdated: (e) => ({
+    nb: `Saken «${s(d(e).title)}» på sakslisten til møte ${meeting(e)} ble endret${amended(e, 'nb')}`,
+    en: `The agenda item “${s(d(e).title)}” of meeting ${meeting(e)} was changed${amended(e, 'en')}`,
+  }),
+  AgendaReordered: (e) => ({ nb: `Sakslisten til møte ${meeting(e)} ble omordnet${amended(e, 'nb')}`, en: `The agenda of meeting ${meeting(e)} was reordered${amended(e, 'en')}` }),
+  AgendaItemRemoved: (e) => ({
+    nb: `Sak ${s(d(e).itemId)} ble tatt av sakslisten til møte ${meeting(e)}${amended(e, 'nb')}${d(e).reason ? `: ${s(d(e).reason)}` : ''}`,
+    en: `Item ${s(d(e).itemId)} was removed from the agenda of meeting ${meeting(e)}${amended(e, 'en')}${d(e).reason ? `: ${s(d(e).reason)}` : ''}`,
+  }),
+  AgendaPublished: (e) => ({ nb: `Sakslisten til møte ${meeting(e)} ble publisert`, en: `The agenda of meeting ${meeting(e)} was published` }),
+  AttendanceRecorded: (e) => {
+    const present = ((d(e).organizationIds as string[] | undefined) ?? []).join(', ');
+    return { nb: `Møte ${meeting(e)} ble holdt; til stede: ${present}`, en: `Meeting ${meeting(e)} was held; present: ${present}` };
+  },
+  DecisionRecorded: (e) => ({
+    nb: `Vedtak ${s(d(e).decisionId)} i møte ${meeting(e)}${d(e).supersedes ? ` (erstatter ${s(d(e).supersedes)})` : ''}: «${s(d(e).text)}»`,
+    en: `Decision ${s(d(e).decisionId)} at meeting ${meeting(e)}${d(e).supersedes ? ` (supersedes ${s(d(e).supersedes)})` : ''}: “${s(d(e).text)}”`,
+  }),
+  PositionRecorded: (e) => {
+    const p = POSITION[d(e).position as keyof typeof POSITION];
+    return {
+      nb: `${s(d(e).organizationId)} ${p?.nb ?? s(d(e).position)} vedtak ${s(d(e).decisionId)}${d(e).reason ? `: ${s(d(e).reason)}` : ''}`,
+      en: `${s(d(e).organizationId)} ${p?.en ?? s(d(e).position)} decision ${s(d(e).decisionId)}${d(e).reason ? `: ${s(d(e).reason)}` : ''}`,
+    };
+  },
+  DecisionSuperseded: (e) => ({
+    nb: `Vedtak ${s(d(e).decisionId)} ble erstattet av vedtak ${s(d(e).supersededByDecisionId)} (møte ${s(d(e).supersededByMeetingId)})`,
+    en: `Decision ${s(d(e).decisionId)} was superseded by decision ${s(d(e).supersededByDecisionId)} (meeting ${s(d(e).supersededByMeetingId)})`,
+  }),
+  DecisionRevoked: (e) => ({ nb: `Vedtak ${s(d(e).decisionId)} ble opphevet: ${s(d(e).reason)}`, en: `Decision ${s(d(e).decisionId)} was revoked: ${s(d(e).reason)}` }),
+  ActionItemAssigned: (e) => ({
+    nb: `Oppfølgingspunkt til ${s(d(e).responsibleOrganizationId)} innen ${s(d(e).dueDate)}: «${s(d(e).description)}»`,
+    en: `Action item for ${s(d(e).responsibleOrganizationId)} due ${s(d(e).dueDate)}: “${s(d(e).description)}”`,
+  }),
+  ActionItemCompleted: (e) => ({ nb: `Oppfølgingspunkt ${s(d(e).actionItemId)} ble fullført`, en: `Action item ${s(d(e).actionItemId)} was completed` }),
+  ActionItemCancelled: (e) => ({
+    nb: `Oppfølgingspunkt ${s(d(e).actionItemId)} ble avbrutt: ${s(d(e).reason)}`,
+    en: `Action item ${s(d(e).actionItemId)} was cancelled: ${s(d(e).reason)}`,
+  }),
+  MinutesDrafted: (e) => ({ nb: `Utkast til referat fra møte ${meeting(e)} ble skrevet`, en: `The minutes of meeting ${meeting(e)} were drafted` }),
+  MinutesApproved: (e) => ({
+    nb: `Referatet fra møte ${meeting(e)} ble godkjent i møte ${s(d(e).approvedAtMeetingId)}`,
+    en: `The minutes of meeting ${meeting(e)} were approved at meeting ${s(d(e).approvedAtMeetingId)}`,
+  }),
+};

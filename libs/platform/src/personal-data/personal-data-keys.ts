@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+/**
+ * The key table of crypto-shredding: one data key per subject (a person whose personal data the
+ * platform keeps sealed), deliberately OUTSIDE the event log. The log holds only ciphertext, which
+ * the hash chain and the signed checkpoints cover; deleting a key here makes every copy of that
+ * ciphertext (in the log, the read models, backups and evidence bundles) unreadable, while the log
+ * stays byte-for-byte what was signed — so `verify` still passes after an erasure.
+ *
+ * Synchronous, like the read models (the SQLite adapter answers in microseconds). Every replica
+ * that reads or writes personal data must see the same table (see SqlitePersonalDataKeys).
+ */
+export interface PersonalDataKeys {
+  /** Records the subject's key; a subject's key is made once and never replaced (false if it exists). */
+  create(subjectId: string, key: Buffer): boolean;
+  /** The key, or undefined when there is none (never made, or shredded). */
+  get(subjectId: string): Buffer | undefined;
+  /** Shreds the key (idempotent): true when a key was deleted now. */
+  shred(subjectId: string): boolean;
+}
+
+export const PERSONAL_DATA_KEYS = Symbol.for('kom.PersonalDataKeys');
+
+/**
+ * The key table as one SQLite file (`KOM_PERSONAL_DATA_KEYS_FILE`, default
+ * `<KOM_DATA_DIR>/personal-data-keys.sqlite`), WAL with `synchronous=FULL` (a key acknowledged is
+ * on disk before the event that uses it is appended) and `secure_delete` (a shredded key's bytes
+ * are overwritten in the file, not just unlinked from the b-tree). Replicas writing to one KurrentDB
+ * must share the file (a shared volume, as for KOM_AUTH_KEY_FILE and KOM_AUDIT_KEY_FILE); SQLite's
+ * locking makes concurrent writers from several processes safe on a local or correctly locking
+ * network file system. The file must never be backed up together with the log for longer than the
+ * erasure deadline: a backup of the key table outlives an erasure (keep backups short-lived).
+ */
+export class SqlitePersonalDataKeys implements PersonalDataKeys {
+  private readonly insert;
+  private readonly select;
+  private readonly remove;
+
+  private constructor(private readonly db: Database.Database) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('secure_delete = ON');
+    db.pragma('busy_timeout = 5000');
+    db.exec(`CREATE TABLE IF NOT EXISTS data_keys (
+      subject_id TEXT PRIMARY KEY,
+      algorithm TEXT NOT NULL,
+      key BLOB NOT NULL,
+      created_at TEXT NOT NULL
+    )`);
+    this.insert = db.prepare<[string, Buffer, string]>(
+      `INSERT INTO data_keys (subject_id, algorithm, key, created_at) VALUES (?, 'AES-256-GCM', ?, ?) ON CONFLICT DO NOTHING`,
+    );
+    this.select = db.prepare<[string], { key: Buffer }>('SELECT key FROM data_keys WHERE subject_id = ?');
+    this.remove = db.prepare<[string]>('DELETE FROM data_keys WHERE subject_id = ?');
+  }
+
+  /** `:memory:` for tests. */
+  static open(file: string): SqlitePersonalDataKeys {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    return new SqlitePersonalDataKeys(new Database(file));
+  }
+
+  create(subjectId: string, key: Buffer): boolean {
+    return this.insert.run(subjectId, key, new Date().toISOString()).changes === 1;
+  }
+
+  get(subjectId: string): Buffer | undefined {
+    const row = this.select.get(subjectId);
+    return row ? Buffer.from(row.key) : undefined;
+  }
+
+  shred(subjectId: string): boolean {
+    return this.remove.run(subjectId).changes === 1;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
