@@ -1,3 +1,4 @@
+import { sleep } from '../support/helpers';
 import { recordProjectGroupDecision } from '../support/record-decision';
 import { TestApp } from '../support/test-app';
 
@@ -13,7 +14,6 @@ const osloDate = (offsetDays = 0) => {
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const AGREEMENT_FIELDS = `
   id title status statusAt revision expiresOn citedDecisionIds

@@ -1,9 +1,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PERSONAL_DATA_KEYS, ManualClock, type PersonalDataKeys } from '@kom/platform';
-import { runCli } from '../../apps/cli/src/run-cli';
-import { ClockedTestApp } from '../support/clocked-test-app';
-import type { GraphQLResponse } from '../support/test-app';
+import { runOperatorCli } from '../support/cli';
+import { ok } from '../support/helpers';
+import { TestApp } from '../support/test-app';
 
 /**
  * decisionHistory over a real story (an NGO's issue, forwarded by the reference group, resolved by
@@ -13,7 +13,7 @@ import type { GraphQLResponse } from '../support/test-app';
  */
 describe('audit: decision history and erasure that keeps the record verifiable', () => {
   const clock = new ManualClock('2026-03-02T08:00:00.000Z');
-  let t: ClockedTestApp;
+  let t: TestApp;
   let secretariat: string;
   let auditor: string;
   let rosa: string;
@@ -22,11 +22,6 @@ describe('audit: decision history and erasure that keeps the record verifiable',
   let decisionId: string;
   let newDecisionId: string;
   let agreementId: string;
-
-  const ok = <T = Record<string, any>>(response: GraphQLResponse<T>): T => {
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  };
 
   async function meetingWithItem(kind: 'REFERENCE_GROUP' | 'PROJECT_GROUP', startsAt: string, attendees: string[], placeIssue?: string) {
     const endsAt = new Date(Date.parse(startsAt) + 2 * 3600_000).toISOString();
@@ -49,7 +44,7 @@ describe('audit: decision history and erasure that keeps the record verifiable',
   }
 
   beforeAll(async () => {
-    t = await ClockedTestApp.start(clock, { KOM_AUDIT_CHECKPOINT_EVERY: '50' });
+    t = await TestApp.start({ clock, env: { KOM_AUDIT_CHECKPOINT_EVERY: '50' } });
     secretariat = await t.token('SECRETARIAT', 'org-pod', 'pod-sara');
     auditor = await t.token('AUDITOR', 'org-riksrevisjonen', 'revisor-per');
     rosa = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'rosa-kari');
@@ -215,11 +210,7 @@ describe('audit: decision history and erasure that keeps the record verifiable',
       await t.stop({ keepData: true });
       stopped = true;
       const dataDir = t.config.dataDir;
-      const cli = async (...argv: string[]) => {
-        const out: string[] = [];
-        const code = await runCli(argv, { KOM_DATA_DIR: dataDir }, (l) => out.push(l), (l) => out.push(l));
-        return { code, out: out.join('\n') };
-      };
+      const cli = (...argv: string[]) => runOperatorCli(dataDir, argv, { stderrToOut: true });
       const verified = await cli('verify');
       expect(verified.out).toMatch(/: valid/);
       expect(verified.code).toBe(0);

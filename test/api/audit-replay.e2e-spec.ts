@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { runCli } from '../../apps/cli/src/run-cli';
+import { runOperatorCli } from '../support/cli';
 import { recordProjectGroupDecision } from '../support/record-decision';
 import { TestApp } from '../support/test-app';
 
@@ -10,15 +10,10 @@ import { TestApp } from '../support/test-app';
 describe('replay and verify after the application ran', () => {
   let app: TestApp;
   let dataDir: string;
-  const cli = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, { KOM_DATA_DIR: dataDir }, (l) => out.push(l), (l) => err.push(l));
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const cli = (...argv: string[]) => runOperatorCli(dataDir, argv);
 
   beforeAll(async () => {
-    app = await TestApp.start({ KOM_AUDIT_CHECKPOINT_EVERY: '20' });
+    app = await TestApp.start({ env: { KOM_AUDIT_CHECKPOINT_EVERY: '20' } });
     dataDir = app.config.dataDir;
     const token = await app.token('SECRETARIAT', 'org-pod', 'sara');
     for (let i = 0; i < 15; i++) {

@@ -47,8 +47,9 @@ import {
   SignAgreementCommand,
   TerminateAgreementCommand,
 } from '@kom/agreements';
-import { runCli } from '../../apps/cli/src/run-cli';
-import { ClockedTestApp } from '../support/clocked-test-app';
+import { runOperatorCli } from '../support/cli';
+import { sleep } from '../support/helpers';
+import { TestApp } from '../support/test-app';
 
 /**
  * A long randomised scenario across every aggregate — organisations, groups, representatives,
@@ -134,7 +135,7 @@ interface Recorded {
 
 describe('a long randomised scenario across every aggregate', () => {
   const clock = new ManualClock('2026-01-05T07:00:00.000Z');
-  let t: ClockedTestApp;
+  let t: TestApp;
   let token: string;
   let dataDir: string;
   const recorded: Recorded[] = [];
@@ -184,16 +185,12 @@ describe('a long randomised scenario across every aggregate', () => {
       if (reactors.caughtUpWith(head) && (await store.headPosition()) === head) stable++;
       else {
         stable = 0;
-        await new Promise((r) => setTimeout(r, 2));
+        await sleep(2);
       }
     }
   }
 
-  const query = async (q: string, variables: Record<string, unknown>) => {
-    const r = await t.gql(q, variables, token);
-    if (r.errors) throw new Error(`${q}: ${JSON.stringify(r.errors)}`);
-    return r.data!;
-  };
+  const query = (q: string, variables: Record<string, unknown>) => t.data(q, variables, token);
   const readMeeting = async (meetingId: string, asOf?: string) => (await query(`query($id: ID!, $asOf: String) { meeting(id: $id, asOf: $asOf) { ${MEETING} } }`, { id: meetingId, asOf })).meeting;
   const readIssue = async (issueId: string, asOf?: string) => (await query(`query($id: ID!, $asOf: String) { issue(id: $id, asOf: $asOf) { ${ISSUE} } }`, { id: issueId, asOf })).issue;
   const readAgreement = async (agreementId: string, asOf?: string) =>
@@ -524,7 +521,7 @@ describe('a long randomised scenario across every aggregate', () => {
   };
 
   beforeAll(async () => {
-    t = await ClockedTestApp.start(clock, { KOM_AUDIT_CHECKPOINT_EVERY: '500' });
+    t = await TestApp.start({ clock, env: { KOM_AUDIT_CHECKPOINT_EVERY: '500' } });
     dataDir = t.config.dataDir;
     token = await t.token('SECRETARIAT', 'org-pod', 'pod-sara');
     for (let step = 1; step <= STEPS; step++) {
@@ -593,11 +590,7 @@ describe('a long randomised scenario across every aggregate', () => {
     await settle();
     await t.stop({ keepData: true });
     stopped = true;
-    const cli = async (...argv: string[]) => {
-      const out: string[] = [];
-      const code = await runCli(argv, { KOM_DATA_DIR: dataDir }, (l) => out.push(l), (l) => out.push(l));
-      return { code, out: out.join('\n') };
-    };
+    const cli = (...argv: string[]) => runOperatorCli(dataDir, argv, { stderrToOut: true });
     const equal = await cli('replay');
     expect(equal.out).toMatch(/all \d+ read-model tables equal the replay of the log/);
     expect(equal.code).toBe(0);

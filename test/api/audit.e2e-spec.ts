@@ -1,4 +1,5 @@
 import { verifyConsistency, verifyInclusion } from '@kom/audit';
+import { sleep } from '../support/helpers';
 import { TestApp } from '../support/test-app';
 
 // The audit trail, integrity checks, proofs and the published key, over GraphQL and HTTP, on the
@@ -37,7 +38,7 @@ describe('audit (GraphQL)', () => {
       .data!.auditCheckpoints;
 
   beforeAll(async () => {
-    app = await TestApp.start({ KOM_AUDIT_CHECKPOINT_EVERY: '5' });
+    app = await TestApp.start({ env: { KOM_AUDIT_CHECKPOINT_EVERY: '5' } });
     secretariat = await app.token('SECRETARIAT', 'org-pod', 'sara');
     auditor = await app.token('AUDITOR', 'org-riksrevisjonen', 'revisor');
     const other = await app.token('SECRETARIAT', 'org-kom', 'ola');
@@ -61,7 +62,7 @@ describe('audit (GraphQL)', () => {
   it('records a signed checkpoint every 5 events in the background', async () => {
     let list = await checkpoints();
     for (let i = 0; i < 50 && list.length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 50));
+      await sleep(50);
       list = await checkpoints();
     }
     expect(list[0]).toMatchObject({ rootHash: expect.stringMatching(/^[0-9a-f]{64}$/) });

@@ -103,7 +103,7 @@ describe('authorisation matrix: every mutation × role × own/other organisation
   let mutations: GraphQLField<unknown, unknown>[] = [];
 
   beforeAll(async () => {
-    t = await TestApp.start({ KOM_RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000' });
+    t = await TestApp.start({ env: { KOM_RATE_LIMIT_MUTATIONS_PER_MINUTE: '1000000' } });
     schema = t.app.get(GraphQLSchemaHost).schema;
     store = t.app.get<EventStore>(EVENT_STORE);
     for (const role of ROLES) tokens.set(role, await t.token(role, HOME[role].own, `matrix-${role.toLowerCase()}`));

@@ -1,65 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Test } from '@nestjs/testing';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
-import { EmbeddedIssuer } from '@kom/auth';
-import type { Role } from '@kom/kernel';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { CLOCK, ManualClock, loadConfig, type KomConfig } from '@kom/platform';
+import { ManualClock } from '@kom/platform';
 import { generatedNationalIdNumber, withBadChecksum } from '@kom/issues/testing';
-import { AppModule } from '../../apps/api/src/app.module';
-import type { GraphQLResponse } from '../support/test-app';
+import { ok, sleep } from '../support/helpers';
+import { TestApp, type GraphQLResponse } from '../support/test-app';
 
 /**
  * One issue from submission to resolution over GraphQL, across a reference-group meeting and a
  * project-group meeting, on the real application (embedded store) with a manual clock: meetings
  * are planned ahead and held once the clock reaches them.
  */
-class IssuesTestApp {
-  private constructor(
-    readonly app: NestFastifyApplication,
-    readonly config: KomConfig,
-    private readonly issuer: EmbeddedIssuer,
-  ) {}
-
-  static async start(clock: ManualClock): Promise<IssuesTestApp> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kom-issues-e2e-'));
-    const config = loadConfig({ KOM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
-    const moduleRef = await Test.createTestingModule({
-      imports: [AppModule.forRoot({ config, schemaFile: join(dataDir, 'kom.graphql') })],
-    })
-      .overrideProvider(CLOCK)
-      .useValue(clock)
-      .compile();
-    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    return new IssuesTestApp(app, config, await EmbeddedIssuer.open(config.auth));
-  }
-
-  token(role: Role, organizationId: string, userId = `user-${organizationId}`): Promise<string> {
-    return this.issuer.issue({ userId, organizationId, role });
-  }
-
-  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown>, token: string): Promise<GraphQLResponse<T>> {
-    const response = await this.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      payload: JSON.stringify({ query, variables }),
-    });
-    return { status: response.statusCode, ...(JSON.parse(response.body) as object) };
-  }
-
-  async stop(): Promise<void> {
-    await this.app.close();
-    rmSync(this.config.dataDir, { recursive: true, force: true });
-  }
-}
-
 const ISSUE_FIELDS = `id status statusLabel(lang: EN) organizationId title description category tags citedMeasures urgencyReason
   meetingId agendaItemId outcomeAt outcomeDecisionId closingReason revision`;
 const SUBMIT = `mutation($input: SubmitIssueInput!) { submitIssue(input: $input) { ${ISSUE_FIELDS} } }`;
@@ -83,9 +32,7 @@ const ISSUES = `query($filter: IssueFilterInput) { issues(filter: $filter, first
 
 describe('Issues over GraphQL: from the reference group to a project-group outcome', () => {
   const clock = new ManualClock('2026-03-02T08:00:00.000Z');
-  let t: IssuesTestApp;
-  let url: string;
-  const clients: Client[] = [];
+  let t: TestApp;
   let rosa: string;
   let noas: string;
   let udi: string;
@@ -93,10 +40,8 @@ describe('Issues over GraphQL: from the reference group to a project-group outco
   let auditor: string;
 
   beforeAll(async () => {
-    t = await IssuesTestApp.start(clock);
-    await t.app.listen(0, '127.0.0.1');
-    const address = t.app.getHttpServer().address() as { port: number };
-    url = `ws://127.0.0.1:${address.port}/graphql`;
+    t = await TestApp.start({ clock });
+    await t.listen();
     rosa = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'rosa-kari');
     noas = await t.token('NGO_REPRESENTATIVE', 'org-noas', 'noas-ola');
     udi = await t.token('AGENCY_MEMBER', 'org-udi', 'udi-anne');
@@ -104,20 +49,8 @@ describe('Issues over GraphQL: from the reference group to a project-group outco
     auditor = await t.token('AUDITOR', 'org-riksrevisjonen', 'auditor-per');
   });
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
     await t.stop();
   });
-
-  const connect = (token: string) => {
-    const client = createClient({ url, webSocketImpl: WebSocket, lazy: true, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
-    clients.push(client);
-    return client;
-  };
-
-  const ok = <T = Record<string, any>>(response: GraphQLResponse<T>): T => {
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  };
 
   const refused = (response: GraphQLResponse, code: string, reason?: string) => {
     expect(response.errors?.[0]?.extensions).toMatchObject({ code, ...(reason ? { reason } : {}) });
@@ -158,7 +91,7 @@ describe('Issues over GraphQL: from the reference group to a project-group outco
   it('takes an issue from submission to resolution, with timeline, lineage, subscriptions and every guard', async () => {
     // The submitter follows her organisation's issues; she may not follow another organisation's.
     const statusMessages: string[] = [];
-    const subscription = connect(rosa).iterate<{ issueStatusChanged: { id: string; status: string } }>({
+    const subscription = t.subscriber(rosa).iterate<{ issueStatusChanged: { id: string; status: string } }>({
       query: 'subscription { issueStatusChanged(organizationId: "org-rosa") { id status } }',
     });
     const collecting = (async () => {
@@ -167,10 +100,10 @@ describe('Issues over GraphQL: from the reference group to a project-group outco
         if (message.data!.issueStatusChanged.status === 'RESOLVED') break;
       }
     })();
-    const foreign = connect(rosa).iterate({ query: 'subscription { issueStatusChanged(organizationId: "org-noas") { id } }' });
+    const foreign = t.subscriber(rosa).iterate({ query: 'subscription { issueStatusChanged(organizationId: "org-noas") { id } }' });
     const foreignResult = await foreign.next().catch((error: unknown) => error);
     expect(JSON.stringify(foreignResult)).toContain('FORBIDDEN');
-    await new Promise((resolve) => setTimeout(resolve, 200)); // let graphql-ws register the subscription
+    await sleep(200); // let graphql-ws register the subscription
 
     // Privacy guard: a valid national identity number is refused and nothing is stored ...
     const fnr = generatedNationalIdNumber(12, 4, 1987);

@@ -1,13 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Test } from '@nestjs/testing';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EmbeddedIssuer } from '@kom/auth';
-import type { Role } from '@kom/kernel';
-import { CLOCK, ManualClock, loadConfig, type KomConfig } from '@kom/platform';
-import { AppModule } from '../../apps/api/src/app.module';
-import type { GraphQLResponse } from '../support/test-app';
+import { ManualClock } from '@kom/platform';
+import { TestApp } from '../support/test-app';
 
 /**
  * Time travel, checked against the read models: a long meeting cycle is run step by step; after
@@ -19,47 +11,6 @@ import type { GraphQLResponse } from '../support/test-app';
  * pattern of meetings.e2e-spec.ts): meetings are planned ahead and then held, and every step
  * happens a minute after the one before, so each recorded instant separates two steps.
  */
-class AsOfTestApp {
-  private constructor(
-    readonly app: NestFastifyApplication,
-    readonly config: KomConfig,
-    private readonly issuer: EmbeddedIssuer,
-  ) {}
-
-  static async start(clock: ManualClock): Promise<AsOfTestApp> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kom-meetings-as-of-e2e-'));
-    const config = loadConfig({ KOM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
-    const moduleRef = await Test.createTestingModule({
-      imports: [AppModule.forRoot({ config, schemaFile: join(dataDir, 'kom.graphql') })],
-    })
-      .overrideProvider(CLOCK)
-      .useValue(clock)
-      .compile();
-    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    return new AsOfTestApp(app, config, await EmbeddedIssuer.open(config.auth));
-  }
-
-  token(role: Role, organizationId: string, userId: string): Promise<string> {
-    return this.issuer.issue({ userId, organizationId, role });
-  }
-
-  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown>, token: string): Promise<GraphQLResponse<T>> {
-    const response = await this.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      payload: JSON.stringify({ query, variables }),
-    });
-    return { status: response.statusCode, ...(JSON.parse(response.body) as object) };
-  }
-
-  async stop(): Promise<void> {
-    await this.app.close();
-    rmSync(this.config.dataDir, { recursive: true, force: true });
-  }
-}
 
 /** Every field of Meeting and of its children, labels in both languages. */
 const MEETING_SCALARS = `id kind kindLabel kindLabelEn: kindLabel(lang: EN) title startsAt endsAt location videoLink status
@@ -129,18 +80,14 @@ function comparable(meeting: Record<string, any> | null): Record<string, any> | 
 
 describe('Meetings as of an instant: every field as the read models showed it then', () => {
   const clock = new ManualClock('2027-01-04T08:00:00.000Z');
-  let t: AsOfTestApp;
+  let t: TestApp;
   let secretariat: string;
   let nav: string;
   const recordings: Recording[] = [];
   let first = '';
   let second = '';
 
-  const ok = async <T = any>(query: string, variables: Record<string, unknown>, token = secretariat): Promise<T> => {
-    const response = await t.gql(query, variables, token);
-    if (response.errors) throw new Error(`${JSON.stringify(response.errors)} for ${query.slice(0, 60)}`);
-    return response.data as T;
-  };
+  const ok = <T = any>(query: string, variables: Record<string, unknown>, token = secretariat): Promise<T> => t.data<T>(query, variables, token);
   const read = async (id: string, asOf?: string): Promise<Record<string, any> | null> =>
     (await ok<{ meeting: Record<string, any> | null }>(MEETING, { id, asOf })).meeting;
 
@@ -153,7 +100,7 @@ describe('Meetings as of an instant: every field as the read models showed it th
   };
 
   beforeAll(async () => {
-    t = await AsOfTestApp.start(clock);
+    t = await TestApp.start({ clock });
     secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
     nav = await t.token('AGENCY_MEMBER', 'org-nav', 'nils');
   });

@@ -1,63 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Test } from '@nestjs/testing';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
-import { EmbeddedIssuer } from '@kom/auth';
-import type { Role } from '@kom/kernel';
-import { CLOCK, ManualClock, loadConfig, type KomConfig } from '@kom/platform';
-import { AppModule } from '../../apps/api/src/app.module';
-import type { GraphQLResponse } from '../support/test-app';
+import { ManualClock } from '@kom/platform';
+import { sleep } from '../support/helpers';
+import { TestApp } from '../support/test-app';
 
 /**
  * The real application (embedded store, temporary data directory) with a manual clock, so that
  * meetings can be planned ahead and then held: the decider refuses meetings in the past and
  * attendance before a meeting has started.
  */
-class MeetingsTestApp {
-  private constructor(
-    readonly app: NestFastifyApplication,
-    readonly config: KomConfig,
-    private readonly issuer: EmbeddedIssuer,
-  ) {}
-
-  static async start(clock: ManualClock, dataDir = mkdtempSync(join(tmpdir(), 'kom-meetings-e2e-'))): Promise<MeetingsTestApp> {
-    const config = loadConfig({ KOM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
-    const moduleRef = await Test.createTestingModule({
-      imports: [AppModule.forRoot({ config, schemaFile: join(dataDir, 'kom.graphql') })],
-    })
-      .overrideProvider(CLOCK)
-      .useValue(clock)
-      .compile();
-    const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-    return new MeetingsTestApp(app, config, await EmbeddedIssuer.open(config.auth));
-  }
-
-  token(role: Role, organizationId = 'org-pod', userId = `user-${role.toLowerCase()}`): Promise<string> {
-    return this.issuer.issue({ userId, organizationId, role });
-  }
-
-  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown>, token: string): Promise<GraphQLResponse<T>> {
-    const response = await this.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      payload: JSON.stringify({ query, variables }),
-    });
-    return { status: response.statusCode, ...(JSON.parse(response.body) as object) };
-  }
-
-  /** Stops the application and keeps the data directory (unless told otherwise). */
-  async stop(options: { keepData?: boolean } = {}): Promise<void> {
-    await this.app.close();
-    if (!options.keepData) rmSync(this.config.dataDir, { recursive: true, force: true });
-  }
-}
-
 const MEETING_FIELDS = `id kind kindLabel kindLabelEn: kindLabel(lang: EN) title startsAt endsAt location videoLink status statusLabel
   seriesId seriesIndex agendaPublishedAt cancelledReason minutesStatus minutesStatusLabel revision asOf`;
 const AGENDA_FIELDS = `agenda { id position title description presentingOrganizationId citedMeasures sourceIssueId
@@ -102,12 +53,11 @@ const nodes = (connection: { edges: Array<{ node: any }> }) => connection.edges.
 
 describe('Meetings over GraphQL: a whole cycle', () => {
   const clock = new ManualClock('2027-01-04T08:00:00.000Z');
-  let t: MeetingsTestApp;
+  let t: TestApp;
   let secretariat: string;
   let agency: string;
   let ngo: string;
   let auditor: string;
-  const clients: Client[] = [];
 
   // Filled in as the cycle goes.
   let series: any[];
@@ -121,11 +71,7 @@ describe('Meetings over GraphQL: a whole cycle', () => {
   let beforePublishing: string;
   let beforeAmendment: string;
 
-  const ok = async <T = any>(query: string, variables: Record<string, unknown>, token = secretariat): Promise<T> => {
-    const response = await t.gql(query, variables, token);
-    if (response.errors) throw new Error(`${JSON.stringify(response.errors)} for ${query.slice(0, 60)}`);
-    return response.data as T;
-  };
+  const ok = <T = any>(query: string, variables: Record<string, unknown>, token = secretariat): Promise<T> => t.data<T>(query, variables, token);
   const refused = async (query: string, variables: Record<string, unknown>, token = secretariat) => {
     const response = await t.gql(query, variables, token);
     expect(response.errors).toBeDefined();
@@ -140,14 +86,13 @@ describe('Meetings over GraphQL: a whole cycle', () => {
   };
 
   beforeAll(async () => {
-    t = await MeetingsTestApp.start(clock);
+    t = await TestApp.start({ clock });
     secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
     agency = await t.token('AGENCY_MEMBER', 'org-nav', 'nils');
     ngo = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'nina');
     auditor = await t.token('AUDITOR', 'org-riksrevisjonen', 'aud');
   });
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
     await t?.stop();
   });
 
@@ -481,23 +426,15 @@ describe('Meetings over GraphQL: a whole cycle', () => {
   });
 
   it('pushes the meeting after each change to its agenda (agendaChanged)', async () => {
-    await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as { port: number };
-    const client = createClient({
-      url: `ws://127.0.0.1:${port}/graphql`,
-      webSocketImpl: WebSocket,
-      lazy: true,
-      retryAttempts: 0,
-      connectionParams: { authorization: `Bearer ${secretariat}` },
-    });
-    clients.push(client);
+    await t.listen();
+    const client = t.subscriber(secretariat);
     const third = series[2];
     const subscription = client.iterate<{ agendaChanged: { id: string; agenda: Array<{ title: string }> } }>({
       query: `subscription($meetingId: ID!) { agendaChanged(meetingId: $meetingId) { id agenda { title } } }`,
       variables: { meetingId: third.id },
     });
     const next = subscription.next();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
     await ok(ADD_ITEM, { input: { meetingId: third.id, title: 'Status for tiltak 34' } });
     const { value } = await next;
     expect(value?.data?.agendaChanged).toEqual({ id: third.id, agenda: [{ title: 'Status for tiltak 34' }] });
@@ -517,12 +454,12 @@ describe('Meetings over GraphQL: a whole cycle', () => {
     const dataDir = t.config.dataDir;
     await t.stop({ keepData: true });
     for (const file of ['read-models.sqlite', 'read-models.sqlite-wal', 'read-models.sqlite-shm']) rmSync(join(dataDir, file), { force: true });
-    t = await MeetingsTestApp.start(clock, dataDir);
+    t = await TestApp.start({ clock, dataDir });
     // Start-up replays the log into the empty read-model database; wait until it has caught up.
     for (let i = 0; i < 100; i++) {
       const status = await ok('{ platformStatus { caughtUp } }', {}, secretariat);
       if (status.platformStatus.caughtUp) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
     }
     expect(await snapshot()).toEqual(before);
   });

@@ -102,7 +102,7 @@ describe('organisations, groups, representatives and measures over GraphQL', () 
       const organizationEvents = (await store().readAll()).filter((e) => e.streamId.startsWith('organization-org-')).length;
       expect(organizationEvents).toBe(25);
       await t.app.close();
-      t = await TestApp.start({ KOM_DATA_DIR: dataDir });
+      t = await TestApp.start({ dataDir });
       expect(await eventCount()).toBe(before);
       expect(await memberIds('PROJECT_GROUP')).toEqual(PROJECT_GROUP);
     });

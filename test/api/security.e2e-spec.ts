@@ -67,11 +67,13 @@ describe('GraphQL hardening in production (OIDC on loopback)', () => {
   beforeAll(async () => {
     idp = await LoopbackIdentityProvider.start();
     t = await TestApp.start({
-      NODE_ENV: 'production',
-      KOM_AUTH_JWKS_URL: idp.jwksUrl,
-      KOM_AUTH_ISSUER: idp.issuer,
-      KOM_AUTH_AUDIENCE: 'kom-platform',
-      KOM_RATE_LIMIT_MUTATIONS_PER_MINUTE: '3',
+      env: {
+        NODE_ENV: 'production',
+        KOM_AUTH_JWKS_URL: idp.jwksUrl,
+        KOM_AUTH_ISSUER: idp.issuer,
+        KOM_AUTH_AUDIENCE: 'kom-platform',
+        KOM_RATE_LIMIT_MUTATIONS_PER_MINUTE: '3',
+      },
     });
     store = t.app.get<EventStore>(EVENT_STORE);
     secretariat = await idp.token(claims('SECRETARIAT', 'org-pod', 'sara'));

@@ -1,44 +1,26 @@
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import { sleep } from '../support/helpers';
 import { TestApp } from '../support/test-app';
 
 describe('GraphQL subscriptions over graphql-ws', () => {
   let t: TestApp;
-  let url: string;
-  const clients: Client[] = [];
 
   beforeAll(async () => {
     t = await TestApp.start();
-    await t.app.listen(0, '127.0.0.1');
-    const address = t.app.getHttpServer().address() as { port: number };
-    url = `ws://127.0.0.1:${address.port}/graphql`;
+    await t.listen();
   });
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
     await t.stop();
   });
 
-  const connect = (token?: string) => {
-    const client = createClient({
-      url,
-      webSocketImpl: WebSocket,
-      lazy: true,
-      retryAttempts: 0,
-      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-    });
-    clients.push(client);
-    return client;
-  };
-
   it('pushes an organisation once the read model shows it', async () => {
     const ngo = await t.token('NGO_REPRESENTATIVE', 'org-rosa');
-    const client = connect(ngo);
+    const client = t.subscriber(ngo);
     const subscription = client.iterate<{ organizationChanged: { name: string; kind: string } }>({
       query: 'subscription { organizationChanged { name kind } }',
     });
     const next = subscription.next();
     // graphql-ws acknowledges the subscription before events flow; give it a moment to register.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
     const secretariat = await t.token('SECRETARIAT');
     await t.gql(
       'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }',
@@ -51,7 +33,7 @@ describe('GraphQL subscriptions over graphql-ws', () => {
   });
 
   it('closes a socket that brings no valid token', async () => {
-    const client = connect(undefined);
+    const client = t.subscriber(undefined);
     const subscription = client.iterate({ query: 'subscription { organizationChanged { name } }' });
     const error = await subscription.next().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 4403 });

@@ -1,10 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { EmbeddedIssuer } from '@kom/auth';
 import type { Role } from '@kom/kernel';
-import { loadConfig, type KomConfig } from '@kom/platform';
+import { CLOCK, loadConfig, type KomConfig, type ManualClock } from '@kom/platform';
+import { AppModule } from '../../apps/api/src/app.module';
 import { createApp } from '../../apps/api/src/bootstrap';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -13,8 +17,25 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: Array<{ message: string; extensions?: Record<string, any>; path?: string[] }>;
 }
 
+export interface TestAppOptions {
+  /** Environment on top of the test defaults (temporary data directory, silent log, NODE_ENV=test). */
+  readonly env?: NodeJS.ProcessEnv;
+  /**
+   * A manual clock in place of the real one: meetings can be planned ahead and then held, and a
+   * scenario can move time on. Without it the application is built as production builds it.
+   */
+  readonly clock?: ManualClock;
+  /** An existing data directory (to start again on the same data); a new temporary one otherwise. */
+  readonly dataDir?: string;
+}
+
+/** A bearer token, or the token and extra headers of a GraphQL request. */
+export type GqlOptions = string | { token?: string; headers?: Record<string, string> };
+
 /** The real application on the embedded store in a temporary data directory. */
 export class TestApp {
+  private readonly clients: Client[] = [];
+
   private constructor(
     readonly app: NestFastifyApplication,
     readonly config: KomConfig,
@@ -22,11 +43,11 @@ export class TestApp {
     private readonly issuer: EmbeddedIssuer,
   ) {}
 
-  static async start(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kom-e2e-'));
-    const config = loadConfig({ KOM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  static async start(options: TestAppOptions = {}): Promise<TestApp> {
+    const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kom-e2e-'));
+    const config = loadConfig({ KOM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
     const schemaFile = join(dataDir, 'kom.graphql');
-    const app = await createApp({ config, schemaFile });
+    const app = await createTestApplication(config, schemaFile, options.clock);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     const issuer = await EmbeddedIssuer.open(config.auth);
@@ -37,26 +58,61 @@ export class TestApp {
     return this.issuer.issue({ userId, organizationId, role });
   }
 
-  async gql<T = Record<string, any>>(
-    query: string,
-    variables: Record<string, unknown> = {},
-    options: { token?: string; headers?: Record<string, string> } = {},
-  ): Promise<GraphQLResponse<T>> {
+  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<GraphQLResponse<T>> {
+    const { token, headers } = typeof options === 'string' ? { token: options, headers: undefined } : options;
     const response = await this.app.inject({
       method: 'POST',
       url: '/graphql',
       headers: {
         'content-type': 'application/json',
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...options.headers,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
       },
       payload: JSON.stringify({ query, variables }),
     });
     return { status: response.statusCode, ...(JSON.parse(response.body) as object) };
   }
 
-  async stop(): Promise<void> {
-    await this.app.close();
-    rmSync(this.config.dataDir, { recursive: true, force: true });
+  /** The data of a query that must succeed; throws with the errors and the start of the query otherwise. */
+  async data<T = any>(query: string, variables: Record<string, unknown>, options: GqlOptions): Promise<T> {
+    const response = await this.gql(query, variables, options);
+    if (response.errors) throw new Error(`${JSON.stringify(response.errors)} for ${query.slice(0, 60)}`);
+    return response.data as T;
   }
+
+  /** Listens on a free local port, for graphql-ws clients (see subscriber). */
+  async listen(): Promise<void> {
+    await this.app.listen(0, '127.0.0.1');
+  }
+
+  /** A lazy graphql-ws client (no retries) of the listening application, disposed on stop. */
+  subscriber(token?: string): Client {
+    const { port } = this.app.getHttpServer().address() as { port: number };
+    const client = createClient({
+      url: `ws://127.0.0.1:${port}/graphql`,
+      webSocketImpl: WebSocket,
+      lazy: true,
+      retryAttempts: 0,
+      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    this.clients.push(client);
+    return client;
+  }
+
+  /** Stops the application and removes its data directory, unless asked to keep it (for the CLI to read or to start again). */
+  async stop(options: { keepData?: boolean } = {}): Promise<void> {
+    await Promise.all(this.clients.splice(0).map((client) => client.dispose()));
+    await this.app.close();
+    if (!options.keepData) rmSync(this.config.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The production bootstrap; with a clock, the same module compiled for tests with CLOCK overridden. */
+async function createTestApplication(config: KomConfig, schemaFile: string, clock?: ManualClock): Promise<NestFastifyApplication> {
+  if (!clock) return createApp({ config, schemaFile });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ config, schemaFile })] })
+    .overrideProvider(CLOCK)
+    .useValue(clock)
+    .compile();
+  return moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
 }
