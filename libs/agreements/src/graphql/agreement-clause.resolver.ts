@@ -1,10 +1,9 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Roles } from '@kom/auth';
+
 import { Lang, labelIn } from '@kom/platform';
 import { AgreementClause, CLAUSE_SECTION_LABELS } from './agreement.types';
 
 @Resolver(() => AgreementClause)
-@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
 export class AgreementClauseResolver {
   @ResolveField(() => String, { description: 'The section in Norwegian (NB, default) or English (EN).' })
   sectionLabel(@Parent() clause: AgreementClause, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {

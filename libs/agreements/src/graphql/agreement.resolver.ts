@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InvalidInput, NotFound, type Actor } from '@kom/kernel';
-import { CurrentActor, RequestMeta, Roles } from '@kom/auth';
+import { CurrentActor, RequestMeta } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { CLOCK, Lang, decodeCursor, labelIn, loadAsOf, newId, pageSize, toConnection, type Clock, type CommandMeta } from '@kom/platform';
 import {
@@ -51,7 +51,6 @@ const withRevision = (meta: Meta, expectedRevision: number | null | undefined): 
  * or a version still collecting signatures is seen only by the parties, the secretariat and auditors.
  */
 @Resolver(() => Agreement)
-@Roles(...ALL_READERS)
 export class AgreementResolver {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
@@ -131,7 +130,6 @@ export class AgreementResolver {
   }
 
   @Mutation(() => Agreement, { description: 'Draft an agreement (version 1). The police party or the secretariat.' })
-  @Roles(...WRITERS)
   async draftAgreement(@Args('input') input: DraftAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
     const agreementId = newId();
     const { citedDecisionIds, ...rest } = input;
@@ -142,7 +140,6 @@ export class AgreementResolver {
   }
 
   @Mutation(() => Agreement, { description: 'A new version with changed content. The police party or the secretariat.' })
-  @Roles(...WRITERS)
   async amendAgreement(@Args('input') input: AmendAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
     const { expectedRevision, agreementId, title, purpose, parties, clauses, effectiveFrom, expiresOn, citedDecisionIds } = input;
     await this.commands.execute(
@@ -166,7 +163,6 @@ export class AgreementResolver {
   }
 
   @Mutation(() => Agreement, { description: 'Propose the current version for signature. The police party or the secretariat.' })
-  @Roles(...WRITERS)
   async proposeAgreementForSignature(@Args('input') input: ProposeAgreementForSignatureInput, @RequestMeta() meta: Meta): Promise<Agreement> {
     const { agreementId, version, expectedRevision } = input;
     await this.commands.execute(
@@ -176,7 +172,6 @@ export class AgreementResolver {
   }
 
   @Mutation(() => Agreement, { description: "Sign the proposed version for your organisation. A representative of a party." })
-  @Roles(...WRITERS)
   async signAgreement(@Args('input') input: SignAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
     const { agreementId, version, expectedRevision } = input;
     await this.commands.execute(new SignAgreementCommand({ type: 'SignAgreement', agreementId, version }, withRevision(meta, expectedRevision)));
@@ -184,7 +179,6 @@ export class AgreementResolver {
   }
 
   @Mutation(() => Agreement, { description: 'A new version with a later expiry date, proposed for every signature again.' })
-  @Roles(...WRITERS)
   async renewAgreement(@Args('input') input: RenewAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
     const { agreementId, expiresOn, expectedRevision } = input;
     await this.commands.execute(new RenewAgreementCommand({ type: 'RenewAgreement', agreementId, expiresOn }, withRevision(meta, expectedRevision)));
@@ -192,7 +186,6 @@ export class AgreementResolver {
   }
 
   @Mutation(() => Agreement, { description: 'Give notice of termination for your organisation, with a reason and an effective date. Any party.' })
-  @Roles(...WRITERS)
   async terminateAgreement(@Args('input') input: TerminateAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
     const { agreementId, reason, effectiveOn, expectedRevision } = input;
     await this.commands.execute(

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InvalidInput, NotFound } from '@kom/kernel';
-import { Public, Roles } from '@kom/auth';
+import { Public } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { Lang, ProjectionsService, decodeCursor, pageSize, toConnection } from '@kom/platform';
 import { checkpointFields } from '../checkpoints/audit-log-format';
@@ -58,7 +58,6 @@ export function toEntry(row: AuditTrailRow): AuditEntryType & { data: string; se
 
 /** The audit trail, integrity checks and proofs: for auditors and the secretariat. The key is public. */
 @Resolver(() => AuditEntryType)
-@Roles('AUDITOR', 'SECRETARIAT')
 export class AuditResolver {
   constructor(
     @Inject(AuditTrailQueries) private readonly trail: AuditTrailQueries,

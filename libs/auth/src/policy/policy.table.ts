@@ -3,8 +3,8 @@ import { ALL_ROLES, type Policy, type PolicyTable } from './policy';
 
 /**
  * THE access policy of the platform: every query, mutation, subscription and field resolver of the
- * GraphQL schema, by schema coordinate. The PolicyGuard reads only this table for GraphQL (a
- * `@Roles(...)` on a GraphQL resolver is not consulted); a coordinate missing here is denied
+ * GraphQL schema, by schema coordinate. The PolicyGuard reads only this table for GraphQL
+ * (resolvers carry no role decorators: `@Roles` is for HTTP routes); a coordinate missing here is denied
  * (FORBIDDEN, reason NO_POLICY), and test/api/authorization-matrix.e2e-spec.ts fails on it.
  *
  * Roles: SECRETARIAT (KOM secretariat, the Police Directorate), AGENCY_MEMBER (project-group

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
-import { RequestMeta, Roles } from '@kom/auth';
+import { RequestMeta } from '@kom/auth';
 import { newId, type CommandMeta } from '@kom/platform';
 import {
   CloseIssueCommand,
@@ -48,7 +48,6 @@ export class IssueMutationsResolver {
   ) {}
 
   @Mutation(() => Issue, { description: 'Submits an issue on behalf of your own organisation (a reference-group member).' })
-  @Roles('NGO_REPRESENTATIVE')
   async submitIssue(@Args('input') input: SubmitIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
     const issueId = newId();
     await this.commands.execute(
@@ -72,7 +71,6 @@ export class IssueMutationsResolver {
   }
 
   @Mutation(() => Issue, { description: 'Edits your organisation’s issue until it is forwarded.' })
-  @Roles('NGO_REPRESENTATIVE')
   async editIssue(@Args('input') input: EditIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
     const { expectedRevision, issueId, tags, citedMeasures, urgencyReason, ...content } = input;
     await this.commands.execute(
@@ -85,7 +83,6 @@ export class IssueMutationsResolver {
   }
 
   @Mutation(() => Issue, { description: 'Withdraws your organisation’s issue, with a reason, until it is forwarded.' })
-  @Roles('NGO_REPRESENTATIVE')
   async withdrawIssue(@Args('input') input: WithdrawIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
     await this.commands.execute(
       new WithdrawIssueCommand({ type: 'WithdrawIssue', issueId: input.issueId, reason: input.reason }, withRevision(meta, input.expectedRevision)),
@@ -94,28 +91,24 @@ export class IssueMutationsResolver {
   }
 
   @Mutation(() => Issue, { description: 'Comments on an open issue, for your organisation (a member of either group).' })
-  @Roles('NGO_REPRESENTATIVE', 'AGENCY_MEMBER', 'SECRETARIAT')
   async commentOnIssue(@Args('input') input: CommentOnIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
     await this.commands.execute(new CommentOnIssueCommand({ type: 'CommentOnIssue', issueId: input.issueId, commentId: newId(), text: input.text }, meta));
     return this.mustFind(input.issueId);
   }
 
   @Mutation(() => Issue, { description: "Places the issue on a meeting's agenda: adds an agenda item with the issue as its source." })
-  @Roles('SECRETARIAT')
   async placeIssueOnAgenda(@Args('input') input: PlaceIssueOnAgendaInput, @RequestMeta() meta: Meta): Promise<IssueView> {
     await this.workflows.placeOnAgenda(input.issueId, input.meetingId, meta);
     return this.mustFind(input.issueId);
   }
 
   @Mutation(() => Issue, { description: "Records the reference group's decision to forward the issue to the project group (on its agenda item; the meeting is held)." })
-  @Roles('SECRETARIAT')
   async forwardIssue(@Args('input') input: ForwardIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
     await this.workflows.forward({ issueId: input.issueId, text: input.decision, rationale: input.rationale }, meta);
     return this.mustFind(input.issueId);
   }
 
   @Mutation(() => Issue, { description: "Records the project group's decision on the issue, and its action items: the issue is resolved." })
-  @Roles('SECRETARIAT')
   async resolveIssue(@Args('input') input: ResolveIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
     await this.workflows.resolve(
       {
@@ -131,7 +124,6 @@ export class IssueMutationsResolver {
   }
 
   @Mutation(() => Issue, { description: 'Closes an open issue with a reason.' })
-  @Roles('SECRETARIAT')
   async closeIssue(@Args('input') input: CloseIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
     await this.commands.execute(new CloseIssueCommand({ type: 'CloseIssue', issueId: input.issueId, reason: input.reason }, withRevision(meta, input.expectedRevision)));
     return this.mustFind(input.issueId);

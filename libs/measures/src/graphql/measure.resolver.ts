@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Roles } from '@kom/auth';
+
 import { Lang, labelIn } from '@kom/platform';
 import { MeasuresQueries, type MeasureRow } from '../read-models/measures.queries';
 import { Measure, MeasuresArgs, MEASURE_AREA_LABELS } from './measure.types';
 
 @Resolver(() => Measure)
-@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
 export class MeasureResolver {
   constructor(@Inject(MeasuresQueries) private readonly queries: MeasuresQueries) {}
 

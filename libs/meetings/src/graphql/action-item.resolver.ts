@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Roles } from '@kom/auth';
+
 import { Lang, labelIn, pageSize, toConnection } from '@kom/platform';
 import { ActionItemsQueries, type ActionItemView } from '../read-models/action-items.queries';
 import { ACTION_ITEM_STATUS_LABELS } from './meeting.enums';
@@ -14,7 +14,6 @@ const cursorKey = (row: ActionItemView) => JSON.stringify([row.dueDate, row.id])
 
 /** Action items are read by every authenticated role. */
 @Resolver(() => ActionItem)
-@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
 export class ActionItemResolver {
   constructor(@Inject(ActionItemsQueries) private readonly queries: ActionItemsQueries) {}
 

@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Roles } from '@kom/auth';
+
 import { Lang, labelIn } from '@kom/platform';
 import type { AgendaAmendmentView } from '../read-models/agenda.queries';
 import type { MinutesView } from '../read-models/minutes.queries';
@@ -7,7 +7,6 @@ import { AGENDA_AMENDMENT_KIND_LABELS, MINUTES_STATUS_LABELS } from './meeting.e
 import { AgendaAmendment, Minutes } from './meeting.types';
 
 @Resolver(() => AgendaAmendment)
-@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
 export class AgendaAmendmentResolver {
   @ResolveField(() => String, { description: 'The kind of change in Norwegian (NB, default) or English (EN).' })
   kindLabel(@Parent() amendment: AgendaAmendmentView, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
@@ -16,7 +15,6 @@ export class AgendaAmendmentResolver {
 }
 
 @Resolver(() => Minutes)
-@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
 export class MinutesResolver {
   @ResolveField(() => String, { description: 'The status in Norwegian (NB, default) or English (EN).' })
   statusLabel(@Parent() minutes: MinutesView, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {

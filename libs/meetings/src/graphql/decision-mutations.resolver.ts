@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { NotFound, type Actor } from '@kom/kernel';
-import { RequestMeta, Roles } from '@kom/auth';
+import { RequestMeta } from '@kom/auth';
 import { newId } from '@kom/platform';
 import { AssignActionItemCommand } from '../application/assign-action-item.command';
 import { CancelActionItemCommand } from '../application/cancel-action-item.command';
@@ -33,7 +33,6 @@ type Meta = { actor: Actor; correlationId: string };
  * item as the read model shows it afterwards.
  */
 @Resolver()
-@Roles('SECRETARIAT')
 export class DecisionMutationsResolver {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
@@ -61,7 +60,6 @@ export class DecisionMutationsResolver {
   }
 
   @Mutation(() => Decision, { description: "Records (or changes) an organisation's position on a decision." })
-  @Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE')
   async recordPosition(@Args('input') input: RecordPositionInput, @RequestMeta() meta: Meta): Promise<DecisionView> {
     const decision = this.mustFindDecision(input.decisionId);
     await this.commands.execute(new RecordPositionCommand({ type: 'RecordPosition', meetingId: decision.meetingId, ...input }, meta));

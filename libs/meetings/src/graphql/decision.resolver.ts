@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Roles } from '@kom/auth';
+
 import { Lang, labelIn, pageSize, toConnection } from '@kom/platform';
 import { DecisionsQueries, type DecisionView, type PositionView } from '../read-models/decisions.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
@@ -18,7 +18,6 @@ const cursorKey = (row: DecisionView) => JSON.stringify([row.recordedAt, row.id]
 
 /** Decisions are read by every authenticated role. */
 @Resolver(() => Decision)
-@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
 export class DecisionResolver {
   constructor(
     @Inject(DecisionsQueries) private readonly queries: DecisionsQueries,
@@ -64,7 +63,6 @@ export class DecisionResolver {
 }
 
 @Resolver(() => DecisionPosition)
-@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
 export class DecisionPositionResolver {
   @ResolveField(() => String, { description: 'The position in Norwegian (NB, default) or English (EN).' })
   positionLabel(@Parent() position: PositionView, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {

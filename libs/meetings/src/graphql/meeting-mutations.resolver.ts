@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { NotFound, type Actor } from '@kom/kernel';
-import { RequestMeta, Roles } from '@kom/auth';
+import { RequestMeta } from '@kom/auth';
 import { newId, type CommandMeta } from '@kom/platform';
 import { AddAgendaItemCommand } from '../application/add-agenda-item.command';
 import { ApproveMinutesCommand } from '../application/approve-minutes.command';
@@ -45,7 +45,6 @@ export function withExpectedRevision(meta: Meta, expectedRevision: number | null
  * too: SECRETARIAT_ONLY). Each mutation returns the meeting as the read model shows it afterwards.
  */
 @Resolver(() => Meeting)
-@Roles('SECRETARIAT')
 export class MeetingMutationsResolver {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,

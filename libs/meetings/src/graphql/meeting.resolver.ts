@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Forbidden, InvalidInput, type Actor } from '@kom/kernel';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@kom/event-store';
-import { CurrentActor, Roles } from '@kom/auth';
+import { CurrentActor } from '@kom/auth';
 import { Lang, ProjectionsService, committedEvents, labelIn, pageSize, toConnection } from '@kom/platform';
 import { osloDate } from '../domain/oslo-time';
 import { ActionItemsQueries } from '../read-models/action-items.queries';
@@ -50,7 +50,6 @@ const READERS = ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR'
  * meeting is answered as of an earlier instant.
  */
 @Resolver(() => Meeting)
-@Roles(...READERS)
 export class MeetingResolver {
   constructor(
     @Inject(MeetingsQueries) private readonly queries: MeetingsQueries,

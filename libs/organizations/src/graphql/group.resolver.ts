@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@kom/kernel';
-import { RequestMeta, Roles } from '@kom/auth';
+import { RequestMeta } from '@kom/auth';
 import { CLOCK, Lang, labelIn, type Clock } from '@kom/platform';
 import { AdmitToGroupCommand } from '../application/admit-to-group.command';
 import { LeaveGroupCommand } from '../application/leave-group.command';
@@ -16,7 +16,6 @@ import { Organization } from './organization.types';
 type Meta = { actor: Actor; correlationId: string };
 
 @Resolver(() => Group)
-@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
 export class GroupResolver {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
@@ -31,7 +30,6 @@ export class GroupResolver {
   }
 
   @Mutation(() => Group, { description: 'Admit an organisation to a group (secretariat).' })
-  @Roles('SECRETARIAT')
   async admitToGroup(@Args('input') input: AdmitToGroupInput, @RequestMeta() meta: Meta): Promise<Group> {
     const effectiveFrom = asOfDate(input.effectiveFrom, this.clock.now(), 'effectiveFrom');
     await this.commands.execute(
@@ -41,7 +39,6 @@ export class GroupResolver {
   }
 
   @Mutation(() => Group, { description: 'Record that an organisation leaves a group (secretariat).' })
-  @Roles('SECRETARIAT')
   async leaveGroup(@Args('input') input: LeaveGroupInput, @RequestMeta() meta: Meta): Promise<Group> {
     const effectiveFrom = asOfDate(input.effectiveFrom, this.clock.now(), 'effectiveFrom');
     await this.commands.execute(

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@kom/kernel';
-import { CurrentActor, Roles } from '@kom/auth';
+import { CurrentActor } from '@kom/auth';
 import { GroupMembershipQueries, type MembershipPeriodRow } from '../read-models/group-membership.queries';
 import type { OrganizationRow } from '../read-models/organizations.queries';
 import { RepresentativesQueries, type RepresentativeRow } from '../read-models/representatives.queries';
@@ -12,7 +12,6 @@ import { canSeeRepresentatives, mayReadRestricted } from './representative-visib
 
 /** An organisation's group memberships and representatives. */
 @Resolver(() => Organization)
-@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
 export class OrganizationRelationsResolver {
   constructor(
     @Inject(GroupMembershipQueries) private readonly membershipQueries: GroupMembershipQueries,

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription
 import { CommandBus } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { NotFound, type Actor } from '@kom/kernel';
-import { RequestMeta, Roles } from '@kom/auth';
+import { RequestMeta } from '@kom/auth';
 import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, newId, pageSize, toConnection } from '@kom/platform';
 import { RegisterOrganizationCommand } from '../application/register-organization.command';
 import { RenameOrganizationCommand } from '../application/rename-organization.command';
@@ -21,7 +21,6 @@ type Meta = { actor: Actor; correlationId: string };
 const cursorKey = (row: OrganizationRow) => JSON.stringify([row.name, row.id]);
 
 @Resolver(() => Organization)
-@Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
 export class OrganizationResolver {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
@@ -44,7 +43,6 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => Organization)
-  @Roles('SECRETARIAT')
   async registerOrganization(@Args('input') input: RegisterOrganizationInput, @RequestMeta() meta: Meta) {
     const organizationId = newId();
     await this.commands.execute(
@@ -54,7 +52,6 @@ export class OrganizationResolver {
   }
 
   @Mutation(() => Organization)
-  @Roles('SECRETARIAT')
   async renameOrganization(@Args('input') input: RenameOrganizationInput, @RequestMeta() meta: Meta) {
     const { expectedRevision, ...rename } = input;
     await this.commands.execute(

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
-import { CurrentActor, RequestMeta, Roles } from '@kom/auth';
+import { CurrentActor, RequestMeta } from '@kom/auth';
 import { newId } from '@kom/platform';
 import { AddRepresentativeCommand } from '../application/add-representative.command';
 import { RemoveRepresentativeCommand } from '../application/remove-representative.command';
@@ -16,7 +16,6 @@ import { canSeeRepresentatives, mayReadRestricted } from './representative-visib
 type Meta = { actor: Actor; correlationId: string };
 
 @Resolver(() => Representative)
-@Roles('SECRETARIAT')
 export class RepresentativeResolver {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,

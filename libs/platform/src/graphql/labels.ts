@@ -1,6 +1,5 @@
 import { Args, Field, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
 import { InvalidInput } from '@kom/kernel';
-import { Roles } from '@kom/auth';
 
 /** The languages labels come in: Norwegian Bokmål and English. */
 export enum Lang {
@@ -57,7 +56,6 @@ export class EnumValue {
 @Resolver()
 export class EnumValuesResolver {
   @Query(() => [EnumValue], { description: 'The values of a labelled enum (e.g. "OrganizationKind") with their NB and EN labels.' })
-  @Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
   enumValues(@Args('enum', { type: () => String }) enumName: string): EnumValue[] {
     const labels = labelsOf(enumName);
     if (!labels) throw new InvalidInput('UNKNOWN_ENUM', `No labelled enum named ${enumName}`);

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { Roles } from '@kom/auth';
+
 import { KOM_CONFIG, type KomConfig } from '../config/kom-config';
 import { ProjectionsService } from '../nest/projections.service';
 import { ReactorRegistry } from '../reactors/reactor-registry';
@@ -39,7 +39,6 @@ export class PlatformStatusResolver {
   ) {}
 
   @Query(() => PlatformStatus)
-  @Roles('SECRETARIAT', 'AUDITOR')
   async platformStatus(): Promise<PlatformStatus> {
     const head = await this.store.headPosition();
     const projections = this.projections.status().map((p) => ({ ...p, position: p.position.toString() }));
