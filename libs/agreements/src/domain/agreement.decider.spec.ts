@@ -164,6 +164,15 @@ describe('agreement decider', () => {
       given([drafted]).when(amend, { actor: police }).events();
     });
 
+    it('lets only the secretariat change who the police party is', () => {
+      const bergen: PartyInput = { organizationId: 'org-vest-pd', role: 'Identifiserer og etterforsker', organization: { name: 'Vest politidistrikt', kind: 'POLICE' } };
+      const handOver = { type: 'AmendAgreement', agreementId, parties: [bergen, rosaParty, proParty] } as const;
+      given([drafted]).when(handOver, { actor: police }).thenThrows(Forbidden, 'POLICE_PARTY_OR_SECRETARIAT_ONLY');
+      given([drafted]).when(handOver).then([
+        amended(2, { parties: [{ organizationId: 'org-vest-pd', name: 'Vest politidistrikt', kind: 'POLICE', role: 'Identifiserer og etterforsker' }, ...storedParties.slice(1)] }),
+      ]);
+    });
+
     it('refuses an unknown agreement', () => given([]).when(amend).thenThrows(NotFound, 'AGREEMENT_NOT_FOUND'));
   });
 

@@ -77,6 +77,9 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
         expiresOn: command.expiresOn === undefined ? current.expiresOn : command.expiresOn,
         citedDecisionIds: command.citedDecisions ? validCitations(command.citedDecisions) : current.citedDecisionIds,
       });
+      // The police party may not hand the agreement to another police organisation: only the
+      // secretariat changes who the police party is.
+      mayEdit(actor, content);
       if (sameContent(content, current)) return [];
       return [
         {
