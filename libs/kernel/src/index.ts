@@ -4,3 +4,5 @@ export * from './decider';
 export * from './event-schema';
 export * from './national-id';
 export * from './hash-chain';
+export * from './oslo-date';
+export * from './calendar-date';

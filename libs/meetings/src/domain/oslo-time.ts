@@ -2,7 +2,9 @@
  * KOM meets in Norway: a meeting's calendar date and its wall-clock time are those of Europe/Oslo.
  * Pure functions over the time-zone data built into the runtime (Intl), no I/O.
  */
-export const KOM_TIME_ZONE = 'Europe/Oslo';
+import { KOM_TIME_ZONE, osloDate } from '@kom/kernel';
+
+export { KOM_TIME_ZONE };
 
 /** A local date and time in Europe/Oslo; month is 1-12. */
 export interface WallClock {
@@ -44,10 +46,7 @@ export function wallClockAt(instant: Date): WallClock {
 }
 
 /** The calendar date (YYYY-MM-DD) in Oslo at an instant: "the meeting date". */
-export function osloDate(instant: string | Date): string {
-  const { year, month, day } = wallClockAt(new Date(instant));
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+export { osloDate };
 
 const asUtc = (w: WallClock) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
 

@@ -1,12 +1,7 @@
-import { InvalidInput } from '@kom/kernel';
-import { isCalendarDate } from '../domain/calendar-date';
+import { InvalidInput, isCalendarDate, osloDate } from '@kom/kernel';
 
-const OSLO = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day in Norway at an instant (membership dates are Norwegian days). */
-export function osloDate(instant: Date): string {
-  return OSLO.format(instant); // en-CA formats as YYYY-MM-DD
-}
+// Membership dates are Norwegian days.
+export { osloDate };
 
 /**
  * `asOf` as a calendar day: a date (YYYY-MM-DD) as it is, an ISO 8601 instant as the day it fell on
