@@ -49,7 +49,7 @@ export function isOwnOrganizationOnly(policy: Policy, role: string): boolean {
   return !!policy.ownOrganization && (policy.ownOrganization.roles as readonly string[]).includes(role);
 }
 
-/** The policy table as Markdown: one row per coordinate, one column per role (README). */
+/** The policy table as Markdown: one row per coordinate, one column per role (docs/api/auth-and-roles.md). */
 export function policyTableMarkdown(table: PolicyTable, filter: (coordinate: string) => boolean = () => true): string {
   const header = `| operation | ${ROLES.join(' | ')} | what it does |`;
   const rule = `| --- | ${ROLES.map(() => ':---:').join(' | ')} | --- |`;
