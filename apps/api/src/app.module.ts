@@ -16,6 +16,7 @@ import { meetingsModule } from './wiring/meetings.wiring';
 import { issuesModule } from './wiring/issues.wiring';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
+import { WebAppModule } from './web/web-app.module';
 
 export interface AppOptions {
   readonly config: KomConfig;
@@ -58,6 +59,7 @@ export class AppModule {
         MeasuresModule,
         AuditModule,
         issuesModule(),
+        WebAppModule.forRoot(config.webDir),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }],

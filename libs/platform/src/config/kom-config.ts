@@ -58,6 +58,7 @@ const envSchema = z.object({
   KOM_AUDIT_CHECKPOINT_EVERY: optional(z.coerce.number().int().min(1).max(10_000_000).default(1000)),
   KOM_AUDIT_KEY_FILE: optional(z.string().optional()),
   KOM_PERSONAL_DATA_KEYS_FILE: optional(z.string().optional()),
+  KOM_WEB_DIR: optional(z.string().default('./apps/web/dist')),
   // OIDC (production identity). Any of these set means "verify an OIDC provider's tokens".
   KOM_AUTH_JWKS_URL: optional(
     z
@@ -150,6 +151,8 @@ export interface KomConfig {
    * outside the event log; replicas writing to one KurrentDB share it (a shared volume).
    */
   readonly personalData: { readonly keysFile: string };
+  /** Absolute. The built web app (`vite build` output), served at `/`; absent: the API runs without it. */
+  readonly webDir: string;
 }
 
 const isSet = (value: string | undefined) => typeof value === 'string' && value.trim() !== '';
@@ -224,5 +227,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KomConfig {
     personalData: {
       keysFile: resolve(e.KOM_PERSONAL_DATA_KEYS_FILE ?? join(dataDir, 'personal-data-keys.sqlite')),
     },
+    webDir: resolve(e.KOM_WEB_DIR),
   };
 }
