@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Functions passed to page.evaluate run in the browser: they name the DOM.
 import { generatedNationalIdNumber } from '@kom/issues/testing';
 import { ManualClock } from '@kom/platform';
 import { ok } from '../support/helpers';
