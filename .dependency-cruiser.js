@@ -148,11 +148,21 @@ module.exports = {
       },
       to: {},
     },
+    {
+      name: 'web-talks-graphql-only',
+      severity: 'error',
+      comment:
+        'The web app runs in the browser and talks to the platform over GraphQL and the sign-in routes ' +
+        'only: it imports no library (libs/) and nothing of the API (apps/api), so no server code or ' +
+        'business rule is bundled for the browser. Its types come from schema/kom.graphql (codegen).',
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs|apps/(?!web/))' },
+    },
   ],
   options: {
     doNotFollow: { path: '(^|/)node_modules/' },
     // node_modules is not excluded: rules must see npm imports; they are just not followed.
-    exclude: { path: '^(dist|coverage|data)/' },
+    exclude: { path: ['^(dist|coverage|data)/', '^apps/web/dist/'] },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     moduleSystems: ['cjs', 'es6'],

@@ -15,7 +15,9 @@ module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.ts$': ['@swc/jest', swc], '^.+\\.js$': ['@swc/jest', swc] },
+  // openid-client and its own jose are published as ES modules only; jest loads CommonJS.
+  transformIgnorePatterns: ['^(?!.*/node_modules/openid-client/).*/node_modules/(?!oauth4webapi/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@kom/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing',

@@ -37,6 +37,7 @@ const RULES: Record<string, string> = {
   'testing-only-in-tests': 'error',
   'not-to-unresolvable': 'error',
   'no-orphans': 'warn',
+  'web-talks-graphql-only': 'error',
 };
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -212,6 +213,15 @@ const BROKEN: Record<string, { source: string; expect: Expected[] }> = {
   'apps/api/src/uses-testing.ts': {
     source: `import { expectId } from '@kom/kernel/testing';\nexport const x = expectId;\n`,
     expect: [{ rule: 'testing-only-in-tests', from: 'apps/api/src/uses-testing.ts', to: /^libs\/kernel\/src\/testing\/index\.ts$/ }],
+  },
+
+  'apps/web/src/uses-a-library.ts': {
+    source: `import { hash } from '@kom/kernel';\nexport const x = hash;\n`,
+    expect: [{ rule: 'web-talks-graphql-only', from: 'apps/web/src/uses-a-library.ts', to: /^libs\/kernel\/src\/index\.ts$/ }],
+  },
+  'apps/web/src/uses-the-api.ts': {
+    source: `import { bootstrap } from '../../api/src/main';\nexport const x = bootstrap;\n`,
+    expect: [{ rule: 'web-talks-graphql-only', from: 'apps/web/src/uses-the-api.ts', to: /^apps\/api\/src\/main\.ts$/ }],
   },
 
   'libs/issues/src/typo.ts': {

@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { AuthModule, TOKEN_VERIFIER, type TokenVerifier } from '@kom/auth';
+import { AuthModule, SessionSockets, TOKEN_VERIFIER, type TokenVerifier } from '@kom/auth';
 import { GraphQLErrorsFilter, PlatformModule, type KomConfig } from '@kom/platform';
 import { OrganizationsModule } from '@kom/organizations';
 import { MeasuresModule } from '@kom/measures';
@@ -16,6 +16,8 @@ import { meetingsModule } from './wiring/meetings.wiring';
 import { issuesModule } from './wiring/issues.wiring';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
+import { WebAppModule } from './web/web-app.module';
+import { signInModule } from './wiring/sign-in.wiring';
 
 export interface AppOptions {
   readonly config: KomConfig;
@@ -36,7 +38,7 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
           },
           // Probes call these every few seconds; their lines would drown the rest.
           exclude: [
@@ -46,10 +48,11 @@ export class AppModule {
         }),
         PlatformModule.forRoot({ config, contexts: CONTEXTS, inMemoryReadModels: options.inMemoryReadModels }),
         AuthModule.forRoot({ ...config.auth, production: config.nodeEnv === 'production' }),
+        signInModule(config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [TOKEN_VERIFIER],
-          useFactory: (verifier: TokenVerifier) => graphqlOptions(config, verifier, schemaFile || true),
+          inject: [TOKEN_VERIFIER, SessionSockets],
+          useFactory: (verifier: TokenVerifier, sockets: SessionSockets) => graphqlOptions(config, verifier, schemaFile || true, sockets),
         }),
         TerminusModule,
         OrganizationsModule,
@@ -58,6 +61,7 @@ export class AppModule {
         MeasuresModule,
         AuditModule,
         issuesModule(),
+        WebAppModule.forRoot(config.webDir),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }],

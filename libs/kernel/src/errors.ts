@@ -18,7 +18,12 @@ export abstract class DomainError extends Error {
 export class InvalidInput extends DomainError {
   readonly code = 'BAD_USER_INPUT';
   override readonly name = 'InvalidInput';
-  constructor(reason: string, message: string = reason) {
+  /** The input field refused (`description`), when one is to blame: a form shows the reason there. */
+  constructor(
+    reason: string,
+    message: string = reason,
+    readonly field?: string,
+  ) {
     super(reason, message);
   }
 }

@@ -69,6 +69,7 @@ describe('national identity numbers', () => {
     expect(error?.code).toBe('BAD_USER_INPUT');
     expect(error?.reason).toBe('PERSONAL_ID_NUMBER_NOT_ALLOWED');
     expect(error?.message).toContain('description');
+    expect(error?.field).toBe('description');
     expect(error?.message).not.toContain(fødselsnumre[3]);
     expect(() => refuseNationalIdNumbers({ title: 'Menneskehandel og tvangsarbeid', note: null })).not.toThrow();
   });

@@ -48,6 +48,7 @@ export function refuseNationalIdNumbers(fields: Record<string, string | null | u
         'PERSONAL_ID_NUMBER_NOT_ALLOWED',
         `${field} seems to contain a Norwegian national identity number (fødselsnummer or D-number). ` +
           'KOM Platform must not store personal data about individuals; remove it and try again.',
+        field,
       );
     }
   }

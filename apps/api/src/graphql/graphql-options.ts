@@ -2,13 +2,13 @@ import { Logger } from '@nestjs/common';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLFormattedError } from 'graphql';
 import type { Actor } from '@kom/kernel';
-import { bearerToken, type KomRequestContext, type TokenVerifier } from '@kom/auth';
+import { bearerToken, type ClosableSocket, type KomRequestContext, type SessionSockets, type TokenVerifier } from '@kom/auth';
 import { createFormatError, type KomConfig } from '@kom/platform';
 import { armorRules, listLengthPlugin, withoutSuggestions } from './hardening';
 
 interface WsContext {
   connectionParams?: Record<string, unknown>;
-  extra: { actor?: Actor; request?: KomRequestContext['req'] };
+  extra: { actor?: Actor; request?: KomRequestContext['req']; socket?: ClosableSocket };
 }
 
 const isWsContext = (arg: unknown): arg is WsContext =>
@@ -23,6 +23,7 @@ export function graphqlOptions(
   config: KomConfig,
   verifier: TokenVerifier,
   schemaFile: string | boolean,
+  sessionSockets?: SessionSockets,
 ): ApolloDriverConfig {
   const production = config.nodeEnv === 'production';
   const limits = config.graphql;
@@ -67,7 +68,14 @@ export function graphqlOptions(
         onConnect: async (ctx: WsContext) => {
           const params = ctx.connectionParams ?? {};
           const token = bearerToken(params.authorization ?? params.Authorization);
-          if (!token) return false;
+          // No token: the web app's session cookie on the upgrade request, with { csrfToken } and its Origin.
+          if (!token) {
+            if (!sessionSockets || !ctx.extra.socket) return false;
+            const actor = await sessionSockets.connect(ctx.extra.request ?? {}, params, ctx.extra.socket);
+            if (!actor) return false;
+            ctx.extra.actor = actor;
+            return true;
+          }
           try {
             ctx.extra.actor = await verifier.verify(token);
             return true;

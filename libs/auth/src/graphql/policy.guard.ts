@@ -7,6 +7,7 @@ import { InvalidTokenError } from '../tokens/claims';
 import { TOKEN_VERIFIER, type TokenVerifier } from '../tokens/token-verifier';
 import { allows, coordinateOf, type PolicyTable } from '../policy/policy';
 import { POLICY_TABLE } from '../policy/policy.table';
+import { SESSION_AUTHENTICATOR, type SessionAuthenticator } from '../session/session-authenticator';
 import { MUTATION_RATE_LIMIT, type MutationRateLimit } from './mutation-rate-limit';
 import { PUBLIC_KEY, ROLES_KEY, requestContext } from './policy.decorators';
 
@@ -44,6 +45,7 @@ export class PolicyGuard implements CanActivate {
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     @Optional() @Inject(MUTATION_RATE_LIMIT) private readonly rateLimit?: MutationRateLimit,
     @Optional() @Inject(POLICY_TABLE_TOKEN) private readonly table: PolicyTable = POLICY_TABLE,
+    @Optional() @Inject(SESSION_AUTHENTICATOR) private readonly sessions?: SessionAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -84,7 +86,12 @@ export class PolicyGuard implements CanActivate {
     const ctx = requestContext(context);
     if (ctx.actor) return ctx.actor;
     const token = bearerToken(ctx.req?.headers?.authorization);
-    if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token>');
+    // A Bearer token wins; without one, the web app's session cookie (with its CSRF token).
+    if (!token) {
+      const fromSession = await this.sessions?.authenticate(ctx.req?.headers ?? {});
+      if (fromSession) return (ctx.actor = fromSession);
+      throw unauthenticated('Authentication required: send Authorization: Bearer <token>');
+    }
     try {
       ctx.actor = await this.verifier.verify(token);
     } catch (error) {

@@ -104,6 +104,21 @@ describe('Issue decider', () => {
     ])('refuses bad input %j (%s)', (change, reason) =>
       given([]).when({ ...submit, ...change } as IssueCommand, { actor: rosa }).thenThrows(InvalidInput, reason));
 
+    it.each([
+      ['title', { title: '  ' }],
+      ['description', { description: 'x'.repeat(20_001) }],
+    ])('names the refused field (%s), so a form can show the reason there', (field, change) => {
+      const refusal = (() => {
+        try {
+          given([]).when({ ...submit, ...change } as IssueCommand, { actor: rosa }).then([]);
+        } catch (error) {
+          return error as InvalidInput;
+        }
+      })();
+      expect(refusal).toBeInstanceOf(InvalidInput);
+      expect(refusal?.field).toBe(field);
+    });
+
     it('refuses free text holding a valid national identity number, in any field, with or without a space', () => {
       const fnr = generatedNationalIdNumber();
       const dnr = generatedNationalIdNumber(3, 2, 1990, true);

@@ -365,8 +365,8 @@ function content(c: IssueContent) {
 
 function requiredText(raw: string | null | undefined, max: number, field: string, requiredReason: string, tooLongReason: string): string {
   const text = (raw ?? '').trim();
-  if (text === '') throw new InvalidInput(requiredReason, `${field} is required`);
-  if (text.length > max) throw new InvalidInput(tooLongReason, `${field} is at most ${max} characters`);
+  if (text === '') throw new InvalidInput(requiredReason, `${field} is required`, field);
+  if (text.length > max) throw new InvalidInput(tooLongReason, `${field} is at most ${max} characters`, field);
   return text;
 }
 

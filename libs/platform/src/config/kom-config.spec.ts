@@ -139,3 +139,67 @@ describe('loadConfig: identity and GraphQL limits', () => {
     expect(loadConfig({}).auth.mutationsPerMinute).toBe(120);
   });
 });
+
+describe('loadConfig: browser sign-in', () => {
+  const bearer = { KOM_AUTH_JWKS_URL: 'https://idp.example/jwks', KOM_AUTH_ISSUER: 'https://idp.example', KOM_AUTH_AUDIENCE: 'kom' };
+  const signIn = {
+    KOM_OIDC_ISSUER_URL: 'https://idp.example',
+    KOM_OIDC_CLIENT_ID: 'kom-web',
+    KOM_OIDC_CLIENT_SECRET: 's3cret',
+    KOM_PUBLIC_ORIGIN: 'https://kom.example.no',
+  };
+  const problems = (env: NodeJS.ProcessEnv): string => {
+    try {
+      loadConfig(env);
+      return '';
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as ConfigError).problems.join('\n');
+    }
+  };
+
+  it('is embedded by default, with 30 idle minutes, 10 hours at most and the sessions in the data directory', () => {
+    const { join } = require('node:path');
+    expect(loadConfig({ KOM_DATA_DIR: '/srv/kom' }).session).toMatchObject({
+      mode: 'embedded',
+      idleMinutes: 30,
+      maxHours: 10,
+      storeFile: join('/srv/kom', 'sessions.sqlite'),
+      oidc: undefined,
+    });
+    expect(loadConfig({ KOM_SESSION_IDLE_MINUTES: '15', KOM_SESSION_MAX_HOURS: '8' }).session).toMatchObject({ idleMinutes: 15, maxHours: 8 });
+  });
+
+  it('signs in with the provider once KOM_OIDC_ISSUER_URL is set, with openid always among the scopes', () => {
+    const session = loadConfig({ ...signIn, KOM_OIDC_SCOPES: 'profile kom' }).session;
+    expect(session.mode).toBe('oidc');
+    expect(session.publicOrigin).toBe('https://kom.example.no');
+    expect(session.oidc).toEqual({
+      issuerUrl: 'https://idp.example',
+      clientId: 'kom-web',
+      clientSecret: 's3cret',
+      scopes: 'openid profile kom',
+      postLogoutRedirectUri: 'https://kom.example.no/',
+    });
+  });
+
+  it('maps the ID token with the Bearer path\'s claim settings', () => {
+    const session = loadConfig({ ...signIn, KOM_AUTH_CLAIM_ORG: 'consumer.ID', KOM_AUTH_ORG_MAP: '0192:974760746=org-pod' }).session;
+    expect(session.claims).toEqual({ user: 'sub', organization: 'consumer.ID', role: 'kom_role' });
+    expect(session.organizationMap).toEqual({ '0192:974760746': 'org-pod' });
+  });
+
+  it.each(['KOM_OIDC_CLIENT_ID', 'KOM_OIDC_CLIENT_SECRET', 'KOM_PUBLIC_ORIGIN'] as const)('requires %s with KOM_OIDC_ISSUER_URL', (name) => {
+    expect(problems({ ...signIn, [name]: '' })).toContain(`${name}: must be set when KOM_OIDC_ISSUER_URL is set`);
+  });
+
+  it('never offers embedded sign-in in production, and wants https there', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ...bearer }).session).toMatchObject({ mode: 'oidc', oidc: undefined });
+    expect(problems({ NODE_ENV: 'production', ...bearer, ...signIn, KOM_OIDC_ISSUER_URL: 'http://idp.example' })).toContain('KOM_OIDC_ISSUER_URL: must be https');
+    expect(problems({ NODE_ENV: 'production', ...bearer, ...signIn, KOM_PUBLIC_ORIGIN: 'http://kom.example.no' })).toContain('KOM_PUBLIC_ORIGIN: must be https');
+  });
+
+  it.each(['https://kom.example.no/app', 'kom.example.no', 'ftp://kom.example.no'])('refuses KOM_PUBLIC_ORIGIN=%j (an origin only)', (origin) => {
+    expect(problems({ KOM_PUBLIC_ORIGIN: origin })).toContain('KOM_PUBLIC_ORIGIN');
+  });
+});

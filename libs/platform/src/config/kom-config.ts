@@ -58,6 +58,7 @@ const envSchema = z.object({
   KOM_AUDIT_CHECKPOINT_EVERY: optional(z.coerce.number().int().min(1).max(10_000_000).default(1000)),
   KOM_AUDIT_KEY_FILE: optional(z.string().optional()),
   KOM_PERSONAL_DATA_KEYS_FILE: optional(z.string().optional()),
+  KOM_WEB_DIR: optional(z.string().default('./apps/web/dist')),
   // OIDC (production identity). Any of these set means "verify an OIDC provider's tokens".
   KOM_AUTH_JWKS_URL: optional(
     z
@@ -89,7 +90,35 @@ const envSchema = z.object({
   KOM_GRAPHQL_MAX_COST: optional(z.coerce.number().int().min(10).max(1_000_000).default(20000)),
   KOM_GRAPHQL_MAX_LIST_LENGTH: optional(z.coerce.number().int().min(1).max(100_000).default(200)),
   KOM_RATE_LIMIT_MUTATIONS_PER_MINUTE: optional(z.coerce.number().int().min(1).max(1_000_000).default(120)),
+  // Browser sign-in (backend-for-frontend sessions).
+  KOM_SESSION_IDLE_MINUTES: optional(z.coerce.number().positive().max(24 * 60).default(30)),
+  KOM_SESSION_MAX_HOURS: optional(z.coerce.number().positive().max(24 * 30).default(10)),
+  KOM_SESSION_STORE_FILE: optional(z.string().optional()),
+  KOM_RATE_LIMIT_SIGN_INS_PER_MINUTE: optional(z.coerce.number().int().min(1).max(1_000_000).default(20)),
+  KOM_PUBLIC_ORIGIN: optional(
+    z
+      .string()
+      .refine((value) => isOrigin(value), { message: 'must be an origin such as https://kom.example.no (scheme, host, optional port; no path)' })
+      .transform((value) => new URL(value).origin)
+      .optional(),
+  ),
+  KOM_OIDC_ISSUER_URL: optional(
+    z.string().refine((url) => /^https?:\/\/[^/]/.test(url), { message: 'must be the http(s) URL of the OIDC provider\'s issuer' }).optional(),
+  ),
+  KOM_OIDC_CLIENT_ID: optional(z.string().optional()),
+  KOM_OIDC_CLIENT_SECRET: optional(z.string().optional()),
+  KOM_OIDC_SCOPES: optional(z.string().default('openid')),
+  KOM_OIDC_POST_LOGOUT_REDIRECT_URI: optional(z.string().url().optional()),
 });
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
 
 /** What actually configures OIDC: any of these set (and non-empty) selects the OIDC verifier. */
 const OIDC_SETTINGS = ['KOM_AUTH_JWKS_URL'] as const;
@@ -104,6 +133,37 @@ export interface OidcConfig {
   /** Claim value → platform role (Entra ID group ids, scopes); unset: the claim value is the role name. */
   readonly roleMap: Readonly<Record<string, string>> | undefined;
   /** Claim value → platform organisation id (org numbers); unset: the claim value is the organisation id. */
+  readonly organizationMap: Readonly<Record<string, string>> | undefined;
+}
+
+/** Browser sign-in against an OIDC provider: authorization code flow with PKCE. */
+export interface OidcSignInConfig {
+  readonly issuerUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Space-separated; always includes `openid`. */
+  readonly scopes: string;
+  /** Where the provider sends the browser after logout (default: the public origin's `/`). */
+  readonly postLogoutRedirectUri: string;
+}
+
+/** Server-side sessions for the web app, referenced by the `kom_session` cookie. */
+export interface SessionConfig {
+  /** `embedded`: demo people sign in without a password (never in production). `oidc`: an OIDC provider. */
+  readonly mode: 'embedded' | 'oidc';
+  readonly idleMinutes: number;
+  readonly maxHours: number;
+  /** Where sessions are kept (default <dataDir>/sessions.sqlite). */
+  readonly storeFile: string;
+  /** The origin the browser sees; the redirect URI and the WebSocket Origin check derive from it. */
+  readonly publicOrigin: string | undefined;
+  /** Sign-in attempts per client address per minute. */
+  readonly signInsPerMinute: number;
+  /** Set in OIDC mode when the provider is configured; production without it offers no browser sign-in. */
+  readonly oidc: OidcSignInConfig | undefined;
+  /** The claim mapping of the Bearer path, applied to the provider's ID token. */
+  readonly claims: { readonly user: string; readonly organization: string; readonly role: string };
+  readonly roleMap: Readonly<Record<string, string>> | undefined;
   readonly organizationMap: Readonly<Record<string, string>> | undefined;
 }
 
@@ -150,6 +210,9 @@ export interface KomConfig {
    * outside the event log; replicas writing to one KurrentDB share it (a shared volume).
    */
   readonly personalData: { readonly keysFile: string };
+  readonly session: SessionConfig;
+  /** Absolute. The built web app (`vite build` output), served at `/`; absent: the API runs without it. */
+  readonly webDir: string;
 }
 
 const isSet = (value: string | undefined) => typeof value === 'string' && value.trim() !== '';
@@ -183,6 +246,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KomConfig {
   if (oidcRequested && !isSet(env.KOM_AUTH_AUDIENCE)) {
     throw new ConfigError(['KOM_AUTH_AUDIENCE: must be set to the audience the provider puts in tokens for this API when KOM_AUTH_JWKS_URL is set']);
   }
+  const signInProblems = oidcSignInProblems(e);
+  if (signInProblems.length > 0) throw new ConfigError(signInProblems);
   const dataDir = resolve(e.KOM_DATA_DIR);
   return {
     nodeEnv: e.NODE_ENV,
@@ -224,5 +289,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KomConfig {
     personalData: {
       keysFile: resolve(e.KOM_PERSONAL_DATA_KEYS_FILE ?? join(dataDir, 'personal-data-keys.sqlite')),
     },
+    webDir: resolve(e.KOM_WEB_DIR),
+    session: {
+      mode: e.KOM_OIDC_ISSUER_URL !== undefined || e.NODE_ENV === 'production' ? 'oidc' : 'embedded',
+      idleMinutes: e.KOM_SESSION_IDLE_MINUTES,
+      maxHours: e.KOM_SESSION_MAX_HOURS,
+      storeFile: resolve(e.KOM_SESSION_STORE_FILE ?? join(dataDir, 'sessions.sqlite')),
+      publicOrigin: e.KOM_PUBLIC_ORIGIN,
+      signInsPerMinute: e.KOM_RATE_LIMIT_SIGN_INS_PER_MINUTE,
+      oidc:
+        e.KOM_OIDC_ISSUER_URL && e.KOM_OIDC_CLIENT_ID && e.KOM_OIDC_CLIENT_SECRET && e.KOM_PUBLIC_ORIGIN
+          ? {
+              issuerUrl: e.KOM_OIDC_ISSUER_URL,
+              clientId: e.KOM_OIDC_CLIENT_ID,
+              clientSecret: e.KOM_OIDC_CLIENT_SECRET,
+              scopes: withOpenId(e.KOM_OIDC_SCOPES),
+              postLogoutRedirectUri: e.KOM_OIDC_POST_LOGOUT_REDIRECT_URI ?? `${e.KOM_PUBLIC_ORIGIN}/`,
+            }
+          : undefined,
+      claims: { user: e.KOM_AUTH_CLAIM_USER, organization: e.KOM_AUTH_CLAIM_ORG, role: e.KOM_AUTH_CLAIM_ROLE },
+      roleMap: e.KOM_AUTH_ROLE_MAP,
+      organizationMap: e.KOM_AUTH_ORG_MAP,
+    },
   };
+}
+
+const withOpenId = (scopes: string): string => {
+  const list = scopes.split(/[\s,]+/).filter(Boolean);
+  return (list.includes('openid') ? list : ['openid', ...list]).join(' ');
+};
+
+/** KOM_OIDC_ISSUER_URL switches browser sign-in to the provider; then the client and the public origin are required. */
+function oidcSignInProblems(e: z.infer<typeof envSchema>): string[] {
+  if (e.KOM_OIDC_ISSUER_URL === undefined) return [];
+  const problems: string[] = [];
+  const required = ['KOM_OIDC_CLIENT_ID', 'KOM_OIDC_CLIENT_SECRET', 'KOM_PUBLIC_ORIGIN'] as const;
+  for (const name of required) {
+    if (e[name] === undefined) problems.push(`${name}: must be set when KOM_OIDC_ISSUER_URL is set (browser sign-in with the provider)`);
+  }
+  if (e.NODE_ENV === 'production' && !e.KOM_OIDC_ISSUER_URL.startsWith('https://')) {
+    problems.push('KOM_OIDC_ISSUER_URL: must be https in production');
+  }
+  if (e.NODE_ENV === 'production' && e.KOM_PUBLIC_ORIGIN?.startsWith('http://')) {
+    problems.push('KOM_PUBLIC_ORIGIN: must be https in production (the session cookie is Secure)');
+  }
+  return problems;
 }

@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DomainError } from '@kom/kernel';
+import { DomainError, InvalidInput } from '@kom/kernel';
 
 /** Codes a client can act on; everything else is masked as INTERNAL_SERVER_ERROR. */
 export const CLIENT_ERROR_CODES = new Set([
@@ -31,6 +31,7 @@ const HTTP_STATUS_CODES: Record<number, string> = {
 /** A domain refusal as the GraphQL error a client sees: a stable code and, for refusals, a reason key. */
 export function domainErrorToGraphQL(error: DomainError): GraphQLError {
   const extensions: Record<string, unknown> = { code: error.code, reason: error.reason };
+  if (error instanceof InvalidInput && error.field) extensions.field = error.field;
   if ('expectedRevision' in error && 'actualRevision' in error) {
     extensions.expectedRevision = String(error.expectedRevision);
     extensions.actualRevision = String(error.actualRevision);

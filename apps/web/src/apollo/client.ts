@@ -1,0 +1,44 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, CombinedGraphQLErrors } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+import { SetContextLink } from '@apollo/client/link/context';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient } from 'graphql-ws';
+import { csrfToken, signInPath } from '../auth/session';
+import { setLiveStatus } from './live-status';
+
+/** An expired or missing session: back to sign-in, and back here after it. */
+function toSignIn(): void {
+  if (window.location.pathname === '/sign-in') return;
+  window.location.assign(signInPath(window.location.pathname + window.location.search));
+}
+
+export function createApolloClient(): ApolloClient {
+  const socketUrl = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`;
+  const socket = createClient({
+    url: socketUrl,
+    lazy: true,
+    connectionParams: () => ({ csrfToken: csrfToken() }),
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    on: {
+      connecting: () => setLiveStatus('connecting'),
+      connected: () => setLiveStatus('live'),
+      closed: () => setLiveStatus('offline'),
+    },
+  });
+  const http = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
+  const csrf = new SetContextLink((prev) => ({ headers: { ...prev.headers, 'X-CSRF-Token': csrfToken() ?? '' } }));
+  const errors = new ErrorLink(({ error }) => {
+    if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) toSignIn();
+  });
+  const transport = ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+    },
+    new GraphQLWsLink(socket),
+    ApolloLink.from([csrf, http]),
+  );
+  return new ApolloClient({ link: ApolloLink.from([errors, transport]), cache: new InMemoryCache() });
+}

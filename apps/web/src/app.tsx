@@ -1,0 +1,27 @@
+import { lazy } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { RequireSession } from './auth/session-context';
+import { SignInPage } from './auth/sign-in.page';
+import { Layout } from './components/layout';
+import { HomePage } from './home.page';
+import { NotFoundPage } from './not-found.page';
+import { NGO_ROUTES } from './ngo/routes';
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/', element: <RequireSession><HomePage /></RequireSession> },
+      ...NGO_ROUTES.map(({ path, page }) => {
+        const Page = lazy(page);
+        return { path, element: <RequireSession><Page /></RequireSession> };
+      }),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,43 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useMessages } from '../i18n/i18n';
+
+interface ConfirmDialogProps {
+  readonly open: boolean;
+  readonly title: string;
+  /** What happens when confirmed, in words. */
+  readonly consequence: string;
+  readonly confirmLabel: string;
+  readonly busy?: boolean;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+  readonly children?: ReactNode;
+}
+
+export function ConfirmDialog({ open, title, consequence, confirmLabel, busy, onConfirm, onCancel, children }: ConfirmDialogProps) {
+  const t = useMessages();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <Dialog ref={ref} closeButton={t('action.close')} onClose={onCancel} aria-labelledby="confirm-title">
+      <Heading level={2} data-size="sm" id="confirm-title">
+        {title}
+      </Heading>
+      <Paragraph>{consequence}</Paragraph>
+      {children}
+      <div className="kom-actions">
+        <Button data-color="danger" onClick={onConfirm} disabled={busy}>
+          {confirmLabel}
+        </Button>
+        <Button variant="secondary" onClick={onCancel}>
+          {t('action.cancel')}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
+import { useParams } from 'react-router';
+import { refusalOf } from '../apollo/refusal';
+import { useUser } from '../auth/session-context';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { AppLink } from '../components/router-link';
+import { ErrorState, Loading } from '../components/states';
+import { useTitle } from '../components/use-title';
+import { AgreementPageDocument, SignAgreementDocument } from '../gql/graphql';
+import { formatDate, formatDateTime } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+import { VersionDiff } from './version-diff';
+
+export function AgreementPage() {
+  const { t, lang, language } = useI18n();
+  const user = useUser();
+  const { agreementId = '' } = useParams();
+  const { data, loading, error, refetch } = useQuery(AgreementPageDocument, { variables: { id: agreementId, lang } });
+  const [sign, signing] = useMutation(SignAgreementDocument);
+  const [confirming, setConfirming] = useState(false);
+  const [signRefusal, setSignRefusal] = useState<string | undefined>();
+  const [signed, setSigned] = useState(false);
+  const agreement = data?.agreement;
+  const numbers = agreement?.versions.map((v) => v.number) ?? [];
+  const [from, setFrom] = useState<number | undefined>();
+  useTitle(agreement?.title ?? t('ngo.agreement.title'));
+
+  if (loading && !data) return <Loading />;
+  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (!agreement) {
+    return (
+      <section aria-labelledby="agreement-missing">
+        <Heading level={1} id="agreement-missing">
+          {t('ngo.agreement.missing')}
+        </Heading>
+        <AppLink to="/ngo/agreements">{t('ngo.agreement.back')}</AppLink>
+      </section>
+    );
+  }
+  const version = agreement.currentVersion;
+  const asked = agreement.status === 'AWAITING_SIGNATURES' && version.missingSignatures.includes(user.organizationId);
+  const compareFrom = from ?? (numbers.length > 1 ? numbers[numbers.length - 2] : undefined);
+
+  const confirmSign = async () => {
+    setSignRefusal(undefined);
+    try {
+      await sign({ variables: { input: { agreementId: agreement.id, version: version.number, expectedRevision: agreement.revision } } });
+      setConfirming(false);
+      setSigned(true);
+      await refetch();
+    } catch (e) {
+      setSignRefusal(t.maybe(`refusal.${refusalOf(e)?.reason}`) ?? t('refusal.generic'));
+    }
+  };
+
+  return (
+    <article aria-labelledby="agreement-title" className="kom-stack">
+      <AppLink to="/ngo/agreements">{t('ngo.agreement.back')}</AppLink>
+      <Heading level={1} id="agreement-title">
+        {agreement.title}
+      </Heading>
+      <div role="status" aria-live="polite">
+        <Paragraph>
+          {t('ngo.agreement.statusIs')} <Tag data-color="info">{agreement.statusLabel}</Tag>
+        </Paragraph>
+        {signed && (
+          <Alert data-color="success">
+            <Paragraph>{t('ngo.agreement.signed')}</Paragraph>
+          </Alert>
+        )}
+      </div>
+      {asked && (
+        <Alert data-color="warning">
+          <Paragraph>{t('ngo.agreement.asked', { version: version.number })}</Paragraph>
+          <Button onClick={() => setConfirming(true)}>{t('ngo.agreement.sign')}</Button>
+        </Alert>
+      )}
+      {signRefusal && !confirming && <ErrorState message={signRefusal} />}
+      <ConfirmDialog
+        open={confirming}
+        title={t('ngo.agreement.signConfirm.title')}
+        consequence={t('ngo.agreement.signConfirm.body', { version: version.number, organization: user.organizationName })}
+        confirmLabel={t('ngo.agreement.sign')}
+        busy={signing.loading}
+        onConfirm={() => void confirmSign()}
+        onCancel={() => setConfirming(false)}
+      />
+      <section aria-labelledby="current-title">
+        <Heading level={2} id="current-title">
+          {t('ngo.agreement.current', { version: version.number })}
+        </Heading>
+        <dl className="kom-facts">
+          <dt>{t('ngo.agreement.purpose')}</dt>
+          <dd>{version.purpose}</dd>
+          <dt>{t('ngo.agreement.effectiveFrom')}</dt>
+          <dd>{formatDate(version.effectiveFrom, language)}</dd>
+          <dt>{t('ngo.agreement.expiresOn')}</dt>
+          <dd>{version.expiresOn ? formatDate(version.expiresOn, language) : t('ngo.agreements.noExpiry')}</dd>
+          <dt>{t('ngo.agreement.parties')}</dt>
+          <dd>{version.parties.map((p) => p.name).join(', ')}</dd>
+        </dl>
+        {version.clauses.map((clause) => (
+          <div key={clause.section}>
+            <Heading level={3} data-size="xs">
+              {clause.sectionLabel}
+            </Heading>
+            <Paragraph>{clause.text}</Paragraph>
+          </div>
+        ))}
+      </section>
+      <section aria-labelledby="signatures-title">
+        <Heading level={2} id="signatures-title">
+          {t('ngo.agreement.signatures')}
+        </Heading>
+        {agreement.signatures.length === 0 ? (
+          <Paragraph>{t('ngo.agreement.noSignatures')}</Paragraph>
+        ) : (
+          <ul>
+            {agreement.signatures.map((s) => (
+              <li key={`${s.organizationId}-${s.version}`}>
+                {t('ngo.agreement.signature', { organization: s.organizationName ?? s.organizationId, version: s.version, when: formatDateTime(s.signedAt, language) })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {compareFrom !== undefined && (
+        <section aria-labelledby="changes-title">
+          <Heading level={2} id="changes-title">
+            {t('ngo.agreement.changes')}
+          </Heading>
+          <Field>
+            <Label>{t('ngo.agreement.compareFrom')}</Label>
+            <Select value={compareFrom} onChange={(e) => setFrom(Number(e.target.value))}>
+              {numbers
+                .filter((n) => n < version.number)
+                .map((n) => (
+                  <Select.Option key={n} value={n}>
+                    {t('ngo.agreement.versionN', { version: n })}
+                  </Select.Option>
+                ))}
+            </Select>
+          </Field>
+          <VersionDiff agreementId={agreement.id} fromVersion={compareFrom} toVersion={version.number} sections={data.sections} lang={lang} />
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { Button, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
+import { useNavigate } from 'react-router';
+import { useUser } from '../auth/session-context';
+import { LiveNotice } from '../components/live-notice';
+import { AppLink } from '../components/router-link';
+import { Empty, ErrorState, Loading } from '../components/states';
+import { useTitle } from '../components/use-title';
+import { OurIssueStatusChangedDocument, OurIssuesDocument, type IssueStatus } from '../gql/graphql';
+import { formatDate } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+
+export function OurIssuesPage() {
+  const { t, lang, language } = useI18n();
+  const user = useUser();
+  const navigate = useNavigate();
+  useTitle(t('ngo.issues.title'));
+  const [status, setStatus] = useState<IssueStatus | ''>('');
+  const [measure, setMeasure] = useState<number | ''>('');
+  const variables = { organizationId: user.organizationId, lang, status: status || undefined, measure: measure || undefined };
+  const { data, loading, error, refetch } = useQuery(OurIssuesDocument, { variables });
+  // A status change can move an issue in or out of the filter: ask again rather than guess.
+  useSubscription(OurIssueStatusChangedDocument, {
+    variables: { organizationId: user.organizationId, lang },
+    onData: () => void refetch(),
+  });
+  const issues = data?.issues.edges.map((edge) => edge.node) ?? [];
+  const filtered = status !== '' || measure !== '';
+
+  return (
+    <section aria-labelledby="issues-title">
+      <Heading level={1} id="issues-title">
+        {t('ngo.issues.title')}
+      </Heading>
+      <Paragraph>{t('ngo.issues.intro', { organization: user.organizationName })}</Paragraph>
+      <div className="kom-actions">
+        <Button onClick={() => navigate('/ngo/issues/new')}>{t('ngo.issues.raise')}</Button>
+      </div>
+      <div className="kom-filters" role="group" aria-label={t('ngo.issues.filters')}>
+        <Field>
+          <Label>{t('ngo.issues.filter.status')}</Label>
+          <Select value={status} onChange={(e) => setStatus(e.target.value as IssueStatus | '')}>
+            <Select.Option value="">{t('ngo.issues.filter.anyStatus')}</Select.Option>
+            {data?.statuses.map((s) => (
+              <Select.Option key={s.key} value={s.key}>
+                {language === 'en' ? s.en : s.nb}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label>{t('ngo.issues.filter.measure')}</Label>
+          <Select value={measure} onChange={(e) => setMeasure(e.target.value === '' ? '' : Number(e.target.value))}>
+            <Select.Option value="">{t('ngo.issues.filter.anyMeasure')}</Select.Option>
+            {data?.measures.map((m) => (
+              <Select.Option key={m.number} value={m.number}>
+                {t('measure.numbered', { number: m.number, label: m.label })}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <LiveNotice />
+      {loading && !data && <Loading />}
+      {error && !data && <ErrorState onRetry={() => void refetch()} />}
+      {data && issues.length === 0 && <Empty>{filtered ? t('ngo.issues.emptyFiltered') : t('ngo.issues.empty')}</Empty>}
+      {issues.length > 0 && (
+        <Table>
+          <caption className="kom-visually-hidden">{t('ngo.issues.caption', { count: issues.length })}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('ngo.issues.column.title')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('ngo.issues.column.status')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('ngo.issues.column.submitted')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('ngo.issues.column.measures')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {issues.map((issue) => (
+              <Table.Row key={issue.id}>
+                <Table.Cell>
+                  <AppLink to={`/ngo/issues/${issue.id}`}>{issue.title}</AppLink>
+                </Table.Cell>
+                <Table.Cell>
+                  <Tag data-color="info">{issue.statusLabel}</Tag>
+                </Table.Cell>
+                <Table.Cell>{formatDate(issue.submittedAt, language)}</Table.Cell>
+                <Table.Cell>{issue.citedMeasures.join(', ')}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      {data?.issues.pageInfo.hasNextPage && <Paragraph data-size="sm">{t('ngo.issues.more')}</Paragraph>}
+    </section>
+  );
+}
