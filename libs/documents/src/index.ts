@@ -1,0 +1,4 @@
+export { DocumentBuilder, readAnyStamp, type DocumentRequest, type BuiltDocument, type Comparison } from './document-builder';
+export { DOCUMENT_KINDS, type DocumentKindName } from './document-kinds';
+export { parseStamp, stampJson, StampError, type Provenance, type Audience } from './provenance/provenance';
+export { neutraliseFormula } from './render/csv.renderer';
