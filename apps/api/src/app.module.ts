@@ -10,6 +10,7 @@ import { GraphQLErrorsFilter, PlatformModule, type KomConfig } from '@kom/platfo
 import { OrganizationsModule } from '@kom/organizations';
 import { MeasuresModule } from '@kom/measures';
 import { AuditModule } from '@kom/audit';
+import { DocumentsModule } from '@kom/documents';
 import { CONTEXTS } from './contexts';
 import { agreementsModule } from './wiring/agreements.wiring';
 import { meetingsModule } from './wiring/meetings.wiring';
@@ -58,6 +59,7 @@ export class AppModule {
         MeasuresModule,
         AuditModule,
         issuesModule(),
+        DocumentsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }],

@@ -68,4 +68,6 @@ export {
   ACTION_ITEM_STATUS_LABELS,
   MINUTES_STATUS_LABELS,
   AGENDA_AMENDMENT_KIND_LABELS,
+  MeetingKindEnum,
+  DecisionStatusEnum,
 } from './graphql/meeting.enums';
