@@ -2,6 +2,7 @@ import { ManualClock } from '@kom/platform';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { DocumentBuilder } from '@kom/documents';
 import { CONTEXTS } from '../../apps/api/src/contexts';
+import { ReplayLogProofs } from '../../apps/api/src/wiring/log-proofs';
 import { TestApp } from '../support/test-app';
 import { documentsScenario, type DocumentsScenario } from '../support/documents-scenario';
 import { readCsv, readIcs, readPdf, readXlsx } from '../support/read-documents';
@@ -31,11 +32,13 @@ describe('Documents built from the log', () => {
     t.app.inject({ method: 'GET', url, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
 
   beforeAll(async () => {
-    t = await TestApp.start({ clock });
+    // Checkpoints every 40 events, so that documents extend signed checkpoints.
+    t = await TestApp.start({ clock, env: { KOM_AUDIT_CHECKPOINT_EVERY: '40' } });
     s = await documentsScenario(t, clock);
     secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
     ngo = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'nina');
-    builder = new DocumentBuilder({ store: t.app.get<EventStore>(EVENT_STORE), projections: CONTEXTS.flatMap((c) => c.projections) });
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    builder = new DocumentBuilder({ store, projections: CONTEXTS.flatMap((c) => c.projections), proofs: new ReplayLogProofs(store) });
   }, 120_000);
   afterAll(async () => {
     await t?.stop();
@@ -167,6 +170,29 @@ describe('Documents built from the log', () => {
       const pdfResult = await builder.verify(flipped);
       expect(pdfResult.identical).toBe(false);
       expect(pdfResult.identical === false && pdfResult.differences[0]).toMatch(/differ from byte \d+/);
+    });
+
+    it('names the newest signed checkpoint in the log at its position; at a signed position its root is the signed root', async () => {
+      const auditor = await t.token('AUDITOR', 'org-riksrevisjonen', 'aud');
+      const { auditCheckpoints } = await t.data(`{ auditCheckpoints { treeSize rootHash position } }`, {}, auditor);
+      expect(auditCheckpoints.length).toBeGreaterThan(1);
+      const [first, second] = auditCheckpoints;
+      // At the last leaf the second checkpoint covers, that checkpoint is not yet in the log: the first one is named.
+      const atLeaf = await builder.build({ kind: 'decision-register', format: 'csv', position: BigInt(second.position) }, SECRETARIAT);
+      expect(atLeaf.provenance).toMatchObject({ position: second.position, treeSize: second.treeSize, rootHash: second.rootHash });
+      expect(atLeaf.provenance.checkpoint).toMatchObject({ treeSize: first.treeSize, rootHash: first.rootHash });
+      const now = await builder.build({ kind: 'decision-register', format: 'csv' }, SECRETARIAT);
+      expect(now.provenance.checkpoint!.treeSize).toBe(auditCheckpoints[auditCheckpoints.length - 1].treeSize);
+      // The server names the same checkpoint at the same position (its notary's table, not a replay).
+      const served = await get(`/documents/decision-register.csv?position=${second.position}`, secretariat);
+      expect(served.headers.etag).toBe(`"${atLeaf.sha256}"`);
+    });
+
+    it('the server (its live read models and notary) and a replay of the log give the same bytes', async () => {
+      const served = await get(`/documents/minutes.html?meetingId=${s.first}&lang=en`, secretariat);
+      const position = BigInt(served.headers['x-kom-position'] as string);
+      const replayed = await builder.build({ kind: 'minutes', format: 'html', lang: 'en', params: { meetingId: s.first }, position }, SECRETARIAT);
+      expect(served.headers.etag).toBe(`"${replayed.sha256}"`);
     });
 
     it('a file without a stamp is refused as such', async () => {

@@ -10,11 +10,11 @@ import { GraphQLErrorsFilter, PlatformModule, type KomConfig } from '@kom/platfo
 import { OrganizationsModule } from '@kom/organizations';
 import { MeasuresModule } from '@kom/measures';
 import { AuditModule } from '@kom/audit';
-import { DocumentsModule } from '@kom/documents';
 import { CONTEXTS } from './contexts';
 import { agreementsModule } from './wiring/agreements.wiring';
 import { meetingsModule } from './wiring/meetings.wiring';
 import { issuesModule } from './wiring/issues.wiring';
+import { documentsModule } from './wiring/documents.wiring';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 
@@ -59,7 +59,7 @@ export class AppModule {
         MeasuresModule,
         AuditModule,
         issuesModule(),
-        DocumentsModule,
+        documentsModule(),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }],

@@ -13,6 +13,7 @@ import { htmlRenderer } from './render/html.renderer';
 import { pdfRenderer } from './render/pdf.renderer';
 import { LogSnapshot, PositionNotInLogError } from './snapshot/log-snapshot';
 import type { DocumentModel } from './render/document-model';
+import type { LogProofs } from './provenance/log-proofs.port';
 
 export const RENDERERS: Readonly<Record<DocumentFormat, DocumentRenderer>> = {
   csv: csvRenderer as DocumentRenderer,
@@ -44,6 +45,7 @@ export interface BuiltDocument {
 export interface DocumentBuilderOptions {
   readonly store: EventStore;
   readonly projections: readonly Projection[];
+  readonly proofs: LogProofs;
   /** This process's live read-model file: documents at its current position need no replay. */
   readonly liveReadModelsFile?: string;
   /** The link a calendar entry carries to its meeting (in the web app); none by default. */
@@ -123,14 +125,15 @@ export class DocumentBuilder {
       at: new Date(facts.recordedAt),
       meetingUrl: this.options.meetingUrl ?? (() => null),
     });
+    const proof = await this.options.proofs.at(facts.position);
     const provenance: Provenance = {
       ...recipe,
       position: String(facts.position),
       eventHash: facts.eventHash,
       recordedAt: facts.recordedAt,
-      treeSize: facts.treeSize,
-      rootHash: facts.rootHash,
-      checkpoint: facts.checkpoint,
+      treeSize: proof.treeSize,
+      rootHash: proof.rootHash,
+      checkpoint: proof.checkpoint,
     };
     const bytes = await RENDERERS[format].render(model, provenance);
     const positionTag = `p${facts.position}`;

@@ -4,6 +4,7 @@ import { BOUNDED_CONTEXTS, READ_MODELS, type BoundedContext } from '@kom/platfor
 import type { ReadModelDatabase } from '@kom/projections';
 import { DocumentBuilder, type BuiltDocument, type Comparison, type DocumentRequest } from '../document-builder';
 import type { Audience } from '../provenance/provenance';
+import { LOG_PROOFS, type LogProofs } from '../provenance/log-proofs.port';
 
 /** The document builder of this process: its live read models when they are on disk, the log otherwise. */
 @Injectable()
@@ -14,9 +15,10 @@ export class DocumentsService {
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(BOUNDED_CONTEXTS) contexts: readonly BoundedContext[],
     @Inject(READ_MODELS) readModels: ReadModelDatabase,
+    @Inject(LOG_PROOFS) proofs: LogProofs,
   ) {
     const file = readModels.db.memory ? undefined : readModels.db.name;
-    this.builder = new DocumentBuilder({ store, projections: contexts.flatMap((c) => c.projections), liveReadModelsFile: file });
+    this.builder = new DocumentBuilder({ store, projections: contexts.flatMap((c) => c.projections), liveReadModelsFile: file, proofs });
   }
 
   build(request: DocumentRequest, audience: Audience): Promise<BuiltDocument> {

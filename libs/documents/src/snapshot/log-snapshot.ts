@@ -1,16 +1,11 @@
 import type { EventStore, RecordedEvent } from '@kom/event-store';
 import { CHECKPOINT_TABLE, ReadModelDatabase, rebuildAll, type Projection } from '@kom/projections';
-import { AUDIT_CHECKPOINTS_TABLE, AUDIT_LEAVES_TABLE, MerkleTree, auditLeavesProjection } from '@kom/audit';
-import type { ProvenanceCheckpoint } from '../provenance/provenance';
 
-/** The log facts of a position that every document built at it shares. */
+/** The event at a position: what every document built at it is stamped with. */
 export interface PositionFacts {
   readonly position: bigint;
   readonly eventHash: string | null;
   readonly recordedAt: string;
-  readonly treeSize: number;
-  readonly rootHash: string;
-  readonly checkpoint: ProvenanceCheckpoint | null;
 }
 
 export class PositionNotInLogError extends Error {
@@ -19,8 +14,7 @@ export class PositionNotInLogError extends Error {
 
 /**
  * The read models as they stood at one log position: every projection the documents read,
- * rebuilt from the log up to that position into a private in-memory database, plus the Merkle
- * leaves for the provenance stamp. A pure function of the log prefix, so two snapshots at one
+ * rebuilt from the log up to that position into a private in-memory database. A pure function of the log prefix, so two snapshots at one
  * position hold the same rows whatever the live read models have done since.
  */
 export class LogSnapshot {
@@ -37,9 +31,8 @@ export class LogSnapshot {
     if (!event || event.position !== position) throw new PositionNotInLogError(`the log has no event at position ${position}`);
     const readModels = ReadModelDatabase.open(':memory:');
     try {
-      const needed = [...projections.filter((p) => p.name !== auditLeavesProjection.name), auditLeavesProjection];
-      await rebuildAll(store, readModels, needed, { untilPosition: position, batchSize: 2000 });
-      return new LogSnapshot(readModels, factsOf(readModels, event));
+      await rebuildAll(store, readModels, projections, { untilPosition: position, batchSize: 2000 });
+      return new LogSnapshot(readModels, factsOf(event));
     } catch (error) {
       readModels.close();
       throw error;
@@ -68,7 +61,7 @@ export class LogSnapshot {
         readModels.close();
         return undefined;
       }
-      return new LogSnapshot(readModels, factsOf(readModels, event));
+      return new LogSnapshot(readModels, factsOf(event));
     } catch (error) {
       readModels.close();
       throw error;
@@ -80,24 +73,12 @@ export class LogSnapshot {
   }
 }
 
-function factsOf(readModels: ReadModelDatabase, event: RecordedEvent): PositionFacts {
-  const db = readModels.db;
-  const leaves = db.prepare(`SELECT leaf_hash FROM ${AUDIT_LEAVES_TABLE} ORDER BY leaf_index`).pluck().all() as string[];
-  const tree = MerkleTree.fromLeafHashes(leaves);
-  const checkpoint = db
-    .prepare(
-      `SELECT tree_size AS treeSize, root_hash AS rootHash, position, key_id AS keyId, signature
-       FROM ${AUDIT_CHECKPOINTS_TABLE} ORDER BY tree_size DESC LIMIT 1`,
-    )
-    .get() as ProvenanceCheckpoint | undefined;
+function factsOf(event: RecordedEvent): PositionFacts {
   const hash = event.metadata.hash;
   const occurredAt = event.metadata.occurredAt;
   return {
     position: event.position,
     eventHash: typeof hash === 'string' ? hash : null,
     recordedAt: typeof occurredAt === 'string' ? occurredAt : event.recordedAt,
-    treeSize: tree.size,
-    rootHash: tree.root(),
-    checkpoint: checkpoint ?? null,
   };
 }
