@@ -1,9 +1,13 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ManualClock } from '@kom/platform';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { DocumentBuilder } from '@kom/documents';
 import { CONTEXTS } from '../../apps/api/src/contexts';
 import { ReplayLogProofs } from '../../apps/api/src/wiring/log-proofs';
 import { TestApp } from '../support/test-app';
+import { runOperatorCli } from '../support/cli';
 import { documentsScenario, type DocumentsScenario } from '../support/documents-scenario';
 import { readCsv, readIcs, readPdf, readXlsx } from '../support/read-documents';
 
@@ -306,5 +310,55 @@ describe('Documents built from the log', () => {
       const response = await t.gql(CREATE, { input: { organizationId: 'org-noas' } }, ngo);
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWN_ORGANIZATION' });
     });
+  });
+});
+
+describe('Documents from the command line, while the API runs', () => {
+  const clock = new ManualClock('2027-01-04T08:00:00.000Z');
+  let t: TestApp;
+  let s: DocumentsScenario;
+  let dir: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ clock });
+    s = await documentsScenario(t, clock);
+    dir = mkdtempSync(join(tmpdir(), 'kom-docs-cli-'));
+  }, 120_000);
+  afterAll(async () => {
+    await t?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes each kind to a file and verifies it against the log: identical, or what differs', async () => {
+    const cases: Array<[string[], string]> = [
+      [['agenda', s.first, '--format', 'pdf', '--lang', 'en'], 'agenda.pdf'],
+      [['minutes', s.first, '--format', 'html'], 'minutes.html'],
+      [['register', '--format', 'xlsx', '--body', 'PROJECT_GROUP'], 'register.xlsx'],
+      [['register', '--format', 'csv', '--measure', '34'], 'register.csv'],
+      [['calendar', '--body', 'PROJECT_GROUP'], 'calendar.ics'],
+    ];
+    for (const [argv, name] of cases) {
+      const file = join(dir, name);
+      const written = await runOperatorCli(t.config.dataDir, [...argv, '--out', file]);
+      expect({ name, code: written.code, err: written.err }).toEqual({ name, code: 0, err: '' });
+      expect(written.out).toMatch(new RegExp(`^wrote ${file}: .*position \\d+, sha256 [0-9a-f]{64}$`));
+      const verified = await runOperatorCli(t.config.dataDir, ['verify', '--document', file]);
+      expect({ name, code: verified.code }).toEqual({ name, code: 0 });
+      expect(verified.out).toContain('identical to the');
+    }
+    const csv = join(dir, 'register.csv');
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace('Har innsigelse', 'Støtter'));
+    const tampered = await runOperatorCli(t.config.dataDir, ['verify', '--document', csv]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.out).toMatch(/line \d+: file has .*Støtter/);
+    expect(tampered.err).toMatch(/is not what the log gives for decision-register \(csv, nb\) at position \d+/);
+  });
+
+  it('refuses a wrong request with the usage (exit 2) or the reason (exit 1)', async () => {
+    expect((await runOperatorCli(t.config.dataDir, ['agenda', '--format', 'pdf'])).code).toBe(2);
+    expect((await runOperatorCli(t.config.dataDir, ['register', '--format', 'csv', '--position', 'soon'])).code).toBe(2);
+    const missing = await runOperatorCli(t.config.dataDir, ['minutes', 'no-such-meeting', '--format', 'pdf', '--out', join(dir, 'x.pdf')]);
+    expect(missing).toMatchObject({ code: 1, err: 'minutes failed: meeting no-such-meeting not found' });
+    expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
   });
 });
