@@ -14,6 +14,7 @@ import { CONTEXTS } from './contexts';
 import { agreementsModule } from './wiring/agreements.wiring';
 import { meetingsModule } from './wiring/meetings.wiring';
 import { issuesModule } from './wiring/issues.wiring';
+import { documentsModule } from './wiring/documents.wiring';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { WebAppModule } from './web/web-app.module';
@@ -62,6 +63,7 @@ export class AppModule {
         AuditModule,
         issuesModule(),
         WebAppModule.forRoot(config.webDir),
+        documentsModule(),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }],

@@ -5,6 +5,7 @@ import { meetingsContext } from '@kom/meetings';
 import { measuresContext } from '@kom/measures';
 import { auditContext } from '@kom/audit';
 import { issuesContext } from '@kom/issues';
+import { documentsContext } from '@kom/documents';
 
 /** Every bounded context of the platform: their events, their read models. */
-export const CONTEXTS: readonly BoundedContext[] = [organizationsContext, meetingsContext, measuresContext, agreementsContext, auditContext, issuesContext];
+export const CONTEXTS: readonly BoundedContext[] = [organizationsContext, meetingsContext, measuresContext, agreementsContext, auditContext, issuesContext, documentsContext];

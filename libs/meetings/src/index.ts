@@ -54,3 +54,20 @@ export { CancelActionItemCommand } from './application/cancel-action-item.comman
 export { RecordMinutesCommand } from './application/record-minutes.command';
 export { ApproveMinutesCommand, type ApproveMinutesRequest } from './application/approve-minutes.command';
 export { DecisionsQueries, type DecisionView } from './read-models/decisions.queries';
+export { MeetingsQueries, type MeetingView } from './read-models/meetings.queries';
+export { AgendaQueries, type AgendaItemView, type AgendaAmendmentView } from './read-models/agenda.queries';
+export { AttendanceQueries, type AttendanceView } from './read-models/attendance.queries';
+export { ActionItemsQueries, type ActionItemView } from './read-models/action-items.queries';
+export { MinutesQueries, type MinutesView } from './read-models/minutes.queries';
+export { meetingProjections } from './read-models';
+export {
+  MEETING_KIND_LABELS,
+  MEETING_STATUS_LABELS,
+  DECISION_STATUS_LABELS,
+  POSITION_LABELS,
+  ACTION_ITEM_STATUS_LABELS,
+  MINUTES_STATUS_LABELS,
+  AGENDA_AMENDMENT_KIND_LABELS,
+  MeetingKindEnum,
+  DecisionStatusEnum,
+} from './graphql/meeting.enums';

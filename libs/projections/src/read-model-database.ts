@@ -31,6 +31,16 @@ export class ReadModelDatabase {
     return new ReadModelDatabase(db);
   }
 
+  /**
+   * A second, read-only connection to a read-model file, for readers that want a consistent view
+   * (one read transaction in WAL mode sees one committed state) while the runner keeps writing.
+   */
+  static openReadOnly(filename: string): ReadModelDatabase {
+    const db = new BetterSqlite3(filename, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return new ReadModelDatabase(db);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

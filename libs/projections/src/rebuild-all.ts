@@ -12,12 +12,15 @@ export interface RebuildOptions {
    */
   readonly batchSize?: number;
   readonly logger?: ProjectionLogger;
+  /** Inclusive: stop after the event at this position (the read models as they stood then). */
+  readonly untilPosition?: bigint;
   /** Called after each committed page. */
   readonly onProgress?: (progress: { events: number; position: bigint }) => void;
 }
 
 /**
- * Drops the projections' tables, re-creates them and replays the whole log from position 0 into
+ * Drops the projections' tables, re-creates them and replays the log from position 0 (to its end,
+ * or to `untilPosition`) into
  * `readModels`, one transaction per page (read-model writes + checkpoints together). Returns when
  * the log has been read to its end; the checkpoints then let a ProjectionRunner continue live.
  * Used by the CLI `replay` command and the rebuild benchmark. Do not run it while a
@@ -38,12 +41,15 @@ export async function rebuildAll(
   let position = 0n;
   let next: Promise<RecordedEvent[]> | undefined = store.readAll({ fromPosition: position, maxCount });
   while (next !== undefined) {
-    const page: RecordedEvent[] = await next;
+    let page: RecordedEvent[] = await next;
+    const until = options.untilPosition;
+    const more = page.length >= maxCount && (until === undefined || page[page.length - 1]!.position < until);
+    if (until !== undefined) page = page.filter((event) => event.position <= until);
     if (page.length === 0) break;
     position = page[page.length - 1]!.position;
     // Ask for the next page before applying this one: an adapter that reads asynchronously
     // (KurrentDB over the network) overlaps its I/O with our SQLite writes.
-    next = page.length >= maxCount ? store.readAll({ fromPosition: position, maxCount }) : undefined;
+    next = more ? store.readAll({ fromPosition: position, maxCount }) : undefined;
     next?.catch(() => undefined); // awaited in the next iteration
     set.commitBatch(page);
     events += page.length;

@@ -6,6 +6,7 @@ import { createEventStore } from '@kom/event-store';
 import type { KomConfig } from '@kom/platform';
 import { UsageError, type CliCommand } from '../cli-command';
 import { openLeafHints } from '../audit/open-audit';
+import { verifyDocument } from './verify-document';
 
 /** The log is not intact, or the bundle does not verify: exit code 1 with the first invalid position. */
 export class VerificationFailed extends Error {
@@ -23,14 +24,15 @@ function describe(report: IntegrityReport): string {
  */
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  summary: 'check the whole log (hash chains, signed checkpoints), or an exported evidence bundle offline',
-  usage: 'verify [--public-key <file>] | verify --bundle <file> [--key-id <keyId>]',
+  summary: 'check the whole log (hash chains, signed checkpoints), an exported evidence bundle offline, or a document against the log',
+  usage: 'verify [--public-key <file>] | verify --bundle <file> [--key-id <keyId>] | verify --document <file>',
   async run(argv: string[], config: KomConfig, out: (line: string) => void): Promise<void> {
     const { values } = parseArgs({
       args: argv,
-      options: { bundle: { type: 'string' }, 'key-id': { type: 'string' }, 'public-key': { type: 'string' } },
+      options: { bundle: { type: 'string' }, 'key-id': { type: 'string' }, 'public-key': { type: 'string' }, document: { type: 'string' } },
       strict: true,
     });
+    if (values.document) return verifyDocument(values.document, config, out);
     if (values.bundle) {
       const report = verifyBundle(readFileSync(values.bundle, 'utf8'), { expectedKeyId: values['key-id'] });
       if (!report.valid) {

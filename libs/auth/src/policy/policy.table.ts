@@ -228,4 +228,14 @@ export const POLICY_TABLE: PolicyTable = {
     allow: AUDIT,
     summary: 'sign a checkpoint of the log as it is (an attestation of the log, not a change to any record)',
   },
+
+  // ---- documents and calendar feeds
+  'Query.document': readers('a document built from the log (agenda, minutes, register, calendar), with provenance; what is in it follows the read side'),
+  'Query.calendarFeeds': { allow: WRITERS, summary: "the caller's own calendar feeds" },
+  'Mutation.createCalendarFeed': {
+    allow: WRITERS,
+    summary: 'a calendar feed URL for a body or an organisation',
+    ownOrganization: { roles: ['AGENCY_MEMBER', 'NGO_REPRESENTATIVE'], rule: "an organisation's feed only for its own people", reasons: ['NOT_OWN_ORGANIZATION'] },
+  },
+  'Mutation.revokeCalendarFeed': { allow: WRITERS, summary: "stop one of the caller's own calendar feeds (others' answer NOT_FOUND)" },
 };

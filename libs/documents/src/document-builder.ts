@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import type { EventStore } from '@kom/event-store';
+import { InvalidInput, osloDate } from '@kom/kernel';
+import type { Projection } from '@kom/projections';
+import { checkFormat, documentKind } from './document-kinds';
+import { isDocumentLang, type DocumentLang } from './labels/document-labels';
+import { parseStamp, StampError, type Audience, type DocumentRecipe, type Provenance } from './provenance/provenance';
+import { CONTENT_TYPES, type DocumentFormat, type DocumentRenderer } from './render/renderer.port';
+import { csvRenderer } from './render/csv.renderer';
+import { xlsxRenderer } from './render/xlsx.renderer';
+import { icsRenderer } from './render/ics.renderer';
+import { htmlRenderer } from './render/html.renderer';
+import { pdfRenderer } from './render/pdf.renderer';
+import { LogSnapshot, PositionNotInLogError } from './snapshot/log-snapshot';
+import type { DocumentModel } from './render/document-model';
+import type { LogProofs } from './provenance/log-proofs.port';
+
+export const RENDERERS: Readonly<Record<DocumentFormat, DocumentRenderer>> = {
+  csv: csvRenderer as DocumentRenderer,
+  xlsx: xlsxRenderer as DocumentRenderer,
+  ics: icsRenderer as DocumentRenderer,
+  html: htmlRenderer as DocumentRenderer,
+  pdf: pdfRenderer as DocumentRenderer,
+};
+
+export interface DocumentRequest {
+  readonly kind: string;
+  readonly format: string;
+  readonly lang?: string;
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** Build from the read models as they stood at this log position; the newest otherwise. */
+  readonly position?: bigint;
+}
+
+export interface BuiltDocument {
+  readonly bytes: Buffer;
+  readonly contentType: string;
+  readonly fileName: string;
+  /** SHA-256 of the bytes, hex: the ETag, and what two builds are compared by. */
+  readonly sha256: string;
+  readonly title: string;
+  readonly provenance: Provenance;
+}
+
+export interface DocumentBuilderOptions {
+  readonly store: EventStore;
+  readonly projections: readonly Projection[];
+  readonly proofs: LogProofs;
+  /** This process's live read-model file: documents at its current position need no replay. */
+  readonly liveReadModelsFile?: string;
+  /** The link a calendar entry carries to its meeting (in the web app); none by default. */
+  readonly meetingUrl?: (meetingId: string) => string | null;
+}
+
+export type Comparison =
+  | { readonly identical: true; readonly provenance: Provenance; readonly sha256: string }
+  | { readonly identical: false; readonly provenance: Provenance; readonly differences: readonly string[] };
+
+/**
+ * Builds documents from the read models at a log position: parameters checked, access decided by
+ * the audience as the read side decides it, model built, rendered with the provenance stamp. The
+ * same recipe at the same position gives the same bytes; `verify` rebuilds a file from its stamp.
+ */
+export class DocumentBuilder {
+  constructor(private readonly options: DocumentBuilderOptions) {}
+
+  async build(request: DocumentRequest, audience: Audience): Promise<BuiltDocument> {
+    const recipe = this.recipe(request, audience);
+    const snapshot = await this.snapshot(request.position);
+    try {
+      return await this.render(recipe, snapshot);
+    } finally {
+      snapshot.close();
+    }
+  }
+
+  /** Reads the stamp of a file, rebuilds it from the log at that position, and compares the bytes. */
+  async verify(bytes: Buffer): Promise<Comparison> {
+    const stamp = await readAnyStamp(bytes);
+    const provenance = parseStamp(stamp);
+    const recipe: DocumentRecipe = { kind: provenance.kind, format: provenance.format, lang: provenance.lang, params: provenance.params, audience: provenance.audience };
+    const snapshot = await LogSnapshot.at(this.options.store, BigInt(provenance.position), this.options.projections);
+    let rebuilt: BuiltDocument;
+    try {
+      rebuilt = await this.render(recipe, snapshot);
+    } finally {
+      snapshot.close();
+    }
+    if (rebuilt.bytes.equals(bytes)) return { identical: true, provenance, sha256: rebuilt.sha256 };
+    return { identical: false, provenance, differences: describeDifferences(bytes, rebuilt.bytes, recipe.format) };
+  }
+
+  private recipe(request: DocumentRequest, audience: Audience): DocumentRecipe {
+    const kind = documentKind(request.kind);
+    const format = checkFormat(kind, request.format);
+    const lang = request.lang ?? 'nb';
+    if (!isDocumentLang(lang)) throw new InvalidInput('UNSUPPORTED_LANGUAGE', 'lang is nb or en');
+    return { kind: kind.name, format, lang, params: kind.params(request.params ?? {}), audience: { role: audience.role, organizationId: audience.organizationId } };
+  }
+
+  private async snapshot(position: bigint | undefined): Promise<LogSnapshot> {
+    const { store, liveReadModelsFile, projections } = this.options;
+    if (position !== undefined && position < 1n) throw new InvalidInput('INVALID_POSITION', 'a log position is 1 or more');
+    if (liveReadModelsFile) {
+      const live = await LogSnapshot.live(store, liveReadModelsFile, position);
+      if (live) return live;
+    }
+    try {
+      return await LogSnapshot.at(store, position ?? (await store.headPosition()), projections);
+    } catch (error) {
+      if (error instanceof PositionNotInLogError) throw new InvalidInput('POSITION_NOT_IN_LOG', error.message);
+      throw error;
+    }
+  }
+
+  private async render(recipe: DocumentRecipe, snapshot: LogSnapshot): Promise<BuiltDocument> {
+    const kind = documentKind(recipe.kind);
+    const format = checkFormat(kind, recipe.format);
+    const facts = snapshot.facts;
+    const model: DocumentModel = kind.build(recipe.params, {
+      readModels: snapshot.readModels,
+      audience: recipe.audience,
+      lang: recipe.lang as DocumentLang,
+      onDate: osloDate(facts.recordedAt),
+      at: new Date(facts.recordedAt),
+      meetingUrl: this.options.meetingUrl ?? (() => null),
+    });
+    const proof = await this.options.proofs.at(facts.position);
+    const provenance: Provenance = {
+      ...recipe,
+      position: String(facts.position),
+      eventHash: facts.eventHash,
+      recordedAt: facts.recordedAt,
+      treeSize: proof.treeSize,
+      rootHash: proof.rootHash,
+      checkpoint: proof.checkpoint,
+    };
+    const bytes = await RENDERERS[format].render(model, provenance);
+    const positionTag = `p${facts.position}`;
+    return {
+      bytes,
+      contentType: CONTENT_TYPES[format],
+      fileName: `${kind.baseName(recipe.params)}-${recipe.lang}-${positionTag}.${format}`,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      title: model.title,
+      provenance,
+    };
+  }
+}
+
+/** Finds the stamp whatever the format: each renderer knows where it put it. */
+export async function readAnyStamp(bytes: Buffer): Promise<string> {
+  const order: DocumentFormat[] = bytes.subarray(0, 4).toString('latin1') === '%PDF' ? ['pdf'] : bytes.subarray(0, 2).toString('latin1') === 'PK' ? ['xlsx'] : ['html', 'ics', 'csv'];
+  for (const format of order) {
+    const stamp = await RENDERERS[format].readStamp(bytes).catch(() => undefined);
+    if (stamp) return stamp;
+  }
+  throw new StampError('no KOM provenance stamp found in this file');
+}
+
+/** What differs, for a person: the first differing lines of text formats, sizes and offsets otherwise. */
+function describeDifferences(given: Buffer, rebuilt: Buffer, format: string): string[] {
+  if (format === 'csv' || format === 'html' || format === 'ics') {
+    const a = given.toString('utf8').split(/\r?\n/);
+    const b = rebuilt.toString('utf8').split(/\r?\n/);
+    const out: string[] = [];
+    for (let i = 0; i < Math.max(a.length, b.length) && out.length < 10; i++) {
+      if (a[i] !== b[i]) out.push(`line ${i + 1}: file has ${JSON.stringify(a[i] ?? '(nothing)')}, the log gives ${JSON.stringify(b[i] ?? '(nothing)')}`);
+    }
+    return out.length > 0 ? out : ['the files differ in line endings or encoding'];
+  }
+  let offset = 0;
+  while (offset < given.length && offset < rebuilt.length && given[offset] === rebuilt[offset]) offset++;
+  return [`the file (${given.length} bytes) and the rebuild from the log (${rebuilt.length} bytes) differ from byte ${offset}`];
+}

@@ -1,0 +1,40 @@
+import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
+import { LOG_PROOFS } from './provenance/log-proofs.port';
+import { DocumentsService } from './application/documents.service';
+import { CreateCalendarFeedHandler } from './application/create-calendar-feed.command';
+import { RevokeCalendarFeedHandler } from './application/revoke-calendar-feed.command';
+import { CalendarFeedsQueries } from './read-models/calendar-feeds.queries';
+import { DocumentsController } from './http/documents.controller';
+import { CalendarFeedController } from './http/calendar-feed.controller';
+import { DocumentsResolver } from './graphql/documents.resolver';
+import { CalendarFeedResolver } from './graphql/calendar-feed.resolver';
+
+/** How a port is bound: a Nest provider without its token. */
+export type DocumentsPortBinding = Provider extends infer P ? (P extends { provide: unknown } ? Omit<P, 'provide'> : never) : never;
+
+export interface DocumentsModuleOptions {
+  readonly imports?: ModuleMetadata['imports'];
+  /** LOG_PROOFS: Merkle root and signed checkpoint of a log position (the audit context's). */
+  readonly proofs: DocumentsPortBinding;
+}
+
+/** Documents KOM publishes, built from the log with provenance; calendar feeds by secret URL. */
+@Module({})
+export class DocumentsModule {
+  static forRoot(options: DocumentsModuleOptions): DynamicModule {
+    return {
+      module: DocumentsModule,
+      imports: [...(options.imports ?? [])],
+      controllers: [DocumentsController, CalendarFeedController],
+      providers: [
+        { ...options.proofs, provide: LOG_PROOFS } as Provider,
+        DocumentsService,
+        CalendarFeedsQueries,
+        CreateCalendarFeedHandler,
+        RevokeCalendarFeedHandler,
+        DocumentsResolver,
+        CalendarFeedResolver,
+      ],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { BuiltDocument } from '../document-builder';
+
+/** Opened in the browser; registers and calendars are saved. */
+const INLINE = new Set(['application/pdf', 'text/html; charset=utf-8']);
+
+/**
+ * Sends a built document: its type, a file name that says what it is (RFC 6266), and its hash as a
+ * strong ETag, so a client that has it gets 304. A document at a fixed position never changes.
+ */
+export function sendDocument(request: FastifyRequest, reply: FastifyReply, document: BuiltDocument, fixedPosition: boolean): FastifyReply {
+  const etag = `"${document.sha256}"`;
+  reply
+    .header('etag', etag)
+    .header('cache-control', fixedPosition ? 'private, max-age=31536000, immutable' : 'private, no-cache')
+    .header('x-content-type-options', 'nosniff')
+    // An HTML document is shown as a page of its own: no script, no outside resource.
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+    .header('x-kom-position', document.provenance.position);
+  const match = request.headers['if-none-match'];
+  if (typeof match === 'string' && match.split(',').some((tag) => tag.trim() === etag || tag.trim() === `W/${etag}`)) {
+    return reply.status(304).send();
+  }
+  return reply
+    .status(200)
+    .type(document.contentType)
+    .header('content-disposition', `${INLINE.has(document.contentType) ? 'inline' : 'attachment'}; filename="${document.fileName}"; filename*=UTF-8''${encodeURIComponent(document.fileName)}`)
+    .send(document.bytes);
+}
