@@ -3,28 +3,17 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { Actor, Role } from '@kom/kernel';
-import { InvalidTokenError } from '../tokens/claims';
 import { TOKEN_VERIFIER, type TokenVerifier } from '../tokens/token-verifier';
 import { allows, coordinateOf, type PolicyTable } from '../policy/policy';
 import { POLICY_TABLE } from '../policy/policy.table';
 import { MUTATION_RATE_LIMIT, type MutationRateLimit } from './mutation-rate-limit';
 import { PUBLIC_KEY, ROLES_KEY, requestContext } from './policy.decorators';
+import { authenticateBearer } from './authenticate';
 
 export const POLICY_TABLE_TOKEN = Symbol.for('kom.PolicyTable');
 
-export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-}
-
 export function forbidden(message: string, reason = 'ROLE_NOT_ALLOWED'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', reason } });
-}
-
-/** Reads "Bearer <token>" from an Authorization header or a graphql-ws connection parameter. */
-export function bearerToken(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = /^Bearer\s+(\S+)$/i.exec(value.trim());
-  return match?.[1];
 }
 
 /**
@@ -83,14 +72,7 @@ export class PolicyGuard implements CanActivate {
   private async authenticate(context: ExecutionContext): Promise<Actor> {
     const ctx = requestContext(context);
     if (ctx.actor) return ctx.actor;
-    const token = bearerToken(ctx.req?.headers?.authorization);
-    if (!token) throw unauthenticated('Authentication required: send Authorization: Bearer <token>');
-    try {
-      ctx.actor = await this.verifier.verify(token);
-    } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthenticated(`Invalid token: ${error.message}`);
-      throw error;
-    }
+    ctx.actor = await authenticateBearer(this.verifier, ctx.req?.headers?.authorization);
     return ctx.actor;
   }
 }
