@@ -16,6 +16,7 @@ import { meetingsModule } from './wiring/meetings.wiring';
 import { issuesModule } from './wiring/issues.wiring';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
+import { HttpEdge } from './http/http-edge';
 
 export interface AppOptions {
   readonly config: KomConfig;
@@ -60,7 +61,7 @@ export class AppModule {
         issuesModule(),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }],
+      providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }, HttpEdge],
     };
   }
 }
