@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT, UnsecuredJWT, generateKeyPair, importJWK } from 'jose';
+import { SignJWT, UnsecuredJWT, generateKeyPair, importJWK, type JWK } from 'jose';
 import { EmbeddedIssuer } from './embedded-issuer';
 import { InvalidTokenError } from './claims';
 
@@ -53,7 +53,7 @@ describe('EmbeddedIssuer', () => {
 
   /** A token signed with the issuer's own key, with whatever claims a test needs. */
   const ownKeyToken = async (shape: (jwt: SignJWT) => SignJWT) => {
-    const jwk = JSON.parse(readFileSync(options().keyFile, 'utf8')) as { kid: string };
+    const jwk = JSON.parse(readFileSync(options().keyFile, 'utf8')) as JWK & { kid: string };
     const key = await importJWK(jwk, 'EdDSA');
     const jwt = new SignJWT({ kom_org: 'org-pod', kom_role: 'SECRETARIAT' }).setProtectedHeader({ alg: 'EdDSA', kid: jwk.kid }).setSubject('sara').setIssuer('kom-test').setAudience('kom-platform');
     return shape(jwt).sign(key);
