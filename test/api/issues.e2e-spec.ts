@@ -276,11 +276,16 @@ describe('Issues over GraphQL: from the reference group to a project-group outco
   it('lets the submitter withdraw before forwarding, and the secretariat close with a reason', async () => {
     clock.set('2026-04-10T08:00:00.000Z');
     const a = ok(await t.gql(SUBMIT, { input: { ...issueInput, title: 'Begging in Oslo', tags: ['BEGGING'], citedMeasures: [] } }, rosa)).submitIssue;
+    // An issue cites earlier issues that exist, never an id of nothing.
+    const before = ok(await t.gql(ISSUES, {}, rosa)).issues.edges.length;
+    refused(await t.gql(SUBMIT, { input: { ...issueInput, citedIssueIds: [a.id, '6f1c0d2e-0000-4000-8000-000000000001'] } }, rosa), 'BAD_USER_INPUT', 'CITED_ISSUE_NOT_FOUND');
+    expect(ok(await t.gql(ISSUES, {}, rosa)).issues.edges.length).toBe(before);
     const withdrawn = ok(await t.gql(WITHDRAW, { input: { issueId: a.id, reason: 'The municipality acted' } }, rosa)).withdrawIssue;
     expect(withdrawn).toMatchObject({ status: 'WITHDRAWN', closingReason: 'The municipality acted' });
     refused(await t.gql(COMMENT, { input: { issueId: a.id, text: 'Too late' } }, udi), 'CONFLICT', 'ISSUE_WITHDRAWN');
 
-    const b = ok(await t.gql(SUBMIT, { input: { ...issueInput, title: 'Forced crime', category: 'PROSECUTION', tags: ['FORCED_CRIME'] } }, rosa)).submitIssue;
+    const b = ok(await t.gql(SUBMIT, { input: { ...issueInput, title: 'Forced crime', category: 'PROSECUTION', tags: ['FORCED_CRIME'], citedIssueIds: [a.id] } }, rosa)).submitIssue;
+    expect(ok(await t.gql('query($id: ID!) { issue(id: $id) { citedIssueIds } }', { id: b.id }, rosa)).issue.citedIssueIds).toEqual([a.id]);
     // The body decides only on an issue on its agenda: nothing is recorded in any meeting.
     refused(await t.gql(FORWARD, { input: { issueId: b.id, decision: 'Forward it' } }, secretariat), 'CONFLICT', 'ISSUE_NOT_ON_AGENDA');
     refused(await t.gql(RESOLVE, { input: { issueId: b.id, decision: 'Resolve it' } }, secretariat), 'CONFLICT', 'ISSUE_NOT_ON_PROJECT_AGENDA');
