@@ -212,6 +212,18 @@ describe('Issues over GraphQL: from the reference group to a project-group outco
       ['IssueResolved', 'RESOLVED', 'org-pod', 'SECRETARIAT'],
     ]);
     expect(issue.timeline[0]).toMatchObject({ at: '2026-03-02T08:00:00.000Z', actorUserId: 'rosa-kari' });
+    // Who acted is shown only to whoever may see that organisation's representatives (one rule for both).
+    const representativesOf = async (token: string, organizationId: string) =>
+      ok(await t.gql('query($id: ID!) { organization(id: $id) { representatives { id } } }', { id: organizationId }, token)).organization.representatives;
+    const actorIds = async (token: string) =>
+      (ok(await t.gql(ISSUE, { id: issueId }, token)).issue.timeline as any[]).map((s) => [s.actorOrganizationId, s.actorUserId !== null]);
+    for (const [reader, token] of [['another NGO', noas], ['the submitting NGO', rosa], ['an agency', udi], ['the secretariat', secretariat]] as const) {
+      for (const [organizationId, shown] of await actorIds(token)) {
+        expect([reader, organizationId, shown]).toEqual([reader, organizationId, (await representativesOf(token, organizationId)) !== null]);
+      }
+    }
+    expect((await actorIds(noas)).filter(([, shown]) => shown)).toEqual([]);
+    expect(await actorIds(rosa)).toContainEqual(['org-rosa', true]);
     expect(issue.timeline[4]).toMatchObject({ meetingId: ref.meetingId, agendaItemId: refItemId, at: '2026-03-05T09:05:00.000Z' });
     expect(issue.timeline[6].decisionId).toBe(resolved.outcomeDecisionId);
 
