@@ -14,6 +14,8 @@ import type { GraphQLPipeline } from './graphql-pipeline';
 
 /** graphql-ws close code for a connection refused for its credentials (the protocol's Unauthorized). */
 export const WS_UNAUTHORIZED = 4401;
+/** WebSocket's own "Try Again Later": the identity provider could not be asked; clients may retry. */
+export const WS_TRY_AGAIN_LATER = 1013;
 
 interface WsContext {
   connectionParams?: Record<string, unknown>;
@@ -45,7 +47,7 @@ function formattedOf(error: GraphQLError): GraphQLFormattedError {
 /**
  * graphql-ws on /graphql through the same pipeline as HTTP: the token is checked as the guard
  * checks it (a refused one closes the socket with 4401 and `{"code":"UNAUTHENTICATED","reason":…}`
- * as the close reason), then every operation is parsed with the token limit, validated with the
+ * as the close reason; an unreachable identity provider with 1013, Try Again Later), then every operation is parsed with the token limit, validated with the
  * same rules, its variables coerced, its lists bounded, and every error formatted and masked alike.
  */
 export function graphqlWsOptions(pipeline: GraphQLPipeline, verifier: TokenVerifier, schemaRef: SchemaRef) {
@@ -61,7 +63,8 @@ export function graphqlWsOptions(pipeline: GraphQLPipeline, verifier: TokenVerif
         const refusal = error instanceof GraphQLError ? error : new GraphQLError('Authentication failed', { originalError: error as Error });
         const { extensions } = pipeline.formatError(formattedOf(refusal), refusal);
         // graphql-ws would close with 4403 and no reason; the client learns why, as over HTTP.
-        ctx.extra.socket?.close(WS_UNAUTHORIZED, JSON.stringify({ code: extensions?.code, reason: extensions?.reason }).slice(0, 120));
+        const closeCode = extensions?.code === 'SERVICE_UNAVAILABLE' ? WS_TRY_AGAIN_LATER : WS_UNAUTHORIZED;
+        ctx.extra.socket?.close(closeCode, JSON.stringify({ code: extensions?.code, reason: extensions?.reason }).slice(0, 120));
         return false;
       }
     },
