@@ -154,7 +154,22 @@ describe('cooperation agreements over GraphQL (measure 34)', () => {
 
     // Only the police party or the secretariat drafts, amends and proposes.
     expect(await refusal(AMEND, { input: { agreementId: id, title: 'ROSA sin tittel' } }, rosa)).toMatchObject({ code: 'FORBIDDEN', reason: 'POLICE_PARTY_OR_SECRETARIAT_ONLY' });
-    expect(await refusal(PROPOSE, { input: { agreementId: id, version: 2 } }, agency)).toMatchObject({ code: 'FORBIDDEN', reason: 'POLICE_PARTY_OR_SECRETARIAT_ONLY' });
+    // To a non-party a draft does not exist: every mutation answers as for an unknown id.
+    const unknownId = '6f1c0d2e-0000-4000-8000-000000000000';
+    for (const [mutation, input] of [
+      [PROPOSE, { version: 2 }],
+      [AMEND, { title: 'Ny tittel' }],
+      [SIGN, { version: 2 }],
+      [TERMINATE, { reason: 'Uenighet', effectiveOn: osloDate() }],
+      [AMEND, { title: 'Ny tittel', expectedRevision: 0 }],
+    ] as const) {
+      const hidden = await t.gql(mutation, { input: { agreementId: id, ...input } }, { token: agency });
+      const unknown = await t.gql(mutation, { input: { agreementId: unknownId, ...input } }, { token: agency });
+      const answer = (r: typeof hidden, asked: string) =>
+        r.errors?.map((e) => ({ message: e.message.replaceAll(asked, '<id>'), code: e.extensions?.code, reason: e.extensions?.reason, data: r.data }));
+      expect(answer(hidden, id)).toEqual([{ message: 'agreement <id> not found', code: 'NOT_FOUND', reason: 'AGREEMENT_NOT_FOUND', data: null }]);
+      expect(answer(unknown, unknownId)).toEqual(answer(hidden, id));
+    }
     expect(await refusal(PROPOSE, { input: { agreementId: id, version: 1 } }, police)).toMatchObject({ code: 'CONFLICT', reason: 'NOT_THE_CURRENT_VERSION' });
 
     // Propose version 2 and collect every signature.
@@ -162,7 +177,7 @@ describe('cooperation agreements over GraphQL (measure 34)', () => {
     expect(proposed).toMatchObject({ status: 'AWAITING_SIGNATURES', en: 'Awaiting signatures' });
     expect(proposed.versions[1].missingSignatures).toEqual([policeId, rosaId, proId]);
     expect(await refusal(SIGN, { input: { agreementId: id, version: 1 } }, rosa)).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_NOT_PROPOSED' });
-    expect(await refusal(SIGN, { input: { agreementId: id, version: 2 } }, outsider)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_A_PARTY' });
+    expect(await refusal(SIGN, { input: { agreementId: id, version: 2 } }, outsider)).toMatchObject({ code: 'NOT_FOUND', reason: 'AGREEMENT_NOT_FOUND' });
     expect(await refusal(SIGN, { input: { agreementId: id, version: 2 } }, secretariat)).toMatchObject({ code: 'FORBIDDEN', reason: 'REPRESENTATIVE_ONLY' });
     await ok(SIGN, { input: { agreementId: id, version: 2 } }, rosa);
     expect(await refusal(SIGN, { input: { agreementId: id, version: 2 } }, await t.token('NGO_REPRESENTATIVE', rosaId, 'rolf'))).toMatchObject({
@@ -248,6 +263,9 @@ describe('cooperation agreements over GraphQL (measure 34)', () => {
       termination: { organizationId: proId, terminatedBy: 'petter', reason: 'Tilbudet legges ned', effectiveOn: osloDate() },
     });
     expect(await refusal(AMEND, { input: { agreementId: id, title: 'Gjenopplivet' } }, police)).toMatchObject({ code: 'CONFLICT', reason: 'AGREEMENT_TERMINATED' });
+    // A non-party learns that it is not a party, not what state the agreement is in.
+    expect(await refusal(TERMINATE, { input: { agreementId: id, reason: 'Igjen', effectiveOn: osloDate() } }, outsider)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_A_PARTY' });
+    expect(await refusal(SIGN, { input: { agreementId: id, version: 4 } }, outsider)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_A_PARTY' });
     expect(await refusal(RENEW, { input: { agreementId: id, expiresOn: osloDate(5 * 365) } }, secretariat)).toMatchObject({ code: 'CONFLICT', reason: 'AGREEMENT_TERMINATED' });
     // A terminated agreement stays on the public record.
     expect((await ok(AGREEMENT, { id }, outsider)).status).toBe('TERMINATED');

@@ -212,6 +212,18 @@ describe('Issues over GraphQL: from the reference group to a project-group outco
       ['IssueResolved', 'RESOLVED', 'org-pod', 'SECRETARIAT'],
     ]);
     expect(issue.timeline[0]).toMatchObject({ at: '2026-03-02T08:00:00.000Z', actorUserId: 'rosa-kari' });
+    // Who acted is shown only to whoever may see that organisation's representatives (one rule for both).
+    const representativesOf = async (token: string, organizationId: string) =>
+      ok(await t.gql('query($id: ID!) { organization(id: $id) { representatives { id } } }', { id: organizationId }, token)).organization.representatives;
+    const actorIds = async (token: string) =>
+      (ok(await t.gql(ISSUE, { id: issueId }, token)).issue.timeline as any[]).map((s) => [s.actorOrganizationId, s.actorUserId !== null]);
+    for (const [reader, token] of [['another NGO', noas], ['the submitting NGO', rosa], ['an agency', udi], ['the secretariat', secretariat]] as const) {
+      for (const [organizationId, shown] of await actorIds(token)) {
+        expect([reader, organizationId, shown]).toEqual([reader, organizationId, (await representativesOf(token, organizationId)) !== null]);
+      }
+    }
+    expect((await actorIds(noas)).filter(([, shown]) => shown)).toEqual([]);
+    expect(await actorIds(rosa)).toContainEqual(['org-rosa', true]);
     expect(issue.timeline[4]).toMatchObject({ meetingId: ref.meetingId, agendaItemId: refItemId, at: '2026-03-05T09:05:00.000Z' });
     expect(issue.timeline[6].decisionId).toBe(resolved.outcomeDecisionId);
 
@@ -276,11 +288,16 @@ describe('Issues over GraphQL: from the reference group to a project-group outco
   it('lets the submitter withdraw before forwarding, and the secretariat close with a reason', async () => {
     clock.set('2026-04-10T08:00:00.000Z');
     const a = ok(await t.gql(SUBMIT, { input: { ...issueInput, title: 'Begging in Oslo', tags: ['BEGGING'], citedMeasures: [] } }, rosa)).submitIssue;
+    // An issue cites earlier issues that exist, never an id of nothing.
+    const before = ok(await t.gql(ISSUES, {}, rosa)).issues.edges.length;
+    refused(await t.gql(SUBMIT, { input: { ...issueInput, citedIssueIds: [a.id, '6f1c0d2e-0000-4000-8000-000000000001'] } }, rosa), 'BAD_USER_INPUT', 'CITED_ISSUE_NOT_FOUND');
+    expect(ok(await t.gql(ISSUES, {}, rosa)).issues.edges.length).toBe(before);
     const withdrawn = ok(await t.gql(WITHDRAW, { input: { issueId: a.id, reason: 'The municipality acted' } }, rosa)).withdrawIssue;
     expect(withdrawn).toMatchObject({ status: 'WITHDRAWN', closingReason: 'The municipality acted' });
     refused(await t.gql(COMMENT, { input: { issueId: a.id, text: 'Too late' } }, udi), 'CONFLICT', 'ISSUE_WITHDRAWN');
 
-    const b = ok(await t.gql(SUBMIT, { input: { ...issueInput, title: 'Forced crime', category: 'PROSECUTION', tags: ['FORCED_CRIME'] } }, rosa)).submitIssue;
+    const b = ok(await t.gql(SUBMIT, { input: { ...issueInput, title: 'Forced crime', category: 'PROSECUTION', tags: ['FORCED_CRIME'], citedIssueIds: [a.id] } }, rosa)).submitIssue;
+    expect(ok(await t.gql('query($id: ID!) { issue(id: $id) { citedIssueIds } }', { id: b.id }, rosa)).issue.citedIssueIds).toEqual([a.id]);
     // The body decides only on an issue on its agenda: nothing is recorded in any meeting.
     refused(await t.gql(FORWARD, { input: { issueId: b.id, decision: 'Forward it' } }, secretariat), 'CONFLICT', 'ISSUE_NOT_ON_AGENDA');
     refused(await t.gql(RESOLVE, { input: { issueId: b.id, decision: 'Resolve it' } }, secretariat), 'CONFLICT', 'ISSUE_NOT_ON_PROJECT_AGENDA');

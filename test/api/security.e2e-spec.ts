@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { SignJWT } from 'jose';
 import { LoopbackIdentityProvider, unsignedToken } from '@kom/auth/testing';
 import { OidcVerifier, type TokenVerifier } from '@kom/auth';
@@ -335,5 +338,47 @@ describe('outside production, Apollo would show more: the same app with NODE_ENV
     const token = await t.token('AUDITOR', 'org-riksrevisjonen');
     expect((await t.gql('{ __type(name: "Query") { name } }', {}, { token })).data).toEqual({ __type: { name: 'Query' } });
     expect(JSON.stringify((await t.gql('{ me { userI } }', {}, { token })).errors)).toMatch(/Did you mean/);
+  });
+});
+
+describe('an identity provider whose key set cannot be had', () => {
+  let t: TestApp;
+  let broken: Server;
+  let jwks: LoopbackIdentityProvider;
+
+  beforeAll(async () => {
+    // Serves an error instead of the key set; tokens are signed by a provider the app never reaches.
+    broken = createServer((_req, res) => res.writeHead(500).end('down'));
+    await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+    jwks = await LoopbackIdentityProvider.start();
+    t = await TestApp.start({
+      env: {
+        NODE_ENV: 'production',
+        KOM_AUTH_JWKS_URL: `http://127.0.0.1:${(broken.address() as AddressInfo).port}/jwks`,
+        KOM_AUTH_ISSUER: jwks.issuer,
+        KOM_AUTH_AUDIENCE: 'kom-platform',
+      },
+    });
+    await t.listen();
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await jwks?.stop();
+    await new Promise((resolve) => broken?.close(resolve));
+  });
+
+  it('answers SERVICE_UNAVAILABLE (not UNAUTHENTICATED, not a masked internal error), logs why, over HTTP and graphql-ws', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const token = await jwks.token({ sub: 'sara', kom_org: 'org-pod', kom_role: 'SECRETARIAT' });
+      const response = await t.gql('{ me { userId } }', {}, { token });
+      expect(response.errors?.map((e) => e.extensions)).toEqual([{ code: 'SERVICE_UNAVAILABLE', reason: 'IDENTITY_PROVIDER_UNAVAILABLE' }]);
+      expect(logged).toHaveBeenCalledWith(expect.stringMatching(/identity provider key set unavailable .*Expected 200 OK/));
+      const closed = (await t.subscriber(token).iterate({ query: '{ me { userId } }' }).next().catch((e: unknown) => e)) as { code: number; reason: string };
+      expect(closed.code).toBe(1013);
+      expect(JSON.parse(closed.reason)).toEqual({ code: 'SERVICE_UNAVAILABLE', reason: 'IDENTITY_PROVIDER_UNAVAILABLE' });
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

@@ -32,10 +32,13 @@ describe('GraphQL subscriptions over graphql-ws', () => {
     await subscription.return?.();
   });
 
-  it('closes a socket that brings no valid token', async () => {
-    const client = t.subscriber(undefined);
-    const subscription = client.iterate({ query: 'subscription { organizationChanged { name } }' });
-    const error = await subscription.next().catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 4403 });
+  it('closes a socket that brings no valid token with 4401 and the reason, as HTTP would answer', async () => {
+    for (const [token, reason] of [[undefined, 'TOKEN_MISSING'], ['not-a-token', 'TOKEN_INVALID']] as const) {
+      const client = t.subscriber(token);
+      const subscription = client.iterate({ query: 'subscription { organizationChanged { name } }' });
+      const error = (await subscription.next().catch((e: unknown) => e)) as { code: number; reason: string };
+      expect(error.code).toBe(4401);
+      expect(JSON.parse(error.reason)).toEqual({ code: 'UNAUTHENTICATED', reason });
+    }
   });
 });

@@ -19,6 +19,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { WebAppModule } from './web/web-app.module';
 import { signInModule } from './wiring/sign-in.wiring';
+import { HttpEdge } from './http/http-edge';
 
 export interface AppOptions {
   readonly config: KomConfig;
@@ -66,7 +67,7 @@ export class AppModule {
         documentsModule(),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }],
+      providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }, HttpEdge],
     };
   }
 }

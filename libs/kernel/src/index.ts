@@ -6,3 +6,4 @@ export * from './national-id';
 export * from './hash-chain';
 export * from './oslo-date';
 export * from './calendar-date';
+export * from './representative-visibility';

@@ -1,14 +1,15 @@
 import { Logger } from '@nestjs/common';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { Actor } from '@kom/kernel';
-import { bearerToken, type ClosableSocket, type KomRequestContext, type SessionSockets, type TokenVerifier } from '@kom/auth';
-import { createFormatError, type KomConfig } from '@kom/platform';
-import { armorRules, listLengthPlugin, withoutSuggestions } from './hardening';
+import type { KomRequestContext, SessionSockets, TokenVerifier } from '@kom/auth';
+import type { KomConfig } from '@kom/platform';
+import { graphqlPipeline, operationChecksPlugin } from './graphql-pipeline';
+import { graphqlWsOptions, type SchemaRef } from './graphql-ws-options';
 
 interface WsContext {
   connectionParams?: Record<string, unknown>;
-  extra: { actor?: Actor; request?: KomRequestContext['req']; socket?: ClosableSocket };
+  extra: { actor?: Actor; request?: KomRequestContext['req'] };
 }
 
 const isWsContext = (arg: unknown): arg is WsContext =>
@@ -18,6 +19,7 @@ const isWsContext = (arg: unknown): arg is WsContext =>
  * GraphQL over HTTP and graphql-ws on /graphql, with production defaults that leak nothing.
  * Apollo turns introspection and stack traces ON whenever NODE_ENV is not "production", so both
  * are set explicitly here, from the validated configuration, never left to Apollo's default.
+ * Both transports run one pipeline (graphql-pipeline.ts): the same limits, rules and masking.
  */
 export function graphqlOptions(
   config: KomConfig,
@@ -25,65 +27,35 @@ export function graphqlOptions(
   schemaFile: string | boolean,
   sessionSockets?: SessionSockets,
 ): ApolloDriverConfig {
-  const production = config.nodeEnv === 'production';
-  const limits = config.graphql;
   const logger = new Logger('GraphQL');
-  const rules = [...specifiedRules, ...armorRules(limits), ...(limits.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
-  const format = createFormatError({ production, report: (error) => logger.error(error) });
+  const pipeline = graphqlPipeline(config, (error) => logger.error(error));
+  const schemaRef: SchemaRef = {};
   return {
     path: '/graphql',
     autoSchemaFile: schemaFile,
     sortSchema: true,
     playground: false,
-    introspection: limits.introspection,
-    includeStacktraceInErrorResponses: !production,
+    introspection: config.graphql.introspection,
+    includeStacktraceInErrorResponses: !pipeline.production,
     // No "Did you mean …?" (field and type names) in production.
-    hideSchemaDetailsFromClientErrors: production,
+    hideSchemaDetailsFromClientErrors: pipeline.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: armorRules(limits),
-    plugins: [listLengthPlugin(limits.maxListLength)],
+    parseOptions: { maxTokens: pipeline.maxTokens },
+    validationRules: [...pipeline.extraRules],
+    plugins: [operationChecksPlugin(pipeline)],
     // Guards run on field resolvers too, so a sensitive field cannot be reached through a public parent.
     fieldResolverEnhancers: ['guards'],
-    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-      const masked = format(formatted, error);
-      if (!production) return masked;
-      const { stacktrace: _never, ...extensions } = (masked.extensions ?? {}) as Record<string, unknown>;
-      return { ...masked, message: withoutSuggestions(masked.message), extensions };
+    formatError: pipeline.formatError,
+    transformSchema: (schema: GraphQLSchema) => {
+      schemaRef.schema = schema;
+      return schema;
     },
     context: (arg: unknown): KomRequestContext => {
       if (isWsContext(arg)) return { actor: arg.extra.actor, req: arg.extra.request };
       const req = (arg as { req?: KomRequestContext['req'] }).req ?? (arg as KomRequestContext['req']);
       return { req };
     },
-    subscriptions: {
-      'graphql-ws': {
-        path: '/graphql',
-        // graphql-ws does not go through Apollo: the same token limit, armor rules and introspection rule here.
-        parse: (source: string) => parse(source, { maxTokens: limits.maxTokens }),
-        validate: (schema: Parameters<typeof validate>[0], document: Parameters<typeof validate>[1]) => validate(schema, document, rules),
-        // A socket is accepted only with a valid token in the connection parameters
-        // ({ authorization: "Bearer <token>" }); graphql-ws closes it with 4403 otherwise.
-        onConnect: async (ctx: WsContext) => {
-          const params = ctx.connectionParams ?? {};
-          const token = bearerToken(params.authorization ?? params.Authorization);
-          // No token: the web app's session cookie on the upgrade request, with { csrfToken } and its Origin.
-          if (!token) {
-            if (!sessionSockets || !ctx.extra.socket) return false;
-            const actor = await sessionSockets.connect(ctx.extra.request ?? {}, params, ctx.extra.socket);
-            if (!actor) return false;
-            ctx.extra.actor = actor;
-            return true;
-          }
-          try {
-            ctx.extra.actor = await verifier.verify(token);
-            return true;
-          } catch {
-            return false;
-          }
-        },
-      },
-    },
+    subscriptions: { 'graphql-ws': graphqlWsOptions(pipeline, verifier, schemaRef, sessionSockets) },
   } as ApolloDriverConfig;
 }

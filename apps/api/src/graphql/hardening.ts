@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -15,8 +14,8 @@ const refuseAs =
 
 /**
  * Validation rules that refuse expensive documents before anything runs: depth, aliases,
- * directives and a cost estimate (graphql-armor). The token limit is the parser's (parseOptions),
- * list sizes are checked by `listLengthPlugin`, page sizes by the connections themselves.
+ * directives and a cost estimate (graphql-armor). The token limit is the parser's, list sizes are
+ * checked on the resolved operation (graphql-pipeline.ts), page sizes by the connections themselves.
  */
 export function armorRules(limits: GraphQLLimits): ValidationRule[] {
   const common = { propagateOnRejection: false, exposeLimits: true };
@@ -29,19 +28,20 @@ export function armorRules(limits: GraphQLLimits): ValidationRule[] {
 }
 
 /** The longest list anywhere in a JSON value; stops early once one exceeds `limit`. */
-function longestListInValue(value: unknown, limit: number, depth = 0): number {
+export function longestList(value: unknown, limit: number, depth = 0): number {
   if (depth > 64) return Number.POSITIVE_INFINITY; // absurd nesting counts as too long
   let longest = 0;
   const items = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : [];
   if (Array.isArray(value)) longest = value.length;
   for (const item of items) {
     if (longest > limit) return longest;
-    if (typeof item === 'object' && item !== null) longest = Math.max(longest, longestListInValue(item, limit, depth + 1));
+    if (typeof item === 'object' && item !== null) longest = Math.max(longest, longestList(item, limit, depth + 1));
   }
   return longest;
 }
 
-function longestListInDocument(document: DocumentNode): number {
+/** The longest list literal in a document. */
+export function longestListInDocument(document: DocumentNode): number {
   let longest = 0;
   visit(document, {
     [Kind.LIST]: (node) => {
@@ -49,28 +49,6 @@ function longestListInDocument(document: DocumentNode): number {
     },
   });
   return longest;
-}
-
-/**
- * Every list argument is bounded: no list in the variables or in the document may hold more than
- * `maxListLength` items (connections separately refuse `first` above 100, also from variables,
- * which graphql-armor's cost estimate cannot see).
- */
-export function listLengthPlugin(maxListLength: number): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document }) {
-          const longest = Math.max(longestListInValue(request.variables ?? {}, maxListLength), longestListInDocument(document));
-          if (longest > maxListLength) {
-            throw new GraphQLError(`A list in this request holds more than ${maxListLength} items`, {
-              extensions: { code: 'BAD_USER_INPUT', reason: 'LIST_TOO_LONG', http: { status: 400 } },
-            });
-          }
-        },
-      };
-    },
-  };
 }
 
 /** "Did you mean …?" names fields and types; production never sends it (belt and braces). */

@@ -160,7 +160,7 @@ describe('agreement decider', () => {
 
     it('lets only the police party or the secretariat amend', () => {
       given([drafted]).when(amend, { actor: rosa }).thenThrows(Forbidden, 'POLICE_PARTY_OR_SECRETARIAT_ONLY');
-      given([drafted]).when(amend, { actor: { ...udi } }).thenThrows(Forbidden, 'POLICE_PARTY_OR_SECRETARIAT_ONLY');
+      given(inForceV1).when(amend, { actor: { ...udi } }).thenThrows(Forbidden, 'POLICE_PARTY_OR_SECRETARIAT_ONLY');
       given([drafted]).when(amend, { actor: police }).events();
     });
 
@@ -192,7 +192,7 @@ describe('agreement decider', () => {
 
     it('lets only the police party or the secretariat propose', () => {
       given([drafted]).when(propose, { actor: rosa }).thenThrows(Forbidden, 'POLICE_PARTY_OR_SECRETARIAT_ONLY');
-      given([drafted]).when(propose, { actor: udi }).thenThrows(Forbidden, 'POLICE_PARTY_OR_SECRETARIAT_ONLY');
+      given([...inForceV1, amended(2, { title: 'Ny' })]).when({ ...propose, version: 2 }, { actor: udi }).thenThrows(Forbidden, 'POLICE_PARTY_OR_SECRETARIAT_ONLY');
     });
   });
 
@@ -211,14 +211,34 @@ describe('agreement decider', () => {
     });
 
     it('refuses a non-party, and anyone who is not a representative', () => {
-      given([drafted, proposed(1)]).when(sign, { actor: noas }).thenThrows(Forbidden, 'NOT_A_PARTY');
-      given([drafted, proposed(1)]).when(sign, { actor: udi }).thenThrows(Forbidden, 'NOT_A_PARTY');
+      const renewing = [...inForceV1, renewed(2, '2030-04-01'), proposed(2)];
+      given(renewing).when({ ...sign, version: 2 }, { actor: noas }).thenThrows(Forbidden, 'NOT_A_PARTY');
+      given(renewing).when({ ...sign, version: 2 }, { actor: udi }).thenThrows(Forbidden, 'NOT_A_PARTY');
       given([drafted, proposed(1)]).when(sign, { actor: secretariat }).thenThrows(Forbidden, 'REPRESENTATIVE_ONLY');
       given([drafted, proposed(1)]).when(sign, { actor: { ...auditor, organizationId: 'org-rosa' } }).thenThrows(Forbidden, 'REPRESENTATIVE_ONLY');
     });
 
     it('refuses to sign twice for the same party', () =>
       given([drafted, proposed(1), signed(1, rosa)]).when(sign, { actor: { ...rosa, userId: 'u-rosa-2' } }).thenThrows(InvalidState, 'ALREADY_SIGNED'));
+  });
+
+  describe('an agreement the actor may not read', () => {
+    // A draft or a version still collecting signatures is the parties' and the secretariat's only.
+    const hidden = [drafted, proposed(1)];
+    const commands: AgreementCommand[] = [
+      { type: 'AmendAgreement', agreementId, title: 'Ny' },
+      { type: 'ProposeAgreementForSignature', agreementId, version: 1 },
+      { type: 'SignAgreement', agreementId, version: 1 },
+      { type: 'RenewAgreement', agreementId, expiresOn: '2030-04-01' },
+      { type: 'TerminateAgreement', agreementId, reason: 'Uenighet', effectiveOn: '2026-06-01' },
+    ];
+
+    it.each(commands.map((c) => [c.type, c] as const))('%s is answered as for an agreement that does not exist', (_type, command) => {
+      for (const outsider of [noas, udi]) {
+        given(hidden).when(command, { actor: outsider }).thenThrows(NotFound, 'AGREEMENT_NOT_FOUND');
+        given([]).when(command, { actor: outsider }).thenThrows(NotFound, 'AGREEMENT_NOT_FOUND');
+      }
+    });
   });
 
   describe('renewing', () => {
@@ -263,6 +283,14 @@ describe('agreement decider', () => {
       given(inForceV1).when({ ...terminate, reason: ' ' }, { actor: rosa }).thenThrows(InvalidInput, 'REASON_REQUIRED');
       given(inForceV1).when({ ...terminate, effectiveOn: '2026-03-01' }, { actor: rosa }).thenThrows(InvalidInput, 'TERMINATION_DATE_IN_PAST');
       given(inForceV1).when({ ...terminate, effectiveOn: '2026-03-02' }, { actor: rosa }).events();
+    });
+
+    it('tells a non-party NOT_A_PARTY before anything about the state, also of a terminated agreement', () => {
+      const ended = [...inForceV1, terminated('2026-06-01')];
+      given(ended).when(terminate, { actor: noas }).thenThrows(Forbidden, 'NOT_A_PARTY');
+      given(ended).when({ type: 'SignAgreement', agreementId, version: 1 }, { actor: noas }).thenThrows(Forbidden, 'NOT_A_PARTY');
+      given(ended).when({ type: 'AmendAgreement', agreementId, title: 'Ny' }, { actor: udi }).thenThrows(Forbidden, 'POLICE_PARTY_OR_SECRETARIAT_ONLY');
+      given(ended).when({ type: 'RenewAgreement', agreementId, expiresOn: '2031-01-01' }, { actor: rosa }).thenThrows(Forbidden, 'POLICE_PARTY_OR_SECRETARIAT_ONLY');
     });
 
     it('lets nothing change a terminated agreement', () => {

@@ -13,6 +13,7 @@ import { osloDate, requireCalendarDate } from './calendar-date';
 import type { AgreementCommand, CitedDecision, ClauseInput, PartyInput } from './agreement.commands';
 import { CLAUSE_SECTIONS, type AgreementClause, type AgreementEvent, type AgreementParty } from './agreement.events';
 import { versionInForceAt } from './agreement-status';
+import { isPartyMember, visibleTo } from './agreement-visibility';
 import {
   currentVersion,
   evolve,
@@ -56,10 +57,9 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
     return [{ type: 'AgreementDrafted', data: { agreementId: command.agreementId, version: 1, createdAt: now.toISOString(), ...eventContent(content) } }];
   }
 
-  if (state.kind === 'none') throw new NotFound('agreement', command.agreementId);
-  if (state.termination !== null) {
-    throw new InvalidState('AGREEMENT_TERMINATED', `Agreement ${state.agreementId} has been terminated; nothing about it can change`);
-  }
+  // An agreement the actor may not read is answered exactly as one that does not exist, and who
+  // may act is checked before anything about the agreement's state is told.
+  if (state.kind === 'none' || !visibleTo(state, actor)) throw new NotFound('agreement', command.agreementId);
   const current = currentVersion(state);
   const next = current.number + 1;
   const agreementId = state.agreementId;
@@ -68,6 +68,7 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
     case 'AmendAgreement': {
       mayEditAtAll(actor);
       mayEdit(actor, current);
+      notTerminated(state);
       const content = validContent({
         title: command.title ?? current.title,
         purpose: command.purpose ?? current.purpose,
@@ -90,9 +91,10 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
     }
 
     case 'ProposeAgreementForSignature': {
-      const version = mustFindVersion(state, command.version);
       mayEditAtAll(actor);
       mayEdit(actor, current);
+      notTerminated(state);
+      const version = mustFindVersion(state, command.version);
       if (version.number !== current.number) {
         throw new InvalidState('NOT_THE_CURRENT_VERSION', `Only the newest version (${current.number}) can be proposed for signature`);
       }
@@ -107,11 +109,15 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
     }
 
     case 'SignAgreement': {
+      mustRepresent(actor);
+      if (!isPartyMember(state, actor)) {
+        throw new Forbidden('NOT_A_PARTY', `${actor.organizationId} is not a party to agreement ${agreementId}`);
+      }
+      notTerminated(state);
       const version = mustFindVersion(state, command.version);
       if (version.number !== current.number || version.proposedAt === null) {
         throw new InvalidState('VERSION_NOT_PROPOSED', `Version ${version.number} is not the version proposed for signature`);
       }
-      mustRepresent(actor);
       if (!version.parties.some((p) => p.organizationId === actor.organizationId)) {
         throw new Forbidden('NOT_A_PARTY', `${actor.organizationId} is not a party to version ${version.number}`);
       }
@@ -129,6 +135,7 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
     case 'RenewAgreement': {
       mayEditAtAll(actor);
       mayEdit(actor, current);
+      notTerminated(state);
       if (!state.versions.some(isFullySigned)) {
         throw new InvalidState('NOT_YET_SIGNED', 'Only a signed agreement can be renewed; amend the draft instead');
       }
@@ -159,6 +166,7 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
       if (!parties.has(actor.organizationId)) {
         throw new Forbidden('NOT_A_PARTY', `Only a party may terminate the agreement; ${actor.organizationId} is not one`);
       }
+      notTerminated(state);
       const reason = command.reason.trim().replace(/\s+/g, ' ');
       if (reason === '') throw new InvalidInput('REASON_REQUIRED', 'Say why the agreement is terminated');
       if (reason.length > MAX_REASON) throw new InvalidInput('REASON_TOO_LONG', `A reason has at most ${MAX_REASON} characters`);
@@ -184,6 +192,13 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
 
     default:
       return assertNever(command);
+  }
+}
+
+/** Checked once the actor is known to be one who may act: a terminated agreement never changes. */
+function notTerminated(agreement: Agreement): void {
+  if (agreement.termination !== null) {
+    throw new InvalidState('AGREEMENT_TERMINATED', `Agreement ${agreement.agreementId} has been terminated; nothing about it can change`);
   }
 }
 

@@ -4,7 +4,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { InvalidInput, NotFound, type Actor } from '@kom/kernel';
 import { CurrentActor, RequestMeta } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { CLOCK, Lang, decodeCursor, labelIn, loadAsOf, newId, pageSize, toConnection, type Clock, type CommandMeta } from '@kom/platform';
+import { CLOCK, Lang, decodeCursorPair, labelIn, loadAsOf, newId, pageSize, toConnection, type Clock, type CommandMeta } from '@kom/platform';
 import {
   AmendAgreementCommand,
   DraftAgreementCommand,
@@ -62,14 +62,13 @@ export class AgreementResolver {
   @Query(() => AgreementConnection, { description: 'Agreements you may read, in the order they were drafted; status is as of today.' })
   agreements(@Args() args: AgreementsArgs, @CurrentActor() actor: Actor) {
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after);
-    const [draftedAt, id] = after ? (JSON.parse(after) as [string, string]) : [];
+    const after = decodeCursorPair(args.after);
     const filter = args.filter ?? {};
     const expiringBefore = filter.expiringBefore ? requireCalendarDate('expiringBefore', filter.expiringBefore) : undefined;
     const now = this.clock.now();
     const page: Array<Agreement & { draftedAt: string }> = [];
     for (const row of this.queries.scan({
-      after: after ? { draftedAt: draftedAt!, id: id! } : undefined,
+      after: after ? { draftedAt: after[0], id: after[1] } : undefined,
       partyId: filter.partyId ?? undefined,
       decisionId: filter.citingDecisionId ?? undefined,
     })) {

@@ -3,29 +3,18 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { Actor, Role } from '@kom/kernel';
-import { InvalidTokenError } from '../tokens/claims';
 import { TOKEN_VERIFIER, type TokenVerifier } from '../tokens/token-verifier';
 import { allows, coordinateOf, type PolicyTable } from '../policy/policy';
 import { POLICY_TABLE } from '../policy/policy.table';
 import { SESSION_AUTHENTICATOR, type SessionAuthenticator } from '../session/session-authenticator';
 import { MUTATION_RATE_LIMIT, type MutationRateLimit } from './mutation-rate-limit';
 import { PUBLIC_KEY, ROLES_KEY, requestContext } from './policy.decorators';
+import { authenticateBearer, bearerToken } from './authenticate';
 
 export const POLICY_TABLE_TOKEN = Symbol.for('kom.PolicyTable');
 
-export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-}
-
 export function forbidden(message: string, reason = 'ROLE_NOT_ALLOWED'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', reason } });
-}
-
-/** Reads "Bearer <token>" from an Authorization header or a graphql-ws connection parameter. */
-export function bearerToken(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = /^Bearer\s+(\S+)$/i.exec(value.trim());
-  return match?.[1];
 }
 
 /**
@@ -85,19 +74,13 @@ export class PolicyGuard implements CanActivate {
   private async authenticate(context: ExecutionContext): Promise<Actor> {
     const ctx = requestContext(context);
     if (ctx.actor) return ctx.actor;
-    const token = bearerToken(ctx.req?.headers?.authorization);
+    const authorization = ctx.req?.headers?.authorization;
     // A Bearer token wins; without one, the web app's session cookie (with its CSRF token).
-    if (!token) {
+    if (!bearerToken(authorization)) {
       const fromSession = await this.sessions?.authenticate(ctx.req?.headers ?? {});
       if (fromSession) return (ctx.actor = fromSession);
-      throw unauthenticated('Authentication required: send Authorization: Bearer <token>');
     }
-    try {
-      ctx.actor = await this.verifier.verify(token);
-    } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthenticated(`Invalid token: ${error.message}`);
-      throw error;
-    }
+    ctx.actor = await authenticateBearer(this.verifier, authorization);
     return ctx.actor;
   }
 }

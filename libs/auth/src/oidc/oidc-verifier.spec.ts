@@ -1,6 +1,9 @@
 import { SignJWT, generateKeyPair, exportSPKI } from 'jose';
 import { LoopbackIdentityProvider, unsignedToken } from '../testing';
-import { InvalidTokenError } from '../tokens/claims';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Logger } from '@nestjs/common';
+import { IdentityProviderUnavailableError, InvalidTokenError } from '../tokens/claims';
 import { OidcVerifier } from './oidc-verifier';
 
 describe('OidcVerifier against a JWKS served on loopback', () => {
@@ -108,10 +111,47 @@ describe('OidcVerifier against a JWKS served on loopback', () => {
     }
   });
 
-  it('fails closed when the key set cannot be fetched', async () => {
-    const offline = new OidcVerifier({ ...baseOptions(), jwksUrl: 'http://127.0.0.1:9/jwks', jwksTimeoutMs: 500 });
-    const error = await offline.verify(await idp.token(claims)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InvalidTokenError);
+  it('fails closed when the key set cannot be fetched, as unavailable (not as a bad token), and logs why', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const broken = createServer((req, res) => res.writeHead(req.url === '/error' ? 500 : 200, { 'content-type': 'application/json' }).end('{"not":"a key set"}'));
+    await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+    const { port } = broken.address() as AddressInfo;
+    try {
+      for (const jwksUrl of ['http://127.0.0.1:9/jwks', `http://127.0.0.1:${port}/error`, `http://127.0.0.1:${port}/other`]) {
+        logged.mockClear();
+        const offline = new OidcVerifier({ ...baseOptions(), jwksUrl, jwksTimeoutMs: 500 });
+        const error = await offline.verify(await idp.token(claims)).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(IdentityProviderUnavailableError);
+        expect(logged).toHaveBeenCalledWith(expect.stringContaining(`identity provider key set unavailable (${jwksUrl})`));
+      }
+    } finally {
+      logged.mockRestore();
+      await new Promise((resolve) => broken.close(resolve));
+    }
+  });
+
+  it('refuses a token issued in the future (beyond the clock tolerance), also without a maximum age', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const future = await idp.token(claims, { issuedAt: now + 3600, expiresIn: now + 7200 });
+    const error = await verifier.verify(future).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'TOKEN_ISSUED_IN_FUTURE' });
+    await expect(verifier.verify(await idp.token(claims, { issuedAt: now + 10 }))).resolves.toEqual(actor); // within tolerance
+  });
+
+  it('refuses a token issued longer ago than the maximum age, whatever its expiry', async () => {
+    const aged = new OidcVerifier({ ...baseOptions(), maxTokenAgeSeconds: 3600 });
+    const now = Math.floor(Date.now() / 1000);
+    const old = await idp.token(claims, { issuedAt: now - 7200, expiresIn: now + 600 });
+    expect(await aged.verify(old).catch((e: unknown) => e)).toMatchObject({ reason: 'TOKEN_TOO_OLD', message: 'token was issued too long ago' });
+    await expect(aged.verify(await idp.token(claims, { issuedAt: now - 1800 }))).resolves.toEqual(actor);
+    await expect(verifier.verify(old)).resolves.toEqual(actor); // no maximum age configured
+  });
+
+  it('with a maximum age, refuses a token without iat', async () => {
+    const key = idp.currentKey;
+    const noIat = await new SignJWT(claims).setProtectedHeader({ alg: key.alg, kid: key.kid }).setIssuer(idp.issuer).setAudience('kom-platform').setExpirationTime('10m').sign(key.privateKey);
+    const aged = new OidcVerifier({ ...baseOptions(), maxTokenAgeSeconds: 3600 });
+    expect(await aged.verify(noIat).catch((e: unknown) => e)).toMatchObject({ reason: 'TOKEN_CLAIMS_REFUSED' });
   });
 
   const baseOptions = () => ({

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Actor } from '@kom/kernel';
-import { InvalidTokenError } from '../tokens/claims';
+import { IdentityProviderUnavailableError } from '../tokens/claims';
+import { refuseFutureIssuedAt, tokenRefusal } from '../tokens/token-refusal';
 import type { TokenVerifier } from '../tokens/token-verifier';
 import { claimMapper, type ClaimMapping, type ClaimsToActor } from './claim-mapping';
 
@@ -14,6 +15,8 @@ export interface OidcVerifierOptions {
   readonly jwksUrl: string;
   readonly algorithms: readonly string[];
   readonly clockToleranceSeconds: number;
+  /** A token issued (`iat`) longer ago than this is refused, whatever its `exp` says. */
+  readonly maxTokenAgeSeconds?: number;
   readonly mapping: ClaimMapping;
   /** How long after a fetch an unknown `kid` may trigger another (jose's default 30 s). */
   readonly jwksCooldownMs?: number;
@@ -26,7 +29,8 @@ export interface OidcVerifierOptions {
 
 /**
  * Production identity: bearer JWTs from an OIDC provider, verified against its JWKS with a pinned
- * issuer, audience and algorithm list, a clock tolerance, and `exp` required. Key rotation is the
+ * issuer, audience and algorithm list, a clock tolerance, `exp` required, `iat` neither in the future
+ * nor older than the maximum token age. Key rotation is the
  * remote key set's job: a token with an unknown `kid` makes it fetch the set again (at most once per
  * cooldown), so a provider that publishes its next key before using it is followed without restarts.
  */
@@ -50,31 +54,35 @@ export class OidcVerifier implements TokenVerifier {
 
   async verify(token: string): Promise<Actor> {
     let payload: Record<string, unknown>;
+    const maxAge = this.options.maxTokenAgeSeconds;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
         issuer: this.options.issuer,
         audience: this.options.audience,
         algorithms: [...this.options.algorithms],
         clockTolerance: this.options.clockToleranceSeconds,
-        requiredClaims: ['exp'],
+        requiredClaims: maxAge === undefined ? ['exp'] : ['exp', 'iat'],
+        maxTokenAge: maxAge,
         currentDate: this.options.now?.(),
       }));
     } catch (error) {
-      throw new InvalidTokenError(this.describe(error));
+      if (keySetUnavailable(error)) {
+        // Fail closed, and say why in the log: the caller's token may well be fine.
+        this.logger.error(`identity provider key set unavailable (${this.options.jwksUrl}): ${(error as Error)?.message ?? String(error)}`);
+        throw new IdentityProviderUnavailableError('identity provider keys unavailable');
+      }
+      throw tokenRefusal(error as InstanceType<typeof joseErrors.JOSEError>);
     }
+    refuseFutureIssuedAt(payload, this.options.now?.() ?? new Date(), this.options.clockToleranceSeconds);
     return this.toActor(payload);
   }
+}
 
-  private describe(error: unknown): string {
-    if (error instanceof joseErrors.JWTExpired) return 'token expired';
-    if (error instanceof joseErrors.JWTClaimValidationFailed) return `token claim "${error.claim}" is not accepted`;
-    if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'token algorithm is not accepted';
-    if (error instanceof joseErrors.JWKSNoMatchingKey) return 'token is not signed by a key of the identity provider';
-    if (error instanceof joseErrors.JWKSTimeout || !(error instanceof joseErrors.JOSEError)) {
-      // Fail closed, but say why in the log: the provider's key set could not be fetched.
-      this.logger.error(`identity provider key set unavailable: ${(error as Error)?.message ?? error}`);
-      return 'identity provider keys unavailable';
-    }
-    return 'token signature or format is not valid';
-  }
+/**
+ * The key set could not be fetched or read: a timeout, a network error, an error status or a
+ * body that is no key set (jose reports the last two as its generic error).
+ */
+function keySetUnavailable(error: unknown): boolean {
+  if (!(error instanceof joseErrors.JOSEError)) return true;
+  return error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid || error.code === 'ERR_JOSE_GENERIC';
 }

@@ -6,6 +6,8 @@ export interface OidcSettings {
   readonly jwksUrl: string;
   readonly algorithms: readonly string[];
   readonly clockToleranceSeconds: number;
+  /** Tokens issued longer ago than this are refused. */
+  readonly maxTokenAgeSeconds?: number;
   readonly claims: { readonly user: string; readonly organization: string; readonly role: string };
   readonly roleMap?: Readonly<Record<string, string>>;
   readonly organizationMap?: Readonly<Record<string, string>>;
@@ -41,6 +43,7 @@ export async function createTokenVerifier(settings: VerifierSettings): Promise<T
       jwksUrl: oidc.jwksUrl,
       algorithms: oidc.algorithms,
       clockToleranceSeconds: oidc.clockToleranceSeconds,
+      maxTokenAgeSeconds: oidc.maxTokenAgeSeconds,
       mapping: { ...oidc.claims, roleMap: oidc.roleMap, organizationMap: oidc.organizationMap },
     });
   }

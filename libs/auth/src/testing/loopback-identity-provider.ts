@@ -59,17 +59,17 @@ export class LoopbackIdentityProvider {
     return kid;
   }
 
-  /** A signed token; `claims` override the defaults, `header` the protected header. */
+  /** A signed token; `claims` override the defaults, `header` the protected header, `issuedAt` (epoch seconds) the `iat`. */
   async token(
     claims: JWTPayload & Record<string, unknown>,
-    options: { audience?: string; issuer?: string; expiresIn?: string | number; header?: Record<string, unknown> } = {},
+    options: { audience?: string; issuer?: string; expiresIn?: string | number; issuedAt?: number; header?: Record<string, unknown> } = {},
   ): Promise<string> {
     const key = this.currentKey;
     const jwt = new SignJWT(claims)
       .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT', ...options.header })
       .setIssuer(options.issuer ?? this.issuer)
       .setAudience(options.audience ?? 'kom-platform')
-      .setIssuedAt()
+      .setIssuedAt(options.issuedAt)
       .setExpirationTime(options.expiresIn ?? '10m');
     return jwt.sign(key.privateKey);
   }

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
+import { SignJWT, UnsecuredJWT, generateKeyPair, importJWK, type JWK } from 'jose';
 import { EmbeddedIssuer } from './embedded-issuer';
 import { InvalidTokenError } from './claims';
 
@@ -49,6 +49,26 @@ describe('EmbeddedIssuer', () => {
       .setProtectedHeader({ alg: 'EdDSA', kid: issuer.keyId })
       .setSubject('sara').setIssuer('kom-test').setAudience('kom-platform').setExpirationTime('1h').sign(privateKey);
     await expect(issuer.verify(forged)).rejects.toThrow(InvalidTokenError);
+  });
+
+  /** A token signed with the issuer's own key, with whatever claims a test needs. */
+  const ownKeyToken = async (shape: (jwt: SignJWT) => SignJWT) => {
+    const jwk = JSON.parse(readFileSync(options().keyFile, 'utf8')) as JWK & { kid: string };
+    const key = await importJWK(jwk, 'EdDSA');
+    const jwt = new SignJWT({ kom_org: 'org-pod', kom_role: 'SECRETARIAT' }).setProtectedHeader({ alg: 'EdDSA', kid: jwk.kid }).setSubject('sara').setIssuer('kom-test').setAudience('kom-platform');
+    return shape(jwt).sign(key);
+  };
+
+  it('refuses a token without an expiry, even signed with its own key', async () => {
+    const endless = await ownKeyToken((jwt) => jwt.setIssuedAt());
+    await expect(issuer.verify(endless)).rejects.toMatchObject({ name: 'InvalidTokenError', reason: 'TOKEN_CLAIMS_REFUSED' });
+    await expect(issuer.verify(await ownKeyToken((jwt) => jwt.setIssuedAt().setExpirationTime('1h')))).resolves.toEqual(actor);
+  });
+
+  it('refuses a token issued in the future', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const future = await ownKeyToken((jwt) => jwt.setIssuedAt(now + 3600).setExpirationTime(now + 7200));
+    await expect(issuer.verify(future)).rejects.toMatchObject({ reason: 'TOKEN_ISSUED_IN_FUTURE' });
   });
 
   it('refuses a token whose role is not a platform role', async () => {

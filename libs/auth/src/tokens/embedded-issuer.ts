@@ -3,9 +3,11 @@ import { dirname } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, errors as joseErrors, type JWK, type KeyLike } from 'jose';
 import type { Actor, Role } from '@kom/kernel';
 import { actorFromClaims, CLAIMS, InvalidTokenError } from './claims';
+import { refuseFutureIssuedAt, tokenRefusal } from './token-refusal';
 import type { TokenVerifier } from './token-verifier';
 
 const ALG = 'EdDSA';
+const CLOCK_TOLERANCE_SECONDS = 30;
 
 export interface EmbeddedIssuerOptions {
   /** The private key (JWK), created on first use with mode 0600. */
@@ -69,20 +71,17 @@ export class EmbeddedIssuer implements TokenVerifier {
         issuer: this.options.issuer,
         audience: this.options.audience,
         algorithms: [ALG],
-        clockTolerance: 30,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        // Every token this issuer makes expires; one without `exp` was not made here as issued.
+        requiredClaims: ['exp'],
         currentDate: this.options.now?.(),
       });
+      refuseFutureIssuedAt(payload, this.options.now?.() ?? new Date(), CLOCK_TOLERANCE_SECONDS);
       return actorFromClaims(payload);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
-      if (error instanceof joseErrors.JOSEError) throw new InvalidTokenError(describeJoseError(error));
+      if (error instanceof joseErrors.JOSEError) throw tokenRefusal(error);
       throw error;
     }
   }
-}
-
-function describeJoseError(error: InstanceType<typeof joseErrors.JOSEError>): string {
-  if (error instanceof joseErrors.JWTExpired) return 'token expired';
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return `token claim "${error.claim}" is not accepted`;
-  return 'token signature or format is not valid';
 }

@@ -14,7 +14,8 @@ export interface IssueContent {
 /**
  * Facts from outside the issue's stream are looked up by the handler and passed in, so the
  * decider stays pure: `referenceGroupMember` (the submitting organisation is a current member of
- * the reference group), `memberOrganization` (the commenter's organisation belongs to either group).
+ * the reference group), `memberOrganization` (the commenter's organisation belongs to either group),
+ * `existingCitedIssueIds` (which of the cited issues exist; any other citation is refused).
  */
 export type IssueCommand =
   | ({
@@ -22,6 +23,7 @@ export type IssueCommand =
       issueId: string;
       organizationId: string;
       citedIssueIds?: readonly string[];
+      existingCitedIssueIds?: readonly string[];
       referenceGroupMember: boolean;
     } & IssueContent)
   | ({ type: 'EditIssue'; issueId: string } & IssueContent)

@@ -72,8 +72,13 @@ describe('Issue decider', () => {
 
     it('records the cited earlier issues, each once', () =>
       given([])
-        .when({ ...submit, urgencyReason: null, citedIssueIds: ['old-1', 'old-1'] }, { actor: rosa })
+        .when({ ...submit, urgencyReason: null, citedIssueIds: ['old-1', 'old-1'], existingCitedIssueIds: ['old-1'] }, { actor: rosa })
         .then([{ type: 'IssueSubmitted', data: { ...submitted.data, urgency: null, citedIssueIds: ['old-1'] } } as IssueEvent]));
+
+    it('refuses to cite an issue that does not exist', () => {
+      given([]).when({ ...submit, citedIssueIds: ['old-1', 'no-such-issue'], existingCitedIssueIds: ['old-1'] }, { actor: rosa }).thenThrows(InvalidInput, 'CITED_ISSUE_NOT_FOUND');
+      given([]).when({ ...submit, citedIssueIds: ['no-such-issue'] }, { actor: rosa }).thenThrows(InvalidInput, 'CITED_ISSUE_NOT_FOUND');
+    });
 
     it('refuses to act for another organisation', () =>
       given([]).when(submit, { actor: noas }).thenThrows(Forbidden, 'NOT_OWN_ORGANIZATION'));

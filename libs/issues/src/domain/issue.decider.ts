@@ -82,7 +82,7 @@ export const initialState: IssueState = { status: 'none' };
 export const issueStream = (issueId: string) => `issue-${issueId}`;
 
 const MAX_ID = 100;
-const MAX_CITED_ISSUES = 20;
+export const MAX_CITED_ISSUES = 20;
 const FINAL: Partial<Record<IssueStatus, string>> = {
   RESOLVED: 'ISSUE_RESOLVED',
   WITHDRAWN: 'ISSUE_WITHDRAWN',
@@ -190,6 +190,8 @@ function submit(c: Cmd<'SubmitIssue'>, state: IssueState, actor: Actor): IssueEv
   if (citedIssueIds.length > MAX_CITED_ISSUES) throw new InvalidInput('TOO_MANY_CITED_ISSUES', `At most ${MAX_CITED_ISSUES} cited issues`);
   citedIssueIds.forEach((id) => requireId(id, 'citedIssueIds'));
   if (citedIssueIds.includes(c.issueId)) throw new InvalidInput('ISSUE_CITES_ITSELF', 'An issue cannot cite itself');
+  const unknown = citedIssueIds.filter((id) => !(c.existingCitedIssueIds ?? []).includes(id));
+  if (unknown.length > 0) throw new InvalidInput('CITED_ISSUE_NOT_FOUND', `KOM has no issue ${unknown.join(', ')}`);
   return [{ type: 'IssueSubmitted', data: { issueId: c.issueId, organizationId: c.organizationId, ...content(c), citedIssueIds } }];
 }
 

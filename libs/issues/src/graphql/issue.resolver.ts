@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { Forbidden, InvalidInput, type Actor } from '@kom/kernel';
+import { Forbidden, InvalidInput, canIdentifyRepresentatives, type Actor } from '@kom/kernel';
 import { CurrentActor } from '@kom/auth';
 import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, pageSize, toConnection } from '@kom/platform';
 import { IssueHistory } from '../application/issue-history';
@@ -111,11 +111,15 @@ export class IssueResolver {
     return this.queries.comments(issue.id, issue.asOf);
   }
 
-  @ResolveField(() => [IssueTimelineEntry], { description: 'Every step, oldest first, with time, actor, organisation and role.' })
-  timeline(@Parent() issue: IssueView): IssueTimelineEntry[] {
+  @ResolveField(() => [IssueTimelineEntry], {
+    description:
+      'Every step, oldest first, with time, actor, organisation and role. actorUserId is null where you may not see ' +
+      "that organisation's representatives.",
+  })
+  timeline(@Parent() issue: IssueView, @CurrentActor() reader: Actor): IssueTimelineEntry[] {
     return this.queries.timeline(issue.id, issue.asOf).map(({ userId, organizationId, role, ...rest }) => ({
       ...rest,
-      actorUserId: userId,
+      actorUserId: organizationId && canIdentifyRepresentatives(reader, organizationId) ? userId : null,
       actorOrganizationId: organizationId,
       actorRole: role,
     }));

@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
-import { Lang, labelIn, pageSize, toConnection } from '@kom/platform';
+import { Lang, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
 import { ActionItemsQueries, type ActionItemView } from '../read-models/action-items.queries';
 import { ACTION_ITEM_STATUS_LABELS } from './meeting.enums';
 import { ActionItem, ActionItemConnection, ActionItemsArgs } from './meeting.types';
-import { cursorPair } from './cursor-key';
 
 /** An action item as a field resolver gets it; answered from a meeting's state (asOf) it brings that day (Europe/Oslo). */
 export type ActionItemNode = ActionItemView & { snapshotToday?: string };
@@ -22,7 +21,7 @@ export class ActionItemResolver {
   })
   actionItems(@Args() args: ActionItemsArgs) {
     const size = pageSize(args.first);
-    const after = cursorPair(args.after);
+    const after = decodeCursorPair(args.after);
     const rows = this.queries.page({
       limit: size + 1,
       filter: args.filter ?? undefined,

@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
-import { Lang, labelIn, pageSize, toConnection } from '@kom/platform';
+import { Lang, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
 import { DecisionsQueries, type DecisionView, type PositionView } from '../read-models/decisions.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
 import { DECISION_STATUS_LABELS, POSITION_LABELS } from './meeting.enums';
 import { Decision, DecisionConnection, DecisionPosition, DecisionsArgs, Meeting, type MeetingNode } from './meeting.types';
-import { cursorPair } from './cursor-key';
 
 /**
  * A decision as a field resolver gets it; answered from a meeting's state (asOf) it brings its
@@ -31,7 +30,7 @@ export class DecisionResolver {
   })
   decisions(@Args() args: DecisionsArgs) {
     const size = pageSize(args.first);
-    const after = cursorPair(args.after);
+    const after = decodeCursorPair(args.after);
     const rows = this.queries.page({
       limit: size + 1,
       filter: args.filter ?? undefined,

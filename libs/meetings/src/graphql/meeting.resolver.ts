@@ -3,7 +3,7 @@ import { Args, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@
 import { Forbidden, InvalidInput, type Actor } from '@kom/kernel';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@kom/event-store';
 import { CurrentActor } from '@kom/auth';
-import { Lang, ProjectionsService, committedEvents, labelIn, pageSize, toConnection } from '@kom/platform';
+import { Lang, ProjectionsService, committedEvents, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
 import { osloDate } from '../domain/oslo-time';
 import { ActionItemsQueries } from '../read-models/action-items.queries';
 import { AgendaQueries, type AgendaAmendmentView, type AgendaItemView } from '../read-models/agenda.queries';
@@ -28,7 +28,6 @@ import {
 } from './meeting.types';
 import type { ActionItemNode } from './action-item.resolver';
 import type { DecisionNode } from './decision.resolver';
-import { cursorPair } from './cursor-key';
 
 /** The events that change an agenda: agendaChanged pushes the meeting after each of them. */
 export const AGENDA_EVENT_TYPES: readonly string[] = [
@@ -65,7 +64,7 @@ export class MeetingResolver {
   @Query(() => MeetingConnection, { description: 'Meetings by start time.' })
   meetings(@Args() args: MeetingsArgs) {
     const size = pageSize(args.first);
-    const after = cursorPair(args.after);
+    const after = decodeCursorPair(args.after);
     const rows = this.queries.page({
       limit: size + 1,
       filter: args.filter ?? undefined,

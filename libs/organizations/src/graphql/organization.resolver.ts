@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, newId, pageSize, toConnection } from '@kom/platform';
+import { Lang, ProjectionsService, committedEvents, decodeCursorPair, labelIn, newId, pageSize, toConnection } from '@kom/platform';
 import { RegisterOrganizationCommand } from '../application/register-organization.command';
 import { RenameOrganizationCommand } from '../application/rename-organization.command';
 import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
@@ -31,9 +31,8 @@ export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: 'Organisations by name.' })
   organizations(@Args() args: OrganizationsArgs) {
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after);
-    const [name, id] = after ? (JSON.parse(after) as [string, string]) : [];
-    const rows = this.queries.page({ limit: size + 1, kind: args.kind, after: after ? { name: name!, id: id! } : undefined });
+    const after = decodeCursorPair(args.after);
+    const rows = this.queries.page({ limit: size + 1, kind: args.kind, after: after ? { name: after[0], id: after[1] } : undefined });
     return toConnection(rows, size, cursorKey);
   }
 

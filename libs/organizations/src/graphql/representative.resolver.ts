@@ -11,7 +11,7 @@ import { OrganizationsQueries, type OrganizationRow } from '../read-models/organ
 import { RepresentativesQueries, type RepresentativeRow } from '../read-models/representatives.queries';
 import { Organization } from './organization.types';
 import { AddRepresentativeInput, PersonDataInput, RemoveRepresentativeInput, Representative } from './representative.types';
-import { canSeeRepresentatives, mayReadRestricted } from './representative-visibility';
+import { canIdentifyRepresentatives, mayReadRestricted } from './representative-visibility';
 
 type Meta = { actor: Actor; correlationId: string };
 
@@ -41,7 +41,7 @@ export class RepresentativeResolver {
   representative(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): RepresentativeRow | null {
     const row = this.representatives.byId(id, { revealRestricted: mayReadRestricted(actor) });
     if (!row) return null;
-    if (actor.role !== 'AUDITOR' && !canSeeRepresentatives(actor, row.organizationId)) return null;
+    if (!canIdentifyRepresentatives(actor, row.organizationId)) return null;
     return row;
   }
 

@@ -1,4 +1,4 @@
-import { ConcurrencyConflict, InvalidInput, InvalidState, SYSTEM_ACTOR, type Decider } from '@kom/kernel';
+import { ConcurrencyConflict, Forbidden, InvalidInput, InvalidState, NotFound, SYSTEM_ACTOR, type Decider } from '@kom/kernel';
 import { SqliteEventStore, WrongExpectedRevisionError, type EventStore } from '@kom/event-store';
 import { z } from 'zod';
 import { defineEvent } from '@kom/kernel';
@@ -97,6 +97,24 @@ describe('executeCommand', () => {
     await expect(
       executeCommand(deps(), counter, 'counter-6', { type: 'Increment', by: 1 }, { ...meta, expectedRevision: 1n }),
     ).resolves.toMatchObject({ revision: 2n });
+  });
+
+  it('tells a caller who may not act the refusal, not the revision, when its expected revision is stale', async () => {
+    const guarded: Decider<Command, Event, number> = {
+      ...counter,
+      decide: (command, state, context) => {
+        if (state === 0) throw new NotFound('counter', 'counter-8');
+        if (context.actor.organizationId !== 'org-owner') throw new Forbidden('NOT_THE_OWNER');
+        return counter.decide(command, state, context);
+      },
+    };
+    const owner: CommandMeta = { ...meta, actor: { ...meta.actor, organizationId: 'org-owner' } };
+    const stranger: CommandMeta = { ...meta, actor: { ...meta.actor, organizationId: 'org-stranger' } };
+    const increment = { type: 'Increment', by: 1 } as const;
+    await expect(executeCommand(deps(), guarded, 'counter-8', increment, { ...stranger, expectedRevision: 4n })).rejects.toThrow(NotFound);
+    await executeCommand(deps(), counter, 'counter-8', increment, meta);
+    await expect(executeCommand(deps(), guarded, 'counter-8', increment, { ...stranger, expectedRevision: 4n })).rejects.toThrow(Forbidden);
+    await expect(executeCommand(deps(), guarded, 'counter-8', increment, { ...owner, expectedRevision: 4n })).rejects.toThrow(ConcurrencyConflict);
   });
 
   it('lets a reactor re-run a command without appending twice (derived event ids)', async () => {

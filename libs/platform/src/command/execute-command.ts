@@ -1,5 +1,7 @@
 import {
   ConcurrencyConflict,
+  Forbidden,
+  NotFound,
   type Actor,
   type Decider,
   type DomainCommand,
@@ -67,10 +69,14 @@ export async function executeCommand<C extends DomainCommand, E extends DomainEv
   const attempts = meta.expectedRevision === undefined ? (deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) : 1;
   for (let attempt = 1; ; attempt++) {
     const { state, revision } = await load(deps.store, decider, streamId);
+    const now = deps.clock.now();
     if (meta.expectedRevision !== undefined && meta.expectedRevision !== (revision ?? -1n)) {
+      // A CONFLICT names the stream's revision: only to a caller the decider would let act at all.
+      // Whoever may not see or touch the aggregate gets the same NOT_FOUND or FORBIDDEN as without
+      // an expected revision, so a revision tells nobody that something exists.
+      refusalOfWhoActs(() => decider.decide(command, state, { now, actor: meta.actor }));
       throw new ConcurrencyConflict(streamId, attempt, meta.expectedRevision, revision ?? -1n);
     }
-    const now = deps.clock.now();
     const events = decider.decide(command, state, { now, actor: meta.actor });
     if (events.length === 0) return { streamId, events, state, revision, position: undefined };
 
@@ -91,6 +97,15 @@ export async function executeCommand<C extends DomainCommand, E extends DomainEv
         throw new ConcurrencyConflict(streamId, attempt, meta.expectedRevision ?? revision ?? -1n, actual);
       }
     }
+  }
+}
+
+/** Rethrows a refusal of who acts (NOT_FOUND, FORBIDDEN); any other outcome is left to the caller. */
+function refusalOfWhoActs(decide: () => unknown): void {
+  try {
+    decide();
+  } catch (error) {
+    if (error instanceof NotFound || error instanceof Forbidden) throw error;
   }
 }
 

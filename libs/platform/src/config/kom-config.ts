@@ -76,6 +76,8 @@ const envSchema = z.object({
       }),
   ),
   KOM_AUTH_CLOCK_TOLERANCE_SECONDS: optional(z.coerce.number().int().min(0).max(300).default(30)),
+  // A token issued (iat) longer ago than this is refused, whatever its exp says: one minute to 30 days.
+  KOM_AUTH_MAX_TOKEN_AGE_SECONDS: optional(z.coerce.number().int().min(60).max(30 * 86_400).default(86_400)),
   KOM_AUTH_CLAIM_USER: optional(claimPath.default('sub')),
   KOM_AUTH_CLAIM_ORG: optional(claimPath.default('kom_org')),
   KOM_AUTH_CLAIM_ROLE: optional(claimPath.default('kom_role')),
@@ -128,6 +130,8 @@ export interface OidcConfig {
   readonly jwksUrl: string;
   readonly algorithms: readonly OidcAlgorithm[];
   readonly clockToleranceSeconds: number;
+  /** Tokens whose `iat` is older than this are refused (KOM_AUTH_MAX_TOKEN_AGE_SECONDS, default one day). */
+  readonly maxTokenAgeSeconds: number;
   /** Claim paths (`sub`, `consumer.ID`, `authorization_details[0].reportees[0].ID`). */
   readonly claims: { readonly user: string; readonly organization: string; readonly role: string };
   /** Claim value → platform role (Entra ID group ids, scopes); unset: the claim value is the role name. */
@@ -266,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KomConfig {
               jwksUrl: e.KOM_AUTH_JWKS_URL,
               algorithms: e.KOM_AUTH_ALGORITHMS as OidcAlgorithm[],
               clockToleranceSeconds: e.KOM_AUTH_CLOCK_TOLERANCE_SECONDS,
+              maxTokenAgeSeconds: e.KOM_AUTH_MAX_TOKEN_AGE_SECONDS,
               claims: { user: e.KOM_AUTH_CLAIM_USER, organization: e.KOM_AUTH_CLAIM_ORG, role: e.KOM_AUTH_CLAIM_ROLE },
               roleMap: e.KOM_AUTH_ROLE_MAP,
               organizationMap: e.KOM_AUTH_ORG_MAP,

@@ -75,6 +75,22 @@ export function decodeCursor(cursor: string | undefined | null): string | undefi
   return key;
 }
 
+/**
+ * The [sortKey, id] pair an `after` cursor of a keyset-paged list holds (as `JSON.stringify([key,
+ * id])`); anything else, including well-encoded JSON of another shape, is INVALID_CURSOR.
+ */
+export function decodeCursorPair(cursor: string | undefined | null): [string, string] | undefined {
+  const key = decodeCursor(cursor);
+  if (key === undefined) return undefined;
+  try {
+    const pair: unknown = JSON.parse(key);
+    if (Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === 'string')) return pair as [string, string];
+  } catch {
+    // not JSON: refused below
+  }
+  throw new InvalidInput('INVALID_CURSOR', 'after is not a cursor of this list');
+}
+
 /** `rows` holds up to size + 1 rows: the extra one only tells that another page exists. */
 export function toConnection<T>(rows: readonly T[], size: number, keyOf: (row: T) => string): ConnectionShape<T> {
   const page = rows.slice(0, size);

@@ -17,7 +17,26 @@ export const CLIENT_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // Not the caller's fault, but typed: a dependency (the identity provider) is down; try again.
+  'SERVICE_UNAVAILABLE',
 ]);
+
+/** Apollo's own refusals that carry an HTTP status but no code, by message: a stable reason each. */
+const UNCODED_REQUEST_ERRORS: Record<string, string> = {
+  'provided sha does not match query': 'PERSISTED_QUERY_HASH_MISMATCH',
+  'Unsupported persisted query version': 'PERSISTED_QUERY_VERSION_UNSUPPORTED',
+};
+
+/**
+ * An error the request pipeline raised about the request itself (a 4xx status, no code, no
+ * underlying exception): a client mistake, answered as BAD_REQUEST rather than masked.
+ */
+function requestErrorReason(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError) || error.originalError || error.extensions.code) return undefined;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return UNCODED_REQUEST_ERRORS[error.message] ?? 'BAD_REQUEST';
+}
 
 const HTTP_STATUS_CODES: Record<number, string> = {
   400: 'BAD_USER_INPUT',
@@ -55,6 +74,8 @@ export function createFormatError(options: { production: boolean; report: (error
       const code = HTTP_STATUS_CODES[original.getStatus()];
       if (code) return { ...base, message: original.message, extensions: { code } };
     }
+    const requestReason = requestErrorReason(original);
+    if (requestReason) return { ...base, extensions: { code: 'BAD_REQUEST', reason: requestReason } };
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
       const { stacktrace, ...extensions } = formatted.extensions ?? {};

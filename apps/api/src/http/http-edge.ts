@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * Whether the request names an origin a URL can be built from: its Host (or, behind a proxy,
+ * X-Forwarded-Host and X-Forwarded-Proto). Apollo's Fastify integration builds one for every
+ * request and fails with a 500 when it cannot (HTTP/1.0 without Host, `Host: [::1`, …).
+ */
+export function hasUsableOrigin(request: Pick<FastifyRequest, 'url' | 'protocol' | 'hostname'>): boolean {
+  try {
+    const origin = `${request.protocol}://${request.hostname}/`;
+    new URL(request.url, origin);
+    return typeof request.hostname === 'string' && request.hostname.trim() !== '' && new URL(origin).hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const METHOD_NOT_ALLOWED = 'HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n';
+
+/**
+ * Client mistakes that never reach a route, answered with a 4xx: a request without a usable Host
+ * (400 HOST_HEADER_INVALID), and CONNECT, which Node would answer by dropping the connection (405).
+ */
+@Injectable()
+export class HttpEdge implements OnModuleInit {
+  constructor(@Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    fastify?.server.on('connect', (_request: IncomingMessage, socket: Duplex) => socket.end(METHOD_NOT_ALLOWED));
+    fastify?.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (hasUsableOrigin(request)) return;
+      await reply.code(400).send({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'BAD_REQUEST',
+        reason: 'HOST_HEADER_INVALID',
+        message: 'The Host header (or X-Forwarded-Host / X-Forwarded-Proto) is missing or not valid',
+      });
+    });
+  }
+}
