@@ -4,8 +4,9 @@ import { tokenCommand } from './commands/token.command';
 import { verifyCommand } from './commands/verify.command';
 import { exportAuditCommand } from './commands/export-audit.command';
 import { replayCommand } from './commands/replay.command';
+import { rebuildReadModelsCommand } from './commands/rebuild-read-models.command';
 
-export const COMMANDS: readonly CliCommand[] = [tokenCommand, verifyCommand, exportAuditCommand, replayCommand];
+export const COMMANDS: readonly CliCommand[] = [tokenCommand, verifyCommand, exportAuditCommand, replayCommand, rebuildReadModelsCommand];
 
 function help(): string {
   return ['Usage: npm run kom -- <command> [options]', '', ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`)].join('\n');

@@ -18,3 +18,4 @@ export * from './graphql/labels';
 export * from './command/load-as-of';
 export * from './reactors';
 export * from './personal-data/personal-data-keys';
+export * from './ownership/data-directory-lock';
