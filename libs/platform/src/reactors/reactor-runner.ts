@@ -2,6 +2,7 @@ import { DomainError, SYSTEM_ACTOR, isRole, type Actor } from '@kom/kernel';
 import type { EventStore, RecordedEvent, Subscription } from '@kom/event-store';
 import type { Database } from 'better-sqlite3';
 import type { CommandMeta } from '../command/execute-command';
+import { RecordedNotVisible } from '../command/recorded-not-visible';
 import type { Reactor } from './reactor';
 import { ReactorCheckpoints } from './reactor-checkpoints';
 
@@ -149,6 +150,8 @@ export class ReactorRunner {
           await this.options.dispatch(commands[index]!(meta));
           break;
         } catch (error) {
+          // Appended: the reaction is done, whatever this replica's read models show yet.
+          if (error instanceof RecordedNotVisible) break;
           if (error instanceof DomainError) {
             this.options.logger?.log('Reactor command refused', {
               reactor: this.reactor.name,
