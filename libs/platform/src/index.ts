@@ -20,3 +20,4 @@ export * from './command/load-as-of';
 export * from './reactors';
 export * from './personal-data/personal-data-keys';
 export * from './ownership/data-directory-lock';
+export * from './integrity/log-integrity';

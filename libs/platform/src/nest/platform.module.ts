@@ -12,6 +12,7 @@ import { EnumValuesResolver } from '../graphql/labels';
 import { PlatformStatusResolver } from '../graphql/platform-status.resolver';
 import { ReactorRegistry } from '../reactors/reactor-registry';
 import { DataDirectoryLock } from '../ownership/data-directory-lock';
+import { LogIntegrity, guardWrites } from '../integrity/log-integrity';
 import { CommandPath } from './command-path';
 import { ProjectionsService } from './projections.service';
 import { BOUNDED_CONTEXTS, DATA_DIR_LOCK, READ_MODELS } from './tokens';
@@ -53,10 +54,12 @@ export class PlatformModule implements OnApplicationShutdown {
         },
         // Before anything opens a file there: a second process on the directory stops here.
         { provide: DATA_DIR_LOCK, useFactory: () => options.ownership ?? DataDirectoryLock.acquire(config.dataDir) },
+        LogIntegrity,
         {
           provide: EVENT_STORE,
-          inject: [DATA_DIR_LOCK],
-          useFactory: () => createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir }),
+          inject: [DATA_DIR_LOCK, LogIntegrity],
+          useFactory: async (_lock: DataDirectoryLock, integrity: LogIntegrity) =>
+            guardWrites(await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir }), integrity),
         },
         {
           provide: READ_MODELS,
@@ -73,7 +76,7 @@ export class PlatformModule implements OnApplicationShutdown {
         PlatformStatusResolver,
         EnumValuesResolver,
       ],
-      exports: [DATA_DIR_LOCK, KOM_CONFIG, CLOCK, EVENT_STORE, READ_MODELS, BOUNDED_CONTEXTS, EventSchemaRegistry, ProjectionsService, ReactorRegistry, CommandPath, CqrsModule],
+      exports: [DATA_DIR_LOCK, LogIntegrity, KOM_CONFIG, CLOCK, EVENT_STORE, READ_MODELS, BOUNDED_CONTEXTS, EventSchemaRegistry, ProjectionsService, ReactorRegistry, CommandPath, CqrsModule],
     };
   }
 
