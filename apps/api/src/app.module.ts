@@ -6,7 +6,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule, SessionSockets, TOKEN_VERIFIER, type TokenVerifier } from '@kom/auth';
-import { GraphQLErrorsFilter, PlatformModule, type KomConfig } from '@kom/platform';
+import { GraphQLErrorsFilter, PlatformModule, type DataDirectoryLock, type KomConfig } from '@kom/platform';
 import { OrganizationsModule } from '@kom/organizations';
 import { MeasuresModule } from '@kom/measures';
 import { AuditModule } from '@kom/audit';
@@ -26,6 +26,8 @@ export interface AppOptions {
   /** Where the code-first schema is printed; false keeps it in memory (production). */
   readonly schemaFile?: string | false;
   readonly inMemoryReadModels?: boolean;
+  /** The data directory's lock, taken before the application is built (see main.ts). */
+  readonly ownership?: DataDirectoryLock;
 }
 
 @Module({})
@@ -48,7 +50,7 @@ export class AppModule {
             { method: RequestMethod.GET, path: 'health/ready' },
           ],
         }),
-        PlatformModule.forRoot({ config, contexts: CONTEXTS, inMemoryReadModels: options.inMemoryReadModels }),
+        PlatformModule.forRoot({ config, contexts: CONTEXTS, inMemoryReadModels: options.inMemoryReadModels, ownership: options.ownership }),
         AuthModule.forRoot({ ...config.auth, production: config.nodeEnv === 'production' }),
         signInModule(config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

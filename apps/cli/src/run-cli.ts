@@ -5,12 +5,14 @@ import { verifyCommand } from './commands/verify.command';
 import { exportAuditCommand } from './commands/export-audit.command';
 import { replayCommand } from './commands/replay.command';
 import { agendaCommand, calendarCommand, minutesCommand, registerCommand } from './commands/documents.command';
+import { rebuildReadModelsCommand } from './commands/rebuild-read-models.command';
 
 export const COMMANDS: readonly CliCommand[] = [
   tokenCommand,
   verifyCommand,
   exportAuditCommand,
   replayCommand,
+  rebuildReadModelsCommand,
   agendaCommand,
   minutesCommand,
   registerCommand,

@@ -11,6 +11,7 @@ import { AuditResolver } from './graphql/audit.resolver';
 import { DecisionHistoryResolver } from './graphql/decision-history.resolver';
 import { AuditKeyController } from './nest/audit-key.controller';
 import { NotaryService } from './nest/notary.service';
+import { StartupIntegrityCheck } from './nest/startup-integrity.service';
 import { AUDIT_SIGNING_KEY } from './nest/tokens';
 import { AuditTrailQueries } from './read-models/audit-trail.queries';
 import { AuditSummaryRegistry } from './trail/audit-summaries';
@@ -38,6 +39,7 @@ import { AuditSummaryRegistry } from './trail/audit-summaries';
     IssuesQueries,
     AgreementsQueries,
     NotaryService,
+    StartupIntegrityCheck,
     AuditResolver,
     DecisionHistoryResolver,
   ],

@@ -4,6 +4,7 @@ export * from './checkpoints/signing';
 export * from './checkpoints/audit-key';
 export * from './checkpoints/audit-notary';
 export * from './verification/log-verifier';
+export * from './verification/log-since-checkpoint';
 export * from './verification/evidence-bundle';
 export * from './read-models/audit-leaves.projection';
 export * from './read-models/audit-trail.projection';

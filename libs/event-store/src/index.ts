@@ -5,3 +5,4 @@ export * from './sqlite/sqlite-event-store';
 export * from './kurrentdb/kurrentdb-event-store';
 export * from './create-event-store';
 export * from './hash-chain';
+export * from './log-mark';

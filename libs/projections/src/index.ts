@@ -3,4 +3,4 @@ export * from './projection-errors';
 export * from './read-model-database';
 export * from './projection-runner';
 export * from './rebuild-all';
-export { CHECKPOINT_TABLE } from './projection-set';
+export { CHECKPOINT_TABLE, addMarkColumns, markFromRow, type MarkColumns } from './projection-set';

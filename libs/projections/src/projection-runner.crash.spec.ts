@@ -135,7 +135,8 @@ describe('ProjectionRunner under SIGKILL', () => {
       const differences = Object.keys(clean).flatMap((table) => firstDifference(table, crashed[table]!, clean[table]!));
       expect(differences).toEqual([]);
       expect(clean['crash_item_history']!.length).toBe(Number(countItemEvents.get(head)));
-      expect(clean[CHECKPOINT_TABLE]).toEqual([
+      // name, version, position (then the event each checkpoint stands on)
+      expect(clean[CHECKPOINT_TABLE]!.map((row) => row.slice(0, 3))).toEqual([
         ['crash-items', 2, String(head)],
         ['crash-stream-stats', 1, String(head)],
       ]);

@@ -67,6 +67,10 @@ function storedCheckpoint(db: Database, name: string): { version: number; positi
   return db.prepare(`SELECT version, position FROM ${CHECKPOINT_TABLE} WHERE name = ?`).get(name) as never;
 }
 
+function storedMark(db: Database, name = 'counter'): unknown {
+  return db.prepare(`SELECT event_id, stream_id, revision, hash FROM ${CHECKPOINT_TABLE} WHERE name = ?`).get(name);
+}
+
 const quiet = { log: () => undefined, error: () => undefined };
 
 describe('ProjectionRunner', () => {
@@ -302,6 +306,74 @@ describe('ProjectionRunner', () => {
     expect(result).toEqual({ events: 12 });
     expect(total(readModels.db)).toBe(12);
     expect(storedCheckpoint(readModels.db, 'counter')).toEqual({ version: 1, position: '12' });
+  });
+
+  describe('read models the log no longer bears out', () => {
+    const logged: Array<{ msg: string; ctx?: object }> = [];
+    const recording = { log: () => undefined, error: (msg: string, ctx?: object) => logged.push({ msg, ctx }) };
+    beforeEach(() => (logged.length = 0));
+
+    /** Projects `events` from `from` into the shared read models, then stops. */
+    async function projectFrom(from: EventStore, events: number) {
+      const r = new ProjectionRunner(from, readModels, [counterProjection()], { logger: recording });
+      await r.start();
+      await r.waitFor(BigInt(events));
+      await r.stop();
+    }
+
+    it('rebuilds from the log when its checkpoint is beyond the log head (an older log restored)', async () => {
+      const batch = counted(10);
+      await store.appendToStream('counter-1', batch);
+      await projectFrom(store, 10);
+      const older = createStore();
+      try {
+        await older.appendToStream('counter-1', batch.slice(0, 6)); // the same first six events
+        await older.appendToStream('counter-2', counted(1)); // and a new write at position 7
+        const r = new ProjectionRunner(older, readModels, [counterProjection()], { logger: recording });
+        await r.start();
+        await r.waitFor(7n);
+        await r.stop();
+        expect(total(readModels.db)).toBe(7);
+        expect(items(readModels.db).map((i) => i.position)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+        expect(logged).toEqual([
+          expect.objectContaining({ msg: expect.stringMatching(/does not match the event log/), ctx: expect.objectContaining({ projection: 'counter', problem: expect.stringMatching(/beyond the log's head 7/) }) }),
+        ]);
+      } finally {
+        await older.close();
+      }
+    });
+
+    it('rebuilds from the log when the event at its checkpoint is another one (another log, same length)', async () => {
+      await store.appendToStream('counter-1', counted(5));
+      await projectFrom(store, 5);
+      const other = createStore();
+      try {
+        await other.appendToStream('counter-9', counted(5));
+        const r = new ProjectionRunner(other, readModels, [counterProjection()], { logger: recording });
+        await r.start();
+        await r.waitFor(5n);
+        await r.stop();
+        expect(items(readModels.db).map((i) => i.position)).toHaveLength(5);
+        expect(readModels.db.prepare('SELECT stream_id, count FROM counter_totals').all()).toEqual([{ stream_id: 'counter-9', count: 5 }]);
+        expect(logged[0]!.ctx).toMatchObject({ problem: expect.stringMatching(/is not in the log/) });
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('keeps read models whose checkpoint stands on the same event, and records that event', async () => {
+      await store.appendToStream('counter-1', counted(4));
+      await projectFrom(store, 4);
+      const [last] = await store.readAll({ fromPosition: 3n });
+      expect(storedMark(readModels.db)).toEqual({ event_id: last!.id, stream_id: 'counter-1', revision: '3', hash: (last!.metadata as { hash: string }).hash });
+      await store.appendToStream('counter-1', counted(1));
+      const applied: bigint[] = [];
+      const r = runner([counterProjection()], { logger: recording, onCommitted: (e) => applied.push(...e.map((x) => x.position)) });
+      await r.start();
+      await r.waitFor(5n);
+      expect(applied).toEqual([5n]);
+      expect(logged).toEqual([]);
+    });
   });
 
   it("feeds a projection that handles '*' every event, whatever its type, next to typed ones", async () => {

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent, Subscription } from '@kom/event-store';
+import { logMarkProblem, type EventStore, type RecordedEvent, type Subscription } from '@kom/event-store';
 import type { Projection } from './projection';
 import { ProjectionRunnerStoppedError, ProjectionTimeoutError } from './projection-errors';
 import { ProjectionSet } from './projection-set';
@@ -79,8 +79,10 @@ export class ProjectionRunner {
 
   /**
    * Creates the checkpoint table, sets up the projections, resets those whose version changed
-   * (tables dropped, checkpoint 0), then feeds them in the background. Resolves once started,
-   * not once caught up.
+   * (tables dropped, checkpoint 0) and those whose checkpoint the log no longer bears out (beyond
+   * its head, or on another event than the one recorded: an older or another log restored beside
+   * these read models), then feeds them in the background. Resolves once started, not once
+   * caught up; rejects when the read models can be neither trusted nor reset.
    */
   async start(): Promise<void> {
     if (this.state !== 'new') throw new Error(`ProjectionRunner cannot start: it is ${this.state}`);
@@ -88,6 +90,11 @@ export class ProjectionRunner {
     let reset: string[];
     try {
       reset = this.set.initialise();
+      const mismatched = await this.checkpointsNotInLog();
+      for (const { name, problem } of mismatched) {
+        this.options.logger?.error('Read model does not match the event log: rebuilding it from the log', { projection: name, problem });
+      }
+      if (mismatched.length > 0) this.set.initialise({ reset: mismatched.map((m) => m.name) });
     } catch (error) {
       this.state = 'failed';
       this.failure = error;
@@ -133,6 +140,26 @@ export class ProjectionRunner {
       };
       this.waiters.push(waiter);
     });
+  }
+
+  /** Projections whose stored checkpoint does not stand on the event the log has at that position. */
+  private async checkpointsNotInLog(): Promise<Array<{ name: string; problem: string }>> {
+    const problems = new Map<string, string | undefined>();
+    const found: Array<{ name: string; problem: string }> = [];
+    for (const [index, projection] of this.set.projections.entries()) {
+      const position = this.set.checkpoints[index]!;
+      if (position === 0n) continue;
+      const mark = this.set.marks[index];
+      if (mark === undefined) {
+        found.push({ name: projection.name, problem: `the checkpoint at position ${position} records no event to check against the log` });
+        continue;
+      }
+      const key = `${mark.position}:${mark.eventId}:${mark.hash}`;
+      if (!problems.has(key)) problems.set(key, await logMarkProblem(this.store, mark));
+      const problem = problems.get(key);
+      if (problem !== undefined) found.push({ name: projection.name, problem });
+    }
+    return found;
   }
 
   status(): ProjectionStatus[] {

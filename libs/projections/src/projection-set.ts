@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { RecordedEvent } from '@kom/event-store';
+import { markOf, type LogMark, type RecordedEvent } from '@kom/event-store';
 import type { Projection } from './projection';
 import { ProjectionApplyError } from './projection-errors';
 
@@ -16,13 +16,15 @@ const TABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export class ProjectionSet {
   /** Committed checkpoints, index-aligned with `projections`. Only changed after a commit. */
   readonly checkpoints: bigint[];
+  /** The event each stored checkpoint stands on (undefined at 0, or for a row written before marks existed). */
+  readonly marks: Array<LogMark | undefined>;
   /** event type -> indices of the projections that handle it. */
   private readonly byType = new Map<string, number[]>();
   /** Indices of the projections that handle every event ('*'); also appended to each byType list. */
   private readonly everyType: number[] = [];
   // Prepared by initialise(), once the checkpoint table exists.
   private applyInTransaction: ((events: readonly RecordedEvent[]) => void) | undefined;
-  private updateCheckpoint: Statement<[string, string]> | undefined;
+  private updateCheckpoint: Statement<[string, string, string, string, string | null, string]> | undefined;
 
   constructor(
     readonly db: Database,
@@ -30,6 +32,7 @@ export class ProjectionSet {
   ) {
     validate(projections);
     this.checkpoints = projections.map(() => 0n);
+    this.marks = projections.map(() => undefined);
     projections.forEach((projection, index) => {
       if (projection.handles === '*') {
         this.everyType.push(index);
@@ -48,9 +51,10 @@ export class ProjectionSet {
    * Creates the projections' tables and loads their checkpoints. A projection without a checkpoint
    * row, or whose stored version differs (or every projection, when `rebuild` is true) has its
    * tables dropped and re-created and its checkpoint set to 0 — all in one transaction, so a crash
-   * leaves either the old state or the reset one. Returns the names of the projections reset.
+   * leaves either the old state or the reset one. `reset` names projections to reset regardless
+   * (their checkpoints no longer match the log). Returns the names of the projections reset.
    */
-  initialise(options: { rebuild?: boolean } = {}): string[] {
+  initialise(options: { rebuild?: boolean; reset?: readonly string[] } = {}): string[] {
     const db = this.db;
     db.exec(
       `CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (
@@ -59,30 +63,37 @@ export class ProjectionSet {
          position TEXT NOT NULL -- decimal text: KurrentDB positions exceed 2^63
        )`,
     );
-    this.updateCheckpoint = db.prepare(`UPDATE ${CHECKPOINT_TABLE} SET position = ? WHERE name = ?`);
+    addMarkColumns(db, CHECKPOINT_TABLE);
+    this.updateCheckpoint = db.prepare(
+      `UPDATE ${CHECKPOINT_TABLE} SET position = ?, event_id = ?, stream_id = ?, revision = ?, hash = ? WHERE name = ?`,
+    );
     const upsertCheckpoint = db.prepare<[string, number, string]>(
       `INSERT INTO ${CHECKPOINT_TABLE} (name, version, position) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position`,
+       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
+         event_id = NULL, stream_id = NULL, revision = NULL, hash = NULL`,
     );
     // BEGIN IMMEDIATE: take the write lock up front rather than upgrading a read lock mid-batch.
     this.applyInTransaction = db.transaction((events: readonly RecordedEvent[]) => this.applyEvents(events)).immediate;
-    const select = this.db.prepare<[string], { version: number; position: string }>(
-      `SELECT version, position FROM ${CHECKPOINT_TABLE} WHERE name = ?`,
+    const select = this.db.prepare<[string], { version: number; position: string } & MarkColumns>(
+      `SELECT version, position, event_id, stream_id, revision, hash FROM ${CHECKPOINT_TABLE} WHERE name = ?`,
     );
     const reset: string[] = [];
     this.db
       .transaction(() => {
         this.projections.forEach((projection, index) => {
           const row = select.get(projection.name);
-          if (options.rebuild || row === undefined || row.version !== projection.version) {
+          const resetThis = options.rebuild || options.reset?.includes(projection.name);
+          if (resetThis || row === undefined || row.version !== projection.version) {
             for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
             projection.setup(this.db);
             upsertCheckpoint.run(projection.name, projection.version, '0');
             this.checkpoints[index] = 0n;
-            if (row !== undefined || options.rebuild) reset.push(projection.name);
+            this.marks[index] = undefined;
+            if (row !== undefined || resetThis) reset.push(projection.name);
           } else {
             projection.setup(this.db);
             this.checkpoints[index] = BigInt(row.position);
+            this.marks[index] = markFromRow(BigInt(row.position), row);
           }
         });
       })
@@ -112,9 +123,16 @@ export class ProjectionSet {
     if (this.applyInTransaction === undefined) throw new Error('ProjectionSet.initialise() must run first');
     this.applyInTransaction(events);
     // Committed: publish the new checkpoints.
-    const last = events[events.length - 1]!.position;
+    const lastEvent = events[events.length - 1]!;
+    const last = lastEvent.position;
     const checkpoints = this.checkpoints;
-    for (let i = 0; i < checkpoints.length; i++) if (checkpoints[i]! < last) checkpoints[i] = last;
+    const mark = markOf(lastEvent);
+    for (let i = 0; i < checkpoints.length; i++) {
+      if (checkpoints[i]! < last) {
+        checkpoints[i] = last;
+        this.marks[i] = mark;
+      }
+    }
   }
 
   status(): Array<{ name: string; version: number; position: bigint }> {
@@ -139,12 +157,35 @@ export class ProjectionSet {
       const name = projections[target]?.name ?? '?';
       throw new ProjectionApplyError(name, event?.type ?? '?', event?.position ?? -1n, event?.id ?? '?', { cause });
     }
-    const last = events[events.length - 1]!.position;
+    const lastEvent = events[events.length - 1]!;
+    const last = lastEvent.position;
+    const { eventId, streamId, revision, hash } = markOf(lastEvent);
     const position = String(last);
     for (let i = 0; i < checkpoints.length; i++) {
-      if (checkpoints[i]! < last) this.updateCheckpoint!.run(position, projections[i]!.name);
+      if (checkpoints[i]! < last) this.updateCheckpoint!.run(position, eventId, streamId, String(revision), hash, projections[i]!.name);
     }
   }
+}
+
+/** The columns that record which event a checkpoint stands on (see LogMark). */
+export interface MarkColumns {
+  event_id: string | null;
+  stream_id: string | null;
+  revision: string | null;
+  hash: string | null;
+}
+
+/** Adds the mark columns to a checkpoint table made before they existed (their rows get NULLs). */
+export function addMarkColumns(db: Database, table: string): void {
+  const columns = new Set(db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]);
+  for (const column of ['event_id', 'stream_id', 'revision', 'hash']) {
+    if (!columns.has(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} TEXT`);
+  }
+}
+
+export function markFromRow(position: bigint, row: MarkColumns): LogMark | undefined {
+  if (row.event_id === null || row.stream_id === null || row.revision === null) return undefined;
+  return { position, eventId: row.event_id, streamId: row.stream_id, revision: BigInt(row.revision), hash: row.hash };
 }
 
 function validate(projections: readonly Projection[]): void {

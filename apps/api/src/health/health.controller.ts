@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { ProjectionsService, ReactorRegistry } from '@kom/platform';
+import { LogIntegrity, ProjectionsService, ReactorRegistry } from '@kom/platform';
 
 @Controller('health')
 @Public()
@@ -13,13 +13,18 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
     @Inject(ReactorRegistry) private readonly reactors: ReactorRegistry,
+    @Inject(LogIntegrity) private readonly integrity: LogIntegrity,
   ) {}
 
-  /** Liveness: the process answers. Says nothing about its dependencies, so a restart cannot fix them. */
+  /**
+   * Liveness: the process answers. Says nothing about its dependencies, so a restart cannot fix them.
+   * `logIntegrity` reports the start-up check of the log: a broken chain (and its first invalid
+   * position) is shown here, not failed, since a restart cannot mend a log either.
+   */
   @Get()
   @HealthCheck()
-  live() {
-    return this.health.check([]);
+  async live() {
+    return { ...(await this.health.check([])), logIntegrity: this.integrity.status() };
   }
 
   /**
@@ -28,7 +33,11 @@ export class HealthController {
    */
   @Get('ready')
   @HealthCheck()
-  ready() {
+  async ready() {
+    return { ...(await this.readiness()), logIntegrity: this.integrity.status() };
+  }
+
+  private readiness() {
     return this.health.check([
       async () => {
         const indicator = this.indicators.check('eventStore');

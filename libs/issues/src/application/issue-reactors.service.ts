@@ -43,4 +43,9 @@ export class IssueReactors implements OnApplicationBootstrap, BeforeApplicationS
   async waitFor(position: Position): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.waitFor(position)));
   }
+
+  /** The reactors that have not finished with `position`. */
+  lagging(position: Position): string[] {
+    return this.runners.map((runner) => runner.status()).filter((s) => s.position < position).map((s) => s.name);
+  }
 }

@@ -10,7 +10,7 @@ import {
   meetingStream,
   type MeetingState,
 } from '@kom/meetings';
-import { CLOCK, load, newId, type Clock, type CommandMeta, type CommandOutcome } from '@kom/platform';
+import { CLOCK, awaitVisible, load, newId, type Clock, type CommandMeta, type CommandOutcome } from '@kom/platform';
 import type { IssueCommand } from '../domain/issue.commands';
 import { issueDecider, issueStream, type Issue } from '../domain/issue.decider';
 import { IssueReactors } from './issue-reactors.service';
@@ -69,7 +69,7 @@ export class IssueWorkflows {
         meta,
       ),
     );
-    await this.settle(outcome.position);
+    await this.settle(meetingStream(meetingId), outcome.position);
   }
 
   async forward(request: IssueDecisionRequest, meta: CommandMeta): Promise<void> {
@@ -77,7 +77,7 @@ export class IssueWorkflows {
     const placement = this.onAgenda(issue);
     const decisionId = newId();
     this.check({ type: 'ForwardIssue', issueId: issue.issueId, ...placement, decisionId }, issue, meta);
-    await this.settle(await this.recordDecision(request, placement, decisionId, meta));
+    await this.settle(meetingStream(placement.meetingId), await this.recordDecision(request, placement, decisionId, meta));
   }
 
   async resolve(request: IssueDecisionRequest & { actionItems?: readonly IssueActionItemRequest[] }, meta: CommandMeta): Promise<void> {
@@ -104,7 +104,7 @@ export class IssueWorkflows {
       );
       position = outcome.position ?? position;
     }
-    await this.settle(position);
+    await this.settle(meetingStream(placement.meetingId), position);
   }
 
   private async recordDecision(
@@ -156,7 +156,9 @@ export class IssueWorkflows {
     return state;
   }
 
-  private async settle(position: Position | undefined): Promise<void> {
-    if (position !== undefined) await this.reactors.waitFor(position);
+  /** Recorded in the meeting: from here on the answer says so, even when the issue's move is not visible yet. */
+  private async settle(streamId: string, position: Position | undefined): Promise<void> {
+    if (position === undefined) return;
+    await awaitVisible({ streamId, position }, this.reactors.waitFor(position), () => this.reactors.lagging(position));
   }
 }

@@ -2,6 +2,8 @@ import { HttpException } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, InvalidInput } from '@kom/kernel';
+import { RecordedNotVisible } from '../command/recorded-not-visible';
+import { LogIntegrityBroken } from '../integrity/log-integrity';
 
 /** Codes a client can act on; everything else is masked as INTERNAL_SERVER_ERROR. */
 export const CLIENT_ERROR_CODES = new Set([
@@ -69,6 +71,13 @@ export function createFormatError(options: { production: boolean; report: (error
     if (original instanceof DomainError) {
       const translated = domainErrorToGraphQL(original);
       return { ...base, message: translated.message, extensions: { ...translated.extensions } };
+    }
+    if (original instanceof RecordedNotVisible) {
+      options.report(original); // the client is told; operators must hear why the replica lags
+      return { ...base, message: original.message, extensions: original.extensions() };
+    }
+    if (original instanceof LogIntegrityBroken) {
+      return { ...base, message: original.message, extensions: original.extensions() };
     }
     if (original instanceof HttpException) {
       const code = HTTP_STATUS_CODES[original.getStatus()];

@@ -4,9 +4,13 @@ import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { CLOCK, type Clock } from '../clock';
 import { EventSchemaRegistry } from '../command/event-schema-registry';
 import { executeCommand, type CommandMeta, type CommandOutcome } from '../command/execute-command';
+import { awaitVisible } from '../command/recorded-not-visible';
 import { ProjectionsService } from './projections.service';
 
-/** The one command path: decide and append, then wait until this replica's read models show it. */
+/**
+ * The one command path: decide and append, then wait until this replica's read models show it.
+ * A command appended but not (yet) shown is answered RecordedNotVisible, never as a failure.
+ */
 @Injectable()
 export class CommandPath {
   constructor(
@@ -29,7 +33,13 @@ export class CommandPath {
       command,
       meta,
     );
-    if (outcome.position !== undefined) await this.projections.waitFor(outcome.position);
+    const position = outcome.position;
+    if (position !== undefined) {
+      // From here on the command is in the log: whatever fails, the answer says it was recorded.
+      await awaitVisible({ streamId, revision: outcome.revision, position }, this.projections.waitFor(position), () =>
+        this.projections.lagging(position),
+      );
+    }
     return outcome;
   }
 }

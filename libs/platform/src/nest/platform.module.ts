@@ -11,15 +11,19 @@ import type { BoundedContext } from '../bounded-context';
 import { EnumValuesResolver } from '../graphql/labels';
 import { PlatformStatusResolver } from '../graphql/platform-status.resolver';
 import { ReactorRegistry } from '../reactors/reactor-registry';
+import { DataDirectoryLock } from '../ownership/data-directory-lock';
+import { LogIntegrity, guardWrites } from '../integrity/log-integrity';
 import { CommandPath } from './command-path';
 import { ProjectionsService } from './projections.service';
-import { BOUNDED_CONTEXTS, READ_MODELS } from './tokens';
+import { BOUNDED_CONTEXTS, DATA_DIR_LOCK, READ_MODELS } from './tokens';
 
 export interface PlatformOptions {
   readonly config: KomConfig;
   readonly contexts: readonly BoundedContext[];
   /** Keep read models in memory (tests); by default they live in the data directory. */
   readonly inMemoryReadModels?: boolean;
+  /** The data directory's lock when the caller took it already (the API's main); taken here otherwise. */
+  readonly ownership?: DataDirectoryLock;
 }
 
 /**
@@ -32,6 +36,7 @@ export class PlatformModule implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly readModels: ReadModelDatabase,
+    @Inject(DATA_DIR_LOCK) private readonly ownership: DataDirectoryLock,
   ) {}
 
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -47,12 +52,18 @@ export class PlatformModule implements OnApplicationShutdown {
           provide: EventSchemaRegistry,
           useFactory: () => new EventSchemaRegistry(options.contexts.flatMap((c) => c.eventSchemas)),
         },
+        // Before anything opens a file there: a second process on the directory stops here.
+        { provide: DATA_DIR_LOCK, useFactory: () => options.ownership ?? DataDirectoryLock.acquire(config.dataDir) },
+        LogIntegrity,
         {
           provide: EVENT_STORE,
-          useFactory: () => createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir }),
+          inject: [DATA_DIR_LOCK, LogIntegrity],
+          useFactory: async (_lock: DataDirectoryLock, integrity: LogIntegrity) =>
+            guardWrites(await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir }), integrity),
         },
         {
           provide: READ_MODELS,
+          inject: [DATA_DIR_LOCK],
           useFactory: () => {
             if (options.inMemoryReadModels) return ReadModelDatabase.open(':memory:');
             mkdirSync(config.dataDir, { recursive: true });
@@ -65,7 +76,7 @@ export class PlatformModule implements OnApplicationShutdown {
         PlatformStatusResolver,
         EnumValuesResolver,
       ],
-      exports: [KOM_CONFIG, CLOCK, EVENT_STORE, READ_MODELS, BOUNDED_CONTEXTS, EventSchemaRegistry, ProjectionsService, ReactorRegistry, CommandPath, CqrsModule],
+      exports: [DATA_DIR_LOCK, LogIntegrity, KOM_CONFIG, CLOCK, EVENT_STORE, READ_MODELS, BOUNDED_CONTEXTS, EventSchemaRegistry, ProjectionsService, ReactorRegistry, CommandPath, CqrsModule],
     };
   }
 
@@ -73,5 +84,6 @@ export class PlatformModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
     this.readModels.close();
+    this.ownership.release();
   }
 }

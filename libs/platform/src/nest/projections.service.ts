@@ -44,6 +44,11 @@ export class ProjectionsService implements OnModuleInit, BeforeApplicationShutdo
     return this.runner.status();
   }
 
+  /** The projections that have not committed `position`. */
+  lagging(position: Position): string[] {
+    return this.runner.status().filter((p) => p.position < position).map((p) => p.name);
+  }
+
   isCaughtUp(): Promise<boolean> {
     return this.runner.isCaughtUp();
   }

@@ -123,6 +123,32 @@ describe('ReactorRunner', () => {
     expect(await shippedCount()).toBe(2);
   });
 
+  it('runs again from the start of the log when its checkpoint is beyond the head of the log it finds (an older log restored)', async () => {
+    const first = runner();
+    await first.start();
+    await place('1');
+    await first.waitFor(await place('2'));
+    await first.stop();
+    expect(first.checkpoint()).toBeGreaterThan(1n);
+
+    await store.close();
+    store = SqliteEventStore.open(':memory:'); // the restored log: one order, placed after the backup
+    const position = await place('9');
+    const again = runner();
+    await again.start();
+    await again.waitFor(await store.headPosition());
+    expect(reacted).toEqual(['1', '2', '9']);
+    expect(await shippedCount()).toBe(1);
+    // Stored on the event it handled last, as the restored log has it.
+    const [order] = await store.readStream('order-9');
+    expect(readModels.db.prepare('SELECT position, event_id, stream_id, revision FROM reactor_checkpoints').get()).toEqual({
+      position: String(position),
+      event_id: order!.id,
+      stream_id: 'order-9',
+      revision: '0',
+    });
+  });
+
   it('moves on past a refused command (the refusal is the answer for that event)', async () => {
     const r = runner();
     await r.start();

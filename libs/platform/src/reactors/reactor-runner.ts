@@ -1,7 +1,8 @@
 import { DomainError, SYSTEM_ACTOR, isRole, type Actor } from '@kom/kernel';
-import type { EventStore, RecordedEvent, Subscription } from '@kom/event-store';
+import { logMarkProblem, markOf, type EventStore, type LogMark, type RecordedEvent, type Subscription } from '@kom/event-store';
 import type { Database } from 'better-sqlite3';
 import type { CommandMeta } from '../command/execute-command';
+import { RecordedNotVisible } from '../command/recorded-not-visible';
 import type { Reactor } from './reactor';
 import { ReactorCheckpoints } from './reactor-checkpoints';
 
@@ -48,6 +49,8 @@ export class ReactorRunner {
   private state: State = 'new';
   private position = 0n;
   private stored = 0n;
+  /** The event at `position`, stored with the checkpoint. */
+  private mark: LogMark | undefined;
   private subscription: Subscription | undefined;
   private loop: Promise<void> | undefined;
   private waiters: Waiter[] = [];
@@ -64,10 +67,29 @@ export class ReactorRunner {
     this.handles = new Set(reactor.handles);
   }
 
-  /** Resolves once started (not caught up). */
+  /**
+   * Resolves once started (not caught up). A checkpoint the log no longer bears out (beyond its
+   * head, or on another event) starts the reactor over from the beginning of the log: its
+   * commands' derived ids make that append nothing twice.
+   */
   async start(): Promise<void> {
     if (this.state !== 'new') throw new Error(`ReactorRunner ${this.reactor.name} cannot start: it is ${this.state}`);
-    this.position = this.stored = this.checkpoints.read(this.reactor.name);
+    const { position, mark } = this.checkpoints.read(this.reactor.name);
+    const problem =
+      position === 0n
+        ? undefined
+        : mark === undefined
+          ? `the checkpoint at position ${position} records no event to check against the log`
+          : await logMarkProblem(this.store, mark);
+    if (problem === undefined) {
+      this.position = this.stored = position;
+      this.mark = mark;
+    } else {
+      this.options.logger?.error('Reactor checkpoint does not match the event log: running again from its start', { reactor: this.reactor.name, problem });
+      this.position = this.stored = 0n;
+      this.mark = undefined;
+      this.checkpoints.write(this.reactor.name, undefined);
+    }
     this.state = 'running';
     this.loop = this.run().catch((error: unknown) => this.fail(error));
   }
@@ -128,9 +150,9 @@ export class ReactorRunner {
         if (this.handles.has(event.type)) {
           await this.react(event);
           if (this.state !== 'running') break; // stopped mid-event: it runs again after restart
-          this.advance(event.position, true);
+          this.advance(event, true);
         } else {
-          this.advance(event.position, false);
+          this.advance(event, false);
         }
       }
     } finally {
@@ -149,6 +171,8 @@ export class ReactorRunner {
           await this.options.dispatch(commands[index]!(meta));
           break;
         } catch (error) {
+          // Appended: the reaction is done, whatever this replica's read models show yet.
+          if (error instanceof RecordedNotVisible) break;
           if (error instanceof DomainError) {
             this.options.logger?.log('Reactor command refused', {
               reactor: this.reactor.name,
@@ -166,16 +190,17 @@ export class ReactorRunner {
     }
   }
 
-  private advance(position: bigint, persist: boolean): void {
-    this.position = position;
-    if (persist || position - this.stored >= BigInt(this.options.checkpointEvery ?? 500)) this.persist();
+  private advance(event: RecordedEvent, persist: boolean): void {
+    this.position = event.position;
+    this.mark = markOf(event);
+    if (persist || event.position - this.stored >= BigInt(this.options.checkpointEvery ?? 500)) this.persist();
     this.resolveWaiters();
   }
 
   private persist(): void {
     if (this.position === this.stored) return;
     try {
-      this.checkpoints.write(this.reactor.name, this.position);
+      this.checkpoints.write(this.reactor.name, this.mark);
       this.stored = this.position;
     } catch (error) {
       // The database is closing (shutdown): the events run again after restart, appending nothing twice.

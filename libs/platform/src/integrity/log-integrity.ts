@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import type { AppendOptions, AppendResult, EventStore, EventToAppend, Position } from '@kom/event-store';
+
+export const LOG_INTEGRITY_BROKEN = 'LOG_INTEGRITY_BROKEN';
+
+export type LogIntegrityStatus =
+  | { readonly status: 'unchecked' }
+  | { readonly status: 'verified'; readonly checkedEvents: number; readonly fromPosition: string }
+  | { readonly status: 'broken'; readonly firstInvalidPosition: string; readonly reason: string; readonly checkedEvents: number };
+
+/** A write refused because the log's hash chain is broken: nothing more is built on altered history. */
+export class LogIntegrityBroken extends Error {
+  override readonly name = 'LogIntegrityBroken';
+  readonly code = 'SERVICE_UNAVAILABLE';
+  readonly reason = LOG_INTEGRITY_BROKEN;
+
+  constructor(
+    readonly position: string,
+    readonly problem: string,
+  ) {
+    super(`The event log is not intact (first invalid position ${position}: ${problem}); writes are refused until an operator restores it`);
+  }
+
+  extensions(): Record<string, unknown> {
+    return { code: this.code, reason: this.reason, position: this.position };
+  }
+}
+
+/**
+ * What this replica knows of its log's integrity, from the start-up check. While the log is known
+ * broken every append is refused (commands, reactors, seeders, the notary's checkpoints); reads go on.
+ */
+@Injectable()
+export class LogIntegrity {
+  private current: LogIntegrityStatus = { status: 'unchecked' };
+
+  status(): LogIntegrityStatus {
+    return this.current;
+  }
+
+  verified(checkedEvents: number, fromPosition: Position): void {
+    if (this.current.status !== 'broken') this.current = { status: 'verified', checkedEvents, fromPosition: String(fromPosition) };
+  }
+
+  broken(firstInvalidPosition: Position, reason: string, checkedEvents: number): void {
+    this.current = { status: 'broken', firstInvalidPosition: String(firstInvalidPosition), reason, checkedEvents };
+  }
+
+  assertWritable(): void {
+    const current = this.current;
+    if (current.status === 'broken') throw new LogIntegrityBroken(current.firstInvalidPosition, current.reason);
+  }
+}
+
+/** The store with every append refused while `integrity` says the log is broken. */
+export function guardWrites(store: EventStore, integrity: LogIntegrity): EventStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'appendToStream') {
+        return (streamId: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> => {
+          if (events.length > 0) {
+            try {
+              integrity.assertWritable();
+            } catch (error) {
+              return Promise.reject(error);
+            }
+          }
+          return target.appendToStream(streamId, events, options);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
