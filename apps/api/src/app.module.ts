@@ -15,6 +15,7 @@ import { agreementsModule } from './wiring/agreements.wiring';
 import { meetingsModule } from './wiring/meetings.wiring';
 import { issuesModule } from './wiring/issues.wiring';
 import { documentsModule } from './wiring/documents.wiring';
+import { statusReportsModule } from './wiring/status-reports.wiring';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { WebAppModule } from './web/web-app.module';
@@ -67,6 +68,7 @@ export class AppModule {
         issuesModule(),
         WebAppModule.forRoot(config.webDir),
         documentsModule(),
+        statusReportsModule(),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }, HttpEdge],

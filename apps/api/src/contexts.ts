@@ -6,6 +6,7 @@ import { measuresContext } from '@kom/measures';
 import { auditContext } from '@kom/audit';
 import { issuesContext } from '@kom/issues';
 import { documentsContext } from '@kom/documents';
+import { statusReportsContext } from '@kom/status-reports';
 
 /** Every bounded context of the platform: their events, their read models. */
-export const CONTEXTS: readonly BoundedContext[] = [organizationsContext, meetingsContext, measuresContext, agreementsContext, auditContext, issuesContext, documentsContext];
+export const CONTEXTS: readonly BoundedContext[] = [organizationsContext, meetingsContext, measuresContext, agreementsContext, auditContext, issuesContext, documentsContext, statusReportsContext];

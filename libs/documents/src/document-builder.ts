@@ -14,6 +14,7 @@ import { pdfRenderer } from './render/pdf.renderer';
 import { LogSnapshot, PositionNotInLogError } from './snapshot/log-snapshot';
 import type { DocumentModel } from './render/document-model';
 import type { LogProofs } from './provenance/log-proofs.port';
+import { noReportSources, type ReportSources } from './reports/report-sources.port';
 
 export const RENDERERS: Readonly<Record<DocumentFormat, DocumentRenderer>> = {
   csv: csvRenderer as DocumentRenderer,
@@ -50,6 +51,8 @@ export interface DocumentBuilderOptions {
   readonly liveReadModelsFile?: string;
   /** The link a calendar entry carries to its meeting (in the web app); none by default. */
   readonly meetingUrl?: (meetingId: string) => string | null;
+  /** Issue and agreement figures for the annual report (REPORT_SOURCES). */
+  readonly reportSources?: ReportSources;
 }
 
 export type Comparison =
@@ -124,6 +127,7 @@ export class DocumentBuilder {
       onDate: osloDate(facts.recordedAt),
       at: new Date(facts.recordedAt),
       meetingUrl: this.options.meetingUrl ?? (() => null),
+      reportSources: this.options.reportSources ?? noReportSources,
     });
     const proof = await this.options.proofs.at(facts.position);
     const provenance: Provenance = {

@@ -6,9 +6,11 @@ import type { DocumentModel } from './render/document-model';
 import type { DocumentFormat } from './render/renderer.port';
 import { decisionRegister, type DecisionRegisterFilter } from './registers/decision-register';
 import { agendaDocument, minutesDocument } from './meetings/meeting-documents';
+import { annualReport } from './reports/annual-report';
+import type { ReportSources } from './reports/report-sources.port';
 import { meetingCalendar, type CalendarScope, type MeetingBody } from './calendar/meeting-calendar';
 
-export const DOCUMENT_KINDS = ['agenda', 'minutes', 'decision-register', 'calendar'] as const;
+export const DOCUMENT_KINDS = ['agenda', 'minutes', 'decision-register', 'calendar', 'annual-report'] as const;
 export type DocumentKindName = (typeof DOCUMENT_KINDS)[number];
 
 /** What building a document may consult besides the read models. */
@@ -21,6 +23,7 @@ export interface BuildContext {
   /** The time of the event at the document's position: the document's "now". */
   readonly at: Date;
   readonly meetingUrl: (meetingId: string) => string | null;
+  readonly reportSources: ReportSources;
 }
 
 export interface DocumentKind {
@@ -137,11 +140,29 @@ const calendarKind: DocumentKind = {
   baseName: (params) => `kom-calendar-${(params.body ?? params.organizationId!).toLowerCase()}`,
 };
 
+const annualReportKind: DocumentKind = {
+  name: 'annual-report',
+  formats: ['pdf', 'html'],
+  params(raw) {
+    const params = only(raw, ['year', 'edition']);
+    if (params.year === undefined) throw new InvalidInput('DOCUMENT_PARAMETER_MISSING', 'year is required');
+    if (!/^(20[0-9]{2}|2100)$/.test(params.year)) throw new InvalidInput('INVALID_DOCUMENT_PARAMETER', 'year is a year from 2000 to 2100');
+    if (params.edition !== undefined && !/^[1-9][0-9]{0,3}$/.test(params.edition)) throw new InvalidInput('INVALID_DOCUMENT_PARAMETER', 'edition is a whole number of 1 or more');
+    return params;
+  },
+  build(params, context) {
+    const request = { year: Number(params.year), edition: params.edition === undefined ? undefined : Number(params.edition) };
+    return annualReport(context.readModels, request, context.lang, context.audience.role, context.reportSources, context.at, context.onDate);
+  },
+  baseName: (params) => `kom-annual-report-${params.year}${params.edition ? `-e${params.edition}` : ''}`,
+};
+
 export const KINDS: Readonly<Record<DocumentKindName, DocumentKind>> = {
   agenda: meetingKind('agenda'),
   minutes: meetingKind('minutes'),
   'decision-register': decisionRegisterKind,
   calendar: calendarKind,
+  'annual-report': annualReportKind,
 };
 
 export function documentKind(name: string): DocumentKind {

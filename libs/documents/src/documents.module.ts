@@ -1,5 +1,7 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
 import { LOG_PROOFS } from './provenance/log-proofs.port';
+import { REPORT_SOURCES } from './reports/report-sources.port';
+import { PublicReportsController } from './http/public-reports.controller';
 import { DocumentsService } from './application/documents.service';
 import { CreateCalendarFeedHandler } from './application/create-calendar-feed.command';
 import { RevokeCalendarFeedHandler } from './application/revoke-calendar-feed.command';
@@ -16,6 +18,8 @@ export interface DocumentsModuleOptions {
   readonly imports?: ModuleMetadata['imports'];
   /** LOG_PROOFS: Merkle root and signed checkpoint of a log position (the audit context's). */
   readonly proofs: DocumentsPortBinding;
+  /** REPORT_SOURCES: issue and agreement figures for the annual report. */
+  readonly reportSources: DocumentsPortBinding;
 }
 
 /** Documents KOM publishes, built from the log with provenance; calendar feeds by secret URL. */
@@ -25,9 +29,10 @@ export class DocumentsModule {
     return {
       module: DocumentsModule,
       imports: [...(options.imports ?? [])],
-      controllers: [DocumentsController, CalendarFeedController],
+      controllers: [DocumentsController, CalendarFeedController, PublicReportsController],
       providers: [
         { ...options.proofs, provide: LOG_PROOFS } as Provider,
+        { ...options.reportSources, provide: REPORT_SOURCES } as Provider,
         DocumentsService,
         CalendarFeedsQueries,
         CreateCalendarFeedHandler,

@@ -3,6 +3,7 @@ import { DocumentsModule } from '@kom/documents';
 import { ProjectionsService, READ_MODELS } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
 import { LiveLogProofs } from './log-proofs';
+import { readModelReportSources } from './report-sources';
 
 /**
  * The documents context with LOG_PROOFS bound to the audit context's read models: the Merkle root
@@ -15,5 +16,6 @@ export function documentsModule(): DynamicModule {
       useFactory: (readModels: ReadModelDatabase, projections: ProjectionsService) =>
         new LiveLogProofs(readModels.db, (position) => projections.waitFor(position)),
     },
+    reportSources: { useValue: readModelReportSources },
   });
 }

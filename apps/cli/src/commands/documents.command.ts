@@ -5,6 +5,7 @@ import { DocumentBuilder, type BuiltDocument, type DocumentRequest } from '@kom/
 import type { KomConfig } from '@kom/platform';
 import { CONTEXTS } from '../../../api/src/contexts';
 import { ReplayLogProofs } from '../../../api/src/wiring/log-proofs';
+import { readModelReportSources } from '../../../api/src/wiring/report-sources';
 import { UsageError, type CliCommand } from '../cli-command';
 
 /** The operator's view: the secretariat's, which sees draft agendas too. */
@@ -17,7 +18,7 @@ const OPERATOR = { role: 'SECRETARIAT', organizationId: 'org-pod' } as const;
 export async function buildFromLog(config: KomConfig, request: DocumentRequest): Promise<BuiltDocument> {
   const store = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir });
   try {
-    const builder = new DocumentBuilder({ store, projections: CONTEXTS.flatMap((c) => c.projections), proofs: new ReplayLogProofs(store) });
+    const builder = new DocumentBuilder({ store, projections: CONTEXTS.flatMap((c) => c.projections), proofs: new ReplayLogProofs(store), reportSources: readModelReportSources });
     return await builder.build(request, OPERATOR);
   } finally {
     await store.close();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createEventStore } from '@kom/event-store';
 import { DocumentBuilder } from '@kom/documents';
+import { readModelReportSources } from '../../../api/src/wiring/report-sources';
 import type { KomConfig } from '@kom/platform';
 import { CONTEXTS } from '../../../api/src/contexts';
 import { ReplayLogProofs } from '../../../api/src/wiring/log-proofs';
@@ -15,7 +16,7 @@ export async function verifyDocument(file: string, config: KomConfig, out: (line
   const bytes = readFileSync(file);
   const store = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir });
   try {
-    const builder = new DocumentBuilder({ store, projections: CONTEXTS.flatMap((c) => c.projections), proofs: new ReplayLogProofs(store) });
+    const builder = new DocumentBuilder({ store, projections: CONTEXTS.flatMap((c) => c.projections), proofs: new ReplayLogProofs(store), reportSources: readModelReportSources });
     const result = await builder.verify(bytes);
     const what = `${result.provenance.kind} (${result.provenance.format}, ${result.provenance.lang}) at position ${result.provenance.position}`;
     if (!result.identical) {

@@ -238,4 +238,18 @@ export const POLICY_TABLE: PolicyTable = {
     ownOrganization: { roles: ['AGENCY_MEMBER', 'NGO_REPRESENTATIVE'], rule: "an organisation's feed only for its own people", reasons: ['NOT_OWN_ORGANIZATION'] },
   },
   'Mutation.revokeCalendarFeed': { allow: WRITERS, summary: "stop one of the caller's own calendar feeds (others' answer NOT_FOUND)" },
+
+  // ---- annual status report (measure 6)
+  'Query.statusReport': readers('the status report of a year; drafts and recorded figures only to the secretariat and agency members (read side)'),
+  'Query.statusReportYears': readers('years with a status report the caller may see (read side)'),
+  'Mutation.draftStatusReport': secretariat('start the status report of a year'),
+  'Mutation.writeStatusReportChapter': secretariat('write or revise a chapter of the draft (trends, challenges, research needs) in nb or en'),
+  'Mutation.recordStatusReportFigures': {
+    allow: ['SECRETARIAT', 'AGENCY_MEMBER'],
+    summary: "an agency's annual counts by form of exploitation (whole numbers, never a person)",
+    ownOrganization: { roles: ['AGENCY_MEMBER'], rule: "an agency member only for their own organisation's figures", reasons: ['NOT_OWN_ORGANIZATION'] },
+  },
+  'Mutation.approveStatusReport': secretariat("record the project group's approving decision (a PROJECT_GROUP or JOINT decision)"),
+  'Mutation.publishStatusReport': secretariat('publish the approved edition (public from then on, never changed)'),
+  'Mutation.correctStatusReport': secretariat('open a correction: the next edition, with a note of what changed'),
 };

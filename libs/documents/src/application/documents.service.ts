@@ -5,6 +5,7 @@ import type { ReadModelDatabase } from '@kom/projections';
 import { DocumentBuilder, type BuiltDocument, type Comparison, type DocumentRequest } from '../document-builder';
 import type { Audience } from '../provenance/provenance';
 import { LOG_PROOFS, type LogProofs } from '../provenance/log-proofs.port';
+import { REPORT_SOURCES, type ReportSources } from '../reports/report-sources.port';
 
 /** The document builder of this process: its live read models when they are on disk, the log otherwise. */
 @Injectable()
@@ -16,9 +17,10 @@ export class DocumentsService {
     @Inject(BOUNDED_CONTEXTS) contexts: readonly BoundedContext[],
     @Inject(READ_MODELS) readModels: ReadModelDatabase,
     @Inject(LOG_PROOFS) proofs: LogProofs,
+    @Inject(REPORT_SOURCES) reportSources: ReportSources,
   ) {
     const file = readModels.db.memory ? undefined : readModels.db.name;
-    this.builder = new DocumentBuilder({ store, projections: contexts.flatMap((c) => c.projections), liveReadModelsFile: file, proofs });
+    this.builder = new DocumentBuilder({ store, projections: contexts.flatMap((c) => c.projections), liveReadModelsFile: file, proofs, reportSources });
   }
 
   build(request: DocumentRequest, audience: Audience): Promise<BuiltDocument> {

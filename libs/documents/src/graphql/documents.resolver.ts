@@ -7,7 +7,7 @@ import { DocumentsService } from '../application/documents.service';
 import { parsePosition } from '../http/documents.controller';
 import { DocumentInput, DocumentLink } from './documents.types';
 
-const PARAMS = ['meetingId', 'body', 'organizationId', 'measure', 'status', 'from', 'to'] as const;
+const PARAMS = ['meetingId', 'body', 'organizationId', 'measure', 'status', 'from', 'to', 'year', 'edition'] as const;
 
 /** Document metadata and a download URL; the file itself is a plain HTTP GET. */
 @Resolver()

@@ -7,10 +7,11 @@ export enum DocumentKindEnum {
   MINUTES = 'minutes',
   DECISION_REGISTER = 'decision-register',
   CALENDAR = 'calendar',
+  ANNUAL_REPORT = 'annual-report',
 }
 registerEnumType(DocumentKindEnum, {
   name: 'DocumentKind',
-  description: 'AGENDA and MINUTES of a meeting (PDF, HTML), the DECISION_REGISTER (CSV, XLSX), a CALENDAR of meetings (ICS).',
+  description: 'AGENDA and MINUTES of a meeting (PDF, HTML), the DECISION_REGISTER (CSV, XLSX), a CALENDAR of meetings (ICS), the ANNUAL_REPORT (status report of a year: PDF, HTML).',
 });
 
 export enum DocumentFormatEnum {
@@ -53,6 +54,12 @@ export class DocumentInput {
 
   @Field(() => String, { nullable: true, description: 'DECISION_REGISTER: recorded on or before this date (YYYY-MM-DD, Oslo).' })
   to?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'ANNUAL_REPORT: the year.' })
+  year?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'ANNUAL_REPORT: the edition (default: the newest the caller may read).' })
+  edition?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Build from the read models as they stood at this log position (default: now).' })
   position?: string | null;

@@ -229,6 +229,16 @@ export class IssuesQueries {
     const submitted = byStatus.reduce((sum, row) => sum + row.count, 0);
     return { year, submitted, byStatus, byCategory, byTag, byMeasure, outcomes: durations.length, medianDaysToOutcome: median(durations) };
   }
+
+  /** Issues submitted in the year by cited measure (null: none cited) and present status; an issue citing two measures counts under each. */
+  statusByMeasure(year: number): Array<{ measure: number | null; status: string; count: number }> {
+    return this.db
+      .prepare(
+        `SELECT m.measure AS measure, i.status AS status, COUNT(*) AS count FROM ${ISSUES_TABLE} i LEFT JOIN ${ISSUE_MEASURES_TABLE} m ON m.issue_id = i.id
+         WHERE i.year = ? GROUP BY m.measure, i.status ORDER BY m.measure IS NULL, m.measure, i.status`,
+      )
+      .all(year) as Array<{ measure: number | null; status: string; count: number }>;
+  }
 }
 
 export function median(sorted: readonly number[]): number | null {

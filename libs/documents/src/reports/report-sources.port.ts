@@ -1,0 +1,36 @@
+import type { ReadModelDatabase } from '@kom/projections';
+
+/** Issues raised by NGOs in the year that cite one measure (measure null: none), by where they ended. */
+export interface IssueOutcomeFigures {
+  readonly measure: number | null;
+  readonly raised: number;
+  readonly forwarded: number;
+  readonly resolved: number;
+  readonly closed: number;
+  readonly withdrawn: number;
+  readonly open: number;
+}
+
+/** Cooperation agreements of one police party over the year. */
+export interface AgreementFigures {
+  readonly policeOrganizationId: string;
+  readonly inForce: number;
+  readonly signed: number;
+  readonly renewed: number;
+  readonly terminated: number;
+}
+
+/**
+ * REPORT_SOURCES: figures the annual report needs from contexts documents may not import (issues,
+ * agreements). Functions of a read-model database — live, or replayed to a position — and a year,
+ * so the report at a position reads them as they stood there. The application binds them.
+ */
+export interface ReportSources {
+  issueOutcomes(readModels: ReadModelDatabase, year: number): IssueOutcomeFigures[];
+  agreements(readModels: ReadModelDatabase, year: number, at: Date): AgreementFigures[];
+}
+
+export const REPORT_SOURCES = Symbol.for('kom.documents.ReportSources');
+
+/** For builds that have no issues or agreements contexts wired: the chapters say there are none. */
+export const noReportSources: ReportSources = { issueOutcomes: () => [], agreements: () => [] };

@@ -1,0 +1,106 @@
+import { ManualClock } from '@kom/platform';
+import { EVENT_STORE, type EventStore } from '@kom/event-store';
+import { DocumentBuilder } from '@kom/documents';
+import { CONTEXTS } from '../../apps/api/src/contexts';
+import { ReplayLogProofs } from '../../apps/api/src/wiring/log-proofs';
+import { readModelReportSources } from '../../apps/api/src/wiring/report-sources';
+import { TestApp } from '../support/test-app';
+import { documentsScenario, type DocumentsScenario } from '../support/documents-scenario';
+import { readPdf } from '../support/read-documents';
+
+const REPORT = `year edition status editions { edition status correctionNote decisionId publishedPosition publicUrl figures { organizationId begging } }`;
+const m = (name: string, input: string) => `mutation($input: ${input}!) { ${name}(input: $input) { ${REPORT} } }`;
+
+/** The annual status report of measure 6: drafted, fed, approved by a project-group decision, published for anyone, corrected by a new edition. */
+describe('The annual status report', () => {
+  const clock = new ManualClock('2027-01-04T08:00:00.000Z');
+  let t: TestApp;
+  let s: DocumentsScenario;
+  let secretariat: string;
+  let ngo: string;
+  let udi: string;
+  const get = (url: string, token?: string) => t.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  beforeAll(async () => {
+    t = await TestApp.start({ clock });
+    s = await documentsScenario(t, clock);
+    secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
+    ngo = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'nina');
+    udi = await t.token('AGENCY_MEMBER', 'org-udi', 'ulf');
+    clock.set('2028-02-01T09:00:00.000Z');
+    await t.data(m('draftStatusReport', 'StatusReportYearInput'), { input: { year: 2027 } }, secretariat);
+    const chapter = (chapter: string, lang: string, text: string) =>
+      t.data(m('writeStatusReportChapter', 'WriteStatusReportChapterInput'), { input: { year: 2027, chapter, lang, text } }, secretariat);
+    await chapter('TRENDS', 'NB', 'Flere identifiserte i tvangsarbeid.\n\n- landbruk\n- bygg');
+    await chapter('CHALLENGES', 'NB', 'Samarbeid på tvers av etater tar tid.');
+    await chapter('RESEARCH_NEEDS', 'EN', 'Research on forced criminality is needed.');
+    await t.data(m('recordStatusReportFigures', 'RecordStatusReportFiguresInput'), { input: { year: 2027, organizationId: 'org-udi', sexualExploitation: 23, forcedLabour: 11, begging: 3 } }, udi);
+    await t.data(m('recordStatusReportFigures', 'RecordStatusReportFiguresInput'), { input: { year: 2027, organizationId: 'org-nav', sexualExploitation: 7, forcedLabour: 9 } }, secretariat);
+  });
+
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('refuses an agency figures for another organisation, and a decision that is not the project group’s', async () => {
+    const other = await t.gql(m('recordStatusReportFigures', 'RecordStatusReportFiguresInput'), { input: { year: 2027, organizationId: 'org-nav', other: 1 } }, udi);
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWN_ORGANIZATION' });
+    const unknown = await t.gql(m('approveStatusReport', 'ApproveStatusReportInput'), { input: { year: 2027, decisionId: 'no-such-decision' } }, secretariat);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'APPROVING_DECISION_NOT_FOUND' });
+  });
+
+  it('keeps the draft from an NGO, and publishes an approved edition that anyone can GET, the same bytes each time', async () => {
+    expect((await t.data(`query { statusReport(year: 2027) { year } }`, {}, ngo)).statusReport).toBeNull();
+    const draft = await get('/documents/annual-report.pdf?year=2027', ngo);
+    expect(draft.statusCode).toBe(403);
+    expect(draft.json()).toMatchObject({ error: { code: 'FORBIDDEN', reason: 'REPORT_NOT_PUBLISHED' } });
+    expect((await get('/reports/2027.pdf')).statusCode).toBe(404);
+
+    await t.data(m('approveStatusReport', 'ApproveStatusReportInput'), { input: { year: 2027, decisionId: s.decisionIds[0] } }, secretariat);
+    const published = (await t.data(m('publishStatusReport', 'StatusReportYearInput'), { input: { year: 2027 } }, secretariat)).publishStatusReport;
+    expect(published.editions[0]).toMatchObject({ status: 'PUBLISHED', decisionId: s.decisionIds[0], publicUrl: '/reports/2027/1.pdf' });
+
+    const pdf = await get('/reports/2027.pdf');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['x-kom-position']).toBe(published.editions[0].publishedPosition);
+    const reading = await readPdf(pdf.rawPayload);
+    expect(reading.lang).toBe('nb-NO');
+    expect(reading.outline).toEqual(expect.arrayContaining(['Trender', 'Utfordringer', 'Forskningsbehov', 'Møter og oppmøte', 'Vedtak og dissens']));
+    expect(reading.roles).toEqual(expect.arrayContaining(['Table', 'TH', 'TD']));
+    const text = reading.text.replace(/\s+/g, ' ');
+    // UDI: 23, 11, 0, 3 → "< 5", 0; its total and the begging total are withheld; NAV's row is whole.
+    expect(text).toMatch(/23 11 0 < 5 0 ·/);
+    expect(text).toMatch(/7 9 0 0 0 16/);
+    expect(text).toMatch(/30 20 0 · 0 ·/);
+    expect(text).not.toMatch(/\b37\b|\b53\b/); // UDI's total, and the grand total, would give the 3 away
+    expect(text).toContain('Research on forced criminality is needed.');
+    expect(text).toContain('Prosjektgruppen 2');
+    expect(text).toContain('Vedtak og dissens');
+
+    expect((await get('/reports/2027.pdf')).rawPayload.equals(pdf.rawPayload)).toBe(true);
+    const en = await get('/reports/2027/1.html?lang=en');
+    expect(en.statusCode).toBe(200);
+    expect(en.payload).toContain('<html lang="en">');
+    expect(en.payload).toContain('Identified presumed victims, by form of exploitation');
+
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const builder = new DocumentBuilder({ store, projections: CONTEXTS.flatMap((c) => c.projections), proofs: new ReplayLogProofs(store), reportSources: readModelReportSources });
+    expect(await builder.verify(pdf.rawPayload)).toMatchObject({ identical: true });
+  });
+
+  it('corrects with a new edition that says what changed; edition 1 stays byte-identical', async () => {
+    const before = (await get('/reports/2027/1.pdf')).rawPayload;
+    const correction = await t.gql(m('correctStatusReport', 'CorrectStatusReportInput'), { input: { year: 2027, note: ' ' } }, secretariat);
+    expect(correction.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CORRECTION_NOTE_REQUIRED' });
+    await t.data(m('correctStatusReport', 'CorrectStatusReportInput'), { input: { year: 2027, note: 'NAVs tall for tvangsarbeid rettet.' } }, secretariat);
+    await t.data(m('recordStatusReportFigures', 'RecordStatusReportFiguresInput'), { input: { year: 2027, organizationId: 'org-nav', sexualExploitation: 7, forcedLabour: 10 } }, secretariat);
+    expect((await get('/reports/2027/2.pdf')).statusCode).toBe(404);
+    await t.data(m('approveStatusReport', 'ApproveStatusReportInput'), { input: { year: 2027, decisionId: s.decisionIds[0] } }, secretariat);
+    await t.data(m('publishStatusReport', 'StatusReportYearInput'), { input: { year: 2027 } }, secretariat);
+    const second = await get('/reports/2027.pdf');
+    const text = (await readPdf(second.rawPayload)).text;
+    expect(text).toContain('NAVs tall for tvangsarbeid rettet.');
+    expect(second.rawPayload.equals(before)).toBe(false);
+    expect((await get('/reports/2027/1.pdf')).rawPayload.equals(before)).toBe(true);
+  });
+});
