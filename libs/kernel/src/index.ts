@@ -6,3 +6,5 @@ export * from './national-id';
 export * from './hash-chain';
 export * from './oslo-date';
 export * from './calendar-date';
+export * from './national-id-text';
+export * from './personal-data-guard';

@@ -1,1 +1,3 @@
 export * from './decider-spec';
+export * from './national-id-numbers';
+export * from './ordinary-text';

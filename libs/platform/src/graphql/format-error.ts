@@ -35,6 +35,11 @@ export function domainErrorToGraphQL(error: DomainError): GraphQLError {
     extensions.expectedRevision = String(error.expectedRevision);
     extensions.actualRevision = String(error.actualRevision);
   }
+  // Where the refusal belongs (`input.title`), so that a client can show it at the field.
+  if ('fields' in error && Array.isArray(error.fields) && error.fields.length > 0) {
+    extensions.field = error.fields[0];
+    extensions.fields = [...error.fields];
+  }
   return new GraphQLError(error.message, { extensions });
 }
 
