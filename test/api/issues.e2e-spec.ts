@@ -108,7 +108,7 @@ describe('Issues over GraphQL: from the reference group to a project-group outco
     // Privacy guard: a valid national identity number is refused and nothing is stored ...
     const fnr = generatedNationalIdNumber(12, 4, 1987);
     const withNumber = await t.gql(SUBMIT, { input: { ...issueInput, description: `The victim, ${fnr.slice(0, 6)} ${fnr.slice(6)}, waited.` } }, rosa);
-    refused(withNumber, 'BAD_USER_INPUT', 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
+    refused(withNumber, 'BAD_USER_INPUT', 'PERSONAL_DATA_REFUSED');
     expect(withNumber.errors?.[0]?.message).toMatch(/national identity number/);
     expect(ok(await t.gql(ISSUES, { filter: { submittingOrganizationId: 'org-rosa' } }, secretariat)).issues.edges).toEqual([]);
     const store = t.app.get<EventStore>(EVENT_STORE);
@@ -140,7 +140,7 @@ describe('Issues over GraphQL: from the reference group to a project-group outco
     expect(edited).toMatchObject({ title: 'Shelter capacity in the east', status: 'SUBMITTED' });
 
     // Member organisations comment; the privacy guard applies to comments too.
-    refused(await t.gql(COMMENT, { input: { issueId, text: `About ${generatedNationalIdNumber(3, 9, 1979, true)}` } }, udi), 'BAD_USER_INPUT', 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
+    refused(await t.gql(COMMENT, { input: { issueId, text: `About ${generatedNationalIdNumber(3, 9, 1979, true)}` } }, udi), 'BAD_USER_INPUT', 'PERSONAL_DATA_REFUSED');
     expect(ok(await t.gql(COMMENT, { input: { issueId, text: 'UDI sees the same in Bergen.' } }, udi)).commentOnIssue.comments).toEqual([
       { organizationId: 'org-udi', text: 'UDI sees the same in Bergen.' },
     ]);

@@ -230,7 +230,7 @@ describe('organisations, groups, representatives and measures over GraphQL', () 
       });
       expect((await t.gql(ADD_REPRESENTATIVE, { input: { ...input, name: 'Per 15076500565' } }, { token: secretariat })).errors?.[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        reason: 'PERSONAL_ID_NUMBER_NOT_ALLOWED',
+        reason: 'PERSONAL_DATA_REFUSED',
       });
       expect((await t.gql(ADD_REPRESENTATIVE, { input: { ...input, organizationId: 'org-nowhere' } }, { token: secretariat })).errors?.[0].extensions).toMatchObject({
         code: 'NOT_FOUND',

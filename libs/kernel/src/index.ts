@@ -7,3 +7,5 @@ export * from './hash-chain';
 export * from './oslo-date';
 export * from './calendar-date';
 export * from './representative-visibility';
+export * from './national-id-text';
+export * from './personal-data-guard';

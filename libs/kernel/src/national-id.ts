@@ -1,55 +1,37 @@
-import { InvalidInput } from './errors';
-
 const W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const W2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-
-// Eleven digits not part of a longer number, with or without one space after the date part.
-const CANDIDATE = /(?<!\d)(\d{6}) ?(\d{5})(?!\d)/g;
-
-function checkDigit(digits: number[], weights: number[]): number | undefined {
-  const sum = weights.reduce((acc, w, i) => acc + w * digits[i], 0);
-  const k = 11 - (sum % 11);
-  if (k === 11) return 0;
-  return k === 10 ? undefined : k;
-}
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * True when the 11 digits form a Norwegian fødselsnummer or D-number: a plausible day and month
- * (a D-number adds 4 to the first digit of the day) and both mod-11 check digits right.
+ * Residues of the first check sum that count as valid. Until 2032 only 0 is issued; from 2032 the
+ * tax administration also issues numbers whose first check digit leaves 1, 2 or 3, and a number
+ * written down then must be refused as surely as one written today.
+ */
+const K1_RESIDUES = new Set([0, 1, 2, 3]);
+
+/**
+ * True when the 11 digits form a Norwegian national identity number: a fødselsnummer, a D-number
+ * (4 added to the first digit of the day), an H-number (4 added to the first digit of the month)
+ * or both, with a calendar date (29 February only in a year ending in a multiple of 4) and both
+ * mod-11 check digits right, the first under the rules in force before or after 2032.
  */
 export function isNationalIdNumber(elevenDigits: string): boolean {
   if (!/^\d{11}$/.test(elevenDigits)) return false;
   const d = [...elevenDigits].map(Number);
   const rawDay = d[0] * 10 + d[1];
+  const rawMonth = d[2] * 10 + d[3];
   const day = rawDay > 40 ? rawDay - 40 : rawDay;
-  const month = d[2] * 10 + d[3];
-  if (day < 1 || day > 31 || month < 1 || month > 12) return false;
-  const k1 = checkDigit(d, W1);
-  if (k1 === undefined || k1 !== d[9]) return false;
-  const k2 = checkDigit(d, W2);
-  return k2 !== undefined && k2 === d[10];
+  const month = rawMonth > 40 ? rawMonth - 40 : rawMonth;
+  if (!isDayOfMonth(day, month, d[4] * 10 + d[5])) return false;
+  const sum1 = W1.reduce((acc, w, i) => acc + w * d[i], 0) + d[9];
+  if (!K1_RESIDUES.has(sum1 % 11)) return false;
+  const sum2 = W2.reduce((acc, w, i) => acc + w * d[i], 0) + d[10];
+  return sum2 % 11 === 0;
 }
 
-export function containsNationalIdNumber(text: string): boolean {
-  for (const match of text.matchAll(CANDIDATE)) {
-    if (isNationalIdNumber(match[1] + match[2])) return true;
-  }
-  return false;
-}
-
-/**
- * The platform coordinates organisations, not cases: free text that holds a national identity
- * number is refused before anything is stored. The message says why, never the number.
- */
-export function refuseNationalIdNumbers(fields: Record<string, string | null | undefined>): void {
-  for (const [field, text] of Object.entries(fields)) {
-    if (text && containsNationalIdNumber(text)) {
-      throw new InvalidInput(
-        'PERSONAL_ID_NUMBER_NOT_ALLOWED',
-        `${field} seems to contain a Norwegian national identity number (fødselsnummer or D-number). ` +
-          'KOM Platform must not store personal data about individuals; remove it and try again.',
-        field,
-      );
-    }
-  }
+/** A day that exists in the month; the two-digit year leaves the century open, so 00 may be a leap year. */
+export function isDayOfMonth(day: number, month: number, twoDigitYear: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (month === 2 && day === 29) return twoDigitYear % 4 === 0;
+  return day <= DAYS_IN_MONTH[month - 1];
 }

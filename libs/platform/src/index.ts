@@ -4,6 +4,7 @@ export * from './bounded-context';
 export * from './command/event-schema-registry';
 export * from './command/execute-command';
 export * from './command/recorded-not-visible';
+export * from './command/refuse-personal-data';
 export * from './config/kom-config';
 export * from './graphql/connection';
 export * from './graphql/format-error';

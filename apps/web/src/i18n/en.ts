@@ -181,7 +181,7 @@ export const en: Record<MessageKey, string> = {
 
   'refusal.generic': 'The service refused the request. Check what you wrote and try again.',
   'refusal.network': 'We could not reach the service. Your draft is kept; try again.',
-  'refusal.PERSONAL_ID_NUMBER_NOT_ALLOWED': 'The text holds a national identity number or D-number. The platform stores no personal data about individuals; remove the number and send again.',
+  'refusal.PERSONAL_DATA_REFUSED': 'The text holds a national identity number or D-number. The platform stores no personal data about individuals; remove the number and send again.',
   'refusal.TITLE_REQUIRED': 'Write a title.',
   'refusal.TITLE_TOO_LONG': 'The title is too long.',
   'refusal.DESCRIPTION_REQUIRED': 'Write a description.',

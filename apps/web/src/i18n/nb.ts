@@ -179,7 +179,7 @@ export const nb = {
 
   'refusal.generic': 'Tjenesten avviste forespørselen. Kontroller det du har skrevet og prøv igjen.',
   'refusal.network': 'Vi fikk ikke kontakt med tjenesten. Utkastet ditt er tatt vare på; prøv igjen.',
-  'refusal.PERSONAL_ID_NUMBER_NOT_ALLOWED': 'Teksten inneholder et fødselsnummer eller D-nummer. Plattformen lagrer ikke personopplysninger om enkeltpersoner; fjern nummeret og send på nytt.',
+  'refusal.PERSONAL_DATA_REFUSED': 'Teksten inneholder et fødselsnummer eller D-nummer. Plattformen lagrer ikke personopplysninger om enkeltpersoner; fjern nummeret og send på nytt.',
   'refusal.TITLE_REQUIRED': 'Skriv en tittel.',
   'refusal.TITLE_TOO_LONG': 'Tittelen er for lang.',
   'refusal.DESCRIPTION_REQUIRED': 'Skriv en beskrivelse.',

@@ -1,4 +1,4 @@
-// A light warning while typing; the server refuses for real (PERSONAL_ID_NUMBER_NOT_ALLOWED).
+// A light warning while typing; the server refuses for real (PERSONAL_DATA_REFUSED).
 const CANDIDATE = /(?<!\d)(\d{6}) ?(\d{5})(?!\d)/g;
 const W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const W2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];

@@ -122,13 +122,6 @@ describe('agreement decider', () => {
       given([]).when({ ...draft, clauses: [{ section: 'VICTIM_ROUTE', nb: ' ', en: 'Only English' }] }).thenThrows(InvalidInput, 'CLAUSE_TEXT_REQUIRED');
     });
 
-    it('refuses a national identity number in any free text', () => {
-      const fnr = '15076500565';
-      given([]).when({ ...draft, purpose: `Gjelder ${fnr}` }).thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
-      given([]).when({ ...draft, parties: [policeParty, { ...rosaParty, role: `Kontakt ${fnr}` }] }).thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
-      given([]).when({ ...draft, clauses: [{ section: 'VICTIM_ROUTE', nb: 'Rute', en: `Case ${fnr}` }] }).thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
-    });
-
     it('cites known decisions, refuses unknown and revoked ones, and takes ids as given when decisions cannot be checked', () => {
       given([]).when({ ...draft, citedDecisions: [{ decisionId: 'dec-x', status: 'UNKNOWN' }] }).thenThrows(InvalidInput, 'CITED_DECISION_NOT_FOUND');
       given([]).when({ ...draft, citedDecisions: [{ decisionId: 'dec-x', status: 'REVOKED' }] }).thenThrows(InvalidInput, 'CITED_DECISION_REVOKED');

@@ -4,7 +4,6 @@ import {
   InvalidState,
   NotFound,
   assertNever,
-  refuseNationalIdNumbers,
   type Actor,
   type Decider,
   type DecisionContext,
@@ -170,7 +169,6 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
       const reason = command.reason.trim().replace(/\s+/g, ' ');
       if (reason === '') throw new InvalidInput('REASON_REQUIRED', 'Say why the agreement is terminated');
       if (reason.length > MAX_REASON) throw new InvalidInput('REASON_TOO_LONG', `A reason has at most ${MAX_REASON} characters`);
-      refuseNationalIdNumbers({ reason });
       const effectiveOn = requireCalendarDate('effectiveOn', command.effectiveOn);
       if (effectiveOn < osloDate(now)) {
         throw new InvalidInput('TERMINATION_DATE_IN_PAST', 'A termination takes effect today or later');
@@ -239,7 +237,6 @@ function validContent(content: AgreementContent): AgreementContent {
   const purpose = content.purpose.trim();
   if (purpose === '') throw new InvalidInput('PURPOSE_REQUIRED', 'Say what the cooperation is for');
   if (purpose.length > MAX_PURPOSE) throw new InvalidInput('PURPOSE_TOO_LONG', `A purpose has at most ${MAX_PURPOSE} characters`);
-  refuseNationalIdNumbers({ title, purpose });
   const effectiveFrom = requireCalendarDate('effectiveFrom', content.effectiveFrom);
   const expiresOn = content.expiresOn === null ? null : requireCalendarDate('expiresOn', content.expiresOn);
   if (expiresOn !== null && expiresOn <= effectiveFrom) {
@@ -259,7 +256,6 @@ function validParties(parties: readonly PartyInput[]): AgreementParty[] {
     const role = tidy(party.role);
     if (role === '') throw new InvalidInput('PARTY_ROLE_REQUIRED', `Say what ${party.organization.name} does in the cooperation`);
     if (role.length > MAX_ROLE) throw new InvalidInput('PARTY_ROLE_TOO_LONG', `A party's role has at most ${MAX_ROLE} characters`);
-    refuseNationalIdNumbers({ role });
     return { organizationId: party.organizationId, name: party.organization.name, kind: party.organization.kind, role };
   });
   const police = valid.filter((p) => p.kind === 'POLICE').length;
@@ -285,7 +281,6 @@ function validClauses(clauses: readonly ClauseInput[]): AgreementClause[] {
     if (nb.length > MAX_CLAUSE || (en?.length ?? 0) > MAX_CLAUSE) {
       throw new InvalidInput('CLAUSE_TOO_LONG', `A clause text has at most ${MAX_CLAUSE} characters`);
     }
-    refuseNationalIdNumbers({ [`${clause.section} (nb)`]: nb, [`${clause.section} (en)`]: en });
     return { section: clause.section, nb, en };
   });
   return valid.sort((a, b) => CLAUSE_SECTIONS.indexOf(a.section) - CLAUSE_SECTIONS.indexOf(b.section));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { Actor, Role } from '@kom/kernel';
+import { containsNationalIdNumber, type Actor, type Role } from '@kom/kernel';
 
 export const ROLES_KEY = 'kom:roles';
 export const PUBLIC_KEY = 'kom:public';
@@ -36,14 +36,16 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /**
  * The actor and correlation id for a command: the correlation id comes from the caller's
- * `X-Correlation-Id` header when it is well-formed, else it is made fresh per request.
+ * `X-Correlation-Id` header when it is well-formed, else it is made fresh per request. A header
+ * that holds a national identity number counts as malformed: it would be stored in the signed
+ * metadata of every event, so it is replaced rather than refused (the request itself is fine).
  */
 export const RequestMeta = createParamDecorator((_: unknown, context: ExecutionContext) => {
   const ctx = requestContext(context);
   if (!ctx.actor) throw new Error('RequestMeta used on a route without an authenticated policy');
   if (!ctx.correlationId) {
     const header = ctx.req?.headers?.['x-correlation-id'];
-    ctx.correlationId = typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID();
+    ctx.correlationId = typeof header === 'string' && CORRELATION_ID.test(header) && !containsNationalIdNumber(header) ? header : randomUUID();
   }
   return { actor: ctx.actor, correlationId: ctx.correlationId };
 });

@@ -4,7 +4,6 @@ import {
   InvalidState,
   NotFound,
   assertNever,
-  refuseNationalIdNumbers,
   type Actor,
   type DecisionContext,
   type Decider,
@@ -45,7 +44,7 @@ import {
  *   a resolved issue is never reopened; a new issue may cite it.
  * - Any member organisation comments on an open issue (NOT_A_MEMBER_ORGANIZATION; auditors
  *   only read: READ_ONLY_ROLE).
- * - Free text holding a valid national identity number is refused (PERSONAL_ID_NUMBER_NOT_ALLOWED).
+ * - Free text holding a valid national identity number is refused on the command path (PERSONAL_DATA_REFUSED), before this runs.
  * - Commands a reactor sends are idempotent: the same agenda item or decision again changes nothing.
  */
 
@@ -209,7 +208,6 @@ function edit(c: Cmd<'EditIssue'>, s: Issue): IssueEvent[] {
 
 function withdraw(c: Cmd<'WithdrawIssue'>, s: Issue): IssueEvent[] {
   const reason = requiredText(c.reason, MAX_REASON, 'reason', 'REASON_REQUIRED', 'REASON_TOO_LONG');
-  refuseNationalIdNumbers({ reason });
   return [{ type: 'IssueWithdrawn', data: { issueId: s.issueId, reason } }];
 }
 
@@ -222,7 +220,6 @@ function comment(c: Cmd<'CommentOnIssue'>, s: Issue, actor: Actor): IssueEvent[]
   requireId(c.commentId, 'commentId');
   if (s.commentIds.includes(c.commentId)) return [];
   const text = requiredText(c.text, MAX_COMMENT, 'text', 'COMMENT_REQUIRED', 'COMMENT_TOO_LONG');
-  refuseNationalIdNumbers({ text });
   return [{ type: 'IssueCommented', data: { issueId: s.issueId, commentId: c.commentId, organizationId: actor.organizationId, text } }];
 }
 
@@ -278,7 +275,6 @@ function close(c: Cmd<'CloseIssue'>, s: Issue, actor: Actor): IssueEvent[] {
   requireSecretariat(actor);
   open(s);
   const reason = requiredText(c.reason, MAX_REASON, 'reason', 'REASON_REQUIRED', 'REASON_TOO_LONG');
-  refuseNationalIdNumbers({ reason });
   return [
     {
       type: 'IssueClosed',
@@ -354,7 +350,6 @@ function content(c: IssueContent) {
   citedMeasures.sort((a, b) => a - b);
   const urgencyReason =
     c.urgencyReason == null ? null : requiredText(c.urgencyReason, MAX_REASON, 'urgencyReason', 'URGENCY_REASON_REQUIRED', 'REASON_TOO_LONG');
-  refuseNationalIdNumbers({ title, description, urgencyReason });
   return {
     title,
     description,

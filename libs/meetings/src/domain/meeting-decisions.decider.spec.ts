@@ -17,7 +17,6 @@ import {
   held,
   itemAdded,
   meetingId,
-  nationalIdNumber,
   otherMeeting,
   positioned,
   published,
@@ -125,10 +124,8 @@ describe('meeting decider: decisions', () => {
   it('records a decision once (DECISION_ALREADY_RECORDED)', () =>
     given(withDecision).when(decide()).thenThrows(InvalidState, 'DECISION_ALREADY_RECORDED'));
 
-  it('needs text (DECISION_TEXT_REQUIRED) and no identity numbers in text or rationale', () => {
+  it('needs text (DECISION_TEXT_REQUIRED)', () => {
     given(held).when(decide({ text: '  ' })).thenThrows(InvalidInput, 'DECISION_TEXT_REQUIRED');
-    given(held).when(decide({ text: `Gjelder ${nationalIdNumber()}` })).thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
-    given(held).when(decide({ rationale: `Gjelder ${nationalIdNumber()}` })).thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
   });
 
   it('sets a review date not before the meeting date (REVIEW_DATE_BEFORE_MEETING, INVALID_DATE)', () => {
@@ -144,9 +141,6 @@ describe('meeting decider: decisions', () => {
       .when(decide({ positions: [{ organizationId: UDI, position: 'SUPPORTS' }, { organizationId: UDI, position: 'ABSTAINS' }] }))
       .thenThrows(InvalidInput, 'POSITION_LISTED_TWICE');
     given(held).when(decide({ positions: [{ organizationId: UDI, position: 'OBJECTS', reason: ' ' }] })).thenThrows(InvalidInput, 'OBJECTION_NEEDS_REASON');
-    given(held)
-      .when(decide({ positions: [{ organizationId: UDI, position: 'OBJECTS', reason: `Se ${nationalIdNumber()}` }] }))
-      .thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
     given(held).when(decide({ positions: [{ organizationId: UDI, position: 'MAYBE' as never }] })).thenThrows(InvalidInput, 'UNKNOWN_POSITION');
   });
 
@@ -200,7 +194,6 @@ describe('meeting decider: positions', () => {
       .thenThrows(InvalidState, 'DECISION_NOT_ACTIVE');
     given(withDecision).when(position(IMDI)).thenThrows(InvalidInput, 'POSITION_ORGANIZATION_NOT_ATTENDING');
     given(withDecision).when(position(UDI, 'OBJECTS')).thenThrows(InvalidInput, 'OBJECTION_NEEDS_REASON');
-    given(withDecision).when(position(UDI, 'OBJECTS', `Se ${nationalIdNumber()}`)).thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
     given(publishedAgenda).when(position(UDI)).thenThrows(InvalidState, 'MEETING_NOT_HELD');
   });
 });
@@ -258,9 +251,6 @@ describe('meeting decider: superseding and revoking', () => {
 
   it('refuses to revoke without a reason, twice, or an unknown decision', () => {
     given(withDecision).when({ type: 'RevokeDecision', meetingId, decisionId: 'dec-1', reason: ' ' }).thenThrows(InvalidInput, 'REASON_REQUIRED');
-    given(withDecision)
-      .when({ type: 'RevokeDecision', meetingId, decisionId: 'dec-1', reason: `Se ${nationalIdNumber()}` })
-      .thenThrows(InvalidInput, 'PERSONAL_ID_NUMBER_NOT_ALLOWED');
     given([...withDecision, { type: 'DecisionRevoked', data: { meetingId, decisionId: 'dec-1', reason: 'x' } }])
       .when({ type: 'RevokeDecision', meetingId, decisionId: 'dec-1', reason: 'igjen' })
       .thenThrows(InvalidState, 'DECISION_NOT_ACTIVE');

@@ -4,7 +4,6 @@ import {
   InvalidState,
   NotFound,
   assertNever,
-  refuseNationalIdNumbers,
   type Actor,
   type DecisionContext,
   type Decider,
@@ -418,7 +417,6 @@ function scheduleMeeting(c: Cmd<'ScheduleMeeting'>, state: MeetingState, now: Da
     throw new InvalidInput('INVALID_SERIES', 'A meeting of a series names both the series and its 0-based place in it');
   }
   if (seriesId !== null) requireId(seriesId, 'seriesId');
-  refuseNationalIdNumbers({ title, location: place.location });
   return [
     {
       type: 'MeetingScheduled',
@@ -435,7 +433,6 @@ function rescheduleMeeting(c: Cmd<'RescheduleMeeting'>, m: Meeting, now: Date, a
     c.location === undefined ? m.location : c.location,
     c.videoLink === undefined ? m.videoLink : c.videoLink,
   );
-  refuseNationalIdNumbers({ location: place.location });
   if (times.startsAt === m.startsAt && times.endsAt === m.endsAt && place.location === m.location && place.videoLink === m.videoLink) {
     return [];
   }
@@ -445,7 +442,6 @@ function rescheduleMeeting(c: Cmd<'RescheduleMeeting'>, m: Meeting, now: Date, a
 function cancelMeeting(c: Cmd<'CancelMeeting'>, m: Meeting): MeetingEvent[] {
   if (m.status === 'HELD') throw new InvalidState('MEETING_ALREADY_HELD', 'A held meeting cannot be cancelled');
   const reason = requiredText(c.reason, MAX_CANCEL_REASON, 'reason', 'REASON_REQUIRED');
-  refuseNationalIdNumbers({ reason });
   return [{ type: 'MeetingCancelled', data: { meetingId: m.meetingId, reason } }];
 }
 
@@ -538,7 +534,6 @@ function agendaItemFields(
   const presentingOrganizationId =
     c.presentingOrganizationId === undefined ? (current?.presentingOrganizationId ?? null) : optionalId(c.presentingOrganizationId, 'presentingOrganizationId');
   const citedMeasures = c.citedMeasures === undefined ? [...(current?.citedMeasures ?? [])] : measures(c.citedMeasures);
-  refuseNationalIdNumbers({ title, description });
   return { title, description, presentingOrganizationId, citedMeasures };
 }
 
@@ -561,7 +556,6 @@ function removeAgendaItem(c: Cmd<'RemoveAgendaItem'>, m: Meeting): MeetingEvent[
     throw new InvalidState('AGENDA_WOULD_BE_EMPTY', 'A published agenda keeps at least one item');
   }
   const reason = optionalText(c.reason ?? null, MAX_CANCEL_REASON, 'reason', 'TEXT_TOO_LONG');
-  refuseNationalIdNumbers({ reason });
   return [{ type: 'AgendaItemRemoved', data: { meetingId: m.meetingId, itemId: c.itemId, amendment: isAmendment(m), reason } }];
 }
 
@@ -629,7 +623,6 @@ function recordDecision(c: Cmd<'RecordDecision'>, m: Meeting): MeetingEvent[] {
       throw new InvalidInput('SUPERSEDES_DECISION_OF_SAME_MEETING', 'A decision supersedes a decision of an earlier meeting');
     }
   }
-  refuseNationalIdNumbers({ text, rationale });
   const positions = c.positions ?? [];
   const seen = new Set<string>();
   const positionEvents: MeetingEvent[] = positions.map((p) => {
@@ -684,7 +677,6 @@ function positionRecorded(m: Meeting, decisionId: string, organizationId: string
   if (position === 'OBJECTS' && reason === null) {
     throw new InvalidInput('OBJECTION_NEEDS_REASON', 'An objection states its reason');
   }
-  refuseNationalIdNumbers({ reason });
   return { type: 'PositionRecorded', data: { meetingId: m.meetingId, decisionId, organizationId, position, reason } };
 }
 
@@ -721,7 +713,6 @@ function revokeDecision(c: Cmd<'RevokeDecision'>, m: Meeting): MeetingEvent[] {
   const decision = decisionOf(m, c.decisionId);
   if (decision.status !== 'ACTIVE') throw new InvalidState('DECISION_NOT_ACTIVE', `Decision ${c.decisionId} is ${decision.status.toLowerCase()}`);
   const reason = requiredText(c.reason, MAX_REASON, 'reason', 'REASON_REQUIRED');
-  refuseNationalIdNumbers({ reason });
   return [{ type: 'DecisionRevoked', data: { meetingId: m.meetingId, decisionId: decision.decisionId, reason } }];
 }
 
@@ -757,7 +748,6 @@ function assignActionItem(c: Cmd<'AssignActionItem'>, m: Meeting): MeetingEvent[
     // Linked to a decision, the action item belongs to the decision's agenda item too.
     agendaItemId = decision.agendaItemId;
   }
-  refuseNationalIdNumbers({ description });
   return [
     {
       type: 'ActionItemAssigned',
@@ -777,14 +767,12 @@ function assignActionItem(c: Cmd<'AssignActionItem'>, m: Meeting): MeetingEvent[
 function completeActionItem(c: Cmd<'CompleteActionItem'>, m: Meeting): MeetingEvent[] {
   openActionItem(m, c.actionItemId);
   const note = optionalText(c.note ?? null, MAX_REASON, 'note', 'TEXT_TOO_LONG');
-  refuseNationalIdNumbers({ note });
   return [{ type: 'ActionItemCompleted', data: { meetingId: m.meetingId, actionItemId: c.actionItemId, note } }];
 }
 
 function cancelActionItem(c: Cmd<'CancelActionItem'>, m: Meeting): MeetingEvent[] {
   openActionItem(m, c.actionItemId);
   const reason = requiredText(c.reason, MAX_REASON, 'reason', 'REASON_REQUIRED');
-  refuseNationalIdNumbers({ reason });
   return [{ type: 'ActionItemCancelled', data: { meetingId: m.meetingId, actionItemId: c.actionItemId, reason } }];
 }
 
@@ -800,7 +788,6 @@ function openActionItem(m: Meeting, actionItemId: string): ActionItem {
 function recordMinutes(c: Cmd<'RecordMinutes'>, m: Meeting): MeetingEvent[] {
   notApproved(m);
   const text = requiredText(c.text, MAX_MINUTES, 'text', 'MINUTES_TEXT_REQUIRED');
-  refuseNationalIdNumbers({ minutes: text });
   if (m.minutes.status === 'draft' && m.minutes.text === text) return [];
   return [{ type: 'MinutesDrafted', data: { meetingId: m.meetingId, text } }];
 }

@@ -110,21 +110,3 @@ export const otherMeeting = (overrides: Partial<OtherMeeting> = {}): OtherMeetin
   status: 'HELD',
   ...overrides,
 });
-
-// Valid Norwegian national identity numbers built from a date and an individual number with both
-// check digits computed, so no test holds a real person's number.
-export function nationalIdNumber(): string {
-  for (let individual = 100; ; individual++) {
-    const base = `010190${individual}`;
-    const d = [...base].map(Number);
-    const mod = (weights: number[], digits: number[]) => {
-      const k = 11 - (weights.reduce((a, w, i) => a + w * digits[i], 0) % 11);
-      return k === 11 ? 0 : k;
-    };
-    const k1 = mod([3, 7, 6, 1, 8, 9, 4, 5, 2], d);
-    if (k1 === 10) continue;
-    const k2 = mod([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], [...d, k1]);
-    if (k2 === 10) continue;
-    return `${base}${k1}${k2}`;
-  }
-}

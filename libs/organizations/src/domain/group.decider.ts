@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, assertNever, refuseNationalIdNumbers, type Actor, type Decider } from '@kom/kernel';
+import { Forbidden, InvalidInput, InvalidState, NotFound, assertNever, type Actor, type Decider } from '@kom/kernel';
 import { requireCalendarDate } from './calendar-date';
 import type { GroupEvent, GroupKind } from './group.events';
 import type { OrganizationKind } from './organization.events';
@@ -93,7 +93,6 @@ export function decide(command: GroupCommand, state: GroupState, { actor }: { ac
       const reason = command.reason.trim().replace(/\s+/g, ' ');
       if (reason === '') throw new InvalidInput('REASON_REQUIRED', 'Say why the organisation leaves the group');
       if (reason.length > MAX_REASON) throw new InvalidInput('REASON_TOO_LONG', `A reason has at most ${MAX_REASON} characters`);
-      refuseNationalIdNumbers({ reason });
       return [{ type: 'OrganizationLeftGroup', data: { groupKind, organizationId, effectiveFrom, reason } }];
     }
     default:

@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, assertNever, refuseNationalIdNumbers, type Actor, type Decider } from '@kom/kernel';
+import { Forbidden, InvalidInput, InvalidState, NotFound, assertNever, type Actor, type Decider } from '@kom/kernel';
 import type { OrganizationEvent, OrganizationKind } from './organization.events';
 
 export type OrganizationCommand =
@@ -36,7 +36,6 @@ export function decide(
   }
   const name = cleanName(command.name);
   const shortName = cleanShortName(command.shortName);
-  refuseNationalIdNumbers({ name, shortName });
   switch (command.type) {
     case 'RegisterOrganization':
       if (state.status !== 'none') {

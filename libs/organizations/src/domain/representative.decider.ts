@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, assertNever, refuseNationalIdNumbers, type Actor, type Decider } from '@kom/kernel';
+import { Forbidden, InvalidInput, InvalidState, NotFound, assertNever, type Actor, type Decider } from '@kom/kernel';
 import { DATA_KEY_BYTES, IV_BYTES, seal, type RepresentativeDetails } from './personal-data';
 import type { RepresentativeEvent } from './representative.events';
 
@@ -113,7 +113,6 @@ function cleanDetails(raw: { name: string; email: string }): RepresentativeDetai
   if (name === '') throw new InvalidInput('NAME_REQUIRED', 'A representative needs a name');
   if (name.length > MAX_NAME) throw new InvalidInput('NAME_TOO_LONG', `A name has at most ${MAX_NAME} characters`);
   if (email.length > MAX_EMAIL || !EMAIL.test(email)) throw new InvalidInput('INVALID_EMAIL', 'An e-mail address looks like name@example.org');
-  refuseNationalIdNumbers({ name, email });
   return { name, email };
 }
 
@@ -121,7 +120,6 @@ function cleanLegalBasis(raw: string): string {
   const legalBasis = raw.trim();
   if (legalBasis === '') throw new InvalidInput('LEGAL_BASIS_REQUIRED', 'Say on which legal basis (e.g. GDPR art. 17(1)(a))');
   if (legalBasis.length > MAX_LEGAL_BASIS) throw new InvalidInput('LEGAL_BASIS_TOO_LONG', `At most ${MAX_LEGAL_BASIS} characters`);
-  refuseNationalIdNumbers({ legalBasis });
   return legalBasis;
 }
 

@@ -19,6 +19,7 @@ import {
 import type { Clock } from '../clock';
 import { derivedEventId, newId } from '../ids';
 import type { EventSchemaRegistry } from './event-schema-registry';
+import { refusePersonalDataInCommand, refusePersonalDataInEvents } from './refuse-personal-data';
 
 /** Who sends the command and in which conversation. Never built from client input. */
 export interface CommandMeta {
@@ -58,6 +59,7 @@ const DEFAULT_MAX_ATTEMPTS = 4;
 /**
  * load → fold → decide → append(expected revision) → on a lost race, reload and decide again.
  * Domain refusals thrown by `decide` propagate untouched; only version conflicts are retried.
+ * A command or envelope holding a national identity number is refused before anything is read.
  */
 export async function executeCommand<C extends DomainCommand, E extends DomainEvent, S>(
   deps: CommandPathDeps,
@@ -66,6 +68,7 @@ export async function executeCommand<C extends DomainCommand, E extends DomainEv
   command: C,
   meta: CommandMeta,
 ): Promise<CommandOutcome<E, S>> {
+  refusePersonalDataInCommand(command, meta);
   const attempts = meta.expectedRevision === undefined ? (deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) : 1;
   for (let attempt = 1; ; attempt++) {
     const { state, revision } = await load(deps.store, decider, streamId);
@@ -79,6 +82,7 @@ export async function executeCommand<C extends DomainCommand, E extends DomainEv
     }
     const events = decider.decide(command, state, { now, actor: meta.actor });
     if (events.length === 0) return { streamId, events, state, revision, position: undefined };
+    refusePersonalDataInEvents(events);
 
     const toAppend = events.map((event, index) => envelope(deps, event, index, command, meta, now));
     try {

@@ -57,6 +57,8 @@ export function domainErrorToGraphQL(error: DomainError): GraphQLError {
     extensions.expectedRevision = String(error.expectedRevision);
     extensions.actualRevision = String(error.actualRevision);
   }
+  // Every place a refusal names (`input.title`, `metadata.correlationId`); `field` is the form's.
+  if ('fields' in error && Array.isArray(error.fields) && error.fields.length > 0) extensions.fields = [...error.fields];
   return new GraphQLError(error.message, { extensions });
 }
 

@@ -17,7 +17,11 @@ export interface PersonalDataKeys {
   create(subjectId: string, key: Buffer): boolean;
   /** The key, or undefined when there is none (never made, or shredded). */
   get(subjectId: string): Buffer | undefined;
-  /** Shreds the key (idempotent): true when a key was deleted now. */
+  /**
+   * Shreds the key (idempotent): true when a key was deleted now. On return no copy the store
+   * wrote is left on its disk (no journal, no old page, no freed space holding the key's bytes);
+   * any adapter must keep this promise, not only stop answering `get`.
+   */
   shred(subjectId: string): boolean;
 }
 
@@ -27,7 +31,10 @@ export const PERSONAL_DATA_KEYS = Symbol.for('kom.PersonalDataKeys');
  * The key table as one SQLite file (`KOM_PERSONAL_DATA_KEYS_FILE`, default
  * `<KOM_DATA_DIR>/personal-data-keys.sqlite`), WAL with `synchronous=FULL` (a key acknowledged is
  * on disk before the event that uses it is appended) and `secure_delete` (a shredded key's bytes
- * are overwritten in the file, not just unlinked from the b-tree). Replicas writing to one KurrentDB
+ * are overwritten in the file, not just unlinked from the b-tree). In WAL mode the earlier images of
+ * the key's page stay in the `-wal` file until a checkpoint, so every shred (and every open, for a
+ * process that died in between) checkpoints with TRUNCATE: the pages go into the database file,
+ * where the key is zeroed, and the WAL is cut to nothing. Replicas writing to one KurrentDB
  * must share the file (a shared volume, as for KOM_AUTH_KEY_FILE and KOM_AUDIT_KEY_FILE); SQLite's
  * locking makes concurrent writers from several processes safe on a local or correctly locking
  * network file system. The file must never be backed up together with the log for longer than the
@@ -38,11 +45,15 @@ export class SqlitePersonalDataKeys implements PersonalDataKeys {
   private readonly select;
   private readonly remove;
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+  ) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
+    if (db.pragma('secure_delete', { simple: true }) !== 1) throw new Error('SQLite refused secure_delete: shredded keys would stay on disk');
     db.exec(`CREATE TABLE IF NOT EXISTS data_keys (
       subject_id TEXT PRIMARY KEY,
       algorithm TEXT NOT NULL,
@@ -54,12 +65,13 @@ export class SqlitePersonalDataKeys implements PersonalDataKeys {
     );
     this.select = db.prepare<[string], { key: Buffer }>('SELECT key FROM data_keys WHERE subject_id = ?');
     this.remove = db.prepare<[string]>('DELETE FROM data_keys WHERE subject_id = ?');
+    this.truncateJournal();
   }
 
   /** `:memory:` for tests. */
   static open(file: string): SqlitePersonalDataKeys {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    return new SqlitePersonalDataKeys(new Database(file));
+    return new SqlitePersonalDataKeys(new Database(file), file);
   }
 
   create(subjectId: string, key: Buffer): boolean {
@@ -72,7 +84,23 @@ export class SqlitePersonalDataKeys implements PersonalDataKeys {
   }
 
   shred(subjectId: string): boolean {
-    return this.remove.run(subjectId).changes === 1;
+    const deleted = this.remove.run(subjectId).changes === 1;
+    this.truncateJournal();
+    return deleted;
+  }
+
+  /**
+   * Copies every page from the WAL into the database file and truncates the WAL to zero bytes.
+   * Another connection's open read transaction holds the checkpoint back (busy_timeout waits for it
+   * first); a shred that cannot complete is an error, never a silent success.
+   */
+  private truncateJournal(): void {
+    if (this.file === ':memory:') return;
+    for (let attempt = 1; ; attempt++) {
+      const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
+      if (result.busy === 0 && result.log <= 0) return;
+      if (attempt >= 3) throw new Error(`personal-data keys: the WAL of ${this.file} could not be checkpointed (busy); a shredded key may remain there`);
+    }
   }
 
   close(): void {
