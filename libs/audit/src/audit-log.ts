@@ -3,36 +3,12 @@ import { ReadModelDatabase, rebuildAll } from '@kom/projections';
 import type { AuditSigningKey } from './checkpoints/audit-key';
 import { checkpointFields, isLeafEvent, type CheckpointData } from './checkpoints/audit-log-format';
 import { AuditNotary } from './checkpoints/audit-notary';
-import type { AuditPublicKey } from './checkpoints/signing';
-import { toPublicKey } from './checkpoints/signing';
 import { auditLeavesProjection } from './read-models/audit-leaves.projection';
 import { BUNDLE_FORMAT, writeBundle, type BundleEvent, type BundleLine, type BundleProof } from './verification/bundle-format';
-import { LogVerifier, verifyStream, type IntegrityReport, type LeafHint } from './verification/log-verifier';
+import { verifyStream, type IntegrityReport } from './verification/log-verifier';
+import { walkLog } from './verification/whole-log';
 
-const PAGE = 1000;
-
-/** Every event of the log in order, page by page. */
-export async function* walkLog(store: EventStore): AsyncGenerator<RecordedEvent> {
-  let from = 0n;
-  for (;;) {
-    const page = await store.readAll({ fromPosition: from, maxCount: PAGE });
-    if (page.length === 0) return;
-    yield* page;
-    from = page[page.length - 1]!.position;
-    if (page.length < PAGE) return;
-  }
-}
-
-/** Walks the whole log: every chain, every checkpoint's signature and root. */
-export async function verifyWholeLog(
-  store: EventStore,
-  publicKey: AuditPublicKey,
-  leafHints?: (fromIndex: number, toIndex: number) => readonly LeafHint[],
-): Promise<IntegrityReport> {
-  const verifier = new LogVerifier({ key: toPublicKey(publicKey.publicKeyPem), leafHints });
-  for await (const event of walkLog(store)) verifier.add(event);
-  return verifier.report();
-}
+export { walkLog, verifyWholeLog } from './verification/whole-log';
 
 /** One stream's chain. An unknown stream is reported, not thrown. */
 export async function verifyStreamIntegrity(store: EventStore, streamId: string): Promise<IntegrityReport> {

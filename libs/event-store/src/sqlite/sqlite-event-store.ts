@@ -21,7 +21,7 @@ import { DuplicateEventIdError, EventStoreUnavailableError, StreamNotFoundError,
 import { assertExpectedRevision, checkExpectedRevision, serializeEvents, toRecordedEvent, type SerializedEvent } from './codec';
 import { GENESIS_HASH, chainHashOf, isHash } from '../hash-chain';
 import { GroupCommitQueue, type Outcome } from './group-commit';
-import { configure, isInMemory, migrate } from './schema';
+import { SCHEMA_VERSION, configure, isInMemory, migrate } from './schema';
 import { SqliteSubscription, type LogSource } from './sqlite-subscription';
 import { prepareStatements, type Statements } from './statements';
 
@@ -77,6 +77,24 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /**
+   * A reading connection to an existing log that another process (or this one) writes: for work
+   * that must not share the writer's thread, such as verifying the whole log. Appends fail.
+   */
+  static openReadOnly(filename: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    const db = new Database(filename, { readonly: true, fileMustExist: true });
+    try {
+      db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      db.defaultSafeIntegers(true);
+      const version = Number(db.pragma('user_version', { simple: true }));
+      if (version !== SCHEMA_VERSION) throw new Error(`The event store file has schema version ${version}; this build reads ${SCHEMA_VERSION}`);
+      return new SqliteEventStore(db, options);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
   private isClosed = false;
   private changeCount = 0;
   private readonly listeners = new Set<() => void>();
@@ -111,6 +129,11 @@ export class SqliteEventStore implements EventStore {
       options.maxBatchSize ?? 1000,
       (error) => new EventStoreUnavailableError('The event store could not commit the batch', { cause: error }),
     );
+  }
+
+  /** The log's file; undefined for an in-memory store. */
+  get filename(): string | undefined {
+    return this.db.memory ? undefined : this.db.name;
   }
 
   get stats(): SqliteEventStoreStats {
