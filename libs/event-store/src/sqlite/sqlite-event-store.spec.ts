@@ -213,7 +213,8 @@ describe('SqliteEventStore', () => {
       expect(open(':memory:').filename).toBeUndefined();
       await writer.appendToStream('s', [event('After')]);
       expect((await reader.readAll()).map((e) => [e.type, e.position])).toEqual([['Before', 1n], ['After', 2n]]);
-      await expect(reader.appendToStream('s', [event()])).rejects.toThrow(/readonly/i);
+      await expect(reader.appendToStream('s', [event()])).rejects.toThrow(/read-only/);
+      expect(await writer.headPosition()).toBe(2n);
       expect(() => SqliteEventStore.openReadOnly(join(dir, 'missing.db'))).toThrow();
     });
 

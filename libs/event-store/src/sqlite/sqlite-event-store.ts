@@ -88,13 +88,16 @@ export class SqliteEventStore implements EventStore {
       db.defaultSafeIntegers(true);
       const version = Number(db.pragma('user_version', { simple: true }));
       if (version !== SCHEMA_VERSION) throw new Error(`The event store file has schema version ${version}; this build reads ${SCHEMA_VERSION}`);
-      return new SqliteEventStore(db, options);
+      const store = new SqliteEventStore(db, options);
+      store.readOnly = true;
+      return store;
     } catch (error) {
       db.close();
       throw error;
     }
   }
 
+  private readOnly = false;
   private isClosed = false;
   private changeCount = 0;
   private readonly listeners = new Set<() => void>();
@@ -148,6 +151,7 @@ export class SqliteEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
     this.assertOpen();
+    if (this.readOnly) throw new EventStoreUnavailableError('The event store is open read-only: appends go through the writer');
     const expected = options.expectedRevision ?? 'any';
     assertExpectedRevision(expected);
     return this.queue.enqueue({ streamId, events: serializeEvents(streamId, events), expected });
