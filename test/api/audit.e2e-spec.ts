@@ -138,6 +138,27 @@ describe('audit (GraphQL)', () => {
     expect(r.data!.missing).toMatchObject({ valid: false });
   });
 
+  it('refuses fifteen whole-log verifications in one request by their cost, also through fragments; a few share one run', async () => {
+    const fifteen = Array.from({ length: 15 }, (_, i) => `v${i}: verifyIntegrity { valid checkedEvents }`).join(' ');
+    const refused = await app.gql(`{ ${fifteen} }`, {}, { token: auditor });
+    expect(refused.status).toBe(400);
+    expect(refused.data ?? undefined).toBeUndefined();
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY' });
+    expect(refused.errors?.[0]?.message).toMatch(/Query Cost limit of 20000 exceeded/);
+    const fragment = await app.gql('{ ...a ...b } fragment a on Query { a1: verifyIntegrity { valid } a2: verifyIntegrity { valid } a3: verifyIntegrity { valid } } fragment b on Query { ...a }', {}, { token: auditor });
+    expect(fragment.errors?.[0]?.extensions).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+
+    const three = await app.gql<Record<string, { valid: boolean; checkedEvents: number }>>(
+      '{ a: verifyIntegrity { valid checkedEvents } b: verifyIntegrity { valid checkedEvents } c: verifyIntegrity { valid checkedEvents } }',
+      {},
+      { token: auditor },
+    );
+    expect(three.errors).toBeUndefined();
+    expect(three.data!.a).toMatchObject({ valid: true });
+    expect(three.data!.b).toEqual(three.data!.a);
+    expect(three.data!.c).toEqual(three.data!.a);
+  });
+
   it('creates a checkpoint on demand and proves inclusion and consistency', async () => {
     const created = await app.gql<{ createAuditCheckpoint: { treeSize: number; rootHash: string } }>(
       'mutation { createAuditCheckpoint { treeSize rootHash position time keyId signature } }',

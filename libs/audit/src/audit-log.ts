@@ -3,36 +3,12 @@ import { ReadModelDatabase, rebuildAll } from '@kom/projections';
 import type { AuditSigningKey } from './checkpoints/audit-key';
 import { checkpointFields, isLeafEvent, type CheckpointData } from './checkpoints/audit-log-format';
 import { AuditNotary } from './checkpoints/audit-notary';
-import type { AuditPublicKey } from './checkpoints/signing';
-import { toPublicKey } from './checkpoints/signing';
 import { auditLeavesProjection } from './read-models/audit-leaves.projection';
-import { BUNDLE_FORMAT, type BundleLine } from './verification/evidence-bundle';
-import { LogVerifier, verifyStream, type IntegrityReport, type LeafHint } from './verification/log-verifier';
+import { BUNDLE_FORMAT, writeBundle, type BundleEvent, type BundleLine, type BundleProof } from './verification/bundle-format';
+import { verifyStream, type IntegrityReport } from './verification/log-verifier';
+import { walkLog } from './verification/whole-log';
 
-const PAGE = 1000;
-
-/** Every event of the log in order, page by page. */
-export async function* walkLog(store: EventStore): AsyncGenerator<RecordedEvent> {
-  let from = 0n;
-  for (;;) {
-    const page = await store.readAll({ fromPosition: from, maxCount: PAGE });
-    if (page.length === 0) return;
-    yield* page;
-    from = page[page.length - 1]!.position;
-    if (page.length < PAGE) return;
-  }
-}
-
-/** Walks the whole log: every chain, every checkpoint's signature and root. */
-export async function verifyWholeLog(
-  store: EventStore,
-  publicKey: AuditPublicKey,
-  leafHints?: (fromIndex: number, toIndex: number) => readonly LeafHint[],
-): Promise<IntegrityReport> {
-  const verifier = new LogVerifier({ key: toPublicKey(publicKey.publicKeyPem), leafHints });
-  for await (const event of walkLog(store)) verifier.add(event);
-  return verifier.report();
-}
+export { walkLog, verifyWholeLog } from './verification/whole-log';
 
 /** One stream's chain. An unknown stream is reported, not thrown. */
 export async function verifyStreamIntegrity(store: EventStore, streamId: string): Promise<IntegrityReport> {
@@ -65,54 +41,106 @@ export interface ExportRange {
   readonly to: Date;
 }
 
+export interface ExportedBundle {
+  /** The bundle's bytes (UTF-8), sealed. */
+  readonly text: string;
+  readonly events: number;
+  /** Events recorded after the checkpoint: no inclusion proof. */
+  readonly unprovenEvents: number;
+}
+
+const occurredAt = (event: RecordedEvent): number => Date.parse(String((event.metadata as { occurredAt?: unknown }).occurredAt ?? event.recordedAt));
+
 /**
- * The evidence bundle for the events in range (see evidence-bundle.ts for the format). Every event
- * gets its inclusion proof in `checkpoint` (default: the latest; pass one that covers the range —
- * events after it are exported with proof null); the earlier checkpoints come with consistency
- * proofs to it.
+ * The evidence bundle for the events in range, sealed with the audit key (see bundle-format.ts).
+ * The proofs use `checkpoint` (default: the latest). The bundle holds every leaf of that checkpoint
+ * from the first event in range to the last (so the run is contiguous and a removal shows as a
+ * gap), then the events in range recorded after the checkpoint, with proof null; the earlier
+ * checkpoints come with consistency proofs to it.
  */
 export async function exportAuditBundle(
   store: EventStore,
   notary: AuditNotary,
-  publicKey: AuditPublicKey,
+  key: AuditSigningKey,
   range: ExportRange,
   options: { checkpoint?: CheckpointData; now?: Date } = {},
-): Promise<BundleLine[]> {
+): Promise<ExportedBundle> {
   const checkpoint = options.checkpoint ?? notary.latestCheckpoint();
-  const now = options.now ?? new Date();
+  const treeSize = checkpoint?.treeSize ?? 0;
+  const inRange = (event: RecordedEvent) => {
+    const at = occurredAt(event);
+    return at >= range.from.getTime() && at < range.to.getTime();
+  };
+
+  // First pass: the run of leaves to hold. The leaf index is the count of leaf events before it.
+  let firstLeaf = -1;
+  let lastLeaf = -1;
+  let leafIndex = 0;
+  for await (const event of walkLog(store)) {
+    if (!isLeafEvent(event)) continue; // checkpoints travel as checkpoint lines
+    if (leafIndex < treeSize && inRange(event)) {
+      if (firstLeaf < 0) firstLeaf = leafIndex;
+      lastLeaf = leafIndex;
+    }
+    leafIndex += 1;
+  }
+  const leafCount = firstLeaf < 0 ? 0 : lastLeaf - firstLeaf + 1;
+  if (firstLeaf < 0) firstLeaf = 0;
+
+  const events: BundleLine[] = [];
+  let unproven = 0;
+  leafIndex = 0;
+  for await (const event of walkLog(store)) {
+    if (!isLeafEvent(event)) continue;
+    const index = leafIndex++;
+    const proven = index >= firstLeaf && index < firstLeaf + leafCount;
+    if (!proven && !(index >= treeSize && inRange(event))) continue;
+    let proof: BundleProof | null = null;
+    if (proven) {
+      const inclusion = notary.inclusionProof(event.id, checkpoint);
+      if (!inclusion || inclusion.leafIndex !== index) throw new Error(`The notary's leaves do not match the log at position ${event.position}: rebuild the read models`);
+      proof = { treeSize: inclusion.treeSize, leafIndex: inclusion.leafIndex, path: inclusion.path };
+    } else {
+      unproven += 1;
+    }
+    events.push({ kind: 'event', event: toBundleEvent(event), proof });
+  }
+
+  const earlier = checkpoint ? notary.checkpoints().filter((c) => c.treeSize < checkpoint.treeSize) : [];
   const lines: BundleLine[] = [
-    { kind: 'header', format: BUNDLE_FORMAT, from: range.from.toISOString(), to: range.to.toISOString(), exportedAt: now.toISOString(), publicKey },
+    {
+      kind: 'header',
+      format: BUNDLE_FORMAT,
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      exportedAt: (options.now ?? new Date()).toISOString(),
+      publicKey: key.published,
+      checkpoints: checkpoint ? [...earlier.map((c) => c.treeSize), checkpoint.treeSize] : [],
+      firstLeaf,
+      leafCount,
+      unprovenEvents: unproven,
+    },
   ];
   if (checkpoint) {
     // Every earlier checkpoint too, each with its consistency proof to the one the proofs use: an
     // auditor who kept an earlier checkpoint (or bundle) sees that the history was only extended.
-    const earlier = notary.checkpoints().filter((c) => c.treeSize < checkpoint.treeSize);
-    for (const c of earlier) lines.push({ kind: 'checkpoint', checkpoint: checkpointFields(c) });
-    lines.push({ kind: 'checkpoint', checkpoint: checkpointFields(checkpoint) });
-    for (const c of earlier) {
-      const proof = notary.consistencyProof(c.treeSize, checkpoint.treeSize);
-      lines.push({ kind: 'consistency', fromSize: c.treeSize, toSize: checkpoint.treeSize, path: proof.path });
-    }
+    for (const c of [...earlier, checkpoint]) lines.push({ kind: 'checkpoint', checkpoint: checkpointFields(c) });
+    for (const c of earlier) lines.push({ kind: 'consistency', fromSize: c.treeSize, toSize: treeSize, path: notary.consistencyProof(c.treeSize, treeSize).path });
+    lines.push({ kind: 'range', treeSize, firstLeaf, leafCount, path: notary.rangeProof(firstLeaf, leafCount, treeSize) });
   }
-  for await (const event of walkLog(store)) {
-    const at = Date.parse(String((event.metadata as { occurredAt?: unknown }).occurredAt ?? event.recordedAt));
-    if (!(at >= range.from.getTime() && at < range.to.getTime())) continue;
-    if (!isLeafEvent(event)) continue; // checkpoints travel as checkpoint lines
-    const proof = notary.inclusionProof(event.id, checkpoint);
-    lines.push({
-      kind: 'event',
-      event: {
-        id: event.id,
-        streamId: event.streamId,
-        revision: String(event.revision),
-        position: String(event.position),
-        type: event.type,
-        data: event.data,
-        metadata: event.metadata,
-        recordedAt: event.recordedAt,
-      },
-      proof: proof ? { treeSize: proof.treeSize, leafIndex: proof.leafIndex, path: proof.path } : null,
-    });
-  }
-  return lines;
+  lines.push(...events);
+  return { text: writeBundle(lines, { privateKey: key.privateKey, keyId: key.published.keyId }), events: events.length, unprovenEvents: unproven };
+}
+
+function toBundleEvent(event: RecordedEvent): BundleEvent {
+  return {
+    id: event.id,
+    streamId: event.streamId,
+    revision: String(event.revision),
+    position: String(event.position),
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata,
+    recordedAt: event.recordedAt,
+  };
 }

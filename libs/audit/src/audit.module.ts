@@ -4,6 +4,7 @@ import type { ReadModelDatabase } from '@kom/projections';
 import { BOUNDED_CONTEXTS, KOM_CONFIG, READ_MODELS, type BoundedContext, type KomConfig } from '@kom/platform';
 import { loadOrCreateAuditKey, type AuditSigningKey } from './checkpoints/audit-key';
 import { AuditNotary } from './checkpoints/audit-notary';
+import { LogIntegrityCheck } from './integrity/log-integrity-check';
 import { AgreementsQueries } from '@kom/agreements';
 import { IssuesQueries } from '@kom/issues';
 import { DecisionsQueries } from '@kom/meetings';
@@ -26,6 +27,17 @@ import { AuditSummaryRegistry } from './trail/audit-summaries';
       inject: [EVENT_STORE, READ_MODELS, AUDIT_SIGNING_KEY, KOM_CONFIG],
       useFactory: (store: EventStore, readModels: ReadModelDatabase, key: AuditSigningKey, config: KomConfig) =>
         new AuditNotary(store, readModels.db, key, { checkpointEvery: config.audit.checkpointEvery }),
+    },
+    {
+      provide: LogIntegrityCheck,
+      inject: [EVENT_STORE, AUDIT_SIGNING_KEY, READ_MODELS, AuditNotary],
+      useFactory: (store: EventStore, key: AuditSigningKey, readModels: ReadModelDatabase, notary: AuditNotary) =>
+        new LogIntegrityCheck({
+          store,
+          publicKey: key.published,
+          readModelsFile: readModels.db.memory ? undefined : readModels.db.name,
+          leafHints: (from, to) => notary.leafHints(from, to),
+        }),
     },
     { provide: AuditTrailQueries, inject: [READ_MODELS], useFactory: (readModels: ReadModelDatabase) => new AuditTrailQueries(readModels.db) },
     {

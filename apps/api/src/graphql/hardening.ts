@@ -2,8 +2,9 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, Kind, visit, type DocumentNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, visit, type DocumentNode, type OperationDefinitionNode, type ValidationContext, type ValidationRule } from 'graphql';
 import type { GraphQLLimits } from '@kom/platform';
+import { declaredCost } from './declared-cost';
 
 /** graphql-armor's callback: report the refusal as a validation error with a stable reason. */
 const refuseAs =
@@ -23,8 +24,35 @@ export function armorRules(limits: GraphQLLimits): ValidationRule[] {
     maxDepthRule({ ...common, n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, onReject: [refuseAs('QUERY_TOO_DEEP')] }),
     maxAliasesRule({ ...common, n: limits.maxAliases, onReject: [refuseAs('TOO_MANY_ALIASES')] }),
     maxDirectivesRule({ ...common, n: limits.maxDirectives, onReject: [refuseAs('TOO_MANY_DIRECTIVES')] }),
-    costLimitRule({ ...common, maxCost: limits.maxCost, ignoreIntrospection: true, onReject: [refuseAs('QUERY_TOO_COSTLY')] }),
+    costRule(limits.maxCost),
   ] as ValidationRule[];
+}
+
+/**
+ * graphql-armor's cost estimate (fields, nesting, page sizes) plus the cost a field declares for
+ * the work behind it (`complexity` in its @Query/@Field options, e.g. verifyIntegrity walking the
+ * whole log), counted for every alias and fragment that reaches it; refused above maxCost.
+ */
+function costRule(maxCost: number): ValidationRule {
+  return (context) => {
+    let estimate = 0;
+    const armor = costLimitRule({
+      maxCost: Number.MAX_SAFE_INTEGER,
+      ignoreIntrospection: true,
+      propagateOnRejection: false,
+      onAccept: [(_context, { n }) => void (estimate = n)],
+    })(context) as unknown as { OperationDefinition: { enter: (node: OperationDefinitionNode) => void } };
+    return {
+      OperationDefinition: {
+        enter(operation: OperationDefinitionNode) {
+          estimate = 0;
+          armor.OperationDefinition.enter(operation);
+          const cost = estimate + declaredCost(context, operation);
+          if (cost > maxCost) refuseAs('QUERY_TOO_COSTLY')(context, new GraphQLError(`Query Cost limit of ${maxCost} exceeded, found ${cost}.`));
+        },
+      },
+    };
+  };
 }
 
 /** The longest list anywhere in a JSON value; stops early once one exceeds `limit`. */

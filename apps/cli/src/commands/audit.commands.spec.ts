@@ -123,10 +123,11 @@ describe('audit commands: replay, verify, export-audit, verify --bundle', () => 
     expect(exported.err).toBe('');
     expect(exported.code).toBe(0);
     const lines = readFileSync(bundle, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; proof?: unknown });
-    expect(lines[0]).toMatchObject({ kind: 'header', format: 'kom-audit-bundle/v1' });
+    expect(lines[0]).toMatchObject({ kind: 'header', format: 'kom-audit-bundle/v2' });
     expect(lines.filter((l) => l.kind === 'event').length).toBeGreaterThan(300);
     expect(lines.filter((l) => l.kind === 'event').every((l) => l.proof)).toBe(true);
     expect(lines.filter((l) => l.kind === 'consistency').length).toBe(lines.filter((l) => l.kind === 'checkpoint').length - 1);
+    expect(lines.at(-1)).toMatchObject({ kind: 'seal' });
     expect(lines.filter((l) => l.kind === 'consistency').length).toBeGreaterThan(2);
 
     const ok = await run('verify', '--bundle', bundle);
@@ -142,7 +143,7 @@ describe('audit commands: replay, verify, export-audit, verify --bundle', () => 
     writeFileSync(tampered, text.replace('Nytt navn', 'Nytt nava'));
     const bad = await run('verify', '--bundle', tampered);
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/first invalid position \d+: the content of organization-org-\d+@\d+ does not match its hash/);
+    expect(bad.err).toMatch(/first invalid position \d+: line \d+: the content of organization-org-\d+@\d+ does not match its hash/);
     // A forged proof.
     const firstEvent = text.split('\n').findIndex((line) => line.includes('"kind":"event"'));
     const forged = text.split('\n').map((line, i) => (i === firstEvent + 3 ? line.replace(/"path":\["(.)/, (_, c: string) => `"path":["${c === '0' ? '1' : '0'}`) : line));
@@ -156,6 +157,16 @@ describe('audit commands: replay, verify, export-audit, verify --bundle', () => 
     const badConsistency = await run('verify', '--bundle', tampered);
     expect(badConsistency.code).toBe(1);
     expect(badConsistency.err).toMatch(/does not extend the one of size 50: the history was rewritten/);
+    // One event line removed; the consistency proofs removed.
+    const rows = text.split('\n');
+    writeFileSync(tampered, rows.filter((_, i) => i !== firstEvent + 100).join('\n'));
+    const gap = await run('verify', '--bundle', tampered);
+    expect(gap.code).toBe(1);
+    expect(gap.err).toMatch(new RegExp(`line ${firstEvent + 101}: the event of leaf \\d+ is missing`));
+    writeFileSync(tampered, rows.filter((line) => !line.includes('"kind":"consistency"')).join('\n'));
+    const noConsistency = await run('verify', '--bundle', tampered);
+    expect(noConsistency.code).toBe(1);
+    expect(noConsistency.err).toMatch(/the consistency proof from tree size 50 to \d+ is missing/);
   });
 
   it('replay reports a read-model row altered behind the platform’s back', async () => {

@@ -16,8 +16,8 @@ function parseBound(name: string, value: string | undefined, endOfDay: boolean):
 }
 
 /**
- * Writes the evidence bundle: JSON lines with the public key, the signed checkpoint covering the
- * range and, per event of the range (by occurredAt), the event and its inclusion proof. First signs
+ * Writes the evidence bundle: JSON lines with the public key, the signed checkpoints, the events of
+ * the range (by occurredAt) with their inclusion proofs, and a seal over every line. First signs
  * a checkpoint of the log as it is now (appended like the notary's, idempotently), so every event
  * of the range is covered; --no-checkpoint uses the latest one recorded instead.
  */
@@ -39,12 +39,10 @@ export const exportAuditCommand: CliCommand = {
     const { notary, close } = await notaryFromLog(store, key, config.audit.checkpointEvery);
     try {
       const checkpoint = values['no-checkpoint'] ? undefined : await notary.checkpointNow();
-      const lines = await exportAuditBundle(store, notary, key.published, { from, to }, { checkpoint });
-      writeFileSync(values.out, lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
-      const events = lines.filter((l) => l.kind === 'event');
-      const unproven = events.filter((l) => l.kind === 'event' && l.proof === null).length;
-      out(`wrote ${values.out}: ${events.length} events from ${from.toISOString()} to ${to.toISOString()}, key ${key.published.keyId}`);
-      if (unproven > 0) out(`warning: ${unproven} event(s) recorded after the latest checkpoint carry no inclusion proof`);
+      const bundle = await exportAuditBundle(store, notary, key, { from, to }, { checkpoint });
+      writeFileSync(values.out, bundle.text);
+      out(`wrote ${values.out}: ${bundle.events} events from ${from.toISOString()} to ${to.toISOString()}, sealed with key ${key.published.keyId}`);
+      if (bundle.unprovenEvents > 0) out(`warning: ${bundle.unprovenEvents} event(s) recorded after the latest checkpoint carry no inclusion proof`);
     } finally {
       close();
       await store.close();

@@ -34,9 +34,10 @@ export const verifyCommand: CliCommand = {
     });
     if (values.document) return verifyDocument(values.document, config, out);
     if (values.bundle) {
-      const report = verifyBundle(readFileSync(values.bundle, 'utf8'), { expectedKeyId: values['key-id'] });
+      const report = verifyBundle(readFileSync(values.bundle), { expectedKeyId: values['key-id'] });
       if (!report.valid) {
-        throw new VerificationFailed(`the bundle does not verify: first invalid position ${report.firstInvalidPosition ?? '-'}: ${report.reason}`);
+        const position = report.firstInvalidPosition === null ? '' : `first invalid position ${report.firstInvalidPosition}: `;
+        throw new VerificationFailed(`the bundle does not verify: ${position}${report.reason}`);
       }
       out(`bundle ${values.bundle}: ${describe(report)}, ${report.consistencyProofsChecked} consistency proof(s), signed with key ${report.keyId}: valid`);
       if (!values['key-id']) out('note: compare the key id with the one published at /.well-known/kom-audit-key, or pass --key-id');

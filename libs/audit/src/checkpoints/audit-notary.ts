@@ -144,6 +144,11 @@ export class AuditNotary {
     };
   }
 
+  /** Proves that leaves [firstLeaf, firstLeaf + leafCount) are a complete run of the tree of treeSize (MerkleTree.rangeProof). */
+  rangeProof(firstLeaf: number, leafCount: number, treeSize: number): string[] {
+    return this.sync().rangeProof(firstLeaf, leafCount, treeSize);
+  }
+
   /** The leaves as recorded: hints for the verifier (only trusted where they reproduce a signed root). */
   leafHints(fromIndex: number, toIndex: number): Array<{ position: bigint; leafHash: string }> {
     return (

@@ -27,12 +27,22 @@ export function signCheckpoint(fields: Omit<CheckpointStatementFields, 'keyId'>,
   return { ...statement, algorithm: SIGNATURE_ALGORITHM, signature };
 }
 
+/**
+ * An Ed25519 signature in the one base64 form that encodes it: 64 bytes, padded, no stray bits.
+ * Base64 decoders ignore the low bits of the last character, so without this a changed character
+ * could leave the decoded signature, and the verdict, unchanged.
+ */
+export function isCanonicalSignature(base64: string): boolean {
+  const bytes = Buffer.from(base64, 'base64');
+  return bytes.length === 64 && bytes.toString('base64') === base64;
+}
+
 /** Undefined when the signature is good and made with `key`; otherwise why not. */
 export function checkpointSignatureProblem(data: CheckpointData, key: { key: KeyObject; published: AuditPublicKey }): string | undefined {
   if (data.keyId !== key.published.keyId) return `checkpoint of tree size ${data.treeSize} is signed with another key (${data.keyId.slice(0, 16)}…)`;
   let good = false;
   try {
-    good = verify(null, Buffer.from(checkpointStatement(data), 'utf8'), key.key, Buffer.from(data.signature, 'base64'));
+    good = isCanonicalSignature(data.signature) && verify(null, Buffer.from(checkpointStatement(data), 'utf8'), key.key, Buffer.from(data.signature, 'base64'));
   } catch {
     good = false;
   }

@@ -7,7 +7,8 @@ import { Lang, ProjectionsService, decodeCursor, pageSize, toConnection } from '
 import { checkpointFields } from '../checkpoints/audit-log-format';
 import type { AuditSigningKey } from '../checkpoints/audit-key';
 import { AuditNotary } from '../checkpoints/audit-notary';
-import { verifyStreamIntegrity, verifyWholeLog } from '../audit-log';
+import { verifyStreamIntegrity } from '../audit-log';
+import { LogIntegrityCheck } from '../integrity/log-integrity-check';
 import { AuditTrailQueries, type AuditTrailRow } from '../read-models/audit-trail.queries';
 import { AuditSummaryRegistry } from '../trail/audit-summaries';
 import type { IntegrityReport } from '../verification/log-verifier';
@@ -22,6 +23,12 @@ import {
   InclusionProofType,
   IntegrityReportType,
 } from './audit.types';
+
+/**
+ * verifyIntegrity's share of the query-cost limit (default 20000): a few in one request, not fifteen.
+ * Callers that ask while a whole-log run is going share it, so the limit bounds the work queued behind it.
+ */
+export const VERIFY_INTEGRITY_COST = 4000;
 
 function toReport(report: IntegrityReport): IntegrityReportType {
   return {
@@ -66,6 +73,7 @@ export class AuditResolver {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(AUDIT_SIGNING_KEY) private readonly key: AuditSigningKey,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
+    @Inject(LogIntegrityCheck) private readonly integrity: LogIntegrityCheck,
   ) {}
 
   @Query(() => AuditEntryConnection, { description: 'Every event of the log as an audit entry, in log order, filtered.' })
@@ -95,12 +103,13 @@ export class AuditResolver {
   }
 
   @Query(() => IntegrityReportType, {
-    description: 'With streamId: that stream’s hash chain. Without: the whole log — every chain, every checkpoint signature and root.',
+    description:
+      'With streamId: that stream’s hash chain. Without: the whole log — every chain, every checkpoint signature and root; ' +
+      'one run at a time per server, shared by the callers that ask while it runs.',
+    complexity: VERIFY_INTEGRITY_COST,
   })
   async verifyIntegrity(@Args('streamId', { type: () => String, nullable: true }) streamId?: string): Promise<IntegrityReportType> {
-    const report = streamId
-      ? await verifyStreamIntegrity(this.store, streamId)
-      : await verifyWholeLog(this.store, this.key.published, (from, to) => this.notary.leafHints(from, to));
+    const report = streamId ? await verifyStreamIntegrity(this.store, streamId) : await this.integrity.verifyLog();
     return toReport(report);
   }
 

@@ -1,4 +1,4 @@
-import { EMPTY_ROOT, MerkleTree, hashLeaf, hashNode, verifyConsistency, verifyInclusion, type Hex } from './merkle';
+import { EMPTY_ROOT, MerkleTree, hashLeaf, hashNode, rootFromRange, verifyConsistency, verifyInclusion, type Hex } from './merkle';
 
 // RFC 6962 written out literally (2.1, 2.1.1, 2.1.2), over arrays: the reference the tree must match.
 const k = (n: number) => 2 ** Math.ceil(Math.log2(n) - 1);
@@ -91,6 +91,34 @@ describe('Merkle tree (RFC 6962 / 9162)', () => {
         }
       }
     }
+  });
+
+  it('gives the signed root from any contiguous run of leaves and its range proof; a run with a leaf left out, added or changed does not', () => {
+    const hexLeaves = hex(leaves);
+    for (let n = 1; n <= 24; n++) {
+      const root = tree.root(n);
+      for (let first = 0; first <= n; first++) {
+        for (let count = 0; first + count <= n; count++) {
+          const proof = tree.rangeProof(first, count, n);
+          const run = hexLeaves.slice(first, first + count);
+          expect(rootFromRange(first, n, run, proof)).toBe(root);
+          if (count > 0) {
+            expect(rootFromRange(first, n, run.slice(1), proof)).not.toBe(root);
+            expect(rootFromRange(first, n, run.slice(0, -1), proof)).not.toBe(root);
+            expect(rootFromRange(first, n, [flip(run[0]!), ...run.slice(1)], proof)).not.toBe(root);
+            if (first + count < n) expect(rootFromRange(first, n, [...run, hexLeaves[first + count]!], proof)).not.toBe(root);
+          }
+          if (proof.length > 0) {
+            expect(rootFromRange(first, n, run, [flip(proof[0]!), ...proof.slice(1)])).not.toBe(root);
+            expect(rootFromRange(first, n, run, proof.slice(1))).toBeUndefined();
+          }
+          expect(rootFromRange(first, n, run, [...proof, root])).toBeUndefined();
+        }
+      }
+    }
+    expect(tree.rangeProof(0, 40)).toEqual([]);
+    expect(() => tree.rangeProof(39, 2)).toThrow(RangeError);
+    expect(rootFromRange(0, 1, ['nothex'], [])).toBeUndefined();
   });
 
   it('detects a history rewrite: the new tree does not extend the old one', () => {

@@ -118,6 +118,29 @@ export class MerkleTree {
     return this.subproof(from, 0, to, true).map((h) => h.toString('hex'));
   }
 
+  /**
+   * The hashes of the subtrees of D[size] that lie wholly outside the leaves [first, first + count),
+   * left to right: with those leaves they give MTH(D[size]) (see rootFromRange). Proves that the
+   * leaves are exactly that contiguous run of the signed tree, none left out.
+   */
+  rangeProof(first: number, count: number, size: number = this.size): Hex[] {
+    this.checkSize(size);
+    if (!Number.isInteger(first) || !Number.isInteger(count) || first < 0 || count < 0 || first + count > size) {
+      throw new RangeError(`No leaves [${first}, ${first + count}) in a tree of ${size}`);
+    }
+    const out: Hex[] = [];
+    const walk = (start: number, end: number): void => {
+      if (end <= first || start >= first + count) out.push(this.range(start, end).toString('hex'));
+      else if (start < first || end > first + count) {
+        const k = split(end - start);
+        walk(start, start + k);
+        walk(start + k, end);
+      }
+    };
+    if (size > 0) walk(0, size);
+    return out;
+  }
+
   private checkSize(size: number): void {
     if (!Number.isInteger(size) || size < 0 || size > this.size) throw new RangeError(`The tree has ${this.size} leaves, not ${size}`);
   }
@@ -182,6 +205,36 @@ export function verifyInclusion(index: number, size: number, leafHash: Hex, proo
     sn = half(sn);
   }
   return sn === 0 && r.toString('hex') === root;
+}
+
+/** MTH of a list of leaf hashes. */
+function mth(leaves: readonly Buffer[], start: number, end: number): Buffer {
+  if (end - start === 1) return leaves[start]!;
+  const k = split(end - start);
+  return hashNode(mth(leaves, start, start + k), mth(leaves, start + k, end));
+}
+
+/**
+ * The root of the tree of `size` leaves whose leaves [first, first + leafHashes.length) are
+ * `leafHashes`, the rest given by `proof` (MerkleTree.rangeProof); undefined when the proof does
+ * not fit (too short, too long, malformed). Compare the result with a signed root.
+ */
+export function rootFromRange(first: number, size: number, leafHashes: readonly Hex[], proof: readonly Hex[]): Hex | undefined {
+  const count = leafHashes.length;
+  if (!Number.isInteger(first) || !Number.isInteger(size) || first < 0 || size < 1 || first + count > size) return undefined;
+  if (!wellFormed(leafHashes) || !wellFormed(proof)) return undefined;
+  const leaves = leafHashes.map(buf);
+  let next = 0;
+  const node = (start: number, end: number): Buffer | undefined => {
+    if (end <= first || start >= first + count) return next < proof.length ? buf(proof[next++]!) : undefined;
+    if (start >= first && end <= first + count) return mth(leaves, start - first, end - first);
+    const k = split(end - start);
+    const left = node(start, start + k);
+    const right = left && node(start + k, end);
+    return left && right && hashNode(left, right);
+  };
+  const root = node(0, size);
+  return root && next === proof.length ? root.toString('hex') : undefined;
 }
 
 /** RFC 9162 2.1.4.2: does `proof` prove that the tree (`to`, `toRoot`) extends the tree (`from`, `fromRoot`)? */

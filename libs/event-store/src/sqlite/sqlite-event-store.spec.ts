@@ -203,6 +203,21 @@ describe('SqliteEventStore', () => {
       });
     });
 
+    it('opens a read-only connection that reads what the writer commits and refuses to append', async () => {
+      const filename = newFile();
+      const writer = open(filename);
+      await writer.appendToStream('s', [event('Before')]);
+      const reader = SqliteEventStore.openReadOnly(filename);
+      opened.push(reader);
+      expect(reader.filename).toBe(filename);
+      expect(open(':memory:').filename).toBeUndefined();
+      await writer.appendToStream('s', [event('After')]);
+      expect((await reader.readAll()).map((e) => [e.type, e.position])).toEqual([['Before', 1n], ['After', 2n]]);
+      await expect(reader.appendToStream('s', [event()])).rejects.toThrow(/read-only/);
+      expect(await writer.headPosition()).toBe(2n);
+      expect(() => SqliteEventStore.openReadOnly(join(dir, 'missing.db'))).toThrow();
+    });
+
     it('lets a second store on the same file see the first one’s appends through its subscription', async () => {
       const filename = newFile();
       const writer = open(filename);

@@ -21,7 +21,7 @@ import { DuplicateEventIdError, EventStoreUnavailableError, StreamNotFoundError,
 import { assertExpectedRevision, checkExpectedRevision, serializeEvents, toRecordedEvent, type SerializedEvent } from './codec';
 import { GENESIS_HASH, chainHashOf, isHash } from '../hash-chain';
 import { GroupCommitQueue, type Outcome } from './group-commit';
-import { configure, isInMemory, migrate } from './schema';
+import { SCHEMA_VERSION, configure, isInMemory, migrate } from './schema';
 import { SqliteSubscription, type LogSource } from './sqlite-subscription';
 import { prepareStatements, type Statements } from './statements';
 
@@ -77,6 +77,27 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /**
+   * A reading connection to an existing log that another process (or this one) writes: for work
+   * that must not share the writer's thread, such as verifying the whole log. Appends fail.
+   */
+  static openReadOnly(filename: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    const db = new Database(filename, { readonly: true, fileMustExist: true });
+    try {
+      db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      db.defaultSafeIntegers(true);
+      const version = Number(db.pragma('user_version', { simple: true }));
+      if (version !== SCHEMA_VERSION) throw new Error(`The event store file has schema version ${version}; this build reads ${SCHEMA_VERSION}`);
+      const store = new SqliteEventStore(db, options);
+      store.readOnly = true;
+      return store;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  private readOnly = false;
   private isClosed = false;
   private changeCount = 0;
   private readonly listeners = new Set<() => void>();
@@ -113,6 +134,11 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
+  /** The log's file; undefined for an in-memory store. */
+  get filename(): string | undefined {
+    return this.db.memory ? undefined : this.db.name;
+  }
+
   get stats(): SqliteEventStoreStats {
     return { ...this.counters };
   }
@@ -125,6 +151,7 @@ export class SqliteEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
     this.assertOpen();
+    if (this.readOnly) throw new EventStoreUnavailableError('The event store is open read-only: appends go through the writer');
     const expected = options.expectedRevision ?? 'any';
     assertExpectedRevision(expected);
     return this.queue.enqueue({ streamId, events: serializeEvents(streamId, events), expected });

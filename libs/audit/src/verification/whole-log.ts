@@ -1,0 +1,48 @@
+import { performance } from 'node:perf_hooks';
+import type { EventStore, RecordedEvent } from '@kom/event-store';
+import { toPublicKey, type AuditPublicKey } from '../checkpoints/signing';
+import { LogVerifier, type IntegrityReport, type LeafHint } from './log-verifier';
+
+const PAGE = 1000;
+
+/** Every event of the log in order, page by page. */
+export async function* walkLog(store: EventStore, options: { pageSize?: number } = {}): AsyncGenerator<RecordedEvent> {
+  const size = options.pageSize ?? PAGE;
+  let from = 0n;
+  for (;;) {
+    const page = await store.readAll({ fromPosition: from, maxCount: size });
+    if (page.length === 0) return;
+    yield* page;
+    from = page[page.length - 1]!.position;
+    if (page.length < size) return;
+  }
+}
+
+export interface WholeLogOptions {
+  /** Events read per page (default 1000). */
+  readonly pageSize?: number;
+  /** Awaited whenever `sliceMs` of work has passed since the last pause: lets a caller on the event loop give other work its turn. */
+  readonly pause?: () => Promise<void>;
+  /** Default 10. */
+  readonly sliceMs?: number;
+}
+
+/** Walks the whole log: every chain, every checkpoint's signature and root. */
+export async function verifyWholeLog(
+  store: EventStore,
+  publicKey: AuditPublicKey,
+  leafHints?: (fromIndex: number, toIndex: number) => readonly LeafHint[],
+  options: WholeLogOptions = {},
+): Promise<IntegrityReport> {
+  const verifier = new LogVerifier({ key: toPublicKey(publicKey.publicKeyPem), leafHints });
+  const { pause, sliceMs = 10 } = options;
+  let sliceStart = performance.now();
+  for await (const event of walkLog(store, { pageSize: options.pageSize })) {
+    verifier.add(event);
+    if (pause && performance.now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+  return verifier.report();
+}
