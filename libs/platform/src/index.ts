@@ -3,6 +3,7 @@ export * from './ids';
 export * from './bounded-context';
 export * from './command/event-schema-registry';
 export * from './command/execute-command';
+export * from './command/execute-across-streams';
 export * from './config/kom-config';
 export * from './graphql/connection';
 export * from './graphql/format-error';

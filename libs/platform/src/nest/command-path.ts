@@ -1,9 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Decider, DomainCommand, DomainEvent } from '@kom/kernel';
+import type { DecisionContext, Decider, DomainCommand, DomainEvent } from '@kom/kernel';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { CLOCK, type Clock } from '../clock';
 import { EventSchemaRegistry } from '../command/event-schema-registry';
 import { executeCommand, type CommandMeta, type CommandOutcome } from '../command/execute-command';
+import {
+  executeAcrossStreams,
+  type AcrossStreamsOutcome,
+  type DecisionsOf,
+  type StatesOf,
+  type StreamsToDecide,
+} from '../command/execute-across-streams';
 import { ProjectionsService } from './projections.service';
 
 /** The one command path: decide and append, then wait until this replica's read models show it. */
@@ -29,6 +36,17 @@ export class CommandPath {
       command,
       meta,
     );
+    if (outcome.position !== undefined) await this.projections.waitFor(outcome.position);
+    return outcome;
+  }
+
+  /** A step across aggregates: all streams' events in one atomic append (see executeAcrossStreams). */
+  async executeAcrossStreams<Streams extends StreamsToDecide>(
+    streams: Streams,
+    decide: (states: StatesOf<Streams>, context: DecisionContext) => DecisionsOf<Streams>,
+    meta: CommandMeta,
+  ): Promise<AcrossStreamsOutcome<Streams>> {
+    const outcome = await executeAcrossStreams({ store: this.store, clock: this.clock, schemas: this.schemas }, streams, decide, meta);
     if (outcome.position !== undefined) await this.projections.waitFor(outcome.position);
     return outcome;
   }
