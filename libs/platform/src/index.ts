@@ -19,3 +19,7 @@ export * from './graphql/labels';
 export * from './command/load-as-of';
 export * from './reactors';
 export * from './personal-data/personal-data-keys';
+export * from './idempotency/idempotency-store.port';
+export * from './idempotency/idempotency-key';
+export * from './idempotency/idempotent-mutations';
+export * from './idempotency/sqlite-idempotency-store';
