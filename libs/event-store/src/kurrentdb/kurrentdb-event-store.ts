@@ -108,6 +108,12 @@ function toEventData(event: EventToAppend, metadata: Record<string, unknown>): E
   });
 }
 
+/** gRPC UNIMPLEMENTED (12), or the client's own "needs a newer server". */
+function isUnimplemented(error: unknown): boolean {
+  const e = error as { code?: unknown; type?: unknown; name?: unknown } | null;
+  return e?.code === 12 || e?.type === 'unsupported' || e?.name === 'UnsupportedError';
+}
+
 function currentResult(_streamId: string, last: RecordedEvent | undefined): AppendResult {
   return last ? { nextExpectedRevision: last.revision, position: last.position } : { nextExpectedRevision: -1n, position: START };
 }
@@ -311,6 +317,9 @@ export class KurrentDbEventStore implements EventStore {
       try {
         if (requests.length > 0) await this.client.multiStreamAppend(requests.map(({ streamName, expectedState, events }) => ({ streamName, expectedState, events })));
       } catch (error) {
+        if (isUnimplemented(error)) {
+          throw new Error('KurrentDB refused the multi-stream append: it needs KurrentDB 25.1 or later', { cause: error });
+        }
         const mapped = mapClientError(error, { op: 'append' });
         if (mapped instanceof WrongExpectedRevisionError && attempt < MAX_CHAIN_ATTEMPTS) continue; // re-read: refuse or chain again
         throw mapped;
