@@ -48,6 +48,14 @@ export interface AppendResult {
   readonly position: Position;
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly EventToAppend[];
+  /** Checked for this stream alone, as in appendToStream. Defaults to 'any'. */
+  readonly expectedRevision?: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   /** Inclusive. Defaults to the first event (forwards) or the last (backwards). */
   readonly fromRevision?: bigint;
@@ -82,6 +90,16 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
 export interface EventStore {
   /** Atomic: all events of one call are appended, or none. */
   appendToStream(streamId: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to several streams as one: every stream's expected revision is checked and either all
+   * events of all streams are recorded, or none (the first refusal is thrown, e.g.
+   * WrongExpectedRevisionError naming the stream that did not match). Each stream keeps its own
+   * revisions and hash chain; the events take positions in the global log in the order given.
+   * A stream may appear only once per call (TypeError otherwise).
+   * Idempotent like appendToStream: a retry whose every event id is already recorded, in the same
+   * streams and order, writes nothing and returns the original results. Results are in call order.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** Throws StreamNotFoundError when the stream has no events. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events of every stream in global order, system events excluded. */

@@ -20,8 +20,8 @@ export interface IssuesModuleOptions {
 
 /**
  * The issues context: the Issue aggregate, its reactor (issues follow their agenda items and the
- * decisions on them), read models and GraphQL. Its meetings steps go through the meetings
- * context's commands on the bus, so MeetingsModule must be part of the application.
+ * decisions on them), read models and GraphQL. Its steps that span a meeting write both streams
+ * at once; MeetingsModule must be among the imports (for SourcedAgendaItemsSlot).
  */
 @Module({})
 export class IssuesModule {

@@ -39,6 +39,7 @@ export {
 export { RescheduleMeetingCommand } from './application/reschedule-meeting.command';
 export { CancelMeetingCommand } from './application/cancel-meeting.command';
 export { AddAgendaItemCommand } from './application/add-agenda-item.command';
+export { SourcedAgendaItemsSlot, type SourcedAgendaItems, type AddSourcedAgendaItem } from './application/sourced-agenda-items';
 export { UpdateAgendaItemCommand } from './application/update-agenda-item.command';
 export { ReorderAgendaCommand } from './application/reorder-agenda.command';
 export { RemoveAgendaItemCommand } from './application/remove-agenda-item.command';

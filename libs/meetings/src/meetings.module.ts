@@ -19,6 +19,7 @@ import { ScheduleMeetingHandler } from './application/schedule-meeting.command';
 import { SupersedeDecisionHandler } from './application/supersede-decision.command';
 import { UpdateAgendaItemHandler } from './application/update-agenda-item.command';
 import { MEETING_LOOKUP } from './application/ports';
+import { SourcedAgendaItemsSlot } from './application/sourced-agenda-items';
 import { ActionItemResolver } from './graphql/action-item.resolver';
 import { AgendaAmendmentResolver, MinutesResolver } from './graphql/agenda-labels.resolver';
 import { DecisionMutationsResolver } from './graphql/decision-mutations.resolver';
@@ -45,6 +46,7 @@ import { MinutesQueries } from './read-models/minutes.queries';
     RescheduleMeetingHandler,
     CancelMeetingHandler,
     AddAgendaItemHandler,
+    SourcedAgendaItemsSlot,
     UpdateAgendaItemHandler,
     ReorderAgendaHandler,
     RemoveAgendaItemHandler,
@@ -77,6 +79,6 @@ import { MinutesQueries } from './read-models/minutes.queries';
     AgendaAmendmentResolver,
     MinutesResolver,
   ],
-  exports: [MeetingsQueries, DecisionsQueries, MEETING_LOOKUP],
+  exports: [MeetingsQueries, DecisionsQueries, MEETING_LOOKUP, SourcedAgendaItemsSlot],
 })
 export class MeetingsModule {}

@@ -4,7 +4,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { InvalidInput, NotFound, type Actor } from '@kom/kernel';
 import { CurrentActor, RequestMeta } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { CLOCK, Lang, decodeCursorPair, labelIn, loadAsOf, newId, pageSize, toConnection, type Clock, type CommandMeta } from '@kom/platform';
+import { CLOCK, IdempotentMutations, Lang, decodeCursorPair, labelIn, loadAsOf, newId, pageSize, toConnection, type Clock, type CommandMeta } from '@kom/platform';
 import {
   AmendAgreementCommand,
   DraftAgreementCommand,
@@ -57,6 +57,7 @@ export class AgreementResolver {
     @Inject(AgreementsQueries) private readonly queries: AgreementsQueries,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
   ) {}
 
   @Query(() => AgreementConnection, { description: 'Agreements you may read, in the order they were drafted; status is as of today.' })
@@ -130,11 +131,14 @@ export class AgreementResolver {
 
   @Mutation(() => Agreement, { description: 'Draft an agreement (version 1). The police party or the secretariat.' })
   async draftAgreement(@Args('input') input: DraftAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
-    const agreementId = newId();
-    const { citedDecisionIds, ...rest } = input;
-    await this.commands.execute(
-      new DraftAgreementCommand({ type: 'DraftAgreement', agreementId, ...rest, citedDecisionIds: citedDecisionIds ?? [] }, meta),
-    );
+    const { citedDecisionIds, idempotencyKey, ...rest } = input;
+    const agreementId = await this.idempotency.run({ actor: meta.actor, operation: 'draftAgreement', key: idempotencyKey, input }, async () => {
+      const agreementId = newId();
+      await this.commands.execute(
+        new DraftAgreementCommand({ type: 'DraftAgreement', agreementId, ...rest, citedDecisionIds: citedDecisionIds ?? [] }, meta),
+      );
+      return agreementId;
+    });
     return this.mustFind(agreementId, meta.actor);
   }
 

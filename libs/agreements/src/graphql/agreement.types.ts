@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Connection, PageArgs, registerLabelledEnum } from '@kom/platform';
+import { Connection, PageArgs, registerLabelledEnum, IDEMPOTENCY_KEY_FIELD } from '@kom/platform';
 import type { AgreementStatus } from '../domain/agreement-status';
 import type { ClauseSection } from '../domain/agreement.events';
 
@@ -145,6 +145,9 @@ export class AgreementClauseInput {
 
 @InputType()
 export class DraftAgreementInput {
+  @Field(() => String, IDEMPOTENCY_KEY_FIELD)
+  idempotencyKey?: string | null;
+
   @Field(() => String) title!: string;
   @Field(() => String) purpose!: string;
   @Field(() => [AgreementPartyInput], { description: 'One police organisation and at least one other.' }) parties!: AgreementPartyInput[];

@@ -30,6 +30,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
   type SubscribeToAllOptions,
   type Subscription,
 } from '../event-store.port';
@@ -37,6 +38,7 @@ import { DuplicateEventIdError, EventStoreUnavailableError, StreamNotFoundError,
 import { GENESIS_HASH, chainHashOf, prepareChainable } from '../hash-chain';
 import { isTransientError, mapClientError } from './client-errors';
 import { redactConnectionString, toClientConnectionString } from './connection-string';
+import { encodeMetadata } from './multi-stream-metadata';
 import { hasPosition, packPosition, toClientReadPosition, unpackPosition } from './position';
 import {
   DEFAULT_RESUBSCRIBE_POLICY,
@@ -104,6 +106,16 @@ function toEventData(event: EventToAppend, metadata: Record<string, unknown>): E
     data: (event.data === undefined ? null : event.data) as JSONType,
     metadata: metadata as JSONType,
   });
+}
+
+/** gRPC UNIMPLEMENTED (12), or the client's own "needs a newer server". */
+function isUnimplemented(error: unknown): boolean {
+  const e = error as { code?: unknown; type?: unknown; name?: unknown } | null;
+  return e?.code === 12 || e?.type === 'unsupported' || e?.name === 'UnsupportedError';
+}
+
+function currentResult(_streamId: string, last: RecordedEvent | undefined): AppendResult {
+  return last ? { nextExpectedRevision: last.revision, position: last.position } : { nextExpectedRevision: -1n, position: START };
 }
 
 function assertCount(name: string, value: number | undefined): void {
@@ -253,6 +265,72 @@ export class KurrentDbEventStore implements EventStore {
         throw new Error(`KurrentDB reported no position for the append to ${streamId}`);
       }
       return { nextExpectedRevision: result.nextExpectedRevision, position };
+    }
+  }
+
+  /**
+   * Several streams in one write through the server's multi-stream append (KurrentDB 25.1 or
+   * later; older servers refuse it and this throws). As in appendToStream, each stream is chained
+   * here from its last event and sent with that exact revision; a lost race is chained again.
+   * Caller expectations are checked against the streams just read, so a refusal names its stream.
+   * A stream with no events in the call is only checked, not written: its check is not part of
+   * the server's atomic write. A single stream goes through appendToStream.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    this.assertOpen();
+    const seen = new Set<string>();
+    for (const { streamId, expectedRevision = 'any' } of appends) {
+      if (seen.has(streamId)) throw new TypeError(`Stream ${streamId} appears more than once in one append`);
+      seen.add(streamId);
+      toStreamState(expectedRevision); // validates
+    }
+    if (appends.length === 0) return [];
+    if (appends.length === 1) {
+      const [only] = appends;
+      return [await this.appendToStream(only!.streamId, only!.events, { expectedRevision: only!.expectedRevision ?? 'any' })];
+    }
+    for (let attempt = 1; ; attempt++) {
+      const tails = await Promise.all(appends.map(async (part) => ({ part, ...(await this.findRecorded(part.streamId, part.events)) })));
+      const replays = tails.map(({ part, found }) => this.replayOf(part.streamId, part.events, found));
+      const written = tails.filter(({ part }) => part.events.length > 0);
+      if (written.length > 0 && tails.every(({ part }, i) => part.events.length === 0 || replays[i] !== undefined)) {
+        return tails.map(({ part, last }, i) => replays[i] ?? currentResult(part.streamId, last));
+      }
+      const partly = tails.find(({ part }, i) => replays[i] !== undefined && part.events.length > 0);
+      if (partly) throw new DuplicateEventIdError(partly.part.events[0]!.id, partly.part.streamId);
+      for (const { part, last } of tails) {
+        const expected = part.expectedRevision ?? 'any';
+        if (!satisfies(expected, last?.revision)) throw new WrongExpectedRevisionError(part.streamId, expected, last?.revision ?? 'no_stream');
+      }
+      const requests = written.map(({ part, last }) => {
+        let prevHash = last ? chainHashOf(last) : GENESIS_HASH;
+        let revision = last ? last.revision : -1n;
+        const events = part.events.map((event) => {
+          revision += 1n;
+          const metadata = prepareChainable(part.streamId, event.type, event.data, event.metadata ?? {}).chain(revision, prevHash);
+          prevHash = metadata.hash;
+          return toEventData(event, encodeMetadata(metadata));
+        });
+        const expectedState: AppendStreamState = last ? last.revision : NO_STREAM;
+        return { streamName: part.streamId, expectedState, events, revision };
+      });
+      try {
+        if (requests.length > 0) await this.client.multiStreamAppend(requests.map(({ streamName, expectedState, events }) => ({ streamName, expectedState, events })));
+      } catch (error) {
+        if (isUnimplemented(error)) {
+          throw new Error('KurrentDB refused the multi-stream append: it needs KurrentDB 25.1 or later', { cause: error });
+        }
+        const mapped = mapClientError(error, { op: 'append' });
+        if (mapped instanceof WrongExpectedRevisionError && attempt < MAX_CHAIN_ATTEMPTS) continue; // re-read: refuse or chain again
+        throw mapped;
+      }
+      const results = new Map<string, AppendResult>();
+      for (const { streamName, revision } of requests) {
+        const position = await this.positionOfRevision(streamName, revision);
+        if (position === undefined) throw new Error(`KurrentDB reported no position for the append to ${streamName}`);
+        results.set(streamName, { nextExpectedRevision: revision, position });
+      }
+      return tails.map(({ part, last }) => results.get(part.streamId) ?? currentResult(part.streamId, last));
     }
   }
 

@@ -36,6 +36,32 @@ describe('KurrentDbEventStore (against an in-memory client)', () => {
 
   afterEach(() => store.close());
 
+  it('appends several streams in one multi-stream write, metadata encoded as the server demands', async () => {
+    await store.appendToStream('s-1', [event()], { expectedRevision: 'no_stream' });
+    await store.appendToStreams([
+      { streamId: 's-1', events: [event('A')], expectedRevision: 0n },
+      { streamId: 's-2', events: [event('B')], expectedRevision: 'no_stream' },
+    ]);
+    expect(fake.multiAppends).toHaveLength(1);
+    expect(fake.multiAppends[0]!.map((r) => [r.streamName, r.expectedState])).toEqual([
+      ['s-1', 0n],
+      ['s-2', 'no_stream'],
+    ]);
+    const [b] = await store.readStream('s-2');
+    expect(b!.metadata).toMatchObject({ correlationId: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('says which server version a multi-stream append needs when the server does not know it', async () => {
+    fake.multiStreamAppend = async () => Promise.reject(Object.assign(new Error('12 UNIMPLEMENTED: unknown service'), { code: 12 }));
+    await expect(
+      store.appendToStreams([
+        { streamId: 's-1', events: [event()] },
+        { streamId: 's-2', events: [event()] },
+      ]),
+    ).rejects.toThrow(/25\.1 or later/);
+    expect(await store.streamRevision('s-1')).toBeUndefined();
+  });
+
   it('sends exact revisions: any and stream_exists become the revision read, for the hash chain', async () => {
     await store.appendToStream('s-1', [event()], { expectedRevision: 'no_stream' });
     await store.appendToStream('s-1', [event()], { expectedRevision: 0n });

@@ -1,4 +1,5 @@
 import type { AllStreamResolvedEvent, ResolvedEvent } from '@kurrent/kurrentdb-client';
+import { ENCODED_METADATA_KEY, encodeMetadata } from './multi-stream-metadata';
 import { isSystemEvent, positionOf, toRecordedEvent, toUserRecordedEvent } from './to-recorded-event';
 
 // Shaped exactly like the client's types (dist/types/events.d.ts): what readAll/subscribeToAll
@@ -88,6 +89,14 @@ describe('toRecordedEvent', () => {
     const recorded = toRecordedEvent(binary);
     expect(recorded.data).toBe(bytes);
     expect(recorded.metadata).toEqual({ $value: new Uint8Array([9]) });
+  });
+
+  it('decodes metadata that a multi-stream append had to send as one string property', () => {
+    const metadata = { correlationId: 'c-1', actor: { userId: 'u-1', organizationId: 'org-pod' }, hash: 'ab'.repeat(32) };
+    const stored = { ...encodeMetadata(metadata), '$schema.format': 'Json' };
+    expect(toRecordedEvent(fromAll({ metadata: stored } as never)).metadata).toEqual(metadata);
+    // Not ours to decode: kept as it is.
+    expect(toRecordedEvent(fromAll({ metadata: { [ENCODED_METADATA_KEY]: 'not json' } } as never)).metadata).toEqual({ [ENCODED_METADATA_KEY]: 'not json' });
   });
 
   it('gives an ISO date even when the client could not parse one', () => {

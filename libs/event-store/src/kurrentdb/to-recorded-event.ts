@@ -1,5 +1,6 @@
 import type { AllStreamResolvedEvent, ResolvedEvent } from '@kurrent/kurrentdb-client';
 import type { Position, RecordedEvent } from '../event-store.port';
+import { decodeMetadata } from './multi-stream-metadata';
 import { hasPosition, packPosition } from './position';
 
 /** What the client yields from readStream (ResolvedEvent) and from readAll / subscribeToAll (AllStreamResolvedEvent). */
@@ -32,7 +33,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function toMetadata(metadata: unknown): Record<string, unknown> {
   // The client gives undefined for empty metadata, the parsed JSON otherwise, raw bytes when it is not JSON.
   if (metadata === undefined || metadata === null) return {};
-  if (isPlainObject(metadata)) return metadata;
+  if (isPlainObject(metadata)) return decodeMetadata(metadata);
   // Not written by this system (our writers always send an object): keep it rather than lose it.
   return { $value: metadata };
 }

@@ -13,6 +13,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
   type SubscribeToAllOptions,
   type Subscription,
   type SubscriptionFilter,
@@ -43,14 +44,17 @@ export interface SqliteEventStoreStats {
   readonly refusals: number;
 }
 
-interface AppendJob {
+interface AppendPart {
   readonly streamId: string;
   readonly events: readonly SerializedEvent[];
   readonly expected: ExpectedRevision;
 }
 
+/** One caller's append: one stream, or several that commit together. */
+type AppendJob = readonly AppendPart[];
+
 interface BatchResult {
-  readonly outcomes: Outcome<AppendResult>[];
+  readonly outcomes: Outcome<AppendResult[]>[];
   /** Whether any append wrote events: only then are subscribers woken. */
   readonly wrote: boolean;
 }
@@ -103,10 +107,10 @@ export class SqliteEventStore implements EventStore {
   private readonly listeners = new Set<() => void>();
   private readonly counters = { transactions: 0, appends: 0, refusals: 0 };
   private readonly pollIntervalMs: number;
-  private readonly queue: GroupCommitQueue<AppendJob, AppendResult>;
+  private readonly queue: GroupCommitQueue<AppendJob, AppendResult[]>;
   private readonly sql: Statements;
   private readonly log: LogSource;
-  private readonly appendInSavepoint: (job: AppendJob, recordedAt: string) => AppendResult;
+  private readonly appendInSavepoint: (job: AppendJob, recordedAt: string) => AppendResult[];
   private readonly commitBatchInTransaction: (jobs: readonly AppendJob[]) => BatchResult;
 
   private constructor(
@@ -125,9 +129,9 @@ export class SqliteEventStore implements EventStore {
       },
     };
     // Nested better-sqlite3 transactions are savepoints: a refused append rolls back alone.
-    this.appendInSavepoint = db.transaction((job: AppendJob, recordedAt: string) => this.appendOne(job, recordedAt));
+    this.appendInSavepoint = db.transaction((job: AppendJob, recordedAt: string) => job.map((part) => this.appendOne(part, recordedAt)));
     this.commitBatchInTransaction = db.transaction((jobs: readonly AppendJob[]) => this.runBatch(jobs)).immediate;
-    this.queue = new GroupCommitQueue<AppendJob, AppendResult>(
+    this.queue = new GroupCommitQueue<AppendJob, AppendResult[]>(
       (jobs) => this.commitBatch(jobs),
       options.maxBatchSize ?? 1000,
       (error) => new EventStoreUnavailableError('The event store could not commit the batch', { cause: error }),
@@ -154,7 +158,22 @@ export class SqliteEventStore implements EventStore {
     if (this.readOnly) throw new EventStoreUnavailableError('The event store is open read-only: appends go through the writer');
     const expected = options.expectedRevision ?? 'any';
     assertExpectedRevision(expected);
-    return this.queue.enqueue({ streamId, events: serializeEvents(streamId, events), expected });
+    const [result] = await this.queue.enqueue([{ streamId, events: serializeEvents(streamId, events), expected }]);
+    return result!;
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    this.assertOpen();
+    if (!Array.isArray(appends)) throw new TypeError('appends must be an array');
+    const seen = new Set<string>();
+    const job = appends.map(({ streamId, events, expectedRevision = 'any' }) => {
+      if (seen.has(streamId)) throw new TypeError(`Stream ${streamId} appears more than once in one append`);
+      seen.add(streamId);
+      assertExpectedRevision(expectedRevision);
+      return { streamId, events: serializeEvents(streamId, events), expected: expectedRevision };
+    });
+    if (job.length === 0) return [];
+    return this.queue.enqueue(job);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -219,7 +238,7 @@ export class SqliteEventStore implements EventStore {
 
   // The write path.
 
-  private commitBatch(jobs: readonly AppendJob[]): Outcome<AppendResult>[] {
+  private commitBatch(jobs: readonly AppendJob[]): Outcome<AppendResult[]>[] {
     const { outcomes, wrote } = this.commitBatchInTransaction(jobs);
     this.counters.transactions += 1;
     for (const outcome of outcomes) {
@@ -233,12 +252,12 @@ export class SqliteEventStore implements EventStore {
   /** Runs inside the batch transaction. */
   private runBatch(jobs: readonly AppendJob[]): BatchResult {
     const recordedAt = new Date().toISOString();
-    const outcomes: Outcome<AppendResult>[] = [];
+    const outcomes: Outcome<AppendResult[]>[] = [];
     let wrote = false;
     for (const job of jobs) {
       try {
         outcomes.push({ ok: true, value: this.appendInSavepoint(job, recordedAt) });
-        if (job.events.length > 0) wrote = true;
+        if (job.some((part) => part.events.length > 0)) wrote = true;
       } catch (error) {
         // SQLite itself rolled the whole transaction back (disk full, I/O error): nothing of the
         // batch holds, so let the batch fail as one.
@@ -250,7 +269,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Runs inside its own savepoint. */
-  private appendOne(job: AppendJob, recordedAt: string): AppendResult {
+  private appendOne(job: AppendPart, recordedAt: string): AppendResult {
     const current = this.sql.streamRevision.get(job.streamId);
     checkExpectedRevision(job.streamId, job.expected, current);
     if (job.events.length === 0) {
@@ -290,26 +309,44 @@ export class SqliteEventStore implements EventStore {
    * A refused append may still be a retry of one that committed (the writer never saw the answer).
    * EventStoreDB accepts it without writing when every id is already in this stream, consecutively
    * and in the same order, and reports where they are; so do we, whatever the expected revision.
+   * A multi-stream append committed whole or not at all, so it is a replay only when every one of
+   * its streams is.
    */
-  private refusal(job: AppendJob, error: unknown): Outcome<AppendResult> {
+  private refusal(job: AppendJob, error: unknown): Outcome<AppendResult[]> {
     const duplicateId = isDuplicateEventId(error);
     if (!duplicateId && !(error instanceof WrongExpectedRevisionError)) return { ok: false, error };
+    const written = job.filter((part) => part.events.length > 0);
     try {
-      const replay = this.findReplay(job);
-      if (replay) return { ok: true, value: replay };
+      const replays = written.map((part) => this.findReplay(part));
+      const missing = replays.findIndex((replay) => replay === undefined);
+      if (written.length > 0 && missing === -1) return { ok: true, value: job.map((part) => this.replayOrCurrent(part)) };
+      if (replays.some((replay) => replay !== undefined)) {
+        const part = written[missing]!;
+        return { ok: false, error: new DuplicateEventIdError(part.events[0]!.id, part.streamId) };
+      }
     } catch (duplicate) {
       return { ok: false, error: duplicate };
     }
     if (duplicateId) {
       // No id was recorded before, so the constraint tripped on an id repeated within this append.
-      const repeated = job.events.find((event, i) => job.events.findIndex((other) => other.id === event.id) !== i);
-      return { ok: false, error: new DuplicateEventIdError(repeated?.id ?? job.events[0]?.id ?? '', job.streamId) };
+      const all = job.flatMap((part) => part.events.map((event) => ({ event, streamId: part.streamId })));
+      const repeated = all.find(({ event }, i) => all.findIndex((other) => other.event.id === event.id) !== i) ?? all[0];
+      return { ok: false, error: new DuplicateEventIdError(repeated?.event.id ?? '', repeated?.streamId ?? '') };
     }
     return { ok: false, error };
   }
 
+  private replayOrCurrent(part: AppendPart): AppendResult {
+    const replay = this.findReplay(part);
+    if (replay) return replay;
+    const current = this.sql.streamRevision.get(part.streamId);
+    return current === undefined
+      ? { nextExpectedRevision: -1n, position: START }
+      : { nextExpectedRevision: current, position: this.sql.positionAt.get(part.streamId, current) ?? START };
+  }
+
   /** The original result when the append is a replay; undefined when none of its ids exists. */
-  private findReplay(job: AppendJob): AppendResult | undefined {
+  private findReplay(job: AppendPart): AppendResult | undefined {
     const found = job.events.map((event) => this.sql.eventById.get(event.id));
     const anyFound = found.findIndex((row) => row !== undefined);
     if (anyFound === -1) return undefined;

@@ -137,6 +137,109 @@ function defineCases(create: () => Promise<EventStore>): void {
     });
   });
 
+  describe('appending to several streams at once', () => {
+    it('appends to every stream with its own revisions and hash chain, in the order given', async () => {
+      const issue = streamId('issue');
+      const meeting = streamId('meeting');
+      await store.appendToStream(meeting, [event('Scheduled')], { expectedRevision: 'no_stream' });
+
+      const results = await store.appendToStreams([
+        { streamId: meeting, events: [event('ItemAdded'), event('ItemMoved')], expectedRevision: 0n },
+        { streamId: issue, events: [event('Placed')], expectedRevision: 'no_stream' },
+      ]);
+
+      const meetingEvents = await store.readStream(meeting);
+      const issueEvents = await store.readStream(issue);
+      expect(types(meetingEvents)).toEqual(['Scheduled', 'ItemAdded', 'ItemMoved']);
+      expect(types(issueEvents)).toEqual(['Placed']);
+      expect(results).toEqual([
+        { nextExpectedRevision: 2n, position: meetingEvents[2]!.position },
+        { nextExpectedRevision: 0n, position: issueEvents[0]!.position },
+      ]);
+      expect(issueEvents[0]!.position > meetingEvents[2]!.position).toBe(true);
+      for (const stream of [meetingEvents, issueEvents]) {
+        let previous: { revision: bigint; hash: string } | undefined;
+        for (const e of stream) {
+          const check = checkChainLink(e, previous);
+          expect(check.ok).toBe(true);
+          if (check.ok) previous = { revision: e.revision, hash: check.hash };
+        }
+      }
+      expect(issueEvents[0]!.metadata).toMatchObject({ actor: { userId: 'contract', organizationId: 'kom', role: 'SYSTEM' } });
+    });
+
+    it('writes nothing to any stream when one expected revision does not match, and names that stream', async () => {
+      const first = streamId('first');
+      const second = streamId('second');
+      await store.appendToStream(second, [event('Existing')], { expectedRevision: 'no_stream' });
+      const head = await store.headPosition();
+      const refused = [event('X'), event('Y')];
+
+      const error = await refusal(
+        store.appendToStreams([
+          { streamId: first, events: [refused[0]!], expectedRevision: 'no_stream' },
+          { streamId: second, events: [refused[1]!], expectedRevision: 'no_stream' },
+        ]),
+      );
+
+      expect(error).toBeInstanceOf(WrongExpectedRevisionError);
+      expect(error).toMatchObject({ streamId: second, expected: 'no_stream', actual: 0n });
+      expect(await store.streamRevision(first)).toBeUndefined();
+      expect(await store.streamRevision(second)).toBe(0n);
+      const ids = new Set(refused.map((e) => e.id));
+      expect((await store.readAll({ fromPosition: head })).filter((e) => ids.has(e.id))).toEqual([]);
+    });
+
+    it('accepts a retry of a committed multi-stream append without writing it twice', async () => {
+      const a = streamId('a');
+      const b = streamId('b');
+      const appends = [
+        { streamId: a, events: [event('A1')], expectedRevision: 'no_stream' as const },
+        { streamId: b, events: [event('B1'), event('B2')], expectedRevision: 'no_stream' as const },
+      ];
+      const first = await store.appendToStreams(appends);
+
+      expect(await store.appendToStreams(appends)).toEqual(first);
+      expect(types(await store.readStream(a))).toEqual(['A1']);
+      expect(types(await store.readStream(b))).toEqual(['B1', 'B2']);
+    });
+
+    it('refuses a stream named twice in one call', async () => {
+      const a = streamId('twice');
+      await expect(
+        store.appendToStreams([
+          { streamId: a, events: [event('A')] },
+          { streamId: a, events: [event('B')] },
+        ]),
+      ).rejects.toBeInstanceOf(TypeError);
+      expect(await store.streamRevision(a)).toBeUndefined();
+    });
+
+    it('lets exactly one of 20 concurrent multi-stream writers through at the same expected revisions', async () => {
+      const a = streamId('race-a');
+      const b = streamId('race-b');
+      await store.appendToStream(a, [event('A0')], { expectedRevision: 'no_stream' });
+      await store.appendToStream(b, [event('B0')], { expectedRevision: 'no_stream' });
+
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, n) =>
+          store.appendToStreams([
+            { streamId: a, events: [event('A1', { n })], expectedRevision: 0n },
+            { streamId: b, events: [event('B1', { n })], expectedRevision: 0n },
+          ]),
+        ),
+      );
+
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(WrongExpectedRevisionError);
+      const [a1] = (await store.readStream(a)).slice(1);
+      const [b1] = (await store.readStream(b)).slice(1);
+      expect((await store.readStream(a)).length).toBe(2);
+      expect((await store.readStream(b)).length).toBe(2);
+      expect(a1!.data).toEqual(b1!.data);
+    });
+  });
+
   describe('idempotent append', () => {
     it('accepts the same event ids again without writing them twice, and returns the original result', async () => {
       const id = streamId();

@@ -1,19 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { InvalidInput, NotFound, type DomainEvent } from '@kom/kernel';
-import { EVENT_STORE, type EventStore, type Position } from '@kom/event-store';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InvalidInput, NotFound } from '@kom/kernel';
+import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import {
-  AddAgendaItemCommand,
-  AssignActionItemCommand,
-  RecordDecisionCommand,
+  SourcedAgendaItemsSlot,
   meetingDecider,
   meetingStream,
+  type AddSourcedAgendaItem,
+  type MeetingEvent,
   type MeetingState,
+  type SourcedAgendaItems,
 } from '@kom/meetings';
-import { CLOCK, awaitVisible, load, newId, type Clock, type CommandMeta, type CommandOutcome } from '@kom/platform';
+import { CLOCK, CommandPath, load, newId, type Clock, type CommandMeta, type CommandOutcome } from '@kom/platform';
 import type { IssueCommand } from '../domain/issue.commands';
 import { issueDecider, issueStream, type Issue } from '../domain/issue.decider';
-import { IssueReactors } from './issue-reactors.service';
+import { decideOnIssue, placeIssueOnAgenda, type AgendaItemFromIssue, type IssueAndMeeting, type IssueDecision } from './issue-agenda-steps';
 
 export interface IssueDecisionRequest {
   readonly issueId: string;
@@ -30,135 +30,93 @@ export interface IssueActionItemRequest {
 }
 
 /**
- * The secretariat's steps that span an issue and a meeting. Each checks first that the issue can
- * take the step (the issue decider, on the current state, refuses with its reason), then does the
- * meeting's part through the meetings context's commands; the issues-from-meetings reactor then
- * moves the issue. Each resolves once that reactor has done so and the read models show it.
+ * The secretariat's steps that span an issue and a meeting. Each decides both aggregates' events
+ * on their current states (issue-agenda-steps.ts) and appends them to both streams in one atomic
+ * write, with the revision each was decided on; a lost race is decided again. So a step either
+ * happened in full or was refused with the reason, and nothing of it is left behind:
  *
  * - place: adds an agenda item with the issue as its source (title, description, measures and the
- *   submitting organisation as presenter, copied from the issue);
+ *   submitting organisation as presenter, copied from the issue) and places the issue on it;
  * - forward / resolve: records the body's decision on the issue's agenda item (the meeting must be
- *   held), and for resolve also the action items, each tied to the decision.
+ *   held), for resolve also the action items, each tied to the decision, and moves the issue on.
+ *
+ * It is also how the meetings context adds an item that names a source issue (SourcedAgendaItems).
  */
 @Injectable()
-export class IssueWorkflows {
+export class IssueWorkflows implements SourcedAgendaItems, OnModuleInit {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(CommandPath) private readonly path: CommandPath,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(IssueReactors) private readonly reactors: IssueReactors,
+    @Inject(SourcedAgendaItemsSlot) private readonly slot: SourcedAgendaItemsSlot,
   ) {}
 
+  onModuleInit(): void {
+    this.slot.bind(this);
+  }
+
   async placeOnAgenda(issueId: string, meetingId: string, meta: CommandMeta): Promise<void> {
-    const issue = await this.issue(issueId);
-    const meeting = await this.meeting(meetingId);
-    const agendaItemId = newId();
-    this.check({ type: 'PlaceIssueOnAgenda', issueId, meetingId, agendaItemId, body: meeting.kind }, issue, meta);
-    const outcome: CommandOutcome<DomainEvent, unknown> = await this.commands.execute(
-      new AddAgendaItemCommand(
-        {
-          type: 'AddAgendaItem',
-          meetingId,
-          itemId: agendaItemId,
-          title: issue.title,
-          description: issue.description,
-          presentingOrganizationId: issue.organizationId,
-          citedMeasures: issue.citedMeasures,
-          sourceIssueId: issueId,
-        },
-        meta,
-      ),
+    if (!meetingId) throw new InvalidInput('INVALID_ID', 'meetingId is required');
+    await this.place({ meetingId, itemId: newId(), sourceIssueId: issueId }, meta);
+  }
+
+  /** An agenda item added in the meetings context with a source issue: the item exactly as given. */
+  async add(command: AddSourcedAgendaItem, meta: CommandMeta): Promise<CommandOutcome<MeetingEvent, MeetingState>> {
+    const { type: _type, ...item } = command;
+    return this.place(
+      { ...item, description: item.description ?? null, presentingOrganizationId: item.presentingOrganizationId ?? null, citedMeasures: item.citedMeasures ?? [] },
+      meta,
     );
-    await this.settle(meetingStream(meetingId), outcome.position);
   }
 
   async forward(request: IssueDecisionRequest, meta: CommandMeta): Promise<void> {
-    const issue = await this.issue(request.issueId);
-    const placement = this.onAgenda(issue);
-    const decisionId = newId();
-    this.check({ type: 'ForwardIssue', issueId: issue.issueId, ...placement, decisionId }, issue, meta);
-    await this.settle(meetingStream(placement.meetingId), await this.recordDecision(request, placement, decisionId, meta));
+    await this.decide({ ...request, decisionId: newId() }, 'ForwardIssue', meta);
   }
 
   async resolve(request: IssueDecisionRequest & { actionItems?: readonly IssueActionItemRequest[] }, meta: CommandMeta): Promise<void> {
-    const issue = await this.issue(request.issueId);
-    const placement = this.onAgenda(issue);
-    const decisionId = newId();
-    this.check({ type: 'ResolveIssue', issueId: issue.issueId, ...placement, decisionId }, issue, meta);
-    let position = await this.recordDecision(request, placement, decisionId, meta);
-    for (const item of request.actionItems ?? []) {
-      const outcome = await this.commands.execute(
-        new AssignActionItemCommand(
-          {
-            type: 'AssignActionItem',
-            meetingId: placement.meetingId,
-            actionItemId: newId(),
-            decisionId,
-            agendaItemId: placement.agendaItemId,
-            description: item.description,
-            responsibleOrganizationId: item.responsibleOrganizationId,
-            dueDate: item.dueDate,
-          },
-          meta,
-        ),
-      );
-      position = outcome.position ?? position;
-    }
-    await this.settle(meetingStream(placement.meetingId), position);
+    const actionItems = (request.actionItems ?? []).map((item) => ({ ...item, actionItemId: newId() }));
+    await this.decide({ ...request, decisionId: newId(), actionItems }, 'ResolveIssue', meta);
   }
 
-  private async recordDecision(
-    request: IssueDecisionRequest,
-    placement: { meetingId: string; agendaItemId: string },
-    decisionId: string,
-    meta: CommandMeta,
-  ): Promise<Position | undefined> {
-    const outcome = await this.commands.execute(
-      new RecordDecisionCommand(
-        {
-          type: 'RecordDecision',
-          meetingId: placement.meetingId,
-          decisionId,
-          agendaItemId: placement.agendaItemId,
-          text: request.text,
-          rationale: request.rationale ?? null,
-          ...(request.citedMeasures ? { citedMeasures: request.citedMeasures } : {}),
-        },
-        meta,
-      ),
+  private async place(item: AgendaItemFromIssue, meta: CommandMeta): Promise<CommandOutcome<MeetingEvent, MeetingState>> {
+    const outcome = await this.path.executeAcrossStreams(
+      this.streams(item.sourceIssueId, item.meetingId),
+      (states, context) => placeIssueOnAgenda(states, item, context),
+      meta,
     );
-    return outcome.position;
+    const events = (outcome.decisions.meeting?.events ?? []) as readonly MeetingEvent[];
+    return {
+      streamId: meetingStream(item.meetingId),
+      events,
+      state: events.reduce(meetingDecider.evolve, outcome.states.meeting),
+      revision: outcome.revisions.meeting,
+      position: outcome.position,
+    };
   }
 
-  /** The issue decider's refusal, before anything is written in the meeting. */
-  private check(command: IssueCommand, issue: Issue, meta: CommandMeta): void {
-    issueDecider.decide(command, issue, { now: this.clock.now(), actor: meta.actor });
+  private async decide(request: Omit<IssueDecision, 'meetingId' | 'agendaItemId'>, step: 'ForwardIssue' | 'ResolveIssue', meta: CommandMeta): Promise<void> {
+    const issue = await this.issue(request.issueId);
+    // The issue's own refusal (not on an agenda, already forwarded, ...) comes before any meeting is read.
+    const placement = { meetingId: issue.onAgenda?.meetingId ?? '', agendaItemId: issue.onAgenda?.agendaItemId ?? '' };
+    const check: IssueCommand = { type: step, issueId: issue.issueId, ...placement, decisionId: request.decisionId };
+    issueDecider.decide(check, issue, { now: this.clock.now(), actor: meta.actor });
+    await this.path.executeAcrossStreams(
+      this.streams(issue.issueId, placement.meetingId),
+      (states, context) => decideOnIssue(states, { ...request, ...placement }, step, context),
+      meta,
+    );
   }
 
-  /**
-   * The agenda item the body decides on: the one the issue is on now. When it is on none, the
-   * decider's check refuses the step before the placement is used (ISSUE_NOT_ON_AGENDA, ...).
-   */
-  private onAgenda(issue: Issue): { meetingId: string; agendaItemId: string } {
-    return { meetingId: issue.onAgenda?.meetingId ?? '', agendaItemId: issue.onAgenda?.agendaItemId ?? '' };
+  private streams(issueId: string, meetingId: string): IssueAndMeeting {
+    return {
+      issue: { streamId: issueStream(issueId), decider: issueDecider },
+      meeting: { streamId: meetingStream(meetingId), decider: meetingDecider },
+    };
   }
 
   private async issue(issueId: string): Promise<Issue> {
     const { state } = await load(this.store, issueDecider, issueStream(issueId));
     if (state.status === 'none') throw new NotFound('issue', issueId);
     return state;
-  }
-
-  private async meeting(meetingId: string): Promise<Exclude<MeetingState, { status: 'none' }>> {
-    if (!meetingId) throw new InvalidInput('INVALID_ID', 'meetingId is required');
-    const { state } = await load(this.store, meetingDecider, meetingStream(meetingId));
-    if (state.status === 'none') throw new NotFound('meeting', meetingId);
-    return state;
-  }
-
-  /** Recorded in the meeting: from here on the answer says so, even when the issue's move is not visible yet. */
-  private async settle(streamId: string, position: Position | undefined): Promise<void> {
-    if (position === undefined) return;
-    await awaitVisible({ streamId, position }, this.reactors.waitFor(position), () => this.reactors.lagging(position));
   }
 }

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { newId, type CommandMeta } from '@kom/platform';
+import { IdempotentMutations, newId, type CommandMeta } from '@kom/platform';
 import {
   CloseIssueCommand,
   CommentOnIssueCommand,
@@ -36,8 +36,8 @@ const orEmpty = <T>(list: T[] | null | undefined): T[] => list ?? [];
 
 /**
  * Issue mutations: each takes one input and returns the issue as the read model shows it after
- * the change (after the reactors, for the steps that go through a meeting). Rules live in the
- * issue decider; the roles here only keep out who may never do it.
+ * the change. Rules live in the issue decider; the roles here only keep out who may never do it.
+ * The creating ones take an idempotencyKey: a retry with it answers as the first call did.
  */
 @Resolver(() => Issue)
 export class IssueMutationsResolver {
@@ -45,28 +45,32 @@ export class IssueMutationsResolver {
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(IssueWorkflows) private readonly workflows: IssueWorkflows,
     @Inject(IssuesQueries) private readonly queries: IssuesQueries,
+    @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
   ) {}
 
   @Mutation(() => Issue, { description: 'Submits an issue on behalf of your own organisation (a reference-group member).' })
   async submitIssue(@Args('input') input: SubmitIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
-    const issueId = newId();
-    await this.commands.execute(
-      new SubmitIssueCommand(
-        {
-          type: 'SubmitIssue',
-          issueId,
-          organizationId: input.organizationId,
-          title: input.title,
-          description: input.description,
-          category: input.category,
-          tags: orEmpty(input.tags),
-          citedMeasures: orEmpty(input.citedMeasures),
-          urgencyReason: input.urgencyReason ?? null,
-          citedIssueIds: orEmpty(input.citedIssueIds),
-        },
-        meta,
-      ),
-    );
+    const issueId = await this.idempotency.run({ actor: meta.actor, operation: 'submitIssue', key: input.idempotencyKey, input }, async () => {
+      const issueId = newId();
+      await this.commands.execute(
+        new SubmitIssueCommand(
+          {
+            type: 'SubmitIssue',
+            issueId,
+            organizationId: input.organizationId,
+            title: input.title,
+            description: input.description,
+            category: input.category,
+            tags: orEmpty(input.tags),
+            citedMeasures: orEmpty(input.citedMeasures),
+            urgencyReason: input.urgencyReason ?? null,
+            citedIssueIds: orEmpty(input.citedIssueIds),
+          },
+          meta,
+        ),
+      );
+      return issueId;
+    });
     return this.mustFind(issueId);
   }
 
@@ -92,33 +96,41 @@ export class IssueMutationsResolver {
 
   @Mutation(() => Issue, { description: 'Comments on an open issue, for your organisation (a member of either group).' })
   async commentOnIssue(@Args('input') input: CommentOnIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
-    await this.commands.execute(new CommentOnIssueCommand({ type: 'CommentOnIssue', issueId: input.issueId, commentId: newId(), text: input.text }, meta));
+    await this.idempotency.run({ actor: meta.actor, operation: 'commentOnIssue', key: input.idempotencyKey, input }, async () => {
+      await this.commands.execute(new CommentOnIssueCommand({ type: 'CommentOnIssue', issueId: input.issueId, commentId: newId(), text: input.text }, meta));
+    });
     return this.mustFind(input.issueId);
   }
 
   @Mutation(() => Issue, { description: "Places the issue on a meeting's agenda: adds an agenda item with the issue as its source." })
   async placeIssueOnAgenda(@Args('input') input: PlaceIssueOnAgendaInput, @RequestMeta() meta: Meta): Promise<IssueView> {
-    await this.workflows.placeOnAgenda(input.issueId, input.meetingId, meta);
+    await this.idempotency.run({ actor: meta.actor, operation: 'placeIssueOnAgenda', key: input.idempotencyKey, input }, () =>
+      this.workflows.placeOnAgenda(input.issueId, input.meetingId, meta),
+    );
     return this.mustFind(input.issueId);
   }
 
   @Mutation(() => Issue, { description: "Records the reference group's decision to forward the issue to the project group (on its agenda item; the meeting is held)." })
   async forwardIssue(@Args('input') input: ForwardIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
-    await this.workflows.forward({ issueId: input.issueId, text: input.decision, rationale: input.rationale }, meta);
+    await this.idempotency.run({ actor: meta.actor, operation: 'forwardIssue', key: input.idempotencyKey, input }, () =>
+      this.workflows.forward({ issueId: input.issueId, text: input.decision, rationale: input.rationale }, meta),
+    );
     return this.mustFind(input.issueId);
   }
 
   @Mutation(() => Issue, { description: "Records the project group's decision on the issue, and its action items: the issue is resolved." })
   async resolveIssue(@Args('input') input: ResolveIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
-    await this.workflows.resolve(
-      {
-        issueId: input.issueId,
-        text: input.decision,
-        rationale: input.rationale,
-        ...(input.citedMeasures ? { citedMeasures: input.citedMeasures } : {}),
-        actionItems: orEmpty(input.actionItems).map((item) => ({ ...item })),
-      },
-      meta,
+    await this.idempotency.run({ actor: meta.actor, operation: 'resolveIssue', key: input.idempotencyKey, input }, () =>
+      this.workflows.resolve(
+        {
+          issueId: input.issueId,
+          text: input.decision,
+          rationale: input.rationale,
+          ...(input.citedMeasures ? { citedMeasures: input.citedMeasures } : {}),
+          actionItems: orEmpty(input.actionItems).map((item) => ({ ...item })),
+        },
+        meta,
+      ),
     );
     return this.mustFind(input.issueId);
   }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Connection, registerLabelledEnum, type Labels } from '@kom/platform';
+import { Connection, registerLabelledEnum, type Labels, IDEMPOTENCY_KEY_FIELD } from '@kom/platform';
 import type { ExploitationForm, IssueCategory, IssueStatus } from '../domain/issue.events';
 
 export const ISSUE_STATUS_LABELS = {
@@ -295,6 +295,9 @@ const EXPECTED_REVISION = { nullable: true, description: 'The revision you read;
 
 @InputType()
 export class SubmitIssueInput {
+  @Field(() => String, IDEMPOTENCY_KEY_FIELD)
+  idempotencyKey?: string | null;
+
   @Field(() => ID, { description: 'Your own organisation, a member of the reference group.' })
   organizationId!: string;
 
@@ -361,6 +364,9 @@ export class WithdrawIssueInput {
 
 @InputType()
 export class CommentOnIssueInput {
+  @Field(() => String, IDEMPOTENCY_KEY_FIELD)
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   issueId!: string;
 
@@ -370,6 +376,9 @@ export class CommentOnIssueInput {
 
 @InputType()
 export class PlaceIssueOnAgendaInput {
+  @Field(() => String, IDEMPOTENCY_KEY_FIELD)
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   issueId!: string;
 
@@ -391,6 +400,9 @@ export class IssueActionItemInput {
 
 @InputType()
 export class ForwardIssueInput {
+  @Field(() => String, IDEMPOTENCY_KEY_FIELD)
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   issueId!: string;
 
@@ -403,6 +415,9 @@ export class ForwardIssueInput {
 
 @InputType()
 export class ResolveIssueInput {
+  @Field(() => String, IDEMPOTENCY_KEY_FIELD)
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   issueId!: string;
 

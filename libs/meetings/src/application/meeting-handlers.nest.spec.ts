@@ -7,6 +7,7 @@ import { meetingEventSchemas } from '../domain/meeting.events';
 import { PlanMeetingSeriesCommand, PlanMeetingSeriesHandler } from './plan-meeting-series.command';
 import { PublishAgendaCommand, PublishAgendaHandler } from './publish-agenda.command';
 import { AddAgendaItemCommand, AddAgendaItemHandler } from './add-agenda-item.command';
+import { SourcedAgendaItemsSlot } from './sourced-agenda-items';
 import { RecordAttendanceCommand, RecordAttendanceHandler } from './record-attendance.command';
 import { ApproveMinutesHandler } from './approve-minutes.command';
 import { SupersedeDecisionHandler } from './supersede-decision.command';
@@ -35,6 +36,7 @@ describe('meeting command handlers on the Nest command bus', () => {
         { provide: MEETING_LOOKUP, useValue: meetings },
         ScheduleMeetingHandler,
         AddAgendaItemHandler,
+        SourcedAgendaItemsSlot,
         PublishAgendaHandler,
         RecordAttendanceHandler,
         ApproveMinutesHandler,

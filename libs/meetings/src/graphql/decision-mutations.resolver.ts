@@ -3,7 +3,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { newId } from '@kom/platform';
+import { IdempotentMutations, newId } from '@kom/platform';
 import { AssignActionItemCommand } from '../application/assign-action-item.command';
 import { CancelActionItemCommand } from '../application/cancel-action-item.command';
 import { CompleteActionItemCommand } from '../application/complete-action-item.command';
@@ -38,24 +38,28 @@ export class DecisionMutationsResolver {
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(DecisionsQueries) private readonly decisions: DecisionsQueries,
     @Inject(ActionItemsQueries) private readonly actionItems: ActionItemsQueries,
+    @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
   ) {}
 
   @Mutation(() => Decision, { description: 'Records a decision on an agenda item of a held meeting, with the positions given.' })
   async recordDecision(@Args('input') input: RecordDecisionInput, @RequestMeta() meta: Meta): Promise<DecisionView> {
-    const decisionId = newId();
-    const { citedMeasures, positions, ...command } = input;
-    await this.commands.execute(
-      new RecordDecisionCommand(
-        {
-          type: 'RecordDecision',
-          decisionId,
-          ...command,
-          ...(citedMeasures == null ? {} : { citedMeasures }),
-          ...(positions == null ? {} : { positions: positions.map((p) => ({ ...p })) }),
-        },
-        meta,
-      ),
-    );
+    const { citedMeasures, positions, idempotencyKey, ...command } = input;
+    const decisionId = await this.idempotency.run({ actor: meta.actor, operation: 'recordDecision', key: idempotencyKey, input }, async () => {
+      const decisionId = newId();
+      await this.commands.execute(
+        new RecordDecisionCommand(
+          {
+            type: 'RecordDecision',
+            decisionId,
+            ...command,
+            ...(citedMeasures == null ? {} : { citedMeasures }),
+            ...(positions == null ? {} : { positions: positions.map((p) => ({ ...p })) }),
+          },
+          meta,
+        ),
+      );
+      return decisionId;
+    });
     return this.mustFindDecision(decisionId);
   }
 
@@ -86,8 +90,12 @@ export class DecisionMutationsResolver {
 
   @Mutation(() => ActionItem)
   async assignActionItem(@Args('input') input: AssignActionItemInput, @RequestMeta() meta: Meta): Promise<ActionItemView> {
-    const actionItemId = newId();
-    await this.commands.execute(new AssignActionItemCommand({ type: 'AssignActionItem', actionItemId, ...input }, meta));
+    const { idempotencyKey, ...command } = input;
+    const actionItemId = await this.idempotency.run({ actor: meta.actor, operation: 'assignActionItem', key: idempotencyKey, input }, async () => {
+      const actionItemId = newId();
+      await this.commands.execute(new AssignActionItemCommand({ type: 'AssignActionItem', actionItemId, ...command }, meta));
+      return actionItemId;
+    });
     return this.mustFindActionItem(actionItemId);
   }
 

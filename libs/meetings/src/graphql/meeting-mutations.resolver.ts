@@ -3,7 +3,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { newId, type CommandMeta } from '@kom/platform';
+import { IdempotentMutations, newId, type CommandMeta } from '@kom/platform';
 import { AddAgendaItemCommand } from '../application/add-agenda-item.command';
 import { ApproveMinutesCommand } from '../application/approve-minutes.command';
 import { CancelMeetingCommand } from '../application/cancel-meeting.command';
@@ -43,27 +43,35 @@ export function withExpectedRevision(meta: Meta, expectedRevision: number | null
 /**
  * The secretariat runs meetings, agendas, attendance and minutes (the decider refuses anyone else
  * too: SECRETARIAT_ONLY). Each mutation returns the meeting as the read model shows it afterwards.
+ * The creating ones take an idempotencyKey: a retry with it answers as the first call did.
  */
 @Resolver(() => Meeting)
 export class MeetingMutationsResolver {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(MeetingsQueries) private readonly meetings: MeetingsQueries,
+    @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
   ) {}
 
   @Mutation(() => Meeting)
   async scheduleMeeting(@Args('input') input: ScheduleMeetingInput, @RequestMeta() meta: Meta): Promise<MeetingView> {
-    const meetingId = newId();
-    await this.commands.execute(new ScheduleMeetingCommand({ type: 'ScheduleMeeting', meetingId, ...input }, meta));
+    const { idempotencyKey, ...command } = input;
+    const meetingId = await this.idempotency.run({ actor: meta.actor, operation: 'scheduleMeeting', key: idempotencyKey, input }, async () => {
+      const meetingId = newId();
+      await this.commands.execute(new ScheduleMeetingCommand({ type: 'ScheduleMeeting', meetingId, ...command }, meta));
+      return meetingId;
+    });
     return this.mustFind(meetingId);
   }
 
   @Mutation(() => [Meeting], { description: 'Plans a series: monthly meetings of a group, or half-yearly joint meetings.' })
   async planMeetingSeries(@Args('input') input: PlanMeetingSeriesInput, @RequestMeta() meta: Meta): Promise<MeetingView[]> {
-    const outcome = await this.commands.execute(
-      new PlanMeetingSeriesCommand({ type: 'PlanMeetingSeries', seriesId: newId(), ...input }, meta),
-    );
-    return outcome.meetingIds.map((id) => this.mustFind(id));
+    const { idempotencyKey, ...command } = input;
+    const meetingIds = await this.idempotency.run({ actor: meta.actor, operation: 'planMeetingSeries', key: idempotencyKey, input }, async () => {
+      const outcome = await this.commands.execute(new PlanMeetingSeriesCommand({ type: 'PlanMeetingSeries', seriesId: newId(), ...command }, meta));
+      return [...outcome.meetingIds];
+    });
+    return meetingIds.map((id) => this.mustFind(id));
   }
 
   @Mutation(() => Meeting)
@@ -84,13 +92,15 @@ export class MeetingMutationsResolver {
 
   @Mutation(() => Meeting, { description: 'Adds an item; after publishing it is an amendment and shows as one.' })
   async addAgendaItem(@Args('input') input: AddAgendaItemInput, @RequestMeta() meta: Meta): Promise<MeetingView> {
-    const { expectedRevision, citedMeasures, ...command } = input;
-    await this.commands.execute(
-      new AddAgendaItemCommand(
-        { type: 'AddAgendaItem', itemId: newId(), ...command, ...(citedMeasures == null ? {} : { citedMeasures }) },
-        withExpectedRevision(meta, expectedRevision),
-      ),
-    );
+    const { expectedRevision, citedMeasures, idempotencyKey, ...command } = input;
+    await this.idempotency.run({ actor: meta.actor, operation: 'addAgendaItem', key: idempotencyKey, input }, async () => {
+      await this.commands.execute(
+        new AddAgendaItemCommand(
+          { type: 'AddAgendaItem', itemId: newId(), ...command, ...(citedMeasures == null ? {} : { citedMeasures }) },
+          withExpectedRevision(meta, expectedRevision),
+        ),
+      );
+    });
     return this.mustFind(input.meetingId);
   }
 

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IDEMPOTENCY_KEY_FIELD } from '@kom/platform';
 import type { MeetingKind, Position } from '../domain/meeting.events';
 import { MeetingKindEnum, PositionEnum } from './meeting.enums';
 
@@ -9,6 +10,9 @@ const EXPECTED_REVISION = {
 
 @InputType()
 export class ScheduleMeetingInput {
+  @Field(() => String, IDEMPOTENCY_KEY_FIELD)
+  idempotencyKey?: string | null;
+
   @Field(() => MeetingKindEnum)
   kind!: MeetingKind;
 
@@ -30,6 +34,9 @@ export class ScheduleMeetingInput {
 
 @InputType()
 export class PlanMeetingSeriesInput {
+  @Field(() => String, IDEMPOTENCY_KEY_FIELD)
+  idempotencyKey?: string | null;
+
   @Field(() => MeetingKindEnum, { description: 'Monthly for a group, half-yearly for JOINT.' })
   kind!: MeetingKind;
 
@@ -87,6 +94,9 @@ export class CancelMeetingInput {
 
 @InputType()
 export class AddAgendaItemInput {
+  @Field(() => String, IDEMPOTENCY_KEY_FIELD)
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   meetingId!: string;
 
@@ -198,6 +208,9 @@ export class PositionInput {
 
 @InputType()
 export class RecordDecisionInput {
+  @Field(() => String, IDEMPOTENCY_KEY_FIELD)
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   meetingId!: string;
 
@@ -261,6 +274,9 @@ export class RevokeDecisionInput {
 
 @InputType()
 export class AssignActionItemInput {
+  @Field(() => String, IDEMPOTENCY_KEY_FIELD)
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   meetingId!: string;
 

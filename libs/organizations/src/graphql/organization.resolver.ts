@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { Lang, ProjectionsService, committedEvents, decodeCursorPair, labelIn, newId, pageSize, toConnection } from '@kom/platform';
+import { IdempotentMutations, Lang, ProjectionsService, committedEvents, decodeCursorPair, labelIn, newId, pageSize, toConnection } from '@kom/platform';
 import { RegisterOrganizationCommand } from '../application/register-organization.command';
 import { RenameOrganizationCommand } from '../application/rename-organization.command';
 import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
@@ -26,6 +26,7 @@ export class OrganizationResolver {
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(OrganizationsQueries) private readonly queries: OrganizationsQueries,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
+    @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
   ) {}
 
   @Query(() => OrganizationConnection, { description: 'Organisations by name.' })
@@ -43,10 +44,12 @@ export class OrganizationResolver {
 
   @Mutation(() => Organization)
   async registerOrganization(@Args('input') input: RegisterOrganizationInput, @RequestMeta() meta: Meta) {
-    const organizationId = newId();
-    await this.commands.execute(
-      new RegisterOrganizationCommand({ type: 'RegisterOrganization', organizationId, ...input }, meta),
-    );
+    const { idempotencyKey, ...command } = input;
+    const organizationId = await this.idempotency.run({ actor: meta.actor, operation: 'registerOrganization', key: idempotencyKey, input }, async () => {
+      const organizationId = newId();
+      await this.commands.execute(new RegisterOrganizationCommand({ type: 'RegisterOrganization', organizationId, ...command }, meta));
+      return organizationId;
+    });
     return this.mustFind(organizationId);
   }
 

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Connection, Lang, PageArgs, registerLabelledEnum } from '@kom/platform';
+import { Connection, Lang, PageArgs, registerLabelledEnum, IDEMPOTENCY_KEY_FIELD } from '@kom/platform';
 import type { OrganizationKind } from '../domain/organization.events';
 
 export const ORGANIZATION_KIND_LABELS = {
@@ -52,6 +52,9 @@ export class OrganizationsArgs extends PageArgs {
 
 @InputType()
 export class RegisterOrganizationInput {
+  @Field(() => String, IDEMPOTENCY_KEY_FIELD)
+  idempotencyKey?: string | null;
+
   @Field(() => String)
   name!: string;
 

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
 import { CurrentActor, RequestMeta } from '@kom/auth';
-import { newId } from '@kom/platform';
+import { IdempotentMutations, newId } from '@kom/platform';
 import { AddRepresentativeCommand } from '../application/add-representative.command';
 import { RemoveRepresentativeCommand } from '../application/remove-representative.command';
 import { ForgetPersonCommand, RestrictPersonCommand } from '../application/person-data.command';
@@ -21,12 +21,17 @@ export class RepresentativeResolver {
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(RepresentativesQueries) private readonly representatives: RepresentativesQueries,
     @Inject(OrganizationsQueries) private readonly organizations: OrganizationsQueries,
+    @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
   ) {}
 
   @Mutation(() => Representative, { description: 'Add a representative to an organisation (secretariat). Name and e-mail are stored encrypted.' })
   async addRepresentative(@Args('input') input: AddRepresentativeInput, @RequestMeta() meta: Meta): Promise<RepresentativeRow> {
-    const representativeId = newId();
-    await this.commands.execute(new AddRepresentativeCommand({ type: 'AddRepresentative', representativeId, ...input }, meta));
+    const { idempotencyKey, ...command } = input;
+    const representativeId = await this.idempotency.run({ actor: meta.actor, operation: 'addRepresentative', key: idempotencyKey, input }, async () => {
+      const representativeId = newId();
+      await this.commands.execute(new AddRepresentativeCommand({ type: 'AddRepresentative', representativeId, ...command }, meta));
+      return representativeId;
+    });
     const row = this.representatives.byId(representativeId, { revealRestricted: false });
     if (!row) throw new NotFound('representative', representativeId);
     return row;

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { IDEMPOTENCY_KEY_FIELD } from '@kom/platform';
 
 @ObjectType({
   description:
@@ -32,6 +33,9 @@ export class Representative {
 
 @InputType()
 export class AddRepresentativeInput {
+  @Field(() => String, IDEMPOTENCY_KEY_FIELD)
+  idempotencyKey?: string | null;
+
   @Field(() => ID)
   organizationId!: string;
 

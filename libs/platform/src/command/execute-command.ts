@@ -84,7 +84,7 @@ export async function executeCommand<C extends DomainCommand, E extends DomainEv
     if (events.length === 0) return { streamId, events, state, revision, position: undefined };
     refusePersonalDataInEvents(events);
 
-    const toAppend = events.map((event, index) => envelope(deps, event, index, command, meta, now));
+    const toAppend = events.map((event, index) => envelope(deps, event, index, command.type, meta, now));
     try {
       const result = await deps.store.appendToStream(streamId, toAppend, {
         expectedRevision: revision ?? 'no_stream',
@@ -128,11 +128,12 @@ export async function load<E extends DomainEvent, S>(
   }
 }
 
-function envelope(
-  deps: CommandPathDeps,
+/** The event as the store records it: validated against its schema, with the metadata every event carries. */
+export function envelope(
+  deps: Pick<CommandPathDeps, 'schemas'>,
   event: DomainEvent,
   index: number,
-  command: DomainCommand,
+  commandName: string,
   meta: CommandMeta,
   now: Date,
 ): EventToAppend {
@@ -142,7 +143,7 @@ function envelope(
     actor: meta.actor,
     correlationId: meta.correlationId,
     causationId,
-    command: command.type,
+    command: commandName,
     occurredAt: now.toISOString(),
     schemaVersion: deps.schemas.versionOf(event.type),
   };

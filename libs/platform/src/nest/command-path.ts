@@ -1,10 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Decider, DomainCommand, DomainEvent } from '@kom/kernel';
+import type { DecisionContext, Decider, DomainCommand, DomainEvent } from '@kom/kernel';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { CLOCK, type Clock } from '../clock';
 import { EventSchemaRegistry } from '../command/event-schema-registry';
 import { executeCommand, type CommandMeta, type CommandOutcome } from '../command/execute-command';
 import { awaitVisible } from '../command/recorded-not-visible';
+import {
+  executeAcrossStreams,
+  type AcrossStreamsOutcome,
+  type DecisionsOf,
+  type StatesOf,
+  type StreamsToDecide,
+} from '../command/execute-across-streams';
 import { ProjectionsService } from './projections.service';
 
 /**
@@ -39,6 +46,21 @@ export class CommandPath {
       await awaitVisible({ streamId, revision: outcome.revision, position }, this.projections.waitFor(position), () =>
         this.projections.lagging(position),
       );
+    }
+    return outcome;
+  }
+
+  /** A step across aggregates: all streams' events in one atomic append (see executeAcrossStreams). */
+  async executeAcrossStreams<Streams extends StreamsToDecide>(
+    streams: Streams,
+    decide: (states: StatesOf<Streams>, context: DecisionContext) => DecisionsOf<Streams>,
+    meta: CommandMeta,
+  ): Promise<AcrossStreamsOutcome<Streams>> {
+    const outcome = await executeAcrossStreams({ store: this.store, clock: this.clock, schemas: this.schemas }, streams, decide, meta);
+    const position = outcome.position;
+    if (position !== undefined) {
+      const first = Object.values(streams)[0]!;
+      await awaitVisible({ streamId: first.streamId, position }, this.projections.waitFor(position), () => this.projections.lagging(position));
     }
     return outcome;
   }

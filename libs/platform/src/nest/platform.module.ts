@@ -9,6 +9,9 @@ import { EventSchemaRegistry } from '../command/event-schema-registry';
 import { KOM_CONFIG, type KomConfig } from '../config/kom-config';
 import type { BoundedContext } from '../bounded-context';
 import { EnumValuesResolver } from '../graphql/labels';
+import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../idempotency/idempotency-store.port';
+import { DEFAULT_IDEMPOTENCY_TIMINGS, IDEMPOTENCY_TIMINGS, IdempotentMutations } from '../idempotency/idempotent-mutations';
+import { SqliteIdempotencyStore } from '../idempotency/sqlite-idempotency-store';
 import { PlatformStatusResolver } from '../graphql/platform-status.resolver';
 import { ReactorRegistry } from '../reactors/reactor-registry';
 import { DataDirectoryLock } from '../ownership/data-directory-lock';
@@ -37,6 +40,7 @@ export class PlatformModule implements OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS) private readonly readModels: ReadModelDatabase,
     @Inject(DATA_DIR_LOCK) private readonly ownership: DataDirectoryLock,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotencyKeys: IdempotencyStore,
   ) {}
 
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -70,13 +74,36 @@ export class PlatformModule implements OnApplicationShutdown {
             return ReadModelDatabase.open(join(config.dataDir, 'read-models.sqlite'));
           },
         },
+        {
+          // In the data directory, never in memory: a retry must find its key after a restart, and
+          // every process serving the same data shares the file.
+          provide: IDEMPOTENCY_STORE,
+          useFactory: () => SqliteIdempotencyStore.open(join(config.dataDir, 'idempotency.sqlite')),
+        },
+        { provide: IDEMPOTENCY_TIMINGS, useValue: DEFAULT_IDEMPOTENCY_TIMINGS },
+        IdempotentMutations,
         ProjectionsService,
         ReactorRegistry,
         CommandPath,
         PlatformStatusResolver,
         EnumValuesResolver,
       ],
-      exports: [DATA_DIR_LOCK, LogIntegrity, KOM_CONFIG, CLOCK, EVENT_STORE, READ_MODELS, BOUNDED_CONTEXTS, EventSchemaRegistry, ProjectionsService, ReactorRegistry, CommandPath, CqrsModule],
+      exports: [
+        DATA_DIR_LOCK,
+        LogIntegrity,
+        KOM_CONFIG,
+        CLOCK,
+        EVENT_STORE,
+        READ_MODELS,
+        BOUNDED_CONTEXTS,
+        EventSchemaRegistry,
+        ProjectionsService,
+        ReactorRegistry,
+        CommandPath,
+        CqrsModule,
+        IDEMPOTENCY_STORE,
+        IdempotentMutations,
+      ],
     };
   }
 
@@ -84,6 +111,7 @@ export class PlatformModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
     this.readModels.close();
+    await this.idempotencyKeys.close();
     this.ownership.release();
   }
 }

@@ -11,8 +11,10 @@ import type {
   AllStreamSubscription,
   AppendResult,
   AppendStreamState,
+  AppendStreamRequest,
   AppendToStreamOptions,
   EventData,
+  MultiAppendResult,
   Filter,
   KurrentDBClient,
   Position,
@@ -131,6 +133,43 @@ export class FakeKurrentDbClient {
     const last = written[written.length - 1]!;
     // The reply carries the write's commit position only: not the last event's $all position.
     return { success: true, nextExpectedRevision: last.revision, position: { commit: last.position.commit, prepare: last.position.commit } };
+  };
+
+  /** Every multiStreamAppend call, for assertions. */
+  readonly multiAppends: AppendStreamRequest[][] = [];
+
+  /**
+   * All streams or none; every expected state is checked before anything is written. Metadata must
+   * be string-valued, as the real client demands. No idempotency on ids: the server's rules for
+   * retried multi-stream appends are not documented, so the adapter must not rely on them.
+   */
+  multiStreamAppend = async (requests: AppendStreamRequest[]): Promise<MultiAppendResult> => {
+    await Promise.resolve();
+    this.check();
+    this.multiAppends.push(requests);
+    for (const request of requests) {
+      for (const event of request.events) {
+        const metadata = event.metadata as unknown;
+        if (metadata != null && (typeof metadata !== 'object' || Object.values(metadata).some((v) => typeof v !== 'string'))) {
+          throw new Error('multiStreamAppend requires metadata to be a plain object with string keys and string values.');
+        }
+      }
+    }
+    for (const { streamName, expectedState } of requests) {
+      const stream = this.streams.get(streamName) ?? [];
+      const current = stream.length > 0 ? BigInt(stream.length - 1) : undefined;
+      const ok =
+        expectedState === 'any' ||
+        (expectedState === 'no_stream' && current === undefined) ||
+        (expectedState === 'stream_exists' && current !== undefined) ||
+        (typeof expectedState === 'bigint' && expectedState === current);
+      if (!ok) throw new WrongExpectedVersionError(undefined, { streamName, expected: expectedState, current: current ?? 'no_stream' });
+    }
+    const responses = requests.map(({ streamName, events }) => {
+      const written = this.write(streamName, events.map((e) => ({ ...e, isJson: e.contentType === 'application/json' })));
+      return { streamName, revision: written[written.length - 1]!.revision };
+    });
+    return { position: this.nextOffset, responses };
   };
 
   readStream = (streamName: string, options: ReadStreamOptions = {}): AsyncIterableIterator<ResolvedEvent> => {
