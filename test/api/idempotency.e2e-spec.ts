@@ -67,7 +67,7 @@ describe('Idempotent creating mutations over GraphQL', () => {
     const key = randomUUID();
     const withIdNumber = { ...issue('Refused first'), description: `About ${generatedNationalIdNumber(12, 4, 1987)}`, idempotencyKey: key };
     const refused = await t.gql(SUBMIT, { input: withIdNumber }, rosa);
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERSONAL_ID_NUMBER_NOT_ALLOWED' });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PERSONAL_DATA_REFUSED' });
 
     const corrected = ok(await t.gql(SUBMIT, { input: { ...issue('Refused first'), idempotencyKey: key } }, rosa)).submitIssue;
     const again = ok(await t.gql(SUBMIT, { input: { ...issue('Refused first'), idempotencyKey: key } }, rosa)).submitIssue;
