@@ -75,6 +75,8 @@ export type SubmitIssueInput = {
   citedIssueIds?: Array<string> | null | undefined;
   citedMeasures?: Array<number> | null | undefined;
   description: string;
+  /** A key you choose (8-128 of A-Z a-z 0-9 _ . : -, e.g. a UUID) so that retrying the same request never creates twice: within 24 hours the same key from you answers with the first result and changes nothing. */
+  idempotencyKey?: string | null | undefined;
   /** Your own organisation, a member of the reference group. */
   organizationId: string;
   tags?: Array<ExploitationForm> | null | undefined;
