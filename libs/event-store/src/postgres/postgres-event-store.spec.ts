@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventToAppend } from '../event-store.port';
 import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
+import { createEventStore } from '../create-event-store';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { POSTGRES_ADVISORY_LOCKS } from './advisory-locks';
 import { PostgresEventStore } from './postgres-event-store';
@@ -136,6 +137,15 @@ function event(type = 'Happened', data: unknown = { n: 1 }): EventToAppend {
   });
 
   describe('connections', () => {
+    it('is what createEventStore opens for a postgres:// or postgresql:// URL, schema ready', async () => {
+      for (const eventStoreUrl of [url(), url().replace(/^postgres:/, 'postgresql:')]) {
+        const store = await createEventStore({ eventStoreUrl, dataDir: '/nonexistent/never-created' });
+        opened.push(store as PostgresEventStore);
+        expect(store).toBeInstanceOf(PostgresEventStore);
+        await expect(store.headPosition()).resolves.toEqual(expect.any(BigInt));
+      }
+    });
+
     it('reports an unreachable server as EventStoreUnavailableError without echoing the password', async () => {
       const error = await PostgresEventStore.connect('postgres://kom:hunter2@127.0.0.1:1/kom').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(EventStoreUnavailableError);
