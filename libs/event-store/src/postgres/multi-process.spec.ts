@@ -4,7 +4,7 @@ import { START, type EventToAppend, type RecordedEvent, type Subscription } from
 import { checkChainLink } from '../hash-chain';
 import { PostgresEventStore } from './postgres-event-store';
 import { runAppendWorkers, type AppendWorkerReport } from './testing/run-append-workers';
-import { createTestDatabase, postgresSkipReason, type TestDatabase } from './testing/postgres-test-database';
+import { createTestDatabase, describeWithPostgres, type TestDatabase } from './testing/postgres-test-database';
 import { LISTENER_APPLICATION_NAME } from './wake-up-listener';
 
 /**
@@ -12,12 +12,10 @@ import { LISTENER_APPLICATION_NAME } from './wake-up-listener';
  * not fork, and a subscriber in one process hears appends made in another, also after its
  * listening connection is killed.
  */
-const skipReason = postgresSkipReason();
-if (skipReason !== undefined) console.warn(`PostgreSQL multi-process suite skipped: ${skipReason}`);
 
 const WAIT_MS = 20_000;
 
-(skipReason === undefined ? describe : describe.skip)(`PostgreSQL event store across processes${skipReason ? `: ${skipReason}` : ''}`, () => {
+describeWithPostgres('PostgreSQL event store across processes', () => {
   let database: TestDatabase;
   let admin: Client;
   beforeAll(async () => {

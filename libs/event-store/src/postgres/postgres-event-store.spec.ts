@@ -5,7 +5,7 @@ import { createEventStore } from '../create-event-store';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { POSTGRES_ADVISORY_LOCKS } from './advisory-locks';
 import { PostgresEventStore } from './postgres-event-store';
-import { createTestDatabase, postgresSkipReason, type TestDatabase } from './testing/postgres-test-database';
+import { createTestDatabase, describeWithPostgres, postgresSkipReason, type TestDatabase } from './testing/postgres-test-database';
 
 /**
  * The EventStore contract and the adapter's own behaviour against the machine's PostgreSQL, in a
@@ -30,7 +30,7 @@ function event(type = 'Happened', data: unknown = { n: 1 }): EventToAppend {
   return { id: randomUUID(), type, data, metadata: { correlationId: randomUUID() } };
 }
 
-(skipReason === undefined ? describe : describe.skip)('PostgresEventStore', () => {
+describeWithPostgres('PostgresEventStore', () => {
   const opened: PostgresEventStore[] = [];
   const open = async (options?: Parameters<typeof PostgresEventStore.connect>[1]) => {
     const store = await PostgresEventStore.connect(url(), options);
@@ -178,4 +178,4 @@ function event(type = 'Happened', data: unknown = { n: 1 }): EventToAppend {
       await expect(b.withAdvisoryLock(POSTGRES_ADVISORY_LOCKS.append, async () => 'no')).rejects.toThrow(RangeError);
     });
   });
-});
+}, skipReason);

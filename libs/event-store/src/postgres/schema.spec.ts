@@ -1,12 +1,10 @@
 import { Pool } from 'pg';
 import { PostgresEventStore } from './postgres-event-store';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from './schema';
-import { createTestDatabase, postgresSkipReason, type TestDatabase } from './testing/postgres-test-database';
+import { createTestDatabase, describeWithPostgres, type TestDatabase } from './testing/postgres-test-database';
 
-const skipReason = postgresSkipReason();
-if (skipReason !== undefined) console.warn(`PostgreSQL schema migrations skipped: ${skipReason}`);
 
-(skipReason === undefined ? describe : describe.skip)(`PostgreSQL schema migrations${skipReason ? `: ${skipReason}` : ''}`, () => {
+describeWithPostgres('PostgreSQL schema migrations', () => {
   const databases: TestDatabase[] = [];
   const pools: Pool[] = [];
   const fresh = async () => {

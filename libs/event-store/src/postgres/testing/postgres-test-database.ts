@@ -60,3 +60,19 @@ async function asAdmin<T>(serverUrl: string, work: (admin: Client) => Promise<T>
     await admin.end();
   }
 }
+
+/**
+ * `describe` for suites that need the test server. Without one, the reason is the title of the
+ * suite's first case, so that the run's summary shows it, and every case is reported as skipped.
+ */
+export function describeWithPostgres(title: string, define: () => void, skipReason: string | undefined = postgresSkipReason()): void {
+  if (skipReason === undefined) {
+    describe(title, define);
+    return;
+  }
+  console.warn(`${title} skipped: ${skipReason}`);
+  describe(title, () => {
+    it.skip(`${title}: ${skipReason}`, () => undefined);
+  });
+  describe.skip(title, define);
+}
