@@ -1,4 +1,4 @@
-import { Pool, type PoolClient, type PoolConfig, type QueryConfig } from 'pg';
+import type { Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
 import {
   START,
   matchesFilter,
@@ -26,7 +26,7 @@ import { isConnectionError } from './connection-errors';
 import { PostgresSubscription, type PostgresLogSource } from './postgres-subscription';
 import { migrate } from './schema';
 import * as sql from './statements';
-import { WakeUpListener } from './wake-up-listener';
+import { WakeUpListener, type ListenerClient } from './wake-up-listener';
 
 export interface PostgresEventStoreOptions {
   /** How often a live subscription reads the log when no notification arrives. Default 1000. */
@@ -65,8 +65,10 @@ const BEGIN_AND_LOCK = `BEGIN; SELECT pg_advisory_xact_lock(${POSTGRES_LOCK_NAME
 export class PostgresEventStore implements EventStore {
   /** Connects, then creates or migrates the schema (safe when several processes start at once). */
   static async connect(url: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+    // Loaded here, not at the top: processes on the embedded store never pay for the driver.
+    const pg = await import('pg');
     const config: PoolConfig = { connectionString: url, application_name: 'kom-event-store' };
-    const pool = new Pool({ ...config, max: options.maxConnections ?? 10 });
+    const pool = new pg.Pool({ ...config, max: options.maxConnections ?? 10 });
     // An idle connection that the server drops is discarded by the pool and replaced on next use.
     pool.on('error', () => undefined);
     try {
@@ -78,7 +80,7 @@ export class PostgresEventStore implements EventStore {
       }
       throw error;
     }
-    return new PostgresEventStore(pool, config, options);
+    return new PostgresEventStore(pool, pg.Client, config, options);
   }
 
   private isClosed = false;
@@ -93,6 +95,7 @@ export class PostgresEventStore implements EventStore {
 
   private constructor(
     private readonly pool: Pool,
+    client: ListenerClient,
     config: PoolConfig,
     options: PostgresEventStoreOptions,
   ) {
@@ -102,7 +105,7 @@ export class PostgresEventStore implements EventStore {
       options.maxBatchSize ?? 1000,
       (error) => new EventStoreUnavailableError('The event store could not commit the batch', { cause: error }),
     );
-    this.wakeUps = new WakeUpListener(config, () => this.ring());
+    this.wakeUps = new WakeUpListener(client, config, () => this.ring());
     this.log = {
       isClosed: () => this.isClosed,
       changes: () => this.changeCount,

@@ -1,4 +1,7 @@
-import { Client, type ClientConfig } from 'pg';
+import type { Client, ClientConfig } from 'pg';
+
+/** node-postgres's Client class, handed in so that the driver loads only when it is used. */
+export type ListenerClient = typeof Client;
 
 /** The channel every append notifies, with the new head position as payload. */
 export const EVENTS_CHANNEL = 'kom_events';
@@ -21,6 +24,7 @@ export class WakeUpListener {
   private connecting: Promise<void> | undefined;
 
   constructor(
+    private readonly Client: ListenerClient,
     private readonly config: ClientConfig,
     private readonly ring: () => void,
   ) {}
@@ -43,7 +47,7 @@ export class WakeUpListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ ...this.config, application_name: LISTENER_APPLICATION_NAME });
+    const client = new this.Client({ ...this.config, application_name: LISTENER_APPLICATION_NAME });
     client.on('notification', () => this.ring());
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
