@@ -1,13 +1,16 @@
 // Child-process entry of the rebuild benchmark: writes the log, then exits. Generating in another
 // process leaves the measuring process's heap clean (tens of MB of generation garbage in the old
 // generation slowed the measured reads by a third), as it is for the CLI `replay` command.
-//   node --import tsx bench/rebuild-generate.ts <log file> <events>
-import { SqliteEventStore } from '@kom/event-store';
+//   node --import tsx bench/rebuild-generate.ts <log file | postgres:// URL> <events>
+import { PostgresEventStore, SqliteEventStore, eventStoreKind } from '@kom/event-store';
 import { generateRebuildLog } from './rebuild-log';
 
 async function main(): Promise<void> {
-  const [file, events] = process.argv.slice(2);
-  const store = SqliteEventStore.open(file!, { maxBatchSize: 1000 });
+  const [target, events] = process.argv.slice(2);
+  const store =
+    eventStoreKind(target) === 'postgres'
+      ? await PostgresEventStore.connect(target!)
+      : SqliteEventStore.open(target!, { maxBatchSize: 1000 });
   try {
     await generateRebuildLog(store, { events: Number(events) });
   } finally {

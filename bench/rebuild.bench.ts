@@ -22,7 +22,7 @@ export interface RebuildFigures {
 const PAGE = 1000;
 
 /** What any consumer pays at least: readAll pages through the port (the adapter parses the JSON). */
-async function rawReadParse(store: EventStore): Promise<{ events: number; seconds: number }> {
+export async function rawReadParse(store: EventStore): Promise<{ events: number; seconds: number }> {
   const start = performance.now();
   let events = 0;
   let position = 0n;
@@ -38,7 +38,7 @@ async function rawReadParse(store: EventStore): Promise<{ events: number; second
   return { events, seconds: (performance.now() - start) / 1000 };
 }
 
-async function rebuild(store: EventStore, file: string): Promise<{ events: number; seconds: number }> {
+export async function rebuild(store: EventStore, file: string): Promise<{ events: number; seconds: number }> {
   rmSync(file, { force: true });
   rmSync(`${file}-wal`, { force: true });
   rmSync(`${file}-shm`, { force: true });

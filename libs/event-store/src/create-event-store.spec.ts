@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createEventStore, describeEventStoreUrl } from './create-event-store';
+import { createEventStore, describeEventStoreUrl, eventStoreKind } from './create-event-store';
 import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
@@ -41,13 +41,13 @@ describe('createEventStore', () => {
     expect(existsSync(path.join(root, 'events.sqlite'))).toBe(false);
   });
 
-  it.each(['postgres://kom:s3cret@db:5432/kom', 'http://localhost:2113', 'localhost:2113', 'sqlite:///data/events.sqlite'])(
+  it.each(['mysql://kom:s3cret@db:3306/kom', 'http://localhost:2113', 'localhost:2113', 'sqlite:///data/events.sqlite'])(
     'refuses %s, naming the accepted schemes without echoing credentials',
     async (eventStoreUrl) => {
       const error = await createEventStore({ eventStoreUrl, dataDir: root }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(Error);
       const message = (error as Error).message;
-      for (const scheme of ['kurrentdb://', 'kurrentdb+discover://', 'kurrent://', 'esdb://', 'esdb+discover://']) {
+      for (const scheme of ['kurrentdb://', 'kurrentdb+discover://', 'kurrent://', 'esdb://', 'esdb+discover://', 'postgres://', 'postgresql://']) {
         expect(message).toContain(scheme);
       }
       expect(message).not.toContain('s3cret');
@@ -76,10 +76,24 @@ describe('describeEventStoreUrl', () => {
       'KurrentDB at kurrentdb://***@localhost:2113?tls=false',
     );
     expect(describeEventStoreUrl('esdb+discover://ops:p%40ss:w@rd@a:2113,b:2113')).toBe('KurrentDB at esdb+discover://***@a:2113,b:2113');
-    expect(describeEventStoreUrl('postgres://kom:s3cret@db/kom')).toBe('unsupported event store URL postgres://***@db/kom');
+    expect(describeEventStoreUrl('postgres://kom:s3cret@db/kom')).toBe('PostgreSQL at postgres://***@db/kom');
+    expect(describeEventStoreUrl('mysql://kom:s3cret@db/kom')).toBe('unsupported event store URL mysql://***@db/kom');
   });
 
   it('leaves a URL without credentials as it is', () => {
     expect(describeEventStoreUrl('kurrentdb://localhost:2113?tls=false')).toBe('KurrentDB at kurrentdb://localhost:2113?tls=false');
+  });
+});
+
+describe('eventStoreKind', () => {
+  it.each([
+    [undefined, 'sqlite'],
+    [' ', 'sqlite'],
+    ['esdb://localhost:2113', 'kurrentdb'],
+    ['postgres://db/kom', 'postgres'],
+    ['PostgreSQL://db/kom', 'postgres'],
+    ['mysql://db/kom', 'unsupported'],
+  ])('names the adapter %p selects: %s', (url, kind) => {
+    expect(eventStoreKind(url)).toBe(kind);
   });
 });

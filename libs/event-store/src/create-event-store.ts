@@ -7,10 +7,12 @@ import {
   redactConnectionString,
 } from './kurrentdb/connection-string';
 import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+import { isPostgresUrl } from './postgres/connection-string';
+import { PostgresEventStore } from './postgres/postgres-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export interface EventStoreConfig {
-  /** A KurrentDB / EventStoreDB connection string; unset or blank selects the embedded SQLite store. */
+  /** A KurrentDB / EventStoreDB or PostgreSQL connection string; unset or blank selects the embedded SQLite store. */
   readonly eventStoreUrl?: string;
   /** Where the embedded store keeps events.sqlite (created when missing). */
   readonly dataDir: string;
@@ -24,7 +26,9 @@ function blankToUndefined(url: string | undefined): string | undefined {
 /**
  * The event store the configuration asks for: the embedded SQLite store when no URL is set, a
  * KurrentDB / EventStoreDB server for a kurrentdb://, kurrent://, kdb:// or esdb:// URL (each
- * also +discover). Anything else is refused, naming the accepted schemes, without echoing credentials.
+ * also +discover), PostgreSQL for a postgres:// or postgresql:// URL (connected and migrated
+ * before this resolves). Anything else is refused, naming the accepted schemes, without echoing
+ * credentials.
  */
 export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
   const url = blankToUndefined(config.eventStoreUrl);
@@ -33,9 +37,10 @@ export async function createEventStore(config: EventStoreConfig): Promise<EventS
     return SqliteEventStore.open(path.join(config.dataDir, 'events.sqlite'));
   }
   if (isKurrentDbUrl(url)) return KurrentDbEventStore.connect(url);
+  if (isPostgresUrl(url)) return PostgresEventStore.connect(url);
   throw new Error(
     `Unsupported event store URL ${redactConnectionString(url)}: expected ${describeAcceptedSchemes()}, ` +
-      'or no URL for the embedded SQLite store',
+      'postgres:// or postgresql://, or no URL for the embedded SQLite store',
   );
 }
 
@@ -44,5 +49,15 @@ export function describeEventStoreUrl(url?: string): string {
   const value = blankToUndefined(url);
   if (value === undefined) return 'embedded SQLite event store';
   const redacted = redactConnectionString(value);
-  return isKurrentDbUrl(value) ? `KurrentDB at ${redacted}` : `unsupported event store URL ${redacted}`;
+  if (isKurrentDbUrl(value)) return `KurrentDB at ${redacted}`;
+  if (isPostgresUrl(value)) return `PostgreSQL at ${redacted}`;
+  return `unsupported event store URL ${redacted}`;
+}
+
+/** Which adapter a URL selects, for status reports. */
+export function eventStoreKind(url?: string): 'sqlite' | 'kurrentdb' | 'postgres' | 'unsupported' {
+  const value = blankToUndefined(url);
+  if (value === undefined) return 'sqlite';
+  if (isKurrentDbUrl(value)) return 'kurrentdb';
+  return isPostgresUrl(value) ? 'postgres' : 'unsupported';
 }

@@ -3,6 +3,8 @@ export * from './errors';
 export * from './envelope';
 export * from './sqlite/sqlite-event-store';
 export * from './kurrentdb/kurrentdb-event-store';
+export * from './postgres/postgres-event-store';
+export * from './postgres/advisory-locks';
 export * from './create-event-store';
 export * from './hash-chain';
 export * from './log-mark';

@@ -41,10 +41,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ KOM_EVENTSTORE_URL: 'kurrentdb+discover://a:2113,b:2113' }).eventStoreUrl).toMatch(/^kurrentdb/);
   });
 
+  it('accepts PostgreSQL connection strings', () => {
+    expect(loadConfig({ KOM_EVENTSTORE_URL: 'postgres://kom@db:5432/kom' }).eventStoreUrl).toBe('postgres://kom@db:5432/kom');
+    expect(loadConfig({ KOM_EVENTSTORE_URL: 'postgresql://kom@db/kom?sslmode=require' }).eventStoreUrl).toMatch(/^postgresql:/);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
-    [{ KOM_EVENTSTORE_URL: 'postgres://db' }, 'KOM_EVENTSTORE_URL'],
+    [{ KOM_EVENTSTORE_URL: 'mysql://db' }, 'KOM_EVENTSTORE_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ KOM_AUDIT_CHECKPOINT_EVERY: '0' }, 'KOM_AUDIT_CHECKPOINT_EVERY'],

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { EVENT_STORE, type EventStore } from '@kom/event-store';
+import { EVENT_STORE, eventStoreKind, type EventStore } from '@kom/event-store';
 
 import { KOM_CONFIG, type KomConfig } from '../config/kom-config';
 import { ProjectionsService } from '../nest/projections.service';
@@ -22,7 +22,7 @@ export class ReactorStatus {
 
 @ObjectType({ description: 'The state of this replica.' })
 export class PlatformStatus {
-  @Field(() => String, { description: 'sqlite (embedded) or kurrentdb.' }) eventStore!: string;
+  @Field(() => String, { description: 'sqlite (embedded), kurrentdb or postgres.' }) eventStore!: string;
   @Field(() => String, { description: 'Position of the newest event in the log (decimal).' }) headPosition!: string;
   @Field(() => Boolean) caughtUp!: boolean;
   @Field(() => [ProjectionStatus]) projections!: ProjectionStatus[];
@@ -43,7 +43,7 @@ export class PlatformStatusResolver {
     const head = await this.store.headPosition();
     const projections = this.projections.status().map((p) => ({ ...p, position: p.position.toString() }));
     return {
-      eventStore: this.config.eventStoreUrl ? 'kurrentdb' : 'sqlite',
+      eventStore: eventStoreKind(this.config.eventStoreUrl),
       headPosition: head.toString(),
       caughtUp: projections.every((p) => BigInt(p.position) >= head) && this.reactors.caughtUpWith(head),
       projections,
