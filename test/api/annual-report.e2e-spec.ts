@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ManualClock } from '@kom/platform';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { DocumentBuilder } from '@kom/documents';
@@ -7,6 +10,7 @@ import { readModelReportSources } from '../../apps/api/src/wiring/report-sources
 import { TestApp } from '../support/test-app';
 import { documentsScenario, type DocumentsScenario } from '../support/documents-scenario';
 import { readPdf } from '../support/read-documents';
+import { runOperatorCli } from '../support/cli';
 
 const REPORT = `year edition status editions { edition status correctionNote decisionId publishedPosition publicUrl figures { organizationId begging } }`;
 const m = (name: string, input: string) => `mutation($input: ${input}!) { ${name}(input: $input) { ${REPORT} } }`;
@@ -86,6 +90,26 @@ describe('The annual status report', () => {
     const store = t.app.get<EventStore>(EVENT_STORE);
     const builder = new DocumentBuilder({ store, projections: CONTEXTS.flatMap((c) => c.projections), proofs: new ReplayLogProofs(store), reportSources: readModelReportSources });
     expect(await builder.verify(pdf.rawPayload)).toMatchObject({ identical: true });
+  });
+
+  it('writes the published edition from the command line, and verify finds it identical to the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kom-report-cli-'));
+    try {
+      const file = join(dir, 'report.pdf');
+      const written = await runOperatorCli(t.config.dataDir, ['report', '2027', '--format', 'pdf', '--lang', 'en', '--edition', '1', '--out', file]);
+      expect({ code: written.code, err: written.err }).toEqual({ code: 0, err: '' });
+      expect(written.out).toMatch(new RegExp(`^wrote ${file}: .*position \\d+, sha256 [0-9a-f]{64}$`));
+      const reading = await readPdf(readFileSync(file));
+      expect(reading.lang).toBe('en-GB');
+      expect(reading.text).toContain('Research on forced criminality is needed.');
+      const verified = await runOperatorCli(t.config.dataDir, ['verify', '--document', file]);
+      expect(verified.code).toBe(0);
+      expect(verified.out).toContain('identical to the');
+      expect((await runOperatorCli(t.config.dataDir, ['report', '2027', '--format', 'pdf', '--edition', 'first'])).code).toBe(2);
+      expect((await runOperatorCli(t.config.dataDir, ['report', '--format', 'pdf'])).code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('corrects with a new edition that says what changed; edition 1 stays byte-identical', async () => {
