@@ -11,6 +11,7 @@ import { TestApp } from '../support/test-app';
 import { documentsScenario, type DocumentsScenario } from '../support/documents-scenario';
 import { readPdf } from '../support/read-documents';
 import { runOperatorCli } from '../support/cli';
+import { reportYearScenario } from '../support/report-year-scenario';
 
 const REPORT = `year edition status editions { edition status correctionNote decisionId publishedPosition publicUrl figures { organizationId begging } }`;
 const m = (name: string, input: string) => `mutation($input: ${input}!) { ${name}(input: $input) { ${REPORT} } }`;
@@ -28,6 +29,7 @@ describe('The annual status report', () => {
   beforeAll(async () => {
     t = await TestApp.start({ clock });
     s = await documentsScenario(t, clock);
+    await reportYearScenario(t, clock, s.decisionIds[0]!);
     secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
     ngo = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'nina');
     udi = await t.token('AGENCY_MEMBER', 'org-udi', 'ulf');
@@ -78,7 +80,12 @@ describe('The annual status report', () => {
     expect(text).toMatch(/30 20 0 · 0 ·/);
     expect(text).not.toMatch(/\b37\b|\b53\b/); // UDI's total, and the grand total, would give the 3 away
     expect(text).toContain('Research on forced criminality is needed.');
-    expect(text).toContain('Prosjektgruppen 2');
+    expect(text).toContain('Prosjektgruppen 3');
+    expect(text).toContain('Referansegruppen 1');
+    // Issues per measure: raised, forwarded, resolved, closed, withdrawn, open.
+    expect(text).toMatch(/Tiltak Meldt Videresendt Løst Lukket Trukket Åpne 6 1 0 0 0 0 1 17 1 0 1 0 0 0 34 2 0 1 1 0 0/);
+    // Agreements per police party: in force at year end, signed, renewed, terminated.
+    expect(text).toMatch(/Politiet 1 1 0 0/);
     expect(text).toContain('Vedtak og dissens');
 
     expect((await get('/reports/2027.pdf')).rawPayload.equals(pdf.rawPayload)).toBe(true);
