@@ -69,6 +69,15 @@ describe('The annual status report', () => {
     const pdf = await get('/reports/2027.pdf');
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['x-kom-position']).toBe(published.editions[0].publishedPosition);
+    // A published edition never changes and is the same for everyone: any cache may keep it.
+    expect(pdf.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const again = await t.app.inject({ method: 'GET', url: '/reports/2027/1.pdf', headers: { 'if-none-match': String(pdf.headers.etag) } });
+    expect({ status: again.statusCode, cache: again.headers['cache-control'] }).toEqual({ status: 304, cache: 'public, max-age=31536000, immutable' });
+    // Read with credentials, the same report is built for that reader: private, at the position or live.
+    expect((await get('/documents/annual-report.pdf?year=2027&edition=1', secretariat)).headers['cache-control']).toBe('private, no-cache');
+    const atPosition = await get(`/documents/annual-report.pdf?year=2027&edition=1&position=${published.editions[0].publishedPosition}`, secretariat);
+    expect({ status: atPosition.statusCode, cache: atPosition.headers['cache-control'] }).toEqual({ status: 200, cache: 'private, max-age=31536000, immutable' });
+    expect((await get('/reports/2031.pdf')).headers['cache-control']).not.toMatch(/public/);
     const reading = await readPdf(pdf.rawPayload);
     expect(reading.lang).toBe('nb-NO');
     expect(reading.outline).toEqual(expect.arrayContaining(['Trender', 'Utfordringer', 'Forskningsbehov', 'Møter og oppmøte', 'Vedtak og dissens']));
