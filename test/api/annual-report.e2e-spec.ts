@@ -11,7 +11,7 @@ import { TestApp } from '../support/test-app';
 import { documentsScenario, type DocumentsScenario } from '../support/documents-scenario';
 import { readPdf } from '../support/read-documents';
 import { runOperatorCli } from '../support/cli';
-import { reportYearScenario } from '../support/report-year-scenario';
+import { reportYearScenario, type ReportYearScenario } from '../support/report-year-scenario';
 
 const REPORT = `year edition status editions { edition status correctionNote decisionId publishedPosition publicUrl figures { organizationId begging } }`;
 const m = (name: string, input: string) => `mutation($input: ${input}!) { ${name}(input: $input) { ${REPORT} } }`;
@@ -21,6 +21,7 @@ describe('The annual status report', () => {
   const clock = new ManualClock('2027-01-04T08:00:00.000Z');
   let t: TestApp;
   let s: DocumentsScenario;
+  let year: ReportYearScenario;
   let secretariat: string;
   let ngo: string;
   let udi: string;
@@ -29,7 +30,7 @@ describe('The annual status report', () => {
   beforeAll(async () => {
     t = await TestApp.start({ clock });
     s = await documentsScenario(t, clock);
-    await reportYearScenario(t, clock, s.decisionIds[0]!);
+    year = await reportYearScenario(t, clock, s.decisionIds[0]!);
     secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
     ngo = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'nina');
     udi = await t.token('AGENCY_MEMBER', 'org-udi', 'ulf');
@@ -46,6 +47,19 @@ describe('The annual status report', () => {
 
   afterAll(async () => {
     await t?.stop();
+  });
+
+  it('flags research needs: the submitting NGO or the secretariat on an issue, the secretariat on a decision', async () => {
+    const noas = await t.token('NGO_REPRESENTATIVE', 'org-noas', 'nils');
+    const flag = 'mutation($input: FlagResearchNeedInput!) { flagResearchNeed(input: $input) { id researchNeed } }';
+    const other = await t.gql(flag, { input: { issueId: year.open, text: 'Noe annet' } }, noas);
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWN_ORGANIZATION' });
+    const agency = await t.gql(flag, { input: { issueId: year.open, text: 'Noe annet' } }, udi);
+    expect(agency.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const decision = await t.gql('mutation($input: FlagDecisionResearchNeedInput!) { flagDecisionResearchNeed(input: $input) { id } }', { input: { decisionId: s.decisionIds[1], text: 'Noe annet' } }, ngo);
+    expect(decision.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const read = await t.data('query($id: ID!, $d: ID!) { issue(id: $id) { researchNeed } decision(id: $d) { researchNeed } }', { id: year.open, d: s.decisionIds[0] }, secretariat);
+    expect(read).toEqual({ issue: { researchNeed: 'Lite kunnskap om tvungen kriminalitet blant unge.' }, decision: { researchNeed: 'Hva avtalene betyr for ofrene.' } });
   });
 
   it('refuses an agency figures for another organisation, and a decision that is not the project group’s', async () => {
@@ -95,6 +109,10 @@ describe('The annual status report', () => {
     expect(text).toMatch(/Tiltak Meldt Videresendt Løst Lukket Trukket Åpne 6 1 0 0 0 0 1 17 1 0 1 0 0 0 34 2 0 1 1 0 0/);
     // Agreements per police party: in force at year end, signed, renewed, terminated.
     expect(text).toMatch(/Politiet 1 1 0 0/);
+    // Research needs flagged on an issue (by ROSA) and on a decision (by the secretariat), beside the secretariat's text.
+    const research = text.slice(text.lastIndexOf('Forskningsbehov meldt i saker og vedtak i 2027'));
+    expect(research).toMatch(/Sak: Forskning på tvangskriminalitet 6 Lite kunnskap om tvungen kriminalitet blant unge\./);
+    expect(research).toMatch(/Vedtak: Prosjektgruppemøte januar, 2027-01-12 34 Hva avtalene betyr for ofrene\./);
     expect(text).toContain('Vedtak og dissens');
 
     expect((await get('/reports/2027.pdf')).rawPayload.equals(pdf.rawPayload)).toBe(true);

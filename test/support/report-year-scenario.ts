@@ -25,7 +25,8 @@ export interface ReportYearScenario {
 /**
  * The rest of a year for the annual report, after the documents scenario (clock in February 2027):
  * ROSA's issues — one taken through the reference group to a project-group resolution, one closed,
- * one left open — and a cooperation agreement between the police and ROSA signed by both.
+ * one left open and flagged as pointing to a research need — a cooperation agreement between the
+ * police and ROSA signed by both, and a research need flagged on the decision it cites.
  */
 export async function reportYearScenario(t: TestApp, clock: ManualClock, citedDecisionId: string): Promise<ReportYearScenario> {
   const secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
@@ -73,5 +74,9 @@ export async function reportYearScenario(t: TestApp, clock: ManualClock, citedDe
   await ok(SIGN, { agreementId, version: 1 }, police);
   const signed = await ok(SIGN, { agreementId, version: 1 }, rosa);
   if (signed.status === 'AWAITING_SIGNATURES') throw new Error('the agreement should be signed by both parties');
+
+  clock.set('2027-05-01T09:00:00.000Z');
+  await ok('mutation($input: FlagResearchNeedInput!) { flagResearchNeed(input: $input) { id status } }', { issueId: open, text: 'Lite kunnskap om tvungen kriminalitet blant unge.' }, rosa);
+  await ok('mutation($input: FlagDecisionResearchNeedInput!) { flagDecisionResearchNeed(input: $input) { id status } }', { decisionId: citedDecisionId, text: 'Hva avtalene betyr for ofrene.' });
   return { resolved, closed, open, agreementId };
 }
