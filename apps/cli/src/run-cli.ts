@@ -4,7 +4,7 @@ import { tokenCommand } from './commands/token.command';
 import { verifyCommand } from './commands/verify.command';
 import { exportAuditCommand } from './commands/export-audit.command';
 import { replayCommand } from './commands/replay.command';
-import { agendaCommand, calendarCommand, minutesCommand, registerCommand } from './commands/documents.command';
+import { agendaCommand, calendarCommand, minutesCommand, registerCommand, reportCommand } from './commands/documents.command';
 import { rebuildReadModelsCommand } from './commands/rebuild-read-models.command';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -17,6 +17,7 @@ export const COMMANDS: readonly CliCommand[] = [
   minutesCommand,
   registerCommand,
   calendarCommand,
+  reportCommand,
 ];
 
 function help(): string {

@@ -22,5 +22,6 @@ export const issueAuditSummaries: AuditSummaries = {
     en: `Issue ${d(e).issueId} forwarded to the project group (decision ${d(e).decisionId})`,
   }),
   IssueResolved: (e) => ({ nb: `Sak ${d(e).issueId} avgjort (vedtak ${d(e).decisionId})`, en: `Issue ${d(e).issueId} resolved (decision ${d(e).decisionId})` }),
+  ResearchNeedFlagged: (e) => ({ nb: `Sak ${d(e).issueId} merket med forskningsbehov`, en: `Issue ${d(e).issueId} flagged as a research need` }),
   IssueClosed: (e) => ({ nb: `Sak ${d(e).issueId} avsluttet`, en: `Issue ${d(e).issueId} closed` }),
 };

@@ -49,6 +49,7 @@ export { RecordDecisionCommand } from './application/record-decision.command';
 export { RecordPositionCommand } from './application/record-position.command';
 export { SupersedeDecisionCommand, type SupersedeDecisionRequest } from './application/supersede-decision.command';
 export { RevokeDecisionCommand } from './application/revoke-decision.command';
+export { FlagDecisionResearchNeedCommand } from './application/flag-decision-research-need.command';
 export { AssignActionItemCommand } from './application/assign-action-item.command';
 export { CompleteActionItemCommand } from './application/complete-action-item.command';
 export { CancelActionItemCommand } from './application/cancel-action-item.command';

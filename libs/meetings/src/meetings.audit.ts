@@ -60,6 +60,7 @@ export const meetingAuditSummaries: AuditSummaries = {
     nb: `Vedtak ${s(d(e).decisionId)} ble erstattet av vedtak ${s(d(e).supersededByDecisionId)} (møte ${s(d(e).supersededByMeetingId)})`,
     en: `Decision ${s(d(e).decisionId)} was superseded by decision ${s(d(e).supersededByDecisionId)} (meeting ${s(d(e).supersededByMeetingId)})`,
   }),
+  DecisionResearchNeedFlagged: (e) => ({ nb: `Vedtak ${s(d(e).decisionId)} merket med forskningsbehov`, en: `Decision ${s(d(e).decisionId)} flagged as a research need` }),
   DecisionRevoked: (e) => ({ nb: `Vedtak ${s(d(e).decisionId)} ble opphevet: ${s(d(e).reason)}`, en: `Decision ${s(d(e).decisionId)} was revoked: ${s(d(e).reason)}` }),
   ActionItemAssigned: (e) => ({
     nb: `Oppfølgingspunkt til ${s(d(e).responsibleOrganizationId)} innen ${s(d(e).dueDate)}: «${s(d(e).description)}»`,

@@ -15,6 +15,7 @@ import { RemoveAgendaItemHandler } from './application/remove-agenda-item.comman
 import { ReorderAgendaHandler } from './application/reorder-agenda.command';
 import { RescheduleMeetingHandler } from './application/reschedule-meeting.command';
 import { RevokeDecisionHandler } from './application/revoke-decision.command';
+import { FlagDecisionResearchNeedHandler } from './application/flag-decision-research-need.command';
 import { ScheduleMeetingHandler } from './application/schedule-meeting.command';
 import { SupersedeDecisionHandler } from './application/supersede-decision.command';
 import { UpdateAgendaItemHandler } from './application/update-agenda-item.command';
@@ -56,6 +57,7 @@ import { MinutesQueries } from './read-models/minutes.queries';
     RecordPositionHandler,
     SupersedeDecisionHandler,
     RevokeDecisionHandler,
+    FlagDecisionResearchNeedHandler,
     AssignActionItemHandler,
     CompleteActionItemHandler,
     CancelActionItemHandler,

@@ -1,4 +1,4 @@
-import type { AgreementFigures, IssueOutcomeFigures, ReportSources } from '@kom/documents';
+import type { AgreementFigures, IssueOutcomeFigures, IssueResearchNeed, ReportSources } from '@kom/documents';
 import { IssuesQueries } from '@kom/issues';
 import { AgreementsQueries, versionInForceAt } from '@kom/agreements';
 import { OrganizationsQueries } from '@kom/organizations';
@@ -53,5 +53,9 @@ export const readModelReportSources: ReportSources = {
       rows.set(police.organizationId, row);
     }
     return [...rows.values()].sort((a, b) => (a.policeOrganizationId < b.policeOrganizationId ? -1 : 1));
+  },
+
+  researchNeeds(readModels: ReadModelDatabase, year: number): IssueResearchNeed[] {
+    return new IssuesQueries(readModels).researchNeeds(year).map(({ issueId, title, text, citedMeasures }) => ({ issueId, title, text, citedMeasures }));
   },
 };

@@ -93,3 +93,18 @@ export const calendarCommand: CliCommand = {
     deliver(document, values.out, out);
   },
 };
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: 'the annual status report of a year as PDF or HTML: the newest edition, or the one asked for',
+  usage: 'report <year> --format pdf|html [--lang nb|en] [--edition <n>] [--position <n>] [--out <file>]',
+  async run(argv, config, out) {
+    const { values, positionals } = parseArgs({ args: argv, options: { ...COMMON, edition: { type: 'string' } }, allowPositionals: true, strict: true });
+    if (positionals.length !== 1 || !/^[0-9]{4}$/.test(positionals[0]!)) throw new UsageError('give one year, e.g. 2027');
+    if (!values.format) throw new UsageError('--format is pdf or html');
+    if (values.edition !== undefined && !/^[1-9][0-9]*$/.test(values.edition)) throw new UsageError('--edition is a whole number of 1 or more');
+    const params = { year: positionals[0], edition: values.edition };
+    const document = await buildFromLog(config, { kind: 'annual-report', format: values.format, lang: values.lang, params, position: positionOf(values.position) });
+    deliver(document, values.out, out);
+  },
+};

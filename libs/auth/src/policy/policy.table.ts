@@ -136,6 +136,7 @@ export const POLICY_TABLE: PolicyTable = {
   'Mutation.recordDecision': secretariat('record a decision'),
   'Mutation.supersedeDecision': secretariat('supersede a decision'),
   'Mutation.revokeDecision': secretariat('revoke a decision'),
+  'Mutation.flagDecisionResearchNeed': secretariat('flag a decision as pointing to a research need, in a short text'),
   'Mutation.assignActionItem': secretariat('assign an action item'),
   'Mutation.completeActionItem': secretariat('complete an action item'),
   'Mutation.cancelActionItem': secretariat('cancel an action item'),
@@ -193,6 +194,11 @@ export const POLICY_TABLE: PolicyTable = {
   'Mutation.forwardIssue': secretariat("record the reference group's decision to forward an issue"),
   'Mutation.resolveIssue': secretariat("record the project group's decision on an issue"),
   'Mutation.closeIssue': secretariat('close an open issue with a reason'),
+  'Mutation.flagResearchNeed': {
+    allow: ['SECRETARIAT', 'NGO_REPRESENTATIVE'],
+    summary: 'flag an issue as pointing to a research need, in a short text',
+    ownOrganization: { roles: ['NGO_REPRESENTATIVE'], rule: "only the submitting organisation's representatives", reasons: ['NOT_OWN_ORGANIZATION'] },
+  },
   'Query.issues': readers('issues, filtered'),
   'Query.issue': readers('one issue (also as of a moment)'),
   'Query.issueStatistics': {

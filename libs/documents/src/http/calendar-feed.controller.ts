@@ -33,6 +33,6 @@ export class CalendarFeedController {
       { role: feed.ownerRole, organizationId: feed.ownerOrganizationId },
     );
     reply.header('referrer-policy', 'no-referrer');
-    return sendDocument(request, reply, document, false);
+    return sendDocument(request, reply, document, 'live');
   }
 }

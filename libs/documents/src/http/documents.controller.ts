@@ -38,7 +38,7 @@ export class DocumentsController {
     const { lang, position: rawPosition, ...params } = query;
     const position = parsePosition(rawPosition);
     const document = await this.documents.build({ kind: match[1]!, format: match[2]!, lang: lang as string | undefined, params, position }, actor);
-    return sendDocument(request, reply, document, position !== undefined);
+    return sendDocument(request, reply, document, position !== undefined ? 'fixed' : 'live');
   }
 
   /** Rebuilds a document from the log as of its stamp and says whether the bytes are the same. */

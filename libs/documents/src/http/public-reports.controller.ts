@@ -51,6 +51,6 @@ export class PublicReportsController {
       { kind: 'annual-report', format, lang, params: { year: String(edition.year), edition: String(edition.edition) }, position: BigInt(edition.publishedPosition) },
       PUBLIC_AUDIENCE,
     );
-    return sendDocument(request, reply, document, true);
+    return sendDocument(request, reply, document, 'published');
   }
 }

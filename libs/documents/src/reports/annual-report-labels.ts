@@ -38,6 +38,11 @@ const nb = {
   policeParty: 'Politipart',
   agreementColumns: ['I kraft ved årets slutt', 'Signert', 'Fornyet', 'Avsluttet'],
   none: 'Ingen i året.',
+  flaggedCaption: (year: number) => `Forskningsbehov meldt i saker og vedtak i ${year}`,
+  flaggedFrom: 'Fra',
+  researchNeed: 'Forskningsbehov',
+  flaggedIssue: (title: string) => `Sak: ${title}`,
+  flaggedDecision: (meeting: string) => `Vedtak: ${meeting}`,
 };
 
 type Labels = typeof nb;
@@ -80,6 +85,11 @@ const en: Labels = {
   policeParty: 'Police party',
   agreementColumns: ['In force at year end', 'Signed', 'Renewed', 'Terminated'],
   none: 'None in the year.',
+  flaggedCaption: (year) => `Research needs flagged in issues and decisions in ${year}`,
+  flaggedFrom: 'From',
+  researchNeed: 'Research need',
+  flaggedIssue: (title) => `Issue: ${title}`,
+  flaggedDecision: (meeting) => `Decision: ${meeting}`,
 };
 
 export const ANNUAL_REPORT_TEXT: Readonly<Record<DocumentLang, Labels>> = { nb, en };

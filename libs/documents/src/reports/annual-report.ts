@@ -64,6 +64,22 @@ function heldMeetings(readModels: ReadModelDatabase, year: number): MeetingView[
 const countRows = (map: Map<string, number[]>, label: (key: string) => string): string[][] =>
   [...map.entries()].sort(([a], [b]) => label(a).localeCompare(label(b), 'nb')).map(([key, counts]) => [label(key), ...counts.map(String)]);
 
+/** What the year's issues and decisions were flagged as pointing to, beside the secretariat's text. */
+function researchNeedBlocks(readModels: ReadModelDatabase, sources: ReportSources, year: number, lang: DocumentLang): Block[] {
+  const t = ANNUAL_REPORT_TEXT[lang];
+  const meetings = new MeetingsQueries(readModels);
+  const measures = (list: readonly number[]) => list.join(', ') || t.noMeasure;
+  const rows = [
+    ...sources.researchNeeds(readModels, year).map((i) => [t.flaggedIssue(i.title), measures(i.citedMeasures), i.text]),
+    ...new DecisionsQueries(readModels).researchNeeds(year).map((d) => {
+      const meeting = meetings.byId(d.meetingId);
+      return [t.flaggedDecision(meeting ? `${meeting.title}, ${osloDate(meeting.startsAt)}` : d.meetingId), measures(d.citedMeasures), d.researchNeed ?? ''];
+    }),
+  ];
+  if (rows.length === 0) return [];
+  return [{ kind: 'table', caption: t.flaggedCaption(year), columns: [t.flaggedFrom, t.measure, t.researchNeed], rows }];
+}
+
 /** The annual status report as a text document: the secretariat's chapters and the figures compiled from the log. */
 export function annualReport(readModels: ReadModelDatabase, request: AnnualReportRequest, lang: DocumentLang, audienceRole: string, sources: ReportSources, at: Date, onDate: string): TextDocument {
   const t = ANNUAL_REPORT_TEXT[lang];
@@ -170,7 +186,7 @@ export function annualReport(readModels: ReadModelDatabase, request: AnnualRepor
       rows: agreements.map((a) => [orgName(a.policeOrganizationId), ...[a.inForce, a.signed, a.renewed, a.terminated].map(String)]),
     });
 
-  blocks.push(...chapterBlocks(chapters, 'RESEARCH_NEEDS', lang, []));
+  blocks.push(...chapterBlocks(chapters, 'RESEARCH_NEEDS', lang, researchNeedBlocks(readModels, sources, year, lang)));
 
   return { shape: 'text', lang, title: t.title(year), subtitle: t.subtitle(edition.edition, t.status[edition.status]!), blocks };
 }

@@ -20,6 +20,14 @@ export interface AgreementFigures {
   readonly terminated: number;
 }
 
+/** An issue flagged in the year as pointing to a research need. */
+export interface IssueResearchNeed {
+  readonly issueId: string;
+  readonly title: string;
+  readonly text: string;
+  readonly citedMeasures: readonly number[];
+}
+
 /**
  * REPORT_SOURCES: figures the annual report needs from contexts documents may not import (issues,
  * agreements). Functions of a read-model database — live, or replayed to a position — and a year,
@@ -28,9 +36,10 @@ export interface AgreementFigures {
 export interface ReportSources {
   issueOutcomes(readModels: ReadModelDatabase, year: number): IssueOutcomeFigures[];
   agreements(readModels: ReadModelDatabase, year: number, at: Date): AgreementFigures[];
+  researchNeeds(readModels: ReadModelDatabase, year: number): IssueResearchNeed[];
 }
 
 export const REPORT_SOURCES = Symbol.for('kom.documents.ReportSources');
 
 /** For builds that have no issues or agreements contexts wired: the chapters say there are none. */
-export const noReportSources: ReportSources = { issueOutcomes: () => [], agreements: () => [] };
+export const noReportSources: ReportSources = { issueOutcomes: () => [], agreements: () => [], researchNeeds: () => [] };

@@ -43,6 +43,7 @@ export class IssueHistory {
       outcomeAt: outcome ? at(outcome) : null,
       outcomeDecisionId: state.resolvedBy,
       closingReason: ending ? (ending.data as { reason: string }).reason : null,
+      researchNeed: state.researchNeed,
       revision: Number(last.revision),
       asOf: asOf.toISOString(),
       seq: Number(upTo[0]!.position),

@@ -25,6 +25,7 @@ export class RemoveIssueFromAgendaCommand extends KomCommand<Of<'RemoveIssueFrom
 export class ForwardIssueCommand extends KomCommand<Of<'ForwardIssue'>, IssueEvent, IssueState> {}
 export class ResolveIssueCommand extends KomCommand<Of<'ResolveIssue'>, IssueEvent, IssueState> {}
 export class CloseIssueCommand extends KomCommand<Of<'CloseIssue'>, IssueEvent, IssueState> {}
+export class FlagResearchNeedCommand extends KomCommand<Of<'FlagResearchNeed'>, IssueEvent, IssueState> {}
 
 /**
  * Looks up whether the submitting organisation is a member of the reference group today (Oslo),
@@ -83,6 +84,8 @@ export class ForwardIssueHandler extends DeciderHandler(issueDecider, stream) {}
 export class ResolveIssueHandler extends DeciderHandler(issueDecider, stream) {}
 @CommandHandler(CloseIssueCommand)
 export class CloseIssueHandler extends DeciderHandler(issueDecider, stream) {}
+@CommandHandler(FlagResearchNeedCommand)
+export class FlagResearchNeedHandler extends DeciderHandler(issueDecider, stream) {}
 
 export const ISSUE_COMMAND_HANDLERS = [
   SubmitIssueHandler,
@@ -94,4 +97,5 @@ export const ISSUE_COMMAND_HANDLERS = [
   ForwardIssueHandler,
   ResolveIssueHandler,
   CloseIssueHandler,
+  FlagResearchNeedHandler,
 ];

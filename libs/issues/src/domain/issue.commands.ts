@@ -33,4 +33,5 @@ export type IssueCommand =
   | { type: 'RemoveIssueFromAgenda'; issueId: string; meetingId: string; agendaItemId: string }
   | { type: 'ForwardIssue'; issueId: string; meetingId: string; agendaItemId: string; decisionId: string }
   | { type: 'ResolveIssue'; issueId: string; meetingId: string; agendaItemId: string; decisionId: string }
-  | { type: 'CloseIssue'; issueId: string; reason: string };
+  | { type: 'CloseIssue'; issueId: string; reason: string }
+  | { type: 'FlagResearchNeed'; issueId: string; text: string };

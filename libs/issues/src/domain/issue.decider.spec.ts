@@ -304,4 +304,29 @@ describe('Issue decider', () => {
 
     it('refuses anything on an unknown issue', () => given([]).when(close).thenThrows(NotFound, 'ISSUE_NOT_FOUND'));
   });
+
+  describe('research need', () => {
+    const flag: IssueCommand = { type: 'FlagResearchNeed', issueId, text: '  Little is known about forced labour in agriculture.  ' };
+    const flagged = (organizationId: string, text = 'Little is known about forced labour in agriculture.'): IssueEvent => ({ type: 'ResearchNeedFlagged', data: { issueId, organizationId, text } });
+
+    it('is flagged by the submitting organisation or the secretariat, in any status, the text trimmed', () => {
+      given([submitted]).when(flag, { actor: rosa }).then([flagged('org-rosa')]);
+      given([submitted, onReference, forwarded, onProject, resolved]).when(flag, { actor: secretariat }).then([flagged('org-pod')]);
+      given([submitted, closed]).when(flag, { actor: rosa }).then([flagged('org-rosa')]);
+    });
+
+    it('replaces an earlier text; the same text again changes nothing', () => {
+      given([submitted, flagged('org-rosa')]).when(flag, { actor: secretariat }).then([]);
+      given([submitted, flagged('org-rosa')]).when({ ...flag, text: 'Research on begging networks.' }, { actor: secretariat }).then([flagged('org-pod', 'Research on begging networks.')]);
+    });
+
+    it('refuses other organisations, agencies and auditors, and an empty or long text', () => {
+      given([submitted]).when(flag, { actor: noas }).thenThrows(Forbidden, 'NOT_OWN_ORGANIZATION');
+      given([submitted]).when(flag, { actor: udi }).thenThrows(Forbidden, 'SUBMITTER_OR_SECRETARIAT_ONLY');
+      given([submitted]).when(flag, { actor: auditor }).thenThrows(Forbidden, 'SUBMITTER_OR_SECRETARIAT_ONLY');
+      given([submitted]).when({ ...flag, text: ' ' }, { actor: rosa }).thenThrows(InvalidInput, 'RESEARCH_NEED_REQUIRED');
+      given([submitted]).when({ ...flag, text: 'x'.repeat(1001) }, { actor: rosa }).thenThrows(InvalidInput, 'RESEARCH_NEED_TOO_LONG');
+      given([]).when(flag, { actor: rosa }).thenThrows(NotFound, 'ISSUE_NOT_FOUND');
+    });
+  });
 });

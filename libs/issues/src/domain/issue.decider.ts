@@ -15,6 +15,7 @@ import {
   MAX_COMMENT,
   MAX_DESCRIPTION,
   MAX_REASON,
+  MAX_RESEARCH_NEED,
   MAX_TITLE,
   type AgendaBody,
   type ExploitationForm,
@@ -44,6 +45,9 @@ import {
  *   a resolved issue is never reopened; a new issue may cite it.
  * - Any member organisation comments on an open issue (NOT_A_MEMBER_ORGANIZATION; auditors
  *   only read: READ_ONLY_ROLE).
+ * - The submitting organisation's NGO representatives or the secretariat flag an issue, in any
+ *   status, as pointing to a research need (RESEARCH_NEED_REQUIRED, RESEARCH_NEED_TOO_LONG); the
+ *   same text again changes nothing.
  * - Free text holding a valid national identity number is refused on the command path (PERSONAL_DATA_REFUSED), before this runs.
  * - Commands a reactor sends are idempotent: the same agenda item or decision again changes nothing.
  */
@@ -72,6 +76,8 @@ export interface Issue {
   readonly forwardedBy: string | null;
   readonly resolvedBy: string | null;
   readonly commentIds: readonly string[];
+  /** The research need it points to, if flagged. */
+  readonly researchNeed: string | null;
 }
 
 export type IssueState = { readonly status: 'none' } | Issue;
@@ -110,6 +116,7 @@ export function evolve(state: IssueState, event: IssueEvent): IssueState {
       forwardedBy: null,
       resolvedBy: null,
       commentIds: [],
+      researchNeed: null,
     };
   }
   if (state.status === 'none') return state;
@@ -140,6 +147,8 @@ export function evolve(state: IssueState, event: IssueEvent): IssueState {
       return { ...s, status: 'RESOLVED', onAgenda: null, resolvedBy: event.data.decisionId };
     case 'IssueClosed':
       return { ...s, status: 'CLOSED', onAgenda: null };
+    case 'ResearchNeedFlagged':
+      return { ...s, researchNeed: event.data.text };
     default:
       return assertNever(event);
   }
@@ -170,6 +179,8 @@ export function decide(command: IssueCommand, state: IssueState, { actor }: Deci
       return resolve(command, existing(state, command.issueId), actor);
     case 'CloseIssue':
       return close(command, existing(state, command.issueId), actor);
+    case 'FlagResearchNeed':
+      return flagResearchNeed(command, existing(state, command.issueId), actor);
     default:
       return assertNever(command);
   }
@@ -281,6 +292,17 @@ function close(c: Cmd<'CloseIssue'>, s: Issue, actor: Actor): IssueEvent[] {
       data: { issueId: s.issueId, reason, meetingId: s.onAgenda?.meetingId ?? null, agendaItemId: s.onAgenda?.agendaItemId ?? null },
     },
   ];
+}
+
+function flagResearchNeed(c: Cmd<'FlagResearchNeed'>, s: Issue, actor: Actor): IssueEvent[] {
+  if (actor.role !== 'SECRETARIAT' && actor.role !== 'SYSTEM') {
+    if (actor.role !== 'NGO_REPRESENTATIVE') throw new Forbidden('SUBMITTER_OR_SECRETARIAT_ONLY', 'The submitting organisation or the secretariat flags a research need');
+    if (actor.organizationId !== s.organizationId) throw new Forbidden('NOT_OWN_ORGANIZATION', "An NGO representative flags only their own organisation's issues");
+  }
+  const text = requiredText(c.text, MAX_RESEARCH_NEED, 'text', 'RESEARCH_NEED_REQUIRED', 'RESEARCH_NEED_TOO_LONG');
+  // A national identity number in the text is refused on the command path, before this runs.
+  if (text === s.researchNeed) return [];
+  return [{ type: 'ResearchNeedFlagged', data: { issueId: s.issueId, organizationId: actor.organizationId, text } }];
 }
 
 // --- helpers -----------------------------------------------------------------------------------

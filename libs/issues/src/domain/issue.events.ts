@@ -35,6 +35,7 @@ export const MAX_TITLE = 300;
 export const MAX_DESCRIPTION = 20_000;
 export const MAX_REASON = 5_000;
 export const MAX_COMMENT = 5_000;
+export const MAX_RESEARCH_NEED = 1_000;
 
 const id = z.string().min(1).max(100);
 const title = z.string().min(1).max(MAX_TITLE);
@@ -109,6 +110,16 @@ export const IssueClosed = defineEvent(
   z.object({ issueId: id, reason, meetingId: id.nullable(), agendaItemId: id.nullable() }),
 );
 
+/**
+ * The issue points to a research need (measure 6's annual report lists them), in a short text; a
+ * later flag replaces the earlier text. `organizationId` is who flagged it: the submitter or the secretariat.
+ */
+export const ResearchNeedFlagged = defineEvent(
+  'ResearchNeedFlagged',
+  1,
+  z.object({ issueId: id, organizationId: id, text: z.string().min(1).max(MAX_RESEARCH_NEED) }),
+);
+
 export const issueEventSchemas = [
   IssueSubmitted,
   IssueEdited,
@@ -119,6 +130,7 @@ export const issueEventSchemas = [
   IssueForwarded,
   IssueResolved,
   IssueClosed,
+  ResearchNeedFlagged,
 ];
 
 type Data<S> = S extends { data: z.ZodType<infer D> } ? D : never;

@@ -8,6 +8,7 @@ import {
   CloseIssueCommand,
   CommentOnIssueCommand,
   EditIssueCommand,
+  FlagResearchNeedCommand,
   SubmitIssueCommand,
   WithdrawIssueCommand,
 } from '../application/issue.commands';
@@ -17,6 +18,7 @@ import {
   CloseIssueInput,
   CommentOnIssueInput,
   EditIssueInput,
+  FlagResearchNeedInput,
   ForwardIssueInput,
   Issue,
   PlaceIssueOnAgendaInput,
@@ -138,6 +140,12 @@ export class IssueMutationsResolver {
   @Mutation(() => Issue, { description: 'Closes an open issue with a reason.' })
   async closeIssue(@Args('input') input: CloseIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
     await this.commands.execute(new CloseIssueCommand({ type: 'CloseIssue', issueId: input.issueId, reason: input.reason }, withRevision(meta, input.expectedRevision)));
+    return this.mustFind(input.issueId);
+  }
+
+  @Mutation(() => Issue, { description: 'Flags the issue as pointing to a research need, in a short text (the annual report lists them); a later flag replaces the text.' })
+  async flagResearchNeed(@Args('input') input: FlagResearchNeedInput, @RequestMeta() meta: Meta): Promise<IssueView> {
+    await this.commands.execute(new FlagResearchNeedCommand({ type: 'FlagResearchNeed', issueId: input.issueId, text: input.text }, withRevision(meta, input.expectedRevision)));
     return this.mustFind(input.issueId);
   }
 

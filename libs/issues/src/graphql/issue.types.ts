@@ -213,6 +213,9 @@ export class Issue {
   @Field(() => String, { nullable: true, description: 'The reason it was closed or withdrawn.' })
   closingReason!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The research need it was flagged as pointing to (the annual report lists them).' })
+  researchNeed!: string | null;
+
   @Field(() => Int, { description: 'The stream revision; pass it as expectedRevision.' })
   revision!: number;
 
@@ -441,6 +444,18 @@ export class CloseIssueInput {
 
   @Field(() => String)
   reason!: string;
+
+  @Field(() => Int, EXPECTED_REVISION)
+  expectedRevision?: number | null;
+}
+
+@InputType()
+export class FlagResearchNeedInput {
+  @Field(() => ID)
+  issueId!: string;
+
+  @Field(() => String, { description: 'The research need, in a short text (at most 1000 characters; never a person).' })
+  text!: string;
 
   @Field(() => Int, EXPECTED_REVISION)
   expectedRevision?: number | null;

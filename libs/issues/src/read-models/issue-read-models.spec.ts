@@ -74,6 +74,25 @@ describe('issues read models', () => {
     expect(queries.statistics(2027)).toMatchObject({ submitted: 1, outcomes: 1, medianDaysToOutcome: 9.44 });
   });
 
+  it('counts the year’s issues by cited measure and present status, under each measure cited and null for none', () => {
+    const submit = (issueId: string, citedMeasures: number[], at: string) =>
+      recorded(`issue-${issueId}`, 'IssueSubmitted', { issueId, organizationId: 'org-rosa', ...content, citedMeasures, citedIssueIds: [] }, at, rosa);
+    apply(
+      submit('i1', [6, 17], '2027-01-05T10:00:00.000Z'),
+      submit('i2', [6], '2027-02-05T10:00:00.000Z'),
+      submit('i3', [], '2027-03-05T10:00:00.000Z'),
+      submit('i4', [6], '2027-12-31T23:30:00.000Z'), // 1 January 2028 in Oslo
+      recorded('issue-i2', 'IssueClosed', { issueId: 'i2', reason: 'Answered', meetingId: null, agendaItemId: null }, '2027-03-01T10:00:00.000Z'),
+    );
+    expect(queries.statusByMeasure(2027)).toEqual([
+      { measure: 6, status: 'CLOSED', count: 1 },
+      { measure: 6, status: 'SUBMITTED', count: 1 },
+      { measure: 17, status: 'SUBMITTED', count: 1 },
+      { measure: null, status: 'SUBMITTED', count: 1 },
+    ]);
+    expect(queries.statusByMeasure(2028)).toEqual([{ measure: 6, status: 'SUBMITTED', count: 1 }]);
+  });
+
   it('takes the median of an even count as the mean of the middle two', () => {
     expect(median([])).toBeNull();
     expect(median([1, 3, 10, 20])).toBe(6.5);

@@ -32,6 +32,9 @@ const statements = preparedStatements((db: Database) => ({
        outcome_at = COALESCE(@outcomeAt, outcome_at), outcome_decision_id = COALESCE(@decisionId, outcome_decision_id),
        closing_reason = COALESCE(@reason, closing_reason), revision = @revision, updated_at = @at WHERE id = @id`,
   ),
+  researchNeed: db.prepare(
+    `UPDATE ${ISSUES_TABLE} SET research_need = @text, research_need_at = @at, research_need_by = @organizationId, revision = @revision, updated_at = @at WHERE id = @id`,
+  ),
   touch: db.prepare(`UPDATE ${ISSUES_TABLE} SET revision = @revision, updated_at = @at WHERE id = @id`),
   clearTags: db.prepare(`DELETE FROM ${ISSUE_TAGS_TABLE} WHERE issue_id = ?`),
   tag: db.prepare(`INSERT OR IGNORE INTO ${ISSUE_TAGS_TABLE} (issue_id, tag) VALUES (?, ?)`),
@@ -56,7 +59,8 @@ const statements = preparedStatements((db: Database) => ({
  */
 export const issuesProjection: Projection = {
   name: 'issues',
-  version: 1,
+  // 2: the research-need columns.
+  version: 2,
   handles: ISSUE_EVENT_TYPES,
   tables: [ISSUES_TABLE, ISSUE_TAGS_TABLE, ISSUE_MEASURES_TABLE, ISSUE_COMMENTS_TABLE, ISSUE_TIMELINE_TABLE],
   setup(db) {
@@ -81,6 +85,9 @@ export const issuesProjection: Projection = {
         outcome_at TEXT,
         outcome_decision_id TEXT,
         closing_reason TEXT,
+        research_need TEXT,
+        research_need_at TEXT,
+        research_need_by TEXT,
         revision INTEGER NOT NULL,
         updated_at TEXT NOT NULL
       );
@@ -199,6 +206,12 @@ export const issuesProjection: Projection = {
         const { meetingId, agendaItemId, reason } = event.data;
         setStatus('CLOSED', { reason, outcome: true });
         step = { meetingId, agendaItemId, note: reason };
+        break;
+      }
+      case 'ResearchNeedFlagged': {
+        const { text, organizationId } = event.data;
+        s.researchNeed.run({ id, text, organizationId, revision, at });
+        step = { note: text };
         break;
       }
     }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { osloDate } from '@kom/meetings';
 import { READ_MODELS } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
 import type { ExploitationForm, IssueCategory, IssueStatus } from '../domain/issue.events';
@@ -28,6 +29,8 @@ export interface IssueView {
   outcomeAt: string | null;
   outcomeDecisionId: string | null;
   closingReason: string | null;
+  /** The research need it was flagged as pointing to, if any. */
+  researchNeed: string | null;
   revision: number;
   /** Set when the view is the issue as it stood at an instant (timeline and lineage follow it). */
   asOf: string | null;
@@ -98,7 +101,7 @@ export interface IssueStatisticsView {
 
 const COLUMNS = `id, seq, status, organization_id AS organizationId, title, description, category, tags, cited_measures AS citedMeasures,
   urgency_reason AS urgencyReason, cited_issue_ids AS citedIssueIds, submitted_at AS submittedAt, meeting_id AS meetingId,
-  agenda_item_id AS agendaItemId, outcome_at AS outcomeAt, outcome_decision_id AS outcomeDecisionId, closing_reason AS closingReason, revision`;
+  agenda_item_id AS agendaItemId, outcome_at AS outcomeAt, outcome_decision_id AS outcomeDecisionId, closing_reason AS closingReason, research_need AS researchNeed, revision`;
 
 type Row = Omit<IssueView, 'tags' | 'citedMeasures' | 'citedIssueIds' | 'asOf'> & { tags: string; citedMeasures: string; citedIssueIds: string };
 
@@ -228,6 +231,19 @@ export class IssuesQueries {
       .sort((a, b) => a - b);
     const submitted = byStatus.reduce((sum, row) => sum + row.count, 0);
     return { year, submitted, byStatus, byCategory, byTag, byMeasure, outcomes: durations.length, medianDaysToOutcome: median(durations) };
+  }
+
+  /** Issues flagged as pointing to a research need in the year (Oslo), in the order flagged. */
+  researchNeeds(year: number): Array<{ issueId: string; title: string; text: string; organizationId: string; citedMeasures: number[] }> {
+    const rows = this.db
+      .prepare(
+        `SELECT id AS issueId, title, research_need AS text, research_need_by AS organizationId, cited_measures AS citedMeasures, research_need_at AS at
+         FROM ${ISSUES_TABLE} WHERE research_need IS NOT NULL ORDER BY research_need_at, seq`,
+      )
+      .all() as Array<{ issueId: string; title: string; text: string; organizationId: string; citedMeasures: string; at: string }>;
+    return rows
+      .filter((r) => osloDate(r.at).startsWith(`${year}-`))
+      .map(({ at: _at, citedMeasures, ...r }) => ({ ...r, citedMeasures: JSON.parse(citedMeasures) as number[] }));
   }
 
   /** Issues submitted in the year by cited measure (null: none cited) and present status; an issue citing two measures counts under each. */

@@ -260,3 +260,22 @@ describe('meeting decider: superseding and revoking', () => {
     given(withDecision).when({ type: 'RevokeDecision', meetingId, decisionId: 'dec-9', reason: 'x' }).thenThrows(NotFound, 'DECISION_NOT_FOUND');
   });
 });
+
+describe('meeting decider: research needs flagged on decisions', () => {
+  const flag = (text: string, decisionId = 'dec-1'): MeetingCommand => ({ type: 'FlagDecisionResearchNeed', meetingId, decisionId, text });
+  const flagged = (text: string) => ({ type: 'DecisionResearchNeedFlagged' as const, data: { meetingId, decisionId: 'dec-1', text } });
+
+  it('flags a decision, in any status, the text trimmed; the same text again changes nothing, a new one replaces it', () => {
+    given(withDecision).when(flag(' Kunnskap om tvangsarbeid i landbruket ')).then([flagged('Kunnskap om tvangsarbeid i landbruket')]);
+    given([...withDecision, { type: 'DecisionRevoked', data: { meetingId, decisionId: 'dec-1', reason: 'x' } }]).when(flag('Tigging')).then([flagged('Tigging')]);
+    given([...withDecision, flagged('Tigging')]).when(flag('Tigging')).then([]);
+    given([...withDecision, flagged('Tigging')]).when(flag('Tigging og nettverk')).then([flagged('Tigging og nettverk')]);
+  });
+
+  it('is the secretariat’s; refuses an empty or long text, and an unknown decision', () => {
+    given(withDecision).when(flag('Tigging'), { actor: actors.udi }).thenThrows(Forbidden, 'SECRETARIAT_ONLY');
+    given(withDecision).when(flag(' ')).thenThrows(InvalidInput, 'RESEARCH_NEED_REQUIRED');
+    given(withDecision).when(flag('x'.repeat(1001))).thenThrows(InvalidInput, 'TEXT_TOO_LONG');
+    given(withDecision).when(flag('Tigging', 'dec-9')).thenThrows(NotFound, 'DECISION_NOT_FOUND');
+  });
+});

@@ -90,6 +90,7 @@ export type MeetingCommand =
       };
     }
   | { type: 'RevokeDecision'; meetingId: string; decisionId: string; reason: string }
+  | { type: 'FlagDecisionResearchNeed'; meetingId: string; decisionId: string; text: string }
   | {
       type: 'AssignActionItem';
       meetingId: string;

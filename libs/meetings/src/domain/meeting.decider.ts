@@ -36,6 +36,8 @@ import { osloDate } from './oslo-time';
  *   the minutes are approved (MINUTES_ALREADY_APPROVED). A position may be changed until then
  *   (the last one counts; the log keeps every one). Superseding, revoking, completing and
  *   cancelling action items stay possible after approval: they happen at later meetings.
+ * - The secretariat flags a decision, in any status, as pointing to a research need
+ *   (RESEARCH_NEED_REQUIRED, TEXT_TOO_LONG); the same text again changes nothing.
  * - Dates (review, due) are compared with the meeting's calendar date in Europe/Oslo.
  */
 
@@ -92,6 +94,8 @@ export interface Decision {
   readonly status: DecisionStatus;
   readonly supersededBy: { readonly decisionId: string; readonly meetingId: string } | null;
   readonly revokedReason: string | null;
+  /** The research need it points to, if flagged. */
+  readonly researchNeed: string | null;
   /** By organisation id; the latest recorded position counts. */
   readonly positions: Readonly<Record<string, RecordedPosition>>;
 }
@@ -157,6 +161,7 @@ export const meetingStream = (meetingId: string) => `meeting-${meetingId}`;
 const MAX_TITLE = 300;
 const MAX_TEXT = 20_000;
 const MAX_REASON = 5_000;
+const MAX_RESEARCH_NEED = 1_000;
 const MAX_CANCEL_REASON = 2_000;
 const MAX_MINUTES = 100_000;
 const MAX_LOCATION = 300;
@@ -282,6 +287,7 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
         status: 'ACTIVE',
         supersededBy: null,
         revokedReason: null,
+        researchNeed: null,
         positions: {},
       };
       return { ...m, decisions: [...m.decisions, decision] };
@@ -303,6 +309,8 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     }
     case 'DecisionRevoked':
       return updateDecision(m, event.data.decisionId, (decision) => ({ ...decision, status: 'REVOKED', revokedReason: event.data.reason }));
+    case 'DecisionResearchNeedFlagged':
+      return updateDecision(m, event.data.decisionId, (decision) => ({ ...decision, researchNeed: event.data.text }));
     case 'ActionItemAssigned': {
       const d = event.data;
       const item: ActionItem = {
@@ -381,6 +389,8 @@ export function decide(command: MeetingCommand, state: MeetingState, { now, acto
       return supersedeDecision(command, open(state, command.meetingId));
     case 'RevokeDecision':
       return revokeDecision(command, open(state, command.meetingId));
+    case 'FlagDecisionResearchNeed':
+      return flagDecisionResearchNeed(command, open(state, command.meetingId));
     case 'AssignActionItem':
       return assignActionItem(command, held(open(state, command.meetingId)));
     case 'CompleteActionItem':
@@ -714,6 +724,15 @@ function revokeDecision(c: Cmd<'RevokeDecision'>, m: Meeting): MeetingEvent[] {
   if (decision.status !== 'ACTIVE') throw new InvalidState('DECISION_NOT_ACTIVE', `Decision ${c.decisionId} is ${decision.status.toLowerCase()}`);
   const reason = requiredText(c.reason, MAX_REASON, 'reason', 'REASON_REQUIRED');
   return [{ type: 'DecisionRevoked', data: { meetingId: m.meetingId, decisionId: decision.decisionId, reason } }];
+}
+
+/** Any decision, whatever its status: a research need outlives the decision that named it. */
+function flagDecisionResearchNeed(c: Cmd<'FlagDecisionResearchNeed'>, m: Meeting): MeetingEvent[] {
+  const decision = decisionOf(m, c.decisionId);
+  const text = requiredText(c.text, MAX_RESEARCH_NEED, 'text', 'RESEARCH_NEED_REQUIRED');
+  // A national identity number in the text is refused on the command path, before this runs.
+  if (text === decision.researchNeed) return [];
+  return [{ type: 'DecisionResearchNeedFlagged', data: { meetingId: m.meetingId, decisionId: decision.decisionId, text } }];
 }
 
 function decisionOf(m: Meeting, decisionId: string): Decision {

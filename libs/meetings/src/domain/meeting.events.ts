@@ -137,6 +137,13 @@ export const DecisionRevoked = defineEvent(
   z.object({ meetingId: id, decisionId: id, reason: z.string().min(1).max(5000) }),
 );
 
+/** The decision points to a research need (the annual report lists them); a later flag replaces the text. */
+export const DecisionResearchNeedFlagged = defineEvent(
+  'DecisionResearchNeedFlagged',
+  1,
+  z.object({ meetingId: id, decisionId: id, text: z.string().min(1).max(1000) }),
+);
+
 export const ActionItemAssigned = defineEvent(
   'ActionItemAssigned',
   1,
@@ -191,6 +198,7 @@ export const meetingEventSchemas = [
   ActionItemCancelled,
   MinutesDrafted,
   MinutesApproved,
+  DecisionResearchNeedFlagged,
 ];
 
 type Data<S> = S extends { data: z.ZodType<infer D> } ? D : never;

@@ -10,6 +10,7 @@ import { CompleteActionItemCommand } from '../application/complete-action-item.c
 import { RecordDecisionCommand } from '../application/record-decision.command';
 import { RecordPositionCommand } from '../application/record-position.command';
 import { RevokeDecisionCommand } from '../application/revoke-decision.command';
+import { FlagDecisionResearchNeedCommand } from '../application/flag-decision-research-need.command';
 import { SupersedeDecisionCommand } from '../application/supersede-decision.command';
 import { ActionItemsQueries, type ActionItemView } from '../read-models/action-items.queries';
 import { DecisionsQueries, type DecisionView } from '../read-models/decisions.queries';
@@ -20,6 +21,7 @@ import {
   RecordDecisionInput,
   RecordPositionInput,
   RevokeDecisionInput,
+  FlagDecisionResearchNeedInput,
   SupersedeDecisionInput,
 } from './meeting.inputs';
 import { ActionItem, Decision } from './meeting.types';
@@ -85,6 +87,13 @@ export class DecisionMutationsResolver {
   async revokeDecision(@Args('input') input: RevokeDecisionInput, @RequestMeta() meta: Meta): Promise<DecisionView> {
     const decision = this.mustFindDecision(input.decisionId);
     await this.commands.execute(new RevokeDecisionCommand({ type: 'RevokeDecision', meetingId: decision.meetingId, ...input }, meta));
+    return this.mustFindDecision(input.decisionId);
+  }
+
+  @Mutation(() => Decision, { description: 'Flags the decision as pointing to a research need, in a short text (the annual report lists them); a later flag replaces the text.' })
+  async flagDecisionResearchNeed(@Args('input') input: FlagDecisionResearchNeedInput, @RequestMeta() meta: Meta): Promise<DecisionView> {
+    const decision = this.mustFindDecision(input.decisionId);
+    await this.commands.execute(new FlagDecisionResearchNeedCommand({ type: 'FlagDecisionResearchNeed', meetingId: decision.meetingId, ...input }, meta));
     return this.mustFindDecision(input.decisionId);
   }
 

@@ -88,6 +88,7 @@ export function meetingFromState(state: MeetingState, revision: bigint, asOf: Da
       supersedes: d.supersedes,
       supersededBy: d.supersededBy?.decisionId ?? null,
       revokedReason: d.revokedReason,
+      researchNeed: d.researchNeed,
       recordedAt: times.decisionRecordedAt.get(d.decisionId) ?? null,
     }))
     .sort((a, b) => byText(a.recordedAt ?? '', b.recordedAt ?? '') || byText(a.id, b.id));

@@ -273,6 +273,15 @@ export class RevokeDecisionInput {
 }
 
 @InputType()
+export class FlagDecisionResearchNeedInput {
+  @Field(() => ID)
+  decisionId!: string;
+
+  @Field(() => String, { description: 'The research need, in a short text (at most 1000 characters; never a person).' })
+  text!: string;
+}
+
+@InputType()
 export class AssignActionItemInput {
   @Field(() => String, IDEMPOTENCY_KEY_FIELD)
   idempotencyKey?: string | null;

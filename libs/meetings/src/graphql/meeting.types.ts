@@ -209,6 +209,9 @@ export class Decision implements DecisionView {
   @Field(() => String, { nullable: true })
   revokedReason!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The research need it was flagged as pointing to (the annual report lists them).' })
+  researchNeed!: string | null;
+
   @Field(() => String, { nullable: true, description: 'When it was recorded (ISO 8601).' })
   recordedAt!: string | null;
 }

@@ -15,8 +15,9 @@ export const DECISION_POSITIONS_TABLE = 'decision_positions';
  */
 export const decisionsProjection: Projection = {
   name: 'decisions',
-  version: 1,
-  handles: ['DecisionRecorded', 'PositionRecorded', 'DecisionSuperseded', 'DecisionRevoked'],
+  // 2: the research-need columns.
+  version: 2,
+  handles: ['DecisionRecorded', 'PositionRecorded', 'DecisionSuperseded', 'DecisionRevoked', 'DecisionResearchNeedFlagged'],
   tables: [DECISIONS_TABLE, DECISION_POSITIONS_TABLE],
   setup(db: Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${DECISIONS_TABLE} (
@@ -32,6 +33,8 @@ export const decisionsProjection: Projection = {
       superseded_by TEXT,
       superseded_by_meeting_id TEXT,
       revoked_reason TEXT,
+      research_need TEXT,
+      research_need_at TEXT,
       recorded_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       revision INTEGER NOT NULL
@@ -94,6 +97,11 @@ export const decisionsProjection: Projection = {
         s.revoke.run({ id: d.decisionId, reason: d.reason, at, revision });
         break;
       }
+      case 'DecisionResearchNeedFlagged': {
+        const d = dataOf(event, 'DecisionResearchNeedFlagged');
+        s.researchNeed.run({ id: d.decisionId, text: d.text, at, revision });
+        break;
+      }
     }
   },
 };
@@ -116,6 +124,10 @@ const statements = preparedStatements((db: Database) => ({
   supersede: db.prepare(
     `UPDATE ${DECISIONS_TABLE} SET status = 'SUPERSEDED', superseded_by = @by, superseded_by_meeting_id = @by_meeting,
        updated_at = @at, revision = @revision
+     WHERE id = @id AND revision < @revision`,
+  ),
+  researchNeed: db.prepare(
+    `UPDATE ${DECISIONS_TABLE} SET research_need = @text, research_need_at = @at, updated_at = @at, revision = @revision
      WHERE id = @id AND revision < @revision`,
   ),
   revoke: db.prepare(

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
 import type { MeetingKind, Position } from '../domain/meeting.events';
+import { osloDate } from '../domain/oslo-time';
 import { AGENDA_ITEMS_TABLE } from './agenda.projection';
 import { DECISIONS_TABLE, DECISION_POSITIONS_TABLE } from './decisions.projection';
 import { MEETINGS_TABLE } from './meetings.projection';
@@ -20,6 +21,8 @@ export interface DecisionView {
   supersedes: string | null;
   supersededBy: string | null;
   revokedReason: string | null;
+  /** The research need it was flagged as pointing to, if any. */
+  researchNeed: string | null;
   /** When it was recorded (ISO instant: metadata.occurredAt of its DecisionRecorded), also when answered asOf. */
   recordedAt: string | null;
 }
@@ -46,7 +49,7 @@ export interface DecisionFilter {
 
 const COLUMNS = `d.id, d.meeting_id AS meetingId, d.agenda_item_id AS agendaItemId, d.text, d.rationale, d.cited_measures AS citedMeasures,
   d.review_date AS reviewDate, d.status, d.supersedes, d.superseded_by AS supersededBy, d.revoked_reason AS revokedReason,
-  d.recorded_at AS recordedAt`;
+  d.research_need AS researchNeed, d.recorded_at AS recordedAt`;
 
 type Row = Omit<DecisionView, 'citedMeasures'> & { citedMeasures: string };
 const toView = (row: Row): DecisionView => ({ ...row, citedMeasures: JSON.parse(row.citedMeasures) as number[] });
@@ -58,6 +61,14 @@ export class DecisionsQueries {
   byId(id: string): DecisionView | undefined {
     const row = this.readModels.db.prepare(`SELECT ${COLUMNS} FROM ${DECISIONS_TABLE} d WHERE d.id = ?`).get(id) as Row | undefined;
     return row && toView(row);
+  }
+
+  /** Decisions flagged as pointing to a research need in the year (Europe/Oslo), in the order flagged. */
+  researchNeeds(year: number): DecisionView[] {
+    const rows = this.readModels.db
+      .prepare(`SELECT ${COLUMNS}, d.research_need_at AS flaggedAt FROM ${DECISIONS_TABLE} d WHERE d.research_need IS NOT NULL ORDER BY d.research_need_at, d.id`)
+      .all() as Array<Row & { flaggedAt: string }>;
+    return rows.filter((r) => osloDate(r.flaggedAt).startsWith(`${year}-`)).map(({ flaggedAt: _at, ...row }) => toView(row));
   }
 
   byMeeting(meetingId: string): DecisionView[] {
