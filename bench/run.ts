@@ -1,24 +1,27 @@
-// npm run bench [-- --json] [-- --events 1000000]
+// npm run bench [-- --json] [-- --events 1000000] [-- --report-events 100000]
 // Prints (a) durable appends through the command path and (b) a full read-model rebuild, each
-// next to its raw baseline measured in the same run, and their ratios.
+// next to its raw baseline measured in the same run, and their ratios; (c) the annual status
+// report built as PDF from a generated log.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchAppend } from './append.bench';
 import { benchRebuild } from './rebuild.bench';
+import { benchAnnualReport } from './annual-report.bench';
 
-const TARGETS = { appendsPerSecond: 5000, appendRatio: 1.3, rebuildEventsPerSecond: 150_000, rebuildRatio: 0.4 };
+const TARGETS = { appendsPerSecond: 5000, appendRatio: 1.3, rebuildEventsPerSecond: 150_000, rebuildRatio: 0.4, annualReportSeconds: 2 };
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, events: { type: 'string', default: '1000000' } },
+    options: { json: { type: 'boolean', default: false }, events: { type: 'string', default: '1000000' }, 'report-events': { type: 'string', default: '100000' } },
   });
   const dir = mkdtempSync(join(tmpdir(), 'kom-bench-'));
   try {
     const append = await benchAppend();
     const rebuild = await benchRebuild({ events: Number(values.events), dir });
-    const figures = { ...append, ...rebuild };
+    const report = await benchAnnualReport({ events: Number(values['report-events']), dir });
+    const figures = { ...append, ...rebuild, ...report };
     if (values.json) {
       console.log(JSON.stringify(figures));
       return;
@@ -33,6 +36,8 @@ async function main(): Promise<void> {
     console.log(`(b) rebuild from a ${n(Number(values.events))}-event log: ${n(figures.rebuildEventsPerSecond)} events/s`);
     console.log(`    raw read-and-parse of the same log: ${n(figures.rawReadParsePerSecond)} events/s`);
     console.log(`    ratio ${r(figures.rebuildRatio)} (targets ≥ ${n(TARGETS.rebuildEventsPerSecond)}/s, ≥ ${TARGETS.rebuildRatio}): ${mark(figures.rebuildEventsPerSecond >= TARGETS.rebuildEventsPerSecond && figures.rebuildRatio >= TARGETS.rebuildRatio)}`);
+    console.log(`(c) annual status report (PDF) from a ${n(figures.annualReportEvents)}-event log: ${figures.annualReportLiveSeconds.toFixed(2)} s from the API's read models at the position (target ≤ ${TARGETS.annualReportSeconds} s): ${mark(figures.annualReportLiveSeconds <= TARGETS.annualReportSeconds)}`);
+    console.log(`    replaying the projections it reads and the proof from the log (kom report, or a position the read models have passed): ${figures.annualReportSeconds.toFixed(2)} s: ${mark(figures.annualReportSeconds <= TARGETS.annualReportSeconds)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
