@@ -69,7 +69,7 @@ export class DocumentBuilder {
 
   async build(request: DocumentRequest, audience: Audience): Promise<BuiltDocument> {
     const recipe = this.recipe(request, audience);
-    const snapshot = await this.snapshot(request.position);
+    const snapshot = await this.snapshot(request.position, recipe.kind);
     try {
       return await this.render(recipe, snapshot);
     } finally {
@@ -82,7 +82,7 @@ export class DocumentBuilder {
     const stamp = await readAnyStamp(bytes);
     const provenance = parseStamp(stamp);
     const recipe: DocumentRecipe = { kind: provenance.kind, format: provenance.format, lang: provenance.lang, params: provenance.params, audience: provenance.audience };
-    const snapshot = await LogSnapshot.at(this.options.store, BigInt(provenance.position), this.options.projections);
+    const snapshot = await LogSnapshot.at(this.options.store, BigInt(provenance.position), this.projectionsFor(recipe.kind));
     let rebuilt: BuiltDocument;
     try {
       rebuilt = await this.render(recipe, snapshot);
@@ -101,8 +101,17 @@ export class DocumentBuilder {
     return { kind: kind.name, format, lang, params: kind.params(request.params ?? {}), audience: { role: audience.role, organizationId: audience.organizationId } };
   }
 
-  private async snapshot(position: bigint | undefined): Promise<LogSnapshot> {
-    const { store, liveReadModelsFile, projections } = this.options;
+  /** Only what the kind reads: replaying the rest would cost time and change nothing in the document. */
+  private projectionsFor(kindName: string): readonly Projection[] {
+    const names = documentKind(kindName).projections?.(this.options.reportSources ?? noReportSources);
+    if (!names) return this.options.projections;
+    const wanted = new Set(names);
+    return this.options.projections.filter((p) => wanted.has(p.name));
+  }
+
+  private async snapshot(position: bigint | undefined, kindName: string): Promise<LogSnapshot> {
+    const { store, liveReadModelsFile } = this.options;
+    const projections = this.projectionsFor(kindName);
     if (position !== undefined && position < 1n) throw new InvalidInput('INVALID_POSITION', 'a log position is 1 or more');
     if (liveReadModelsFile) {
       const live = await LogSnapshot.live(store, liveReadModelsFile, position);

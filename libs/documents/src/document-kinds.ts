@@ -34,6 +34,11 @@ export interface DocumentKind {
   build(params: Readonly<Record<string, string>>, context: BuildContext): DocumentModel;
   /** A file name that says what the file is: kom-agenda-2026-12-03-<id8>.pdf */
   baseName(params: Readonly<Record<string, string>>): string;
+  /**
+   * The projections (by name) the kind reads, with those of the report sources: a replay to a
+   * position runs only these. Every projection when not given.
+   */
+  projections?(sources: ReportSources): readonly string[];
 }
 
 const BODIES: readonly MeetingBody[] = ['PROJECT_GROUP', 'REFERENCE_GROUP', 'JOINT'];
@@ -154,6 +159,7 @@ const annualReportKind: DocumentKind = {
     const request = { year: Number(params.year), edition: params.edition === undefined ? undefined : Number(params.edition) };
     return annualReport(context.readModels, request, context.lang, context.audience.role, context.reportSources, context.at, context.onDate);
   },
+  projections: (sources) => ['status_reports', 'organizations', 'meetings', 'attendance', 'decisions', 'action_items', ...sources.projections],
   baseName: (params) => `kom-annual-report-${params.year}${params.edition ? `-e${params.edition}` : ''}`,
 };
 

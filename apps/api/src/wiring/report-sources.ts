@@ -22,6 +22,8 @@ const isRenewal = (before: Version, after: Version) =>
 
 /** REPORT_SOURCES from the issues and agreements read models, on whichever database the report is built from. */
 export const readModelReportSources: ReportSources = {
+  projections: ['issues', 'agreements', 'organizations'],
+
   issueOutcomes(readModels: ReadModelDatabase, year: number): IssueOutcomeFigures[] {
     const rows = new Map<number | null, { -readonly [K in keyof IssueOutcomeFigures]: IssueOutcomeFigures[K] }>();
     for (const { measure, status, count } of new IssuesQueries(readModels).statusByMeasure(year)) {

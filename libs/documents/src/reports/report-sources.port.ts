@@ -37,9 +37,11 @@ export interface ReportSources {
   issueOutcomes(readModels: ReadModelDatabase, year: number): IssueOutcomeFigures[];
   agreements(readModels: ReadModelDatabase, year: number, at: Date): AgreementFigures[];
   researchNeeds(readModels: ReadModelDatabase, year: number): IssueResearchNeed[];
+  /** The projections (by name) these functions read: a replay for the report runs only those. */
+  readonly projections: readonly string[];
 }
 
 export const REPORT_SOURCES = Symbol.for('kom.documents.ReportSources');
 
 /** For builds that have no issues or agreements contexts wired: the chapters say there are none. */
-export const noReportSources: ReportSources = { issueOutcomes: () => [], agreements: () => [], researchNeeds: () => [] };
+export const noReportSources: ReportSources = { issueOutcomes: () => [], agreements: () => [], researchNeeds: () => [], projections: [] };
