@@ -25,6 +25,10 @@ export default defineConfig({
       '/auth': API,
       '/health': API,
       '/.well-known': API,
+      '/documents': API,
+      '/calendar': API,
+      '/reports': API,
+      '/evidence': API,
     },
   },
 });

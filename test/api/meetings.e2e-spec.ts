@@ -408,6 +408,22 @@ describe('Meetings over GraphQL: a whole cycle', () => {
     const body = await ok(DECISIONS, { filter: { kind: 'REFERENCE_GROUP' } }, ngo);
     expect(nodes(body.decisions)).toEqual([]);
 
+    // The auditors' register: by meeting, and by when recorded (from inclusive, to exclusive).
+    const atSecond = await ok(DECISIONS, { filter: { meetingId: second.id } }, auditor);
+    expect(ids(nodes(atSecond.decisions))).toEqual([newDecision.id]);
+    const { decision: laterOne } = await ok('query($id: ID!) { decision(id: $id) { recordedAt } }', { id: newDecision.id }, auditor);
+    expect(laterOne.recordedAt > (await ok('query($id: ID!) { decision(id: $id) { recordedAt } }', { id: decision.id }, auditor)).decision.recordedAt).toBe(true);
+    const fromLater = await ok(DECISIONS, { filter: { from: laterOne.recordedAt } }, auditor);
+    expect(ids(nodes(fromLater.decisions))).toEqual([newDecision.id]);
+    // The same instant in another zone's spelling means the same: normalised before comparing.
+    const oslo = new Date(Date.parse(laterOne.recordedAt)).toISOString().replace('Z', '+00:00');
+    const beforeLater = await ok(DECISIONS, { filter: { to: oslo } }, auditor);
+    expect(ids(nodes(beforeLater.decisions))).toEqual([decision.id]);
+    const badFrom = await refused(DECISIONS, { filter: { from: 'last tuesday' } }, auditor);
+    expect(badFrom.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_TIME' });
+    const backwards = await refused(DECISIONS, { filter: { from: laterOne.recordedAt, to: laterOne.recordedAt } }, auditor);
+    expect(backwards.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_TIME_RANGE' });
+
     const completed = await ok(COMPLETE, { input: { actionItemId: actionItem.id, note: 'Rutinen er vedtatt' } });
     expect(completed.completeActionItem).toMatchObject({ status: 'COMPLETED', statusLabel: 'Fullført', overdue: false, completionNote: 'Rutinen er vedtatt' });
     const suggestions = await ok(`query($id: ID!) { meeting(id: $id) { suggestedAgendaItems { id } } }`, { id: series[2].id }, agency);

@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import type { ReadModelDatabase } from '@kom/projections';
-import { BOUNDED_CONTEXTS, KOM_CONFIG, READ_MODELS, type BoundedContext, type KomConfig } from '@kom/platform';
+import { BOUNDED_CONTEXTS, CLOCK, KOM_CONFIG, READ_MODELS, type BoundedContext, type Clock, type KomConfig } from '@kom/platform';
 import { loadOrCreateAuditKey, type AuditSigningKey } from './checkpoints/audit-key';
 import { AuditNotary } from './checkpoints/audit-notary';
 import { LogIntegrityCheck } from './integrity/log-integrity-check';
 import { AgreementsQueries } from '@kom/agreements';
-import { IssuesQueries } from '@kom/issues';
+import { IssueHistory, IssuesQueries } from '@kom/issues';
 import { DecisionsQueries } from '@kom/meetings';
 import { AuditResolver } from './graphql/audit.resolver';
-import { DecisionHistoryResolver } from './graphql/decision-history.resolver';
+import { DecisionHistoryResolver, DecisionHistoryStepResolver } from './graphql/decision-history.resolver';
 import { AuditKeyController } from './nest/audit-key.controller';
+import { EvidenceBundleController } from './nest/evidence-bundle.controller';
 import { NotaryService } from './nest/notary.service';
 import { StartupIntegrityCheck } from './nest/startup-integrity.service';
 import { AUDIT_SIGNING_KEY } from './nest/tokens';
@@ -19,7 +20,7 @@ import { AuditSummaryRegistry } from './trail/audit-summaries';
 
 /** The audit trail, the notary, verification and proofs. Add auditContext to the platform's contexts too. */
 @Module({
-  controllers: [AuditKeyController],
+  controllers: [AuditKeyController, EvidenceBundleController],
   providers: [
     { provide: AUDIT_SIGNING_KEY, inject: [KOM_CONFIG], useFactory: (config: KomConfig) => loadOrCreateAuditKey(config.audit.keyFile) },
     {
@@ -30,13 +31,15 @@ import { AuditSummaryRegistry } from './trail/audit-summaries';
     },
     {
       provide: LogIntegrityCheck,
-      inject: [EVENT_STORE, AUDIT_SIGNING_KEY, READ_MODELS, AuditNotary],
-      useFactory: (store: EventStore, key: AuditSigningKey, readModels: ReadModelDatabase, notary: AuditNotary) =>
+      inject: [EVENT_STORE, AUDIT_SIGNING_KEY, READ_MODELS, AuditNotary, AuditTrailQueries, CLOCK],
+      useFactory: (store: EventStore, key: AuditSigningKey, readModels: ReadModelDatabase, notary: AuditNotary, trail: AuditTrailQueries, clock: Clock) =>
         new LogIntegrityCheck({
           store,
           publicKey: key.published,
           readModelsFile: readModels.db.memory ? undefined : readModels.db.name,
           leafHints: (from, to) => notary.leafHints(from, to),
+          totalEvents: () => trail.count(),
+          now: () => clock.now(),
         }),
     },
     { provide: AuditTrailQueries, inject: [READ_MODELS], useFactory: (readModels: ReadModelDatabase) => new AuditTrailQueries(readModels.db) },
@@ -49,11 +52,13 @@ import { AuditSummaryRegistry } from './trail/audit-summaries';
     // (Injectable classes over the global READ_MODELS: no import of the other contexts' modules.)
     DecisionsQueries,
     IssuesQueries,
+    IssueHistory,
     AgreementsQueries,
     NotaryService,
     StartupIntegrityCheck,
     AuditResolver,
     DecisionHistoryResolver,
+    DecisionHistoryStepResolver,
   ],
 })
 export class AuditModule {}

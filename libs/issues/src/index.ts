@@ -26,3 +26,4 @@ export {
   CloseIssueCommand,
 } from './application/issue.commands';
 export { IssuesQueries, type IssueView } from './read-models/issues.queries';
+export { IssueHistory } from './application/issue-history';

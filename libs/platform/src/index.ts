@@ -15,6 +15,7 @@ export * from './nest/command-path';
 export * from './nest/decider-handler';
 export * from './nest/platform.module';
 export * from './nest/committed-events';
+export * from './nest/http-refusal.filter';
 export * from './command/event-json-schema';
 export * from './graphql/graphql-errors.filter';
 export * from './graphql/labels';

@@ -21,6 +21,7 @@ import {
   AuditTrailArgs,
   ConsistencyProofType,
   InclusionProofType,
+  IntegrityCheckType,
   IntegrityReportType,
 } from './audit.types';
 
@@ -111,6 +112,17 @@ export class AuditResolver {
   async verifyIntegrity(@Args('streamId', { type: () => String, nullable: true }) streamId?: string): Promise<IntegrityReportType> {
     const report = streamId ? await verifyStreamIntegrity(this.store, streamId) : await this.integrity.verifyLog();
     return toReport(report);
+  }
+
+  @Query(() => IntegrityCheckType, { description: 'The whole-log verification on this server: whether one runs, how far it is, and the last outcome.' })
+  integrityCheck(): IntegrityCheckType {
+    const progress = this.integrity.progress();
+    return { ...progress, lastReport: progress.lastReport && toReport(progress.lastReport) };
+  }
+
+  @Query(() => [String], { description: 'The event types that occur in the log, alphabetically (for filtering the audit trail).' })
+  auditEventTypes(): string[] {
+    return this.trail.eventTypes();
   }
 
   @Query(() => InclusionProofType, { description: 'The inclusion proof of an event in the latest signed checkpoint.' })

@@ -31,6 +31,27 @@ export class IntegrityReportType {
   checkpointsChecked!: number;
 }
 
+@ObjectType('IntegrityCheck', { description: 'The whole-log verification of this server: the run going on (with its progress) and the last one finished.' })
+export class IntegrityCheckType {
+  @Field(() => Boolean)
+  running!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601: when the running check began.' })
+  startedAt!: string | null;
+
+  @Field(() => Int, { description: 'Events checked so far by the running check.' })
+  checkedEvents!: number;
+
+  @Field(() => Int, { nullable: true, description: 'About how many events the log held when the check began; null when unknown.' })
+  totalEvents!: number | null;
+
+  @Field(() => IntegrityReportType, { nullable: true, description: 'The outcome of the last check finished on this server since it started.' })
+  lastReport!: IntegrityReportType | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601: when the last check finished.' })
+  lastFinishedAt!: string | null;
+}
+
 @ObjectType('AuditCheckpoint', { description: 'A signed checkpoint: the Merkle root (RFC 9162) of the first treeSize events.' })
 export class AuditCheckpointType {
   @Field(() => Int)

@@ -1,14 +1,24 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { AgreementsQueries } from '@kom/agreements';
-import { IssuesQueries } from '@kom/issues';
+import { InvalidInput } from '@kom/kernel';
+import { IssueHistory, IssuesQueries } from '@kom/issues';
 import { DecisionsQueries } from '@kom/meetings';
 import { CLOCK, type Clock } from '@kom/platform';
+import { AuditNotary } from '../checkpoints/audit-notary';
 import { decisionHistory } from '../history/decision-history';
 import { AuditTrailQueries } from '../read-models/audit-trail.queries';
 import { toEntry } from './audit.resolver';
-import { DecisionHistoryType, type DecisionHistoryStepKind } from './decision-history.types';
+import { InclusionProofType } from './audit.types';
+import { DecisionHistoryStepType, DecisionHistoryType, type DecisionHistoryStepKind } from './decision-history.types';
+
+function parseAsOf(value: string | null | undefined): Date | undefined {
+  if (value === undefined || value === null) return undefined;
+  const time = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time)) throw new InvalidInput('INVALID_AS_OF', 'asOf is an ISO 8601 instant');
+  return new Date(time);
+}
 
 /** decisionHistory: for auditors and the secretariat (policy table). */
 @Resolver(() => DecisionHistoryType)
@@ -17,17 +27,46 @@ export class DecisionHistoryResolver {
     @Inject(AuditTrailQueries) private readonly trail: AuditTrailQueries,
     @Inject(DecisionsQueries) private readonly decisions: DecisionsQueries,
     @Inject(IssuesQueries) private readonly issues: IssuesQueries,
+    @Inject(IssueHistory) private readonly issueHistory: IssueHistory,
     @Inject(AgreementsQueries) private readonly agreements: AgreementsQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Query(() => DecisionHistoryType, { nullable: true, description: 'A decision’s whole story, each step with its audit entry. Null when unknown.' })
-  decisionHistory(@Args('decisionId', { type: () => ID }) decisionId: string): DecisionHistoryType | null {
+  @Query(() => DecisionHistoryType, {
+    nullable: true,
+    description:
+      'A decision’s whole story, each step with its audit entry. With asOf, as it stood at that instant: only what had happened by then. ' +
+      'Null when unknown, or not yet recorded at asOf.',
+  })
+  async decisionHistory(
+    @Args('decisionId', { type: () => ID }) decisionId: string,
+    @Args('asOf', { type: () => String, nullable: true, description: 'ISO 8601 instant.' }) asOf?: string | null,
+  ): Promise<DecisionHistoryType | null> {
+    const at = parseAsOf(asOf);
     const history = decisionHistory(
       { trail: this.trail, decisions: this.decisions, issues: this.issues, agreements: this.agreements, now: () => this.clock.now() },
       decisionId,
+      at,
     );
     if (!history) return null;
-    return { ...history, steps: history.steps.map((s) => ({ kind: s.kind as DecisionHistoryStepKind, entry: toEntry(s.row) })) };
+    let issue = history.issue;
+    if (at && issue) {
+      const then = await this.issueHistory.asOf(issue.id, at);
+      issue = then ? { id: then.id, title: then.title, status: then.status, organizationId: then.organizationId } : null;
+    }
+    return { ...history, issue, steps: history.steps.map((s) => ({ kind: s.kind as DecisionHistoryStepKind, entry: toEntry(s.row) })) };
+  }
+}
+
+@Resolver(() => DecisionHistoryStepType)
+export class DecisionHistoryStepResolver {
+  constructor(@Inject(AuditNotary) private readonly notary: AuditNotary) {}
+
+  @ResolveField('proof', () => InclusionProofType, {
+    nullable: true,
+    description: 'The proof that the event is in the latest signed checkpoint; null while no checkpoint covers it yet.',
+  })
+  proof(@Parent() step: DecisionHistoryStepType): InclusionProofType | null {
+    return this.notary.inclusionProof(step.entry.eventId) ?? null;
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DECISION_HISTORY_STEP_KINDS } from '../history/decision-history';
-import { AuditEntryType } from './audit.types';
+import { AuditEntryType, InclusionProofType } from './audit.types';
 
 export enum DecisionHistoryStepKind {
   ISSUE = 'ISSUE',
@@ -31,6 +31,12 @@ export class DecisionHistoryStepType {
 
   @Field(() => AuditEntryType, { description: 'The event: position, time, actor, correlation, hash, summary.' })
   entry!: AuditEntryType;
+
+  @Field(() => InclusionProofType, {
+    nullable: true,
+    description: 'The proof that the event is in the latest signed checkpoint; null while no checkpoint covers it yet.',
+  })
+  proof?: InclusionProofType | null;
 }
 
 @ObjectType('DecisionHistoryMeeting')
@@ -87,6 +93,7 @@ export class DecisionHistoryAgreementType {
 })
 export class DecisionHistoryType {
   @Field(() => ID) decisionId!: string;
+  @Field(() => String, { nullable: true, description: 'The instant (ISO 8601) the story is told as of; null for now.' }) asOf!: string | null;
   @Field(() => String) text!: string;
   @Field(() => String, { description: 'ACTIVE, SUPERSEDED or REVOKED.' }) status!: string;
   @Field(() => ID) meetingId!: string;

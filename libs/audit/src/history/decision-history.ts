@@ -27,6 +27,8 @@ export interface DecisionHistoryStep {
 
 export interface DecisionHistory {
   readonly decisionId: string;
+  /** The instant it is told as of (ISO 8601), or null for now. */
+  readonly asOf: string | null;
   readonly text: string;
   readonly status: string;
   readonly meetingId: string;
@@ -63,10 +65,27 @@ const dataOf = (row: AuditTrailRow): Data => (JSON.parse(row.data) as Data | nul
  * item, publication, attendance, the decision, positions, supersession or revocation, action items
  * and minutes; the issue's stream the issue that led to it (through the agenda item's
  * `sourceIssueId` or the issues lineage); the streams of the agreements that cite it, the agreements.
+ *
+ * With `asOf`, the story as it stood then: only the steps that had happened (by occurredAt, the
+ * command path's clock), and the decision's text, status, supersession, revocation, positions and
+ * action items folded from those steps alone, never from today's read models. Undefined when the
+ * decision had not been recorded yet. (The issue as of then is the caller's to add: its stream is
+ * folded by the issues context.)
  */
-export function decisionHistory(sources: DecisionHistorySources, decisionId: string): DecisionHistory | undefined {
+export function decisionHistory(sources: DecisionHistorySources, decisionId: string, asOf?: Date): DecisionHistory | undefined {
   const decision = sources.decisions.byId(decisionId);
   if (!decision) return undefined;
+  const until = asOf?.getTime();
+  const happened = (row: AuditTrailRow) => until === undefined || Date.parse(row.occurred_at) <= until;
+  // What the meeting's own events say of the decision; used as the answer under asOf.
+  const told = {
+    recorded: false,
+    text: decision.text,
+    status: 'ACTIVE' as string,
+    supersededBy: null as string | null,
+    revokedReason: null as string | null,
+    positions: new Map<string, { organizationId: string; position: string; reason: string | null }>(),
+  };
   const steps: DecisionHistoryStep[] = [];
   const actionItemIds = new Set<string>();
   const actionItems = new Map<string, DecisionHistory['actionItems'][number]>();
@@ -75,6 +94,7 @@ export function decisionHistory(sources: DecisionHistorySources, decisionId: str
   let attendance: string[] = [];
 
   for (const row of sources.trail.ofAggregate('meeting', decision.meetingId)) {
+    if (!happened(row)) continue;
     const d = dataOf(row);
     const step = (kind: DecisionHistoryStepKind) => steps.push({ kind, row });
     switch (row.event_type) {
@@ -109,16 +129,31 @@ export function decisionHistory(sources: DecisionHistorySources, decisionId: str
         step('ATTENDANCE');
         break;
       case 'DecisionRecorded':
-        if (d.decisionId === decisionId) step('DECISION');
+        if (d.decisionId !== decisionId) break;
+        told.recorded = true;
+        told.text = String(d.text);
+        step('DECISION');
         break;
       case 'PositionRecorded':
-        if (d.decisionId === decisionId) step('POSITION');
+        if (d.decisionId !== decisionId) break;
+        told.positions.set(String(d.organizationId), {
+          organizationId: String(d.organizationId),
+          position: String(d.position),
+          reason: (d.reason as string | null | undefined) ?? null,
+        });
+        step('POSITION');
         break;
       case 'DecisionSuperseded':
-        if (d.decisionId === decisionId) step('SUPERSESSION');
+        if (d.decisionId !== decisionId) break;
+        told.status = 'SUPERSEDED';
+        told.supersededBy = String(d.supersededByDecisionId);
+        step('SUPERSESSION');
         break;
       case 'DecisionRevoked':
-        if (d.decisionId === decisionId) step('REVOCATION');
+        if (d.decisionId !== decisionId) break;
+        told.status = 'REVOKED';
+        told.revokedReason = String(d.reason);
+        step('REVOCATION');
         break;
       case 'ActionItemAssigned':
         if (d.decisionId !== decisionId) break;
@@ -146,6 +181,8 @@ export function decisionHistory(sources: DecisionHistorySources, decisionId: str
         break;
     }
   }
+  if (asOf && !told.recorded) return undefined;
+  const supersededBy = asOf ? told.supersededBy : decision.supersededBy;
 
   // Supersession across meetings: the decision this one replaced (its DecisionSuperseded is on the
   // old meeting's stream), and the one that replaced it (its DecisionRecorded on the new meeting's).
@@ -153,46 +190,51 @@ export function decisionHistory(sources: DecisionHistorySources, decisionId: str
     const other = otherId ? sources.decisions.byId(otherId) : undefined;
     if (!other || other.meetingId === decision.meetingId) return;
     for (const row of sources.trail.ofAggregate('meeting', other.meetingId)) {
-      if (row.event_type === type && dataOf(row).decisionId === otherId) steps.push({ kind: 'SUPERSESSION', row });
+      if (happened(row) && row.event_type === type && dataOf(row).decisionId === otherId) steps.push({ kind: 'SUPERSESSION', row });
     }
   };
   related(decision.supersedes, 'DecisionSuperseded');
-  related(decision.supersededBy, 'DecisionRecorded');
-  if (decision.supersededBy) {
+  related(supersededBy, 'DecisionRecorded');
+  if (supersededBy) {
     // The replacing decision recorded at this same meeting.
     for (const row of sources.trail.ofAggregate('meeting', decision.meetingId)) {
-      if (row.event_type === 'DecisionRecorded' && dataOf(row).decisionId === decision.supersededBy) steps.push({ kind: 'SUPERSESSION', row });
+      if (happened(row) && row.event_type === 'DecisionRecorded' && dataOf(row).decisionId === supersededBy) steps.push({ kind: 'SUPERSESSION', row });
     }
   }
 
   const issueId = agendaItem?.sourceIssueId ?? sources.issues.issueIdOf({ decisionId }) ?? null;
   const issueView = issueId ? sources.issues.byId(issueId) : undefined;
-  if (issueId) for (const row of sources.trail.ofAggregate('issue', issueId)) steps.push({ kind: 'ISSUE', row });
+  if (issueId) for (const row of sources.trail.ofAggregate('issue', issueId)) if (happened(row)) steps.push({ kind: 'ISSUE', row });
 
-  const now = sources.now();
+  const now = asOf ?? sources.now();
   const agreements: DecisionHistory['agreements'] = [];
   for (const row of sources.agreements.scan({ decisionId })) {
     const { agreement } = row;
+    const entries = sources.trail.ofAggregate('agreement', agreement.agreementId).filter(happened);
+    if (entries.length === 0) continue; // not drafted yet then
     const current = agreement.versions[agreement.versions.length - 1];
     agreements.push({ id: agreement.agreementId, title: current?.title ?? '', status: statusAt(agreement, now) });
-    for (const entry of sources.trail.ofAggregate('agreement', agreement.agreementId)) steps.push({ kind: 'AGREEMENT', row: entry });
+    for (const entry of entries) steps.push({ kind: 'AGREEMENT', row: entry });
   }
 
   steps.sort((a, b) => a.row.seq - b.row.seq);
   return {
     decisionId,
-    text: decision.text,
-    status: decision.status,
+    asOf: asOf ? asOf.toISOString() : null,
+    text: asOf ? told.text : decision.text,
+    status: asOf ? told.status : decision.status,
     meetingId: decision.meetingId,
     agendaItemId: decision.agendaItemId,
     supersedes: decision.supersedes,
-    supersededBy: decision.supersededBy,
-    revokedReason: decision.revokedReason,
+    supersededBy,
+    revokedReason: asOf ? told.revokedReason : decision.revokedReason,
     meeting,
     agendaItem,
     issue: issueView ? { id: issueView.id, title: issueView.title, status: issueView.status, organizationId: issueView.organizationId } : null,
     attendance,
-    positions: sources.decisions.positions(decisionId).map((p) => ({ organizationId: p.organizationId, position: p.position, reason: p.reason })),
+    positions: asOf
+      ? [...told.positions.values()].sort((a, b) => (a.organizationId < b.organizationId ? -1 : 1))
+      : sources.decisions.positions(decisionId).map((p) => ({ organizationId: p.organizationId, position: p.position, reason: p.reason })),
     actionItems: [...actionItems.values()],
     agreements,
     steps: steps.filter((s, i) => i === 0 || s.row.seq !== steps[i - 1]!.row.seq),

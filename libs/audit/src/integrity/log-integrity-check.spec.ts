@@ -152,6 +152,38 @@ describe('whole-log verification on a server: off the event loop, one run at a t
     await expect(check.verifyLog()).rejects.toThrow(/closed/);
   });
 
+  it('tells how far a run is, from the worker and in steps, then keeps the outcome', async () => {
+    const memory = SqliteEventStore.open(':memory:');
+    try {
+      await grow(memory, 3000);
+      for (const target of [small, memory]) {
+        const total = Number(await target.headPosition());
+        const check = new LogIntegrityCheck({ store: target, publicKey: key.published, totalEvents: () => total, now: () => new Date('2027-01-01T00:00:00Z') });
+        expect(check.progress()).toMatchObject({ running: false, checkedEvents: 0, lastReport: null });
+        const run = check.verifyLog();
+        expect(check.progress()).toMatchObject({ running: true, startedAt: '2027-01-01T00:00:00.000Z', totalEvents: total });
+        const seen: number[] = [];
+        let done = false;
+        void run.finally(() => (done = true));
+        while (!done) {
+          seen.push(check.progress().checkedEvents);
+          await sleep(1);
+        }
+        const report = await run;
+        // Counts only grow, never past the log, and the finished run's report is kept.
+        expect(seen).toEqual([...seen].sort((a, b) => a - b));
+        expect(Math.max(...seen)).toBeLessThanOrEqual(total);
+        expect(check.progress()).toEqual({
+          running: false, startedAt: null, checkedEvents: 0, totalEvents: null,
+          lastReport: report, lastFinishedAt: '2027-01-01T00:00:00.000Z',
+        });
+        expect(report).toMatchObject({ valid: true, checkedEvents: total });
+      }
+    } finally {
+      await memory.close();
+    }
+  }, 120_000);
+
   // In steps on the event loop the thread is busy throughout, and a loaded machine takes it away for
   // whole scheduling periods: what is asserted is that other reads are served between the steps
   // (a blocked loop serves none while it verifies), not how fast (that is `npm run bench`'s).

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { IntegrityReport } from '../verification/log-verifier';
-import { VERIFY_LOG_WORKER, type VerifyLogJob, type VerifyLogOutcome } from './verify-log.job';
+import { VERIFY_LOG_WORKER, type VerifyLogJob, type VerifyLogMessage } from './verify-log.job';
 
 /**
  * Where the worker's code is: the compiled verify-log.worker.js beside this module (the build bundles
@@ -18,7 +18,7 @@ function startWorker(job: VerifyLogJob): Worker {
 }
 
 /** Verifies the embedded log in a worker thread; rejects when the worker fails, exits without an answer or is aborted. */
-export function verifyLogInWorker(job: VerifyLogJob, signal?: AbortSignal): Promise<IntegrityReport> {
+export function verifyLogInWorker(job: VerifyLogJob, signal?: AbortSignal, onProgress?: (checkedEvents: number) => void): Promise<IntegrityReport> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (work: () => void) => {
@@ -27,9 +27,10 @@ export function verifyLogInWorker(job: VerifyLogJob, signal?: AbortSignal): Prom
       work();
     };
     const worker = startWorker(job);
-    worker.once('message', (outcome: VerifyLogOutcome) =>
-      settle(() => (outcome.ok ? resolve(outcome.report) : reject(new Error(`The log verification failed: ${outcome.error}`)))),
-    );
+    worker.on('message', (message: VerifyLogMessage) => {
+      if ('progress' in message) return onProgress?.(message.progress);
+      settle(() => (message.ok ? resolve(message.report) : reject(new Error(`The log verification failed: ${message.error}`))));
+    });
     worker.once('error', (error) => settle(() => reject(error)));
     worker.once('exit', (code) => settle(() => reject(new Error(`The log verification worker exited (${code}) without a report`))));
     signal?.addEventListener('abort', () => void worker.terminate(), { once: true });

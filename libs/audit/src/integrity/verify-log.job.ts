@@ -11,5 +11,12 @@ export interface VerifyLogJob {
 
 export type VerifyLogOutcome = { readonly ok: true; readonly report: IntegrityReport } | { readonly ok: false; readonly error: string };
 
+/** Sent by the worker while it runs: the events checked so far. */
+export interface VerifyLogProgress {
+  readonly progress: number;
+}
+
+export type VerifyLogMessage = VerifyLogOutcome | VerifyLogProgress;
+
 /** The worker's file name without extension, beside the module that starts it (and beside main.js in the build). */
 export const VERIFY_LOG_WORKER = 'verify-log.worker';

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteEventStore } from '@kom/event-store';
 import { openLeafHints } from '../read-models/leaf-hints';
 import { verifyWholeLog } from '../verification/whole-log';
-import type { VerifyLogJob, VerifyLogOutcome } from './verify-log.job';
+import type { VerifyLogJob, VerifyLogOutcome, VerifyLogProgress } from './verify-log.job';
 
 // A worker thread's entry: verifies the embedded log through its own read-only connections, so
 // the hashing runs on another core and the API's event loop keeps serving requests.
@@ -12,7 +12,8 @@ async function run(job: VerifyLogJob): Promise<VerifyLogOutcome> {
   const store = SqliteEventStore.openReadOnly(job.eventsFile);
   const leaves = openLeafHints(job.readModelsFile);
   try {
-    return { ok: true, report: await verifyWholeLog(store, job.publicKey, leaves.hints) };
+    const onProgress = (checked: number) => parentPort?.postMessage({ progress: checked } satisfies VerifyLogProgress);
+    return { ok: true, report: await verifyWholeLog(store, job.publicKey, leaves.hints, { onProgress }) };
   } finally {
     leaves.close();
     await store.close();

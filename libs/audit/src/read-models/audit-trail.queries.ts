@@ -87,6 +87,16 @@ export class AuditTrailQueries {
     return this.db.prepare(sql).all(...params, limit) as AuditTrailRow[];
   }
 
+  /** How many entries the trail holds: every event of the log this replica has read. */
+  count(): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM ${AUDIT_TRAIL_TABLE}`).get() as { n: number }).n;
+  }
+
+  /** The event types that occur in the log, alphabetically (for filters). */
+  eventTypes(): string[] {
+    return (this.db.prepare(`SELECT DISTINCT event_type AS type FROM ${AUDIT_TRAIL_TABLE} ORDER BY event_type`).all() as Array<{ type: string }>).map((r) => r.type);
+  }
+
   /** Every entry of one aggregate's stream, in log order. */
   ofAggregate(type: string, id: string): AuditTrailRow[] {
     return this.db

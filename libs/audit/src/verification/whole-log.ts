@@ -25,6 +25,8 @@ export interface WholeLogOptions {
   readonly pause?: () => Promise<void>;
   /** Default 10. */
   readonly sliceMs?: number;
+  /** Told the number of events checked so far, after each page. */
+  readonly onProgress?: (checkedEvents: number) => void;
 }
 
 /** Walks the whole log: every chain, every checkpoint's signature and root. */
@@ -37,12 +39,17 @@ export async function verifyWholeLog(
   const verifier = new LogVerifier({ key: toPublicKey(publicKey.publicKeyPem), leafHints });
   const { pause, sliceMs = 10 } = options;
   let sliceStart = performance.now();
+  const page = options.pageSize ?? PAGE;
+  let checked = 0;
   for await (const event of walkLog(store, { pageSize: options.pageSize })) {
     verifier.add(event);
+    checked += 1;
+    if (options.onProgress && checked % page === 0) options.onProgress(checked);
     if (pause && performance.now() - sliceStart >= sliceMs) {
       await pause();
       sliceStart = performance.now();
     }
   }
+  options.onProgress?.(checked);
   return verifier.report();
 }

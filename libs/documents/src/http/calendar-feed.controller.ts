@@ -5,7 +5,7 @@ import { NotFound } from '@kom/kernel';
 import { DocumentsService } from '../application/documents.service';
 import { FEED_SECRET, feedSecretHash } from '../application/feed-secret';
 import { CalendarFeedsQueries } from '../read-models/calendar-feeds.queries';
-import { HttpRefusalFilter } from './http-refusal.filter';
+import { DocumentRefusalFilter } from './http-refusal.filter';
 import { sendDocument } from './send-document';
 
 /**
@@ -14,7 +14,7 @@ import { sendDocument } from './send-document';
  * owner's role and organisation may see.
  */
 @Controller('calendar')
-@UseFilters(HttpRefusalFilter)
+@UseFilters(DocumentRefusalFilter)
 @Public()
 export class CalendarFeedController {
   constructor(

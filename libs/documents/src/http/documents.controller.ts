@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '@kom/auth';
 import { InvalidInput, type Actor } from '@kom/kernel';
 import { DocumentsService } from '../application/documents.service';
-import { HttpRefusalFilter } from './http-refusal.filter';
+import { DocumentRefusalFilter } from './http-refusal.filter';
 import { sendDocument } from './send-document';
 
 const NAME = /^([a-z-]+)\.([a-z]+)$/;
@@ -20,7 +20,7 @@ export function parsePosition(raw: unknown): bigint | undefined {
  * same access rules as the read side (the caller's role and organisation decide what is in it).
  */
 @Controller('documents')
-@UseFilters(HttpRefusalFilter)
+@UseFilters(DocumentRefusalFilter)
 @Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
 export class DocumentsController {
   constructor(@Inject(DocumentsService) private readonly documents: DocumentsService) {}

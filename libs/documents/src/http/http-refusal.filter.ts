@@ -1,40 +1,13 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { GraphQLError } from 'graphql';
-import { DomainError } from '@kom/kernel';
+import { Catch } from '@nestjs/common';
+import { HttpRefusalFilter } from '@kom/platform';
 import { StampError } from '../provenance/provenance';
 
-const STATUS: Readonly<Record<string, number>> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-};
-
-/**
- * The document routes answer refusals as JSON with the same code and reason GraphQL gives
- * (`{"error":{"code":"FORBIDDEN","reason":"AGENDA_NOT_PUBLISHED","message":…}}`) and the status
- * that goes with it; anything else is a 500 with no detail, logged.
- */
+/** The platform's HTTP refusals, and a document without a valid stamp as a 400. */
 @Catch()
-export class HttpRefusalFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Documents');
-
-  catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const send = (status: number, code: string, reason: string | undefined, message: string) =>
-      void reply.status(status).header('cache-control', 'no-store').type('application/json').send({ error: { code, reason, message } });
-    if (exception instanceof DomainError) return send(STATUS[exception.code] ?? 400, exception.code, exception.reason, exception.message);
-    if (exception instanceof StampError) return send(400, 'BAD_USER_INPUT', 'NO_VALID_STAMP', exception.message);
-    if (exception instanceof GraphQLError) {
-      const code = String(exception.extensions?.code ?? 'FORBIDDEN');
-      return send(STATUS[code] ?? 403, code, exception.extensions?.reason as string | undefined, exception.message);
-    }
-    if (exception instanceof HttpException) {
-      return send(exception.getStatus(), exception.getStatus() === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT', undefined, exception.message);
-    }
-    this.logger.error(exception);
-    send(500, 'INTERNAL_SERVER_ERROR', undefined, 'Internal server error');
+export class DocumentRefusalFilter extends HttpRefusalFilter {
+  protected override refuse(exception: unknown, send: (status: number, code: string, reason: string | undefined, message: string) => void): boolean {
+    if (!(exception instanceof StampError)) return false;
+    send(400, 'BAD_USER_INPUT', 'NO_VALID_STAMP', exception.message);
+    return true;
   }
 }

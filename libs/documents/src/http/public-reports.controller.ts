@@ -6,7 +6,7 @@ import { READ_MODELS } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
 import { statusReportReads, type EditionView } from '@kom/status-reports';
 import { DocumentsService } from '../application/documents.service';
-import { HttpRefusalFilter } from './http-refusal.filter';
+import { DocumentRefusalFilter } from './http-refusal.filter';
 import { sendDocument } from './send-document';
 
 const FILE = /^([0-9]{1,4})\.(pdf|html)$/;
@@ -21,7 +21,7 @@ export const PUBLIC_AUDIENCE = { role: 'PUBLIC', organizationId: 'public' } as c
  * event, so an edition is the same bytes forever; drafts are not found here.
  */
 @Controller('reports')
-@UseFilters(HttpRefusalFilter)
+@UseFilters(DocumentRefusalFilter)
 @Public()
 export class PublicReportsController {
   constructor(

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
+import { InvalidInput } from '@kom/kernel';
 import { Lang, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
 import { DecisionsQueries, type DecisionView, type PositionView } from '../read-models/decisions.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
@@ -15,6 +16,14 @@ export type DecisionNode = DecisionView & { snapshotPositions?: PositionView[]; 
 
 const cursorKey = (row: DecisionView) => JSON.stringify([row.recordedAt, row.id]);
 
+/** An ISO 8601 instant from a filter, normalised to the stored form (UTC, milliseconds); a typed refusal otherwise. */
+function instant(name: string, value: string | null | undefined): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const time = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}(T|$)/.test(value) || Number.isNaN(time)) throw new InvalidInput('INVALID_TIME', `${name} must be an ISO 8601 time`);
+  return new Date(time).toISOString();
+}
+
 /** Decisions are read by every authenticated role. */
 @Resolver(() => Decision)
 export class DecisionResolver {
@@ -26,14 +35,16 @@ export class DecisionResolver {
   @Query(() => DecisionConnection, {
     description:
       'Decisions in the order recorded. Filter by measure cited, organisation (it recorded a position on the decision, ' +
-      'or presents the agenda item it was taken on), body (meeting kind) and status.',
+      'or presents the agenda item it was taken on), body (meeting kind), status, meeting and when recorded (from inclusive, to exclusive).',
   })
   decisions(@Args() args: DecisionsArgs) {
     const size = pageSize(args.first);
     const after = decodeCursorPair(args.after);
+    const filter = args.filter ? { ...args.filter, from: instant('from', args.filter.from), to: instant('to', args.filter.to) } : undefined;
+    if (filter?.from && filter.to && !(filter.from < filter.to)) throw new InvalidInput('INVALID_TIME_RANGE', 'from must be before to');
     const rows = this.queries.page({
       limit: size + 1,
-      filter: args.filter ?? undefined,
+      filter,
       after: after ? { recordedAt: after[0], id: after[1] } : undefined,
     });
     return toConnection(rows, size, cursorKey);

@@ -308,6 +308,15 @@ export class DecisionFilter {
 
   @Field(() => DecisionStatusEnum, { nullable: true })
   status?: DecisionStatus | null;
+
+  @Field(() => ID, { nullable: true, description: 'Decisions taken at this meeting.' })
+  meetingId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601 instant, inclusive, on recordedAt.' })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601 instant, exclusive, on recordedAt.' })
+  to?: string | null;
 }
 
 @ArgsType()

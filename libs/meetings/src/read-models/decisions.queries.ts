@@ -45,6 +45,11 @@ export interface DecisionFilter {
   /** The body: the kind of the meeting that took the decision. */
   kind?: MeetingKind | null;
   status?: DecisionStatus | null;
+  /** Decisions taken at this meeting. */
+  meetingId?: string | null;
+  /** ISO 8601 instants on recordedAt: from inclusive, to exclusive. */
+  from?: string | null;
+  to?: string | null;
 }
 
 const COLUMNS = `d.id, d.meeting_id AS meetingId, d.agenda_item_id AS agendaItemId, d.text, d.rationale, d.cited_measures AS citedMeasures,
@@ -107,6 +112,9 @@ export class DecisionsQueries {
       params.kind = f.kind;
     }
     if (f.status) (where.push('d.status = @status'), (params.status = f.status));
+    if (f.meetingId) (where.push('d.meeting_id = @meetingId'), (params.meetingId = f.meetingId));
+    if (f.from) (where.push('d.recorded_at >= @from'), (params.from = f.from));
+    if (f.to) (where.push('d.recorded_at < @to'), (params.to = f.to));
     if (options.after) {
       where.push('(d.recorded_at, d.id) > (@afterRecordedAt, @afterId)');
       params.afterRecordedAt = options.after.recordedAt;
