@@ -10,7 +10,7 @@ import { TestApp } from '../support/test-app';
  * that verify offline.
  */
 describe('auditors read the record', () => {
-  const clock = new ManualClock('2027-01-04T08:00:00.000Z');
+  const clock = new ManualClock('2026-01-04T08:00:00.000Z');
   let t: TestApp;
   let auditor: string;
   let ngo: string;
@@ -107,10 +107,14 @@ describe('auditors read the record', () => {
     const types = ids.filter((l) => l.kind === 'event').map((l) => l.event!.type);
     expect(types).toEqual(expect.arrayContaining(['MeetingScheduled', 'DecisionRecorded', 'PositionRecorded', 'DecisionSuperseded']));
 
-    const year = await get('/evidence/bundle.jsonl?from=2027-01-01&to=2027-01-31', auditor);
+    const year = await get('/evidence/bundle.jsonl?from=2026-01-01&to=2026-01-31', auditor);
     expect(year.statusCode).toBe(200);
-    expect(year.headers['content-disposition']).toContain('kom-evidence-2027-01-01-2027-01-31.jsonl');
+    expect(year.headers['content-disposition']).toContain('kom-evidence-2026-01-01-2026-01-31.jsonl');
     expect(verifyBundle(year.body, { expectedKeyId: keyId }).valid).toBe(true);
+    // Bare dates are KOM's days, in Oslo: both included.
+    expect(JSON.parse(year.body.split('\n')[0]!)).toMatchObject({ kind: 'header', from: '2025-12-31T23:00:00.000Z', to: '2026-01-31T23:00:00.000Z' });
+    const summer = await get('/evidence/bundle.jsonl?from=2026-07-01&to=2026-07-01', auditor);
+    expect(JSON.parse(summer.body.split('\n')[0]!)).toMatchObject({ from: '2026-06-30T22:00:00.000Z', to: '2026-07-01T22:00:00.000Z' });
     const events = year.body.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { kind: string; event?: { type: string } }).filter((l) => l.kind === 'event');
     expect(events.map((l) => l.event!.type)).not.toContain('DecisionSuperseded'); // that was in February
 
@@ -123,9 +127,9 @@ describe('auditors read the record', () => {
   it('refuses a bad request for a bundle, plainly, and anyone but auditors and the secretariat', async () => {
     const cases: Array<[string, number, string]> = [
       ['/evidence/bundle.jsonl', 400, 'INVALID_TIME_RANGE'],
-      ['/evidence/bundle.jsonl?from=2027-02-01&to=2027-01-01', 400, 'INVALID_TIME_RANGE'],
-      ['/evidence/bundle.jsonl?from=soon&to=2027-01-01', 400, 'INVALID_TIME'],
-      [`/evidence/bundle.jsonl?decisionId=${s.original}&from=2027-01-01`, 400, 'INVALID_BUNDLE_REQUEST'],
+      ['/evidence/bundle.jsonl?from=2026-02-01&to=2026-01-01', 400, 'INVALID_TIME_RANGE'],
+      ['/evidence/bundle.jsonl?from=soon&to=2026-01-01', 400, 'INVALID_TIME'],
+      [`/evidence/bundle.jsonl?decisionId=${s.original}&from=2026-01-01`, 400, 'INVALID_BUNDLE_REQUEST'],
       ['/evidence/bundle.jsonl?decisionId=00000000-0000-4000-8000-000000000000', 404, 'DECISION_NOT_FOUND'],
     ];
     for (const [url, status, reason] of cases) {
@@ -134,7 +138,7 @@ describe('auditors read the record', () => {
       const body = JSON.parse(response.body) as { error: { code: string; reason?: string } };
       expect(body.error.reason ?? body.error.code).toBe(reason);
     }
-    expect((await get('/evidence/bundle.jsonl?from=2027-01-01&to=2027-01-31', ngo)).statusCode).toBe(403);
-    expect((await get('/evidence/bundle.jsonl?from=2027-01-01&to=2027-01-31')).statusCode).toBe(401);
+    expect((await get('/evidence/bundle.jsonl?from=2026-01-01&to=2026-01-31', ngo)).statusCode).toBe(403);
+    expect((await get('/evidence/bundle.jsonl?from=2026-01-01&to=2026-01-31')).statusCode).toBe(401);
   });
 });

@@ -22,7 +22,7 @@ const SUPERSEDE = `mutation($input: SupersedeDecisionInput!) { supersedeDecision
 /**
  * A decision's life over two project-group meetings, as an auditor later reads it: recorded in
  * January with NAV dissenting, NAV's dissent withdrawn a week later, replaced in February by a
- * decision that supersedes it. The clock starts in early January 2027.
+ * decision that supersedes it. The clock starts in early January 2026, so every date is in the past for a browser today.
  */
 export async function supersededDecisionScenario(t: TestApp, clock: ManualClock): Promise<SupersededDecisionScenario> {
   const secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
@@ -37,28 +37,28 @@ export async function supersededDecisionScenario(t: TestApp, clock: ManualClock)
     return { id, item };
   };
 
-  clock.set('2027-01-04T08:00:00.000Z');
-  const first = await meeting('Prosjektgruppemøte januar', '2027-01-12T08:00:00.000Z', 6);
-  const second = await meeting('Prosjektgruppemøte februar', '2027-02-09T08:00:00.000Z', 6);
-  const beforeOriginal = '2027-01-10T12:00:00.000Z';
+  clock.set('2026-01-04T08:00:00.000Z');
+  const first = await meeting('Prosjektgruppemøte januar', '2026-01-12T08:00:00.000Z', 6);
+  const second = await meeting('Prosjektgruppemøte februar', '2026-02-09T08:00:00.000Z', 6);
+  const beforeOriginal = '2026-01-10T12:00:00.000Z';
 
-  clock.set('2027-01-12T08:30:00.000Z');
+  clock.set('2026-01-12T08:30:00.000Z');
   await ok(ATTEND, { meetingId: first.id, organizationIds: ['org-politiet', 'org-udi', 'org-nav'] });
   const original = (await ok(DECIDE, { meetingId: first.id, agendaItemId: first.item, text: 'Felles rutiner for identifisering innføres i 2027.', rationale: 'Tiltak 6: tilstandsrapporten viser ulik praksis.', citedMeasures: [6] }))
     .recordDecision.id as string;
   await ok(POSITION, { decisionId: original, organizationId: 'org-udi', position: 'SUPPORTS' }, udi);
   await ok(POSITION, { decisionId: original, organizationId: 'org-nav', position: 'OBJECTS', reason: 'Ressursene kommer først i 2028.' }, nav);
-  const whileDissenting = '2027-01-15T12:00:00.000Z';
+  const whileDissenting = '2026-01-15T12:00:00.000Z';
 
-  clock.set('2027-01-19T10:00:00.000Z');
+  clock.set('2026-01-19T10:00:00.000Z');
   await ok(POSITION, { decisionId: original, organizationId: 'org-nav', position: 'SUPPORTS' }, nav);
-  const afterDissentWithdrawn = '2027-01-25T12:00:00.000Z';
+  const afterDissentWithdrawn = '2026-01-25T12:00:00.000Z';
 
-  clock.set('2027-02-09T08:30:00.000Z');
+  clock.set('2026-02-09T08:30:00.000Z');
   await ok(ATTEND, { meetingId: second.id, organizationIds: ['org-politiet', 'org-udi', 'org-nav'] });
   const replacement = (await ok(DECIDE, { meetingId: second.id, agendaItemId: second.item, text: 'Felles rutiner for identifisering innføres i 2028, med finansiering.', citedMeasures: [6], supersedes: original }))
     .recordDecision.id as string;
   await ok(SUPERSEDE, { decisionId: original, supersededByDecisionId: replacement });
-  clock.set('2027-02-10T08:00:00.000Z');
-  return { firstMeeting: first.id, secondMeeting: second.id, original, replacement, times: { beforeOriginal, whileDissenting, afterDissentWithdrawn, afterSupersession: '2027-02-10T07:00:00.000Z' } };
+  clock.set('2026-02-10T08:00:00.000Z');
+  return { firstMeeting: first.id, secondMeeting: second.id, original, replacement, times: { beforeOriginal, whileDissenting, afterDissentWithdrawn, afterSupersession: '2026-02-10T07:00:00.000Z' } };
 }

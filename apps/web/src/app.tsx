@@ -6,6 +6,7 @@ import { Layout } from './components/layout';
 import { HomePage } from './home.page';
 import { NotFoundPage } from './not-found.page';
 import { NGO_ROUTES } from './ngo/routes';
+import { AUDIT_ROUTES } from './audit/routes';
 
 const router = createBrowserRouter([
   {
@@ -13,7 +14,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/', element: <RequireSession><HomePage /></RequireSession> },
-      ...NGO_ROUTES.map(({ path, page }) => {
+      ...[...NGO_ROUTES, ...AUDIT_ROUTES].map(({ path, page }) => {
         const Page = lazy(page);
         return { path, element: <RequireSession><Page /></RequireSession> };
       }),

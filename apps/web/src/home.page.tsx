@@ -10,6 +10,7 @@ export function HomePage() {
   const user = useUser();
   useTitle(t('home.title'));
   if (user.role === 'NGO_REPRESENTATIVE') return <Navigate to="/ngo/issues" replace />;
+  if (user.role === 'AUDITOR') return <Navigate to="/audit/decisions" replace />;
   return (
     <section aria-labelledby="home-title">
       <Heading level={1} id="home-title">

@@ -16,7 +16,7 @@ export {
   type Minutes,
 } from './domain/meeting.decider';
 export { seriesOccurrences, MAX_SERIES_MEETINGS } from './domain/meeting-series';
-export { osloDate, KOM_TIME_ZONE } from './domain/oslo-time';
+export { osloDate, instantOf, KOM_TIME_ZONE } from './domain/oslo-time';
 
 // Ports the application binds (MEMBERSHIP_LOOKUP) and the read side implements (MEETING_LOOKUP).
 export {

@@ -48,6 +48,13 @@ export function Layout() {
             <NavLink to="/ngo/agreements">{t('nav.ngo.agreements')}</NavLink>
           </nav>
         )}
+        {(user?.role === 'AUDITOR' || user?.role === 'SECRETARIAT') && (
+          <nav aria-label={t('nav.label')} className="kom-nav">
+            <NavLink to="/audit/decisions">{t('nav.audit.decisions')}</NavLink>
+            <NavLink to="/audit/integrity">{t('nav.audit.integrity')}</NavLink>
+            <NavLink to="/audit/trail">{t('nav.audit.trail')}</NavLink>
+          </nav>
+        )}
       </header>
       <main id="main" tabIndex={-1} className="kom-main">
         <Suspense fallback={<Loading />}>

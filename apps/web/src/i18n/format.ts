@@ -13,3 +13,30 @@ export function formatDate(isoOrDate: string, language: Language): string {
   const value = /^\d{4}-\d{2}-\d{2}$/.test(isoOrDate) ? `${isoOrDate}T12:00:00Z` : isoOrDate;
   return new Intl.DateTimeFormat(LOCALES[language], { timeZone: TIME_ZONE, dateStyle: 'long' }).format(new Date(value));
 }
+
+const osloClock = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The instant (ISO 8601) an Oslo calendar day (YYYY-MM-DD) begins: 23:00 or 22:00 UTC the day before. */
+export function osloStartOfDay(day: string): string {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  for (const hours of [1, 2]) {
+    const candidate = new Date(midnightUtc - hours * 3600_000);
+    if (osloClock.format(candidate) === `${day}, 00:00`) return candidate.toISOString();
+  }
+  return new Date(midnightUtc).toISOString();
+}
+
+/** The day after an Oslo calendar day (YYYY-MM-DD). */
+export function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + 24 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The last instant of an Oslo calendar day: "as it stood on" that day. */
+export function osloEndOfDay(day: string): string {
+  return new Date(Date.parse(osloStartOfDay(nextDay(day))) - 1).toISOString();
+}
+
+/** Today's date in Oslo (YYYY-MM-DD). */
+export function osloToday(now = new Date()): string {
+  return osloClock.format(now).slice(0, 10);
+}

@@ -3,9 +3,9 @@ import type { FastifyReply } from 'fastify';
 import { AgreementsQueries } from '@kom/agreements';
 import { Roles } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { InvalidInput, NotFound } from '@kom/kernel';
+import { InvalidInput, NotFound, osloDate } from '@kom/kernel';
 import { IssuesQueries } from '@kom/issues';
-import { DecisionsQueries } from '@kom/meetings';
+import { DecisionsQueries, instantOf } from '@kom/meetings';
 import { CLOCK, HttpRefusalFilter, ProjectionsService, type Clock } from '@kom/platform';
 import { exportAuditBundle, type ExportRange } from '../audit-log';
 import type { AuditSigningKey } from '../checkpoints/audit-key';
@@ -14,19 +14,26 @@ import { decisionHistory } from '../history/decision-history';
 import { AuditTrailQueries } from '../read-models/audit-trail.queries';
 import { AUDIT_SIGNING_KEY } from './tokens';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 24 * 3600 * 1000;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A bare date is a whole day in UTC, as `kom export-audit` reads it: from its start, to its end. */
+/** Where an Oslo calendar day begins (KOM's days), or the next day's when `after`. */
+function osloDayStart(value: string, after: boolean): Date {
+  const [, year, month, day] = DAY.exec(value)!.map(Number) as [number, number, number, number];
+  const noon = new Date(Date.UTC(year, month - 1, day + (after ? 1 : 0), 12));
+  return instantOf({ year: noon.getUTCFullYear(), month: noon.getUTCMonth() + 1, day: noon.getUTCDate(), hour: 0, minute: 0, second: 0, millisecond: 0 });
+}
+
+/** A bare date is a whole day in Oslo: from its start, to its end (to is inclusive then); an instant is taken as it is. */
 export function parseBound(name: 'from' | 'to', value: unknown): Date {
   if (typeof value !== 'string' || value === '') throw new InvalidInput('INVALID_TIME_RANGE', `${name} is required: a date (2026-11-28) or an ISO 8601 time`);
-  const time = Date.parse(DAY.test(value) ? `${value}T00:00:00Z` : value);
+  const bare = DAY.test(value);
+  const time = bare ? osloDayStart(value, name === 'to').getTime() : Date.parse(value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) throw new InvalidInput('INVALID_TIME', `${name} must be a date (2026-11-28) or an ISO 8601 time`);
-  return new Date(name === 'to' && DAY.test(value) ? time + DAY_MS : time);
+  return new Date(time);
 }
 
 /**
- * GET /evidence/bundle.jsonl?from=…&to=… or ?decisionId=…: the evidence bundle an auditor takes
+ * GET /evidence/bundle.jsonl?from=…&to=… (Oslo dates, both days included, or ISO 8601 instants) or ?decisionId=…: the evidence bundle an auditor takes
  * away and verifies offline (`kom verify --bundle`). A decision's bundle covers the span of its
  * history, from its first step to its last: every event of the log in between, so nothing can be
  * left out unseen. The notary first signs a checkpoint of the log as it is (idempotent: none when
@@ -83,6 +90,6 @@ export class EvidenceBundleController {
     const from = parseBound('from', query.from);
     const to = parseBound('to', query.to);
     if (!(from < to)) throw new InvalidInput('INVALID_TIME_RANGE', 'from must be before to');
-    return { range: { from, to }, name: `kom-evidence-${from.toISOString().slice(0, 10)}-${new Date(to.getTime() - 1).toISOString().slice(0, 10)}.jsonl` };
+    return { range: { from, to }, name: `kom-evidence-${osloDate(from)}-${osloDate(new Date(to.getTime() - 1))}.jsonl` };
   }
 }

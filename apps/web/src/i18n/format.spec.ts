@@ -1,0 +1,29 @@
+/// <reference lib="dom" />
+// format.ts names the language type, whose module reads the browser's storage.
+import { nextDay, osloEndOfDay, osloStartOfDay, osloToday } from './format';
+
+describe('Oslo calendar days as instants', () => {
+  it('begin at 23:00 UTC in winter and 22:00 UTC in summer', () => {
+    expect(osloStartOfDay('2027-01-15')).toBe('2027-01-14T23:00:00.000Z');
+    expect(osloStartOfDay('2027-07-15')).toBe('2027-07-14T22:00:00.000Z');
+  });
+
+  it('get the days the clocks change right (midnight is before the change)', () => {
+    // 28 March 2027: clocks go forward at 02:00; midnight was still winter time.
+    expect(osloStartOfDay('2027-03-28')).toBe('2027-03-27T23:00:00.000Z');
+    expect(osloStartOfDay('2027-03-29')).toBe('2027-03-28T22:00:00.000Z');
+    // 31 October 2027: back at 03:00; midnight was still summer time.
+    expect(osloStartOfDay('2027-10-31')).toBe('2027-10-30T22:00:00.000Z');
+    expect(osloEndOfDay('2027-10-31')).toBe('2027-10-31T22:59:59.999Z');
+  });
+
+  it('end a millisecond before the next day begins, across a month and a year', () => {
+    expect(nextDay('2026-12-31')).toBe('2027-01-01');
+    expect(osloEndOfDay('2026-12-31')).toBe('2026-12-31T22:59:59.999Z');
+  });
+
+  it('say which day it is in Oslo, not in UTC', () => {
+    expect(osloToday(new Date('2027-01-14T23:30:00Z'))).toBe('2027-01-15');
+    expect(osloToday(new Date('2027-07-14T21:30:00Z'))).toBe('2027-07-14');
+  });
+});
