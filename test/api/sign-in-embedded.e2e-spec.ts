@@ -94,6 +94,27 @@ describe('sign-in for the web app, embedded mode', () => {
     expect(await store.headPosition()).not.toEqual(before);
   });
 
+  it('lets the cookie alone download through a link (GET), but never write or verify without the CSRF token', async () => {
+    const { browser, csrfToken } = await signedIn(t, 'demo-auditor');
+    // A link the browser follows carries no header of the page's: a safe read needs only the session.
+    const bundle = await browser.request('GET', '/evidence/bundle.jsonl?from=2026-01-01&to=2026-12-31');
+    expect(bundle.status).toBe(200);
+    expect(bundle.body.split('\n')[0]).toContain('"kind":"header"');
+    // A POST is no read: the cookie without the token is refused, with it accepted.
+    const verify = { json: { contentBase64: Buffer.from('not a document').toString('base64') } };
+    const refused = await browser.request('POST', '/documents/verify', verify);
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.body).error).toMatchObject({ reason: 'CSRF_TOKEN_INVALID' });
+    const checked = await browser.request('POST', '/documents/verify', { ...verify, headers: { 'x-csrf-token': csrfToken } });
+    expect(checked.status).toBe(400);
+    // GraphQL always needs it, whatever the method.
+    const query = await browser.request('GET', `/graphql?query=${encodeURIComponent(ME)}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(query.body).toContain('CSRF_TOKEN_INVALID');
+    // And a role the route does not allow is still refused on a read.
+    const { browser: ngo } = await signedIn(t, 'demo-rosa');
+    expect((await ngo.request('GET', '/evidence/bundle.jsonl?from=2026-01-01&to=2026-12-31')).status).toBe(403);
+  });
+
   it('lets a Bearer token take precedence over the cookie, without a CSRF token', async () => {
     const { browser } = await signedIn(t, 'demo-rosa');
     const token = await t.token('AUDITOR', 'org-pod', 'bearer-auditor');

@@ -1,5 +1,13 @@
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-theme';
+// Designsystemet's typeface, served by the platform itself (no font service): Latin for bokmål and
+// English, Latin Extended for names in Sámi and other languages; each file loads only when used.
+import '@fontsource/inter/latin-400.css';
+import '@fontsource/inter/latin-500.css';
+import '@fontsource/inter/latin-600.css';
+import '@fontsource/inter/latin-ext-400.css';
+import '@fontsource/inter/latin-ext-500.css';
+import '@fontsource/inter/latin-ext-600.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

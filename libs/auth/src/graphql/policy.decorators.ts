@@ -21,7 +21,7 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
 
 export interface KomRequestContext {
   actor?: Actor;
-  req?: { headers?: Record<string, string | string[] | undefined>; id?: string };
+  req?: { headers?: Record<string, string | string[] | undefined>; id?: string; method?: string };
   correlationId?: string;
 }
 

@@ -66,18 +66,19 @@ export class PolicyGuard implements CanActivate {
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no policy; denied`);
       throw forbidden('Access denied', 'NO_POLICY');
     }
-    const actor = await this.authenticate(context);
+    const method = requestContext(context).req?.method;
+    const actor = await this.authenticate(context, method === 'GET' || method === 'HEAD');
     if (!(roles as string[]).includes(actor.role)) throw forbidden(`Role ${actor.role} may not do this`);
     return true;
   }
 
-  private async authenticate(context: ExecutionContext): Promise<Actor> {
+  private async authenticate(context: ExecutionContext, safeRead = false): Promise<Actor> {
     const ctx = requestContext(context);
     if (ctx.actor) return ctx.actor;
     const authorization = ctx.req?.headers?.authorization;
     // A Bearer token wins; without one, the web app's session cookie (with its CSRF token).
     if (!bearerToken(authorization)) {
-      const fromSession = await this.sessions?.authenticate(ctx.req?.headers ?? {});
+      const fromSession = await this.sessions?.authenticate(ctx.req?.headers ?? {}, { safeRead });
       if (fromSession) return (ctx.actor = fromSession);
     }
     ctx.actor = await authenticateBearer(this.verifier, authorization);
