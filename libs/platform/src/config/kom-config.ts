@@ -215,7 +215,7 @@ export interface KomConfig {
     readonly keyFile: string;
     /** Set: verify the OIDC provider's tokens. Unset: the embedded issuer (never in production). */
     readonly oidc: OidcConfig | undefined;
-    /** Mutations each user may call per minute (per replica). */
+    /** Mutations each user may call per minute (across replicas when shared state is in PostgreSQL). */
     readonly mutationsPerMinute: number;
   };
   readonly graphql: GraphQLLimits;
