@@ -59,6 +59,11 @@ describeWithPostgres('two replicas on one PostgreSQL database', () => {
     expect(a.config.dataDir).not.toBe(b.config.dataDir);
   });
 
+  it('reports the shared-state database in readiness', async () => {
+    const response = await a.app.inject({ method: 'GET', url: '/health/ready' });
+    expect(JSON.parse(response.body)).toMatchObject({ info: { sharedState: { status: 'up' } } });
+  });
+
   it('signs a browser in through A and lets it work on B; a sign-out on B holds on A', async () => {
     const onA = new Browser(a);
     expect((await onA.request('POST', '/auth/embedded/sign-in', { json: { userId: 'demo-rosa' } })).status).toBe(204);

@@ -41,6 +41,11 @@ export class SharedStatePostgres {
     return new SharedStatePostgres(pool);
   }
 
+  /** Rejects when the database does not answer (readiness). */
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
