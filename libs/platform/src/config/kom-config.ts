@@ -227,7 +227,8 @@ export interface KomConfig {
   readonly audit: { readonly checkpointEvery: number; readonly keyFile: string };
   /**
    * The key table of crypto-shredded personal data (default <dataDir>/personal-data-keys.sqlite):
-   * outside the event log; replicas writing to one KurrentDB share it (a shared volume).
+   * outside the event log. Not used when shared state is in PostgreSQL (sharedStateUrl); otherwise
+   * replicas writing to one KurrentDB share it (a shared volume).
    */
   readonly personalData: { readonly keysFile: string };
   readonly session: SessionConfig;

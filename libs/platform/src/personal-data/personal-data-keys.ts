@@ -36,7 +36,7 @@ export const PERSONAL_DATA_KEYS = Symbol.for('kom.PersonalDataKeys');
  * the key's page stay in the `-wal` file until a checkpoint, so every shred (and every open, for a
  * process that died in between) checkpoints with TRUNCATE: the pages go into the database file,
  * where the key is zeroed, and the WAL is cut to nothing. Replicas writing to one KurrentDB
- * must share the file (a shared volume, as for KOM_AUTH_KEY_FILE and KOM_AUDIT_KEY_FILE); SQLite's
+ * without KOM_SHARED_STATE_URL must share the file (a shared volume, as for KOM_AUTH_KEY_FILE and KOM_AUDIT_KEY_FILE); SQLite's
  * locking makes concurrent writers from several processes safe on a local or correctly locking
  * network file system. The file must never be backed up together with the log for longer than the
  * erasure deadline: a backup of the key table outlives an erasure (keep backups short-lived).
