@@ -182,7 +182,7 @@ describe('audit: decision history and erasure that keeps the record verifiable',
       expect((await forget(secretariat, ' ')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'LEGAL_BASIS_REQUIRED' });
       expect(ok(await forget(secretariat)).forgetPerson).toMatchObject({ id: personId, name: null, email: null, erased: true });
       expect((await forget(secretariat)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PERSON_ALREADY_ERASED' });
-      expect(t.app.get<PersonalDataKeys>(PERSONAL_DATA_KEYS).get(personId)).toBeUndefined();
+      expect(await t.app.get<PersonalDataKeys>(PERSONAL_DATA_KEYS).get(personId)).toBeUndefined();
       for (const token of [secretariat, udi, rosa, auditor]) {
         const seen = await asSeenBy(token);
         expect(seen.one).toMatchObject({ id: personId, name: null, email: null, erased: true });

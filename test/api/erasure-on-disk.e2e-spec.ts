@@ -29,8 +29,8 @@ describe('erasure leaves no copy of the key on disk', () => {
     const keys = t.app.get<PersonalDataKeys>(PERSONAL_DATA_KEYS);
     const personId = await add('Kari Nordmann');
     const keptId = await add('Ola Nordmann');
-    const key = Buffer.from(keys.get(personId)!);
-    const kept = Buffer.from(keys.get(keptId)!);
+    const key = Buffer.from((await keys.get(personId))!);
+    const kept = Buffer.from((await keys.get(keptId))!);
     expect(keyTraces(t.config.dataDir, key)).not.toEqual([]);
 
     const forgotten = await t.gql(
@@ -41,7 +41,7 @@ describe('erasure leaves no copy of the key on disk', () => {
     expect(ok(forgotten).forgetPerson).toEqual({ id: personId, erased: true });
     expect(keyTraces(t.config.dataDir, key)).toEqual([]);
     // The other person's key is untouched: the check above can find a key when there is one.
-    expect(keys.get(keptId)).toEqual(kept);
+    expect(await keys.get(keptId)).toEqual(kept);
     expect(keyTraces(t.config.dataDir, kept)).not.toEqual([]);
 
     await t.stop({ keepData: true });

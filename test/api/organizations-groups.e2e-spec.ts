@@ -190,7 +190,7 @@ describe('organisations, groups, representatives and measures over GraphQL', () 
     it('keeps the name and e-mail address out of every event, sealed under a key kept outside the log', async () => {
       const events = await store().readAll();
       expect(JSON.stringify(events.map((e) => e.data))).not.toMatch(/Kari|Nordmann|kari@rosa/);
-      const key = t.app.get<PersonalDataKeys>(PERSONAL_DATA_KEYS).get(representativeId)!;
+      const key = (await t.app.get<PersonalDataKeys>(PERSONAL_DATA_KEYS).get(representativeId))!;
       expect(key).toHaveLength(32);
       expect(JSON.stringify(events.map((e) => [e.data, e.metadata]))).not.toContain(key.toString('base64'));
       expect(events.some((e) => e.streamId.startsWith('personal-data-key-'))).toBe(false);

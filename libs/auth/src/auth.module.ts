@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { SHARED_STATE, createRateLimiter, type SharedStatePostgres } from '@kom/platform';
 import { MeResolver } from './graphql/me.resolver';
 import { MUTATION_RATE_LIMIT, MutationRateLimit } from './graphql/mutation-rate-limit';
 import { PolicyGuard } from './graphql/policy.guard';
@@ -7,7 +8,7 @@ import { createTokenVerifier, type VerifierSettings } from './oidc/token-verifie
 import { TOKEN_VERIFIER } from './tokens/token-verifier';
 
 export interface AuthOptions extends VerifierSettings {
-  /** Mutations each user may call per minute on this replica (default 120). */
+  /** Mutations each user may call per minute (default 120): across replicas with shared state in PostgreSQL. */
   readonly mutationsPerMinute?: number;
 }
 
@@ -24,7 +25,12 @@ export class AuthModule {
       module: AuthModule,
       providers: [
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(options) },
-        { provide: MUTATION_RATE_LIMIT, useFactory: () => new MutationRateLimit(options.mutationsPerMinute ?? 120) },
+        {
+          provide: MUTATION_RATE_LIMIT,
+          inject: [SHARED_STATE],
+          useFactory: (shared: SharedStatePostgres | null) =>
+            new MutationRateLimit(createRateLimiter(MutationRateLimit.policy(options.mutationsPerMinute ?? 120), shared)),
+        },
         { provide: APP_GUARD, useClass: PolicyGuard },
         MeResolver,
       ],

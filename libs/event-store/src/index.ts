@@ -8,3 +8,6 @@ export * from './postgres/advisory-locks';
 export * from './create-event-store';
 export * from './hash-chain';
 export * from './log-mark';
+export { isPostgresUrl } from './postgres/connection-string';
+export { isConnectionError } from './postgres/connection-errors';
+export { redactConnectionString } from './kurrentdb/connection-string';

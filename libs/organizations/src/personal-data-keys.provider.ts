@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
-import { KOM_CONFIG, PERSONAL_DATA_KEYS, SqlitePersonalDataKeys, type KomConfig, type PersonalDataKeys } from '@kom/platform';
+import { KOM_CONFIG, PERSONAL_DATA_KEYS, SHARED_STATE, createPersonalDataKeys, type KomConfig, type PersonalDataKeys, type SharedStatePostgres } from '@kom/platform';
 import { RepresentativesQueries } from './read-models/representatives.queries';
 
-/** The key table of representatives' personal data: the SQLite file named by the configuration. */
+/** The key table of representatives' personal data: the shared PostgreSQL table, or the SQLite file the configuration names. */
 export const personalDataKeysProvider: Provider = {
   provide: PERSONAL_DATA_KEYS,
-  inject: [KOM_CONFIG],
-  useFactory: (config: KomConfig) => SqlitePersonalDataKeys.open(config.personalData.keysFile),
+  inject: [KOM_CONFIG, SHARED_STATE],
+  useFactory: (config: KomConfig, shared: SharedStatePostgres | null) => createPersonalDataKeys(config, shared),
 };
 
 /**
@@ -22,12 +22,13 @@ export class PersonalDataKeysLifecycle implements OnApplicationBootstrap, OnAppl
     @Inject(RepresentativesQueries) private readonly representatives: RepresentativesQueries,
   ) {}
 
-  onApplicationBootstrap(): void {
-    const shredded = this.representatives.erasedIds().filter((id) => this.keys.shred(id));
+  async onApplicationBootstrap(): Promise<void> {
+    const shredded: string[] = [];
+    for (const id of this.representatives.erasedIds()) if (await this.keys.shred(id)) shredded.push(id);
     if (shredded.length > 0) this.logger.warn({ msg: 'Shredded data keys of erased persons left behind', count: shredded.length });
   }
 
-  onApplicationShutdown(): void {
-    if (this.keys instanceof SqlitePersonalDataKeys) this.keys.close();
+  async onApplicationShutdown(): Promise<void> {
+    await this.keys.close();
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { LogIntegrity, ProjectionsService, ReactorRegistry } from '@kom/platform';
+import { LogIntegrity, ProjectionsService, ReactorRegistry, SHARED_STATE, type SharedStatePostgres } from '@kom/platform';
 
 @Controller('health')
 @Public()
@@ -14,6 +14,7 @@ export class HealthController {
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
     @Inject(ReactorRegistry) private readonly reactors: ReactorRegistry,
     @Inject(LogIntegrity) private readonly integrity: LogIntegrity,
+    @Inject(SHARED_STATE) private readonly sharedState: SharedStatePostgres | null,
   ) {}
 
   /**
@@ -29,7 +30,8 @@ export class HealthController {
 
   /**
    * Readiness: the event store answers, this replica's read models have caught up with the log,
-   * and its reactors run and have caught up too.
+   * its reactors run and have caught up too, and the shared-state database (when there is one)
+   * answers: without it no session, idempotency key or personal data can be read.
    */
   @Get('ready')
   @HealthCheck()
@@ -62,6 +64,17 @@ export class HealthController {
           ? indicator.up()
           : indicator.down({ message: 'catching up with the event log' });
       },
+      ...(this.sharedState ? [() => this.sharedStateAnswers(this.sharedState!)] : []),
     ]);
+  }
+
+  private async sharedStateAnswers(shared: SharedStatePostgres) {
+    const indicator = this.indicators.check('sharedState');
+    try {
+      await shared.ping();
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
   }
 }

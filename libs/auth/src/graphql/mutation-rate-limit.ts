@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Actor } from '@kom/kernel';
+import type { RateLimitPolicy, RateLimiter } from '@kom/platform';
 
 export const MUTATION_RATE_LIMIT = Symbol.for('kom.MutationRateLimit');
 
@@ -11,22 +11,23 @@ export function rateLimited(retryAfterSeconds: number): GraphQLError {
 }
 
 /**
- * Per-user budget of mutations (each mutation field counts, so aliases do not multiply it), in this
- * replica's memory: N replicas allow up to N times the budget, which still bounds a runaway client.
+ * Per-user budget of mutations (each mutation field counts, so aliases do not multiply it). With
+ * shared state in PostgreSQL every replica draws on the one budget; in memory (one process, or
+ * SQLite) N replicas would allow up to N times the budget, which still bounds a runaway client.
  */
 export class MutationRateLimit {
-  private readonly limiter: RateLimiterMemory;
+  static policy(perMinute: number): RateLimitPolicy {
+    return { name: 'mutations', points: perMinute, durationSeconds: 60 };
+  }
 
-  constructor(readonly perMinute: number) {
-    this.limiter = new RateLimiterMemory({ points: perMinute, duration: 60, keyPrefix: 'kom-mutations' });
+  constructor(private readonly limiter: RateLimiter) {}
+
+  get perMinute(): number {
+    return this.limiter.policy.points;
   }
 
   async consume(actor: Actor): Promise<void> {
-    try {
-      await this.limiter.consume(`${actor.organizationId}\u0000${actor.userId}`, 1);
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw rateLimited(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
-      throw rejection;
-    }
+    const wait = await this.limiter.consume(`${actor.organizationId}\u0000${actor.userId}`);
+    if (wait !== undefined) throw rateLimited(wait);
   }
 }

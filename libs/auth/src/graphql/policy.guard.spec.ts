@@ -2,6 +2,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GraphQLError } from 'graphql';
 import type { Actor } from '@kom/kernel';
+import { FlexibleRateLimiter } from '@kom/platform';
 import { InvalidTokenError } from '../tokens/claims';
 import { Public, Roles } from './policy.decorators';
 import { PolicyGuard } from './policy.guard';
@@ -114,7 +115,7 @@ describe('PolicyGuard over GraphQL: the policy table decides', () => {
   });
 
   it('spends the per-user mutation budget and then refuses with RATE_LIMITED', async () => {
-    const guard = tableGuard(new MutationRateLimit(2));
+    const guard = tableGuard(new MutationRateLimit(FlexibleRateLimiter.inMemory(MutationRateLimit.policy(2))));
     await expect(guard.canActivate(gql('Mutation', 'change', 'Bearer secretariat'))).resolves.toBe(true);
     await expect(guard.canActivate(gql('Mutation', 'change', 'Bearer secretariat'))).resolves.toBe(true);
     const refused = await codeOf(guard.canActivate(gql('Mutation', 'change', 'Bearer secretariat')));

@@ -1,5 +1,5 @@
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit, type Provider } from '@nestjs/common';
-import { CLOCK, type Clock } from '@kom/platform';
+import { CLOCK, SHARED_STATE, createRateLimiter, type Clock, type SharedStatePostgres } from '@kom/platform';
 import { CookieSessionAuthenticator } from './cookie-session.authenticator';
 import { EmbeddedSignInController } from './embedded-sign-in.controller';
 import { OidcSignIn } from './oidc-sign-in';
@@ -12,7 +12,7 @@ import { SessionSockets } from './session-sockets';
 import { SESSION_STORE, type SessionStore } from './session-store';
 import { Sessions } from './sessions';
 import { SignInRateLimit } from './sign-in-rate-limit';
-import { SqliteSessionStore } from './sqlite-session-store';
+import { createSessionStore } from './session-store.factory';
 
 /** How often sockets are checked against their sessions. */
 const SOCKET_SWEEP_MS = 10_000;
@@ -54,7 +54,11 @@ export class SessionModule implements OnModuleInit, OnApplicationShutdown {
       imports: options.imports ?? [],
       providers: [
         { provide: SESSION_MODULE_OPTIONS, useValue: options },
-        { provide: SESSION_STORE, useFactory: () => SqliteSessionStore.open(config.storeFile) },
+        {
+          provide: SESSION_STORE,
+          inject: [SHARED_STATE],
+          useFactory: (shared: SharedStatePostgres | null) => createSessionStore(config, shared),
+        },
         {
           provide: Sessions,
           inject: [SESSION_STORE, CLOCK],
@@ -62,7 +66,11 @@ export class SessionModule implements OnModuleInit, OnApplicationShutdown {
         },
         { provide: SESSION_AUTHENTICATOR, inject: [Sessions], useFactory: (sessions: Sessions) => new CookieSessionAuthenticator(sessions) },
         { provide: SessionSockets, inject: [Sessions], useFactory: (sessions: Sessions) => new SessionSockets(sessions, config.publicOrigin) },
-        { provide: SignInRateLimit, useFactory: () => new SignInRateLimit(config.signInsPerMinute) },
+        {
+          provide: SignInRateLimit,
+          inject: [SHARED_STATE],
+          useFactory: (shared: SharedStatePostgres | null) => new SignInRateLimit(createRateLimiter(SignInRateLimit.policy(config.signInsPerMinute), shared)),
+        },
         options.organizationNames,
         SessionHttp,
         ...oidc,

@@ -1,24 +1,18 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimitPolicy, RateLimiter } from '@kom/platform';
 
 /**
- * Sign-in attempts per client address per minute, in this replica's memory (as the mutation
- * budget): slows down guessing and floods of half-finished sign-ins at the provider.
+ * Sign-in attempts per client address per minute: slows down guessing and floods of half-finished
+ * sign-ins at the provider. Counted across replicas when shared state is in PostgreSQL.
  */
 export class SignInRateLimit {
-  private readonly limiter: RateLimiterMemory;
-
-  constructor(perMinute: number) {
-    this.limiter = new RateLimiterMemory({ points: perMinute, duration: 60, keyPrefix: 'kom-sign-in' });
+  static policy(perMinute: number): RateLimitPolicy {
+    return { name: 'sign-in', points: perMinute, durationSeconds: 60 };
   }
 
+  constructor(private readonly limiter: RateLimiter) {}
+
   /** undefined when allowed; otherwise the seconds to wait. */
-  async consume(clientAddress: string): Promise<number | undefined> {
-    try {
-      await this.limiter.consume(clientAddress || 'unknown', 1);
-      return undefined;
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw rejection;
-    }
+  consume(clientAddress: string): Promise<number | undefined> {
+    return this.limiter.consume(clientAddress || 'unknown');
   }
 }

@@ -13,6 +13,8 @@ export const POSTGRES_ADVISORY_LOCKS = {
   migrations: 2,
   /** Free for the audit notary: one process at a time computes signed checkpoints. */
   auditCheckpoints: 3,
+  /** Held (transaction-scoped) while the shared-state tables (sessions, keys, limits) are migrated at start. */
+  sharedStateMigrations: 4,
 } as const;
 
 export type PostgresAdvisoryLock = (typeof POSTGRES_ADVISORY_LOCKS)[keyof typeof POSTGRES_ADVISORY_LOCKS];

@@ -52,7 +52,7 @@ export class AddRepresentativeHandler implements ICommandHandler<AddRepresentati
     let key: Buffer = randomBytes(DATA_KEY_BYTES);
     representativeDecider.decide(withKey(key, iv), representativeDecider.initialState, { now: this.clock.now(), actor: meta.actor });
     // A key already there (a crash after the key, before the event; ids are fresh) is used, never replaced.
-    if (!this.keys.create(payload.representativeId, key)) key = this.keys.get(payload.representativeId) ?? key;
+    if (!(await this.keys.create(payload.representativeId, key))) key = (await this.keys.get(payload.representativeId)) ?? key;
     return this.path.execute(representativeDecider, representativeStream(payload.representativeId), withKey(key, iv), meta);
   }
 }

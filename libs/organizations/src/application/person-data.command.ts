@@ -37,7 +37,7 @@ export class ForgetPersonHandler implements ICommandHandler<ForgetPersonCommand,
 
   async execute({ payload, meta }: ForgetPersonCommand): Promise<CommandOutcome<RepresentativeEvent, RepresentativeState>> {
     const outcome = await this.path.execute(representativeDecider, representativeStream(payload.personId), payload, meta);
-    this.keys.shred(payload.personId);
+    await this.keys.shred(payload.personId);
     return outcome;
   }
 }

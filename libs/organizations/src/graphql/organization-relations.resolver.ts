@@ -29,7 +29,7 @@ export class OrganizationRelationsResolver {
       "The organisation's current representatives. Null when you may not see them: only the secretariat, agency members " +
       "and the organisation's own people may.",
   })
-  representatives(@Parent() organization: OrganizationRow, @CurrentActor() actor: Actor): RepresentativeRow[] | null {
+  async representatives(@Parent() organization: OrganizationRow, @CurrentActor() actor: Actor): Promise<RepresentativeRow[] | null> {
     if (!canSeeRepresentatives(actor, organization.id)) return null;
     return this.representativeQueries.ofOrganization(organization.id, { revealRestricted: mayReadRestricted(actor) });
   }

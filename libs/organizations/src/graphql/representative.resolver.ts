@@ -32,7 +32,7 @@ export class RepresentativeResolver {
       await this.commands.execute(new AddRepresentativeCommand({ type: 'AddRepresentative', representativeId, ...command }, meta));
       return representativeId;
     });
-    const row = this.representatives.byId(representativeId, { revealRestricted: false });
+    const row = await this.representatives.byId(representativeId, { revealRestricted: false });
     if (!row) throw new NotFound('representative', representativeId);
     return row;
   }
@@ -43,8 +43,8 @@ export class RepresentativeResolver {
       'One representative, also after removal. Null when unknown or when you may not see representatives of that organisation. ' +
       'Auditors see restricted data; nobody sees erased data.',
   })
-  representative(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): RepresentativeRow | null {
-    const row = this.representatives.byId(id, { revealRestricted: mayReadRestricted(actor) });
+  async representative(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<RepresentativeRow | null> {
+    const row = await this.representatives.byId(id, { revealRestricted: mayReadRestricted(actor) });
     if (!row) return null;
     if (!canIdentifyRepresentatives(actor, row.organizationId)) return null;
     return row;
@@ -69,8 +69,8 @@ export class RepresentativeResolver {
     return this.afterAct(input.personId);
   }
 
-  private afterAct(personId: string): RepresentativeRow {
-    const row = this.representatives.byId(personId, { revealRestricted: false });
+  private async afterAct(personId: string): Promise<RepresentativeRow> {
+    const row = await this.representatives.byId(personId, { revealRestricted: false });
     if (!row) throw new NotFound('person', personId);
     return row;
   }

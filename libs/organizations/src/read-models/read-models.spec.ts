@@ -68,41 +68,41 @@ describe('representatives read model', () => {
   const auditor = { revealRestricted: true };
   const act = (type: string, id: string, revision: number) =>
     representativesProjection.apply(readModels.db, recorded(type, { representativeId: id, organizationId: 'org-rosa', legalBasis: 'GDPR art. 17' }, revision));
-  afterAll(() => {
+  afterAll(async () => {
     readModels.close();
-    keys.close();
+    await keys.close();
   });
 
-  it('unseals the details with the key from the key table (never from the read model)', () => {
-    keys.create('rep-1', key);
+  it('unseals the details with the key from the key table (never from the read model)', async () => {
+    await keys.create('rep-1', key);
     representativesProjection.apply(readModels.db, recorded('RepresentativeAdded', { representativeId: 'rep-1', organizationId: 'org-rosa', details: sealed('rep-1') }, 0));
-    expect(queries.byId('rep-1', anyone)).toMatchObject({ name: 'Kari Nordmann', email: 'kari@rosa.example', erased: false, restricted: false });
+    expect(await queries.byId('rep-1', anyone)).toMatchObject({ name: 'Kari Nordmann', email: 'kari@rosa.example', erased: false, restricted: false });
     expect(JSON.stringify(readModels.db.prepare('SELECT * FROM representatives').all())).not.toContain(key.toString('base64'));
   });
 
-  it('shows a representative whose key is gone as erased', () => {
+  it('shows a representative whose key is gone as erased', async () => {
     representativesProjection.apply(readModels.db, recorded('RepresentativeAdded', { representativeId: 'rep-2', organizationId: 'org-rosa', details: sealed('rep-2') }, 0));
-    expect(queries.byId('rep-2', anyone)).toMatchObject({ id: 'rep-2', organizationId: 'org-rosa', name: null, email: null, erased: true });
-    expect(queries.ofOrganization('org-rosa', anyone).map((r) => [r.id, r.erased])).toEqual([
+    expect(await queries.byId('rep-2', anyone)).toMatchObject({ id: 'rep-2', organizationId: 'org-rosa', name: null, email: null, erased: true });
+    expect((await queries.ofOrganization('org-rosa', anyone)).map((r) => [r.id, r.erased])).toEqual([
       ['rep-1', false],
       ['rep-2', true],
     ]);
   });
 
-  it('hides restricted data from all but auditors, and erased data from everyone (even with the key still there)', () => {
-    keys.create('rep-3', key);
+  it('hides restricted data from all but auditors, and erased data from everyone (even with the key still there)', async () => {
+    await keys.create('rep-3', key);
     representativesProjection.apply(readModels.db, recorded('RepresentativeAdded', { representativeId: 'rep-3', organizationId: 'org-rosa', details: sealed('rep-3') }, 0));
     act('PersonalDataRestricted', 'rep-3', 1);
-    expect(queries.byId('rep-3', anyone)).toMatchObject({ name: null, email: null, restricted: true, erased: false });
-    expect(queries.byId('rep-3', auditor)).toMatchObject({ name: 'Kari Nordmann', restricted: true, erased: false });
+    expect(await queries.byId('rep-3', anyone)).toMatchObject({ name: null, email: null, restricted: true, erased: false });
+    expect(await queries.byId('rep-3', auditor)).toMatchObject({ name: 'Kari Nordmann', restricted: true, erased: false });
     act('PersonalDataErased', 'rep-3', 2);
-    expect(queries.byId('rep-3', auditor)).toMatchObject({ name: null, email: null, erased: true });
+    expect(await queries.byId('rep-3', auditor)).toMatchObject({ name: null, email: null, erased: true });
     expect(queries.erasedIds()).toEqual(['rep-3']);
   });
 
-  it('marks a removed representative, which leaves the organisation', () => {
+  it('marks a removed representative, which leaves the organisation', async () => {
     representativesProjection.apply(readModels.db, recorded('RepresentativeRemoved', { representativeId: 'rep-1', organizationId: 'org-rosa' }, 1));
-    expect(queries.byId('rep-1', anyone)).toMatchObject({ removed: true, name: 'Kari Nordmann' });
-    expect(queries.ofOrganization('org-rosa', anyone).map((r) => r.id)).toEqual(['rep-2', 'rep-3']);
+    expect(await queries.byId('rep-1', anyone)).toMatchObject({ removed: true, name: 'Kari Nordmann' });
+    expect((await queries.ofOrganization('org-rosa', anyone)).map((r) => r.id)).toEqual(['rep-2', 'rep-3']);
   });
 });

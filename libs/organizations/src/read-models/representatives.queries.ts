@@ -42,17 +42,17 @@ export class RepresentativesQueries {
   ) {}
 
   /** Also a removed representative (`removed: true`). */
-  byId(id: string, reader: RepresentativeReader): RepresentativeRow | undefined {
+  async byId(id: string, reader: RepresentativeReader): Promise<RepresentativeRow | undefined> {
     const row = this.readModels.db.prepare(`${SELECT} WHERE id = ?`).get(id) as StoredRow | undefined;
     return row && this.open(row, reader);
   }
 
   /** The current representatives (not removed). */
-  ofOrganization(organizationId: string, reader: RepresentativeReader): RepresentativeRow[] {
+  async ofOrganization(organizationId: string, reader: RepresentativeReader): Promise<RepresentativeRow[]> {
     const rows = this.readModels.db
       .prepare(`${SELECT} WHERE organization_id = ? AND removed = 0 ORDER BY added_at, id`)
       .all(organizationId) as StoredRow[];
-    return rows.map((row) => this.open(row, reader));
+    return Promise.all(rows.map((row) => this.open(row, reader)));
   }
 
   /** Ids of erased persons (to shred any key left behind by a crash between the event and the shredding). */
@@ -60,11 +60,12 @@ export class RepresentativesQueries {
     return (this.readModels.db.prepare(`SELECT id FROM ${REPRESENTATIVES_TABLE} WHERE erased = 1`).all() as Array<{ id: string }>).map((r) => r.id);
   }
 
-  private open(row: StoredRow, reader: RepresentativeReader): RepresentativeRow {
+  /** The key is read from the key table each time: a key shredded by another replica is gone here too. */
+  private async open(row: StoredRow, reader: RepresentativeReader): Promise<RepresentativeRow> {
     const erased = row.erased === 1;
     const restricted = row.restricted === 1;
     const hidden = erased || (restricted && !reader.revealRestricted);
-    const key = hidden || row.details === null ? undefined : this.keys.get(row.id);
+    const key = hidden || row.details === null ? undefined : await this.keys.get(row.id);
     const details = key === undefined || row.details === null ? undefined : unseal(row.details, row.id, key);
     return {
       id: row.id,

@@ -46,7 +46,22 @@ describe('loadConfig', () => {
     expect(loadConfig({ KOM_EVENTSTORE_URL: 'postgresql://kom@db/kom?sslmode=require' }).eventStoreUrl).toMatch(/^postgresql:/);
   });
 
+  it('keeps shared state in PostgreSQL when the event store is there, or where KOM_SHARED_STATE_URL says', () => {
+    expect(loadConfig({}).sharedStateUrl).toBeUndefined();
+    expect(loadConfig({ KOM_EVENTSTORE_URL: 'kurrentdb://a:2113' }).sharedStateUrl).toBeUndefined();
+    expect(loadConfig({ KOM_EVENTSTORE_URL: 'postgres://kom@db/kom' }).sharedStateUrl).toBe('postgres://kom@db/kom');
+    expect(loadConfig({ KOM_EVENTSTORE_URL: 'kurrentdb://a:2113', KOM_SHARED_STATE_URL: 'postgresql://kom@state/kom' }).sharedStateUrl).toBe(
+      'postgresql://kom@state/kom',
+    );
+    expect(loadConfig({ KOM_EVENTSTORE_URL: 'postgres://kom@db/kom', KOM_SHARED_STATE_URL: 'postgres://kom@other/kom' }).sharedStateUrl).toBe(
+      'postgres://kom@other/kom',
+    );
+    expect(loadConfig({ KOM_SHARED_STATE_URL: ' ' }).sharedStateUrl).toBeUndefined();
+  });
+
   it.each([
+    [{ KOM_SHARED_STATE_URL: 'kurrentdb://a:2113' }, 'KOM_SHARED_STATE_URL'],
+    [{ KOM_SHARED_STATE_URL: 'sqlite:///srv/kom/state.sqlite' }, 'KOM_SHARED_STATE_URL'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ KOM_EVENTSTORE_URL: 'mysql://db' }, 'KOM_EVENTSTORE_URL'],

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const SHARED_STATE_SCHEMES = ['postgres:', 'postgresql:'];
 const STORE_SCHEMES = ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:', 'kurrent:', 'kurrent+discover:', 'postgres:', 'postgresql:'];
 
 // An empty variable means "unset", as in most deployment tools.
@@ -48,6 +49,14 @@ const envSchema = z.object({
       .string()
       .refine((url) => STORE_SCHEMES.some((s) => url.startsWith(s + '//')), {
         message: `must start with one of ${STORE_SCHEMES.map((s) => s + '//').join(', ')} (unset: embedded SQLite)`,
+      })
+      .optional(),
+  ),
+  KOM_SHARED_STATE_URL: optional(
+    z
+      .string()
+      .refine((url) => SHARED_STATE_SCHEMES.some((s) => url.startsWith(s + '//')), {
+        message: 'must start with postgres:// or postgresql:// (unset: PostgreSQL when the event store is, else SQLite files in the data directory)',
       })
       .optional(),
   ),
@@ -191,6 +200,13 @@ export interface KomConfig {
   readonly dataDir: string;
   /** Unset: embedded SQLite. */
   readonly eventStoreUrl: string | undefined;
+  /**
+   * The PostgreSQL database that holds what every replica must share besides the log: web
+   * sessions, idempotency keys, rate-limit counters, personal-data keys. KOM_SHARED_STATE_URL, or
+   * else the event store's URL when that is PostgreSQL; undefined: SQLite files in the data
+   * directory and rate limits in memory (one process).
+   */
+  readonly sharedStateUrl: string | undefined;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /** keyFile: the embedded issuer's signing key (default <dataDir>/embedded-signing-key.json). */
   readonly auth: {
@@ -199,7 +215,7 @@ export interface KomConfig {
     readonly keyFile: string;
     /** Set: verify the OIDC provider's tokens. Unset: the embedded issuer (never in production). */
     readonly oidc: OidcConfig | undefined;
-    /** Mutations each user may call per minute (per replica). */
+    /** Mutations each user may call per minute (across replicas when shared state is in PostgreSQL). */
     readonly mutationsPerMinute: number;
   };
   readonly graphql: GraphQLLimits;
@@ -211,7 +227,8 @@ export interface KomConfig {
   readonly audit: { readonly checkpointEvery: number; readonly keyFile: string };
   /**
    * The key table of crypto-shredded personal data (default <dataDir>/personal-data-keys.sqlite):
-   * outside the event log; replicas writing to one KurrentDB share it (a shared volume).
+   * outside the event log. Not used when shared state is in PostgreSQL (sharedStateUrl); otherwise
+   * replicas writing to one KurrentDB share it (a shared volume).
    */
   readonly personalData: { readonly keysFile: string };
   readonly session: SessionConfig;
@@ -259,6 +276,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KomConfig {
     host: e.HOST,
     dataDir,
     eventStoreUrl: e.KOM_EVENTSTORE_URL,
+    sharedStateUrl:
+      e.KOM_SHARED_STATE_URL ?? (SHARED_STATE_SCHEMES.some((s) => e.KOM_EVENTSTORE_URL?.startsWith(s + '//')) ? e.KOM_EVENTSTORE_URL : undefined),
     logLevel: e.LOG_LEVEL,
     auth: {
       issuer: e.KOM_AUTH_ISSUER,

@@ -11,7 +11,8 @@ import type { BoundedContext } from '../bounded-context';
 import { EnumValuesResolver } from '../graphql/labels';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../idempotency/idempotency-store.port';
 import { DEFAULT_IDEMPOTENCY_TIMINGS, IDEMPOTENCY_TIMINGS, IdempotentMutations } from '../idempotency/idempotent-mutations';
-import { SqliteIdempotencyStore } from '../idempotency/sqlite-idempotency-store';
+import { createIdempotencyStore } from '../idempotency/idempotency-store.factory';
+import { SHARED_STATE, SharedStatePostgres } from '../shared-state/shared-state-postgres';
 import { PlatformStatusResolver } from '../graphql/platform-status.resolver';
 import { ReactorRegistry } from '../reactors/reactor-registry';
 import { DataDirectoryLock } from '../ownership/data-directory-lock';
@@ -41,6 +42,7 @@ export class PlatformModule implements OnApplicationShutdown {
     @Inject(READ_MODELS) private readonly readModels: ReadModelDatabase,
     @Inject(DATA_DIR_LOCK) private readonly ownership: DataDirectoryLock,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotencyKeys: IdempotencyStore,
+    @Inject(SHARED_STATE) private readonly sharedState: SharedStatePostgres | null,
   ) {}
 
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -75,10 +77,15 @@ export class PlatformModule implements OnApplicationShutdown {
           },
         },
         {
-          // In the data directory, never in memory: a retry must find its key after a restart, and
-          // every process serving the same data shares the file.
+          // PostgreSQL when the event store is there or KOM_SHARED_STATE_URL is set: what replicas
+          // share besides the log. null: SQLite files in the data directory, limits in memory.
+          provide: SHARED_STATE,
+          useFactory: async () => (config.sharedStateUrl ? SharedStatePostgres.connect(config.sharedStateUrl) : null),
+        },
+        {
           provide: IDEMPOTENCY_STORE,
-          useFactory: () => SqliteIdempotencyStore.open(join(config.dataDir, 'idempotency.sqlite')),
+          inject: [SHARED_STATE],
+          useFactory: (shared: SharedStatePostgres | null) => createIdempotencyStore(config, shared),
         },
         { provide: IDEMPOTENCY_TIMINGS, useValue: DEFAULT_IDEMPOTENCY_TIMINGS },
         IdempotentMutations,
@@ -103,6 +110,7 @@ export class PlatformModule implements OnApplicationShutdown {
         CqrsModule,
         IDEMPOTENCY_STORE,
         IdempotentMutations,
+        SHARED_STATE,
       ],
     };
   }
@@ -112,6 +120,7 @@ export class PlatformModule implements OnApplicationShutdown {
     await this.store.close();
     this.readModels.close();
     await this.idempotencyKeys.close();
+    await this.sharedState?.close();
     this.ownership.release();
   }
 }

@@ -9,20 +9,21 @@ import Database from 'better-sqlite3';
  * ciphertext (in the log, the read models, backups and evidence bundles) unreadable, while the log
  * stays byte-for-byte what was signed — so `verify` still passes after an erasure.
  *
- * Synchronous, like the read models (the SQLite adapter answers in microseconds). Every replica
- * that reads or writes personal data must see the same table (see SqlitePersonalDataKeys).
+ * Every replica that reads or writes personal data must see the same table: a SQLite file on a
+ * shared volume (SqlitePersonalDataKeys), or the shared PostgreSQL database (PostgresPersonalDataKeys).
  */
 export interface PersonalDataKeys {
   /** Records the subject's key; a subject's key is made once and never replaced (false if it exists). */
-  create(subjectId: string, key: Buffer): boolean;
+  create(subjectId: string, key: Buffer): Promise<boolean>;
   /** The key, or undefined when there is none (never made, or shredded). */
-  get(subjectId: string): Buffer | undefined;
+  get(subjectId: string): Promise<Buffer | undefined>;
   /**
-   * Shreds the key (idempotent): true when a key was deleted now. On return no copy the store
-   * wrote is left on its disk (no journal, no old page, no freed space holding the key's bytes);
-   * any adapter must keep this promise, not only stop answering `get`.
+   * Shreds the key (idempotent): true when a key was deleted now. From then on no replica gets it.
+   * What stays on disk depends on the store: SQLite leaves no copy in its files (secure_delete, WAL
+   * truncated); PostgreSQL cannot promise that (dead tuples, WAL, backups: see docs/stores.md).
    */
-  shred(subjectId: string): boolean;
+  shred(subjectId: string): Promise<boolean>;
+  close(): Promise<void>;
 }
 
 export const PERSONAL_DATA_KEYS = Symbol.for('kom.PersonalDataKeys');
@@ -35,7 +36,7 @@ export const PERSONAL_DATA_KEYS = Symbol.for('kom.PersonalDataKeys');
  * the key's page stay in the `-wal` file until a checkpoint, so every shred (and every open, for a
  * process that died in between) checkpoints with TRUNCATE: the pages go into the database file,
  * where the key is zeroed, and the WAL is cut to nothing. Replicas writing to one KurrentDB
- * must share the file (a shared volume, as for KOM_AUTH_KEY_FILE and KOM_AUDIT_KEY_FILE); SQLite's
+ * without KOM_SHARED_STATE_URL must share the file (a shared volume, as for KOM_AUTH_KEY_FILE and KOM_AUDIT_KEY_FILE); SQLite's
  * locking makes concurrent writers from several processes safe on a local or correctly locking
  * network file system. The file must never be backed up together with the log for longer than the
  * erasure deadline: a backup of the key table outlives an erasure (keep backups short-lived).
@@ -74,16 +75,16 @@ export class SqlitePersonalDataKeys implements PersonalDataKeys {
     return new SqlitePersonalDataKeys(new Database(file), file);
   }
 
-  create(subjectId: string, key: Buffer): boolean {
+  async create(subjectId: string, key: Buffer): Promise<boolean> {
     return this.insert.run(subjectId, key, new Date().toISOString()).changes === 1;
   }
 
-  get(subjectId: string): Buffer | undefined {
+  async get(subjectId: string): Promise<Buffer | undefined> {
     const row = this.select.get(subjectId);
     return row ? Buffer.from(row.key) : undefined;
   }
 
-  shred(subjectId: string): boolean {
+  async shred(subjectId: string): Promise<boolean> {
     const deleted = this.remove.run(subjectId).changes === 1;
     this.truncateJournal();
     return deleted;
@@ -103,7 +104,7 @@ export class SqlitePersonalDataKeys implements PersonalDataKeys {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
