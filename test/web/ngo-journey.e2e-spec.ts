@@ -165,6 +165,35 @@ if (skipReason) {
       await context.close();
     }, 180_000);
 
+    it('pages through more issues than one page holds', async () => {
+      const noas = await t.token('NGO_REPRESENTATIVE', 'org-noas', 'demo-noas');
+      for (let i = 1; i <= 27; i++) {
+        // A minute apart, so "newest first" is one order.
+        clock.set(new Date(Date.parse('2026-03-02T10:00:00Z') + i * 60_000));
+        ok(await t.gql('mutation($input: SubmitIssueInput!) { submitIssue(input: $input) { id } }', {
+          input: { organizationId: 'org-noas', title: `Sak nummer ${i}`, description: 'Rutiner for tolk i avhør.', category: 'IDENTIFICATION_AND_ASSISTANCE' },
+        }, noas));
+      }
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${base}/ngo/issues`);
+      await page.waitForURL(/\/sign-in/);
+      await page.getByRole('button', { name: /Logg inn som Nora Noas/ }).click();
+      await page.waitForURL(`${base}/ngo/issues`);
+      const rows = () => page.locator('table tbody tr').count();
+      await page.getByRole('link', { name: 'Sak nummer 27', exact: true }).waitFor();
+      expect(await rows()).toBe(25);
+      await page.getByRole('button', { name: 'Neste side' }).click();
+      await page.getByRole('link', { name: 'Sak nummer 1', exact: true }).waitFor();
+      expect(await rows()).toBe(2);
+      expect(await page.getByRole('button', { name: 'Neste side' }).isDisabled()).toBe(true);
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Forrige side' }).click();
+      await page.getByRole('link', { name: 'Sak nummer 27', exact: true }).waitFor();
+      expect(await rows()).toBe(25);
+      await context.close();
+    }, 120_000);
+
     it('does the same with the keyboard only', async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();

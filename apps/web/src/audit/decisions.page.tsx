@@ -7,8 +7,8 @@ import { useTitle } from '../components/use-title';
 import { DecisionRegisterDocument, DecisionRegisterOptionsDocument, type DecisionFilter, type DecisionStatus, type MeetingKind } from '../gql/graphql';
 import { formatDate, nextDay, osloStartOfDay } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import { Pager } from './pager';
-import { useCursorPages } from './use-cursor-pages';
+import { Pager } from '../components/pager';
+import { useCursorPages } from '../components/use-cursor-pages';
 
 const FILTERS = ['meeting', 'body', 'measure', 'organization', 'status', 'from', 'to'] as const;
 type FilterName = (typeof FILTERS)[number];

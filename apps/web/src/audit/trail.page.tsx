@@ -7,8 +7,8 @@ import { AuditTrailOptionsDocument, AuditTrailPageDocument, type AuditTrailFilte
 import { formatDateTime, nextDay, osloStartOfDay } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { namesOf, shortHash } from './labels';
-import { Pager } from './pager';
-import { useCursorPages } from './use-cursor-pages';
+import { Pager } from '../components/pager';
+import { useCursorPages } from '../components/use-cursor-pages';
 
 const FILTERS = ['actor', 'organization', 'type', 'from', 'to'] as const;
 type FilterName = (typeof FILTERS)[number];

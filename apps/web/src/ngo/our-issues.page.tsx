@@ -4,8 +4,10 @@ import { Button, Field, Heading, Label, Paragraph, Select, Table, Tag } from '@d
 import { useNavigate } from 'react-router';
 import { useUser } from '../auth/session-context';
 import { LiveNotice } from '../components/live-notice';
+import { Pager } from '../components/pager';
 import { AppLink } from '../components/router-link';
 import { Empty, ErrorState, Loading } from '../components/states';
+import { useCursorPages } from '../components/use-cursor-pages';
 import { useTitle } from '../components/use-title';
 import { OurIssueStatusChangedDocument, OurIssuesDocument, type IssueStatus } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
@@ -18,7 +20,8 @@ export function OurIssuesPage() {
   useTitle(t('ngo.issues.title'));
   const [status, setStatus] = useState<IssueStatus | ''>('');
   const [measure, setMeasure] = useState<number | ''>('');
-  const variables = { organizationId: user.organizationId, lang, status: status || undefined, measure: measure || undefined };
+  const pages = useCursorPages();
+  const variables = { organizationId: user.organizationId, lang, status: status || undefined, measure: measure || undefined, after: pages.after };
   const { data, loading, error, refetch } = useQuery(OurIssuesDocument, { variables });
   // A status change can move an issue in or out of the filter: ask again rather than guess.
   useSubscription(OurIssueStatusChangedDocument, {
@@ -40,7 +43,7 @@ export function OurIssuesPage() {
       <div className="kom-filters" role="group" aria-label={t('ngo.issues.filters')}>
         <Field>
           <Label>{t('ngo.issues.filter.status')}</Label>
-          <Select value={status} onChange={(e) => setStatus(e.target.value as IssueStatus | '')}>
+          <Select value={status} onChange={(e) => (setStatus(e.target.value as IssueStatus | ''), pages.reset())}>
             <Select.Option value="">{t('ngo.issues.filter.anyStatus')}</Select.Option>
             {data?.statuses.map((s) => (
               <Select.Option key={s.key} value={s.key}>
@@ -51,7 +54,7 @@ export function OurIssuesPage() {
         </Field>
         <Field>
           <Label>{t('ngo.issues.filter.measure')}</Label>
-          <Select value={measure} onChange={(e) => setMeasure(e.target.value === '' ? '' : Number(e.target.value))}>
+          <Select value={measure} onChange={(e) => (setMeasure(e.target.value === '' ? '' : Number(e.target.value)), pages.reset())}>
             <Select.Option value="">{t('ngo.issues.filter.anyMeasure')}</Select.Option>
             {data?.measures.map((m) => (
               <Select.Option key={m.number} value={m.number}>
@@ -67,7 +70,7 @@ export function OurIssuesPage() {
       {data && issues.length === 0 && <Empty>{filtered ? t('ngo.issues.emptyFiltered') : t('ngo.issues.empty')}</Empty>}
       {issues.length > 0 && (
         <Table>
-          <caption className="kom-visually-hidden">{t('ngo.issues.caption', { count: issues.length })}</caption>
+          <caption className="kom-visually-hidden">{t('ngo.issues.caption', { count: issues.length, page: pages.page })}</caption>
           <Table.Head>
             <Table.Row>
               <Table.HeaderCell>{t('ngo.issues.column.title')}</Table.HeaderCell>
@@ -92,7 +95,12 @@ export function OurIssuesPage() {
           </Table.Body>
         </Table>
       )}
-      {data?.issues.pageInfo.hasNextPage && <Paragraph data-size="sm">{t('ngo.issues.more')}</Paragraph>}
+      <Pager
+        page={pages.page}
+        hasNext={Boolean(data?.issues.pageInfo.hasNextPage)}
+        onPrevious={pages.previous}
+        onNext={() => data?.issues.pageInfo.endCursor && pages.next(data.issues.pageInfo.endCursor)}
+      />
     </section>
   );
 }

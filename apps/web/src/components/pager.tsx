@@ -6,15 +6,15 @@ export function Pager({ page, hasNext, onPrevious, onNext }: { page: number; has
   const { t } = useI18n();
   if (page === 1 && !hasNext) return null;
   return (
-    <nav aria-label={t('audit.pager.label')} className="kom-actions">
+    <nav aria-label={t('pager.label')} className="kom-actions">
       <Button variant="secondary" data-size="sm" disabled={page === 1} onClick={onPrevious}>
-        {t('audit.pager.previous')}
+        {t('pager.previous')}
       </Button>
       <Paragraph data-size="sm" aria-live="polite">
-        {t('audit.pager.page', { page })}
+        {t('pager.page', { page })}
       </Paragraph>
       <Button variant="secondary" data-size="sm" disabled={!hasNext} onClick={onNext}>
-        {t('audit.pager.next')}
+        {t('pager.next')}
       </Button>
     </nav>
   );
