@@ -8,3 +8,6 @@ export * from './postgres/advisory-locks';
 export * from './create-event-store';
 export * from './hash-chain';
 export * from './log-mark';
+export * from './import/log-import';
+export * from './import/log-digest';
+export * from './import/copy-log';
