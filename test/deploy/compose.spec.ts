@@ -4,7 +4,7 @@ import { parse, parseAllDocuments } from 'yaml';
 
 /*
  * Static checks of the deployment files: deploy/docker-compose.yml, deploy/Dockerfile and
- * deploy/k8s/*.yaml. Every check is a function that returns the problems it finds, so the
+ * deploy/k8s/base/*.yaml. Every check is a function that returns the problems it finds, so the
  * suite runs it twice: on the real files (no problems) and on a copy broken on purpose (the
  * problem is reported). A check that cannot fail would pass the second half only by accident.
  */
@@ -12,7 +12,7 @@ import { parse, parseAllDocuments } from 'yaml';
 const DEPLOY_DIR = resolve(__dirname, '../../deploy');
 const COMPOSE_FILE = join(DEPLOY_DIR, 'docker-compose.yml');
 const DOCKERFILE = join(DEPLOY_DIR, 'Dockerfile');
-const K8S_DIR = join(DEPLOY_DIR, 'k8s');
+const K8S_DIR = join(DEPLOY_DIR, 'k8s', 'base');
 
 // ----------------------------------------------------------------------------------------------
 // Compose
@@ -699,7 +699,7 @@ describe('deploy/Dockerfile', () => {
   });
 });
 
-describe('deploy/k8s', () => {
+describe('deploy/k8s/base', () => {
   it('parses every manifest (multi-document YAML)', () => {
     expect(manifestFiles.length).toBeGreaterThan(0);
     expect(ofKind(manifests, 'Deployment').length + ofKind(manifests, 'Service').length).toBeGreaterThanOrEqual(2);

@@ -6,6 +6,7 @@ import { exportAuditCommand } from './commands/export-audit.command';
 import { replayCommand } from './commands/replay.command';
 import { agendaCommand, calendarCommand, minutesCommand, registerCommand, reportCommand } from './commands/documents.command';
 import { rebuildReadModelsCommand } from './commands/rebuild-read-models.command';
+import { migrateStoreCommand } from './commands/migrate-store.command';
 
 export const COMMANDS: readonly CliCommand[] = [
   tokenCommand,
@@ -13,6 +14,7 @@ export const COMMANDS: readonly CliCommand[] = [
   exportAuditCommand,
   replayCommand,
   rebuildReadModelsCommand,
+  migrateStoreCommand,
   agendaCommand,
   minutesCommand,
   registerCommand,

@@ -11,3 +11,6 @@ export * from './log-mark';
 export { isPostgresUrl } from './postgres/connection-string';
 export { isConnectionError } from './postgres/connection-errors';
 export { redactConnectionString } from './kurrentdb/connection-string';
+export * from './import/log-import';
+export * from './import/log-digest';
+export * from './import/copy-log';

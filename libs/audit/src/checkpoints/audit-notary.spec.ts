@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KurrentDbEventStore, SqliteEventStore, type EventStore } from '@kom/event-store';
+import { KurrentDbEventStore, SqliteEventStore, StreamNotFoundError, type EventStore } from '@kom/event-store';
 import { FakeKurrentDbClient } from '@kom/event-store/testing';
 import { ReadModelDatabase, rebuildAll } from '@kom/projections';
 import { verifyInclusion } from '../merkle/merkle';
@@ -73,6 +73,32 @@ describe.each(stores)('audit notary on %s', (_, createStore) => {
     expect(sizes).toEqual([...sizes].sort((x, y) => x - y));
     expect(sizes[sizes.length - 1]).toBe(35);
     expect(await verifyWholeLog(store, key.published)).toMatchObject({ valid: true, treeSize: 35 });
+  });
+
+  it('a notary that read the checkpoint stream before another wrote the same checkpoint reports it as not appended, with what the log holds', async () => {
+    await append(20);
+    const [a, b] = await Promise.all([replica(10), replica(10)]);
+    const written = await a.notary.checkpointNow();
+    // b's read of the checkpoint stream is stale (it ran before a's append was visible): b signs
+    // size 20 too, and the store takes its append, same id, as a retry of a's.
+    let stale = true;
+    const staleStore = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === 'readStream' && stale) {
+          return async () => {
+            stale = false;
+            throw new StreamNotFoundError(CHECKPOINT_STREAM);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const late = new AuditNotary(staleStore, b.readModels.db, key, { checkpointEvery: 10, now: () => new Date(Date.parse(written!.time) + 1000) });
+    const result = await late.checkpointNow();
+    expect(result).toMatchObject({ treeSize: 20, appended: false, signature: written!.signature, time: written!.time });
+    expect(await checkpointEvents()).toHaveLength(1);
+    expect(await late.checkpointIfDue()).toBeUndefined();
   });
 
   it('proves an event’s inclusion in the latest checkpoint; the proof verifies and a forged one does not', async () => {

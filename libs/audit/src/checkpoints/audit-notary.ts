@@ -6,16 +6,20 @@ import {
   CHECKPOINT_EVENT_TYPE,
   CHECKPOINT_STREAM,
   checkpointEventId,
+  checkpointFields,
   isCheckpointData,
   type CheckpointData,
 } from './audit-log-format';
 import type { AuditSigningKey } from './audit-key';
+import { checkpointLockOf, type CheckpointLock } from './checkpoint-lock';
 import { signCheckpoint } from './signing';
 
 export interface NotaryOptions {
   /** A checkpoint at every multiple of this many leaves (KOM_AUDIT_CHECKPOINT_EVERY). */
   readonly checkpointEvery: number;
   readonly now?: () => Date;
+  /** The lock one process at a time signs under; by default the store's own (checkpointLockOf). */
+  readonly lock?: CheckpointLock;
 }
 
 export interface RecordedCheckpoint extends CheckpointData {
@@ -55,12 +59,19 @@ const MAX_ATTEMPTS = 8;
  * expected revision of the last checkpoint read and an event id derived from the tree size, so
  * replicas racing to write the same checkpoint append it once, and a replica that lost the race
  * re-reads and finds nothing left to do.
+ *
+ * On PostgreSQL, where several processes share one log, a notary signs only while it holds the
+ * cluster-wide checkpoint lock: the periodic checkpoint is skipped by whoever finds it taken (the
+ * holder is writing it), an on-demand one waits for it. What is signed is a prefix of the log that
+ * no later commit can change, because positions there are gap-free and committed in order: every
+ * replica's leaves table is a prefix of the same sequence, so any two sign the same root for a size.
  */
 export class AuditNotary {
   private tree = new MerkleTree();
   private running: Promise<unknown> = Promise.resolve();
   /** The largest tree size known to be checkpointed: spares a read of the store on every batch. */
   private knownCheckpointSize = 0;
+  private readonly lock: CheckpointLock | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -69,6 +80,7 @@ export class AuditNotary {
     private readonly options: NotaryOptions,
   ) {
     if (!Number.isInteger(options.checkpointEvery) || options.checkpointEvery < 1) throw new RangeError('checkpointEvery must be a positive integer');
+    this.lock = options.lock ?? checkpointLockOf(store);
   }
 
   /** Leaves folded so far (after catching up with the leaves table). */
@@ -83,7 +95,8 @@ export class AuditNotary {
       const due = Math.floor(size / this.options.checkpointEvery) * this.options.checkpointEvery;
       this.knownCheckpointSize = Math.max(this.knownCheckpointSize, this.latestCheckpoint()?.treeSize ?? 0);
       if (due === 0 || due <= this.knownCheckpointSize) return undefined;
-      return this.record(due, false);
+      // Another process holding the lock is writing this checkpoint (or a later one): skip.
+      return this.underLock(() => this.record(due, false), false);
     });
   }
 
@@ -92,7 +105,7 @@ export class AuditNotary {
     return this.serialised(async () => {
       const size = this.sync().size;
       if (size === 0) return undefined;
-      return this.record(size, true);
+      return this.underLock(() => this.record(size, true), true);
     });
   }
 
@@ -173,7 +186,7 @@ export class AuditNotary {
         this.key.published.keyId,
       );
       try {
-        const { position: eventPosition } = await this.store.appendToStream(
+        const result = await this.store.appendToStream(
           CHECKPOINT_STREAM,
           [
             {
@@ -191,12 +204,32 @@ export class AuditNotary {
           { expectedRevision: last ? last.revision : 'no_stream' },
         );
         this.knownCheckpointSize = Math.max(this.knownCheckpointSize, treeSize);
-        return { ...data, appended: true, eventPosition };
+        const recorded = await this.asRecorded(data, result.nextExpectedRevision, result.position);
+        return recorded.appended || onDemand ? recorded : undefined;
       } catch (error) {
         if (error instanceof WrongExpectedRevisionError && attempt < MAX_ATTEMPTS) continue;
         throw error;
       }
     }
+  }
+
+  /**
+   * What the log holds for the append that just succeeded. The event id derives from the size, so
+   * when another notary recorded this size first the store took ours as a retry of theirs and
+   * wrote nothing: report theirs, not appended.
+   */
+  private async asRecorded(ours: CheckpointData, revision: bigint, eventPosition: bigint): Promise<RecordedCheckpoint> {
+    const [stored] = await this.store.readStream(CHECKPOINT_STREAM, { fromRevision: revision, maxCount: 1 });
+    if (stored && isCheckpointData(stored.data) && stored.data.signature !== ours.signature) {
+      return { ...checkpointFields(stored.data), appended: false, eventPosition: stored.position };
+    }
+    return { ...ours, appended: true, eventPosition };
+  }
+
+  private async underLock(work: () => Promise<RecordedCheckpoint | undefined>, wait: boolean): Promise<RecordedCheckpoint | undefined> {
+    if (!this.lock) return work();
+    const held = await this.lock(work, { wait });
+    return held.acquired ? held.value : undefined;
   }
 
   private async lastRecorded(): Promise<{ revision: bigint; position: bigint; data: CheckpointData } | undefined> {

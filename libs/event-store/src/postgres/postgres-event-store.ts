@@ -26,6 +26,7 @@ import { BatchQueue } from './batch-queue';
 import { isConnectionError } from './connection-errors';
 import { PostgresSubscription, type PostgresLogSource } from './postgres-subscription';
 import { migrate } from './schema';
+import { planImport, type ImportView, type LogImport } from '../import/log-import';
 import * as sql from './statements';
 import { WakeUpListener, type ListenerClient } from './wake-up-listener';
 
@@ -74,7 +75,7 @@ const BEGIN_AND_LOCK = `BEGIN; SELECT pg_advisory_xact_lock(${POSTGRES_LOCK_NAME
  * Hash chains: each stream's predecessor hash is read inside the same locked transaction that
  * appends, so concurrent writers in different processes cannot fork a chain.
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, LogImport {
   /** Connects, then creates or migrates the schema (safe when several processes start at once). */
   static async connect(url: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
     // Loaded here, not at the top: processes on the embedded store never pay for the driver.
@@ -243,6 +244,56 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /** See LogImport: one transaction under the append lock, so positions continue gap-free from the head. */
+  async importRecorded(events: readonly RecordedEvent[]): Promise<Position> {
+    this.assertOpen();
+    const client = await this.available(() => this.pool.connect());
+    let broken = false;
+    try {
+      await client.query(BEGIN_AND_LOCK);
+      const log = await this.readLogView(
+        client,
+        [...new Set(events.map((e) => e.streamId))],
+        [...new Set(events.map((e) => e.id.toLowerCase()))],
+      );
+      const view: ImportView = { streams: log.streams, knownIds: new Set(log.events.keys()) };
+      const { rows, streams } = planImport(events, view);
+      const head = log.head + BigInt(rows.length);
+      if (rows.length > 0) {
+        await client.query({
+          text: sql.IMPORT_BATCH,
+          values: [
+            rows.map((_, i) => String(log.head + BigInt(i + 1))),
+            rows.map((r) => r.eventId),
+            rows.map((r) => r.streamId),
+            rows.map((r) => String(r.revision)),
+            rows.map((r) => r.type),
+            rows.map((r) => r.data),
+            rows.map((r) => r.metadata),
+            rows.map((r) => r.recordedAt),
+            [...streams.keys()],
+            [...streams.values()].map(String),
+            String(head),
+          ],
+        });
+      }
+      await client.query('COMMIT');
+      if (rows.length > 0) this.ring();
+      return head;
+    } catch (error) {
+      broken = isConnectionError(error);
+      if (!broken) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+      }
+      if (broken) throw new EventStoreUnavailableError('The event store could not commit the import', { cause: error });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
   /** Commits the appends already accepted, ends live subscriptions, then closes the connections. */
   async close(): Promise<void> {
     if (this.isClosed) return;
@@ -307,8 +358,14 @@ export class PostgresEventStore implements EventStore {
 
   private async readBatchView(client: PoolClient, groups: readonly AppendGroup[]): Promise<LogView> {
     const jobs = groups.flat();
-    const streamIds = [...new Set(jobs.map((job) => job.streamId))];
-    const eventIds = [...new Set(jobs.flatMap((job) => job.events.map((e) => e.id)))];
+    return this.readLogView(
+      client,
+      [...new Set(jobs.map((job) => job.streamId))],
+      [...new Set(jobs.flatMap((job) => job.events.map((e) => e.id)))],
+    );
+  }
+
+  private async readLogView(client: PoolClient, streamIds: string[], eventIds: string[]): Promise<LogView> {
     const { rows } = await client.query<{ head: string; streams: [string, string, string, string | null][]; known: [string, string, string, string][] }>(
       sql.READ_BATCH_VIEW,
       [streamIds, eventIds],

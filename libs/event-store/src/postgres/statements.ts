@@ -53,3 +53,16 @@ export const WRITE_BATCH = `
     ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision
   )
   SELECT pg_notify('${EVENTS_CHANNEL}', $10)`;
+
+/** Copied events (kom migrate-store), written as WRITE_BATCH does but with their own recorded times. */
+export const IMPORT_BATCH = `
+  WITH appended AS (
+    INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata, recorded_at)
+    SELECT p, e, s, r, t, d::json, m::json, a
+      FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::timestamptz[]) AS x(p, e, s, r, t, d, m, a)
+  ), moved AS (
+    INSERT INTO streams (stream_id, revision)
+    SELECT * FROM unnest($9::text[], $10::bigint[])
+    ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision
+  )
+  SELECT pg_notify('${EVENTS_CHANNEL}', $11)`;

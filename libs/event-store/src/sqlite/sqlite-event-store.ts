@@ -25,6 +25,7 @@ import { GroupCommitQueue, type Outcome } from './group-commit';
 import { SCHEMA_VERSION, configure, isInMemory, migrate } from './schema';
 import { SqliteSubscription, type LogSource } from './sqlite-subscription';
 import { prepareStatements, type Statements } from './statements';
+import { planImport, type ImportView, type LogImport } from '../import/log-import';
 
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for events committed by another process. Default 250. */
@@ -67,7 +68,7 @@ const NO_LIMIT = -1;
  * Appends are group-committed (see GroupCommitQueue); reads run directly on the connection and see
  * everything committed, so a caller reads its own acknowledged writes.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, LogImport {
   static open(filename: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
     if (!isInMemory(filename)) mkdirSync(dirname(filename), { recursive: true });
     const db = new Database(filename);
@@ -223,6 +224,33 @@ export class SqliteEventStore implements EventStore {
       this.ring();
       this.db.close();
     }
+  }
+
+  async importRecorded(events: readonly RecordedEvent[]): Promise<Position> {
+    this.assertOpen();
+    if (this.readOnly) throw new EventStoreUnavailableError('The event store is open read-only');
+    // Synchronous, like a batch commit: no append of this process runs in between; another
+    // process waits on the write lock (IMMEDIATE).
+    const head = this.db.transaction(() => {
+      const plan = planImport(events, this.importView(events));
+      for (const row of plan.rows) {
+        this.sql.insertEvent.run(row.eventId, row.streamId, row.revision, row.type, row.data, row.metadata, row.recordedAt);
+      }
+      for (const [streamId, revision] of plan.streams) this.sql.setStreamRevision.run(streamId, revision);
+      return this.sql.head.get() ?? START;
+    }).immediate();
+    if (events.length > 0) this.ring();
+    return head;
+  }
+
+  private importView(events: readonly RecordedEvent[]): ImportView {
+    const streams = new Map<string, { revision: bigint; hash: string }>();
+    for (const streamId of new Set(events.map((e) => e.streamId))) {
+      const revision = this.sql.streamRevision.get(streamId);
+      if (revision !== undefined) streams.set(streamId, { revision, hash: this.hashAt(streamId, revision) });
+    }
+    const knownIds = new Set(events.map((e) => e.id.toLowerCase()).filter((id) => this.sql.eventById.get(id) !== undefined));
+    return { streams, knownIds };
   }
 
   private readPage(after: Position, limit: number, filter: SubscriptionFilter | undefined): ReturnType<LogSource['readPage']> {
