@@ -7,6 +7,7 @@ import { HomePage } from './home.page';
 import { NotFoundPage } from './not-found.page';
 import { NGO_ROUTES } from './ngo/routes';
 import { AUDIT_ROUTES } from './audit/routes';
+import { DOCUMENT_ROUTES } from './documents/routes';
 
 const router = createBrowserRouter([
   {
@@ -14,7 +15,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/', element: <RequireSession><HomePage /></RequireSession> },
-      ...[...NGO_ROUTES, ...AUDIT_ROUTES].map(({ path, page }) => {
+      ...[...NGO_ROUTES, ...AUDIT_ROUTES, ...DOCUMENT_ROUTES].map(({ path, page }) => {
         const Page = lazy(page);
         return { path, element: <RequireSession><Page /></RequireSession> };
       }),

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useSearchParams } from 'react-router';
 import { AppLink } from '../components/router-link';
 import { Empty, ErrorState, Loading } from '../components/states';
@@ -8,6 +8,7 @@ import { DecisionRegisterDocument, DecisionRegisterOptionsDocument, type Decisio
 import { formatDate, nextDay, osloStartOfDay } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { Pager } from '../components/pager';
+import { documentHref } from '../documents/links';
 import { useCursorPages } from '../components/use-cursor-pages';
 
 const FILTERS = ['meeting', 'body', 'measure', 'organization', 'status', 'from', 'to'] as const;
@@ -53,6 +54,17 @@ export function DecisionRegisterPage() {
   const decisions = data?.decisions.edges.map((e) => e.node) ?? [];
   const names = new Map(options.data?.organizations.edges.map((e) => [e.node.id, e.node.name]));
   const filtered = FILTERS.some((name) => params.get(name));
+  // The same filter for the register as a file: Oslo days, as the page takes them.
+  const day = (name: 'from' | 'to') => (DAY.test(params.get(name) ?? '') ? params.get(name)! : undefined);
+  const fileFilter = {
+    meetingId: filter.meetingId ?? undefined,
+    body: filter.kind ?? undefined,
+    measure: filter.measure ?? undefined,
+    organizationId: filter.organizationId ?? undefined,
+    status: filter.status ?? undefined,
+    from: day('from'),
+    to: day('to'),
+  };
 
   return (
     <section aria-labelledby="register-title">
@@ -131,6 +143,13 @@ export function DecisionRegisterPage() {
             {t('audit.filter.clear')}
           </Button>
         </div>
+      )}
+      {!backwards && (
+        <Paragraph data-size="sm">
+          {filtered ? t('audit.decisions.downloadFiltered') : t('audit.decisions.download')}{' '}
+          <Link href={documentHref('decision-register', 'csv', fileFilter, language)}>{t('documents.format.csv')}</Link>{' '}
+          <Link href={documentHref('decision-register', 'xlsx', fileFilter, language)}>{t('documents.format.xlsx')}</Link>
+        </Paragraph>
       )}
       {loading && !data && <Loading />}
       {error && !data && <ErrorState onRetry={() => void refetch()} />}

@@ -8,4 +8,5 @@ export const AUDIT_ROUTES: ReadonlyArray<{ path: string; page: PageModule }> = [
   { path: '/audit/decisions/:decisionId', page: () => import('./decision.page').then((m) => ({ default: m.DecisionHistoryPage })) },
   { path: '/audit/integrity', page: () => import('./integrity.page').then((m) => ({ default: m.IntegrityPage })) },
   { path: '/audit/trail', page: () => import('./trail.page').then((m) => ({ default: m.AuditTrailPage })) },
+  { path: '/audit/verify-document', page: () => import('./verify-document.page').then((m) => ({ default: m.VerifyDocumentPage })) },
 ];

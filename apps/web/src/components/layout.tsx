@@ -4,7 +4,33 @@ import { NavLink, Outlet } from 'react-router';
 import { useSession } from '../auth/session-context';
 import { signOut } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/nb';
+import type { Role } from '../auth/session';
 import { Loading } from './states';
+
+type NavKey = Extract<MessageKey, `nav.${string}`>;
+
+/** Each role's areas, in the order it works in them. */
+function navLinks(role: Role): ReadonlyArray<readonly [string, NavKey]> {
+  const documents = [['/publications', 'nav.documents']] as const;
+  const calendar = [['/publications/calendar', 'nav.calendar']] as const;
+  const audit = [
+    ['/audit/decisions', 'nav.audit.decisions'],
+    ['/audit/integrity', 'nav.audit.integrity'],
+    ['/audit/trail', 'nav.audit.trail'],
+    ['/audit/verify-document', 'nav.audit.verifyDocument'],
+  ] as const;
+  switch (role) {
+    case 'NGO_REPRESENTATIVE':
+      return [['/ngo/issues', 'nav.ngo.issues'], ['/ngo/issues/new', 'nav.ngo.raise'], ['/ngo/agreements', 'nav.ngo.agreements'], ...documents, ...calendar];
+    case 'AUDITOR':
+      return [...audit, ...documents];
+    case 'SECRETARIAT':
+      return [...audit, ...documents, ...calendar];
+    case 'AGENCY_MEMBER':
+      return [...documents, ...calendar];
+  }
+}
 
 export function Layout() {
   const { t, language, setLanguage } = useI18n();
@@ -39,20 +65,14 @@ export function Layout() {
             )}
           </div>
         </div>
-        {user?.role === 'NGO_REPRESENTATIVE' && (
+        {user && (
           <nav aria-label={t('nav.label')} className="kom-nav">
-            <NavLink to="/ngo/issues" end>
-              {t('nav.ngo.issues')}
-            </NavLink>
-            <NavLink to="/ngo/issues/new">{t('nav.ngo.raise')}</NavLink>
-            <NavLink to="/ngo/agreements">{t('nav.ngo.agreements')}</NavLink>
-          </nav>
-        )}
-        {(user?.role === 'AUDITOR' || user?.role === 'SECRETARIAT') && (
-          <nav aria-label={t('nav.label')} className="kom-nav">
-            <NavLink to="/audit/decisions">{t('nav.audit.decisions')}</NavLink>
-            <NavLink to="/audit/integrity">{t('nav.audit.integrity')}</NavLink>
-            <NavLink to="/audit/trail">{t('nav.audit.trail')}</NavLink>
+            {navLinks(user.role).map(([to, key], _, links) => (
+              // A link is current on its sub-pages too, unless another link owns them (issues vs raise an issue).
+              <NavLink key={to} to={to} end={links.some(([other]) => other !== to && other.startsWith(`${to}/`))}>
+                {t(key)}
+              </NavLink>
+            ))}
           </nav>
         )}
       </header>
