@@ -6,7 +6,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule, SessionSockets, TOKEN_VERIFIER, type TokenVerifier } from '@kom/auth';
-import { GraphQLErrorsFilter, PlatformModule, type DataDirectoryLock, type KomConfig } from '@kom/platform';
+import { GraphQLErrorsFilter, METRICS, PlatformModule, type DataDirectoryLock, type KomConfig, type KomMetrics } from '@kom/platform';
 import { OrganizationsModule } from '@kom/organizations';
 import { MeasuresModule } from '@kom/measures';
 import { AuditModule } from '@kom/audit';
@@ -58,8 +58,9 @@ export class AppModule {
         signInModule(config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [TOKEN_VERIFIER, SessionSockets],
-          useFactory: (verifier: TokenVerifier, sockets: SessionSockets) => graphqlOptions(config, verifier, schemaFile || true, sockets),
+          inject: [TOKEN_VERIFIER, SessionSockets, METRICS],
+          useFactory: (verifier: TokenVerifier, sockets: SessionSockets, metrics: KomMetrics) =>
+            graphqlOptions(config, verifier, schemaFile || true, sockets, metrics),
         }),
         TerminusModule,
         OrganizationsModule,
