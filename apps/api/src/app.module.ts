@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
@@ -21,6 +21,8 @@ import { HealthController } from './health/health.controller';
 import { WebAppModule } from './web/web-app.module';
 import { signInModule } from './wiring/sign-in.wiring';
 import { HttpEdge } from './http/http-edge';
+import { Draining } from './http/draining';
+import { RequestTracing, TraceContextInterceptor } from './observability/request-tracing';
 
 export interface AppOptions {
   readonly config: KomConfig;
@@ -74,7 +76,7 @@ export class AppModule {
         statusReportsModule(),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }, HttpEdge],
+      providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }, { provide: APP_INTERCEPTOR, useClass: TraceContextInterceptor }, HttpEdge, RequestTracing, Draining],
     };
   }
 }
