@@ -1,4 +1,5 @@
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@kom/event-store';
+import { storedForm } from '@kom/kernel';
 import { ReadModelDatabase, rebuildAll } from '@kom/projections';
 import type { AuditSigningKey } from './checkpoints/audit-key';
 import { checkpointFields, isLeafEvent, type CheckpointData } from './checkpoints/audit-log-format';
@@ -132,7 +133,9 @@ export async function exportAuditBundle(
   return { text: writeBundle(lines, { privateKey: key.privateKey, keyId: key.published.keyId }), events: events.length, unprovenEvents: unproven };
 }
 
-function toBundleEvent(event: RecordedEvent): BundleEvent {
+// The bundle carries each event as stored (not as read upcast): the offline verifier hashes it.
+function toBundleEvent(read: RecordedEvent): BundleEvent {
+  const event = storedForm(read);
   return {
     id: event.id,
     streamId: event.streamId,

@@ -20,6 +20,7 @@ export * from './command/event-json-schema';
 export * from './graphql/graphql-errors.filter';
 export * from './graphql/labels';
 export * from './command/load-as-of';
+export * from './command/upcasters-of';
 export * from './reactors';
 export * from './personal-data/personal-data-keys';
 export * from './ownership/data-directory-lock';

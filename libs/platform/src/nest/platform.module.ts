@@ -5,6 +5,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, createEventStore, type EventStore } from '@kom/event-store';
 import { ReadModelDatabase } from '@kom/projections';
 import { CLOCK, systemClock } from '../clock';
+import { upcastersOf } from '../command/upcasters-of';
 import { EventSchemaRegistry } from '../command/event-schema-registry';
 import { KOM_CONFIG, type KomConfig } from '../config/kom-config';
 import type { BoundedContext } from '../bounded-context';
@@ -65,7 +66,10 @@ export class PlatformModule implements OnApplicationShutdown {
           provide: EVENT_STORE,
           inject: [DATA_DIR_LOCK, LogIntegrity],
           useFactory: async (_lock: DataDirectoryLock, integrity: LogIntegrity) =>
-            guardWrites(await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir }), integrity),
+            guardWrites(
+              await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir, upcasters: upcastersOf(options.contexts) }),
+              integrity,
+            ),
         },
         {
           provide: READ_MODELS,
