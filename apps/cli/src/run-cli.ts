@@ -7,6 +7,7 @@ import { replayCommand } from './commands/replay.command';
 import { agendaCommand, calendarCommand, minutesCommand, registerCommand, reportCommand } from './commands/documents.command';
 import { rebuildReadModelsCommand } from './commands/rebuild-read-models.command';
 import { migrateStoreCommand } from './commands/migrate-store.command';
+import { rotateAuditKeyCommand } from './commands/rotate-audit-key.command';
 
 export const COMMANDS: readonly CliCommand[] = [
   tokenCommand,
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CliCommand[] = [
   replayCommand,
   rebuildReadModelsCommand,
   migrateStoreCommand,
+  rotateAuditKeyCommand,
   agendaCommand,
   minutesCommand,
   registerCommand,

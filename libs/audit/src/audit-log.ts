@@ -4,6 +4,7 @@ import { ReadModelDatabase, rebuildAll } from '@kom/projections';
 import type { AuditSigningKey } from './checkpoints/audit-key';
 import { checkpointFields, isLeafEvent, type CheckpointData } from './checkpoints/audit-log-format';
 import { AuditNotary } from './checkpoints/audit-notary';
+import { readKeyRing } from './checkpoints/key-ring-store';
 import { auditLeavesProjection } from './read-models/audit-leaves.projection';
 import { BUNDLE_FORMAT, writeBundle, type BundleEvent, type BundleLine, type BundleProof } from './verification/bundle-format';
 import { verifyStream, type IntegrityReport } from './verification/log-verifier';
@@ -108,6 +109,8 @@ export async function exportAuditBundle(
   }
 
   const earlier = checkpoint ? notary.checkpoints().filter((c) => c.treeSize < checkpoint.treeSize) : [];
+  // A bundle spanning a rotation carries the log's rotations: each signed by the key it retires.
+  const { rotations } = await readKeyRing(store, key.published);
   const lines: BundleLine[] = [
     {
       kind: 'header',
@@ -120,6 +123,7 @@ export async function exportAuditBundle(
       firstLeaf,
       leafCount,
       unprovenEvents: unproven,
+      ...(rotations.length > 0 ? { keyRotations: rotations } : {}),
     },
   ];
   if (checkpoint) {
