@@ -38,3 +38,5 @@ export * from './rate-limits/flexible-rate-limiter';
 export * from './rate-limits/rate-limiter.factory';
 export * from './shared-state/shared-state-postgres';
 export * from './shared-state/shared-state.schema';
+export * from './access-log/access-log.events';
+export * from './access-log/access-log';

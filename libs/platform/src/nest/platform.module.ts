@@ -19,6 +19,7 @@ import { ReactorRegistry } from '../reactors/reactor-registry';
 import { DataDirectoryLock } from '../ownership/data-directory-lock';
 import { LogIntegrity, guardWrites } from '../integrity/log-integrity';
 import { CommandPath } from './command-path';
+import { AccessLog } from '../access-log/access-log';
 import { ProjectionsService } from './projections.service';
 import { BOUNDED_CONTEXTS, DATA_DIR_LOCK, READ_MODELS } from './tokens';
 
@@ -93,6 +94,7 @@ export class PlatformModule implements OnApplicationShutdown {
         },
         { provide: IDEMPOTENCY_TIMINGS, useValue: DEFAULT_IDEMPOTENCY_TIMINGS },
         IdempotentMutations,
+        AccessLog,
         ProjectionsService,
         ReactorRegistry,
         CommandPath,
@@ -114,6 +116,7 @@ export class PlatformModule implements OnApplicationShutdown {
         CqrsModule,
         IDEMPOTENCY_STORE,
         IdempotentMutations,
+        AccessLog,
         SHARED_STATE,
       ],
     };
