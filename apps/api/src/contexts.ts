@@ -1,4 +1,4 @@
-import type { BoundedContext } from '@kom/platform';
+import { upcastersOf, type BoundedContext } from '@kom/platform';
 import { agreementsContext } from '@kom/agreements';
 import { organizationsContext } from '@kom/organizations';
 import { meetingsContext } from '@kom/meetings';
@@ -10,3 +10,6 @@ import { statusReportsContext } from '@kom/status-reports';
 
 /** Every bounded context of the platform: their events, their read models. */
 export const CONTEXTS: readonly BoundedContext[] = [organizationsContext, meetingsContext, measuresContext, agreementsContext, auditContext, issuesContext, documentsContext, statusReportsContext];
+
+/** How events stored at older schema versions read today; every store the platform opens applies them. */
+export const UPCASTERS = upcastersOf(CONTEXTS);

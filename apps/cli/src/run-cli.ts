@@ -9,6 +9,7 @@ import { rebuildReadModelsCommand } from './commands/rebuild-read-models.command
 import { migrateStoreCommand } from './commands/migrate-store.command';
 import { backupCommand } from './commands/backup.command';
 import { restoreCommand } from './commands/restore.command';
+import { rotateAuditKeyCommand } from './commands/rotate-audit-key.command';
 
 export const COMMANDS: readonly CliCommand[] = [
   tokenCommand,
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CliCommand[] = [
   migrateStoreCommand,
   backupCommand,
   restoreCommand,
+  rotateAuditKeyCommand,
   agendaCommand,
   minutesCommand,
   registerCommand,

@@ -1,8 +1,10 @@
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@kom/event-store';
+import { storedForm } from '@kom/kernel';
 import { ReadModelDatabase, rebuildAll } from '@kom/projections';
 import type { AuditSigningKey } from './checkpoints/audit-key';
 import { checkpointFields, isLeafEvent, type CheckpointData } from './checkpoints/audit-log-format';
 import { AuditNotary } from './checkpoints/audit-notary';
+import { readKeyRing } from './checkpoints/key-ring-store';
 import { auditLeavesProjection } from './read-models/audit-leaves.projection';
 import { BUNDLE_FORMAT, writeBundle, type BundleEvent, type BundleLine, type BundleProof } from './verification/bundle-format';
 import { verifyStream, type IntegrityReport } from './verification/log-verifier';
@@ -107,6 +109,8 @@ export async function exportAuditBundle(
   }
 
   const earlier = checkpoint ? notary.checkpoints().filter((c) => c.treeSize < checkpoint.treeSize) : [];
+  // A bundle spanning a rotation carries the log's rotations: each signed by the key it retires.
+  const { rotations } = await readKeyRing(store, key.published);
   const lines: BundleLine[] = [
     {
       kind: 'header',
@@ -119,6 +123,7 @@ export async function exportAuditBundle(
       firstLeaf,
       leafCount,
       unprovenEvents: unproven,
+      ...(rotations.length > 0 ? { keyRotations: rotations } : {}),
     },
   ];
   if (checkpoint) {
@@ -132,7 +137,9 @@ export async function exportAuditBundle(
   return { text: writeBundle(lines, { privateKey: key.privateKey, keyId: key.published.keyId }), events: events.length, unprovenEvents: unproven };
 }
 
-function toBundleEvent(event: RecordedEvent): BundleEvent {
+// The bundle carries each event as stored (not as read upcast): the offline verifier hashes it.
+function toBundleEvent(read: RecordedEvent): BundleEvent {
+  const event = storedForm(read);
   return {
     id: event.id,
     streamId: event.streamId,

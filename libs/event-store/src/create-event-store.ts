@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
+import type { Upcasters } from '@kom/kernel';
 import type { EventStore } from './event-store.port';
+import { withUpcasting } from './upcasting-event-store';
 import {
   describeAcceptedSchemes,
   isKurrentDbUrl,
@@ -16,6 +18,11 @@ export interface EventStoreConfig {
   readonly eventStoreUrl?: string;
   /** Where the embedded store keeps events.sqlite (created when missing). */
   readonly dataDir: string;
+  /**
+   * Applied to every read, so the code folds events at their newest schema version whatever
+   * version the log holds them at. Omit it only to move stored events as they are (migrate-store).
+   */
+  readonly upcasters?: Upcasters;
 }
 
 function blankToUndefined(url: string | undefined): string | undefined {
@@ -31,6 +38,11 @@ function blankToUndefined(url: string | undefined): string | undefined {
  * credentials.
  */
 export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
+  const store = await openAdapter(config);
+  return config.upcasters ? withUpcasting(store, config.upcasters) : store;
+}
+
+async function openAdapter(config: EventStoreConfig): Promise<EventStore> {
   const url = blankToUndefined(config.eventStoreUrl);
   if (url === undefined) {
     mkdirSync(config.dataDir, { recursive: true });

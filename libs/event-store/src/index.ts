@@ -14,3 +14,4 @@ export { redactConnectionString } from './kurrentdb/connection-string';
 export * from './import/log-import';
 export * from './import/log-digest';
 export * from './import/copy-log';
+export * from './upcasting-event-store';

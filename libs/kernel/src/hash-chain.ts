@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { storedForm } from './upcasting';
 
 /**
  * The per-stream hash chain, in ONE pure module shared by both store adapters and by every
@@ -76,8 +77,12 @@ export interface HashedEventContent {
   readonly metadata: Readonly<Record<string, unknown>>;
 }
 
-/** The exact string hashed for an event (see the module comment). */
-export function eventHashInput(event: HashedEventContent): string {
+/**
+ * The exact string hashed for an event (see the module comment). An event read upcast to a newer
+ * schema version is hashed as stored: the chain covers the stored bytes, never a reading of them.
+ */
+export function eventHashInput(read: HashedEventContent): string {
+  const event = storedForm(read);
   const { hash: _hash, ...metadata } = event.metadata;
   return hashInputFromCanonical(event.streamId, event.revision, event.type, canonicalJson(event.data ?? null), canonicalJson(metadata));
 }

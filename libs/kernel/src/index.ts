@@ -9,3 +9,4 @@ export * from './calendar-date';
 export * from './representative-visibility';
 export * from './national-id-text';
 export * from './personal-data-guard';
+export * from './upcasting';

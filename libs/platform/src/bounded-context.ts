@@ -1,10 +1,12 @@
-import type { EventSchema } from '@kom/kernel';
+import type { EventSchema, Upcaster } from '@kom/kernel';
 import type { Projection } from '@kom/projections';
 
 /** What a bounded context contributes to the platform: its event types and its read models. */
 export interface BoundedContext {
   readonly name: string;
   readonly eventSchemas: readonly EventSchema[];
+  /** How its events stored at older schema versions read at the newest (never a rewrite of the log). */
+  readonly upcasters?: readonly Upcaster[];
   readonly projections: readonly Projection[];
   /** Readable audit-trail summaries of its events, by type (optional; see AuditSummaries). */
   readonly auditSummaries?: AuditSummaries;

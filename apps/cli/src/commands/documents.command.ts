@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createEventStore } from '@kom/event-store';
 import { DocumentBuilder, type BuiltDocument, type DocumentRequest } from '@kom/documents';
 import type { KomConfig } from '@kom/platform';
-import { CONTEXTS } from '../../../api/src/contexts';
+import { CONTEXTS, UPCASTERS } from '../../../api/src/contexts';
 import { ReplayLogProofs } from '../../../api/src/wiring/log-proofs';
 import { readModelReportSources } from '../../../api/src/wiring/report-sources';
 import { UsageError, type CliCommand } from '../cli-command';
@@ -16,7 +16,7 @@ const OPERATOR = { role: 'SECRETARIAT', organizationId: 'org-pod' } as const;
  * models into memory up to the position asked for, or the log's head.
  */
 export async function buildFromLog(config: KomConfig, request: DocumentRequest): Promise<BuiltDocument> {
-  const store = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir });
+  const store = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir, upcasters: UPCASTERS });
   try {
     const builder = new DocumentBuilder({ store, projections: CONTEXTS.flatMap((c) => c.projections), proofs: new ReplayLogProofs(store), reportSources: readModelReportSources });
     return await builder.build(request, OPERATOR);

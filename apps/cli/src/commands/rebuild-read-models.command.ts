@@ -1,7 +1,7 @@
 import { createEventStore } from '@kom/event-store';
 import { ReadModelDatabase, rebuildAll, type Projection } from '@kom/projections';
 import { DataDirectoryLock, type KomConfig } from '@kom/platform';
-import { CONTEXTS } from '../../../api/src/contexts';
+import { CONTEXTS, UPCASTERS } from '../../../api/src/contexts';
 import type { CliCommand } from '../cli-command';
 import { liveReadModelsFile } from '../audit/open-audit';
 
@@ -20,7 +20,7 @@ export const rebuildReadModelsCommand: CliCommand = {
     });
     try {
       const projections: Projection[] = CONTEXTS.flatMap((c) => c.projections);
-      const store = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir });
+      const store = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir, upcasters: UPCASTERS });
       const readModels = ReadModelDatabase.open(liveReadModelsFile(config));
       try {
         const { events } = await rebuildAll(store, readModels, projections);

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { createEventStore } from '@kom/event-store';
 import { CHECKPOINT_TABLE, ReadModelDatabase, rebuildAll, type Projection } from '@kom/projections';
 import type { KomConfig } from '@kom/platform';
-import { CONTEXTS } from '../../../api/src/contexts';
+import { CONTEXTS, UPCASTERS } from '../../../api/src/contexts';
 import type { CliCommand } from '../cli-command';
 import { liveReadModelsFile } from '../audit/open-audit';
 import { compareTables } from '../audit/read-model-digest';
@@ -31,7 +31,7 @@ export const replayCommand: CliCommand = {
     if (!existsSync(liveFile)) throw new ReplayDifference(`no live read models at ${liveFile}`);
     const scratch = values.keep ? undefined : mkdtempSync(join(tmpdir(), 'kom-replay-'));
     const freshFile = values.keep ?? join(scratch!, 'read-models.sqlite');
-    const store = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir });
+    const store = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir, upcasters: UPCASTERS });
     const fresh = ReadModelDatabase.open(freshFile);
     const live = new Database(liveFile, { readonly: true, fileMustExist: true });
     try {

@@ -1,10 +1,10 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadAuditPublicKey, verifyWholeLog } from '@kom/audit';
-import { createEventStore } from '@kom/event-store';
+import { createEventStore, withUpcasting } from '@kom/event-store';
 import { ReadModelDatabase, rebuildAll } from '@kom/projections';
 import type { KomConfig } from '@kom/platform';
-import { CONTEXTS } from '../../../api/src/contexts';
+import { CONTEXTS, UPCASTERS } from '../../../api/src/contexts';
 import { UsageError, type CliCommand } from '../cli-command';
 import { FORMAT, MANIFEST, sha256File, type BackupManifest } from '../backup/backup-manifest';
 import { BackupNotHere, countEvents, otherStoreAdvice } from './backup.command';
@@ -67,7 +67,8 @@ export const restoreCommand: CliCommand = {
         }
         out(`verified ${report.checkedEvents} events and ${report.checkpointsChecked} signed checkpoint(s) with key ${publicKey.keyId}`);
         const projections = CONTEXTS.flatMap((c) => c.projections);
-        await rebuildAll(store, readModels, projections);
+        // Verified over the stored bytes above; folded through the upcasters like the API's reads.
+        await rebuildAll(withUpcasting(store, UPCASTERS), readModels, projections);
         out(`replayed ${projections.length} projections to position ${head}`);
       } finally {
         readModels.close();

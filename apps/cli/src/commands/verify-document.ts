@@ -3,7 +3,7 @@ import { createEventStore } from '@kom/event-store';
 import { DocumentBuilder } from '@kom/documents';
 import { readModelReportSources } from '../../../api/src/wiring/report-sources';
 import type { KomConfig } from '@kom/platform';
-import { CONTEXTS } from '../../../api/src/contexts';
+import { CONTEXTS, UPCASTERS } from '../../../api/src/contexts';
 import { ReplayLogProofs } from '../../../api/src/wiring/log-proofs';
 
 /** The document is not what the log gives for its stamp: exit code 1. */
@@ -14,7 +14,7 @@ export class DocumentDiffers extends Error {
 /** Reads a document's stamp, rebuilds it from the log at that position, and says "identical" or what differs. */
 export async function verifyDocument(file: string, config: KomConfig, out: (line: string) => void): Promise<void> {
   const bytes = readFileSync(file);
-  const store = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir });
+  const store = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir, upcasters: UPCASTERS });
   try {
     const builder = new DocumentBuilder({ store, projections: CONTEXTS.flatMap((c) => c.projections), proofs: new ReplayLogProofs(store), reportSources: readModelReportSources });
     const result = await builder.verify(bytes);

@@ -13,6 +13,21 @@ export class VerificationFailed extends Error {
   override readonly name = 'VerificationFailed';
 }
 
+/**
+ * When a signature is at fault, which key is which: the one the checkpoint names, the one used to
+ * check it and where it came from, so that a verify run against the wrong data directory (and so
+ * the wrong key file) says so.
+ */
+export function keyHint(reason: string | null, used: { keyId: string; from: string }, config: KomConfig): string {
+  if (!reason || !/signed with another key|signature|retired|key rotations|not among the keys/.test(reason)) return '';
+  const named = /\(([0-9a-f]{16})…/.exec(reason)?.[1];
+  return (
+    `\n  hint: ${named ? `the checkpoint names key ${named}…; ` : ''}checked with key ${used.keyId} from ${used.from}` +
+    `\n  (KOM_DATA_DIR=${config.dataDir}, KOM_AUDIT_KEY_FILE=${config.audit.keyFile}): is this the data directory, and so the key, that signed the log?` +
+    ' Pass --public-key with the JSON of /.well-known/kom-audit-key to check with the published keys.'
+  );
+}
+
 function describe(report: IntegrityReport): string {
   return `checked ${report.checkedEvents} events and ${report.checkpointsChecked} signed checkpoint(s)`;
 }
@@ -37,7 +52,8 @@ export const verifyCommand: CliCommand = {
       const report = verifyBundle(readFileSync(values.bundle), { expectedKeyId: values['key-id'] });
       if (!report.valid) {
         const position = report.firstInvalidPosition === null ? '' : `first invalid position ${report.firstInvalidPosition}: `;
-        throw new VerificationFailed(`the bundle does not verify: ${position}${report.reason}`);
+        const hint = values['key-id'] && report.reason?.includes('not the expected') ? `\n  hint: --key-id ${values['key-id']} is neither the bundle's key nor one its signed rotations lead from; compare with /.well-known/kom-audit-key (keys)` : '';
+        throw new VerificationFailed(`the bundle does not verify: ${position}${report.reason}${hint}`);
       }
       out(`bundle ${values.bundle}: ${describe(report)}, ${report.consistencyProofsChecked} consistency proof(s), signed with key ${report.keyId}: valid`);
       if (!values['key-id']) out('note: compare the key id with the one published at /.well-known/kom-audit-key, or pass --key-id');
@@ -55,7 +71,8 @@ export const verifyCommand: CliCommand = {
     try {
       const report = await verifyWholeLog(store, publicKey, hints.hints);
       if (!report.valid) {
-        throw new VerificationFailed(`the log is not intact (${describe(report)}): first invalid position ${report.firstInvalidPosition}: ${report.reason}`);
+        const at = report.firstInvalidPosition === null ? '' : `first invalid position ${report.firstInvalidPosition}: `;
+        throw new VerificationFailed(`the log is not intact (${describe(report)}): ${at}${report.reason}${keyHint(report.reason, { keyId: publicKey.keyId, from: keyFile }, config)}`);
       }
       out(`log: ${describe(report)}, ${report.treeSize} leaves, key ${publicKey.keyId}: valid`);
     } finally {

@@ -10,7 +10,9 @@ import {
   isCheckpointData,
   type CheckpointData,
 } from './audit-log-format';
+import { InvalidState } from '@kom/kernel';
 import type { AuditSigningKey } from './audit-key';
+import { readKeyRing } from './key-ring-store';
 import { checkpointLockOf, type CheckpointLock } from './checkpoint-lock';
 import { signCheckpoint } from './signing';
 
@@ -51,6 +53,16 @@ export interface ConsistencyProof {
 }
 
 const MAX_ATTEMPTS = 8;
+
+/** The notary's key was retired by a rotation recorded in the log: it may not sign checkpoints any more. */
+export class AuditKeyRetired extends InvalidState {
+  constructor(
+    readonly keyId: string,
+    readonly currentKeyId: string,
+  ) {
+    super('AUDIT_KEY_RETIRED', `The audit key ${keyId} was retired in favour of ${currentKeyId}: it signs no new checkpoint (restart with the current key in KOM_AUDIT_KEY_FILE)`);
+  }
+}
 
 /**
  * Folds the log into a Merkle tree and records signed checkpoints. Its leaves come from the
@@ -171,6 +183,13 @@ export class AuditNotary {
     ).map((r) => ({ position: BigInt(r.position), leafHash: r.leaf_hash }));
   }
 
+  /** A key the log has retired (`kom rotate-audit-key`) signs nothing more: a replica still holding it stops here. */
+  private async assertKeyInUse(): Promise<void> {
+    const { ring } = await readKeyRing(this.store, this.key.published);
+    const current = ring[ring.length - 1]!;
+    if (current.keyId !== this.key.published.keyId) throw new AuditKeyRetired(this.key.published.keyId, current.keyId);
+  }
+
   private async record(treeSize: number, onDemand: boolean): Promise<RecordedCheckpoint | undefined> {
     for (let attempt = 1; ; attempt++) {
       const last = await this.lastRecorded();
@@ -179,6 +198,7 @@ export class AuditNotary {
         // Already there (another replica, or an earlier call): nothing to add.
         return onDemand ? { ...last.data, appended: false, eventPosition: last.position } : undefined;
       }
+      await this.assertKeyInUse();
       const position = this.leafPosition(treeSize - 1);
       const data = signCheckpoint(
         { treeSize, rootHash: this.tree.root(treeSize), position, time: (this.options.now?.() ?? new Date()).toISOString() },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '@kom/kernel';
 import { CHECKPOINT_EVENT_TYPE } from './audit-log-format';
+import { KEY_ROTATION_EVENT_TYPE } from './key-rotation';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -19,4 +20,21 @@ export const AuditCheckpointRecorded = defineEvent(
   }),
 );
 
-export const auditEventSchemas = [AuditCheckpointRecorded];
+const pem = z.string().min(1).max(2000);
+
+/** The audit signing key was replaced: signed by the retiring key, naming its successor (see key-rotation.ts). */
+export const AuditKeyRotated = defineEvent(
+  KEY_ROTATION_EVENT_TYPE,
+  1,
+  z.object({
+    previousKeyId: hex64,
+    previousPublicKeyPem: pem,
+    nextKeyId: hex64,
+    nextPublicKeyPem: pem,
+    rotatedAt: z.iso.datetime({ offset: true }),
+    algorithm: z.literal('Ed25519'),
+    signature: z.string().min(1),
+  }),
+);
+
+export const auditEventSchemas = [AuditCheckpointRecorded, AuditKeyRotated];

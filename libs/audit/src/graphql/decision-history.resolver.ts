@@ -2,10 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { AgreementsQueries } from '@kom/agreements';
-import { InvalidInput } from '@kom/kernel';
+import { InvalidInput, type Actor } from '@kom/kernel';
 import { IssueHistory, IssuesQueries } from '@kom/issues';
 import { DecisionsQueries } from '@kom/meetings';
-import { CLOCK, type Clock } from '@kom/platform';
+import { AccessLog, CLOCK, type Clock } from '@kom/platform';
+import { CurrentActor } from '@kom/auth';
 import { AuditNotary } from '../checkpoints/audit-notary';
 import { decisionHistory } from '../history/decision-history';
 import { AuditTrailQueries } from '../read-models/audit-trail.queries';
@@ -30,6 +31,7 @@ export class DecisionHistoryResolver {
     @Inject(IssueHistory) private readonly issueHistory: IssueHistory,
     @Inject(AgreementsQueries) private readonly agreements: AgreementsQueries,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AccessLog) private readonly accessLog: AccessLog,
   ) {}
 
   @Query(() => DecisionHistoryType, {
@@ -40,6 +42,7 @@ export class DecisionHistoryResolver {
   })
   async decisionHistory(
     @Args('decisionId', { type: () => ID }) decisionId: string,
+    @CurrentActor() actor: Actor,
     @Args('asOf', { type: () => String, nullable: true, description: 'ISO 8601 instant.' }) asOf?: string | null,
   ): Promise<DecisionHistoryType | null> {
     const at = parseAsOf(asOf);
@@ -54,6 +57,7 @@ export class DecisionHistoryResolver {
       const then = await this.issueHistory.asOf(issue.id, at);
       issue = then ? { id: then.id, title: then.title, status: then.status, organizationId: then.organizationId } : null;
     }
+    await this.accessLog.record(actor, { read: 'DECISION_HISTORY', ids: [decisionId], range: null, format: null, via: 'GRAPHQL' });
     return { ...history, issue, steps: history.steps.map((s) => ({ kind: s.kind as DecisionHistoryStepKind, entry: toEntry(s.row) })) };
   }
 }

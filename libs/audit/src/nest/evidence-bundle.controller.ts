@@ -1,12 +1,12 @@
 import { Controller, Get, Inject, Query, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AgreementsQueries } from '@kom/agreements';
-import { Roles } from '@kom/auth';
+import { CurrentActor, Roles } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { InvalidInput, NotFound, osloDate } from '@kom/kernel';
+import { InvalidInput, NotFound, osloDate, type Actor } from '@kom/kernel';
 import { IssuesQueries } from '@kom/issues';
 import { DecisionsQueries, instantOf } from '@kom/meetings';
-import { CLOCK, HttpRefusalFilter, ProjectionsService, type Clock } from '@kom/platform';
+import { AccessLog, CLOCK, HttpRefusalFilter, ProjectionsService, type Clock } from '@kom/platform';
 import { exportAuditBundle, type ExportRange } from '../audit-log';
 import type { AuditSigningKey } from '../checkpoints/audit-key';
 import { AuditNotary } from '../checkpoints/audit-notary';
@@ -53,15 +53,25 @@ export class EvidenceBundleController {
     @Inject(IssuesQueries) private readonly issues: IssuesQueries,
     @Inject(AgreementsQueries) private readonly agreements: AgreementsQueries,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AccessLog) private readonly accessLog: AccessLog,
   ) {}
 
   @Get('bundle.jsonl')
-  async bundle(@Query() query: Record<string, unknown>, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  async bundle(@Query() query: Record<string, unknown>, @CurrentActor() actor: Actor, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const { range, name } = this.rangeOf(query);
     const checkpoint = await this.notary.checkpointNow();
     // The proofs come from this replica's read models: wait until they hold the checkpoint.
     if (checkpoint) await this.projections.waitFor(checkpoint.eventPosition);
     const bundle = await exportAuditBundle(this.store, this.notary, this.key, range, { checkpoint, now: this.clock.now() });
+    // Recorded before the bundle leaves; its own event falls after the bundle's checkpoint.
+    const decisionId = typeof query.decisionId === 'string' ? query.decisionId : undefined;
+    await this.accessLog.record(actor, {
+      read: 'EVIDENCE_BUNDLE',
+      ids: decisionId ? [decisionId] : [],
+      range: decisionId ? null : { from: String(query.from).slice(0, 40), to: String(query.to).slice(0, 40) },
+      format: 'jsonl',
+      via: 'HTTP',
+    });
     return reply
       .status(200)
       .type('application/x-ndjson; charset=utf-8')

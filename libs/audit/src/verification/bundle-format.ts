@@ -1,12 +1,13 @@
 import type { CheckpointData } from '../checkpoints/audit-log-format';
 import type { AuditPublicKey } from '../checkpoints/signing';
+import type { KeyRotationData } from '../checkpoints/key-rotation';
 import { sealLines, type BundleSeal, type BundleSigner } from './bundle-seal';
 
 /**
  * The evidence bundle: UTF-8 JSON lines, each ended by a newline, exactly in this order.
  *
  *   {"kind":"header","format":"kom-audit-bundle/v2","from","to","exportedAt","publicKey":{keyId,algorithm,publicKeyPem},
- *    "checkpoints":[treeSize,...],"firstLeaf":a,"leafCount":k,"unprovenEvents":u}
+ *    "checkpoints":[treeSize,...],"firstLeaf":a,"leafCount":k,"unprovenEvents":u[,"keyRotations":[...]]}
  *   {"kind":"checkpoint","checkpoint":{treeSize,rootHash,position,time,keyId,algorithm,signature}}  one per header size, ascending
  *   {"kind":"consistency","fromSize":m,"toSize":n,"path":[hex,...]}     one per earlier checkpoint, to the latest (n)
  *   {"kind":"range","treeSize":n,"firstLeaf":a,"leafCount":k,"path":[hex,...]}   when there is a checkpoint
@@ -37,6 +38,11 @@ export interface BundleHeader {
   readonly firstLeaf: number;
   readonly leafCount: number;
   readonly unprovenEvents: number;
+  /**
+   * The log's audit key rotations, oldest first, when it has any: checkpoints signed before a
+   * rotation verify with the key it retired. The last names `publicKey`.
+   */
+  readonly keyRotations?: KeyRotationData[];
 }
 
 export interface BundleEvent {

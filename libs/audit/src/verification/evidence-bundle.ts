@@ -2,6 +2,7 @@ import { checkChainLink, computeEventHash } from '@kom/kernel';
 import { rootFromRange, verifyConsistency, verifyInclusion } from '../merkle/merkle';
 import { isCheckpointData, leafHashOf, type CheckpointData } from '../checkpoints/audit-log-format';
 import { checkpointSignatureProblem, toPublicKey } from '../checkpoints/signing';
+import { isKeyRotationData, keyRingOf, ringSignatureProblem, type KeyRing, type KeyRotationData } from '../checkpoints/key-rotation';
 import { BUNDLE_FORMAT, RETIRED_BUNDLE_FORMATS, type BundleHeader } from './bundle-format';
 import { lineHash, sealSignatureProblem, type BundleSeal } from './bundle-seal';
 import type { IntegrityReport, VerifiableEvent } from './log-verifier';
@@ -105,6 +106,7 @@ class BundleWalk {
   private readonly parsed: Json[] = [];
   private header!: BundleHeader;
   private key!: ReturnType<typeof toPublicKey>;
+  private ring: KeyRing | undefined;
   private checkpoint: CheckpointData | undefined;
   private lastPosition = -1n;
   private readonly streams = new Map<string, { revision: bigint; hash: string }>();
@@ -185,7 +187,19 @@ class BundleWalk {
     }
     this.tally.keyId = this.key.published.keyId;
     if (h.publicKey.keyId !== this.tally.keyId) throw new Refusal(1, null, 'the bundle’s key id does not match its public key');
-    if (this.options.expectedKeyId && this.options.expectedKeyId !== this.tally.keyId) {
+    if (h.keyRotations !== undefined) {
+      if (!Array.isArray(h.keyRotations) || !h.keyRotations.every(isKeyRotationData)) throw new Refusal(1, null, 'the header’s key rotations are malformed');
+      try {
+        this.ring = keyRingOf(h.keyRotations as KeyRotationData[], this.key.published);
+      } catch (error) {
+        throw new Refusal(1, null, `the header’s key rotations do not verify: ${(error as Error).message}`);
+      }
+      if (this.ring.at(-1)!.keyId !== this.tally.keyId) throw new Refusal(1, null, 'the bundle is not signed with the key its last rotation introduced');
+    }
+    // A pinned key may be the current one or, when the bundle spans rotations, one that the chain of
+    // signed rotations leads from: the rotations are signed, each by the key it retires.
+    const known = this.ring ? this.ring.map((k) => k.keyId) : [this.tally.keyId];
+    if (this.options.expectedKeyId && !known.includes(this.options.expectedKeyId)) {
       throw new Refusal(1, null, `the bundle is signed with key ${this.tally.keyId}, not the expected ${this.options.expectedKeyId}`);
     }
     this.header = h as unknown as BundleHeader;
@@ -202,7 +216,7 @@ class BundleWalk {
       if (!isCheckpointData(checkpoint)) throw new Refusal(line, null, 'the checkpoint is malformed');
       if (checkpoint.treeSize > size && sizes.includes(checkpoint.treeSize)) throw new Refusal(line, null, `the checkpoint of tree size ${size} that the header lists is missing`);
       if (checkpoint.treeSize !== size) throw new Refusal(line, BigInt(checkpoint.position), `the checkpoint of tree size ${checkpoint.treeSize} stands where the header lists ${size}`);
-      const problem = checkpointSignatureProblem(checkpoint, this.key);
+      const problem = this.ring ? ringSignatureProblem(checkpoint, this.ring) : checkpointSignatureProblem(checkpoint, this.key);
       if (problem) throw new Refusal(line, BigInt(checkpoint.position), problem);
       held.set(size, checkpoint);
       this.tally.checkpoints += 1;

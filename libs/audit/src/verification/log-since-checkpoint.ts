@@ -2,6 +2,8 @@ import { checkChainLink, storedHash } from '@kom/kernel';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@kom/event-store';
 import { CHECKPOINT_STREAM, isCheckpointData } from '../checkpoints/audit-log-format';
 import { checkpointSignatureProblem, toPublicKey, type AuditPublicKey } from '../checkpoints/signing';
+import { readKeyRing } from '../checkpoints/key-ring-store';
+import { ringSignatureProblem } from '../checkpoints/key-rotation';
 
 export interface RecentLogReport {
   readonly valid: boolean;
@@ -28,7 +30,13 @@ export async function verifyLogSinceLastCheckpoint(store: EventStore, publicKey:
   const last = await latest(store, CHECKPOINT_STREAM);
   if (last) {
     if (!isCheckpointData(last.data)) return broken(last.position, 'the latest checkpoint event is malformed');
-    const problem = checkpointSignatureProblem(last.data, toPublicKey(publicKey.publicKeyPem));
+    let problem: string | undefined;
+    try {
+      const { ring } = await readKeyRing(store, publicKey);
+      problem = ring.length > 1 ? ringSignatureProblem(last.data, ring) : checkpointSignatureProblem(last.data, toPublicKey(publicKey.publicKeyPem));
+    } catch (error) {
+      problem = `the log's key rotations do not verify: ${(error as Error).message}`;
+    }
     if (problem) return broken(last.position, problem);
     from = BigInt(last.data.position);
   }

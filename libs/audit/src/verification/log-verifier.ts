@@ -3,6 +3,7 @@ import { checkChainLink } from '@kom/kernel';
 import { MerkleTree } from '../merkle/merkle';
 import { CHECKPOINT_EVENT_TYPE, isCheckpointData, isLeafEvent, leafHashOf, type CheckpointData } from '../checkpoints/audit-log-format';
 import { checkpointSignatureProblem, type AuditPublicKey } from '../checkpoints/signing';
+import { ringSignatureProblem, type KeyRing } from '../checkpoints/key-rotation';
 
 /** An event as the verifier needs it (RecordedEvent fits; so does a bundle line once parsed). */
 export interface VerifiableEvent {
@@ -35,6 +36,11 @@ export interface LeafHint {
 export interface LogVerifierOptions {
   /** The key checkpoints must be signed with. */
   readonly key: { key: KeyObject; published: AuditPublicKey };
+  /**
+   * Every key of the log's life with its validity (see key-rotation.ts), when it records rotations:
+   * a checkpoint must then be signed by the ring's key valid at its time. `key` must be in it.
+   */
+  readonly ring?: KeyRing;
   /** The notary's recorded leaves, when available (never trusted unless they reproduce a signed root). */
   readonly leafHints?: (fromIndex: number, toIndex: number) => readonly LeafHint[];
 }
@@ -105,7 +111,7 @@ export class LogVerifier {
       this.problems.push({ position: event.position, reason: 'a checkpoint event is malformed' });
       return;
     }
-    const signature = checkpointSignatureProblem(data, this.options.key);
+    const signature = this.options.ring ? ringSignatureProblem(data, this.options.ring) : checkpointSignatureProblem(data, this.options.key);
     if (signature) {
       this.problems.push({ position: event.position, reason: signature });
       return;

@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { EventStore, RecordedEvent } from '@kom/event-store';
 import { toPublicKey, type AuditPublicKey } from '../checkpoints/signing';
 import { LogVerifier, type IntegrityReport, type LeafHint } from './log-verifier';
+import { readKeyRing } from '../checkpoints/key-ring-store';
+import type { KeyRing } from '../checkpoints/key-rotation';
 
 const PAGE = 1000;
 
@@ -29,14 +31,29 @@ export interface WholeLogOptions {
   readonly onProgress?: (checkedEvents: number) => void;
 }
 
-/** Walks the whole log: every chain, every checkpoint's signature and root. */
+function refused(reason: string): IntegrityReport {
+  return { checkedEvents: 0, valid: false, firstInvalidPosition: null, reason, checkpointsChecked: 0, treeSize: 0 };
+}
+
+/** Walks the whole log: every chain, every checkpoint's signature (by the key valid then) and root. */
 export async function verifyWholeLog(
   store: EventStore,
   publicKey: AuditPublicKey,
   leafHints?: (fromIndex: number, toIndex: number) => readonly LeafHint[],
   options: WholeLogOptions = {},
 ): Promise<IntegrityReport> {
-  const verifier = new LogVerifier({ key: toPublicKey(publicKey.publicKeyPem), leafHints });
+  // The keys of the log's life, from its rotations: refused when they do not chain, or when the
+  // key the caller trusts is not among them.
+  let ring: KeyRing;
+  try {
+    ring = (await readKeyRing(store, publicKey)).ring;
+  } catch (error) {
+    return refused(`the log's key rotations do not verify: ${(error as Error).message}`);
+  }
+  if (!ring.some((k) => k.keyId === publicKey.keyId)) {
+    return refused(`the key ${publicKey.keyId} is not among the keys the log names (${ring.map((k) => k.keyId).join(', ')})`);
+  }
+  const verifier = new LogVerifier({ key: toPublicKey(publicKey.publicKeyPem), leafHints, ring });
   const { pause, sliceMs = 10 } = options;
   let sliceStart = performance.now();
   const page = options.pageSize ?? PAGE;

@@ -1,18 +1,24 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import { CurrentActor } from '@kom/auth';
-import { Lang } from '@kom/platform';
+import { AccessLog, Lang } from '@kom/platform';
 import type { Actor } from '@kom/kernel';
 import { DocumentsService } from '../application/documents.service';
 import { parsePosition } from '../http/documents.controller';
 import { DocumentInput, DocumentLink } from './documents.types';
+
+/** The register of decisions is an export of the record: who took it is logged. */
+export const isDecisionRegister = (kind: string) => kind === 'decision-register';
 
 const PARAMS = ['meetingId', 'body', 'organizationId', 'measure', 'status', 'from', 'to', 'year', 'edition'] as const;
 
 /** Document metadata and a download URL; the file itself is a plain HTTP GET. */
 @Resolver()
 export class DocumentsResolver {
-  constructor(@Inject(DocumentsService) private readonly documents: DocumentsService) {}
+  constructor(
+    @Inject(DocumentsService) private readonly documents: DocumentsService,
+    @Inject(AccessLog) private readonly accessLog: AccessLog,
+  ) {}
 
   @Query(() => DocumentLink, {
     description:
@@ -23,6 +29,8 @@ export class DocumentsResolver {
     for (const key of PARAMS) if (input[key] !== undefined && input[key] !== null) params[key] = String(input[key]);
     const lang = input.lang === Lang.EN ? 'en' : 'nb';
     const built = await this.documents.build({ kind: input.kind, format: input.format, lang, params, position: parsePosition(input.position ?? undefined) }, actor);
+    // Built first (a refused request records nothing), recorded before it is answered.
+    if (isDecisionRegister(input.kind)) await this.accessLog.record(actor, { read: 'DECISION_REGISTER', ids: [], range: null, format: input.format, via: 'GRAPHQL' });
     const query = new URLSearchParams({ ...params, lang, position: built.provenance.position });
     return {
       title: built.title,

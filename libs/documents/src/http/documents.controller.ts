@@ -2,6 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '@kom/auth';
 import { InvalidInput, type Actor } from '@kom/kernel';
+import { AccessLog } from '@kom/platform';
 import { DocumentsService } from '../application/documents.service';
 import { DocumentRefusalFilter } from './http-refusal.filter';
 import { sendDocument } from './send-document';
@@ -23,7 +24,10 @@ export function parsePosition(raw: unknown): bigint | undefined {
 @UseFilters(DocumentRefusalFilter)
 @Roles('SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR')
 export class DocumentsController {
-  constructor(@Inject(DocumentsService) private readonly documents: DocumentsService) {}
+  constructor(
+    @Inject(DocumentsService) private readonly documents: DocumentsService,
+    @Inject(AccessLog) private readonly accessLog: AccessLog,
+  ) {}
 
   @Get(':name')
   async download(
@@ -38,6 +42,8 @@ export class DocumentsController {
     const { lang, position: rawPosition, ...params } = query;
     const position = parsePosition(rawPosition);
     const document = await this.documents.build({ kind: match[1]!, format: match[2]!, lang: lang as string | undefined, params, position }, actor);
+    // The register leaves only once its export is recorded (a failed append sends an error instead).
+    if (match[1] === 'decision-register') await this.accessLog.record(actor, { read: 'DECISION_REGISTER', ids: [], range: null, format: match[2]!, via: 'HTTP' });
     return sendDocument(request, reply, document, position !== undefined ? 'fixed' : 'live');
   }
 

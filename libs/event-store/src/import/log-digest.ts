@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EventStore, Position, RecordedEvent } from '../event-store.port';
 import { START } from '../event-store.port';
+import { storedForm } from '@kom/kernel';
 import { canonicalJson, checkChainLink } from '../hash-chain';
 
 export interface LogSummary {
@@ -23,8 +24,9 @@ export interface SummaryOptions {
   readonly pageSize?: number;
 }
 
-/** The line an event contributes to the digest. */
-export function digestLine(event: RecordedEvent, withRecordedAt = true): string {
+/** The line an event contributes to the digest: of the event as stored, even when read upcast. */
+export function digestLine(read: RecordedEvent, withRecordedAt = true): string {
+  const event = storedForm(read);
   return canonicalJson({
     id: event.id.toLowerCase(),
     stream: event.streamId,

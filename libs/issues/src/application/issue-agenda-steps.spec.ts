@@ -32,7 +32,7 @@ const onProject: IssueEvent = { type: 'IssuePlacedOnAgenda', data: { issueId, me
 
 const meetingScheduled = (meetingId: string, kind: 'REFERENCE_GROUP' | 'PROJECT_GROUP'): MeetingEvent => ({
   type: 'MeetingScheduled',
-  data: { meetingId, kind, title: 'KOM', startsAt: '2026-03-10T09:00:00.000Z', endsAt: '2026-03-10T11:00:00.000Z', location: 'Oslo', videoLink: null, seriesId: null, seriesIndex: null },
+  data: { meetingId, kind, title: 'KOM', startsAt: '2026-03-10T09:00:00.000Z', endsAt: '2026-03-10T11:00:00.000Z', location: 'Oslo', videoLink: null, seriesId: null, seriesIndex: null, timeZone: 'Europe/Oslo' },
 });
 const heldProjectMeeting: MeetingEvent[] = [
   meetingScheduled('m-pro', 'PROJECT_GROUP'),

@@ -95,6 +95,7 @@ describe('meeting decider: scheduling', () => {
             videoLink: null,
             seriesId: null,
             seriesIndex: null,
+            timeZone: 'Europe/Oslo',
           },
         },
       ]));

@@ -9,7 +9,7 @@ import {
   type Decider,
 } from '@kom/kernel';
 import type { MeetingCommand, OtherMeeting } from './meeting.commands';
-import { MEETING_KINDS, POSITIONS, type MeetingEvent, type MeetingKind, type Position } from './meeting.events';
+import { KOM_TIME_ZONE, MEETING_KINDS, POSITIONS, type MeetingEvent, type MeetingKind, type Position } from './meeting.events';
 import { osloDate } from './oslo-time';
 
 /*
@@ -430,7 +430,7 @@ function scheduleMeeting(c: Cmd<'ScheduleMeeting'>, state: MeetingState, now: Da
   return [
     {
       type: 'MeetingScheduled',
-      data: { meetingId: c.meetingId, kind: c.kind, title, ...times, ...place, seriesId, seriesIndex },
+      data: { meetingId: c.meetingId, kind: c.kind, title, ...times, ...place, seriesId, seriesIndex, timeZone: KOM_TIME_ZONE },
     },
   ];
 }

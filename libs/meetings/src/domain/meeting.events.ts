@@ -18,20 +18,34 @@ const place = z.object({
   videoLink: z.string().max(500).nullable(),
 });
 
-/** Scheduled on its own or as part of a series (seriesId, seriesIndex). */
+const meetingScheduledV1 = z.object({
+  meetingId: id,
+  kind: z.enum(MEETING_KINDS),
+  title,
+  startsAt: instant,
+  endsAt: instant,
+  ...place.shape,
+  seriesId: id.nullable(),
+  seriesIndex: z.number().int().min(0).nullable(),
+});
+
+/** The time zone of every meeting recorded before meetings named theirs: KOM meets in Norway. */
+export const KOM_TIME_ZONE = 'Europe/Oslo';
+
+/**
+ * Version 1, before a meeting named its time zone. Still found in logs; read as version 2 (see
+ * meeting.upcasters.ts). Never written any more.
+ */
+export const MeetingScheduledV1 = defineEvent('MeetingScheduled', 1, meetingScheduledV1);
+
+/**
+ * Scheduled on its own or as part of a series (seriesId, seriesIndex). Version 2 names the IANA time
+ * zone its local date and times are told in, so the record does not depend on a server's setting.
+ */
 export const MeetingScheduled = defineEvent(
   'MeetingScheduled',
-  1,
-  z.object({
-    meetingId: id,
-    kind: z.enum(MEETING_KINDS),
-    title,
-    startsAt: instant,
-    endsAt: instant,
-    ...place.shape,
-    seriesId: id.nullable(),
-    seriesIndex: z.number().int().min(0).nullable(),
-  }),
+  2,
+  meetingScheduledV1.extend({ timeZone: z.string().regex(/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/).max(64) }),
 );
 
 export const MeetingRescheduled = defineEvent(

@@ -50,7 +50,7 @@ const assigned = (actionItemId: string): MeetingEvent => ({
 });
 
 const EVENTS = stream([
-  [T(0), { type: 'MeetingScheduled', data: { meetingId: M, kind: 'PROJECT_GROUP', title: 'Møte', startsAt: '2027-01-12T09:00:00+01:00', endsAt: '2027-01-12T11:00:00+01:00', location: 'Oslo', videoLink: null, seriesId: null, seriesIndex: null } }],
+  [T(0), { type: 'MeetingScheduled', data: { meetingId: M, kind: 'PROJECT_GROUP', title: 'Møte', startsAt: '2027-01-12T09:00:00+01:00', endsAt: '2027-01-12T11:00:00+01:00', location: 'Oslo', videoLink: null, seriesId: null, seriesIndex: null, timeZone: 'Europe/Oslo' } }],
   [T(1), added('a', 0)],
   [T(1), added('b', 1)],
   [T(2), added('c', 0)],
@@ -164,7 +164,7 @@ describe('suggested agenda items as of an instant (suggestedAgendaItemsFrom)', (
   }
   const schedule = (meetingId: string, kind: 'PROJECT_GROUP' | 'REFERENCE_GROUP', startsAt: string): MeetingEvent => ({
     type: 'MeetingScheduled',
-    data: { meetingId, kind, title: meetingId, startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), location: 'Oslo', videoLink: null, seriesId: null, seriesIndex: null },
+    data: { meetingId, kind, title: meetingId, startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), location: 'Oslo', videoLink: null, seriesId: null, seriesIndex: null, timeZone: 'Europe/Oslo' },
   });
   const assign = (meetingId: string, actionItemId: string, dueDate: string): MeetingEvent => ({
     type: 'ActionItemAssigned',

@@ -39,6 +39,7 @@ const scheduled = (meetingId: string, startsAt: string): MeetingEvent => ({
     videoLink: null,
     seriesId: 's-1',
     seriesIndex: meetingId === M1 ? 0 : 1,
+    timeZone: 'Europe/Oslo',
   },
 });
 const added = (meetingId: string, itemId: string, position: number, amendment = false): MeetingEvent => ({

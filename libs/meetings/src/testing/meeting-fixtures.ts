@@ -36,6 +36,7 @@ export function scheduled(kind: MeetingKind = 'PROJECT_GROUP', overrides: Partia
       videoLink: null,
       seriesId: null,
       seriesIndex: null,
+      timeZone: 'Europe/Oslo',
       ...overrides,
     },
   };

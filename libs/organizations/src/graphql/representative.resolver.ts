@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
 import { CurrentActor, RequestMeta } from '@kom/auth';
-import { IdempotentMutations, newId } from '@kom/platform';
+import { AccessLog, IdempotentMutations, newId } from '@kom/platform';
 import { AddRepresentativeCommand } from '../application/add-representative.command';
 import { RemoveRepresentativeCommand } from '../application/remove-representative.command';
 import { ForgetPersonCommand, RestrictPersonCommand } from '../application/person-data.command';
@@ -22,6 +22,7 @@ export class RepresentativeResolver {
     @Inject(RepresentativesQueries) private readonly representatives: RepresentativesQueries,
     @Inject(OrganizationsQueries) private readonly organizations: OrganizationsQueries,
     @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
+    @Inject(AccessLog) private readonly accessLog: AccessLog,
   ) {}
 
   @Mutation(() => Representative, { description: 'Add a representative to an organisation (secretariat). Name and e-mail are stored encrypted.' })
@@ -47,6 +48,8 @@ export class RepresentativeResolver {
     const row = await this.representatives.byId(id, { revealRestricted: mayReadRestricted(actor) });
     if (!row) return null;
     if (!canIdentifyRepresentatives(actor, row.organizationId)) return null;
+    // The record of a forgotten person is looked up on purpose: that it was, and by whom, is logged.
+    if (row.erased) await this.accessLog.record(actor, { read: 'ERASED_REPRESENTATIVE', ids: [row.id], range: null, format: null, via: 'GRAPHQL' });
     return row;
   }
 

@@ -5,6 +5,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, createEventStore, type EventStore } from '@kom/event-store';
 import { ReadModelDatabase } from '@kom/projections';
 import { CLOCK, systemClock } from '../clock';
+import { upcastersOf } from '../command/upcasters-of';
 import { EventSchemaRegistry } from '../command/event-schema-registry';
 import { KOM_CONFIG, type KomConfig } from '../config/kom-config';
 import type { BoundedContext } from '../bounded-context';
@@ -21,6 +22,7 @@ import { METRICS, KomMetrics } from '../observability/metrics';
 import { MetricsServer } from '../observability/metrics-server';
 import { observeAppends } from '../observability/observed-store';
 import { CommandPath } from './command-path';
+import { AccessLog } from '../access-log/access-log';
 import { ProjectionsService } from './projections.service';
 import { BOUNDED_CONTEXTS, DATA_DIR_LOCK, READ_MODELS } from './tokens';
 
@@ -70,7 +72,13 @@ export class PlatformModule implements OnApplicationShutdown {
           provide: EVENT_STORE,
           inject: [DATA_DIR_LOCK, LogIntegrity, METRICS],
           useFactory: async (_lock: DataDirectoryLock, integrity: LogIntegrity, metrics: KomMetrics) =>
-            observeAppends(guardWrites(await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir }), integrity), metrics),
+            observeAppends(
+              guardWrites(
+                await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir, upcasters: upcastersOf(options.contexts) }),
+                integrity,
+              ),
+              metrics,
+            ),
         },
         {
           provide: READ_MODELS,
@@ -94,6 +102,7 @@ export class PlatformModule implements OnApplicationShutdown {
         },
         { provide: IDEMPOTENCY_TIMINGS, useValue: DEFAULT_IDEMPOTENCY_TIMINGS },
         IdempotentMutations,
+        AccessLog,
         ProjectionsService,
         ReactorRegistry,
         CommandPath,
@@ -116,6 +125,7 @@ export class PlatformModule implements OnApplicationShutdown {
         CqrsModule,
         IDEMPOTENCY_STORE,
         IdempotentMutations,
+        AccessLog,
         SHARED_STATE,
       ],
     };
