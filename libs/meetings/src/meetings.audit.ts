@@ -16,16 +16,32 @@ const POSITION = {
 const amended = (e: AuditSummaryInput, lang: 'nb' | 'en') => (d(e).amendment ? (lang === 'nb' ? ' (endring etter publisering)' : ' (amendment after publishing)') : '');
 const meeting = (e: AuditSummaryInput) => s(d(e).meetingId);
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** An instant as the meeting's own clock shows it (Europe/Oslo unless the event names a zone): people read wall time. */
+function when(e: AuditSummaryInput, field: 'startsAt', lang: 'nb' | 'en'): string {
+  const value = s(d(e)[field]);
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return value;
+  const timeZone = typeof d(e).timeZone === 'string' ? (d(e).timeZone as string) : 'Europe/Oslo';
+  try {
+    const format = new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { timeZone, dateStyle: 'long', timeStyle: 'short' });
+    return `${format.format(new Date(time))} (${timeZone})`;
+  } catch {
+    return value;
+  }
+}
+
 /** Readable audit-trail lines for the meetings context's events (NB and EN). */
 export const meetingAuditSummaries: AuditSummaries = {
   MeetingScheduled: (e) => {
     const kind = KIND[d(e).kind as keyof typeof KIND];
     return {
-      nb: `${kind?.nb ?? s(d(e).kind)} «${s(d(e).title)}» ble berammet til ${s(d(e).startsAt)}`,
-      en: `The ${kind?.en ?? s(d(e).kind)} “${s(d(e).title)}” was scheduled for ${s(d(e).startsAt)}`,
+      nb: `${capitalised(kind?.nb ?? s(d(e).kind))} «${s(d(e).title)}» ble berammet til ${when(e, 'startsAt', 'nb')}`,
+      en: `The ${kind?.en ?? s(d(e).kind)} “${s(d(e).title)}” was scheduled for ${when(e, 'startsAt', 'en')}`,
     };
   },
-  MeetingRescheduled: (e) => ({ nb: `Møte ${meeting(e)} ble flyttet til ${s(d(e).startsAt)}`, en: `Meeting ${meeting(e)} was moved to ${s(d(e).startsAt)}` }),
+  MeetingRescheduled: (e) => ({ nb: `Møte ${meeting(e)} ble flyttet til ${when(e, 'startsAt', 'nb')}`, en: `Meeting ${meeting(e)} was moved to ${when(e, 'startsAt', 'en')}` }),
   MeetingCancelled: (e) => ({ nb: `Møte ${meeting(e)} ble avlyst: ${s(d(e).reason)}`, en: `Meeting ${meeting(e)} was cancelled: ${s(d(e).reason)}` }),
   AgendaItemAdded: (e) => ({
     nb: `Saken «${s(d(e).title)}» ble satt på sakslisten til møte ${meeting(e)}${amended(e, 'nb')}`,
