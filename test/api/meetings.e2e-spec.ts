@@ -424,6 +424,22 @@ describe('Meetings over GraphQL: a whole cycle', () => {
     const backwards = await refused(DECISIONS, { filter: { from: laterOne.recordedAt, to: laterOne.recordedAt } }, auditor);
     expect(backwards.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_TIME_RANGE' });
 
+    // The responsible organisation follows up its own item: progress notes, in order; others are refused.
+    const udi = await t.token('AGENCY_MEMBER', 'org-udi', 'ulla');
+    const PROGRESS = `mutation($input: ReportActionItemProgressInput!) { reportActionItemProgress(input: $input) { id status progress { note organizationId reportedAt } } }`;
+    const notNav = await refused(PROGRESS, { input: { actionItemId: actionItem.id, note: 'Vi tar den' } }, agency);
+    expect(notNav.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWN_ORGANIZATION' });
+    expect((await refused(PROGRESS, { input: { actionItemId: actionItem.id, note: 'Sett' } }, auditor)).extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await refused(PROGRESS, { input: { actionItemId: actionItem.id, note: ' ' } }, udi)).extensions).toMatchObject({ reason: 'NOTE_REQUIRED' });
+    await ok(PROGRESS, { input: { actionItemId: actionItem.id, note: 'Utkast på høring' } }, udi);
+    const noted = (await ok(PROGRESS, { input: { actionItemId: actionItem.id, note: 'Høringen er over' } }, udi)).reportActionItemProgress;
+    expect(noted.status).toBe('OPEN');
+    expect(noted.progress.map((p: { note: string; organizationId: string }) => [p.note, p.organizationId])).toEqual([
+      ['Utkast på høring', 'org-udi'],
+      ['Høringen er over', 'org-udi'],
+    ]);
+    expect((await refused(COMPLETE, { input: { actionItemId: actionItem.id } }, agency)).extensions).toMatchObject({ reason: 'NOT_OWN_ORGANIZATION' });
+
     const completed = await ok(COMPLETE, { input: { actionItemId: actionItem.id, note: 'Rutinen er vedtatt' } });
     expect(completed.completeActionItem).toMatchObject({ status: 'COMPLETED', statusLabel: 'Fullført', overdue: false, completionNote: 'Rutinen er vedtatt' });
     const suggestions = await ok(`query($id: ID!) { meeting(id: $id) { suggestedAgendaItems { id } } }`, { id: series[2].id }, agency);

@@ -82,6 +82,10 @@ export const meetingAuditSummaries: AuditSummaries = {
     nb: `Oppfølgingspunkt til ${s(d(e).responsibleOrganizationId)} innen ${s(d(e).dueDate)}: «${s(d(e).description)}»`,
     en: `Action item for ${s(d(e).responsibleOrganizationId)} due ${s(d(e).dueDate)}: “${s(d(e).description)}”`,
   }),
+  ActionItemProgressReported: (e) => ({
+    nb: `Framdrift på oppfølgingspunkt ${s(d(e).actionItemId)}: ${s(d(e).note)}`,
+    en: `Progress on action item ${s(d(e).actionItemId)}: ${s(d(e).note)}`,
+  }),
   ActionItemCompleted: (e) => ({ nb: `Oppfølgingspunkt ${s(d(e).actionItemId)} ble fullført`, en: `Action item ${s(d(e).actionItemId)} was completed` }),
   ActionItemCancelled: (e) => ({
     nb: `Oppfølgingspunkt ${s(d(e).actionItemId)} ble avbrutt: ${s(d(e).reason)}`,

@@ -5,6 +5,7 @@ import { AssignActionItemHandler } from './application/assign-action-item.comman
 import { CancelActionItemHandler } from './application/cancel-action-item.command';
 import { CancelMeetingHandler } from './application/cancel-meeting.command';
 import { CompleteActionItemHandler } from './application/complete-action-item.command';
+import { ReportActionItemProgressHandler } from './application/report-action-item-progress.command';
 import { PlanMeetingSeriesHandler } from './application/plan-meeting-series.command';
 import { PublishAgendaHandler } from './application/publish-agenda.command';
 import { RecordAttendanceHandler } from './application/record-attendance.command';
@@ -60,6 +61,7 @@ import { MinutesQueries } from './read-models/minutes.queries';
     FlagDecisionResearchNeedHandler,
     AssignActionItemHandler,
     CompleteActionItemHandler,
+    ReportActionItemProgressHandler,
     CancelActionItemHandler,
     RecordMinutesHandler,
     ApproveMinutesHandler,

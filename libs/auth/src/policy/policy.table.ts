@@ -138,7 +138,17 @@ export const POLICY_TABLE: PolicyTable = {
   'Mutation.revokeDecision': secretariat('revoke a decision'),
   'Mutation.flagDecisionResearchNeed': secretariat('flag a decision as pointing to a research need, in a short text'),
   'Mutation.assignActionItem': secretariat('assign an action item'),
-  'Mutation.completeActionItem': secretariat('complete an action item'),
+  'Mutation.completeActionItem': {
+    allow: WRITERS,
+    summary: 'complete an action item, with a note',
+    ownOrganization: { roles: ['AGENCY_MEMBER', 'NGO_REPRESENTATIVE'], rule: 'a member only for an action item of their own organisation', reasons: ['NOT_OWN_ORGANIZATION'] },
+  },
+  'Mutation.reportActionItemProgress': {
+    allow: WRITERS,
+    summary: 'note how an open action item is going',
+    ownOrganization: { roles: ['AGENCY_MEMBER', 'NGO_REPRESENTATIVE'], rule: 'a member only for an action item of their own organisation', reasons: ['NOT_OWN_ORGANIZATION'] },
+  },
+  'ActionItem.progress': readers('the notes on how it is going'),
   'Mutation.cancelActionItem': secretariat('cancel an action item'),
   'Mutation.recordPosition': {
     allow: ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE'],

@@ -102,6 +102,7 @@ export type MeetingCommand =
       agendaItemId?: string | null;
     }
   | { type: 'CompleteActionItem'; meetingId: string; actionItemId: string; note?: string | null }
+  | { type: 'ReportActionItemProgress'; meetingId: string; actionItemId: string; note: string }
   | { type: 'CancelActionItem'; meetingId: string; actionItemId: string; reason: string }
   | { type: 'RecordMinutes'; meetingId: string; text: string }
   | {

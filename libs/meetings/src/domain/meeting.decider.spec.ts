@@ -57,6 +57,7 @@ const everyCommand: MeetingCommand[] = [
   { type: 'RevokeDecision', meetingId, decisionId: 'dec-1', reason: 'Feil' },
   { type: 'AssignActionItem', meetingId, actionItemId: 'act-9', description: 'Gjør', responsibleOrganizationId: UDI, dueDate: '2026-04-01' },
   { type: 'CompleteActionItem', meetingId, actionItemId: 'act-1' },
+  { type: 'ReportActionItemProgress', meetingId, actionItemId: 'act-1', note: 'Godt i gang' },
   { type: 'CancelActionItem', meetingId, actionItemId: 'act-1', reason: 'Utgår' },
   { type: 'RecordMinutes', meetingId, text: 'Referat' },
   { type: 'ApproveMinutes', meetingId, approvingMeeting: otherMeeting(), nextMeetingOfBody: otherMeeting() },
@@ -71,7 +72,9 @@ describe('meeting decider: guards every command shares', () => {
   it.each(everyCommand.map((c) => [c.type, c]))('%s: refused on a cancelled meeting (MEETING_CANCELLED)', (_, command) =>
     given([...publishedAgenda, cancelled]).when(command, { now: DURING }).thenThrows(InvalidState, 'MEETING_CANCELLED'));
 
-  const secretariatOnly = [schedule(), ...everyCommand.filter((c) => c.type !== 'RecordPosition')];
+  // Members record their own positions and follow up their own action items (their rules are specified with those commands).
+  const MEMBER_COMMANDS = ['RecordPosition', 'CompleteActionItem', 'ReportActionItemProgress'];
+  const secretariatOnly = [schedule(), ...everyCommand.filter((c) => !MEMBER_COMMANDS.includes(c.type))];
   it.each(
     secretariatOnly.flatMap((c) => [actors.udi, actors.rosa, actors.auditor].map((actor) => [c.type, actor.role, c, actor] as const)),
   )('%s: refused for %s (SECRETARIAT_ONLY)', (_, __, command, actor) =>

@@ -328,6 +328,8 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     }
     case 'ActionItemCompleted':
       return updateActionItem(m, event.data.actionItemId, { status: 'COMPLETED', completionNote: event.data.note });
+    case 'ActionItemProgressReported':
+      return m; // a note on the way: no rule depends on it
     case 'ActionItemCancelled':
       return updateActionItem(m, event.data.actionItemId, { status: 'CANCELLED', cancelledReason: event.data.reason });
     case 'MinutesDrafted':
@@ -359,9 +361,12 @@ function amendment(kind: 'ADDED' | 'UPDATED' | 'REMOVED', itemId: string, title:
 
 type Cmd<T extends MeetingCommand['type']> = Extract<MeetingCommand, { type: T }>;
 
+const MEMBER_COMMANDS: ReadonlySet<MeetingCommand['type']> = new Set(['RecordPosition', 'CompleteActionItem', 'ReportActionItemProgress']);
+
 export function decide(command: MeetingCommand, state: MeetingState, { now, actor }: DecisionContext): MeetingEvent[] {
-  // Positions are the one thing members record themselves; everything else is the secretariat's.
-  if (command.type !== 'RecordPosition') requireSecretariat(actor);
+  // Members record their organisation's positions and follow up its action items themselves;
+  // everything else is the secretariat's.
+  if (!MEMBER_COMMANDS.has(command.type)) requireSecretariat(actor);
   switch (command.type) {
     case 'ScheduleMeeting':
       return scheduleMeeting(command, state, now, actor);
@@ -394,7 +399,9 @@ export function decide(command: MeetingCommand, state: MeetingState, { now, acto
     case 'AssignActionItem':
       return assignActionItem(command, held(open(state, command.meetingId)));
     case 'CompleteActionItem':
-      return completeActionItem(command, open(state, command.meetingId));
+      return completeActionItem(command, open(state, command.meetingId), actor);
+    case 'ReportActionItemProgress':
+      return reportActionItemProgress(command, open(state, command.meetingId), actor);
     case 'CancelActionItem':
       return cancelActionItem(command, open(state, command.meetingId));
     case 'RecordMinutes':
@@ -783,10 +790,25 @@ function assignActionItem(c: Cmd<'AssignActionItem'>, m: Meeting): MeetingEvent[
   ];
 }
 
-function completeActionItem(c: Cmd<'CompleteActionItem'>, m: Meeting): MeetingEvent[] {
-  openActionItem(m, c.actionItemId);
+function completeActionItem(c: Cmd<'CompleteActionItem'>, m: Meeting, actor: Actor): MeetingEvent[] {
+  responsibleOrSecretariat(openActionItem(m, c.actionItemId), actor);
   const note = optionalText(c.note ?? null, MAX_REASON, 'note', 'TEXT_TOO_LONG');
   return [{ type: 'ActionItemCompleted', data: { meetingId: m.meetingId, actionItemId: c.actionItemId, note } }];
+}
+
+function reportActionItemProgress(c: Cmd<'ReportActionItemProgress'>, m: Meeting, actor: Actor): MeetingEvent[] {
+  responsibleOrSecretariat(openActionItem(m, c.actionItemId), actor);
+  const note = requiredText(c.note, MAX_REASON, 'note', 'NOTE_REQUIRED');
+  return [{ type: 'ActionItemProgressReported', data: { meetingId: m.meetingId, actionItemId: c.actionItemId, note } }];
+}
+
+/** An action item is followed up by the organisation responsible for it, or by the secretariat. */
+function responsibleOrSecretariat(item: ActionItem, actor: Actor): void {
+  if (actor.role === 'SECRETARIAT') return;
+  if (actor.role === 'AUDITOR') throw new Forbidden('READ_ONLY_ROLE', 'Auditors read; they do not follow up action items');
+  if (actor.organizationId !== item.responsibleOrganizationId) {
+    throw new Forbidden('NOT_OWN_ORGANIZATION', "A member follows up their own organisation's action items only");
+  }
 }
 
 function cancelActionItem(c: Cmd<'CancelActionItem'>, m: Meeting): MeetingEvent[] {

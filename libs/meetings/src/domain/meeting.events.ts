@@ -178,6 +178,13 @@ export const ActionItemCompleted = defineEvent(
   z.object({ meetingId: id, actionItemId: id, note: z.string().max(5000).nullable() }),
 );
 
+/** The responsible organisation (or the secretariat) tells how an open action item is going. */
+export const ActionItemProgressReported = defineEvent(
+  'ActionItemProgressReported',
+  1,
+  z.object({ meetingId: id, actionItemId: id, note: z.string().min(1).max(5000) }),
+);
+
 export const ActionItemCancelled = defineEvent(
   'ActionItemCancelled',
   1,
@@ -209,6 +216,7 @@ export const meetingEventSchemas = [
   DecisionRevoked,
   ActionItemAssigned,
   ActionItemCompleted,
+  ActionItemProgressReported,
   ActionItemCancelled,
   MinutesDrafted,
   MinutesApproved,

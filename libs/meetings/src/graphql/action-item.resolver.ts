@@ -2,12 +2,13 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Lang, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
-import { ActionItemsQueries, type ActionItemView } from '../read-models/action-items.queries';
+import { ActionItemsQueries, type ActionItemProgressView, type ActionItemView } from '../read-models/action-items.queries';
 import { ACTION_ITEM_STATUS_LABELS } from './meeting.enums';
-import { ActionItem, ActionItemConnection, ActionItemsArgs } from './meeting.types';
+import { ActionItem, ActionItemConnection, ActionItemProgress, ActionItemsArgs } from './meeting.types';
 
 /** An action item as a field resolver gets it; answered from a meeting's state (asOf) it brings that day (Europe/Oslo). */
-export type ActionItemNode = ActionItemView & { snapshotToday?: string };
+/** Under meeting(asOf): the day and the instant it is read as of. */
+export type ActionItemNode = ActionItemView & { snapshotToday?: string; snapshotAt?: string };
 
 const cursorKey = (row: ActionItemView) => JSON.stringify([row.dueDate, row.id]);
 
@@ -38,6 +39,12 @@ export class ActionItemResolver {
   @ResolveField(() => String, { description: 'The status in Norwegian (NB, default) or English (EN).' })
   statusLabel(@Parent() item: ActionItemView, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
     return labelIn(ACTION_ITEM_STATUS_LABELS[item.status], lang);
+  }
+
+  @ResolveField(() => [ActionItemProgress], { description: 'How it is going: the notes of the responsible organisation or the secretariat, oldest first (under asOf, those made by then).' })
+  progress(@Parent() item: ActionItemNode): ActionItemProgressView[] {
+    const notes = this.queries.progress(item.id);
+    return item.snapshotAt ? notes.filter((n) => n.reportedAt <= new Date(item.snapshotAt!).toISOString()) : notes;
   }
 
   @ResolveField(() => Boolean, { description: 'OPEN and due before today (Europe/Oslo).' })

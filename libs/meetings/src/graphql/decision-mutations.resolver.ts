@@ -7,6 +7,7 @@ import { IdempotentMutations, newId } from '@kom/platform';
 import { AssignActionItemCommand } from '../application/assign-action-item.command';
 import { CancelActionItemCommand } from '../application/cancel-action-item.command';
 import { CompleteActionItemCommand } from '../application/complete-action-item.command';
+import { ReportActionItemProgressCommand } from '../application/report-action-item-progress.command';
 import { RecordDecisionCommand } from '../application/record-decision.command';
 import { RecordPositionCommand } from '../application/record-position.command';
 import { RevokeDecisionCommand } from '../application/revoke-decision.command';
@@ -18,6 +19,7 @@ import {
   AssignActionItemInput,
   CancelActionItemInput,
   CompleteActionItemInput,
+  ReportActionItemProgressInput,
   RecordDecisionInput,
   RecordPositionInput,
   RevokeDecisionInput,
@@ -112,6 +114,13 @@ export class DecisionMutationsResolver {
   async completeActionItem(@Args('input') input: CompleteActionItemInput, @RequestMeta() meta: Meta): Promise<ActionItemView> {
     const item = this.mustFindActionItem(input.actionItemId);
     await this.commands.execute(new CompleteActionItemCommand({ type: 'CompleteActionItem', meetingId: item.meetingId, ...input }, meta));
+    return this.mustFindActionItem(input.actionItemId);
+  }
+
+  @Mutation(() => ActionItem, { description: "Notes how an open action item is going (the responsible organisation's members, or the secretariat)." })
+  async reportActionItemProgress(@Args('input') input: ReportActionItemProgressInput, @RequestMeta() meta: Meta): Promise<ActionItemView> {
+    const item = this.mustFindActionItem(input.actionItemId);
+    await this.commands.execute(new ReportActionItemProgressCommand({ type: 'ReportActionItemProgress', meetingId: item.meetingId, ...input }, meta));
     return this.mustFindActionItem(input.actionItemId);
   }
 

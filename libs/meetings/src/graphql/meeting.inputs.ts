@@ -315,6 +315,15 @@ export class CompleteActionItemInput {
 }
 
 @InputType()
+export class ReportActionItemProgressInput {
+  @Field(() => ID)
+  actionItemId!: string;
+
+  @Field(() => String, { description: 'How it is going (1 to 5000 characters).' })
+  note!: string;
+}
+
+@InputType()
 export class CancelActionItemInput {
   @Field(() => ID)
   actionItemId!: string;

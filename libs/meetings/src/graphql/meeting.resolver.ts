@@ -158,7 +158,7 @@ export class MeetingResolver {
     if (!meeting.snapshot) return this.actionItemsQueries.byMeeting(meeting.id);
     // Overdue as it was on asOf's date, not today.
     const snapshotToday = meeting.asOf ? osloDate(meeting.asOf) : undefined;
-    return meeting.snapshot.actionItems.map((a) => ({ ...a, snapshotToday }));
+    return meeting.snapshot.actionItems.map((a) => ({ ...a, snapshotToday, snapshotAt: meeting.asOf ?? undefined }));
   }
 
   @ResolveField(() => Minutes, { nullable: true })

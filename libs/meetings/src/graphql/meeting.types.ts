@@ -233,6 +233,18 @@ export class DecisionPosition implements PositionView {
   reason!: string | null;
 }
 
+@ObjectType('ActionItemProgress', { description: 'A note on how an open action item is going.' })
+export class ActionItemProgress {
+  @Field(() => String)
+  note!: string;
+
+  @Field(() => String, { description: 'ISO 8601.' })
+  reportedAt!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation of whoever reported it.' })
+  organizationId!: string | null;
+}
+
 @ObjectType({ description: 'A follow-up task set at a meeting, for one organisation, by a due date.' })
 export class ActionItem implements ActionItemView {
   @Field(() => ID)

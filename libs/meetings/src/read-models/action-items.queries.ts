@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, READ_MODELS, type Clock } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
-import { ACTION_ITEMS_TABLE } from './action-items.projection';
+import { ACTION_ITEMS_TABLE, ACTION_ITEM_PROGRESS_TABLE } from './action-items.projection';
 import { MEETINGS_TABLE } from './meetings.projection';
 import { osloDate } from './projection-support';
 
@@ -19,6 +19,14 @@ export interface ActionItemView {
   status: ActionItemStatus;
   completionNote: string | null;
   cancelledReason: string | null;
+}
+
+export interface ActionItemProgressView {
+  note: string;
+  /** ISO 8601 (occurredAt of the report). */
+  reportedAt: string;
+  /** The organisation of whoever reported it. */
+  organizationId: string | null;
 }
 
 export interface ActionItemFilter {
@@ -46,6 +54,16 @@ export class ActionItemsQueries {
 
   byId(id: string): ActionItemView | undefined {
     return this.readModels.db.prepare(`SELECT ${COLUMNS} FROM ${ACTION_ITEMS_TABLE} ai WHERE ai.id = ?`).get(id) as ActionItemView | undefined;
+  }
+
+  /** The progress notes of one action item, in the order reported. */
+  progress(actionItemId: string): ActionItemProgressView[] {
+    return this.readModels.db
+      .prepare(
+        `SELECT note, reported_at AS reportedAt, organization_id AS organizationId FROM ${ACTION_ITEM_PROGRESS_TABLE}
+         WHERE action_item_id = ? ORDER BY revision`,
+      )
+      .all(actionItemId) as ActionItemProgressView[];
   }
 
   byMeeting(meetingId: string): ActionItemView[] {
