@@ -120,6 +120,14 @@ const envSchema = z.object({
   KOM_OIDC_CLIENT_SECRET: optional(z.string().optional()),
   KOM_OIDC_SCOPES: optional(z.string().default('openid')),
   KOM_OIDC_POST_LOGOUT_REDIRECT_URI: optional(z.string().url().optional()),
+  // Notifications (e-mail and webhooks). No SMTP URL: notifications are recorded and listed in the app only.
+  KOM_SMTP_URL: optional(
+    z.string().refine((url) => /^smtps?:\/\/[^/]/.test(url), { message: 'must be an smtp:// or smtps:// URL (user and password URL-encoded)' }).optional(),
+  ),
+  KOM_MAIL_FROM: optional(z.string().min(3).max(300).default('KOM <no-reply@kom.invalid>')),
+  KOM_WEBHOOK_MAX_ATTEMPTS: optional(z.coerce.number().int().min(1).max(50).default(8)),
+  KOM_WEBHOOK_DISABLE_AFTER_FAILURES: optional(z.coerce.number().int().min(1).max(1000).default(20)),
+  KOM_NOTIFICATIONS_POLL_MS: optional(z.coerce.number().int().min(50).max(3_600_000).default(5000)),
 });
 
 function isOrigin(value: string): boolean {
@@ -234,6 +242,17 @@ export interface KomConfig {
   readonly session: SessionConfig;
   /** Absolute. The built web app (`vite build` output), served at `/`; absent: the API runs without it. */
   readonly webDir: string;
+  /**
+   * smtpUrl: undefined sends no e-mail (notifications are still recorded and listed in the app).
+   * Webhooks: attempts per notification, consecutive failures before an endpoint is disabled.
+   */
+  readonly notifications: {
+    readonly smtpUrl: string | undefined;
+    readonly mailFrom: string;
+    readonly webhookMaxAttempts: number;
+    readonly webhookDisableAfterFailures: number;
+    readonly pollMs: number;
+  };
 }
 
 const isSet = (value: string | undefined) => typeof value === 'string' && value.trim() !== '';
@@ -314,6 +333,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KomConfig {
       keysFile: resolve(e.KOM_PERSONAL_DATA_KEYS_FILE ?? join(dataDir, 'personal-data-keys.sqlite')),
     },
     webDir: resolve(e.KOM_WEB_DIR),
+    notifications: {
+      smtpUrl: e.KOM_SMTP_URL,
+      mailFrom: e.KOM_MAIL_FROM,
+      webhookMaxAttempts: e.KOM_WEBHOOK_MAX_ATTEMPTS,
+      webhookDisableAfterFailures: e.KOM_WEBHOOK_DISABLE_AFTER_FAILURES,
+      pollMs: e.KOM_NOTIFICATIONS_POLL_MS,
+    },
     session: {
       mode: e.KOM_OIDC_ISSUER_URL !== undefined || e.NODE_ENV === 'production' ? 'oidc' : 'embedded',
       idleMinutes: e.KOM_SESSION_IDLE_MINUTES,

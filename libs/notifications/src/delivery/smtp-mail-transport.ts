@@ -1,0 +1,31 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { MailMessage, MailTransport } from './ports';
+
+/**
+ * E-mail over SMTP with nodemailer (KOM_SMTP_URL: smtp://user:pass@host:587 or smtps://...). One
+ * pooled connection; the Message-ID is the notification's, so a message sent again after a crash
+ * carries the same id and mail systems and readers can drop the second copy.
+ */
+export class SmtpMailTransport implements MailTransport {
+  private readonly transporter: Transporter;
+
+  constructor(url: string, private readonly from: string) {
+    this.transporter = nodemailer.createTransport(url);
+  }
+
+  async send(message: MailMessage): Promise<void> {
+    await this.transporter.sendMail({
+      from: this.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      messageId: message.messageId,
+      headers: { 'Content-Language': message.language },
+    });
+  }
+
+  async close(): Promise<void> {
+    this.transporter.close();
+  }
+}

@@ -1,0 +1,2 @@
+export interface NotificationsModuleOptions { readonly placeholder?: true }
+export class NotificationsModule {}
