@@ -1,5 +1,4 @@
 export { notificationsContext } from './notifications.context';
-export { NotificationsModule, type NotificationsModuleOptions } from './notifications.module';
 export { NotificationsEngine, type EngineDeps } from './application/notifications-engine';
 export { notificationsProjection } from './read-models/notifications.projection';
 export { NotificationsReadModel, type NotificationRow, type PersonPreferences } from './read-models/notifications.queries';

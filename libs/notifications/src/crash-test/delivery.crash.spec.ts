@@ -19,7 +19,7 @@ import { startSmtpReceiver } from '../testing/loopback-receivers';
 const KILLS = 20;
 const PERSONS = 6;
 const ISSUE_EVENTS = 20;
-const CHILD = join(__dirname, 'delivery-child.ts');
+const CHILD = join(__dirname, '..', 'testing', 'delivery-child.ts');
 const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
 const ROOT = join(__dirname, '..', '..', '..', '..');
 

@@ -7,7 +7,7 @@
  */
 import { writeSync } from 'node:fs';
 import { ManualClock } from '@kom/platform';
-import { EngineHarness } from '../testing/engine-harness';
+import { EngineHarness } from './engine-harness';
 import { SmtpMailTransport } from '../delivery/smtp-mail-transport';
 
 const [logFile, readModelFile, keysFile, smtpUrl] = process.argv.slice(2);

@@ -1,2 +1,0 @@
-export interface NotificationsModuleOptions { readonly placeholder?: true }
-export class NotificationsModule {}
