@@ -32,6 +32,8 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
 
 /** axe-core's WCAG 2.1 A and AA rules on the page as it is now; the violations, described. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // A dialog fading in is half transparent: contrast is judged on what stays, not on a frame of it.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), undefined, { timeout: 5000 }).catch(() => undefined);
   const axe = (await import('axe-core')).default as { source: string };
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe.source });
   const result = await page.evaluate(async () => {

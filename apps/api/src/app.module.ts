@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule, SessionSockets, TOKEN_VERIFIER, type TokenVerifier } from '@kom/auth';
-import { GraphQLErrorsFilter, PlatformModule, type DataDirectoryLock, type KomConfig } from '@kom/platform';
+import { GraphQLErrorsFilter, METRICS, PlatformModule, type DataDirectoryLock, type KomConfig, type KomMetrics } from '@kom/platform';
 import { OrganizationsModule } from '@kom/organizations';
 import { MeasuresModule } from '@kom/measures';
 import { AuditModule } from '@kom/audit';
@@ -21,6 +21,8 @@ import { HealthController } from './health/health.controller';
 import { WebAppModule } from './web/web-app.module';
 import { signInModule } from './wiring/sign-in.wiring';
 import { HttpEdge } from './http/http-edge';
+import { Draining } from './http/draining';
+import { RequestTracing, TraceContextInterceptor } from './observability/request-tracing';
 
 export interface AppOptions {
   readonly config: KomConfig;
@@ -58,8 +60,9 @@ export class AppModule {
         signInModule(config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [TOKEN_VERIFIER, SessionSockets],
-          useFactory: (verifier: TokenVerifier, sockets: SessionSockets) => graphqlOptions(config, verifier, schemaFile || true, sockets),
+          inject: [TOKEN_VERIFIER, SessionSockets, METRICS],
+          useFactory: (verifier: TokenVerifier, sockets: SessionSockets, metrics: KomMetrics) =>
+            graphqlOptions(config, verifier, schemaFile || true, sockets, metrics),
         }),
         TerminusModule,
         OrganizationsModule,
@@ -73,7 +76,7 @@ export class AppModule {
         statusReportsModule(),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }, HttpEdge],
+      providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }, { provide: APP_INTERCEPTOR, useClass: TraceContextInterceptor }, HttpEdge, RequestTracing, Draining],
     };
   }
 }

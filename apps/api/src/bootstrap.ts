@@ -6,13 +6,17 @@ import { AppModule, type AppOptions } from './app.module';
 /** GraphQL bodies are small; a megabyte leaves room for long agenda texts and refuses floods. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
+/**
+ * The application, not yet listening. `shutdownHooks: false` leaves the signals to the caller
+ * (main.ts drains and exits 0; Nest's own hooks would re-raise the signal and end with it).
+ */
+export async function createApp(options: AppOptions & { shutdownHooks?: boolean }): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(options),
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   return app;
 }

@@ -7,6 +7,8 @@ import { replayCommand } from './commands/replay.command';
 import { agendaCommand, calendarCommand, minutesCommand, registerCommand, reportCommand } from './commands/documents.command';
 import { rebuildReadModelsCommand } from './commands/rebuild-read-models.command';
 import { migrateStoreCommand } from './commands/migrate-store.command';
+import { backupCommand } from './commands/backup.command';
+import { restoreCommand } from './commands/restore.command';
 
 export const COMMANDS: readonly CliCommand[] = [
   tokenCommand,
@@ -15,6 +17,8 @@ export const COMMANDS: readonly CliCommand[] = [
   replayCommand,
   rebuildReadModelsCommand,
   migrateStoreCommand,
+  backupCommand,
+  restoreCommand,
   agendaCommand,
   minutesCommand,
   registerCommand,

@@ -37,3 +37,6 @@ export * from './rate-limits/flexible-rate-limiter';
 export * from './rate-limits/rate-limiter.factory';
 export * from './shared-state/shared-state-postgres';
 export * from './shared-state/shared-state.schema';
+export * from './observability/metrics';
+export * from './observability/metrics-server';
+export * from './observability/tracing';

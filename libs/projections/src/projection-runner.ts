@@ -22,6 +22,11 @@ export interface ProjectionRunnerOptions {
    * subscriptions, metrics). An error it throws is logged and otherwise ignored.
    */
   readonly onCommitted?: (events: readonly RecordedEvent[]) => void;
+  /**
+   * Wraps the commit of each batch (tracing, metrics): must call `commit` exactly once and let
+   * what it throws through.
+   */
+  readonly aroundBatch?: (events: readonly RecordedEvent[], commit: () => void) => void;
 }
 
 export interface ProjectionStatus {
@@ -254,7 +259,9 @@ export class ProjectionRunner {
   }
 
   private commit(events: readonly RecordedEvent[]): void {
-    this.set.commitBatch(events); // throws (after rolling back) when a projection throws
+    // commitBatch throws (after rolling back) when a projection throws
+    if (this.options.aroundBatch) this.options.aroundBatch(events, () => this.set.commitBatch(events));
+    else this.set.commitBatch(events);
     this.resolveWaiters();
     if (this.options.onCommitted) {
       try {

@@ -3,7 +3,8 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLSchema } from 'graphql';
 import type { Actor } from '@kom/kernel';
 import type { KomRequestContext, SessionSockets, TokenVerifier } from '@kom/auth';
-import type { KomConfig } from '@kom/platform';
+import type { KomConfig, KomMetrics } from '@kom/platform';
+import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import { graphqlPipeline, operationChecksPlugin } from './graphql-pipeline';
 import { graphqlWsOptions, type SchemaRef } from './graphql-ws-options';
 
@@ -26,6 +27,7 @@ export function graphqlOptions(
   verifier: TokenVerifier,
   schemaFile: string | boolean,
   sessionSockets?: SessionSockets,
+  metrics?: KomMetrics,
 ): ApolloDriverConfig {
   const logger = new Logger('GraphQL');
   const pipeline = graphqlPipeline(config, (error) => logger.error(error));
@@ -43,7 +45,7 @@ export function graphqlOptions(
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: pipeline.maxTokens },
     validationRules: [...pipeline.extraRules],
-    plugins: [operationChecksPlugin(pipeline)],
+    plugins: [operationChecksPlugin(pipeline), ...(metrics ? [graphqlMetricsPlugin(metrics)] : [])],
     // Guards run on field resolvers too, so a sensitive field cannot be reached through a public parent.
     fieldResolverEnhancers: ['guards'],
     formatError: pipeline.formatError,
@@ -56,6 +58,6 @@ export function graphqlOptions(
       const req = (arg as { req?: KomRequestContext['req'] }).req ?? (arg as KomRequestContext['req']);
       return { req };
     },
-    subscriptions: { 'graphql-ws': graphqlWsOptions(pipeline, verifier, schemaRef, sessionSockets) },
+    subscriptions: { 'graphql-ws': graphqlWsOptions(pipeline, verifier, schemaRef, sessionSockets, metrics) },
   } as ApolloDriverConfig;
 }

@@ -10,7 +10,9 @@ import {
 } from 'graphql';
 import type { Actor } from '@kom/kernel';
 import { authenticateBearer, bearerToken, type ClosableSocket, type KomRequestContext, type SessionSockets, type TokenVerifier } from '@kom/auth';
+import type { KomMetrics } from '@kom/platform';
 import type { GraphQLPipeline } from './graphql-pipeline';
+import { countedSubscription, operationLabel } from '../observability/graphql-metrics.plugin';
 
 /** graphql-ws close code for a connection refused for its credentials (the protocol's Unauthorized). */
 export const WS_UNAUTHORIZED = 4401;
@@ -50,7 +52,7 @@ function formattedOf(error: GraphQLError): GraphQLFormattedError {
  * as the close reason; an unreachable identity provider with 1013, Try Again Later), then every operation is parsed with the token limit, validated with the
  * same rules, its variables coerced, its lists bounded, and every error formatted and masked alike.
  */
-export function graphqlWsOptions(pipeline: GraphQLPipeline, verifier: TokenVerifier, schemaRef: SchemaRef, sessionSockets?: SessionSockets) {
+export function graphqlWsOptions(pipeline: GraphQLPipeline, verifier: TokenVerifier, schemaRef: SchemaRef, sessionSockets?: SessionSockets, metrics?: KomMetrics) {
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => pipeline.formatError(formattedOf(error), error));
   return {
     path: '/graphql',
@@ -94,6 +96,7 @@ export function graphqlWsOptions(pipeline: GraphQLPipeline, verifier: TokenVerif
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables as Record<string, unknown>, { maxErrors: 50 });
         if (coerced.errors) return coerced.errors.map((e) => codeOf(e, 'BAD_USER_INPUT'));
         const refusal = pipeline.checkOperation('ws', document, variables, operationName);
+        metrics?.graphqlRequests.inc({ operation: operationLabel(operation), type: operation.operation, transport: 'ws' });
         if (refusal) return [refusal];
         return { schema, document, variableValues: variables as Record<string, unknown>, operationName };
       } catch (error) {
@@ -101,6 +104,10 @@ export function graphqlWsOptions(pipeline: GraphQLPipeline, verifier: TokenVerif
         throw error;
       }
     },
+    onOperation: (_ctx: WsContext, _id: string, _payload: unknown, _args: unknown, result: unknown) =>
+      metrics && typeof (result as AsyncIterable<unknown>)?.[Symbol.asyncIterator] === 'function'
+        ? countedSubscription(result as AsyncIterable<unknown>, metrics)
+        : undefined,
     onNext: (_ctx: WsContext, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
       result.errors ? { ...result, errors: format(result.errors) } : result,
     onError: (_ctx: WsContext, _id: string, _payload: unknown, errors: readonly GraphQLError[]) => format(errors),

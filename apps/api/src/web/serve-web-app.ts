@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
  * Paths the API owns. A client route never starts with one of them, so an unknown API path
  * answers 404 instead of the web app's page (a client expecting JSON never gets HTML).
  */
-export const API_PATH_PREFIXES = ['/graphql', '/health', '/auth', '/.well-known', '/api', '/documents', '/calendar', '/reports', '/evidence'] as const;
+export const API_PATH_PREFIXES = ['/graphql', '/health', '/auth', '/.well-known', '/api', '/documents', '/calendar', '/reports', '/evidence', '/metrics'] as const;
 
 /** Vite names every built asset after a hash of its content: a changed file is a new URL. */
 const HASHED_ASSETS = 'assets';

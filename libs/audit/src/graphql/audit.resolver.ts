@@ -3,7 +3,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { InvalidInput, NotFound } from '@kom/kernel';
 import { Public } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { Lang, ProjectionsService, decodeCursor, pageSize, toConnection } from '@kom/platform';
+import { Lang, METRICS, ProjectionsService, decodeCursor, pageSize, toConnection, type KomMetrics } from '@kom/platform';
 import { checkpointFields } from '../checkpoints/audit-log-format';
 import type { AuditSigningKey } from '../checkpoints/audit-key';
 import { AuditNotary } from '../checkpoints/audit-notary';
@@ -75,6 +75,7 @@ export class AuditResolver {
     @Inject(AUDIT_SIGNING_KEY) private readonly key: AuditSigningKey,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
     @Inject(LogIntegrityCheck) private readonly integrity: LogIntegrityCheck,
+    @Inject(METRICS) private readonly metrics: KomMetrics,
   ) {}
 
   @Query(() => AuditEntryConnection, { description: 'Every event of the log as an audit entry, in log order, filtered.' })
@@ -111,6 +112,7 @@ export class AuditResolver {
   })
   async verifyIntegrity(@Args('streamId', { type: () => String, nullable: true }) streamId?: string): Promise<IntegrityReportType> {
     const report = streamId ? await verifyStreamIntegrity(this.store, streamId) : await this.integrity.verifyLog();
+    this.metrics.integrityVerifications.inc({ scope: streamId ? 'stream' : 'log', result: report.valid ? 'valid' : 'broken' });
     return toReport(report);
   }
 

@@ -21,7 +21,13 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
 
 export interface KomRequestContext {
   actor?: Actor;
-  req?: { headers?: Record<string, string | string[] | undefined>; id?: string; method?: string };
+  req?: {
+    headers?: Record<string, string | string[] | undefined>;
+    id?: string;
+    method?: string;
+    /** Set by the API's request tracing: the request's trace id, and whether the caller's traceparent named it. */
+    komTrace?: { readonly traceId: string | undefined; readonly fromCaller: boolean };
+  };
   correlationId?: string;
 }
 
@@ -34,9 +40,12 @@ export function requestContext(context: ExecutionContext): KomRequestContext {
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
+const usable = (value: unknown): value is string => typeof value === 'string' && CORRELATION_ID.test(value) && !containsNationalIdNumber(value);
+
 /**
- * The actor and correlation id for a command: the correlation id comes from the caller's
- * `X-Correlation-Id` header when it is well-formed, else it is made fresh per request. A header
+ * The actor and correlation id for a command. The correlation id is the trace id of the caller's
+ * W3C `traceparent` when it sent one; else its `X-Correlation-Id` header when well-formed; else the
+ * trace id of the request's span (when traces are recorded); else made fresh per request. A value
  * that holds a national identity number counts as malformed: it would be stored in the signed
  * metadata of every event, so it is replaced rather than refused (the request itself is fine).
  */
@@ -45,7 +54,9 @@ export const RequestMeta = createParamDecorator((_: unknown, context: ExecutionC
   if (!ctx.actor) throw new Error('RequestMeta used on a route without an authenticated policy');
   if (!ctx.correlationId) {
     const header = ctx.req?.headers?.['x-correlation-id'];
-    ctx.correlationId = typeof header === 'string' && CORRELATION_ID.test(header) && !containsNationalIdNumber(header) ? header : randomUUID();
+    const trace = ctx.req?.komTrace;
+    ctx.correlationId =
+      trace?.fromCaller && usable(trace.traceId) ? trace.traceId : usable(header) ? header : usable(trace?.traceId) ? trace.traceId : randomUUID();
   }
   return { actor: ctx.actor, correlationId: ctx.correlationId };
 });

@@ -128,6 +128,17 @@ const envSchema = z.object({
   KOM_WEBHOOK_MAX_ATTEMPTS: optional(z.coerce.number().int().min(1).max(50).default(8)),
   KOM_WEBHOOK_DISABLE_AFTER_FAILURES: optional(z.coerce.number().int().min(1).max(1000).default(20)),
   KOM_NOTIFICATIONS_POLL_MS: optional(z.coerce.number().int().min(50).max(3_600_000).default(5000)),
+  // Observability: Prometheus metrics on their own port, OpenTelemetry traces over OTLP/HTTP.
+  KOM_METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535).optional()),
+  KOM_METRICS_HOST: optional(z.string().optional()),
+  KOM_OTLP_ENDPOINT: optional(
+    z.string().refine((url) => /^https?:\/\/[^/]/.test(url), { message: 'must be the http(s) URL of an OTLP/HTTP collector' }).optional(),
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optional(
+    z.string().refine((url) => /^https?:\/\/[^/]/.test(url), { message: 'must be the http(s) URL of an OTLP/HTTP collector' }).optional(),
+  ),
+  OTEL_SERVICE_NAME: optional(z.string().default('kom-platform')),
+  KOM_SHUTDOWN_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(120).default(10)),
 });
 
 function isOrigin(value: string): boolean {
@@ -253,6 +264,17 @@ export interface KomConfig {
     readonly webhookDisableAfterFailures: number;
     readonly pollMs: number;
   };
+   * port: Prometheus metrics are served there (never on the API port); undefined: no metrics port.
+   * host: the interface it listens on (default HOST).
+   */
+  readonly metrics: { readonly port: number | undefined; readonly host: string };
+  /**
+   * otlpEndpoint: the OTLP/HTTP collector traces are exported to (KOM_OTLP_ENDPOINT, else
+   * OTEL_EXPORTER_OTLP_ENDPOINT); undefined: no tracing SDK is started at all.
+   */
+  readonly tracing: { readonly otlpEndpoint: string | undefined; readonly serviceName: string };
+  /** On SIGTERM: in-flight work finishes within this many seconds, then the process exits regardless. */
+  readonly shutdownTimeoutSeconds: number;
 }
 
 const isSet = (value: string | undefined) => typeof value === 'string' && value.trim() !== '';
@@ -340,6 +362,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KomConfig {
       webhookDisableAfterFailures: e.KOM_WEBHOOK_DISABLE_AFTER_FAILURES,
       pollMs: e.KOM_NOTIFICATIONS_POLL_MS,
     },
+    metrics: { port: e.KOM_METRICS_PORT, host: e.KOM_METRICS_HOST ?? e.HOST },
+    tracing: { otlpEndpoint: e.KOM_OTLP_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
+    shutdownTimeoutSeconds: e.KOM_SHUTDOWN_TIMEOUT_SECONDS,
     session: {
       mode: e.KOM_OIDC_ISSUER_URL !== undefined || e.NODE_ENV === 'production' ? 'oidc' : 'embedded',
       idleMinutes: e.KOM_SESSION_IDLE_MINUTES,

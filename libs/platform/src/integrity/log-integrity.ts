@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { AppendOptions, AppendResult, EventStore, EventToAppend, Position } from '@kom/event-store';
+import { METRICS, type KomMetrics } from '../observability/metrics';
 
 export const LOG_INTEGRITY_BROKEN = 'LOG_INTEGRITY_BROKEN';
 
@@ -34,15 +35,19 @@ export class LogIntegrityBroken extends Error {
 export class LogIntegrity {
   private current: LogIntegrityStatus = { status: 'unchecked' };
 
+  constructor(@Optional() @Inject(METRICS) private readonly metrics?: KomMetrics) {}
+
   status(): LogIntegrityStatus {
     return this.current;
   }
 
   verified(checkedEvents: number, fromPosition: Position): void {
+    this.metrics?.integrityVerifications.inc({ scope: 'startup', result: 'valid' });
     if (this.current.status !== 'broken') this.current = { status: 'verified', checkedEvents, fromPosition: String(fromPosition) };
   }
 
   broken(firstInvalidPosition: Position, reason: string, checkedEvents: number): void {
+    this.metrics?.integrityVerifications.inc({ scope: 'startup', result: 'broken' });
     this.current = { status: 'broken', firstInvalidPosition: String(firstInvalidPosition), reason, checkedEvents };
   }
 

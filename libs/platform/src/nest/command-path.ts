@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DecisionContext, Decider, DomainCommand, DomainEvent } from '@kom/kernel';
+import { ConcurrencyConflict, DomainError, PersonalDataRefused, type DecisionContext, type Decider, type DomainCommand, type DomainEvent } from '@kom/kernel';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { CLOCK, type Clock } from '../clock';
 import { EventSchemaRegistry } from '../command/event-schema-registry';
 import { executeCommand, type CommandMeta, type CommandOutcome } from '../command/execute-command';
-import { awaitVisible } from '../command/recorded-not-visible';
+import { RecordedNotVisible, awaitVisible } from '../command/recorded-not-visible';
 import {
   executeAcrossStreams,
   type AcrossStreamsOutcome,
@@ -13,6 +13,8 @@ import {
   type StreamsToDecide,
 } from '../command/execute-across-streams';
 import { ProjectionsService } from './projections.service';
+import { METRICS, type CommandResult, type KomMetrics } from '../observability/metrics';
+import { inSpan } from '../observability/tracing';
 
 /**
  * The one command path: decide and append, then wait until this replica's read models show it.
@@ -25,9 +27,19 @@ export class CommandPath {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EventSchemaRegistry) private readonly schemas: EventSchemaRegistry,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
+    @Inject(METRICS) private readonly metrics: KomMetrics,
   ) {}
 
-  async execute<C extends DomainCommand, E extends DomainEvent, S>(
+  execute<C extends DomainCommand, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    command: C,
+    meta: CommandMeta,
+  ): Promise<CommandOutcome<E, S>> {
+    return this.observed(command.type, meta, { 'kom.stream': streamId }, () => this.executeOne(decider, streamId, command, meta));
+  }
+
+  private async executeOne<C extends DomainCommand, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
     streamId: string,
     command: C,
@@ -51,7 +63,16 @@ export class CommandPath {
   }
 
   /** A step across aggregates: all streams' events in one atomic append (see executeAcrossStreams). */
-  async executeAcrossStreams<Streams extends StreamsToDecide>(
+  executeAcrossStreams<Streams extends StreamsToDecide>(
+    streams: Streams,
+    decide: (states: StatesOf<Streams>, context: DecisionContext) => DecisionsOf<Streams>,
+    meta: CommandMeta,
+  ): Promise<AcrossStreamsOutcome<Streams>> {
+    const streamIds = Object.values(streams).map((s) => s.streamId);
+    return this.observed('AcrossStreams', meta, { 'kom.stream': streamIds.join(',') }, () => this.acrossStreams(streams, decide, meta));
+  }
+
+  private async acrossStreams<Streams extends StreamsToDecide>(
     streams: Streams,
     decide: (states: StatesOf<Streams>, context: DecisionContext) => DecisionsOf<Streams>,
     meta: CommandMeta,
@@ -64,4 +85,30 @@ export class CommandPath {
     }
     return outcome;
   }
+
+  /** A span named for the command, its outcome counted, its duration measured. */
+  private async observed<T>(command: string, meta: CommandMeta, attributes: Record<string, string>, run: () => Promise<T>): Promise<T> {
+    const end = this.metrics.commandDuration.startTimer({ command });
+    let result: CommandResult = 'error';
+    try {
+      const outcome = await inSpan(`command ${command}`, { ...attributes, 'kom.command': command, 'kom.correlation_id': meta.correlationId }, run);
+      result = 'ok';
+      return outcome;
+    } catch (error) {
+      result = resultOf(error);
+      if (error instanceof PersonalDataRefused) this.metrics.personalDataRefused.inc();
+      throw error;
+    } finally {
+      end();
+      this.metrics.commands.inc({ command, result });
+    }
+  }
+}
+
+/** Recorded but not yet in the read models is its own result; a lost race is a conflict; any other refusal a client can act on is refused; the rest are errors. */
+function resultOf(error: unknown): CommandResult {
+  if (error instanceof RecordedNotVisible) return 'not_visible';
+  if (error instanceof ConcurrencyConflict) return 'conflict';
+  if (error instanceof DomainError) return 'refused';
+  return 'error';
 }

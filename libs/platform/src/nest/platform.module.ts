@@ -17,6 +17,9 @@ import { PlatformStatusResolver } from '../graphql/platform-status.resolver';
 import { ReactorRegistry } from '../reactors/reactor-registry';
 import { DataDirectoryLock } from '../ownership/data-directory-lock';
 import { LogIntegrity, guardWrites } from '../integrity/log-integrity';
+import { METRICS, KomMetrics } from '../observability/metrics';
+import { MetricsServer } from '../observability/metrics-server';
+import { observeAppends } from '../observability/observed-store';
 import { CommandPath } from './command-path';
 import { ProjectionsService } from './projections.service';
 import { BOUNDED_CONTEXTS, DATA_DIR_LOCK, READ_MODELS } from './tokens';
@@ -60,12 +63,14 @@ export class PlatformModule implements OnApplicationShutdown {
         },
         // Before anything opens a file there: a second process on the directory stops here.
         { provide: DATA_DIR_LOCK, useFactory: () => options.ownership ?? DataDirectoryLock.acquire(config.dataDir) },
+        { provide: METRICS, useFactory: () => new KomMetrics() },
+        MetricsServer,
         LogIntegrity,
         {
           provide: EVENT_STORE,
-          inject: [DATA_DIR_LOCK, LogIntegrity],
-          useFactory: async (_lock: DataDirectoryLock, integrity: LogIntegrity) =>
-            guardWrites(await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir }), integrity),
+          inject: [DATA_DIR_LOCK, LogIntegrity, METRICS],
+          useFactory: async (_lock: DataDirectoryLock, integrity: LogIntegrity, metrics: KomMetrics) =>
+            observeAppends(guardWrites(await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir }), integrity), metrics),
         },
         {
           provide: READ_MODELS,
@@ -96,6 +101,7 @@ export class PlatformModule implements OnApplicationShutdown {
         EnumValuesResolver,
       ],
       exports: [
+        METRICS,
         DATA_DIR_LOCK,
         LogIntegrity,
         KOM_CONFIG,
