@@ -264,6 +264,7 @@ export interface KomConfig {
     readonly webhookDisableAfterFailures: number;
     readonly pollMs: number;
   };
+  /**
    * port: Prometheus metrics are served there (never on the API port); undefined: no metrics port.
    * host: the interface it listens on (default HOST).
    */
