@@ -11,3 +11,6 @@ export { TOPICS, type Topic } from './domain/topics';
 export { notificationDecider, notificationStream, notificationId } from './domain/notification.decider';
 export { webhookEndpointDecider, webhookEndpointStream } from './domain/webhook-endpoint.decider';
 export { preferencesDecider, preferencesStream } from './domain/preferences.decider';
+export { NotificationsModule, type NotificationsModuleOptions } from './notifications.module';
+export { NotificationsService, deliveryOptions } from './application/notifications.service';
+export { webhookTargetProblem, isPublicAddress } from './delivery/webhook-address';

@@ -39,7 +39,8 @@ export class NotificationsEngine {
   readonly scheduler: DeadlineScheduler;
   readonly deliverer: OutboxDeliverer;
   private timer: NodeJS.Timeout | undefined;
-  private pass: Promise<void> | undefined;
+  /** The pass under way (or the last one): every pass starts after the one before has ended. */
+  private pass: Promise<void> = Promise.resolve();
   private running = false;
 
   constructor(private readonly deps: EngineDeps) {
@@ -69,23 +70,31 @@ export class NotificationsEngine {
     this.schedule(0);
   }
 
-  /** One pass now (tests, and the loop): time-based notifications, then deliveries. */
-  async runOnce(): Promise<void> {
-    await this.scheduler.tick(this.deps.clock.now());
-    await this.deliverer.runOnce();
+  /**
+   * One pass (tests, the loop, a nudge): time-based notifications, then deliveries. Passes never
+   * overlap: one asked for while another runs starts after it, so no pending notification has two
+   * senders at once in this process.
+   */
+  runOnce(): Promise<void> {
+    const next = this.pass.catch(() => undefined).then(async () => {
+      await this.scheduler.tick(this.deps.clock.now());
+      await this.deliverer.runOnce();
+    });
+    this.pass = next;
+    return next;
   }
 
   async stop(): Promise<void> {
     this.running = false;
     clearTimeout(this.timer);
-    await this.pass;
+    await this.pass.catch(() => undefined);
     await this.runner.stop();
   }
 
   private schedule(delay: number): void {
     if (!this.running) return;
     this.timer = setTimeout(() => {
-      this.pass = this.runOnce()
+      void this.runOnce()
         .catch((error: unknown) => this.deps.logger?.error('Notification pass failed; trying again', { error: String((error as Error)?.message ?? error) }))
         .finally(() => this.schedule(this.deps.pollMs));
     }, delay);

@@ -7,6 +7,7 @@ import { renderMail, webhookPayload } from './messages';
 import type { MailTransport, RecipientAddresses } from './ports';
 import type { WebhookSecrets } from './webhook-secrets';
 import { webhookHeaders } from './webhook-signature';
+import { webhookTargetProblem, type Resolve } from './webhook-address';
 
 export interface DeliveryOptions {
   /** Attempts per webhook notification before it is abandoned. */
@@ -21,6 +22,8 @@ export interface DeliveryOptions {
   /** The right-hand side of Message-IDs. */
   readonly messageIdDomain: string;
   readonly batchSize: number;
+  /** Call endpoints on loopback, private and link-local addresses (KOM_WEBHOOK_ALLOW_PRIVATE_ADDRESSES). */
+  readonly allowPrivateAddresses: boolean;
 }
 
 export const DEFAULT_DELIVERY: DeliveryOptions = {
@@ -32,6 +35,7 @@ export const DEFAULT_DELIVERY: DeliveryOptions = {
   publicOrigin: 'http://localhost:3000',
   messageIdDomain: 'kom-platform.invalid',
   batchSize: 100,
+  allowPrivateAddresses: false,
 };
 
 export interface OutboxDeps {
@@ -49,6 +53,7 @@ export interface OutboxDeps {
   readonly options: DeliveryOptions;
   readonly random?: () => number;
   readonly fetch?: typeof fetch;
+  readonly resolve?: Resolve;
 }
 
 /** Exponential backoff with full jitter between half and the whole of the step. */
@@ -163,20 +168,8 @@ export class OutboxDeliverer {
     }
     const body = webhookPayload(n, now);
     const attempt = n.attempts + 1;
-    let problem: string | undefined;
-    try {
-      const response = await this.fetch(endpoint.url, {
-        method: 'POST',
-        headers: webhookHeaders(valid, n.notificationId, Math.floor(now.getTime() / 1000), body),
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.deps.options.webhookTimeoutMs),
-      });
-      await response.arrayBuffer().catch(() => undefined);
-      if (response.status < 200 || response.status > 299) problem = `HTTP ${response.status}`;
-    } catch (error) {
-      problem = `network: ${String((error as Error)?.name ?? 'error')}`;
-    }
+    const blocked = await webhookTargetProblem(endpoint.url, this.deps.options.allowPrivateAddresses, this.deps.resolve);
+    const problem = blocked !== undefined ? `blocked: ${blocked}` : await this.post(endpoint.url, webhookHeaders(valid, n.notificationId, Math.floor(now.getTime() / 1000), body), body);
     if (problem === undefined) {
       await this.deps.notification({ type: 'MarkNotificationDelivered', notificationId: n.notificationId, attempt, idempotencyKey: n.notificationId }, meta(n.notificationId, 'delivered'));
       return;
@@ -188,6 +181,17 @@ export class OutboxDeliverer {
         { type: 'DisableWebhookEndpoint', endpointId: endpoint.endpointId, reason: 'REPEATED_FAILURE', consecutiveFailures: after.consecutiveFailures },
         meta(endpoint.endpointId, `disabled-after-${n.notificationId}-${attempt}`),
       );
+    }
+  }
+
+  /** undefined: accepted (2xx); otherwise what went wrong, without the answer's body. */
+  private async post(url: string, headers: Record<string, string>, body: string): Promise<string | undefined> {
+    try {
+      const response = await this.fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(this.deps.options.webhookTimeoutMs) });
+      await response.arrayBuffer().catch(() => undefined);
+      return response.status < 200 || response.status > 299 ? `HTTP ${response.status}` : undefined;
+    } catch (error) {
+      return `network: ${String((error as Error)?.name ?? 'error')}`;
     }
   }
 

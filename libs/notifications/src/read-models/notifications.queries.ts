@@ -106,6 +106,11 @@ export class NotificationsReadModel {
     return (this.db.prepare(`${ENDPOINTS} WHERE organization_id = ? AND status <> 'REMOVED' ORDER BY registered_at, endpoint_id`).all(organizationId) as Array<Record<string, unknown>>).map(endpoint);
   }
 
+  /** Removed endpoints (to shred a key left behind by a crash between the removal and the shredding). */
+  removedEndpointIds(): string[] {
+    return (this.db.prepare(`SELECT endpoint_id AS id FROM nf_endpoints WHERE status = 'REMOVED'`).all() as Array<{ id: string }>).map((r) => r.id);
+  }
+
   meetingKind(meetingId: string): string | undefined {
     return (this.db.prepare(`SELECT kind FROM nf_meetings WHERE meeting_id = ?`).get(meetingId) as { kind: string } | undefined)?.kind;
   }
@@ -159,12 +164,29 @@ export class NotificationsReadModel {
     return (this.db.prepare(`${NOTIFICATIONS} WHERE status = 'AWAITING_DIGEST' AND digest_day < ? ORDER BY organization_id, user_id, digest_day, occurred_at, notification_id`).all(today) as Array<Record<string, unknown>>).map(notification);
   }
 
-  /** What the platform recorded for one person, newest first (digests and what they bundle). */
-  forPerson(organizationId: string, userId: string, limit: number, beforeRecordedAt?: string): NotificationRow[] {
+  /**
+   * What the platform recorded for one person, newest first (digests and what they bundle), a
+   * page after the (recordedAt, notificationId) of the last one seen.
+   */
+  forPerson(organizationId: string, userId: string, limit: number, after?: { recordedAt: string; notificationId: string }): NotificationRow[] {
     return (
       this.db
-        .prepare(`${NOTIFICATIONS} WHERE organization_id = ? AND user_id = ? AND (? IS NULL OR recorded_at < ?) ORDER BY recorded_at DESC, notification_id LIMIT ?`)
-        .all(organizationId, userId, beforeRecordedAt ?? null, beforeRecordedAt ?? null, limit) as Array<Record<string, unknown>>
+        .prepare(
+          `${NOTIFICATIONS} WHERE organization_id = ? AND user_id = ?
+             AND (? IS NULL OR recorded_at < ? OR (recorded_at = ? AND notification_id > ?))
+           ORDER BY recorded_at DESC, notification_id LIMIT ?`,
+        )
+        .all(organizationId, userId, after?.recordedAt ?? null, after?.recordedAt ?? null, after?.recordedAt ?? null, after?.notificationId ?? null, limit) as Array<Record<string, unknown>>
     ).map(notification);
+  }
+
+  /** An endpoint's latest failed deliveries (what went wrong, newest first). */
+  recentProblems(endpointId: string, limit: number): Array<{ notificationId: string; problem: string; attempts: number; status: string }> {
+    return this.db
+      .prepare(
+        `SELECT notification_id AS notificationId, problem, attempts, status FROM nf_notifications
+          WHERE endpoint_id = ? AND problem IS NOT NULL AND status IN ('PENDING', 'ABANDONED') ORDER BY length(position) DESC, position DESC LIMIT ?`,
+      )
+      .all(endpointId, limit) as Array<{ notificationId: string; problem: string; attempts: number; status: string }>;
   }
 }

@@ -58,7 +58,7 @@ export class EngineHarness {
       mail: options.mail,
       addresses: options.addresses,
       secrets: this.secrets,
-      options: { ...DEFAULT_DELIVERY, ...options.options },
+      options: { ...DEFAULT_DELIVERY, allowPrivateAddresses: true, ...options.options },
       pollMs: options.pollMs ?? 20,
     });
   }

@@ -128,6 +128,7 @@ const envSchema = z.object({
   KOM_WEBHOOK_MAX_ATTEMPTS: optional(z.coerce.number().int().min(1).max(50).default(8)),
   KOM_WEBHOOK_DISABLE_AFTER_FAILURES: optional(z.coerce.number().int().min(1).max(1000).default(20)),
   KOM_NOTIFICATIONS_POLL_MS: optional(z.coerce.number().int().min(50).max(3_600_000).default(5000)),
+  KOM_WEBHOOK_ALLOW_PRIVATE_ADDRESSES: optional(z.enum(['true', 'false']).default('false')),
   // Observability: Prometheus metrics on their own port, OpenTelemetry traces over OTLP/HTTP.
   KOM_METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535).optional()),
   KOM_METRICS_HOST: optional(z.string().optional()),
@@ -263,6 +264,8 @@ export interface KomConfig {
     readonly webhookMaxAttempts: number;
     readonly webhookDisableAfterFailures: number;
     readonly pollMs: number;
+    /** Webhooks to loopback, private and link-local addresses (tests, closed networks); refused otherwise. */
+    readonly allowPrivateAddresses: boolean;
   };
   /**
    * port: Prometheus metrics are served there (never on the API port); undefined: no metrics port.
@@ -362,6 +365,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KomConfig {
       webhookMaxAttempts: e.KOM_WEBHOOK_MAX_ATTEMPTS,
       webhookDisableAfterFailures: e.KOM_WEBHOOK_DISABLE_AFTER_FAILURES,
       pollMs: e.KOM_NOTIFICATIONS_POLL_MS,
+      allowPrivateAddresses: e.KOM_WEBHOOK_ALLOW_PRIVATE_ADDRESSES === 'true',
     },
     metrics: { port: e.KOM_METRICS_PORT, host: e.KOM_METRICS_HOST ?? e.HOST },
     tracing: { otlpEndpoint: e.KOM_OTLP_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
