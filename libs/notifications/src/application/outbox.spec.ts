@@ -97,6 +97,31 @@ describe('the notifications outbox (SMTP and webhooks on loopback)', () => {
     expect(decision.messageId).toBe(`<${id}@kom-platform.invalid>`);
   });
 
+  it('never has two senders of one notification at once: passes asked for together run one after another', async () => {
+    await open();
+    await prefer(ngo, 'rep-1');
+    await prefer(ngo2, 'rep-2');
+    await rosaIssue();
+    await foreign('issue-1', 'IssueWithdrawn', { issueId: 'issue-1', reason: 'done' }, ngo);
+    await h.settle();
+    await Promise.all([h.engine.runOnce(), h.engine.runOnce(), h.engine.runOnce(), h.engine.runOnce()]);
+    await h.settle();
+    expect(rows().map((r) => r.status)).toEqual(['DELIVERED', 'DELIVERED']);
+    expect(smtp.mails.map((m) => m.messageId).sort()).toEqual(rows().map((r) => `<${r.id}@kom-platform.invalid>`).sort());
+  });
+
+  it('does not call a webhook on a loopback address unless private addresses are allowed', async () => {
+    mail = undefined;
+    h = await EngineHarness.open({ clock, mail, addresses, options: { allowPrivateAddresses: false, maxAttempts: 1 } });
+    await h.engine.runner.start();
+    await h.endpoint({ type: 'RegisterWebhookEndpoint', endpointId: 'ep-9', url: hooks.url, topics: ['ISSUE_STATUS_CHANGED'], sealedSecret: await h.secrets.seal('ep-9', newWebhookSecret()) }, metaOf(ngo));
+    await rosaIssue();
+    await foreign('issue-1', 'IssueWithdrawn', { issueId: 'issue-1', reason: 'done' }, ngo);
+    await pass();
+    expect(rows()).toEqual([expect.objectContaining({ endpointId: 'ep-9', status: 'ABANDONED', problem: expect.stringMatching(/^blocked: points at a loopback/) })]);
+    expect(hooks.received).toHaveLength(0);
+  });
+
   it('records but sends nothing when no SMTP server is configured, and lists it', async () => {
     await open(false);
     await prefer(ngo, 'rep-1');
