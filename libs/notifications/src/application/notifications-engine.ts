@@ -42,6 +42,7 @@ export class NotificationsEngine {
   /** The pass under way (or the last one): every pass starts after the one before has ended. */
   private pass: Promise<void> = Promise.resolve();
   private running = false;
+  private stopping = false;
 
   constructor(private readonly deps: EngineDeps) {
     this.readModel = new NotificationsReadModel(deps.db);
@@ -61,6 +62,7 @@ export class NotificationsEngine {
       secrets: deps.secrets,
       options: deps.options,
       random: deps.random,
+      stopping: () => this.stopping,
     });
   }
 
@@ -86,6 +88,7 @@ export class NotificationsEngine {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     clearTimeout(this.timer);
     await this.pass.catch(() => undefined);
     await this.runner.stop();

@@ -54,6 +54,8 @@ export interface OutboxDeps {
   readonly random?: () => number;
   readonly fetch?: typeof fetch;
   readonly resolve?: Resolve;
+  /** True once the process is shutting down: the pass ends after the send under way. */
+  readonly stopping?: () => boolean;
 }
 
 /** Exponential backoff with full jitter between half and the whole of the step. */
@@ -87,6 +89,7 @@ export class OutboxDeliverer {
     const now = this.deps.clock.now();
     let attempts = 0;
     for (const n of this.deps.readModel.dueForDelivery(now.toISOString(), this.deps.options.batchSize)) {
+      if (this.deps.stopping?.()) break; // what is left stays pending for the next start
       if (n.recipientKind === 'PERSON' && this.deps.mail === undefined) continue; // listed in the app; sent once SMTP is configured
       attempts += 1;
       await (n.recipientKind === 'PERSON' ? this.sendMail(n) : this.sendWebhook(n));
