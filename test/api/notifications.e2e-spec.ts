@@ -154,3 +154,42 @@ describe('Notifications over GraphQL', () => {
     expect((await t.gql(SENT, { first: 1, after: 'bm9wZQ' }, udi)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CURSOR' });
   });
 });
+
+/** As production runs by default: no SMTP server, webhooks only to public addresses. */
+describe('Notifications without SMTP, webhooks to public addresses only', () => {
+  let t: TestApp;
+  let secretariat: string;
+  let rosa: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ env: { KOM_NOTIFICATIONS_POLL_MS: '50' } });
+    secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
+    rosa = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'rita');
+  }, 60_000);
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('refuses an endpoint on a loopback or private address, and a malformed URL as such; registers nothing', async () => {
+    const register = (url: string) => t.gql(REGISTER, { input: { url, topics: ['ISSUE_STATUS_CHANGED'] } }, rosa);
+    for (const url of ['http://127.0.0.1:8080/hook', 'http://[::1]/hook', 'https://169.254.169.254/latest', 'http://localhost/hook', 'http://10.0.0.8/hook']) {
+      expect({ url, refusal: (await register(url)).errors?.[0]?.extensions }).toEqual({ url, refusal: expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_URL_NOT_PUBLIC' }) });
+    }
+    expect((await register('ftp://example.org/hook')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_WEBHOOK_URL' });
+    expect((await t.data(ENDPOINTS, {}, rosa)).webhookEndpoints).toEqual([]);
+  });
+
+  it('records and lists a notification that no e-mail can carry yet', async () => {
+    const rep = (await t.data(`mutation($input: AddRepresentativeInput!) { addRepresentative(input: $input) { id } }`, { input: { organizationId: 'org-rosa', name: 'Rita Rosa', email: 'rita@rosa.example' } }, secretariat)).addRepresentative.id;
+    await t.data(SET_PREFS, { input: { topics: ['AGENDA_PUBLISHED'], representativeId: rep } }, rosa);
+    const meetingId = (
+      await t.data(`mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
+        input: { kind: 'REFERENCE_GROUP', title: 'Referansegruppemøte', startsAt: '2031-03-04T09:00:00+01:00', endsAt: '2031-03-04T11:00:00+01:00', location: 'Oslo' },
+      }, secretariat)
+    ).scheduleMeeting.id as string;
+    await t.data(`mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { id } }`, { input: { meetingId, title: 'Erfaringer' } }, secretariat);
+    await t.data(`mutation($input: PublishAgendaInput!) { publishAgenda(input: $input) { id } }`, { input: { meetingId } }, secretariat);
+    const list = await eventually(async () => (await t.data(SENT, { first: 10 }, rosa)).sentNotifications.edges, (l) => l.length > 0, 'the recorded notification');
+    expect(list.map((e: { node: object }) => e.node)).toEqual([expect.objectContaining({ topic: 'AGENDA_PUBLISHED', subjectId: meetingId, status: 'PENDING', attempts: 0 })]);
+  });
+});

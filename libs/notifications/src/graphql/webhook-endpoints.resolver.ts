@@ -9,7 +9,7 @@ import { WebhookEndpointCommandMessage } from '../application/commands';
 import { NotificationsService } from '../application/notifications.service';
 import { webhookTargetProblem } from '../delivery/webhook-address';
 import { newWebhookSecret } from '../delivery/webhook-signature';
-import type { WebhookEndpointCommand } from '../domain/webhook-endpoint.decider';
+import { webhookUrlProblem, type WebhookEndpointCommand } from '../domain/webhook-endpoint.decider';
 import { NotificationsReadModel, type EndpointRow } from '../read-models/notifications.queries';
 import { NewWebhookSecret, RegisterWebhookEndpointInput, RotateWebhookSecretInput, WebhookEndpoint, WebhookEndpointInput } from './notifications.types';
 
@@ -42,7 +42,8 @@ export class WebhookEndpointsResolver {
 
   @Mutation(() => NewWebhookSecret, { description: 'Register an endpoint for your organisation; its signing secret is in the answer, and nowhere else.' })
   async registerWebhookEndpoint(@Args('input') input: RegisterWebhookEndpointInput, @RequestMeta() meta: Meta): Promise<NewWebhookSecret> {
-    const problem = await webhookTargetProblem(input.url, this.config.notifications.allowPrivateAddresses);
+    // A malformed URL is the decider's refusal (INVALID_WEBHOOK_URL); only a well-formed one is looked up.
+    const problem = webhookUrlProblem(input.url) === undefined ? await webhookTargetProblem(input.url, this.config.notifications.allowPrivateAddresses) : undefined;
     if (problem !== undefined) throw new InvalidInput('WEBHOOK_URL_NOT_PUBLIC', `The URL ${problem}`, 'input.url');
     const endpointId = newId();
     const secret = newWebhookSecret();
