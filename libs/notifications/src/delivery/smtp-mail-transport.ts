@@ -10,7 +10,8 @@ export class SmtpMailTransport implements MailTransport {
   private readonly transporter: Transporter;
 
   constructor(url: string, private readonly from: string) {
-    this.transporter = nodemailer.createTransport(url);
+    // Bounded waits (nodemailer's own allow minutes): a hung server delays one pass, not the shutdown.
+    this.transporter = nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
   }
 
   async send(message: MailMessage): Promise<void> {
