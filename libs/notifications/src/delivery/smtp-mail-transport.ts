@@ -2,8 +2,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { MailMessage, MailTransport } from './ports';
 
 /**
- * E-mail over SMTP with nodemailer (KOM_SMTP_URL: smtp://user:pass@host:587 or smtps://...). One
- * pooled connection; the Message-ID is the notification's, so a message sent again after a crash
+ * E-mail over SMTP with nodemailer (KOM_SMTP_URL: smtp://user:pass@host:587 or smtps://...), one
+ * connection per message (the outbox sends one at a time); the Message-ID is the notification's, so a message sent again after a crash
  * carries the same id and mail systems and readers can drop the second copy.
  */
 export class SmtpMailTransport implements MailTransport {
