@@ -16,6 +16,7 @@ import { meetingsModule } from './wiring/meetings.wiring';
 import { issuesModule } from './wiring/issues.wiring';
 import { documentsModule } from './wiring/documents.wiring';
 import { statusReportsModule } from './wiring/status-reports.wiring';
+import { notificationsModule } from './wiring/notifications.wiring';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { WebAppModule } from './web/web-app.module';
@@ -74,6 +75,7 @@ export class AppModule {
         WebAppModule.forRoot(config.webDir),
         documentsModule(),
         statusReportsModule(),
+        notificationsModule(),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: GraphQLErrorsFilter }, { provide: APP_INTERCEPTOR, useClass: TraceContextInterceptor }, HttpEdge, RequestTracing, Draining],

@@ -3,6 +3,7 @@ export { organizationsContext } from './organizations.context';
 export { ORGANIZATION_KINDS, type OrganizationKind } from './domain/organization.events';
 export { GROUP_KINDS, type GroupKind } from './domain/group.events';
 export { OrganizationsQueries, type OrganizationRow } from './read-models/organizations.queries';
+export { RepresentativesQueries, type RepresentativeRow } from './read-models/representatives.queries';
 export { GroupMembershipQueries, type MembershipPeriodRow } from './read-models/group-membership.queries';
 export { organizationDecider, organizationStream, type OrganizationCommand } from './domain/organization.decider';
 export { groupDecider, groupStream, ADMISSIBLE_KINDS, type GroupCommand } from './domain/group.decider';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PERSONAL_DATA_KEYS } from '@kom/platform';
 import { AddRepresentativeHandler } from './application/add-representative.command';
 import { AdmitToGroupHandler } from './application/admit-to-group.command';
 import { LeaveGroupHandler } from './application/leave-group.command';
@@ -37,6 +38,7 @@ import { OrganizationsSeeder } from './seed/organizations.seeder';
     RepresentativeResolver,
     OrganizationsSeeder,
   ],
-  exports: [OrganizationsQueries, GroupMembershipQueries],
+  // The notifications context reads representatives' addresses and seals its webhook secrets with the key table.
+  exports: [OrganizationsQueries, GroupMembershipQueries, RepresentativesQueries, PERSONAL_DATA_KEYS],
 })
 export class OrganizationsModule {}

@@ -14,6 +14,7 @@ type NavKey = Extract<MessageKey, `nav.${string}`>;
 function navLinks(role: Role): ReadonlyArray<readonly [string, NavKey]> {
   const documents = [['/publications', 'nav.documents']] as const;
   const calendar = [['/publications/calendar', 'nav.calendar']] as const;
+  const notifications = [['/notifications', 'nav.notifications']] as const;
   const audit = [
     ['/audit/decisions', 'nav.audit.decisions'],
     ['/audit/integrity', 'nav.audit.integrity'],
@@ -22,13 +23,13 @@ function navLinks(role: Role): ReadonlyArray<readonly [string, NavKey]> {
   ] as const;
   switch (role) {
     case 'NGO_REPRESENTATIVE':
-      return [['/ngo/issues', 'nav.ngo.issues'], ['/ngo/issues/new', 'nav.ngo.raise'], ['/ngo/agreements', 'nav.ngo.agreements'], ...documents, ...calendar];
+      return [['/ngo/issues', 'nav.ngo.issues'], ['/ngo/issues/new', 'nav.ngo.raise'], ['/ngo/agreements', 'nav.ngo.agreements'], ...documents, ...calendar, ...notifications];
     case 'AUDITOR':
-      return [...audit, ...documents];
+      return [...audit, ...documents, ...notifications];
     case 'SECRETARIAT':
-      return [...audit, ...documents, ...calendar];
+      return [...audit, ...documents, ...calendar, ...notifications];
     case 'AGENCY_MEMBER':
-      return [...documents, ...calendar];
+      return [...documents, ...calendar, ...notifications];
   }
 }
 

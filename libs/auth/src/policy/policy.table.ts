@@ -258,6 +258,21 @@ export const POLICY_TABLE: PolicyTable = {
   },
   'Mutation.revokeCalendarFeed': { allow: WRITERS, summary: "stop one of the caller's own calendar feeds (others' answer NOT_FOUND)" },
 
+  // ---- notifications
+  'Query.notificationPreferences': readers("the caller's own notification preferences"),
+  'Mutation.setNotificationPreferences': {
+    allow: WRITERS,
+    summary: "choose what the caller hears about, in which language, how, and at which representative record's address",
+    ownOrganization: { roles: [...WRITERS], rule: "the address only of one of the caller's own organisation's representatives", reasons: ['NOT_OWN_REPRESENTATIVE'] },
+  },
+  'Query.sentNotifications': readers('the notifications recorded for the caller, and whether they went out'),
+  'Query.webhookEndpoints': { allow: WRITERS, summary: "the caller's organisation's webhook endpoints, with state and latest failures" },
+  'Mutation.registerWebhookEndpoint': { allow: WRITERS, summary: "register a webhook endpoint, always for the caller's own organisation (the signing secret is shown once)" },
+  'Mutation.rotateWebhookSecret': { allow: WRITERS, summary: "a new signing secret for one of the organisation's endpoints, shown once (others' answer NOT_FOUND)" },
+  'Mutation.disableWebhookEndpoint': { allow: WRITERS, summary: "stop deliveries to one of the organisation's endpoints (others' answer NOT_FOUND)" },
+  'Mutation.enableWebhookEndpoint': { allow: WRITERS, summary: "deliver to one of the organisation's disabled endpoints again (others' answer NOT_FOUND)" },
+  'Mutation.removeWebhookEndpoint': { allow: WRITERS, summary: "remove one of the organisation's endpoints and shred its secret (others' answer NOT_FOUND)" },
+
   // ---- annual status report (measure 6)
   'Query.statusReport': readers('the status report of a year; drafts and recorded figures only to the secretariat and agency members (read side)'),
   'Query.statusReportYears': readers('years with a status report the caller may see (read side)'),

@@ -120,6 +120,15 @@ const envSchema = z.object({
   KOM_OIDC_CLIENT_SECRET: optional(z.string().optional()),
   KOM_OIDC_SCOPES: optional(z.string().default('openid')),
   KOM_OIDC_POST_LOGOUT_REDIRECT_URI: optional(z.string().url().optional()),
+  // Notifications (e-mail and webhooks). No SMTP URL: notifications are recorded and listed in the app only.
+  KOM_SMTP_URL: optional(
+    z.string().refine((url) => /^smtps?:\/\/[^/]/.test(url), { message: 'must be an smtp:// or smtps:// URL (user and password URL-encoded)' }).optional(),
+  ),
+  KOM_MAIL_FROM: optional(z.string().min(3).max(300).default('KOM <no-reply@kom.invalid>')),
+  KOM_WEBHOOK_MAX_ATTEMPTS: optional(z.coerce.number().int().min(1).max(50).default(8)),
+  KOM_WEBHOOK_DISABLE_AFTER_FAILURES: optional(z.coerce.number().int().min(1).max(1000).default(20)),
+  KOM_NOTIFICATIONS_POLL_MS: optional(z.coerce.number().int().min(50).max(3_600_000).default(5000)),
+  KOM_WEBHOOK_ALLOW_PRIVATE_ADDRESSES: optional(z.enum(['true', 'false']).default('false')),
   // Observability: Prometheus metrics on their own port, OpenTelemetry traces over OTLP/HTTP.
   KOM_METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535).optional()),
   KOM_METRICS_HOST: optional(z.string().optional()),
@@ -246,6 +255,19 @@ export interface KomConfig {
   /** Absolute. The built web app (`vite build` output), served at `/`; absent: the API runs without it. */
   readonly webDir: string;
   /**
+   * smtpUrl: undefined sends no e-mail (notifications are still recorded and listed in the app).
+   * Webhooks: attempts per notification, consecutive failures before an endpoint is disabled.
+   */
+  readonly notifications: {
+    readonly smtpUrl: string | undefined;
+    readonly mailFrom: string;
+    readonly webhookMaxAttempts: number;
+    readonly webhookDisableAfterFailures: number;
+    readonly pollMs: number;
+    /** Webhooks to loopback, private and link-local addresses (tests, closed networks); refused otherwise. */
+    readonly allowPrivateAddresses: boolean;
+  };
+  /**
    * port: Prometheus metrics are served there (never on the API port); undefined: no metrics port.
    * host: the interface it listens on (default HOST).
    */
@@ -337,6 +359,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KomConfig {
       keysFile: resolve(e.KOM_PERSONAL_DATA_KEYS_FILE ?? join(dataDir, 'personal-data-keys.sqlite')),
     },
     webDir: resolve(e.KOM_WEB_DIR),
+    notifications: {
+      smtpUrl: e.KOM_SMTP_URL,
+      mailFrom: e.KOM_MAIL_FROM,
+      webhookMaxAttempts: e.KOM_WEBHOOK_MAX_ATTEMPTS,
+      webhookDisableAfterFailures: e.KOM_WEBHOOK_DISABLE_AFTER_FAILURES,
+      pollMs: e.KOM_NOTIFICATIONS_POLL_MS,
+      allowPrivateAddresses: e.KOM_WEBHOOK_ALLOW_PRIVATE_ADDRESSES === 'true',
+    },
     metrics: { port: e.KOM_METRICS_PORT, host: e.KOM_METRICS_HOST ?? e.HOST },
     tracing: { otlpEndpoint: e.KOM_OTLP_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME },
     shutdownTimeoutSeconds: e.KOM_SHUTDOWN_TIMEOUT_SECONDS,

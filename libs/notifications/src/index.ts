@@ -1,0 +1,16 @@
+export { notificationsContext } from './notifications.context';
+export { NotificationsEngine, type EngineDeps } from './application/notifications-engine';
+export { notificationsProjection } from './read-models/notifications.projection';
+export { NotificationsReadModel, type NotificationRow, type PersonPreferences } from './read-models/notifications.queries';
+export { RECIPIENT_ADDRESSES, WEBHOOK_SECRET_KEYS, MAIL_TRANSPORT, type RecipientAddresses, type AddressLookup, type MailTransport, type MailMessage } from './delivery/ports';
+export { SmtpMailTransport } from './delivery/smtp-mail-transport';
+export { WebhookSecrets } from './delivery/webhook-secrets';
+export { DEFAULT_DELIVERY, type DeliveryOptions } from './delivery/outbox-deliverer';
+export { sign as signWebhook, verify as verifyWebhook, newWebhookSecret } from './delivery/webhook-signature';
+export { TOPICS, type Topic } from './domain/topics';
+export { notificationDecider, notificationStream, notificationId } from './domain/notification.decider';
+export { webhookEndpointDecider, webhookEndpointStream } from './domain/webhook-endpoint.decider';
+export { preferencesDecider, preferencesStream } from './domain/preferences.decider';
+export { NotificationsModule, type NotificationsModuleOptions } from './notifications.module';
+export { NotificationsService, deliveryOptions } from './application/notifications.service';
+export { webhookTargetProblem, isPublicAddress } from './delivery/webhook-address';

@@ -1,0 +1,46 @@
+import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
+import { NotificationCommandHandler, SetPreferencesHandler, WebhookEndpointCommandHandler } from './application/commands';
+import { NotificationsService } from './application/notifications.service';
+import { MAIL_TRANSPORT, RECIPIENT_ADDRESSES, WEBHOOK_SECRET_KEYS } from './delivery/ports';
+import { NotificationPreferencesResolver } from './graphql/notification-preferences.resolver';
+import { WebhookEndpointsResolver } from './graphql/webhook-endpoints.resolver';
+
+/** How a port is bound: a Nest provider without its token. */
+export type NotificationsPortBinding = Provider extends infer P ? (P extends { provide: unknown } ? Omit<P, 'provide'> : never) : never;
+
+export interface NotificationsModuleOptions {
+  /** Modules that export what the bindings inject (e.g. OrganizationsModule). */
+  readonly imports?: ModuleMetadata['imports'];
+  /** RECIPIENT_ADDRESSES: a representative's e-mail address, unsealed when a mail is sent. */
+  readonly addresses: NotificationsPortBinding;
+  /** WEBHOOK_SECRET_KEYS: the key table (PersonalDataKeys) that seals webhook secrets. */
+  readonly secretKeys: NotificationsPortBinding;
+  /** MAIL_TRANSPORT: a MailTransport, or null when no SMTP server is configured. */
+  readonly mail: NotificationsPortBinding;
+}
+
+/**
+ * The notifications context: preferences and webhook endpoints (commands, GraphQL), and the outbox
+ * (reactor, deadline scheduler, deliverer) running for the life of the process.
+ */
+@Module({})
+export class NotificationsModule {
+  static forRoot(options: NotificationsModuleOptions): DynamicModule {
+    return {
+      module: NotificationsModule,
+      imports: [...(options.imports ?? [])],
+      providers: [
+        { ...options.addresses, provide: RECIPIENT_ADDRESSES } as Provider,
+        { ...options.secretKeys, provide: WEBHOOK_SECRET_KEYS } as Provider,
+        { ...options.mail, provide: MAIL_TRANSPORT } as Provider,
+        NotificationCommandHandler,
+        SetPreferencesHandler,
+        WebhookEndpointCommandHandler,
+        NotificationsService,
+        NotificationPreferencesResolver,
+        WebhookEndpointsResolver,
+      ],
+      exports: [NotificationsService],
+    };
+  }
+}

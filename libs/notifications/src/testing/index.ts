@@ -1,0 +1,1 @@
+export { startSmtpReceiver, startWebhookReceiver, type ReceivedWebhook } from './loopback-receivers';
