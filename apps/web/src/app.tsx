@@ -8,6 +8,7 @@ import { NotFoundPage } from './not-found.page';
 import { NGO_ROUTES } from './ngo/routes';
 import { AUDIT_ROUTES } from './audit/routes';
 import { DOCUMENT_ROUTES } from './documents/routes';
+import { AGENCY_ROUTES } from './agency/routes';
 import { NOTIFICATION_ROUTES } from './notifications/routes';
 
 const router = createBrowserRouter([
@@ -16,7 +17,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/', element: <RequireSession><HomePage /></RequireSession> },
-      ...[...NGO_ROUTES, ...AUDIT_ROUTES, ...DOCUMENT_ROUTES, ...NOTIFICATION_ROUTES].map(({ path, page }) => {
+      ...[...NGO_ROUTES, ...AUDIT_ROUTES, ...DOCUMENT_ROUTES, ...AGENCY_ROUTES, ...NOTIFICATION_ROUTES].map(({ path, page }) => {
         const Page = lazy(page);
         return { path, element: <RequireSession><Page /></RequireSession> };
       }),

@@ -29,7 +29,14 @@ function navLinks(role: Role): ReadonlyArray<readonly [string, NavKey]> {
     case 'SECRETARIAT':
       return [...audit, ...documents, ...calendar, ...notifications];
     case 'AGENCY_MEMBER':
-      return [...documents, ...calendar, ...notifications];
+      return [
+        ['/agency/meetings', 'nav.agency.meetings'],
+        ['/agency/decisions', 'nav.agency.decisions'],
+        ['/agency/action-items', 'nav.agency.actionItems'],
+        ...documents,
+        ...calendar,
+        ...notifications,
+      ];
   }
 }
 

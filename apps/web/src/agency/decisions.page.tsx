@@ -1,0 +1,125 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { refusalOf } from '../apollo/refusal';
+import { useUser } from '../auth/session-context';
+import { Empty, ErrorState, Loading } from '../components/states';
+import { useTitle } from '../components/use-title';
+import { AgencyDecisionsDocument, AgencyRecordPositionDocument, type AgencyDecisionsQuery, type Position } from '../gql/graphql';
+import { formatDate } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+
+type Decision = AgencyDecisionsQuery['decisions']['edges'][number]['node'];
+const POSITIONS: readonly Position[] = ['SUPPORTS', 'ABSTAINS', 'OBJECTS'];
+
+function PositionForm({ decision, labels }: { decision: Decision; labels: AgencyDecisionsQuery['positions'] }) {
+  const { t, lang, language } = useI18n();
+  const user = useUser();
+  const mine = decision.positions.find((p) => p.organizationId === user.organizationId);
+  const [position, setPosition] = useState<Position | ''>(mine?.position ?? '');
+  const [reason, setReason] = useState(mine?.reason ?? '');
+  const [error, setError] = useState<{ field: 'position' | 'reason' | 'form'; text: string } | undefined>();
+  const [saved, setSaved] = useState(false);
+  const [record, recording] = useMutation(AgencyRecordPositionDocument);
+  const id = `position-${decision.id}`;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    if (!position) return setError({ field: 'position', text: t('agency.decisions.choose') });
+    if (position === 'OBJECTS' && reason.trim() === '') return setError({ field: 'reason', text: t('refusal.OBJECTION_NEEDS_REASON') });
+    setError(undefined);
+    try {
+      await record({ variables: { input: { decisionId: decision.id, organizationId: user.organizationId, position, reason: reason.trim() || null }, lang } });
+      setSaved(true);
+    } catch (e) {
+      const refusal = refusalOf(e);
+      const text = t.maybe(`refusal.${refusal?.reason}`) ?? t('refusal.generic');
+      setError({ field: refusal?.reason === 'OBJECTION_NEEDS_REASON' ? 'reason' : 'form', text });
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} className="kom-form" aria-labelledby={`${id}-legend`}>
+      <Fieldset aria-describedby={error?.field === 'position' ? `${id}-error` : undefined}>
+        <Fieldset.Legend id={`${id}-legend`}>{t('agency.decisions.yourPosition')}</Fieldset.Legend>
+        {POSITIONS.map((key) => (
+          <Radio
+            key={key}
+            name={id}
+            value={key}
+            label={labels.find((l) => l.key === key)?.[language] ?? key}
+            checked={position === key}
+            onChange={() => setPosition(key)}
+          />
+        ))}
+        {error?.field === 'position' && <ValidationMessage id={`${id}-error`}>{error.text}</ValidationMessage>}
+      </Fieldset>
+      <Textfield
+        multiline
+        rows={2}
+        label={t('agency.decisions.reason')}
+        description={t('agency.decisions.reasonHint')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={error?.field === 'reason' ? error.text : undefined}
+      />
+      {error?.field === 'form' && (
+        <Alert data-color="danger">
+          <Paragraph>{error.text}</Paragraph>
+        </Alert>
+      )}
+      <div className="kom-actions">
+        <Button type="submit" disabled={recording.loading}>
+          {t('agency.decisions.save')}
+        </Button>
+      </div>
+      <div role="status">{saved && <Paragraph>{t('agency.decisions.saved')}</Paragraph>}</div>
+    </form>
+  );
+}
+
+/** Recent decisions of meetings the agency attended: read them and record its position (support, dissent with reason, abstain). */
+export function AgencyDecisionsPage() {
+  const { t, lang, language } = useI18n();
+  const user = useUser();
+  useTitle(t('agency.decisions.title'));
+  const [from] = useState(() => new Date(Date.now() - 180 * 24 * 3600_000).toISOString());
+  const { data, loading, error, refetch } = useQuery(AgencyDecisionsDocument, { variables: { from, lang } });
+  const decisions = (data?.decisions.edges.map((e) => e.node) ?? [])
+    .filter((d) => d.meeting?.attendance.some((a) => a.organizationId === user.organizationId))
+    .reverse();
+  return (
+    <section aria-labelledby="agency-decisions-title" className="kom-stack">
+      <Heading level={1} id="agency-decisions-title">
+        {t('agency.decisions.title')}
+      </Heading>
+      <Paragraph>{t('agency.decisions.intro')}</Paragraph>
+      {loading && !data && <Loading />}
+      {error && !data && <ErrorState onRetry={() => void refetch()} />}
+      {data && decisions.length === 0 && <Empty>{t('agency.decisions.none')}</Empty>}
+      {data &&
+        decisions.map((d) => {
+          const open = d.status === 'ACTIVE' && d.meeting?.minutesStatus !== 'APPROVED';
+          return (
+            <article key={d.id} aria-labelledby={`decision-${d.id}`} className="kom-stack kom-card">
+              <Heading level={2} data-size="sm" id={`decision-${d.id}`}>
+                {d.text}
+              </Heading>
+              <Paragraph data-size="sm">
+                {t('agency.decisions.taken', { meeting: d.meeting?.title ?? '', when: d.recordedAt ? formatDate(d.recordedAt, language) : '' })}{' '}
+                <Tag data-color={d.status === 'ACTIVE' ? 'success' : 'warning'}>{d.statusLabel}</Tag>
+              </Paragraph>
+              {open ? (
+                <PositionForm decision={d} labels={data.positions} />
+              ) : (
+                <Paragraph>
+                  {t('agency.decisions.closed', {
+                    position: d.positions.find((p) => p.organizationId === user.organizationId)?.positionLabel ?? t('agency.decisions.noPosition'),
+                  })}
+                </Paragraph>
+              )}
+            </article>
+          );
+        })}
+    </section>
+  );
+}
