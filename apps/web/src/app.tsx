@@ -9,6 +9,7 @@ import { NGO_ROUTES } from './ngo/routes';
 import { AUDIT_ROUTES } from './audit/routes';
 import { DOCUMENT_ROUTES } from './documents/routes';
 import { AGENCY_ROUTES } from './agency/routes';
+import { POLICE_ROUTES } from './police/routes';
 import { NOTIFICATION_ROUTES } from './notifications/routes';
 
 const router = createBrowserRouter([
@@ -17,7 +18,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/', element: <RequireSession><HomePage /></RequireSession> },
-      ...[...NGO_ROUTES, ...AUDIT_ROUTES, ...DOCUMENT_ROUTES, ...AGENCY_ROUTES, ...NOTIFICATION_ROUTES].map(({ path, page }) => {
+      ...[...NGO_ROUTES, ...AUDIT_ROUTES, ...DOCUMENT_ROUTES, ...AGENCY_ROUTES, ...POLICE_ROUTES, ...NOTIFICATION_ROUTES].map(({ path, page }) => {
         const Page = lazy(page);
         return { path, element: <RequireSession><Page /></RequireSession> };
       }),

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useMessages } from '../i18n/i18n';
 
@@ -17,6 +17,8 @@ interface ConfirmDialogProps {
 export function ConfirmDialog({ open, title, consequence, confirmLabel, busy, onConfirm, onCancel, children }: ConfirmDialogProps) {
   const t = useMessages();
   const ref = useRef<HTMLDialogElement>(null);
+  // Several dialogs may share a page: each names itself by its own heading.
+  const titleId = `confirm-title-${useId()}`;
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -24,8 +26,8 @@ export function ConfirmDialog({ open, title, consequence, confirmLabel, busy, on
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <Dialog ref={ref} closeButton={t('action.close')} onClose={onCancel} aria-labelledby="confirm-title">
-      <Heading level={2} data-size="sm" id="confirm-title">
+    <Dialog ref={ref} closeButton={t('action.close')} onClose={onCancel} aria-labelledby={titleId}>
+      <Heading level={2} data-size="sm" id={titleId}>
         {title}
       </Heading>
       <Paragraph>{consequence}</Paragraph>

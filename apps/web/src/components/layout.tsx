@@ -33,6 +33,7 @@ function navLinks(role: Role): ReadonlyArray<readonly [string, NavKey]> {
         ['/agency/meetings', 'nav.agency.meetings'],
         ['/agency/decisions', 'nav.agency.decisions'],
         ['/agency/action-items', 'nav.agency.actionItems'],
+        ['/police/agreements', 'nav.agency.agreements'],
         ...documents,
         ...calendar,
         ...notifications,

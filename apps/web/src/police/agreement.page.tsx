@@ -1,0 +1,277 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Button, Field, Heading, Label, List, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useLocation, useParams } from 'react-router';
+import { refusalOf } from '../apollo/refusal';
+import { ConfirmDialog } from '../components/confirm-dialog';
+import { AppLink } from '../components/router-link';
+import { ErrorState, Loading } from '../components/states';
+import { useTitle } from '../components/use-title';
+import {
+  PoliceAgreementDocument,
+  PoliceAmendAgreementDocument,
+  PoliceProposeAgreementDocument,
+  PoliceRenewAgreementDocument,
+  PoliceTerminateAgreementDocument,
+} from '../gql/graphql';
+import { formatDate, formatDateTime, osloToday } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+import { VersionDiff } from '../ngo/version-diff';
+import { ClausesFields, clauseInputs, type Clauses } from './clauses-fields';
+
+type Step = 'propose' | 'terminate' | undefined;
+
+/** The police party's workspace for one agreement: signatures per party, amend, propose, renew, terminate, compare versions. */
+export function PoliceAgreementPage() {
+  const { t, lang, language } = useI18n();
+  const { agreementId = '' } = useParams();
+  const location = useLocation();
+  const { data, loading, error, refetch } = useQuery(PoliceAgreementDocument, { variables: { id: agreementId, lang }, fetchPolicy: 'cache-and-network' });
+  const [amend, amending] = useMutation(PoliceAmendAgreementDocument);
+  const [propose, proposing] = useMutation(PoliceProposeAgreementDocument);
+  const [renew, renewing] = useMutation(PoliceRenewAgreementDocument);
+  const [terminate, terminating] = useMutation(PoliceTerminateAgreementDocument);
+  const [editing, setEditing] = useState<Clauses | undefined>();
+  const [confirm, setConfirm] = useState<Step>();
+  const [reason, setReason] = useState('');
+  const [effectiveOn, setEffectiveOn] = useState(osloToday());
+  const [renewTo, setRenewTo] = useState('');
+  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | undefined>();
+  const [compareFrom, setCompareFrom] = useState<number | undefined>();
+  const agreement = data?.agreement;
+  useTitle(agreement?.title ?? t('police.agreement.title'));
+
+  if (loading && !data) return <Loading />;
+  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (!agreement || !data) {
+    return (
+      <section aria-labelledby="agreement-missing" className="kom-stack">
+        <Heading level={1} id="agreement-missing">
+          {t('ngo.agreement.missing')}
+        </Heading>
+        <AppLink to="/police/agreements">{t('police.back')}</AppLink>
+      </section>
+    );
+  }
+  const version = agreement.currentVersion;
+  const terminal = agreement.status === 'TERMINATED' || agreement.status === 'EXPIRED';
+  const refused = (e: unknown) => {
+    const refusal = refusalOf(e);
+    const text = t.maybe(`refusal.${refusal?.reason}`) ?? t('refusal.generic');
+    setMessage({ kind: 'danger', text });
+    return refusal;
+  };
+  const done = async (text: string) => {
+    setMessage({ kind: 'success', text });
+    await refetch();
+  };
+
+  const startEditing = () =>
+    setEditing(Object.fromEntries(version.clauses.map((c) => [c.section, { nb: c.nb, en: c.en ?? '' }])));
+  const saveAmendment = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!editing) return;
+    try {
+      await amend({ variables: { input: { agreementId: agreement.id, expectedRevision: agreement.revision, clauses: clauseInputs(editing) } } });
+      setEditing(undefined);
+      await done(t('police.agreement.amended', { version: version.number + 1 }));
+    } catch (e) {
+      // A concurrent change: keep what was typed, show the newer version beside it.
+      if (refused(e)?.reason === 'CONCURRENT_MODIFICATION') await refetch();
+    }
+  };
+  const confirmPropose = async () => {
+    try {
+      await propose({ variables: { input: { agreementId: agreement.id, version: version.number, expectedRevision: agreement.revision } } });
+      setConfirm(undefined);
+      await done(t('police.agreement.proposed', { version: version.number }));
+    } catch (e) {
+      setConfirm(undefined);
+      refused(e);
+    }
+  };
+  const confirmTerminate = async () => {
+    try {
+      await terminate({ variables: { input: { agreementId: agreement.id, effectiveOn, reason: reason.trim(), expectedRevision: agreement.revision } } });
+      setConfirm(undefined);
+      await done(t('police.agreement.terminated'));
+    } catch (e) {
+      setConfirm(undefined);
+      refused(e);
+    }
+  };
+  const submitRenew = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!renewTo) return setMessage({ kind: 'danger', text: t('police.agreement.renewDate') });
+    try {
+      await renew({ variables: { input: { agreementId: agreement.id, expiresOn: renewTo, expectedRevision: agreement.revision } } });
+      await done(t('police.agreement.renewed', { date: formatDate(renewTo, language) }));
+    } catch (e) {
+      refused(e);
+    }
+  };
+  const signatureOf = (organizationId: string) => agreement.signatures.filter((s) => s.organizationId === organizationId && s.version === version.number)[0];
+  const versions = agreement.versions.map((v) => v.number);
+  const from = compareFrom ?? (version.number > 1 ? version.number - 1 : undefined);
+
+  return (
+    <article aria-labelledby="police-agreement-title" className="kom-stack">
+      <AppLink to="/police/agreements">{t('police.back')}</AppLink>
+      <Heading level={1} id="police-agreement-title">
+        {agreement.title}
+      </Heading>
+      {(location.state as { drafted?: boolean } | null)?.drafted && !message && (
+        <Alert data-color="success">
+          <Paragraph>{t('police.agreement.drafted')}</Paragraph>
+        </Alert>
+      )}
+      <div role="status" aria-live="polite">
+        <Paragraph>
+          {t('ngo.agreement.statusIs')} <Tag data-color="info">{agreement.statusLabel}</Tag> {t('police.agreement.versionIs', { version: version.number })}
+        </Paragraph>
+        {message && (
+          <Alert data-color={message.kind}>
+            <Paragraph>{message.text}</Paragraph>
+          </Alert>
+        )}
+      </div>
+
+      <section aria-labelledby="signatures-title">
+        <Heading level={2} id="signatures-title">
+          {t('police.agreement.signatures', { version: version.number })}
+        </Heading>
+        <Table>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('police.agreement.party')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('police.agreement.role')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('police.agreement.signature')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {version.parties.map((party) => {
+              const signed = signatureOf(party.organizationId);
+              return (
+                <Table.Row key={party.organizationId}>
+                  <Table.Cell>{party.name ?? party.organizationId}</Table.Cell>
+                  <Table.Cell>{party.role}</Table.Cell>
+                  <Table.Cell>
+                    {signed
+                      ? t('police.agreement.signedAt', { when: formatDateTime(signed.signedAt, language) })
+                      : version.proposedAt
+                        ? t('police.agreement.awaiting')
+                        : t('police.agreement.notProposed')}
+                  </Table.Cell>
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
+        </Table>
+      </section>
+
+      {!terminal && (
+        <section aria-labelledby="steps-title" className="kom-stack">
+          <Heading level={2} id="steps-title">
+            {t('police.agreement.steps')}
+          </Heading>
+          <div className="kom-actions">
+            {!version.proposedAt && <Button onClick={() => setConfirm('propose')}>{t('police.agreement.propose', { version: version.number })}</Button>}
+            {!editing && (
+              <Button variant="secondary" onClick={startEditing}>
+                {t('police.agreement.amend')}
+              </Button>
+            )}
+            <Button variant="secondary" data-color="danger" onClick={() => setConfirm('terminate')}>
+              {t('police.agreement.terminate')}
+            </Button>
+          </div>
+          {agreement.status === 'IN_FORCE' && (
+            <form onSubmit={(e) => void submitRenew(e)} className="kom-filters">
+              <Textfield type="date" label={t('police.agreement.renewTo')} value={renewTo} onChange={(e) => setRenewTo(e.target.value)} />
+              <div className="kom-actions">
+                <Button type="submit" variant="secondary" disabled={renewing.loading}>
+                  {t('police.agreement.renew')}
+                </Button>
+              </div>
+            </form>
+          )}
+        </section>
+      )}
+
+      {editing && (
+        <form onSubmit={(e) => void saveAmendment(e)} className="kom-form" aria-labelledby="amend-title">
+          <Heading level={2} id="amend-title">
+            {t('police.agreement.amendTitle', { version: version.number + 1 })}
+          </Heading>
+          <Paragraph>{t('police.agreement.amendIntro')}</Paragraph>
+          <ClausesFields sections={data.sections} clauses={editing} onChange={setEditing} />
+          <div className="kom-actions">
+            <Button type="submit" disabled={amending.loading}>
+              {t('police.agreement.saveAmendment')}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setEditing(undefined)}>
+              {t('action.cancel')}
+            </Button>
+          </div>
+        </form>
+      )}
+
+      <section aria-labelledby="current-title">
+        <Heading level={2} id="current-title">
+          {t('ngo.agreement.current', { version: version.number })}
+        </Heading>
+        <Paragraph>{version.purpose}</Paragraph>
+        <List.Unordered>
+          {version.clauses.map((c) => (
+            <List.Item key={c.section}>
+              <strong>{c.sectionLabel}:</strong> {c.nb}
+            </List.Item>
+          ))}
+        </List.Unordered>
+      </section>
+
+      {versions.length > 1 && from !== undefined && (
+        <section aria-labelledby="compare-title" className="kom-stack">
+          <Heading level={2} id="compare-title">
+            {t('ngo.agreement.changes')}
+          </Heading>
+          <Field>
+            <Label>{t('ngo.agreement.compareFrom')}</Label>
+            <Select value={from} onChange={(e) => setCompareFrom(Number(e.target.value))}>
+              {versions
+                .filter((n) => n !== version.number)
+                .map((n) => (
+                  <Select.Option key={n} value={n}>
+                    {t('ngo.agreement.versionN', { version: n })}
+                  </Select.Option>
+                ))}
+            </Select>
+          </Field>
+          <VersionDiff agreementId={agreement.id} fromVersion={from} toVersion={version.number} sections={data.sections} lang={lang} />
+        </section>
+      )}
+
+      <ConfirmDialog
+        open={confirm === 'propose'}
+        title={t('police.agreement.proposeConfirm.title')}
+        consequence={t('police.agreement.proposeConfirm.body', { version: version.number })}
+        confirmLabel={t('police.agreement.propose', { version: version.number })}
+        busy={proposing.loading}
+        onConfirm={() => void confirmPropose()}
+        onCancel={() => setConfirm(undefined)}
+      />
+      <ConfirmDialog
+        open={confirm === 'terminate'}
+        title={t('police.agreement.terminateConfirm.title')}
+        consequence={t('police.agreement.terminateConfirm.body')}
+        confirmLabel={t('police.agreement.terminate')}
+        busy={terminating.loading || reason.trim() === ''}
+        onConfirm={() => void confirmTerminate()}
+        onCancel={() => setConfirm(undefined)}
+      >
+        <Textfield type="date" label={t('police.agreement.terminateOn')} value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} />
+        <Textfield multiline rows={3} label={t('police.agreement.terminateReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </ConfirmDialog>
+    </article>
+  );
+}
