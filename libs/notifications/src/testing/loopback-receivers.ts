@@ -21,6 +21,10 @@ export async function startSmtpReceiver(): Promise<{ url: string; mails: ParsedM
       );
     },
   });
+  // A sender killed mid-message resets its connection (ECONNRESET): that is the point of the crash
+  // tests, not a failure of the receiver, which goes on serving the next connection.
+  const connectionErrors: Error[] = [];
+  server.on('error', (error: Error) => connectionErrors.push(error));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
@@ -48,6 +52,7 @@ export async function startWebhookReceiver(): Promise<{
   let failures = 0;
   const server: Server = createServer((req, res) => {
     let body = '';
+    req.on('error', () => undefined); // a sender that dies mid-request: nothing to receive
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       if (failures > 0) {
