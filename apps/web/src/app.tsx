@@ -10,6 +10,7 @@ import { AUDIT_ROUTES } from './audit/routes';
 import { DOCUMENT_ROUTES } from './documents/routes';
 import { AGENCY_ROUTES } from './agency/routes';
 import { POLICE_ROUTES } from './police/routes';
+import { SECRETARIAT_ROUTES } from './secretariat/routes';
 import { NOTIFICATION_ROUTES } from './notifications/routes';
 
 const router = createBrowserRouter([
@@ -18,7 +19,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/', element: <RequireSession><HomePage /></RequireSession> },
-      ...[...NGO_ROUTES, ...AUDIT_ROUTES, ...DOCUMENT_ROUTES, ...AGENCY_ROUTES, ...POLICE_ROUTES, ...NOTIFICATION_ROUTES].map(({ path, page }) => {
+      ...[...NGO_ROUTES, ...AUDIT_ROUTES, ...DOCUMENT_ROUTES, ...AGENCY_ROUTES, ...POLICE_ROUTES, ...SECRETARIAT_ROUTES, ...NOTIFICATION_ROUTES].map(({ path, page }) => {
         const Page = lazy(page);
         return { path, element: <RequireSession><Page /></RequireSession> };
       }),

@@ -12,6 +12,7 @@ export function HomePage() {
   if (user.role === 'NGO_REPRESENTATIVE') return <Navigate to="/ngo/issues" replace />;
   if (user.role === 'AUDITOR') return <Navigate to="/audit/decisions" replace />;
   if (user.role === 'AGENCY_MEMBER') return <Navigate to="/agency/meetings" replace />;
+  if (user.role === 'SECRETARIAT') return <Navigate to="/secretariat/calendar" replace />;
   return (
     <section aria-labelledby="home-title">
       <Heading level={1} id="home-title">

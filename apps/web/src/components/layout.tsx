@@ -27,7 +27,7 @@ function navLinks(role: Role): ReadonlyArray<readonly [string, NavKey]> {
     case 'AUDITOR':
       return [...audit, ...documents, ...notifications];
     case 'SECRETARIAT':
-      return [...audit, ...documents, ...calendar, ...notifications];
+      return [['/secretariat/calendar', 'nav.secretariat.calendar'], ...audit, ...documents, ...calendar, ...notifications];
     case 'AGENCY_MEMBER':
       return [
         ['/agency/meetings', 'nav.agency.meetings'],

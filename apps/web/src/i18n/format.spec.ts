@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // format.ts names the language type, whose module reads the browser's storage.
-import { nextDay, osloEndOfDay, osloStartOfDay, osloToday } from './format';
+import { nextDay, osloEndOfDay, osloInstant, osloParts, osloStartOfDay, osloToday } from './format';
 
 describe('Oslo calendar days as instants', () => {
   it('begin at 23:00 UTC in winter and 22:00 UTC in summer', () => {
@@ -25,5 +25,12 @@ describe('Oslo calendar days as instants', () => {
   it('say which day it is in Oslo, not in UTC', () => {
     expect(osloToday(new Date('2027-01-14T23:30:00Z'))).toBe('2027-01-15');
     expect(osloToday(new Date('2027-07-14T21:30:00Z'))).toBe('2027-07-14');
+  });
+
+  it('turn an Oslo date and time into an instant and back, in winter and summer', () => {
+    expect(osloInstant('2027-01-12', '09:00')).toBe('2027-01-12T08:00:00.000Z');
+    expect(osloInstant('2027-06-08', '09:00')).toBe('2027-06-08T07:00:00.000Z');
+    expect(osloParts('2027-06-08T07:00:00.000Z')).toEqual({ day: '2027-06-08', time: '09:00' });
+    expect(osloParts(osloInstant('2027-10-31', '12:30'))).toEqual({ day: '2027-10-31', time: '12:30' });
   });
 });

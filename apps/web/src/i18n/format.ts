@@ -40,3 +40,19 @@ export function osloEndOfDay(day: string): string {
 export function osloToday(now = new Date()): string {
   return osloClock.format(now).slice(0, 10);
 }
+
+/** The instant Oslo's clocks show `day` at `time` (HH:MM); a time in the spring gap moves on by the gap. */
+export function osloInstant(day: string, time: string): string {
+  const asUtc = Date.parse(`${day}T${time}:00Z`);
+  for (const hours of [1, 2]) {
+    const candidate = new Date(asUtc - hours * 3600_000);
+    if (osloClock.format(candidate) === `${day}, ${time}`) return candidate.toISOString();
+  }
+  return new Date(asUtc - 3600_000).toISOString();
+}
+
+/** An instant as Oslo's calendar date and wall-clock time. */
+export function osloParts(iso: string): { day: string; time: string } {
+  const [day, time] = osloClock.format(new Date(iso)).split(', ') as [string, string];
+  return { day, time };
+}
