@@ -163,7 +163,7 @@ describe('audit (GraphQL)', () => {
     const created = await app.gql<{ createAuditCheckpoint: { treeSize: number; rootHash: string } }>(
       'mutation { createAuditCheckpoint { treeSize rootHash position time keyId signature } }',
       {},
-      { token: auditor },
+      { token: secretariat }, // the secretariat signs on demand; an auditor never (auditor-read-only.e2e-spec.ts)
     );
     expect(created.errors).toBeUndefined();
     const { treeSize, rootHash } = created.data!.createAuditCheckpoint;

@@ -112,6 +112,20 @@ export class AuditNotary {
     });
   }
 
+  /**
+   * The timed checkpoint (KOM_AUDIT_CHECKPOINT_MINUTES): everything folded so far, when the log grew
+   * since the latest checkpoint. Quiet stretches between multiples of checkpointEvery still get a
+   * signed root, so a later rewrite of them is caught without waiting for the next multiple.
+   */
+  checkpointIfGrown(): Promise<RecordedCheckpoint | undefined> {
+    return this.serialised(async () => {
+      const size = this.sync().size;
+      this.knownCheckpointSize = Math.max(this.knownCheckpointSize, this.latestCheckpoint()?.treeSize ?? 0);
+      if (size === 0 || size <= this.knownCheckpointSize) return undefined;
+      return this.underLock(() => this.record(size, false), false);
+    });
+  }
+
   /** A checkpoint of everything folded so far (or the latest, when nothing is new). */
   checkpointNow(): Promise<RecordedCheckpoint | undefined> {
     return this.serialised(async () => {

@@ -151,7 +151,7 @@ export class AuditResolver {
     return this.notary.checkpoints();
   }
 
-  @Mutation(() => AuditCheckpointType, { description: 'Signs and records a checkpoint of the log as it is now (or returns the latest, when nothing is new).' })
+  @Mutation(() => AuditCheckpointType, { description: 'Signs and records a checkpoint of the log as it is now (or returns the latest, when nothing is new). The secretariat only: the platform also signs them on a schedule, and auditors change nothing.' })
   async createAuditCheckpoint(): Promise<AuditCheckpointType> {
     const checkpoint = await this.notary.checkpointNow();
     if (!checkpoint) throw new InvalidInput('AUDIT_LOG_EMPTY', 'The log holds no events to checkpoint');
