@@ -143,6 +143,23 @@ export class AuditNotary {
     return row ? fromRow(row) : undefined;
   }
 
+  /**
+   * One page of the checkpoints by tree size (a keyset: the cursor is the size last seen), oldest
+   * first or newest first; `limit` rows at most.
+   */
+  checkpointPage(options: { afterSize?: number; limit: number; newestFirst?: boolean }): CheckpointData[] {
+    const { afterSize, limit, newestFirst = false } = options;
+    const where = afterSize === undefined ? '' : `WHERE tree_size ${newestFirst ? '<' : '>'} ?`;
+    const rows = this.db
+      .prepare(`SELECT * FROM ${AUDIT_CHECKPOINTS_TABLE} ${where} ORDER BY tree_size ${newestFirst ? 'DESC' : 'ASC'} LIMIT ?`)
+      .all(...(afterSize === undefined ? [] : [afterSize]), limit) as CheckpointRow[];
+    return rows.map(fromRow);
+  }
+
+  checkpointCount(): number {
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM ${AUDIT_CHECKPOINTS_TABLE}`).get() as { n: number }).n;
+  }
+
   checkpoints(): CheckpointData[] {
     return (this.db.prepare(`SELECT * FROM ${AUDIT_CHECKPOINTS_TABLE} ORDER BY tree_size`).all() as CheckpointRow[]).map(fromRow);
   }

@@ -231,7 +231,9 @@ export const POLICY_TABLE: PolicyTable = {
   'Query.auditEventTypes': { allow: AUDIT, summary: 'the event types in the log, for filters' },
   'DecisionHistoryStep.proof': { allow: AUDIT, summary: "a history step's inclusion proof in the latest checkpoint" },
   'Query.consistencyProof': { allow: AUDIT, summary: 'consistency proof between two checkpoints' },
-  'Query.auditCheckpoints': { allow: AUDIT, summary: 'the signed checkpoints' },
+  'Query.auditCheckpoints': { allow: AUDIT, summary: 'the signed checkpoints, a page at a time' },
+  'Query.latestAuditCheckpoint': { allow: AUDIT, summary: 'the latest signed checkpoint' },
+  'Query.auditCheckpointCount': { allow: AUDIT, summary: 'how many signed checkpoints there are' },
   'Query.auditPublicKey': { allow: 'PUBLIC', summary: 'the public key that signs audit checkpoints (public by design)' },
   // Auditors change nothing, not even by signing: the platform checkpoints on its own schedule
   // (KOM_AUDIT_CHECKPOINT_EVERY events, KOM_AUDIT_CHECKPOINT_MINUTES), the secretariat on demand.
