@@ -1,19 +1,9 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isScalarType,
-  type GraphQLField,
-  type GraphQLInputType,
-  type GraphQLSchema,
-} from 'graphql';
+import { isEnumType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { POLICY_TABLE, allows, isOwnOrganizationOnly, mayAct, type Policy } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { ROLES, type Role } from '@kom/kernel';
+import { mutationDocument, mutationVariables } from '../support/schema-operations';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -38,52 +28,6 @@ const HOME: Record<Role, { own: string; other: string }> = {
 };
 const TARGETS = ['own', 'other'] as const;
 type Target = (typeof TARGETS)[number];
-
-const ORGANIZATION_FIELD = /(^|[a-z])(organizationId|OrganizationId|partyId|PartyId)$|^organizationIds$/;
-
-/** The smallest value of a GraphQL input type; organisation ids point at `org`. */
-function minimal(type: GraphQLInputType, name: string, org: string, depth = 0): unknown {
-  if (depth > 8) return null;
-  if (isNonNullType(type)) return minimal(type.ofType as GraphQLInputType, name, org, depth);
-  if (isListType(type)) {
-    const item = minimal(type.ofType as GraphQLInputType, name, org, depth + 1);
-    return ORGANIZATION_FIELD.test(name) || isInputObjectType(getNamedType(type)) ? [item] : [];
-  }
-  if (isInputObjectType(type)) {
-    const value: Record<string, unknown> = {};
-    for (const field of Object.values(type.getFields())) {
-      const required = isNonNullType(field.type) && field.defaultValue === undefined;
-      if (required || ORGANIZATION_FIELD.test(field.name)) value[field.name] = minimal(field.type, field.name, org, depth + 1);
-    }
-    return value;
-  }
-  if (isEnumType(type)) return type.getValues()[0].value;
-  if (isScalarType(type)) {
-    switch (type.name) {
-      case 'Int':
-      case 'Float':
-        return 1;
-      case 'Boolean':
-        return false;
-      default:
-        if (ORGANIZATION_FIELD.test(name) || /^organizationIds?$/.test(name)) return org;
-        if (/Id$|^id$/.test(name)) return 'matrix-no-such-id';
-        return 'matrix';
-    }
-  }
-  return null;
-}
-
-function mutationDocument(field: GraphQLField<unknown, unknown>): string {
-  const variables = field.args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
-  const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
-  return `mutation${variables ? `(${variables})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection} }`;
-}
-
-function mutationVariables(field: GraphQLField<unknown, unknown>, org: string): Record<string, unknown> {
-  return Object.fromEntries(field.args.map((a) => [a.name, minimal(a.type, a.name, org)]));
-}
 
 interface Cell {
   readonly mutation: string;

@@ -53,7 +53,7 @@ export function IntegrityPage() {
   if (loading && !data) return <Loading />;
   if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
   if (!data) return null;
-  const latest = data.auditCheckpoints[data.auditCheckpoints.length - 1];
+  const latest = data.latestAuditCheckpoint;
   const shown = report ?? (running ? undefined : data.integrityCheck.lastReport);
   const checked = progress.data?.integrityCheck.checkedEvents ?? 0;
   const total = progress.data?.integrityCheck.totalEvents ?? undefined;
@@ -117,7 +117,7 @@ export function IntegrityPage() {
               <code>{latest.rootHash}</code>
             </dd>
             <dt>{t('audit.integrity.checkpoint.count')}</dt>
-            <dd>{data.auditCheckpoints.length}</dd>
+            <dd>{data.auditCheckpointCount}</dd>
           </dl>
         ) : (
           <Paragraph>{t('audit.integrity.checkpoint.none')}</Paragraph>

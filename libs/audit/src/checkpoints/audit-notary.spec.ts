@@ -63,6 +63,19 @@ describe.each(stores)('audit notary on %s', (_, createStore) => {
     expect((await store.readStream(CHECKPOINT_STREAM))[0]!.id).toBe(checkpointEventId(20));
   });
 
+  it('on a timed tick, checkpoints the whole log only when it grew since the latest checkpoint', async () => {
+    expect(await (await replica(10)).notary.checkpointIfGrown()).toBeUndefined(); // an empty log: nothing to sign
+    await append(13);
+    const { notary } = await replica(10);
+    expect(await notary.checkpointIfDue()).toMatchObject({ treeSize: 10 });
+    expect(await notary.checkpointIfGrown()).toMatchObject({ treeSize: 13, appended: true });
+    expect(await notary.checkpointIfGrown()).toBeUndefined(); // nothing new since
+    expect(await checkpointEvents()).toEqual([expect.objectContaining({ treeSize: 10 }), expect.objectContaining({ treeSize: 13 })]);
+    const [, timed] = await store.readStream(CHECKPOINT_STREAM);
+    expect(timed!.metadata.command).toBe('RecordPeriodicAuditCheckpoint');
+    expect(await verifyWholeLog(store, key.published)).toMatchObject({ valid: true });
+  });
+
   it('two replicas racing to write the same checkpoints append each once, with the deterministic id', async () => {
     await append(35);
     const [a, b] = await Promise.all([replica(10), replica(10)]);

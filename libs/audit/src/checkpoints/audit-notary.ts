@@ -112,6 +112,20 @@ export class AuditNotary {
     });
   }
 
+  /**
+   * The timed checkpoint (KOM_AUDIT_CHECKPOINT_MINUTES): everything folded so far, when the log grew
+   * since the latest checkpoint. Quiet stretches between multiples of checkpointEvery still get a
+   * signed root, so a later rewrite of them is caught without waiting for the next multiple.
+   */
+  checkpointIfGrown(): Promise<RecordedCheckpoint | undefined> {
+    return this.serialised(async () => {
+      const size = this.sync().size;
+      this.knownCheckpointSize = Math.max(this.knownCheckpointSize, this.latestCheckpoint()?.treeSize ?? 0);
+      if (size === 0 || size <= this.knownCheckpointSize) return undefined;
+      return this.underLock(() => this.record(size, false), false);
+    });
+  }
+
   /** A checkpoint of everything folded so far (or the latest, when nothing is new). */
   checkpointNow(): Promise<RecordedCheckpoint | undefined> {
     return this.serialised(async () => {
@@ -127,6 +141,23 @@ export class AuditNotary {
       .prepare(`SELECT * FROM ${AUDIT_CHECKPOINTS_TABLE} ORDER BY tree_size DESC LIMIT 1`)
       .get() as CheckpointRow | undefined;
     return row ? fromRow(row) : undefined;
+  }
+
+  /**
+   * One page of the checkpoints by tree size (a keyset: the cursor is the size last seen), oldest
+   * first or newest first; `limit` rows at most.
+   */
+  checkpointPage(options: { afterSize?: number; limit: number; newestFirst?: boolean }): CheckpointData[] {
+    const { afterSize, limit, newestFirst = false } = options;
+    const where = afterSize === undefined ? '' : `WHERE tree_size ${newestFirst ? '<' : '>'} ?`;
+    const rows = this.db
+      .prepare(`SELECT * FROM ${AUDIT_CHECKPOINTS_TABLE} ${where} ORDER BY tree_size ${newestFirst ? 'DESC' : 'ASC'} LIMIT ?`)
+      .all(...(afterSize === undefined ? [] : [afterSize]), limit) as CheckpointRow[];
+    return rows.map(fromRow);
+  }
+
+  checkpointCount(): number {
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM ${AUDIT_CHECKPOINTS_TABLE}`).get() as { n: number }).n;
   }
 
   checkpoints(): CheckpointData[] {

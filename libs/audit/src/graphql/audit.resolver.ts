@@ -14,6 +14,8 @@ import { AuditSummaryRegistry } from '../trail/audit-summaries';
 import type { IntegrityReport } from '../verification/log-verifier';
 import { AUDIT_SIGNING_KEY } from '../nest/tokens';
 import {
+  AuditCheckpointConnection,
+  AuditCheckpointsArgs,
   AuditCheckpointType,
   AuditEntryConnection,
   AuditEntryType,
@@ -146,12 +148,29 @@ export class AuditResolver {
     return this.notary.consistencyProof(fromSize, toSize);
   }
 
-  @Query(() => [AuditCheckpointType], { description: 'The signed checkpoints, oldest first.' })
-  auditCheckpoints(): AuditCheckpointType[] {
-    return this.notary.checkpoints();
+  @Query(() => AuditCheckpointConnection, { description: 'The signed checkpoints by tree size, oldest first (or newest first), a page at a time.' })
+  auditCheckpoints(@Args() args: AuditCheckpointsArgs) {
+    const size = pageSize(args.first);
+    const after = decodeCursor(args.after);
+    const afterSize = after === undefined ? undefined : Number(after);
+    if (afterSize !== undefined && !(Number.isSafeInteger(afterSize) && afterSize >= 0)) {
+      throw new InvalidInput('INVALID_CURSOR', 'after is not a cursor of this list');
+    }
+    const rows = this.notary.checkpointPage({ afterSize, limit: size + 1, newestFirst: args.newestFirst });
+    return toConnection(rows, size, (checkpoint) => String(checkpoint.treeSize));
   }
 
-  @Mutation(() => AuditCheckpointType, { description: 'Signs and records a checkpoint of the log as it is now (or returns the latest, when nothing is new).' })
+  @Query(() => AuditCheckpointType, { nullable: true, description: 'The latest signed checkpoint; null while there is none.' })
+  latestAuditCheckpoint(): AuditCheckpointType | null {
+    return this.notary.latestCheckpoint() ?? null;
+  }
+
+  @Query(() => Int, { description: 'How many signed checkpoints the log holds.' })
+  auditCheckpointCount(): number {
+    return this.notary.checkpointCount();
+  }
+
+  @Mutation(() => AuditCheckpointType, { description: 'Signs and records a checkpoint of the log as it is now (or returns the latest, when nothing is new). The secretariat only: the platform also signs them on a schedule, and auditors change nothing.' })
   async createAuditCheckpoint(): Promise<AuditCheckpointType> {
     const checkpoint = await this.notary.checkpointNow();
     if (!checkpoint) throw new InvalidInput('AUDIT_LOG_EMPTY', 'The log holds no events to checkpoint');

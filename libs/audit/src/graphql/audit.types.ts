@@ -76,6 +76,14 @@ export class AuditCheckpointType {
   signature!: string;
 }
 
+export const AuditCheckpointConnection = Connection(AuditCheckpointType, 'AuditCheckpoint');
+
+@ArgsType()
+export class AuditCheckpointsArgs extends PageArgs {
+  @Field(() => Boolean, { defaultValue: false, description: 'Newest first (the latest checkpoint on the first page); oldest first by default.' })
+  newestFirst!: boolean;
+}
+
 @ObjectType('InclusionProof', { description: 'RFC 6962 audit path of one event in a signed checkpoint.' })
 export class InclusionProofType {
   @Field(() => ID)

@@ -8,7 +8,7 @@ import { ALL_ROLES, type Policy, type PolicyTable } from './policy';
  * (FORBIDDEN, reason NO_POLICY), and test/api/authorization-matrix.e2e-spec.ts fails on it.
  *
  * Roles: SECRETARIAT (KOM secretariat, the Police Directorate), AGENCY_MEMBER (project-group
- * agencies), NGO_REPRESENTATIVE (reference-group NGOs), AUDITOR (read-only). Own-organisation rules
+ * agencies), NGO_REPRESENTATIVE (reference-group NGOs), AUDITOR (read-only: no mutation at all). Own-organisation rules
  * are enforced by the deciders (they receive the verified actor), so no path around GraphQL escapes
  * them; `ownOrganization` says which rule and which refusal reason.
  */
@@ -241,12 +241,15 @@ export const POLICY_TABLE: PolicyTable = {
   'Query.auditEventTypes': { allow: AUDIT, summary: 'the event types in the log, for filters' },
   'DecisionHistoryStep.proof': { allow: AUDIT, summary: "a history step's inclusion proof in the latest checkpoint" },
   'Query.consistencyProof': { allow: AUDIT, summary: 'consistency proof between two checkpoints' },
-  'Query.auditCheckpoints': { allow: AUDIT, summary: 'the signed checkpoints' },
+  'Query.auditCheckpoints': { allow: AUDIT, summary: 'the signed checkpoints, a page at a time' },
+  'Query.latestAuditCheckpoint': { allow: AUDIT, summary: 'the latest signed checkpoint' },
+  'Query.auditCheckpointCount': { allow: AUDIT, summary: 'how many signed checkpoints there are' },
   'Query.auditPublicKey': { allow: 'PUBLIC', summary: 'the public key that signs audit checkpoints (public by design)' },
-  'Mutation.createAuditCheckpoint': {
-    allow: AUDIT,
-    summary: 'sign a checkpoint of the log as it is (an attestation of the log, not a change to any record)',
-  },
+  // Auditors change nothing, not even by signing: the platform checkpoints on its own schedule
+  // (KOM_AUDIT_CHECKPOINT_EVERY events, KOM_AUDIT_CHECKPOINT_MINUTES), the secretariat on demand.
+  'Mutation.createAuditCheckpoint': secretariat(
+    'sign a checkpoint of the log as it is now, on demand (the platform also signs them on a schedule)',
+  ),
 
   // ---- documents and calendar feeds
   'Query.document': readers('a document built from the log (agenda, minutes, register, calendar), with provenance; what is in it follows the read side'),

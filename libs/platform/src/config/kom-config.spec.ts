@@ -15,11 +15,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ KOM_AUTH_KEY_FILE: 'shared/key.json' }).auth.keyFile).toBe(resolve('shared/key.json'));
   });
 
-  it('signs an audit checkpoint every 1000 events with the key in the data directory, unless told otherwise', () => {
+  it('signs an audit checkpoint every 1000 events or every hour with the key in the data directory, unless told otherwise', () => {
     const { join, resolve } = require('node:path');
-    expect(loadConfig({ KOM_DATA_DIR: '/srv/kom' }).audit).toEqual({ checkpointEvery: 1000, keyFile: join('/srv/kom', 'audit-signing-key.pem') });
-    expect(loadConfig({ KOM_AUDIT_CHECKPOINT_EVERY: '50', KOM_AUDIT_KEY_FILE: 'shared/audit.pem' }).audit).toEqual({
+    expect(loadConfig({ KOM_DATA_DIR: '/srv/kom' }).audit).toEqual({ checkpointEvery: 1000, checkpointMinutes: 60, keyFile: join('/srv/kom', 'audit-signing-key.pem') });
+    expect(loadConfig({ KOM_AUDIT_CHECKPOINT_EVERY: '50', KOM_AUDIT_CHECKPOINT_MINUTES: '0', KOM_AUDIT_KEY_FILE: 'shared/audit.pem' }).audit).toEqual({
       checkpointEvery: 50,
+      checkpointMinutes: 0,
       keyFile: resolve('shared/audit.pem'),
     });
   });
@@ -69,6 +70,8 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ KOM_AUDIT_CHECKPOINT_EVERY: '0' }, 'KOM_AUDIT_CHECKPOINT_EVERY'],
     [{ KOM_AUDIT_CHECKPOINT_EVERY: 'often' }, 'KOM_AUDIT_CHECKPOINT_EVERY'],
+    [{ KOM_AUDIT_CHECKPOINT_MINUTES: '-5' }, 'KOM_AUDIT_CHECKPOINT_MINUTES'],
+    [{ KOM_AUDIT_CHECKPOINT_MINUTES: '1.5' }, 'KOM_AUDIT_CHECKPOINT_MINUTES'],
   ])('refuses %j, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

@@ -65,6 +65,7 @@ const envSchema = z.object({
   KOM_AUTH_AUDIENCE: optional(z.string().default('kom-platform')),
   KOM_AUTH_KEY_FILE: optional(z.string().optional()),
   KOM_AUDIT_CHECKPOINT_EVERY: optional(z.coerce.number().int().min(1).max(10_000_000).default(1000)),
+  KOM_AUDIT_CHECKPOINT_MINUTES: optional(z.coerce.number().int().min(0).max(7 * 24 * 60).default(60)),
   KOM_AUDIT_KEY_FILE: optional(z.string().optional()),
   KOM_PERSONAL_DATA_KEYS_FILE: optional(z.string().optional()),
   KOM_WEB_DIR: optional(z.string().default('./apps/web/dist')),
@@ -240,11 +241,12 @@ export interface KomConfig {
   };
   readonly graphql: GraphQLLimits;
   /**
-   * checkpointEvery: the notary signs a checkpoint at every multiple of this many events.
+   * checkpointEvery: the notary signs a checkpoint at every multiple of this many events;
+   * checkpointMinutes: and every this many minutes when the log grew meanwhile (0: only by count).
    * keyFile: the platform's Ed25519 audit key (default <dataDir>/audit-signing-key.pem); replicas
    * writing to one KurrentDB share it, as they share the auth key.
    */
-  readonly audit: { readonly checkpointEvery: number; readonly keyFile: string };
+  readonly audit: { readonly checkpointEvery: number; readonly checkpointMinutes: number; readonly keyFile: string };
   /**
    * The key table of crypto-shredded personal data (default <dataDir>/personal-data-keys.sqlite):
    * outside the event log. Not used when shared state is in PostgreSQL (sharedStateUrl); otherwise
@@ -353,6 +355,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KomConfig {
     },
     audit: {
       checkpointEvery: e.KOM_AUDIT_CHECKPOINT_EVERY,
+      checkpointMinutes: e.KOM_AUDIT_CHECKPOINT_MINUTES,
       keyFile: resolve(e.KOM_AUDIT_KEY_FILE ?? join(dataDir, 'audit-signing-key.pem')),
     },
     personalData: {
