@@ -1,10 +1,25 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { InvalidInput, NotFound, type Actor } from '@kom/kernel';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Forbidden, InvalidInput, NotFound, type Actor } from '@kom/kernel';
 import { CurrentActor, RequestMeta } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { CLOCK, IdempotentMutations, Lang, decodeCursorPair, labelIn, loadAsOf, newId, pageSize, toConnection, type Clock, type CommandMeta } from '@kom/platform';
+import {
+  CLOCK,
+  IdempotentMutations,
+  Lang,
+  ProjectionsService,
+  committedEvents,
+  decodeCursorPair,
+  labelIn,
+  loadAsOf,
+  mapCommitted,
+  newId,
+  pageSize,
+  toConnection,
+  type Clock,
+  type CommandMeta,
+} from '@kom/platform';
 import {
   AmendAgreementCommand,
   DraftAgreementCommand,
@@ -15,7 +30,7 @@ import {
 } from '../application/agreement.commands';
 import { agreementVersionDiff } from '../domain/agreement-diff';
 import { agreementDecider, agreementStream } from '../domain/agreement.decider';
-import { visibleTo } from '../domain/agreement-visibility';
+import { isPartyMember, visibleTo } from '../domain/agreement-visibility';
 import { requireCalendarDate } from '../domain/calendar-date';
 import { versionNumbered, type Agreement as AgreementFacts } from '../domain/agreement.state';
 import { AgreementsQueries } from '../read-models/agreements.queries';
@@ -58,7 +73,28 @@ export class AgreementResolver {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
+    @Inject(ProjectionsService) private readonly projections: ProjectionsService,
   ) {}
+
+  @Subscription(() => Agreement, {
+    description:
+      'One agreement as you may read it, pushed after each change: drafted, amended, proposed for signature, each signature, renewal, ' +
+      'notice of termination. Its status (in force, expired) is as of the push; an expiry is a date, not an event, and is not pushed. ' +
+      'NGO representatives follow the agreements their organisation is party to; others what they may read of it (drafts: parties only).',
+    resolve: (agreement: Agreement) => agreement,
+  })
+  agreementChanged(@Args('agreementId', { type: () => ID }) agreementId: string, @CurrentActor() actor: Actor): AsyncIterableIterator<Agreement> {
+    const row = this.queries.byId(agreementId);
+    if (!row || !visibleTo(row.agreement, actor)) throw new NotFound('agreement', agreementId);
+    if (actor.role === 'NGO_REPRESENTATIVE' && !isPartyMember(row.agreement, actor)) {
+      throw new Forbidden('NOT_A_PARTY', 'An NGO representative follows the agreements their organisation is party to');
+    }
+    const stream = agreementStream(agreementId);
+    return mapCommitted(
+      committedEvents(this.projections, (e) => e.streamId === stream),
+      () => this.current(agreementId, actor),
+    );
+  }
 
   @Query(() => AgreementConnection, { description: 'Agreements you may read, in the order they were drafted; status is as of today.' })
   agreements(@Args() args: AgreementsArgs, @CurrentActor() actor: Actor) {

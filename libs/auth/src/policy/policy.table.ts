@@ -167,6 +167,15 @@ export const POLICY_TABLE: PolicyTable = {
   },
   'Query.agreement': readers('one agreement, as the caller may see it'),
   'Query.agreementVersionDiff': readers('two versions compared, as the caller may see them'),
+  'Subscription.agreementChanged': {
+    allow: READ_ALL,
+    summary: 'one agreement after each change (signatures, amendments, renewal, termination), pushed as the caller may read it',
+    ownOrganization: {
+      roles: ['NGO_REPRESENTATIVE'],
+      rule: 'an NGO representative follows only agreements their organisation is party to (read side)',
+      reasons: ['NOT_A_PARTY'],
+    },
+  },
   'Agreement.statusLabel': label('the status'),
   'AgreementClause.sectionLabel': label('the clause section'),
   'AgreementClause.text': label('the clause'),
@@ -221,6 +230,15 @@ export const POLICY_TABLE: PolicyTable = {
     ownOrganization: {
       roles: ['NGO_REPRESENTATIVE'],
       rule: "an NGO representative follows only their own organisation's issues (resolver)",
+      reasons: ['NOT_OWN_ORGANIZATION'],
+    },
+  },
+  'Subscription.issueChanged': {
+    allow: READ_ALL,
+    summary: "every step in one issue's story (comments, agenda, positions, decision, action items), pushed",
+    ownOrganization: {
+      roles: ['NGO_REPRESENTATIVE'],
+      rule: "an NGO representative follows only their own organisation's issues (read side)",
       reasons: ['NOT_OWN_ORGANIZATION'],
     },
   },

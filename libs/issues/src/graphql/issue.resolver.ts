@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { Forbidden, InvalidInput, canIdentifyRepresentatives, type Actor } from '@kom/kernel';
+import { Forbidden, InvalidInput, NotFound, canIdentifyRepresentatives, type Actor } from '@kom/kernel';
 import { CurrentActor } from '@kom/auth';
-import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, pageSize, toConnection } from '@kom/platform';
+import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection } from '@kom/platform';
 import { IssueHistory } from '../application/issue-history';
 import { IssuesQueries, type IssueView } from '../read-models/issues.queries';
 import {
@@ -10,6 +10,7 @@ import {
   ISSUE_CATEGORY_LABELS,
   ISSUE_STATUS_LABELS,
   Issue,
+  IssueChange,
   IssueComment,
   IssueConnection,
   IssueLineage,
@@ -89,6 +90,29 @@ export class IssueResolver {
       this.projections,
       (e) => e.streamId.startsWith('issue-') && STATUS_EVENTS.has(e.type) && this.queries.organizationOf(e.streamId.slice('issue-'.length)) === organizationId,
     );
+  }
+
+  @Subscription(() => IssueChange, {
+    description:
+      'Every step in the story of one issue as it happens: its own events (edits, comments, agenda placement, forwarding, outcome) and ' +
+      "the meetings events about it (its agenda items, the decisions on them and each organisation's position, its action items). " +
+      'NGO representatives follow their own organisation’s issues only.',
+    resolve: (change: IssueChange) => change,
+  })
+  issueChanged(@Args('issueId', { type: () => ID }) issueId: string, @CurrentActor() actor: Actor): AsyncIterableIterator<IssueChange> {
+    const submitter = this.queries.organizationOf(issueId);
+    if (submitter === undefined) throw new NotFound('issue', issueId);
+    if (actor.role === 'NGO_REPRESENTATIVE' && actor.organizationId !== submitter) {
+      throw new Forbidden('NOT_OWN_ORGANIZATION', "An NGO representative follows only their own organisation's issues");
+    }
+    const events = committedEvents(this.projections, (e) => this.queries.issueConcernedBy(e) === issueId);
+    return mapCommitted(events, (e) => ({
+      issueId,
+      event: e.type,
+      position: String(e.position),
+      at: ((e.metadata ?? {}) as { occurredAt?: string }).occurredAt ?? e.recordedAt,
+      issue: this.queries.byId(issueId) ?? null,
+    }));
   }
 
   @ResolveField(() => String)

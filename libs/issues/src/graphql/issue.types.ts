@@ -460,3 +460,21 @@ export class FlagResearchNeedInput {
   @Field(() => Int, EXPECTED_REVISION)
   expectedRevision?: number | null;
 }
+
+@ObjectType('IssueChange', { description: 'One step in the story of an issue, pushed as it happens, with the issue as the read model shows it after it.' })
+export class IssueChange {
+  @Field(() => ID)
+  issueId!: string;
+
+  @Field(() => String, { description: 'The event type: IssueCommented, IssuePlacedOnAgenda, PositionRecorded, DecisionRecorded, ActionItemAssigned, ...' })
+  event!: string;
+
+  @Field(() => String, { description: 'Its position in the log (decimal).' })
+  position!: string;
+
+  @Field(() => String, { description: 'ISO 8601: when it happened.' })
+  at!: string;
+
+  @Field(() => Issue, { nullable: true })
+  issue!: Issue | null;
+}

@@ -44,6 +44,24 @@ describe('issues read models', () => {
   });
   afterEach(() => readModels.close());
 
+  it("tells which issue's story an event belongs to, from the issue's stream and the lineage (and none for other meetings events)", () => {
+    const events = [
+      recorded('issue-i1', 'IssueSubmitted', { issueId: 'i1', organizationId: 'org-rosa', ...content, citedIssueIds: [] }, '2027-01-01T10:00:00.000Z', rosa),
+      recorded('meeting-m1', 'AgendaItemAdded', { meetingId: 'm1', itemId: 'a1', title: 'Shelters', description: '', presentingOrganizationId: 'org-rosa', citedMeasures: [], sourceIssueId: 'i1', position: 0, amendment: false }, '2027-01-02T10:00:00.000Z'),
+      recorded('meeting-m1', 'AgendaItemAdded', { meetingId: 'm1', itemId: 'a2', title: 'Other', description: '', presentingOrganizationId: null, citedMeasures: [], sourceIssueId: null, position: 1, amendment: false }, '2027-01-02T10:00:00.000Z'),
+      recorded('meeting-m1', 'AgendaItemUpdated', { meetingId: 'm1', itemId: 'a1', title: 'Shelters in the east' }, '2027-01-02T11:00:00.000Z'),
+      recorded('meeting-m1', 'DecisionRecorded', { meetingId: 'm1', decisionId: 'd1', agendaItemId: 'a1', text: 'Do it', rationale: '', citedMeasures: [], reviewDate: null, supersedes: null }, '2027-01-10T10:00:00.000Z'),
+      recorded('meeting-m1', 'DecisionRecorded', { meetingId: 'm1', decisionId: 'd2', agendaItemId: 'a2', text: 'Other', rationale: '', citedMeasures: [], reviewDate: null, supersedes: null }, '2027-01-10T10:00:00.000Z'),
+      recorded('meeting-m1', 'PositionRecorded', { meetingId: 'm1', decisionId: 'd1', organizationId: 'org-udi', position: 'OBJECTS', reason: 'No' }, '2027-01-10T11:00:00.000Z'),
+      recorded('meeting-m1', 'PositionRecorded', { meetingId: 'm1', decisionId: 'd2', organizationId: 'org-udi', position: 'SUPPORTS', reason: null }, '2027-01-10T11:00:00.000Z'),
+      recorded('meeting-m1', 'ActionItemAssigned', { meetingId: 'm1', actionItemId: 'x1', decisionId: null, agendaItemId: 'a1', description: 'Map', responsibleOrganizationId: 'org-udi', dueDate: '2027-03-01' }, '2027-01-10T10:00:00.000Z'),
+      recorded('meeting-m1', 'ActionItemCompleted', { meetingId: 'm1', actionItemId: 'x1', note: null }, '2027-02-01T10:00:00.000Z'),
+      recorded('meeting-m1', 'AgendaPublished', { meetingId: 'm1' }, '2027-02-01T10:00:00.000Z'),
+    ];
+    apply(...events);
+    expect(events.map((e) => queries.issueConcernedBy(e) ?? '-')).toEqual(['i1', 'i1', '-', 'i1', 'i1', '-', 'i1', '-', 'i1', 'i1', '-']);
+  });
+
   it('keeps each issue, its timeline with the actors, and its lineage from the meetings events', () => {
     apply(
       recorded('issue-i1', 'IssueSubmitted', { issueId: 'i1', organizationId: 'org-rosa', ...content, citedIssueIds: [] }, '2026-12-31T23:30:00.000Z', rosa),

@@ -115,6 +115,21 @@ const toView = (row: Row): IssueView => ({
 
 const DAY_MS = 86_400_000;
 
+/** Meetings events that belong to an issue's story when they concern its agenda items, decisions or action items. */
+export const ISSUE_STORY_MEETING_EVENTS: ReadonlySet<string> = new Set([
+  'AgendaItemAdded',
+  'AgendaItemUpdated',
+  'AgendaItemRemoved',
+  'DecisionRecorded',
+  'PositionRecorded',
+  'DecisionSuperseded',
+  'DecisionRevoked',
+  'DecisionResearchNeedFlagged',
+  'ActionItemAssigned',
+  'ActionItemCompleted',
+  'ActionItemCancelled',
+]);
+
 /** The issues read models: lists, one issue, its comments, timeline and lineage, and the yearly figures. */
 @Injectable()
 export class IssuesQueries {
@@ -190,6 +205,23 @@ export class IssuesQueries {
       )
       .all(issueId, asOf, asOf) as IssueLineageView['actionItems'];
     return { agendaItems, decisions, actionItems };
+  }
+
+  /**
+   * The issue an event of the log is part of the story of, if any: the issue's own events, and the
+   * meetings events about the agenda items made from it, the decisions on them (positions
+   * included) and their action items. Read after the batch commits, so the lineage holds the event.
+   */
+  issueConcernedBy(event: { streamId: string; type: string; data: unknown }): string | undefined {
+    if (event.streamId.startsWith('issue-')) return event.streamId.slice('issue-'.length);
+    if (!ISSUE_STORY_MEETING_EVENTS.has(event.type)) return undefined;
+    const d = (event.data ?? {}) as Record<string, string | null | undefined>;
+    if (event.type === 'AgendaItemAdded') return d.sourceIssueId ?? undefined;
+    return (
+      this.issueIdOf({ decisionId: d.decisionId }) ??
+      this.issueIdOf({ actionItemId: d.actionItemId }) ??
+      this.issueIdOf({ meetingId: d.meetingId, agendaItemId: d.agendaItemId ?? d.itemId })
+    );
   }
 
   /** The issue an agenda item, decision or action item came from (lineage the other way). */

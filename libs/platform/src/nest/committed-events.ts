@@ -56,3 +56,28 @@ export function committedEvents(
   };
   return iterator;
 }
+
+/**
+ * The events of `source` mapped for one subscriber (e.g. read as that caller may see them); an event
+ * that maps to undefined is skipped. Ending the result ends the source at once, also while it waits.
+ */
+export function mapCommitted<T>(source: AsyncIterableIterator<RecordedEvent>, map: (event: RecordedEvent) => T | undefined): AsyncIterableIterator<T> {
+  const iterator: AsyncIterableIterator<T> = {
+    async next(): Promise<IteratorResult<T>> {
+      for (;;) {
+        const result = await source.next();
+        if (result.done) return { value: undefined, done: true };
+        const value = map(result.value);
+        if (value !== undefined) return { value, done: false };
+      }
+    },
+    async return(): Promise<IteratorResult<T>> {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
