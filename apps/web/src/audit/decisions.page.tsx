@@ -1,6 +1,5 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Field, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import { useSearchParams } from 'react-router';
 import { AppLink } from '../components/router-link';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
@@ -9,7 +8,7 @@ import { formatDate, nextDay, osloStartOfDay } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { Pager } from '../components/pager';
 import { documentHref } from '../documents/links';
-import { useCursorPages } from '../components/use-cursor-pages';
+import { useUrlFilters } from '../components/use-url-filters';
 
 const FILTERS = ['meeting', 'body', 'measure', 'organization', 'status', 'from', 'to'] as const;
 type FilterName = (typeof FILTERS)[number];
@@ -35,8 +34,7 @@ function toFilter(params: URLSearchParams): DecisionFilter {
 export function DecisionRegisterPage() {
   const { t, lang, language } = useI18n();
   useTitle(t('audit.decisions.title'));
-  const [params, setParams] = useSearchParams();
-  const pages = useCursorPages();
+  const { params, set, clear, filtered, pages } = useUrlFilters(FILTERS);
   const filter = toFilter(params);
   const backwards = Boolean(filter.from && filter.to && filter.from >= filter.to);
   const options = useQuery(DecisionRegisterOptionsDocument, { variables: { lang } });
@@ -44,16 +42,8 @@ export function DecisionRegisterPage() {
     variables: { filter, after: pages.after, lang },
     skip: backwards,
   });
-  const set = (name: FilterName, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-    pages.reset();
-  };
   const decisions = data?.decisions.edges.map((e) => e.node) ?? [];
   const names = new Map(options.data?.organizations.edges.map((e) => [e.node.id, e.node.name]));
-  const filtered = FILTERS.some((name) => params.get(name));
   // The same filter for the register as a file: Oslo days, as the page takes them.
   const day = (name: 'from' | 'to') => (DAY.test(params.get(name) ?? '') ? params.get(name)! : undefined);
   const fileFilter = {
@@ -139,7 +129,7 @@ export function DecisionRegisterPage() {
       </div>
       {filtered && (
         <div>
-          <Button variant="tertiary" data-size="sm" onClick={() => (setParams(new URLSearchParams(), { replace: true }), pages.reset())}>
+          <Button variant="tertiary" data-size="sm" onClick={clear}>
             {t('audit.filter.clear')}
           </Button>
         </div>

@@ -1,6 +1,5 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
-import { useSearchParams } from 'react-router';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { AuditTrailOptionsDocument, AuditTrailPageDocument, type AuditTrailFilter } from '../gql/graphql';
@@ -8,7 +7,7 @@ import { formatDateTime, nextDay, osloStartOfDay } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { namesOf, shortHash } from './labels';
 import { Pager } from '../components/pager';
-import { useCursorPages } from '../components/use-cursor-pages';
+import { useUrlFilters } from '../components/use-url-filters';
 
 const FILTERS = ['actor', 'organization', 'type', 'from', 'to'] as const;
 type FilterName = (typeof FILTERS)[number];
@@ -32,22 +31,13 @@ function toFilter(params: URLSearchParams): AuditTrailFilter {
 export function AuditTrailPage() {
   const { t, lang, language } = useI18n();
   useTitle(t('audit.trail.title'));
-  const [params, setParams] = useSearchParams();
-  const pages = useCursorPages();
+  const { params, set, clear, filtered, pages } = useUrlFilters(FILTERS);
   const filter = toFilter(params);
   const backwards = Boolean(filter.from && filter.to && filter.from >= filter.to);
   const options = useQuery(AuditTrailOptionsDocument);
   const { data, loading, error, refetch } = useQuery(AuditTrailPageDocument, { variables: { filter, after: pages.after, lang }, skip: backwards });
-  const set = (name: FilterName, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-    pages.reset();
-  };
   const name = namesOf(options.data?.organizations);
   const entries = data?.auditTrail.edges.map((e) => e.node) ?? [];
-  const filtered = FILTERS.some((f) => params.get(f));
 
   return (
     <section aria-labelledby="trail-title">
@@ -90,7 +80,7 @@ export function AuditTrailPage() {
       </div>
       {filtered && (
         <div>
-          <Button variant="tertiary" data-size="sm" onClick={() => (setParams(new URLSearchParams(), { replace: true }), pages.reset())}>
+          <Button variant="tertiary" data-size="sm" onClick={clear}>
             {t('audit.filter.clear')}
           </Button>
         </div>
