@@ -96,6 +96,7 @@ export const POLICY_TABLE: PolicyTable = {
   'Query.meetings': readers('meetings by start time'),
   'Query.meeting': readers('one meeting (also as of a moment)'),
   'Subscription.agendaChanged': readers("a meeting's agenda changes, pushed"),
+  'Subscription.meetingChanged': readers('every change to one meeting (attendance, decisions, positions, action items, minutes), pushed'),
   'Meeting.kindLabel': label('the kind of meeting'),
   'Meeting.statusLabel': label('the status'),
   'Meeting.minutesStatusLabel': label("the minutes' status"),

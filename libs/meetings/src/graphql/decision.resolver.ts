@@ -35,13 +35,14 @@ export class DecisionResolver {
   @Query(() => DecisionConnection, {
     description:
       'Decisions in the order recorded. Filter by measure cited, organisation (it recorded a position on the decision, ' +
-      'or presents the agenda item it was taken on), body (meeting kind), status, meeting and when recorded (from inclusive, to exclusive).',
+      'or presents the agenda item it was taken on), body (meeting kind), status, meeting, words in its text or rationale, and when recorded (from inclusive, to exclusive).',
   })
   decisions(@Args() args: DecisionsArgs) {
     const size = pageSize(args.first);
     const after = decodeCursorPair(args.after);
     const filter = args.filter ? { ...args.filter, from: instant('from', args.filter.from), to: instant('to', args.filter.to) } : undefined;
     if (filter?.from && filter.to && !(filter.from < filter.to)) throw new InvalidInput('INVALID_TIME_RANGE', 'from must be before to');
+    if ((filter?.text?.length ?? 0) > 200) throw new InvalidInput('TEXT_TOO_LONG', 'text has at most 200 characters');
     const rows = this.queries.page({
       limit: size + 1,
       filter,

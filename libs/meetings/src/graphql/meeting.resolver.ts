@@ -4,6 +4,7 @@ import { Forbidden, InvalidInput, type Actor } from '@kom/kernel';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@kom/event-store';
 import { CurrentActor } from '@kom/auth';
 import { Lang, ProjectionsService, committedEvents, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
+import { meetingStream } from '../domain/meeting.decider';
 import { osloDate } from '../domain/oslo-time';
 import { ActionItemsQueries } from '../read-models/action-items.queries';
 import { AgendaQueries, type AgendaAmendmentView, type AgendaItemView } from '../read-models/agenda.queries';
@@ -103,6 +104,19 @@ export class MeetingResolver {
       this.projections,
       (e) => AGENDA_EVENT_TYPES.includes(e.type) && (e.data as { meetingId?: string }).meetingId === meetingId,
     );
+  }
+
+  @Subscription(() => Meeting, {
+    description:
+      "The meeting as the read model shows it after each change to it: schedule, agenda, attendance, decisions, each " +
+      "organisation's position, action items and minutes (every event of the meeting's stream).",
+    resolve(this: MeetingResolver, event: RecordedEvent) {
+      return this.queries.byId((event.data as { meetingId: string }).meetingId);
+    },
+  })
+  meetingChanged(@Args('meetingId', { type: () => ID }) meetingId: string) {
+    const stream = meetingStream(meetingId);
+    return committedEvents(this.projections, (e) => e.streamId === stream);
   }
 
   @ResolveField(() => String, { description: 'The kind in Norwegian (NB, default) or English (EN).' })

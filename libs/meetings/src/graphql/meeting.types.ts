@@ -324,6 +324,12 @@ export class DecisionFilter {
   @Field(() => ID, { nullable: true, description: 'Decisions taken at this meeting.' })
   meetingId?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Decisions whose text or rationale contains these words, in this order (case-insensitive; at most 200 characters).',
+  })
+  text?: string | null;
+
   @Field(() => String, { nullable: true, description: 'ISO 8601 instant, inclusive, on recordedAt.' })
   from?: string | null;
 

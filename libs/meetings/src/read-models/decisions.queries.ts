@@ -47,6 +47,8 @@ export interface DecisionFilter {
   status?: DecisionStatus | null;
   /** Decisions taken at this meeting. */
   meetingId?: string | null;
+  /** Decisions whose text or rationale contains this (case-insensitive, also for æ, ø, å). */
+  text?: string | null;
   /** ISO 8601 instants on recordedAt: from inclusive, to exclusive. */
   from?: string | null;
   to?: string | null;
@@ -58,6 +60,9 @@ const COLUMNS = `d.id, d.meeting_id AS meetingId, d.agenda_item_id AS agendaItem
 
 type Row = Omit<DecisionView, 'citedMeasures'> & { citedMeasures: string };
 const toView = (row: Row): DecisionView => ({ ...row, citedMeasures: JSON.parse(row.citedMeasures) as number[] });
+
+/** SQLite's lower() folds ASCII only; Norwegian text needs Æ, Ø and Å folded too. */
+const foldCase = (column: string) => `replace(replace(replace(lower(${column}), 'Æ', 'æ'), 'Ø', 'ø'), 'Å', 'å')`;
 
 @Injectable()
 export class DecisionsQueries {
@@ -113,6 +118,11 @@ export class DecisionsQueries {
     }
     if (f.status) (where.push('d.status = @status'), (params.status = f.status));
     if (f.meetingId) (where.push('d.meeting_id = @meetingId'), (params.meetingId = f.meetingId));
+    const words = (f.text ?? '').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nb');
+    if (words) {
+      where.push(`(instr(${foldCase('d.text')}, @words) > 0 OR instr(${foldCase('d.rationale')}, @words) > 0)`);
+      params.words = words;
+    }
     if (f.from) (where.push('d.recorded_at >= @from'), (params.from = f.from));
     if (f.to) (where.push('d.recorded_at < @to'), (params.to = f.to));
     if (options.after) {
