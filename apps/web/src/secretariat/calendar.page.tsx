@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Checkbox, Field, Heading, Label, List, Paragraph, Radio, Select, Table, Tag, Textfield, ToggleGroup } from '@digdir/designsystemet-react';
 import { refusalOf } from '../apollo/refusal';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { AppLink } from '../components/router-link';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
 import {
@@ -205,7 +206,7 @@ export function CalendarPage() {
     <Table.Row key={m.id}>
       <Table.Cell>{formatDateTime(m.startsAt, language)}</Table.Cell>
       <Table.Cell>
-        {m.title}
+        <AppLink to={`/secretariat/meetings/${m.id}`}>{m.title}</AppLink>
         {m.seriesId && <Paragraph data-size="xs">{t('secretariat.calendar.inSeries', { index: (m.seriesIndex ?? 0) + 1 })}</Paragraph>}
       </Table.Cell>
       <Table.Cell>{m.kindLabel}</Table.Cell>
