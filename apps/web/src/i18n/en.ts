@@ -765,7 +765,7 @@ export const en: Record<MessageKey, string> = {
   'secretariat.meeting.action.description': 'What is to be done',
   'secretariat.meeting.action.save': 'Save the action item',
   'secretariat.meeting.action.assigned': 'The action item is assigned to {organization}.',
-  'secretariat.meeting.action.cancel': 'Cancel the item',
+  'secretariat.meeting.action.cancel': 'Cancel the action item',
   'secretariat.meeting.action.cancelOne': 'Cancel the action item {description}',
   'secretariat.meeting.action.cancelConfirm.title': 'Cancel the action item?',
   'secretariat.meeting.action.cancelConfirm.body': '“{description}” ({organization}) is cancelled with the reason you write. It cannot be reopened.',

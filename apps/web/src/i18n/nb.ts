@@ -763,7 +763,7 @@ export const nb = {
   'secretariat.meeting.action.description': 'Hva skal gjøres',
   'secretariat.meeting.action.save': 'Lagre oppfølgingspunktet',
   'secretariat.meeting.action.assigned': 'Oppfølgingspunktet er gitt til {organization}.',
-  'secretariat.meeting.action.cancel': 'Avbryt punktet',
+  'secretariat.meeting.action.cancel': 'Avbryt oppfølgingspunktet',
   'secretariat.meeting.action.cancelOne': 'Avbryt oppfølgingspunktet {description}',
   'secretariat.meeting.action.cancelConfirm.title': 'Avbryte oppfølgingspunktet?',
   'secretariat.meeting.action.cancelConfirm.body': '«{description}» ({organization}) avbrytes med begrunnelsen du skriver. Det kan ikke gjenåpnes.',

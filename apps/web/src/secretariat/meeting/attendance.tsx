@@ -16,6 +16,8 @@ export function Attendance({ context, started }: { context: MeetingContext; star
   const client = useApolloClient();
   const { meeting, members } = context;
   const [saving, setSaving] = useState<string | undefined>();
+  // The box shows the choice at once; the server's list takes over once it is saved (or refused).
+  const [pending, setPending] = useState<{ organizationId: string; attending: boolean } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [record] = useMutation(SecretariatRecordAttendanceDocument);
   const present = new Set(meeting.attendance.map((a) => a.organizationId));
@@ -26,6 +28,7 @@ export function Attendance({ context, started }: { context: MeetingContext; star
   const toggle = async (organizationId: string, attending: boolean) => {
     if (saving !== undefined) return;
     setSaving(organizationId);
+    setPending({ organizationId, attending });
     setError(undefined);
     const listFrom = (ids: Iterable<string>) => {
       const next = new Set(ids);
@@ -51,6 +54,7 @@ export function Attendance({ context, started }: { context: MeetingContext; star
       await context.refresh();
     } finally {
       setSaving(undefined);
+      setPending(undefined);
     }
   };
 
@@ -72,7 +76,7 @@ export function Attendance({ context, started }: { context: MeetingContext; star
         </Fieldset.Description>
         <div className="kom-choices">
           {members.map((org) => (
-            <Checkbox key={org.id} label={org.name} checked={present.has(org.id)} disabled={disabled} onChange={(e) => void toggle(org.id, e.target.checked)} />
+            <Checkbox key={org.id} label={org.name} checked={pending?.organizationId === org.id ? pending.attending : present.has(org.id)} disabled={disabled} onChange={(e) => void toggle(org.id, e.target.checked)} />
           ))}
         </div>
         {members.length === 0 && <Paragraph data-size="sm">{t('secretariat.meeting.attendance.noMembers')}</Paragraph>}

@@ -49,12 +49,12 @@ export function PositionFields({
           <Fieldset key={org.id} data-size="sm">
             <Fieldset.Legend>{org.name}</Fieldset.Legend>
             <div className="kom-choices">
-              {POSITIONS.map((key) => (
-                <Radio key={key} name={name} value={key} label={label(key)} checked={choice.position === key} onChange={() => onChange(org.id, { ...choice, position: key })} />
-              ))}
               {!recorded?.has(org.id) && (
                 <Radio name={name} value="" label={t('secretariat.meeting.position.none')} checked={choice.position === ''} onChange={() => onChange(org.id, { ...choice, position: '' })} />
               )}
+              {POSITIONS.map((key) => (
+                <Radio key={key} name={name} value={key} label={label(key)} checked={choice.position === key} onChange={() => onChange(org.id, { ...choice, position: key })} />
+              ))}
             </div>
             {choice.position === 'OBJECTS' && (
               <Textfield
