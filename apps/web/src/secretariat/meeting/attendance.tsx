@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Checkbox, Fieldset, Heading, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
+import { Checkbox, Fieldset, Heading, List, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { SecretariatMeetingDocument, SecretariatRecordAttendanceDocument } from '../../gql/graphql';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -23,7 +23,7 @@ export function Attendance({ context, started }: { context: MeetingContext; star
   const present = new Set(meeting.attendance.map((a) => a.organizationId));
   const published = meeting.agendaPublishedAt !== null && meeting.status !== 'CANCELLED';
   // Not disabled while saving: a disabled box would lose the keyboard's focus.
-  const disabled = context.readOnly || !published || !started;
+  const disabled = !published || !started;
 
   const toggle = async (organizationId: string, attending: boolean) => {
     if (saving !== undefined) return;
@@ -58,6 +58,22 @@ export function Attendance({ context, started }: { context: MeetingContext; star
     }
   };
 
+  if (context.readOnly) {
+    // The record is closed: who was there, as a list to read rather than boxes that cannot be ticked.
+    return (
+      <section aria-labelledby="attendance-title" className="kom-stack">
+        <Heading level={2} data-size="sm" id="attendance-title">
+          {t('secretariat.meeting.attendance.title')}
+        </Heading>
+        <Paragraph data-size="sm">{t('secretariat.meeting.attendance.closed')}</Paragraph>
+        <List.Unordered>
+          {context.attendees.map((org) => (
+            <List.Item key={org.id}>{org.name}</List.Item>
+          ))}
+        </List.Unordered>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="attendance-title" className="kom-stack">
       <Heading level={2} data-size="sm" id="attendance-title">
@@ -66,9 +82,7 @@ export function Attendance({ context, started }: { context: MeetingContext; star
       <Fieldset aria-describedby={error ? 'attendance-error' : undefined}>
         <Fieldset.Legend>{t('secretariat.meeting.attendance.legend', { day: formatDate(meeting.startsAt, language) })}</Fieldset.Legend>
         <Fieldset.Description>
-          {context.readOnly
-            ? t('secretariat.meeting.attendance.closed')
-            : !published
+          {!published
               ? t('secretariat.meeting.attendance.notPublished')
               : !started
                 ? t('secretariat.meeting.attendance.notStarted')

@@ -73,6 +73,7 @@ export function Minutes({ context }: { context: MeetingContext }) {
     if (!now) return setError(t('refusal.generic'));
     const current = now.minutes?.text ?? '';
     if (current === onto.text) return save({ revision: now.revision, text: current });
+    context.announce('');
     setConflict({ current, revision: now.revision });
   };
   const submit = (event: FormEvent) => {
