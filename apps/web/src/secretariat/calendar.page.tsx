@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Checkbox, Field, Heading, Label, List, Paragraph, Radio, Select, Table, Tag, Textfield, ToggleGroup } from '@digdir/designsystemet-react';
 import { refusalOf } from '../apollo/refusal';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { AppLink } from '../components/router-link';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
 import {
@@ -215,6 +216,9 @@ export function CalendarPage() {
       <Table.Cell>
         {m.status === 'SCHEDULED' || m.status === 'PUBLISHED' ? (
           <div className="kom-actions">
+            <AppLink to={`/secretariat/meetings/${m.id}/agenda`} label={t('secretariat.calendar.agendaOf', { title: m.title })}>
+              {t('secretariat.calendar.agenda')}
+            </AppLink>
             <Button variant="secondary" data-size="sm" onClick={() => setMoving({ meeting: m, ...osloParts(m.startsAt), start: osloParts(m.startsAt).time, end: osloParts(m.endsAt).time })} aria-label={t('secretariat.calendar.moveOne', { title: m.title })}>
               {t('secretariat.calendar.move')}
             </Button>
