@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { Alert, Button, Heading, List, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useParams } from 'react-router';
@@ -110,6 +110,9 @@ export function AgendaPage() {
   const [pendingOrder, setPendingOrder] = useState<string[] | undefined>();
   const [focusAfterMove, setFocusAfterMove] = useState<{ itemId: string; direction: 'up' | 'down' } | undefined>();
   const [dragging, setDragging] = useState<string | undefined>();
+  // Read by drag events and by a second press before the first move is answered: no stale closure.
+  const draggingRef = useRef<string | undefined>(undefined);
+  const movingRef = useRef(false);
   const [dropAt, setDropAt] = useState<number | undefined>();
 
   const meeting = data?.meeting ?? undefined;
@@ -231,7 +234,8 @@ export function AgendaPage() {
   const reorderTo = async (itemId: string, to: number, direction?: 'up' | 'down') => {
     const ids = items.map((i) => i.id);
     const from = ids.indexOf(itemId);
-    if (from < 0 || to < 0 || to >= ids.length || from === to) return;
+    if (movingRef.current || from < 0 || to < 0 || to >= ids.length || from === to) return;
+    movingRef.current = true;
     const next = moved(ids, from, to);
     const title = byId.get(itemId)?.title ?? '';
     setFocusAfterMove(direction ? { itemId, direction } : undefined);
@@ -246,6 +250,7 @@ export function AgendaPage() {
       setRefused(refusal?.code === 'CONFLICT' ? t('secretariat.agenda.moveConflict', { title }) : refusalText(t, refusal));
       await refetch();
     } finally {
+      movingRef.current = false;
       setPendingOrder(undefined);
     }
   };
@@ -377,22 +382,25 @@ export function AgendaPage() {
                     onDragStart={(e) => {
                       e.dataTransfer.setData('text/plain', item.id);
                       e.dataTransfer.effectAllowed = 'move';
+                      draggingRef.current = item.id;
                       setDragging(item.id);
                     }}
                     onDragOver={(e) => {
-                      if (!dragging) return;
+                      if (!draggingRef.current) return;
                       e.preventDefault();
                       e.dataTransfer.dropEffect = 'move';
                       if (dropAt !== index) setDropAt(index);
                     }}
                     onDrop={(e) => {
                       e.preventDefault();
-                      const id = e.dataTransfer.getData('text/plain') || dragging;
+                      const id = draggingRef.current ?? e.dataTransfer.getData('text/plain');
+                      draggingRef.current = undefined;
                       setDragging(undefined);
                       setDropAt(undefined);
                       if (id) void reorderTo(id, index);
                     }}
                     onDragEnd={() => {
+                      draggingRef.current = undefined;
                       setDragging(undefined);
                       setDropAt(undefined);
                     }}
@@ -448,7 +456,7 @@ export function AgendaPage() {
                               id={`move-up-${item.id}`}
                               variant="secondary"
                               data-size="sm"
-                              disabled={index === 0 || pendingOrder !== undefined}
+                              disabled={index === 0}
                               aria-label={t('secretariat.agenda.moveUp', { title: item.title })}
                               onClick={() => void reorderTo(item.id, index - 1, 'up')}
                             >
@@ -458,7 +466,7 @@ export function AgendaPage() {
                               id={`move-down-${item.id}`}
                               variant="secondary"
                               data-size="sm"
-                              disabled={index === items.length - 1 || pendingOrder !== undefined}
+                              disabled={index === items.length - 1}
                               aria-label={t('secretariat.agenda.moveDown', { title: item.title })}
                               onClick={() => void reorderTo(item.id, index + 1, 'down')}
                             >
