@@ -117,6 +117,8 @@ if (skipReason) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await signInAsSiri(page);
+      await page.getByRole('link', { name: 'Saksliste for Prosjektgruppemøte, neste' }).waitFor();
+      await expectAccessible(page);
       await page.getByRole('link', { name: 'Saksliste for Prosjektgruppemøte, neste' }).click();
       await page.waitForURL(`${base}/secretariat/meetings/${meetingId}/agenda`);
       await page.getByRole('heading', { level: 1, name: 'Saksliste: Prosjektgruppemøte, neste' }).waitFor();
