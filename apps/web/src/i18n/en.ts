@@ -688,7 +688,7 @@ export const en: Record<MessageKey, string> = {
   'secretariat.agenda.draftNote': 'The agenda is a draft only the secretariat sees. When you publish it, the members are notified.',
   'secretariat.agenda.publish': 'Publish the agenda',
   'secretariat.agenda.publishConfirm.title': 'Publish the agenda?',
-  'secretariat.agenda.publishConfirm.body': 'The agenda with {count} item(s) becomes visible to the members of the {body}, and they are notified. Anything you change after this is recorded as a change after publishing and shown as one wherever members read the agenda.',
+  'secretariat.agenda.publishConfirm.body': 'The agenda of this meeting ({body}) with {count} item(s) becomes visible to the members, and they are notified. Anything you change after this is recorded as a change after publishing and shown as one wherever members read the agenda.',
   'secretariat.agenda.publishConfirm.action': 'Publish and notify the members',
   'secretariat.agenda.publishedNow': 'The agenda is published and the members are notified.',
   'secretariat.agenda.publishedAt': 'Published {when}. Every change now is an amendment: the members are notified and see it marked.',

@@ -686,7 +686,7 @@ export const nb = {
   'secretariat.agenda.draftNote': 'Sakslisten er et utkast som bare sekretariatet ser. Når du publiserer den, blir medlemmene varslet.',
   'secretariat.agenda.publish': 'Publiser sakslisten',
   'secretariat.agenda.publishConfirm.title': 'Publisere sakslisten?',
-  'secretariat.agenda.publishConfirm.body': 'Sakslisten med {count} punkt(er) blir synlig for medlemmene av {body}, og de blir varslet. Alt du endrer etter dette, blir registrert som en endring etter publisering og vist som det der medlemmene leser sakslisten.',
+  'secretariat.agenda.publishConfirm.body': 'Sakslisten for dette møtet ({body}) med {count} punkt(er) blir synlig for medlemmene, og de blir varslet. Alt du endrer etter dette, blir registrert som en endring etter publisering og vist som det der medlemmene leser sakslisten.',
   'secretariat.agenda.publishConfirm.action': 'Publiser og varsle medlemmene',
   'secretariat.agenda.publishedNow': 'Sakslisten er publisert, og medlemmene er varslet.',
   'secretariat.agenda.publishedAt': 'Publisert {when}. Hver endring nå er en endring etter publisering: medlemmene blir varslet og ser den merket.',
