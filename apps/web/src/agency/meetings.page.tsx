@@ -18,7 +18,9 @@ function Agenda({ meetingId, title }: { meetingId: string; title: string }) {
   if (loading && !data) return <Loading />;
   if (error && !data) return <Paragraph>{t('agency.meetings.agendaUnavailable')}</Paragraph>;
   const name = namesOf(data?.organizations);
-  const items = (data?.meeting?.agenda ?? []).filter((item) => !item.removedByAmendment);
+  const agenda = data?.meeting?.agenda ?? [];
+  const items = agenda.filter((item) => !item.removedByAmendment);
+  const removed = agenda.filter((item) => item.removedByAmendment);
   return (
     <>
       {items.length === 0 ? (
@@ -28,12 +30,34 @@ function Agenda({ meetingId, title }: { meetingId: string; title: string }) {
           {items.map((item) => (
             <List.Item key={item.id}>
               <strong>{item.title}</strong>
+              {item.addedByAmendment && (
+                <>
+                  {' '}
+                  <Tag data-color="warning">{t('agency.meetings.mark.added')}</Tag>
+                </>
+              )}
+              {!item.addedByAmendment && item.updatedByAmendment && (
+                <>
+                  {' '}
+                  <Tag data-color="warning">{t('agency.meetings.mark.updated')}</Tag>
+                </>
+              )}
               {item.presentingOrganizationId && ` — ${t('agency.meetings.presentedBy', { organization: name(item.presentingOrganizationId) })}`}
               {item.citedMeasures.length > 0 && ` (${t('agency.meetings.measures', { measures: item.citedMeasures.join(', ') })})`}
               {item.description && <Paragraph data-size="sm">{item.description}</Paragraph>}
             </List.Item>
           ))}
         </List.Ordered>
+      )}
+      {removed.length > 0 && (
+        <List.Unordered aria-label={t('agency.meetings.mark.removed')}>
+          {removed.map((item) => (
+            <List.Item key={item.id}>
+              <Tag data-color="neutral">{t('agency.meetings.mark.removed')}</Tag> <del>{item.title}</del>
+              {item.removalReason && <Paragraph data-size="sm">{t('agency.meetings.removedReason', { reason: item.removalReason })}</Paragraph>}
+            </List.Item>
+          ))}
+        </List.Unordered>
       )}
       <Paragraph data-size="sm">
         <Link href={documentHref('agenda', 'pdf', { meetingId }, language)}>{t('agency.meetings.agendaPdf', { title })}</Link>

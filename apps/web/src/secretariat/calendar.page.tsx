@@ -216,6 +216,9 @@ export function CalendarPage() {
       <Table.Cell>
         {m.status === 'SCHEDULED' || m.status === 'PUBLISHED' ? (
           <div className="kom-actions">
+            <AppLink to={`/secretariat/meetings/${m.id}/agenda`} label={t('secretariat.calendar.agendaOf', { title: m.title })}>
+              {t('secretariat.calendar.agenda')}
+            </AppLink>
             <Button variant="secondary" data-size="sm" onClick={() => setMoving({ meeting: m, ...osloParts(m.startsAt), start: osloParts(m.startsAt).time, end: osloParts(m.endsAt).time })} aria-label={t('secretariat.calendar.moveOne', { title: m.title })}>
               {t('secretariat.calendar.move')}
             </Button>

@@ -6,4 +6,5 @@ type PageModule = () => Promise<{ default: ComponentType }>;
 export const SECRETARIAT_ROUTES: ReadonlyArray<{ path: string; page: PageModule }> = [
   { path: '/secretariat/calendar', page: () => import('./calendar.page').then((m) => ({ default: m.CalendarPage })) },
   { path: '/secretariat/meetings/:meetingId', page: () => import('./meeting/meeting.page').then((m) => ({ default: m.MeetingPage })) },
+  { path: '/secretariat/meetings/:meetingId/agenda', page: () => import('./agenda/agenda.page').then((m) => ({ default: m.AgendaPage })) },
 ];

@@ -186,7 +186,7 @@ export function MeetingPage() {
         {agenda.length === 0 ? (
           <Paragraph>{t('secretariat.meeting.agenda.empty')}</Paragraph>
         ) : (
-          <ol className="kom-agenda">
+          <ol className="kom-meeting-agenda">
             {agenda.map((item, position) => (
               <AgendaItem key={item.id} context={context} item={item} position={position} />
             ))}
