@@ -93,7 +93,7 @@ if (skipReason) {
       await page.waitForURL(/\/sign-in/);
       await page.getByRole('button', { name: /Logg inn som Siri Sekretariat/ }).click();
       await page.waitForURL(`${base}/secretariat/calendar`);
-      await page.getByRole('link', { name: 'Prosjektgruppemøte, mars' }).click();
+      await page.getByRole('link', { name: 'Prosjektgruppemøte, mars', exact: true }).click();
       await page.waitForURL(`${base}/secretariat/meetings/${march}`);
       await page.getByRole('heading', { level: 1, name: 'Prosjektgruppemøte, mars' }).waitFor();
       await page.getByRole('heading', { level: 3, name: 'Sak 1: Identifisering av ofre' }).waitFor();
