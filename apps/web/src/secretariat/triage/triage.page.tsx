@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Field, Heading, Label, List, Paragraph, Select, Table, Tag, ToggleGroup } from '@digdir/designsystemet-react';
 import { Pager } from '../../components/pager';
@@ -28,7 +29,14 @@ function toFilter(params: URLSearchParams): IssueFilterInput {
 export function TriagePage() {
   const { t, lang, language } = useI18n();
   useTitle(t('secretariat.triage.title'));
-  const { params, set, clear, filtered, pages } = useUrlFilters(FILTERS);
+  const { params, set, pages } = useUrlFilters(FILTERS);
+  const [, setParams] = useSearchParams();
+  const filtered = ['status', 'organization', 'measure'].some((name) => params.get(name));
+  // Clearing the filters keeps the view.
+  const clear = () => {
+    setParams(params.get('view') ? new URLSearchParams({ view: params.get('view')! }) : new URLSearchParams(), { replace: true });
+    pages.reset();
+  };
   const forwardedView = params.get('view') === 'forwarded';
   const [from] = useState(() => new Date(Date.now() - 366 * 24 * 3600_000).toISOString());
   const options = useQuery(TriageOptionsDocument, { variables: { lang, from } });
