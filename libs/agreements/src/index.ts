@@ -11,6 +11,7 @@ export {
   type DirectoryDecisionStatus,
 } from './application/ports';
 export { AgreementsQueries, type AgreementRow } from './read-models/agreements.queries';
+export { visibleTo as agreementVisibleTo } from './domain/agreement-visibility';
 export { agreementDecider, agreementStream } from './domain/agreement.decider';
 export type { AgreementCommand } from './domain/agreement.commands';
 export { CLAUSE_SECTIONS, type AgreementEvent, type ClauseSection } from './domain/agreement.events';

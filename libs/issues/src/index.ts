@@ -24,6 +24,7 @@ export {
   ForwardIssueCommand,
   ResolveIssueCommand,
   CloseIssueCommand,
+  MarkIssueDuplicateCommand,
 } from './application/issue.commands';
 export { IssuesQueries, type IssueView } from './read-models/issues.queries';
 export { IssueHistory } from './application/issue-history';

@@ -23,5 +23,9 @@ export const issueAuditSummaries: AuditSummaries = {
   }),
   IssueResolved: (e) => ({ nb: `Sak ${d(e).issueId} avgjort (vedtak ${d(e).decisionId})`, en: `Issue ${d(e).issueId} resolved (decision ${d(e).decisionId})` }),
   ResearchNeedFlagged: (e) => ({ nb: `Sak ${d(e).issueId} merket med forskningsbehov`, en: `Issue ${d(e).issueId} flagged as a research need` }),
+  IssueMarkedDuplicate: (e) => ({
+    nb: `Sak ${d(e).issueId} merket som duplikat av sak ${d(e).duplicateOfIssueId}`,
+    en: `Issue ${d(e).issueId} marked a duplicate of issue ${d(e).duplicateOfIssueId}`,
+  }),
   IssueClosed: (e) => ({ nb: `Sak ${d(e).issueId} avsluttet`, en: `Issue ${d(e).issueId} closed` }),
 };

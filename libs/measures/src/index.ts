@@ -1,4 +1,12 @@
-export { MeasuresModule } from './measures.module';
+export { MeasuresModule, type MeasuresModuleOptions } from './measures.module';
+export {
+  MEASURE_CITATIONS,
+  MEASURE_CITATION_KINDS,
+  NO_CITATIONS,
+  type MeasureCitations,
+  type MeasureCitationView,
+  type MeasureCitationKind,
+} from './application/citations.port';
 export { measuresContext } from './measures.context';
 export { MEASURE_AREAS, MINISTRIES, MEASURE_COUNT, type MeasureArea, type Ministry, type MeasureEvent } from './domain/measure.events';
 export { measureDecider, measureStream, type MeasureCommand } from './domain/measure.decider';

@@ -27,7 +27,11 @@ function navLinks(role: Role): ReadonlyArray<readonly [string, NavKey]> {
     case 'AUDITOR':
       return [...audit, ...documents, ...notifications];
     case 'SECRETARIAT':
-      return [['/secretariat/calendar', 'nav.secretariat.calendar'], ...audit, ...documents, ...calendar, ...notifications];
+      return [
+        ['/secretariat/calendar', 'nav.secretariat.calendar'],
+        ['/secretariat/issues', 'nav.secretariat.issues'],
+        ['/secretariat/registers', 'nav.secretariat.registers'],
+        ...audit, ...documents, ...calendar, ...notifications];
     case 'AGENCY_MEMBER':
       return [
         ['/agency/meetings', 'nav.agency.meetings'],

@@ -91,6 +91,7 @@ export const POLICY_TABLE: PolicyTable = {
   'Query.measure': readers('one measure'),
   'Measure.label': label("the measure's title"),
   'Measure.areaLabel': label('the area'),
+  'Measure.citations': readers('decisions, agenda items, issues and agreements citing it, as the reader may see each'),
 
   // ---- meetings, agendas, minutes, decisions, action items
   'Query.meetings': readers('meetings by start time'),
@@ -214,6 +215,7 @@ export const POLICY_TABLE: PolicyTable = {
   'Mutation.forwardIssue': secretariat("record the reference group's decision to forward an issue"),
   'Mutation.resolveIssue': secretariat("record the project group's decision on an issue"),
   'Mutation.closeIssue': secretariat('close an open issue with a reason'),
+  'Mutation.markIssueDuplicate': secretariat('mark an open issue a duplicate of another: it is closed with the reason, pointing to the original'),
   'Mutation.flagResearchNeed': {
     allow: ['SECRETARIAT', 'NGO_REPRESENTATIVE'],
     summary: 'flag an issue as pointing to a research need, in a short text',
@@ -249,6 +251,8 @@ export const POLICY_TABLE: PolicyTable = {
   'Issue.comments': readers('the comments'),
   'Issue.timeline': readers('every step with time, actor, organisation and role'),
   'Issue.lineage': readers('agenda items, decisions and action items made from it'),
+  'Issue.duplicateOf': readers('the issue it duplicates, if marked a duplicate'),
+  'Issue.duplicates': readers('the issues marked duplicates of it'),
 
   // ---- audit
   'Query.auditTrail': { allow: AUDIT, summary: 'every event as an audit entry' },

@@ -44,6 +44,7 @@ export class IssueHistory {
       outcomeDecisionId: state.resolvedBy,
       closingReason: ending ? (ending.data as { reason: string }).reason : null,
       researchNeed: state.researchNeed,
+      duplicateOfIssueId: state.duplicateOf,
       revision: Number(last.revision),
       asOf: asOf.toISOString(),
       seq: Number(upTo[0]!.position),

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { osloDate } from '@kom/meetings';
-import { CLOCK, CommandPath, DeciderHandler, KomCommand, type Clock, type CommandOutcome } from '@kom/platform';
+import { CLOCK, CommandPath, DeciderHandler, KomCommand, load, type Clock, type CommandOutcome } from '@kom/platform';
 import type { IssueCommand } from '../domain/issue.commands';
 import type { IssueEvent } from '../domain/issue.events';
 import { MAX_CITED_ISSUES, issueDecider, issueStream, type IssueState } from '../domain/issue.decider';
@@ -25,6 +25,8 @@ export class RemoveIssueFromAgendaCommand extends KomCommand<Of<'RemoveIssueFrom
 export class ForwardIssueCommand extends KomCommand<Of<'ForwardIssue'>, IssueEvent, IssueState> {}
 export class ResolveIssueCommand extends KomCommand<Of<'ResolveIssue'>, IssueEvent, IssueState> {}
 export class CloseIssueCommand extends KomCommand<Of<'CloseIssue'>, IssueEvent, IssueState> {}
+export type MarkIssueDuplicateRequest = Omit<Of<'MarkIssueDuplicate'>, 'original'>;
+export class MarkIssueDuplicateCommand extends KomCommand<MarkIssueDuplicateRequest, IssueEvent, IssueState> {}
 export class FlagResearchNeedCommand extends KomCommand<Of<'FlagResearchNeed'>, IssueEvent, IssueState> {}
 
 /**
@@ -70,6 +72,27 @@ export class CommentOnIssueHandler implements ICommandHandler<CommentOnIssueComm
   }
 }
 
+/**
+ * Reads the original from its own stream (not a read model that may lag): whether it exists, its
+ * status and whether it is itself a duplicate. Only the duplicate's stream is written.
+ */
+@Injectable()
+@CommandHandler(MarkIssueDuplicateCommand)
+export class MarkIssueDuplicateHandler implements ICommandHandler<MarkIssueDuplicateCommand, Outcome> {
+  constructor(
+    @Inject(CommandPath) private readonly path: CommandPath,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ payload, meta }: MarkIssueDuplicateCommand): Promise<Outcome> {
+    const id = payload.duplicateOfIssueId;
+    const valid = typeof id === 'string' && id.length > 0 && id.length <= 100 && id !== payload.issueId;
+    const { state } = valid ? await load(this.store, issueDecider, issueStream(id)) : { state: issueDecider.initialState };
+    const original = state.status === 'none' ? null : { status: state.status, duplicateOfIssueId: state.duplicateOf };
+    return this.path.execute(issueDecider, stream(payload), { ...payload, original }, meta);
+  }
+}
+
 @CommandHandler(EditIssueCommand)
 export class EditIssueHandler extends DeciderHandler(issueDecider, stream) {}
 @CommandHandler(WithdrawIssueCommand)
@@ -98,4 +121,5 @@ export const ISSUE_COMMAND_HANDLERS = [
   ResolveIssueHandler,
   CloseIssueHandler,
   FlagResearchNeedHandler,
+  MarkIssueDuplicateHandler,
 ];

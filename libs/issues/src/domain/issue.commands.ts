@@ -1,4 +1,4 @@
-import type { AgendaBody, ExploitationForm, IssueCategory } from './issue.events';
+import type { AgendaBody, ExploitationForm, IssueCategory, IssueStatus } from './issue.events';
 
 /** What the submitter writes; the same fields on submit and edit. */
 export interface IssueContent {
@@ -9,6 +9,13 @@ export interface IssueContent {
   readonly citedMeasures?: readonly number[];
   /** A wish for urgency with its reason; null or omitted: no wish. */
   readonly urgencyReason?: string | null;
+}
+
+/** What the decider needs to know of the issue another is marked a duplicate of. */
+export interface DuplicateOriginal {
+  readonly status: IssueStatus;
+  /** Set when the original is itself a duplicate of a third issue. */
+  readonly duplicateOfIssueId: string | null;
 }
 
 /**
@@ -34,4 +41,12 @@ export type IssueCommand =
   | { type: 'ForwardIssue'; issueId: string; meetingId: string; agendaItemId: string; decisionId: string }
   | { type: 'ResolveIssue'; issueId: string; meetingId: string; agendaItemId: string; decisionId: string }
   | { type: 'CloseIssue'; issueId: string; reason: string }
+  | {
+      type: 'MarkIssueDuplicate';
+      issueId: string;
+      duplicateOfIssueId: string;
+      reason: string;
+      /** The original as its own stream shows it (looked up by the handler); null: no such issue. */
+      original: DuplicateOriginal | null;
+    }
   | { type: 'FlagResearchNeed'; issueId: string; text: string };

@@ -305,6 +305,52 @@ describe('Issue decider', () => {
     it('refuses anything on an unknown issue', () => given([]).when(close).thenThrows(NotFound, 'ISSUE_NOT_FOUND'));
   });
 
+  describe('mark a duplicate', () => {
+    const original = { status: 'SUBMITTED' as const, duplicateOfIssueId: null };
+    const mark: IssueCommand = { type: 'MarkIssueDuplicate', issueId, duplicateOfIssueId: 'issue-0', reason: ' The same shelter question as issue-0. ', original };
+    const marked: IssueEvent = { type: 'IssueMarkedDuplicate', data: { issueId, duplicateOfIssueId: 'issue-0' } };
+    const closedAsDuplicate: IssueEvent = { type: 'IssueClosed', data: { issueId, reason: 'The same shelter question as issue-0.', meetingId: null, agendaItemId: null } };
+
+    it('closes the duplicate pointing to its original, with the reason', () => {
+      given([submitted]).when(mark, { actor: secretariat }).then([marked, closedAsDuplicate]);
+      given([submitted, onReference])
+        .when(mark)
+        .then([marked, { type: 'IssueClosed', data: { ...closedAsDuplicate.data, meetingId: 'm-ref', agendaItemId: 'item-ref' } } as IssueEvent]);
+    });
+
+    it('takes an original in any open status, or resolved', () => {
+      for (const status of ['ON_REFERENCE_AGENDA', 'FORWARDED', 'ON_PROJECT_AGENDA', 'RESOLVED'] as const) {
+        given([submitted]).when({ ...mark, original: { status, duplicateOfIssueId: null } }).then([marked, closedAsDuplicate]);
+      }
+    });
+
+    it('changes nothing when the same mark is made again', () => given([submitted, marked, closedAsDuplicate]).when(mark).then([]));
+
+    it('refuses an issue as a duplicate of itself', () =>
+      given([submitted]).when({ ...mark, duplicateOfIssueId: issueId }).thenThrows(InvalidInput, 'ISSUE_DUPLICATE_OF_ITSELF'));
+
+    it('refuses a duplicate that is no longer open', () => {
+      given([submitted, closed]).when(mark).thenThrows(InvalidState, 'ISSUE_CLOSED');
+      given([submitted, withdrawn]).when(mark).thenThrows(InvalidState, 'ISSUE_WITHDRAWN');
+      given([submitted, onReference, forwarded, onProject, resolved]).when(mark).thenThrows(InvalidState, 'ISSUE_RESOLVED');
+      given([submitted, marked, closedAsDuplicate]).when({ ...mark, duplicateOfIssueId: 'issue-9' }).thenThrows(InvalidState, 'ISSUE_CLOSED');
+    });
+
+    it('refuses an original that does not exist, is itself a duplicate, or is withdrawn or closed', () => {
+      given([submitted]).when({ ...mark, original: null }).thenThrows(InvalidInput, 'DUPLICATE_ORIGINAL_NOT_FOUND');
+      given([submitted]).when({ ...mark, original: { status: 'CLOSED', duplicateOfIssueId: 'issue-00' } }).thenThrows(InvalidInput, 'ORIGINAL_IS_A_DUPLICATE');
+      given([submitted]).when({ ...mark, original: { status: 'CLOSED', duplicateOfIssueId: null } }).thenThrows(InvalidInput, 'ORIGINAL_CLOSED');
+      given([submitted]).when({ ...mark, original: { status: 'WITHDRAWN', duplicateOfIssueId: null } }).thenThrows(InvalidInput, 'ORIGINAL_CLOSED');
+    });
+
+    it('needs a reason and the secretariat', () => {
+      given([submitted]).when({ ...mark, reason: '  ' }).thenThrows(InvalidInput, 'REASON_REQUIRED');
+      given([submitted]).when(mark, { actor: rosa }).thenThrows(Forbidden, 'SECRETARIAT_ONLY');
+      given([submitted]).when(mark, { actor: udi }).thenThrows(Forbidden, 'SECRETARIAT_ONLY');
+      given([]).when(mark).thenThrows(NotFound, 'ISSUE_NOT_FOUND');
+    });
+  });
+
   describe('research need', () => {
     const flag: IssueCommand = { type: 'FlagResearchNeed', issueId, text: '  Little is known about forced labour in agriculture.  ' };
     const flagged = (organizationId: string, text = 'Little is known about forced labour in agriculture.'): IssueEvent => ({ type: 'ResearchNeedFlagged', data: { issueId, organizationId, text } });

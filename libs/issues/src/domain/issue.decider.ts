@@ -49,6 +49,11 @@ import {
  *   status, as pointing to a research need (RESEARCH_NEED_REQUIRED, RESEARCH_NEED_TOO_LONG); the
  *   same text again changes nothing.
  * - Free text holding a valid national identity number is refused on the command path (PERSONAL_DATA_REFUSED), before this runs.
+ * - The secretariat marks an open issue a duplicate of another (MarkIssueDuplicate): not of itself
+ *   (ISSUE_DUPLICATE_OF_ITSELF), of an issue that exists (DUPLICATE_ORIGINAL_NOT_FOUND), is not
+ *   itself a duplicate (ORIGINAL_IS_A_DUPLICATE) and is not withdrawn or closed (ORIGINAL_CLOSED; a
+ *   resolved original is fine: its outcome answers the duplicate too), with a reason. The duplicate
+ *   is closed pointing to it (IssueMarkedDuplicate, then IssueClosed); the same mark again changes nothing.
  * - Commands a reactor sends are idempotent: the same agenda item or decision again changes nothing.
  */
 
@@ -78,6 +83,8 @@ export interface Issue {
   readonly commentIds: readonly string[];
   /** The research need it points to, if flagged. */
   readonly researchNeed: string | null;
+  /** The issue it was found to duplicate (then it is CLOSED). */
+  readonly duplicateOf: string | null;
 }
 
 export type IssueState = { readonly status: 'none' } | Issue;
@@ -117,6 +124,7 @@ export function evolve(state: IssueState, event: IssueEvent): IssueState {
       resolvedBy: null,
       commentIds: [],
       researchNeed: null,
+      duplicateOf: null,
     };
   }
   if (state.status === 'none') return state;
@@ -149,6 +157,8 @@ export function evolve(state: IssueState, event: IssueEvent): IssueState {
       return { ...s, status: 'CLOSED', onAgenda: null };
     case 'ResearchNeedFlagged':
       return { ...s, researchNeed: event.data.text };
+    case 'IssueMarkedDuplicate':
+      return { ...s, duplicateOf: event.data.duplicateOfIssueId };
     default:
       return assertNever(event);
   }
@@ -181,6 +191,8 @@ export function decide(command: IssueCommand, state: IssueState, { actor }: Deci
       return close(command, existing(state, command.issueId), actor);
     case 'FlagResearchNeed':
       return flagResearchNeed(command, existing(state, command.issueId), actor);
+    case 'MarkIssueDuplicate':
+      return markDuplicate(command, existing(state, command.issueId), actor);
     default:
       return assertNever(command);
   }
@@ -287,6 +299,31 @@ function close(c: Cmd<'CloseIssue'>, s: Issue, actor: Actor): IssueEvent[] {
   open(s);
   const reason = requiredText(c.reason, MAX_REASON, 'reason', 'REASON_REQUIRED', 'REASON_TOO_LONG');
   return [
+    {
+      type: 'IssueClosed',
+      data: { issueId: s.issueId, reason, meetingId: s.onAgenda?.meetingId ?? null, agendaItemId: s.onAgenda?.agendaItemId ?? null },
+    },
+  ];
+}
+
+function markDuplicate(c: Cmd<'MarkIssueDuplicate'>, s: Issue, actor: Actor): IssueEvent[] {
+  requireSecretariat(actor);
+  if (s.duplicateOf !== null && s.duplicateOf === c.duplicateOfIssueId) return []; // already so
+  requireId(c.duplicateOfIssueId, 'duplicateOfIssueId');
+  if (c.duplicateOfIssueId === s.issueId) {
+    throw new InvalidInput('ISSUE_DUPLICATE_OF_ITSELF', 'An issue is not a duplicate of itself', 'duplicateOfIssueId');
+  }
+  open(s);
+  if (c.original === null) throw new InvalidInput('DUPLICATE_ORIGINAL_NOT_FOUND', `KOM has no issue ${c.duplicateOfIssueId}`, 'duplicateOfIssueId');
+  if (c.original.duplicateOfIssueId !== null) {
+    throw new InvalidInput('ORIGINAL_IS_A_DUPLICATE', `Issue ${c.duplicateOfIssueId} is itself a duplicate of ${c.original.duplicateOfIssueId}; mark it a duplicate of that one`, 'duplicateOfIssueId');
+  }
+  if (c.original.status === 'WITHDRAWN' || c.original.status === 'CLOSED') {
+    throw new InvalidInput('ORIGINAL_CLOSED', `Issue ${c.duplicateOfIssueId} is ${c.original.status.toLowerCase()}; a duplicate points to an issue that goes on`, 'duplicateOfIssueId');
+  }
+  const reason = requiredText(c.reason, MAX_REASON, 'reason', 'REASON_REQUIRED', 'REASON_TOO_LONG');
+  return [
+    { type: 'IssueMarkedDuplicate', data: { issueId: s.issueId, duplicateOfIssueId: c.duplicateOfIssueId } },
     {
       type: 'IssueClosed',
       data: { issueId: s.issueId, reason, meetingId: s.onAgenda?.meetingId ?? null, agendaItemId: s.onAgenda?.agendaItemId ?? null },

@@ -111,6 +111,13 @@ export const IssueClosed = defineEvent(
 );
 
 /**
+ * The secretariat found the issue to be a duplicate of `duplicateOfIssueId`, an earlier one that
+ * goes on; an IssueClosed with the reason follows in the same write, so the duplicate is closed as
+ * any other closed issue is, and points to its original.
+ */
+export const IssueMarkedDuplicate = defineEvent('IssueMarkedDuplicate', 1, z.object({ issueId: id, duplicateOfIssueId: id }));
+
+/**
  * The issue points to a research need (measure 6's annual report lists them), in a short text; a
  * later flag replaces the earlier text. `organizationId` is who flagged it: the submitter or the secretariat.
  */
@@ -131,6 +138,7 @@ export const issueEventSchemas = [
   IssueResolved,
   IssueClosed,
   ResearchNeedFlagged,
+  IssueMarkedDuplicate,
 ];
 
 type Data<S> = S extends { data: z.ZodType<infer D> } ? D : never;

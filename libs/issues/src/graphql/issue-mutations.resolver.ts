@@ -9,6 +9,7 @@ import {
   CommentOnIssueCommand,
   EditIssueCommand,
   FlagResearchNeedCommand,
+  MarkIssueDuplicateCommand,
   SubmitIssueCommand,
   WithdrawIssueCommand,
 } from '../application/issue.commands';
@@ -21,6 +22,7 @@ import {
   FlagResearchNeedInput,
   ForwardIssueInput,
   Issue,
+  MarkIssueDuplicateInput,
   PlaceIssueOnAgendaInput,
   ResolveIssueInput,
   SubmitIssueInput,
@@ -140,6 +142,19 @@ export class IssueMutationsResolver {
   @Mutation(() => Issue, { description: 'Closes an open issue with a reason.' })
   async closeIssue(@Args('input') input: CloseIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
     await this.commands.execute(new CloseIssueCommand({ type: 'CloseIssue', issueId: input.issueId, reason: input.reason }, withRevision(meta, input.expectedRevision)));
+    return this.mustFind(input.issueId);
+  }
+
+  @Mutation(() => Issue, {
+    description: 'Marks an open issue a duplicate of another (secretariat): it is closed with the reason, pointing to the original, which lists it among its duplicates.',
+  })
+  async markIssueDuplicate(@Args('input') input: MarkIssueDuplicateInput, @RequestMeta() meta: Meta): Promise<IssueView> {
+    await this.commands.execute(
+      new MarkIssueDuplicateCommand(
+        { type: 'MarkIssueDuplicate', issueId: input.issueId, duplicateOfIssueId: input.duplicateOfIssueId, reason: input.reason },
+        withRevision(meta, input.expectedRevision),
+      ),
+    );
     return this.mustFind(input.issueId);
   }
 

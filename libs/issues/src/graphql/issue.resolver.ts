@@ -149,6 +149,17 @@ export class IssueResolver {
     }));
   }
 
+  @ResolveField(() => Issue, { nullable: true, description: 'The issue this one duplicates; null unless it was marked a duplicate.' })
+  async duplicateOf(@Parent() issue: IssueView): Promise<IssueView | undefined> {
+    if (issue.duplicateOfIssueId === null) return undefined;
+    return issue.asOf ? this.history.asOf(issue.duplicateOfIssueId, new Date(issue.asOf)) : this.queries.byId(issue.duplicateOfIssueId);
+  }
+
+  @ResolveField(() => [Issue], { description: 'The issues marked duplicates of this one, in the order submitted (now, also when read asOf).' })
+  duplicates(@Parent() issue: IssueView): IssueView[] {
+    return this.queries.duplicatesOf(issue.id);
+  }
+
   @ResolveField(() => IssueLineage, { description: 'Agenda items made from it, the decisions on them and the action items.' })
   lineage(@Parent() issue: IssueView) {
     return this.queries.lineage(issue.id, issue.asOf);

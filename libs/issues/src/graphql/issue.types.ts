@@ -216,6 +216,9 @@ export class Issue {
   @Field(() => String, { nullable: true, description: 'The research need it was flagged as pointing to (the annual report lists them).' })
   researchNeed!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Set when it was marked a duplicate: the issue it duplicates (see duplicateOf).' })
+  duplicateOfIssueId!: string | null;
+
   @Field(() => Int, { description: 'The stream revision; pass it as expectedRevision.' })
   revision!: number;
 
@@ -244,6 +247,12 @@ export class IssueFilterInput {
 
   @Field(() => Int, { nullable: true, description: 'The year of submission (Europe/Oslo).' })
   year?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only issues the reference group forwarded to the project group, whatever became of them since; false: only the others.',
+  })
+  forwarded?: boolean | null;
 }
 
 @ArgsType()
@@ -443,6 +452,21 @@ export class CloseIssueInput {
   issueId!: string;
 
   @Field(() => String)
+  reason!: string;
+
+  @Field(() => Int, EXPECTED_REVISION)
+  expectedRevision?: number | null;
+}
+
+@InputType()
+export class MarkIssueDuplicateInput {
+  @Field(() => ID, { description: 'The duplicate: an open issue; it is closed, pointing to the original.' })
+  issueId!: string;
+
+  @Field(() => ID, { description: 'The original: another issue, not withdrawn or closed, and not itself a duplicate.' })
+  duplicateOfIssueId!: string;
+
+  @Field(() => String, { description: 'Why, in words; the duplicate’s closing reason (the submitter is told as for any closure).' })
   reason!: string;
 
   @Field(() => Int, EXPECTED_REVISION)

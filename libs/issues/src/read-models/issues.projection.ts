@@ -35,6 +35,7 @@ const statements = preparedStatements((db: Database) => ({
   researchNeed: db.prepare(
     `UPDATE ${ISSUES_TABLE} SET research_need = @text, research_need_at = @at, research_need_by = @organizationId, revision = @revision, updated_at = @at WHERE id = @id`,
   ),
+  duplicateOf: db.prepare(`UPDATE ${ISSUES_TABLE} SET duplicate_of = @duplicateOf, revision = @revision, updated_at = @at WHERE id = @id`),
   touch: db.prepare(`UPDATE ${ISSUES_TABLE} SET revision = @revision, updated_at = @at WHERE id = @id`),
   clearTags: db.prepare(`DELETE FROM ${ISSUE_TAGS_TABLE} WHERE issue_id = ?`),
   tag: db.prepare(`INSERT OR IGNORE INTO ${ISSUE_TAGS_TABLE} (issue_id, tag) VALUES (?, ?)`),
@@ -59,8 +60,8 @@ const statements = preparedStatements((db: Database) => ({
  */
 export const issuesProjection: Projection = {
   name: 'issues',
-  // 2: the research-need columns.
-  version: 2,
+  // 2: the research-need columns; 3: duplicate_of.
+  version: 3,
   handles: ISSUE_EVENT_TYPES,
   tables: [ISSUES_TABLE, ISSUE_TAGS_TABLE, ISSUE_MEASURES_TABLE, ISSUE_COMMENTS_TABLE, ISSUE_TIMELINE_TABLE],
   setup(db) {
@@ -88,12 +89,14 @@ export const issuesProjection: Projection = {
         research_need TEXT,
         research_need_at TEXT,
         research_need_by TEXT,
+        duplicate_of TEXT,
         revision INTEGER NOT NULL,
         updated_at TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS issues_by_org ON ${ISSUES_TABLE} (organization_id, seq);
       CREATE INDEX IF NOT EXISTS issues_by_status ON ${ISSUES_TABLE} (status, seq);
       CREATE INDEX IF NOT EXISTS issues_by_year ON ${ISSUES_TABLE} (year, seq);
+      CREATE INDEX IF NOT EXISTS issues_by_original ON ${ISSUES_TABLE} (duplicate_of, seq);
       CREATE TABLE IF NOT EXISTS ${ISSUE_TAGS_TABLE} (issue_id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (issue_id, tag));
       CREATE TABLE IF NOT EXISTS ${ISSUE_MEASURES_TABLE} (issue_id TEXT NOT NULL, measure INTEGER NOT NULL, PRIMARY KEY (issue_id, measure));
       CREATE TABLE IF NOT EXISTS ${ISSUE_COMMENTS_TABLE} (
@@ -206,6 +209,12 @@ export const issuesProjection: Projection = {
         const { meetingId, agendaItemId, reason } = event.data;
         setStatus('CLOSED', { reason, outcome: true });
         step = { meetingId, agendaItemId, note: reason };
+        break;
+      }
+      case 'IssueMarkedDuplicate': {
+        const { duplicateOfIssueId } = event.data;
+        s.duplicateOf.run({ id, duplicateOf: duplicateOfIssueId, revision, at });
+        step = { note: duplicateOfIssueId };
         break;
       }
       case 'ResearchNeedFlagged': {

@@ -31,6 +31,8 @@ export interface IssueView {
   closingReason: string | null;
   /** The research need it was flagged as pointing to, if any. */
   researchNeed: string | null;
+  /** The issue this one was found to duplicate (then it is closed). */
+  duplicateOfIssueId: string | null;
   revision: number;
   /** Set when the view is the issue as it stood at an instant (timeline and lineage follow it). */
   asOf: string | null;
@@ -45,6 +47,8 @@ export interface IssueFilter {
   tag?: ExploitationForm | null;
   measure?: number | null;
   year?: number | null;
+  /** Only issues the reference group forwarded (whatever became of them since). */
+  forwarded?: boolean | null;
 }
 
 export interface IssueCommentView {
@@ -101,7 +105,8 @@ export interface IssueStatisticsView {
 
 const COLUMNS = `id, seq, status, organization_id AS organizationId, title, description, category, tags, cited_measures AS citedMeasures,
   urgency_reason AS urgencyReason, cited_issue_ids AS citedIssueIds, submitted_at AS submittedAt, meeting_id AS meetingId,
-  agenda_item_id AS agendaItemId, outcome_at AS outcomeAt, outcome_decision_id AS outcomeDecisionId, closing_reason AS closingReason, research_need AS researchNeed, revision`;
+  agenda_item_id AS agendaItemId, outcome_at AS outcomeAt, outcome_decision_id AS outcomeDecisionId, closing_reason AS closingReason, research_need AS researchNeed,
+  duplicate_of AS duplicateOfIssueId, revision`;
 
 type Row = Omit<IssueView, 'tags' | 'citedMeasures' | 'citedIssueIds' | 'asOf'> & { tags: string; citedMeasures: string; citedIssueIds: string };
 
@@ -144,6 +149,11 @@ export class IssuesQueries {
     return row && toView(row);
   }
 
+  /** The issues marked duplicates of this one, in the order submitted. */
+  duplicatesOf(id: string): IssueView[] {
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM ${ISSUES_TABLE} WHERE duplicate_of = ? ORDER BY seq`).all(id) as Row[]).map(toView);
+  }
+
   organizationOf(id: string): string | undefined {
     return (this.db.prepare(`SELECT organization_id AS o FROM ${ISSUES_TABLE} WHERE id = ?`).get(id) as { o: string } | undefined)?.o;
   }
@@ -158,6 +168,9 @@ export class IssuesQueries {
     if (filter.year != null) (where.push('year = ?'), params.push(filter.year));
     if (filter.tag) (where.push(`id IN (SELECT issue_id FROM ${ISSUE_TAGS_TABLE} WHERE tag = ?)`), params.push(filter.tag));
     if (filter.measure != null) (where.push(`id IN (SELECT issue_id FROM ${ISSUE_MEASURES_TABLE} WHERE measure = ?)`), params.push(filter.measure));
+    if (filter.forwarded != null) {
+      where.push(`id ${filter.forwarded ? '' : 'NOT '}IN (SELECT issue_id FROM ${ISSUE_TIMELINE_TABLE} WHERE event = 'IssueForwarded')`);
+    }
     if (afterSeq !== undefined) (where.push('seq < ?'), params.push(afterSeq));
     const sql = `SELECT ${COLUMNS} FROM ${ISSUES_TABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...params, limit) as Row[]).map(toView);

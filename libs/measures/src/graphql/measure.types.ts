@@ -1,6 +1,7 @@
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { registerLabelledEnum } from '@kom/platform';
 import type { MeasureArea, Ministry } from '../domain/measure.events';
+import type { MeasureCitationKind } from '../application/citations.port';
 
 /** The plan's six goals (chapters 4 to 9), under which its measures are listed. */
 export const MEASURE_AREA_LABELS = {
@@ -34,6 +35,39 @@ export const MINISTRY_LABELS = {
 
 export const MeasureAreaEnum = registerLabelledEnum<MeasureArea>('MeasureArea', MEASURE_AREA_LABELS, "The action plan's areas (goals).");
 export const MinistryEnum = registerLabelledEnum<Ministry>('Ministry', MINISTRY_LABELS, 'A ministry responsible for measures.');
+
+export const MEASURE_CITATION_KIND_LABELS = {
+  DECISION: { nb: 'Vedtak', en: 'Decision' },
+  AGENDA_ITEM: { nb: 'Sak på sakslisten', en: 'Agenda item' },
+  ISSUE: { nb: 'Problemstilling', en: 'Issue' },
+  AGREEMENT: { nb: 'Samarbeidsavtale', en: 'Cooperation agreement' },
+} as const satisfies Record<MeasureCitationKind, { nb: string; en: string }>;
+
+export const MeasureCitationKindEnum = registerLabelledEnum<MeasureCitationKind>('MeasureCitationKind', MEASURE_CITATION_KIND_LABELS, 'What cites a measure.');
+
+@ObjectType({ description: 'A decision, agenda item, issue or cooperation agreement that cites a measure (an agreement: through a decision it cites).' })
+export class MeasureCitation {
+  @Field(() => MeasureCitationKindEnum)
+  kind!: MeasureCitationKind;
+
+  @Field(() => ID, { description: "The decision's, agenda item's, issue's or agreement's id." })
+  id!: string;
+
+  @Field(() => String, { description: 'Its title (a decision: its text).' })
+  title!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The meeting of a decision or an agenda item.' })
+  meetingId!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Its status in its own context's words (ACTIVE, SUBMITTED, IN_FORCE, ...)." })
+  status!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When it was recorded, submitted or drafted (ISO 8601); null for an agenda item.' })
+  at!: string | null;
+
+  @Field(() => [ID], { description: 'For an agreement: the decisions it cites that cite the measure.' })
+  viaDecisionIds!: string[];
+}
 
 @ObjectType({ description: 'One of the 35 measures (tiltak) of the action plan against human trafficking.' })
 export class Measure {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
 import { AGENDA_AMENDMENTS_TABLE, AGENDA_ITEMS_TABLE } from './agenda.projection';
+import { MEETINGS_TABLE } from './meetings.projection';
 
 export interface AgendaItemView {
   meetingId: string;
@@ -69,6 +70,22 @@ export class AgendaQueries {
       )
       .all(meetingId) as ItemRow[];
     return rows.map(toAgendaItem);
+  }
+
+  /**
+   * The items on an agenda now (not removed) that cite a measure, by their meeting's start, with
+   * whether that agenda is published (a draft is the secretariat's only).
+   */
+  citingMeasure(measure: number): Array<AgendaItemView & { agendaPublished: boolean; meetingStartsAt: string }> {
+    const rows = this.readModels.db
+      .prepare(
+        `SELECT ${ITEM_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1a.$2')}, m.agenda_published_at IS NOT NULL AS agendaPublished, m.starts_at AS meetingStartsAt
+         FROM ${AGENDA_ITEMS_TABLE} a JOIN ${MEETINGS_TABLE} m ON m.id = a.meeting_id
+         WHERE a.position IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(a.cited_measures) WHERE value = ?)
+         ORDER BY m.starts_at, a.position`,
+      )
+      .all(measure) as Array<ItemRow & { agendaPublished: number; meetingStartsAt: string }>;
+    return rows.map(({ agendaPublished, meetingStartsAt, ...row }) => ({ ...toAgendaItem(row), agendaPublished: agendaPublished === 1, meetingStartsAt }));
   }
 
   item(meetingId: string, itemId: string): AgendaItemView | undefined {
