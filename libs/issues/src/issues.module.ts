@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '
 import { ISSUE_COMMAND_HANDLERS } from './application/issue.commands';
 import { IssueHistory } from './application/issue-history';
 import { IssueReactors } from './application/issue-reactors.service';
+import { CitedIssuesBinding } from './application/cited-issues.binding';
 import { IssueWorkflows } from './application/issue-workflows';
 import { ISSUE_MEMBERSHIP } from './application/ports';
 import { IssueMutationsResolver } from './graphql/issue-mutations.resolver';
@@ -34,6 +35,7 @@ export class IssuesModule {
         ...ISSUE_COMMAND_HANDLERS,
         IssueReactors,
         IssueWorkflows,
+        CitedIssuesBinding,
         IssueHistory,
         IssuesQueries,
         IssueResolver,

@@ -40,6 +40,9 @@ export { RescheduleMeetingCommand } from './application/reschedule-meeting.comma
 export { CancelMeetingCommand } from './application/cancel-meeting.command';
 export { AddAgendaItemCommand } from './application/add-agenda-item.command';
 export { SourcedAgendaItemsSlot, type SourcedAgendaItems, type AddSourcedAgendaItem } from './application/sourced-agenda-items';
+export { CitedIssuesSlot, type CitedIssues } from './application/cited-issues';
+export { agendaProposalEventSchemas, type AgendaProposalEvent } from './domain/agenda-proposal.events';
+export { agendaProposalStream, type AgendaProposalStatus } from './domain/agenda-proposal.decider';
 export { UpdateAgendaItemCommand } from './application/update-agenda-item.command';
 export { ReorderAgendaCommand } from './application/reorder-agenda.command';
 export { RemoveAgendaItemCommand } from './application/remove-agenda-item.command';

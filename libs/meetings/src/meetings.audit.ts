@@ -96,4 +96,20 @@ export const meetingAuditSummaries: AuditSummaries = {
     nb: `Referatet fra møte ${meeting(e)} ble godkjent i møte ${s(d(e).approvedAtMeetingId)}`,
     en: `The minutes of meeting ${meeting(e)} were approved at meeting ${s(d(e).approvedAtMeetingId)}`,
   }),
+  AgendaItemProposed: (e) => ({
+    nb: `${s(d(e).organizationId)} foreslo saken «${s(d(e).title)}» til møte ${meeting(e)}`,
+    en: `${s(d(e).organizationId)} proposed the item “${s(d(e).title)}” for meeting ${meeting(e)}`,
+  }),
+  AgendaProposalAccepted: (e) => ({
+    nb: `Forslaget ${s(d(e).proposalId)} ble satt på sakslisten til møte ${meeting(e)}`,
+    en: `Proposal ${s(d(e).proposalId)} was put on the agenda of meeting ${meeting(e)}`,
+  }),
+  AgendaProposalDeclined: (e) => ({
+    nb: `Forslaget ${s(d(e).proposalId)} til møte ${meeting(e)} ble avslått: ${s(d(e).reason)}`,
+    en: `Proposal ${s(d(e).proposalId)} for meeting ${meeting(e)} was declined: ${s(d(e).reason)}`,
+  }),
+  AgendaProposalWithdrawn: (e) => ({
+    nb: `Forslaget ${s(d(e).proposalId)} til møte ${meeting(e)} ble trukket`,
+    en: `Proposal ${s(d(e).proposalId)} for meeting ${meeting(e)} was withdrawn`,
+  }),
 };

@@ -1,12 +1,13 @@
 import type { BoundedContext } from '@kom/platform';
 import { meetingAuditSummaries } from './meetings.audit';
+import { agendaProposalEventSchemas } from './domain/agenda-proposal.events';
 import { meetingEventSchemas } from './domain/meeting.events';
 import { meetingUpcasters } from './domain/meeting.upcasters';
 import { meetingProjections } from './read-models/index';
 
 export const meetingsContext: BoundedContext = {
   name: 'meetings',
-  eventSchemas: meetingEventSchemas,
+  eventSchemas: [...meetingEventSchemas, ...agendaProposalEventSchemas],
   upcasters: meetingUpcasters,
   projections: meetingProjections,
   auditSummaries: meetingAuditSummaries,

@@ -20,6 +20,12 @@ import { FlagDecisionResearchNeedHandler } from './application/flag-decision-res
 import { ScheduleMeetingHandler } from './application/schedule-meeting.command';
 import { SupersedeDecisionHandler } from './application/supersede-decision.command';
 import { UpdateAgendaItemHandler } from './application/update-agenda-item.command';
+import { AcceptAgendaProposalHandler } from './application/accept-agenda-proposal.command';
+import { CitedIssuesSlot } from './application/cited-issues';
+import { DeclineAgendaProposalHandler, WithdrawAgendaProposalHandler } from './application/decide-agenda-proposal.command';
+import { ProposeAgendaItemHandler } from './application/propose-agenda-item.command';
+import { AgendaItemProposalResolver, AgendaProposalResolver } from './graphql/agenda-proposal.resolver';
+import { AgendaProposalsQueries } from './read-models/agenda-proposals.queries';
 import { MEETING_LOOKUP } from './application/ports';
 import { SourcedAgendaItemsSlot } from './application/sourced-agenda-items';
 import { ActionItemResolver } from './graphql/action-item.resolver';
@@ -65,6 +71,14 @@ import { MinutesQueries } from './read-models/minutes.queries';
     CancelActionItemHandler,
     RecordMinutesHandler,
     ApproveMinutesHandler,
+    ProposeAgendaItemHandler,
+    AcceptAgendaProposalHandler,
+    DeclineAgendaProposalHandler,
+    WithdrawAgendaProposalHandler,
+    CitedIssuesSlot,
+    AgendaProposalsQueries,
+    AgendaProposalResolver,
+    AgendaItemProposalResolver,
     // Read side: queries, the MEETING_LOOKUP port over them, GraphQL.
     MeetingsQueries,
     AgendaQueries,
@@ -83,6 +97,6 @@ import { MinutesQueries } from './read-models/minutes.queries';
     AgendaAmendmentResolver,
     MinutesResolver,
   ],
-  exports: [MeetingsQueries, DecisionsQueries, MEETING_LOOKUP, SourcedAgendaItemsSlot],
+  exports: [MeetingsQueries, DecisionsQueries, MEETING_LOOKUP, SourcedAgendaItemsSlot, CitedIssuesSlot],
 })
 export class MeetingsModule {}

@@ -152,6 +152,28 @@ export const POLICY_TABLE: PolicyTable = {
   },
   'ActionItem.progress': readers('the notes on how it is going'),
   'Mutation.cancelActionItem': secretariat('cancel an action item'),
+  'Query.agendaProposals': readers("agenda proposals: all to the secretariat and auditors, a representative's own organisation's to them (read side)"),
+  'Query.agendaProposal': readers('one agenda proposal; null to a representative of another organisation (read side)'),
+  'Subscription.agendaProposalChanged': readers('agenda proposals you may see, pushed after each step'),
+  'AgendaProposal.statusLabel': label('the status'),
+  'AgendaProposal.meeting': readers('the meeting it was proposed for'),
+  'AgendaItem.proposal': readers('the member proposal an agenda item was accepted from'),
+  'Mutation.proposeAgendaItem': {
+    allow: REPRESENTATIVES,
+    summary: 'propose an item for a coming meeting of a body their organisation belongs to',
+    ownOrganization: {
+      roles: ['AGENCY_MEMBER', 'NGO_REPRESENTATIVE'],
+      rule: "the proposal is their own organisation's, which must belong to the meeting's body on its date",
+      reasons: ['NOT_A_MEMBER_OF_BODY'],
+    },
+  },
+  'Mutation.acceptAgendaProposal': secretariat('accept an agenda proposal: its item joins the agenda'),
+  'Mutation.declineAgendaProposal': secretariat('decline an agenda proposal with a reason'),
+  'Mutation.withdrawAgendaProposal': {
+    allow: REPRESENTATIVES,
+    summary: 'withdraw a proposal not yet decided',
+    ownOrganization: { roles: ['AGENCY_MEMBER', 'NGO_REPRESENTATIVE'], rule: "only the proposing organisation's representatives", reasons: ['NOT_OWN_ORGANIZATION'] },
+  },
   'Mutation.recordPosition': {
     allow: ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE'],
     summary: "record an organisation's position on a decision",

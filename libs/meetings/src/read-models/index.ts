@@ -1,6 +1,7 @@
 import type { Projection } from '@kom/projections';
 import { actionItemsProjection } from './action-items.projection';
 import { agendaProjection } from './agenda.projection';
+import { agendaProposalsProjection } from './agenda-proposals.projection';
 import { attendanceProjection } from './attendance.projection';
 import { decisionsProjection } from './decisions.projection';
 import { meetingsProjection } from './meetings.projection';
@@ -14,4 +15,5 @@ export const meetingProjections: readonly Projection[] = [
   decisionsProjection,
   actionItemsProjection,
   minutesProjection,
+  agendaProposalsProjection,
 ];

@@ -1,0 +1,25 @@
+import type { OtherMeeting } from './meeting.commands';
+
+/** What a proposal names; the rules trim and check it (agenda-proposal.decider.ts). */
+export interface ProposalContent {
+  readonly title: string;
+  readonly description?: string | null;
+  readonly citedMeasures?: readonly number[] | null;
+  readonly citedIssueIds?: readonly string[] | null;
+}
+
+export type AgendaProposalCommand =
+  | ({
+      type: 'ProposeAgendaItem';
+      proposalId: string;
+      meetingId: string;
+      /** Facts the handler looked up: the meeting as its stream shows it (null: unknown) ... */
+      meeting: OtherMeeting | null;
+      /** ... the organisations of its body on its date (both groups for a joint meeting) ... */
+      bodyMembers: readonly string[];
+      /** ... and which cited issues the platform does not know. */
+      unknownIssueIds: readonly string[];
+    } & ProposalContent)
+  | { type: 'AcceptAgendaProposal'; proposalId: string; agendaItemId: string }
+  | { type: 'DeclineAgendaProposal'; proposalId: string; reason: string }
+  | { type: 'WithdrawAgendaProposal'; proposalId: string; reason?: string | null };

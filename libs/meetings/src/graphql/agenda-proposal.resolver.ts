@@ -1,0 +1,145 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { NotFound, type Actor } from '@kom/kernel';
+import { CurrentActor, RequestMeta } from '@kom/auth';
+import { IdempotentMutations, Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, newId, pageSize, toConnection } from '@kom/platform';
+import { AcceptAgendaProposalCommand } from '../application/accept-agenda-proposal.command';
+import { DeclineAgendaProposalCommand, WithdrawAgendaProposalCommand } from '../application/decide-agenda-proposal.command';
+import { ProposeAgendaItemCommand } from '../application/propose-agenda-item.command';
+import { agendaProposalStream } from '../domain/agenda-proposal.decider';
+import { AgendaProposalsQueries, type AgendaProposalView } from '../read-models/agenda-proposals.queries';
+import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
+import type { AgendaItemView } from '../read-models/agenda.queries';
+import {
+  AGENDA_PROPOSAL_STATUS_LABELS,
+  AcceptAgendaProposalInput,
+  AgendaProposal,
+  AgendaProposalConnection,
+  AgendaProposalsArgs,
+  DeclineAgendaProposalInput,
+  ProposeAgendaItemInput,
+  WithdrawAgendaProposalInput,
+} from './agenda-proposal.types';
+import { withExpectedRevision } from './meeting-mutations.resolver';
+import { AgendaItem, Meeting } from './meeting.types';
+
+type Meta = { actor: Actor; correlationId: string };
+
+const STREAM_PREFIX = agendaProposalStream('');
+
+/** The secretariat and auditors see every proposal; a representative their own organisation's. */
+export function proposalVisibleTo(proposal: Pick<AgendaProposalView, 'organizationId'>, actor: Actor): boolean {
+  return actor.role === 'SECRETARIAT' || actor.role === 'AUDITOR' || actor.role === 'SYSTEM' || proposal.organizationId === actor.organizationId;
+}
+
+/**
+ * Agenda proposals: members propose, the secretariat accepts (the item joins the agenda) or
+ * declines with a reason, the proposer may withdraw. Rules live in agenda-proposal.decider.ts.
+ */
+@Resolver(() => AgendaProposal)
+export class AgendaProposalResolver {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(AgendaProposalsQueries) private readonly proposals: AgendaProposalsQueries,
+    @Inject(MeetingsQueries) private readonly meetings: MeetingsQueries,
+    @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
+    @Inject(ProjectionsService) private readonly projections: ProjectionsService,
+  ) {}
+
+  @Query(() => AgendaProposalConnection, { description: 'Agenda proposals you may see, newest first (representatives: their own organisation’s).' })
+  agendaProposals(@Args() args: AgendaProposalsArgs, @CurrentActor() actor: Actor) {
+    const size = pageSize(args.first);
+    const after = decodeCursor(args.after);
+    const filter = args.filter ?? {};
+    const ownOnly = !proposalVisibleTo({ organizationId: '\u0000' }, actor);
+    const rows = this.proposals.list(
+      { ...filter, organizationId: ownOnly ? actor.organizationId : (filter.organizationId ?? null) },
+      size + 1,
+      after === undefined ? undefined : Number(after),
+    );
+    return toConnection(rows, size, (row) => String(row.seq));
+  }
+
+  @Query(() => AgendaProposal, { nullable: true, description: 'One proposal; null when unknown or not yours to see.' })
+  agendaProposal(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): AgendaProposalView | undefined {
+    const proposal = this.proposals.byId(id);
+    return proposal && proposalVisibleTo(proposal, actor) ? proposal : undefined;
+  }
+
+  @Subscription(() => AgendaProposal, {
+    description: 'Proposals you may see, pushed after each step (proposed, accepted, declined, withdrawn); optionally of one meeting.',
+    resolve: (proposal: AgendaProposalView) => proposal,
+  })
+  agendaProposalChanged(
+    @Args('meetingId', { type: () => ID, nullable: true }) meetingId: string | null | undefined,
+    @CurrentActor() actor: Actor,
+  ): AsyncIterableIterator<AgendaProposalView> {
+    return mapCommitted(
+      committedEvents(this.projections, (e) => e.streamId.startsWith(STREAM_PREFIX)),
+      (event) => {
+        const proposal = this.proposals.byId(event.streamId.slice(STREAM_PREFIX.length));
+        if (!proposal || !proposalVisibleTo(proposal, actor)) return undefined;
+        return meetingId && proposal.meetingId !== meetingId ? undefined : proposal;
+      },
+    );
+  }
+
+  @Mutation(() => AgendaProposal, { description: 'Proposes an item for a coming meeting of a body your organisation belongs to.' })
+  async proposeAgendaItem(@Args('input') input: ProposeAgendaItemInput, @RequestMeta() meta: Meta): Promise<AgendaProposalView> {
+    const { idempotencyKey, ...content } = input;
+    const proposalId = await this.idempotency.run({ actor: meta.actor, operation: 'proposeAgendaItem', key: idempotencyKey, input }, async () => {
+      const proposalId = newId();
+      await this.commands.execute(new ProposeAgendaItemCommand({ type: 'ProposeAgendaItem', proposalId, ...content }, meta));
+      return proposalId;
+    });
+    return this.mustFind(proposalId);
+  }
+
+  @Mutation(() => AgendaProposal, { description: 'Accepts a proposal: its item joins the agenda (an amendment once published), citing the proposal.' })
+  async acceptAgendaProposal(@Args('input') input: AcceptAgendaProposalInput, @RequestMeta() meta: Meta): Promise<AgendaProposalView> {
+    await this.commands.execute(new AcceptAgendaProposalCommand({ proposalId: input.proposalId, agendaItemId: newId(), position: input.position ?? null }, meta));
+    return this.mustFind(input.proposalId);
+  }
+
+  @Mutation(() => AgendaProposal, { description: 'Declines a proposal with a reason the proposer sees.' })
+  async declineAgendaProposal(@Args('input') input: DeclineAgendaProposalInput, @RequestMeta() meta: Meta): Promise<AgendaProposalView> {
+    const { expectedRevision, ...command } = input;
+    await this.commands.execute(new DeclineAgendaProposalCommand({ type: 'DeclineAgendaProposal', ...command }, withExpectedRevision(meta, expectedRevision)));
+    return this.mustFind(input.proposalId);
+  }
+
+  @Mutation(() => AgendaProposal, { description: 'The proposing organisation takes its proposal back before it is decided.' })
+  async withdrawAgendaProposal(@Args('input') input: WithdrawAgendaProposalInput, @RequestMeta() meta: Meta): Promise<AgendaProposalView> {
+    const { expectedRevision, ...command } = input;
+    await this.commands.execute(new WithdrawAgendaProposalCommand({ type: 'WithdrawAgendaProposal', ...command }, withExpectedRevision(meta, expectedRevision)));
+    return this.mustFind(input.proposalId);
+  }
+
+  @ResolveField(() => String, { description: 'The status in Norwegian (NB, default) or English (EN).' })
+  statusLabel(@Parent() proposal: AgendaProposalView, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
+    return labelIn(AGENDA_PROPOSAL_STATUS_LABELS[proposal.status], lang);
+  }
+
+  @ResolveField(() => Meeting, { nullable: true, description: 'The meeting it was proposed for.' })
+  meeting(@Parent() proposal: AgendaProposalView): MeetingView | undefined {
+    return this.meetings.byId(proposal.meetingId);
+  }
+
+  private mustFind(proposalId: string): AgendaProposalView {
+    const proposal = this.proposals.byId(proposalId);
+    if (!proposal) throw new NotFound('proposal', proposalId);
+    return proposal;
+  }
+}
+
+/** An agenda item accepted from a proposal names it. */
+@Resolver(() => AgendaItem)
+export class AgendaItemProposalResolver {
+  constructor(@Inject(AgendaProposalsQueries) private readonly proposals: AgendaProposalsQueries) {}
+
+  @ResolveField(() => AgendaProposal, { nullable: true, description: 'The member proposal this item was accepted from, if any.' })
+  proposal(@Parent() item: AgendaItemView): AgendaProposalView | undefined {
+    return this.proposals.byAgendaItem(item.id);
+  }
+}
