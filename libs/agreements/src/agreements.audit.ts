@@ -1,34 +1,40 @@
-import type { AuditSummaries, AuditSummaryInput } from '@kom/platform';
+import { named, type AuditNames, type AuditSummaries, type AuditSummaryInput } from '@kom/platform';
 
 type Data = Record<string, unknown>;
 const d = (event: AuditSummaryInput) => event.data as Data;
 const s = (value: unknown) => String(value ?? '');
-const parties = (e: AuditSummaryInput) => ((d(e).parties as Array<{ organizationId: string }> | undefined) ?? []).map((p) => p.organizationId).join(', ');
+const parties = (e: AuditSummaryInput, lang: 'nb' | 'en') =>
+  ((d(e).parties as Array<{ organizationId: string }> | undefined) ?? []).map((p) => named(e, 'organization', p.organizationId, lang)).join(', ');
 
 /** Readable audit-trail lines for cooperation agreements (NB and EN). */
 export const agreementAuditSummaries: AuditSummaries = {
   AgreementDrafted: (e) => ({
-    nb: `Utkast til samarbeidsavtale «${s(d(e).title)}» mellom ${parties(e)} (versjon ${s(d(e).version)})`,
-    en: `Draft cooperation agreement “${s(d(e).title)}” between ${parties(e)} (version ${s(d(e).version)})`,
+    nb: `Utkast til samarbeidsavtale «${s(d(e).title)}» mellom ${parties(e, 'nb')} (versjon ${s(d(e).version)})`,
+    en: `Draft cooperation agreement “${s(d(e).title)}” between ${parties(e, 'en')} (version ${s(d(e).version)})`,
   }),
   AgreementAmended: (e) => ({
-    nb: `Samarbeidsavtale ${s(d(e).agreementId)} endret: versjon ${s(d(e).version)} bygger på versjon ${s(d(e).basedOnVersion)}`,
-    en: `Cooperation agreement ${s(d(e).agreementId)} amended: version ${s(d(e).version)} based on version ${s(d(e).basedOnVersion)}`,
+    nb: `Samarbeidsavtale ${named(e, 'agreement', d(e).agreementId, 'nb')} endret: versjon ${s(d(e).version)} bygger på versjon ${s(d(e).basedOnVersion)}`,
+    en: `Cooperation agreement ${named(e, 'agreement', d(e).agreementId, 'en')} amended: version ${s(d(e).version)} based on version ${s(d(e).basedOnVersion)}`,
   }),
   AgreementProposedForSignature: (e) => ({
-    nb: `Versjon ${s(d(e).version)} av samarbeidsavtale ${s(d(e).agreementId)} lagt fram for signering`,
-    en: `Version ${s(d(e).version)} of cooperation agreement ${s(d(e).agreementId)} proposed for signature`,
+    nb: `Versjon ${s(d(e).version)} av samarbeidsavtale ${named(e, 'agreement', d(e).agreementId, 'nb')} lagt fram for signering`,
+    en: `Version ${s(d(e).version)} of cooperation agreement ${named(e, 'agreement', d(e).agreementId, 'en')} proposed for signature`,
   }),
   AgreementSigned: (e) => ({
-    nb: `${s(d(e).organizationId)} signerte versjon ${s(d(e).version)} av samarbeidsavtale ${s(d(e).agreementId)} (${s(d(e).signedBy)})`,
-    en: `${s(d(e).organizationId)} signed version ${s(d(e).version)} of cooperation agreement ${s(d(e).agreementId)} (${s(d(e).signedBy)})`,
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} signerte versjon ${s(d(e).version)} av samarbeidsavtale ${named(e, 'agreement', d(e).agreementId, 'nb')} (${s(d(e).signedBy)})`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} signed version ${s(d(e).version)} of cooperation agreement ${named(e, 'agreement', d(e).agreementId, 'en')} (${s(d(e).signedBy)})`,
   }),
   AgreementRenewed: (e) => ({
-    nb: `Samarbeidsavtale ${s(d(e).agreementId)} fornyet til ${s(d(e).expiresOn)} (versjon ${s(d(e).version)})`,
-    en: `Cooperation agreement ${s(d(e).agreementId)} renewed until ${s(d(e).expiresOn)} (version ${s(d(e).version)})`,
+    nb: `Samarbeidsavtale ${named(e, 'agreement', d(e).agreementId, 'nb')} fornyet til ${s(d(e).expiresOn)} (versjon ${s(d(e).version)})`,
+    en: `Cooperation agreement ${named(e, 'agreement', d(e).agreementId, 'en')} renewed until ${s(d(e).expiresOn)} (version ${s(d(e).version)})`,
   }),
   AgreementTerminated: (e) => ({
-    nb: `${s(d(e).organizationId)} sa opp samarbeidsavtale ${s(d(e).agreementId)} fra ${s(d(e).effectiveOn)}: ${s(d(e).reason)}`,
-    en: `${s(d(e).organizationId)} terminated cooperation agreement ${s(d(e).agreementId)} from ${s(d(e).effectiveOn)}: ${s(d(e).reason)}`,
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} sa opp samarbeidsavtale ${named(e, 'agreement', d(e).agreementId, 'nb')} fra ${s(d(e).effectiveOn)}: ${s(d(e).reason)}`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} terminated cooperation agreement ${named(e, 'agreement', d(e).agreementId, 'en')} from ${s(d(e).effectiveOn)}: ${s(d(e).reason)}`,
   }),
+};
+
+/** An agreement is named by its title, as it stood at each entry (an amendment may retitle it). */
+export const agreementAuditNames: AuditNames = {
+  agreement: { AgreementDrafted: (data) => String(data.title ?? ''), AgreementAmended: (data) => String(data.title ?? '') },
 };

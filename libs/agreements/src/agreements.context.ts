@@ -1,5 +1,5 @@
 import type { BoundedContext } from '@kom/platform';
-import { agreementAuditSummaries } from './agreements.audit';
+import { agreementAuditNames, agreementAuditSummaries } from './agreements.audit';
 import { agreementEventSchemas } from './domain/agreement.events';
 import { agreementsProjection } from './read-models/agreements.projection';
 
@@ -7,5 +7,6 @@ export const agreementsContext: BoundedContext = {
   name: 'agreements',
   eventSchemas: agreementEventSchemas,
   projections: [agreementsProjection],
+  auditNames: agreementAuditNames,
   auditSummaries: agreementAuditSummaries,
 };

@@ -16,6 +16,7 @@ import { NotaryService } from './nest/notary.service';
 import { StartupIntegrityCheck } from './nest/startup-integrity.service';
 import { AUDIT_SIGNING_KEY } from './nest/tokens';
 import { AuditTrailQueries } from './read-models/audit-trail.queries';
+import { AuditNameRegistry } from './trail/audit-names';
 import { AuditSummaryRegistry } from './trail/audit-summaries';
 
 /** The audit trail, the notary, verification and proofs. Add auditContext to the platform's contexts too. */
@@ -47,6 +48,11 @@ import { AuditSummaryRegistry } from './trail/audit-summaries';
       provide: AuditSummaryRegistry,
       inject: [BOUNDED_CONTEXTS],
       useFactory: (contexts: readonly BoundedContext[]) => new AuditSummaryRegistry(contexts),
+    },
+    {
+      provide: AuditNameRegistry,
+      inject: [BOUNDED_CONTEXTS],
+      useFactory: (contexts: readonly BoundedContext[]) => new AuditNameRegistry(contexts),
     },
     // The other contexts' public queries over this replica's read models (decisionHistory reads them).
     // (Injectable classes over the global READ_MODELS: no import of the other contexts' modules.)

@@ -1,11 +1,12 @@
 import type { BoundedContext } from '@kom/platform';
 import { issueEventSchemas } from './domain/issue.events';
 import { issueProjections } from './read-models/index';
-import { issueAuditSummaries } from './issues.audit';
+import { issueAuditNames, issueAuditSummaries } from './issues.audit';
 
 export const issuesContext: BoundedContext = {
   name: 'issues',
   eventSchemas: issueEventSchemas,
   projections: issueProjections,
+  auditNames: issueAuditNames,
   auditSummaries: issueAuditSummaries,
 };

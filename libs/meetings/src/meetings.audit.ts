@@ -1,4 +1,4 @@
-import type { AuditSummaries, AuditSummaryInput } from '@kom/platform';
+import { named, type AuditNames, type AuditSummaries, type AuditSummaryInput } from '@kom/platform';
 
 type Data = Record<string, unknown>;
 const d = (event: AuditSummaryInput) => event.data as Data;
@@ -14,7 +14,7 @@ const POSITION = {
   OBJECTS: { nb: 'protesterer', en: 'objects' },
 } as const;
 const amended = (e: AuditSummaryInput, lang: 'nb' | 'en') => (d(e).amendment ? (lang === 'nb' ? ' (endring etter publisering)' : ' (amendment after publishing)') : '');
-const meeting = (e: AuditSummaryInput) => s(d(e).meetingId);
+const meeting = (e: AuditSummaryInput, lang: 'nb' | 'en') => named(e, 'meeting', d(e).meetingId, lang);
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -41,46 +41,46 @@ export const meetingAuditSummaries: AuditSummaries = {
       en: `The ${kind?.en ?? s(d(e).kind)} “${s(d(e).title)}” was scheduled for ${when(e, 'startsAt', 'en')}`,
     };
   },
-  MeetingRescheduled: (e) => ({ nb: `Møte ${meeting(e)} ble flyttet til ${when(e, 'startsAt', 'nb')}`, en: `Meeting ${meeting(e)} was moved to ${when(e, 'startsAt', 'en')}` }),
-  MeetingCancelled: (e) => ({ nb: `Møte ${meeting(e)} ble avlyst: ${s(d(e).reason)}`, en: `Meeting ${meeting(e)} was cancelled: ${s(d(e).reason)}` }),
+  MeetingRescheduled: (e) => ({ nb: `Møte ${meeting(e, 'nb')} ble flyttet til ${when(e, 'startsAt', 'nb')}`, en: `Meeting ${meeting(e, 'en')} was moved to ${when(e, 'startsAt', 'en')}` }),
+  MeetingCancelled: (e) => ({ nb: `Møte ${meeting(e, 'nb')} ble avlyst: ${s(d(e).reason)}`, en: `Meeting ${meeting(e, 'en')} was cancelled: ${s(d(e).reason)}` }),
   AgendaItemAdded: (e) => ({
-    nb: `Saken «${s(d(e).title)}» ble satt på sakslisten til møte ${meeting(e)}${amended(e, 'nb')}`,
-    en: `The item “${s(d(e).title)}” was added to the agenda of meeting ${meeting(e)}${amended(e, 'en')}`,
+    nb: `Saken «${s(d(e).title)}» ble satt på sakslisten til møte ${meeting(e, 'nb')}${amended(e, 'nb')}`,
+    en: `The item “${s(d(e).title)}” was added to the agenda of meeting ${meeting(e, 'en')}${amended(e, 'en')}`,
   }),
   AgendaItemUpdated: (e) => ({
-    nb: `Saken «${s(d(e).title)}» på sakslisten til møte ${meeting(e)} ble endret${amended(e, 'nb')}`,
-    en: `The agenda item “${s(d(e).title)}” of meeting ${meeting(e)} was changed${amended(e, 'en')}`,
+    nb: `Saken «${s(d(e).title)}» på sakslisten til møte ${meeting(e, 'nb')} ble endret${amended(e, 'nb')}`,
+    en: `The agenda item “${s(d(e).title)}” of meeting ${meeting(e, 'en')} was changed${amended(e, 'en')}`,
   }),
-  AgendaReordered: (e) => ({ nb: `Sakslisten til møte ${meeting(e)} ble omordnet${amended(e, 'nb')}`, en: `The agenda of meeting ${meeting(e)} was reordered${amended(e, 'en')}` }),
+  AgendaReordered: (e) => ({ nb: `Sakslisten til møte ${meeting(e, 'nb')} ble omordnet${amended(e, 'nb')}`, en: `The agenda of meeting ${meeting(e, 'en')} was reordered${amended(e, 'en')}` }),
   AgendaItemRemoved: (e) => ({
-    nb: `Sak ${s(d(e).itemId)} ble tatt av sakslisten til møte ${meeting(e)}${amended(e, 'nb')}${d(e).reason ? `: ${s(d(e).reason)}` : ''}`,
-    en: `Item ${s(d(e).itemId)} was removed from the agenda of meeting ${meeting(e)}${amended(e, 'en')}${d(e).reason ? `: ${s(d(e).reason)}` : ''}`,
+    nb: `Sak ${s(d(e).itemId)} ble tatt av sakslisten til møte ${meeting(e, 'nb')}${amended(e, 'nb')}${d(e).reason ? `: ${s(d(e).reason)}` : ''}`,
+    en: `Item ${s(d(e).itemId)} was removed from the agenda of meeting ${meeting(e, 'en')}${amended(e, 'en')}${d(e).reason ? `: ${s(d(e).reason)}` : ''}`,
   }),
-  AgendaPublished: (e) => ({ nb: `Sakslisten til møte ${meeting(e)} ble publisert`, en: `The agenda of meeting ${meeting(e)} was published` }),
+  AgendaPublished: (e) => ({ nb: `Sakslisten til møte ${meeting(e, 'nb')} ble publisert`, en: `The agenda of meeting ${meeting(e, 'en')} was published` }),
   AttendanceRecorded: (e) => {
-    const present = ((d(e).organizationIds as string[] | undefined) ?? []).join(', ');
-    return { nb: `Møte ${meeting(e)} ble holdt; til stede: ${present}`, en: `Meeting ${meeting(e)} was held; present: ${present}` };
+    const present = (lang: 'nb' | 'en') => ((d(e).organizationIds as string[] | undefined) ?? []).map((id) => named(e, 'organization', id, lang)).join(', ');
+    return { nb: `Møte ${meeting(e, 'nb')} ble holdt; til stede: ${present('nb')}`, en: `Meeting ${meeting(e, 'en')} was held; present: ${present('en')}` };
   },
   DecisionRecorded: (e) => ({
-    nb: `Vedtak ${s(d(e).decisionId)} i møte ${meeting(e)}${d(e).supersedes ? ` (erstatter ${s(d(e).supersedes)})` : ''}: «${s(d(e).text)}»`,
-    en: `Decision ${s(d(e).decisionId)} at meeting ${meeting(e)}${d(e).supersedes ? ` (supersedes ${s(d(e).supersedes)})` : ''}: “${s(d(e).text)}”`,
+    nb: `Vedtak ${s(d(e).decisionId)} i møte ${meeting(e, 'nb')}${d(e).supersedes ? ` (erstatter ${s(d(e).supersedes)})` : ''}: «${s(d(e).text)}»`,
+    en: `Decision ${s(d(e).decisionId)} at meeting ${meeting(e, 'en')}${d(e).supersedes ? ` (supersedes ${s(d(e).supersedes)})` : ''}: “${s(d(e).text)}”`,
   }),
   PositionRecorded: (e) => {
     const p = POSITION[d(e).position as keyof typeof POSITION];
     return {
-      nb: `${s(d(e).organizationId)} ${p?.nb ?? s(d(e).position)} vedtak ${s(d(e).decisionId)}${d(e).reason ? `: ${s(d(e).reason)}` : ''}`,
-      en: `${s(d(e).organizationId)} ${p?.en ?? s(d(e).position)} decision ${s(d(e).decisionId)}${d(e).reason ? `: ${s(d(e).reason)}` : ''}`,
+      nb: `${named(e, 'organization', d(e).organizationId, 'nb')} ${p?.nb ?? s(d(e).position)} vedtak ${s(d(e).decisionId)}${d(e).reason ? `: ${s(d(e).reason)}` : ''}`,
+      en: `${named(e, 'organization', d(e).organizationId, 'en')} ${p?.en ?? s(d(e).position)} decision ${s(d(e).decisionId)}${d(e).reason ? `: ${s(d(e).reason)}` : ''}`,
     };
   },
   DecisionSuperseded: (e) => ({
-    nb: `Vedtak ${s(d(e).decisionId)} ble erstattet av vedtak ${s(d(e).supersededByDecisionId)} (møte ${s(d(e).supersededByMeetingId)})`,
-    en: `Decision ${s(d(e).decisionId)} was superseded by decision ${s(d(e).supersededByDecisionId)} (meeting ${s(d(e).supersededByMeetingId)})`,
+    nb: `Vedtak ${s(d(e).decisionId)} ble erstattet av vedtak ${s(d(e).supersededByDecisionId)} (møte ${named(e, 'meeting', d(e).supersededByMeetingId, 'nb')})`,
+    en: `Decision ${s(d(e).decisionId)} was superseded by decision ${s(d(e).supersededByDecisionId)} (meeting ${named(e, 'meeting', d(e).supersededByMeetingId, 'en')})`,
   }),
   DecisionResearchNeedFlagged: (e) => ({ nb: `Vedtak ${s(d(e).decisionId)} merket med forskningsbehov`, en: `Decision ${s(d(e).decisionId)} flagged as a research need` }),
   DecisionRevoked: (e) => ({ nb: `Vedtak ${s(d(e).decisionId)} ble opphevet: ${s(d(e).reason)}`, en: `Decision ${s(d(e).decisionId)} was revoked: ${s(d(e).reason)}` }),
   ActionItemAssigned: (e) => ({
-    nb: `Oppfølgingspunkt til ${s(d(e).responsibleOrganizationId)} innen ${s(d(e).dueDate)}: «${s(d(e).description)}»`,
-    en: `Action item for ${s(d(e).responsibleOrganizationId)} due ${s(d(e).dueDate)}: “${s(d(e).description)}”`,
+    nb: `Oppfølgingspunkt til ${named(e, 'organization', d(e).responsibleOrganizationId, 'nb')} innen ${s(d(e).dueDate)}: «${s(d(e).description)}»`,
+    en: `Action item for ${named(e, 'organization', d(e).responsibleOrganizationId, 'en')} due ${s(d(e).dueDate)}: “${s(d(e).description)}”`,
   }),
   ActionItemProgressReported: (e) => ({
     nb: `Framdrift på oppfølgingspunkt ${s(d(e).actionItemId)}: ${s(d(e).note)}`,
@@ -91,25 +91,31 @@ export const meetingAuditSummaries: AuditSummaries = {
     nb: `Oppfølgingspunkt ${s(d(e).actionItemId)} ble avbrutt: ${s(d(e).reason)}`,
     en: `Action item ${s(d(e).actionItemId)} was cancelled: ${s(d(e).reason)}`,
   }),
-  MinutesDrafted: (e) => ({ nb: `Utkast til referat fra møte ${meeting(e)} ble skrevet`, en: `The minutes of meeting ${meeting(e)} were drafted` }),
+  MinutesDrafted: (e) => ({ nb: `Utkast til referat fra møte ${meeting(e, 'nb')} ble skrevet`, en: `The minutes of meeting ${meeting(e, 'en')} were drafted` }),
   MinutesApproved: (e) => ({
-    nb: `Referatet fra møte ${meeting(e)} ble godkjent i møte ${s(d(e).approvedAtMeetingId)}`,
-    en: `The minutes of meeting ${meeting(e)} were approved at meeting ${s(d(e).approvedAtMeetingId)}`,
+    nb: `Referatet fra møte ${meeting(e, 'nb')} ble godkjent i møte ${named(e, 'meeting', d(e).approvedAtMeetingId, 'nb')}`,
+    en: `The minutes of meeting ${meeting(e, 'en')} were approved at meeting ${named(e, 'meeting', d(e).approvedAtMeetingId, 'en')}`,
   }),
   AgendaItemProposed: (e) => ({
-    nb: `${s(d(e).organizationId)} foreslo saken «${s(d(e).title)}» til møte ${meeting(e)}`,
-    en: `${s(d(e).organizationId)} proposed the item “${s(d(e).title)}” for meeting ${meeting(e)}`,
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} foreslo saken «${s(d(e).title)}» til møte ${meeting(e, 'nb')}`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} proposed the item “${s(d(e).title)}” for meeting ${meeting(e, 'en')}`,
   }),
   AgendaProposalAccepted: (e) => ({
-    nb: `Forslaget ${s(d(e).proposalId)} ble satt på sakslisten til møte ${meeting(e)}`,
-    en: `Proposal ${s(d(e).proposalId)} was put on the agenda of meeting ${meeting(e)}`,
+    nb: `Forslaget ${named(e, 'agendaProposal', d(e).proposalId, 'nb')} ble satt på sakslisten til møte ${meeting(e, 'nb')}`,
+    en: `Proposal ${named(e, 'agendaProposal', d(e).proposalId, 'en')} was put on the agenda of meeting ${meeting(e, 'en')}`,
   }),
   AgendaProposalDeclined: (e) => ({
-    nb: `Forslaget ${s(d(e).proposalId)} til møte ${meeting(e)} ble avslått: ${s(d(e).reason)}`,
-    en: `Proposal ${s(d(e).proposalId)} for meeting ${meeting(e)} was declined: ${s(d(e).reason)}`,
+    nb: `Forslaget ${named(e, 'agendaProposal', d(e).proposalId, 'nb')} til møte ${meeting(e, 'nb')} ble avslått: ${s(d(e).reason)}`,
+    en: `Proposal ${named(e, 'agendaProposal', d(e).proposalId, 'en')} for meeting ${meeting(e, 'en')} was declined: ${s(d(e).reason)}`,
   }),
   AgendaProposalWithdrawn: (e) => ({
-    nb: `Forslaget ${s(d(e).proposalId)} til møte ${meeting(e)} ble trukket`,
-    en: `Proposal ${s(d(e).proposalId)} for meeting ${meeting(e)} was withdrawn`,
+    nb: `Forslaget ${named(e, 'agendaProposal', d(e).proposalId, 'nb')} til møte ${meeting(e, 'nb')} ble trukket`,
+    en: `Proposal ${named(e, 'agendaProposal', d(e).proposalId, 'en')} for meeting ${meeting(e, 'en')} was withdrawn`,
   }),
+};
+
+/** Meetings and agenda proposals are named by their titles, as they stood at each entry. */
+export const meetingAuditNames: AuditNames = {
+  meeting: { MeetingScheduled: (data) => String(data.title ?? '') },
+  agendaProposal: { AgendaItemProposed: (data) => String(data.title ?? '') },
 };

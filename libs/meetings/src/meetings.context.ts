@@ -1,5 +1,5 @@
 import type { BoundedContext } from '@kom/platform';
-import { meetingAuditSummaries } from './meetings.audit';
+import { meetingAuditNames, meetingAuditSummaries } from './meetings.audit';
 import { agendaProposalEventSchemas } from './domain/agenda-proposal.events';
 import { meetingEventSchemas } from './domain/meeting.events';
 import { meetingUpcasters } from './domain/meeting.upcasters';
@@ -10,5 +10,6 @@ export const meetingsContext: BoundedContext = {
   eventSchemas: [...meetingEventSchemas, ...agendaProposalEventSchemas],
   upcasters: meetingUpcasters,
   projections: meetingProjections,
+  auditNames: meetingAuditNames,
   auditSummaries: meetingAuditSummaries,
 };

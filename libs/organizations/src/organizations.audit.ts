@@ -1,4 +1,4 @@
-import type { AuditSummaries, AuditSummaryInput } from '@kom/platform';
+import { named, type AuditNames, type AuditSummaries, type AuditSummaryInput } from '@kom/platform';
 
 const d = (event: AuditSummaryInput) => event.data as Record<string, string | null>;
 const GROUP = { PROJECT_GROUP: { nb: 'prosjektgruppen', en: 'the project group' }, REFERENCE_GROUP: { nb: 'referansegruppen', en: 'the reference group' } } as const;
@@ -10,28 +10,28 @@ const group = (e: AuditSummaryInput, lang: 'nb' | 'en') => GROUP[d(e).groupKind 
  */
 export const organizationAuditSummaries: AuditSummaries = {
   OrganizationRegistered: (e) => ({
-    nb: `Organisasjonen «${d(e).name}» (${d(e).organizationId}, ${d(e).kind}) ble registrert`,
-    en: `The organisation “${d(e).name}” (${d(e).organizationId}, ${d(e).kind}) was registered`,
+    nb: `Organisasjonen «${d(e).name}» (${named(e, 'organization', d(e).organizationId, 'nb')}, ${d(e).kind}) ble registrert`,
+    en: `The organisation “${d(e).name}” (${named(e, 'organization', d(e).organizationId, 'en')}, ${d(e).kind}) was registered`,
   }),
   OrganizationRenamed: (e) => ({
-    nb: `Organisasjonen ${d(e).organizationId} fikk navnet «${d(e).name}»`,
-    en: `The organisation ${d(e).organizationId} was renamed “${d(e).name}”`,
+    nb: `Organisasjonen ${named(e, 'organization', d(e).organizationId, 'nb', 'before')} fikk navnet «${d(e).name}»`,
+    en: `The organisation ${named(e, 'organization', d(e).organizationId, 'en', 'before')} was renamed “${d(e).name}”`,
   }),
   OrganizationAdmittedToGroup: (e) => ({
-    nb: `${d(e).organizationId} ble tatt opp i ${group(e, 'nb')} fra ${d(e).effectiveFrom}`,
-    en: `${d(e).organizationId} was admitted to ${group(e, 'en')} from ${d(e).effectiveFrom}`,
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} ble tatt opp i ${group(e, 'nb')} fra ${d(e).effectiveFrom}`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} was admitted to ${group(e, 'en')} from ${d(e).effectiveFrom}`,
   }),
   OrganizationLeftGroup: (e) => ({
-    nb: `${d(e).organizationId} gikk ut av ${group(e, 'nb')} fra ${d(e).effectiveFrom}: ${d(e).reason}`,
-    en: `${d(e).organizationId} left ${group(e, 'en')} from ${d(e).effectiveFrom}: ${d(e).reason}`,
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} gikk ut av ${group(e, 'nb')} fra ${d(e).effectiveFrom}: ${d(e).reason}`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} left ${group(e, 'en')} from ${d(e).effectiveFrom}: ${d(e).reason}`,
   }),
   RepresentativeAdded: (e) => ({
-    nb: `Representant ${d(e).representativeId} ble lagt til for ${d(e).organizationId} (navn og e-post kryptert)`,
-    en: `Representative ${d(e).representativeId} was added for ${d(e).organizationId} (name and e-mail encrypted)`,
+    nb: `Representant ${d(e).representativeId} ble lagt til for ${named(e, 'organization', d(e).organizationId, 'nb')} (navn og e-post kryptert)`,
+    en: `Representative ${d(e).representativeId} was added for ${named(e, 'organization', d(e).organizationId, 'en')} (name and e-mail encrypted)`,
   }),
   RepresentativeRemoved: (e) => ({
-    nb: `Representant ${d(e).representativeId} for ${d(e).organizationId} ble fjernet`,
-    en: `Representative ${d(e).representativeId} of ${d(e).organizationId} was removed`,
+    nb: `Representant ${d(e).representativeId} for ${named(e, 'organization', d(e).organizationId, 'nb')} ble fjernet`,
+    en: `Representative ${d(e).representativeId} of ${named(e, 'organization', d(e).organizationId, 'en')} was removed`,
   }),
   PersonalDataRestricted: (e) => ({
     nb: `Personopplysningene om ${d(e).representativeId} ble begrenset (skjult for alle unntatt revisorer). Rettslig grunnlag: ${d(e).legalBasis}`,
@@ -41,4 +41,9 @@ export const organizationAuditSummaries: AuditSummaries = {
     nb: `Personopplysningene om ${d(e).representativeId} ble slettet (nøkkelen makulert). Rettslig grunnlag: ${d(e).legalBasis}`,
     en: `The personal data of ${d(e).representativeId} was erased (its key shredded). Legal basis: ${d(e).legalBasis}`,
   }),
+};
+
+/** An organisation is named as it was called at each entry (a rename does not rewrite the past). */
+export const organizationAuditNames: AuditNames = {
+  organization: { OrganizationRegistered: (data) => String(data.name ?? ''), OrganizationRenamed: (data) => String(data.name ?? '') },
 };

@@ -1,5 +1,5 @@
 import type { BoundedContext } from '@kom/platform';
-import { organizationAuditSummaries } from './organizations.audit';
+import { organizationAuditNames, organizationAuditSummaries } from './organizations.audit';
 import { groupEventSchemas } from './domain/group.events';
 import { organizationEventSchemas } from './domain/organization.events';
 import { representativeEventSchemas } from './domain/representative.events';
@@ -11,5 +11,6 @@ export const organizationsContext: BoundedContext = {
   name: 'organizations',
   eventSchemas: [...organizationEventSchemas, ...groupEventSchemas, ...representativeEventSchemas],
   projections: [organizationsProjection, groupMembershipProjection, representativesProjection],
+  auditNames: organizationAuditNames,
   auditSummaries: organizationAuditSummaries,
 };

@@ -10,6 +10,7 @@ import { AuditNotary } from '../checkpoints/audit-notary';
 import { verifyStreamIntegrity } from '../audit-log';
 import { LogIntegrityCheck } from '../integrity/log-integrity-check';
 import { AuditTrailQueries, type AuditTrailRow } from '../read-models/audit-trail.queries';
+import { AuditNameRegistry } from '../trail/audit-names';
 import { AuditSummaryRegistry } from '../trail/audit-summaries';
 import type { IntegrityReport } from '../verification/log-verifier';
 import { AUDIT_SIGNING_KEY } from '../nest/tokens';
@@ -72,6 +73,7 @@ export class AuditResolver {
   constructor(
     @Inject(AuditTrailQueries) private readonly trail: AuditTrailQueries,
     @Inject(AuditSummaryRegistry) private readonly summaries: AuditSummaryRegistry,
+    @Inject(AuditNameRegistry) private readonly names: AuditNameRegistry,
     @Inject(AuditNotary) private readonly notary: AuditNotary,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(AUDIT_SIGNING_KEY) private readonly key: AuditSigningKey,
@@ -96,12 +98,13 @@ export class AuditResolver {
   }
 
   @ResolveField(() => String, { description: 'What happened, readably, in Norwegian (NB, default) or English (EN).' })
-  summary(@Parent() entry: AuditEntryType & { data: string }, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
+  summary(@Parent() entry: AuditEntryType & { data: string; seq: number }, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
     const text = this.summaries.summarise({
       type: entry.eventType,
       streamId: entry.streamId,
       data: JSON.parse(entry.data) as unknown,
       actor: entry.actor,
+      names: this.names.at(this.trail, entry.seq),
     });
     return lang === Lang.EN ? text.en : text.nb;
   }

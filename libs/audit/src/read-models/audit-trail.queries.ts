@@ -103,4 +103,15 @@ export class AuditTrailQueries {
       .prepare(`SELECT * FROM ${AUDIT_TRAIL_TABLE} WHERE aggregate_type = ? AND aggregate_id = ? ORDER BY seq`)
       .all(type, id) as AuditTrailRow[];
   }
+
+  /** The latest event of one of these types on `<type>-<id>` at or before `seq` (names as they were then). */
+  latestOfStream(type: string, id: string, eventTypes: readonly string[], seq: number): { eventType: string; data: string } | undefined {
+    const marks = eventTypes.map(() => '?').join(', ');
+    return this.db
+      .prepare(
+        `SELECT event_type AS eventType, data FROM ${AUDIT_TRAIL_TABLE}
+         WHERE aggregate_type = ? AND aggregate_id = ? AND seq <= ? AND event_type IN (${marks}) ORDER BY seq DESC LIMIT 1`,
+      )
+      .get(type, id, seq, ...eventTypes) as { eventType: string; data: string } | undefined;
+  }
 }
