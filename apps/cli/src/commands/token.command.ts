@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { EmbeddedIssuer } from '@kom/auth';
+import { START, createEventStore } from '@kom/event-store';
+import { SEED_ORGANIZATIONS, organizationStream } from '@kom/organizations';
 import { ROLES, isRole } from '@kom/kernel';
 import type { KomConfig } from '@kom/platform';
 import { UsageError, type CliCommand } from '../cli-command';
@@ -32,6 +34,9 @@ export const tokenCommand: CliCommand = {
     if (!Number.isFinite(ttlHours) || ttlHours <= 0 || ttlHours > MAX_TTL_HOURS) {
       throw new UsageError(`--ttl-hours must be a number between 0 and ${MAX_TTL_HOURS}`);
     }
+    if (!(await isRegistered(config, values.org))) {
+      throw new UsageError(`--org ${values.org} is not a registered organisation: register it first (registerOrganization), then ask for a token`);
+    }
     const issuer = await EmbeddedIssuer.open(config.auth);
     const token = await issuer.issue(
       { userId: values.user, organizationId: values.org, role: values.role },
@@ -41,3 +46,18 @@ export const tokenCommand: CliCommand = {
     out(token);
   },
 };
+
+/**
+ * A token speaks for an organisation, so the organisation must be in the register: its stream is in
+ * the log, or (a log never started) it is one the platform registers at its first start.
+ */
+async function isRegistered(config: KomConfig, organizationId: string): Promise<boolean> {
+  const store = await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir });
+  try {
+    if ((await store.streamRevision(organizationStream(organizationId))) !== undefined) return true;
+    const empty = (await store.headPosition()) === START;
+    return empty && SEED_ORGANIZATIONS.some((o) => o.id === organizationId);
+  } finally {
+    await store.close();
+  }
+}
