@@ -10,6 +10,12 @@ class SummaryReporter {
       if (skipped.length === 0) continue;
       out.push(`Skipped ${skipped.length} in ${relative(process.cwd(), file.testFilePath)}: ${skipped[0].title}`);
     }
+    // The slowest files: what to look at first when the whole run nears its time budget.
+    const slowest = [...results.testResults]
+      .map((file) => ({ file: relative(process.cwd(), file.testFilePath), ms: file.perfStats.end - file.perfStats.start }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 12);
+    if (slowest.length > 1) out.push(`Slowest: ${slowest.map((s) => `${s.file} ${(s.ms / 1000).toFixed(1)} s`).join(', ')}`);
     const skipped = results.numPendingTests + results.numTodoTests;
     const suitesFailed = results.numFailedTestSuites + (results.numRuntimeErrorTestSuites || 0);
     const failed = results.numFailedTests + (results.numFailedTests === 0 && suitesFailed > 0 ? suitesFailed : 0);
