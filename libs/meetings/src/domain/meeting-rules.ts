@@ -1,0 +1,118 @@
+import { Forbidden, InvalidInput, InvalidState, NotFound, type Actor } from '@kom/kernel';
+import type { MeetingCommand } from './meeting.commands';
+import type { Meeting, MeetingState } from './meeting.state';
+
+/** What every part of the meeting decider checks alike: who acts, the meeting's state, and the shape of input. */
+export type Cmd<T extends MeetingCommand['type']> = Extract<MeetingCommand, { type: T }>;
+
+// Limits mirror the published event schemas, so a refusal names the rule instead of failing
+// schema validation.
+export const MAX_TITLE = 300;
+export const MAX_TEXT = 20_000;
+export const MAX_REASON = 5_000;
+export const MAX_RESEARCH_NEED = 1_000;
+export const MAX_CANCEL_REASON = 2_000;
+export const MAX_MINUTES = 100_000;
+export const MAX_LOCATION = 300;
+export const MAX_VIDEO_LINK = 500;
+export const MAX_ID = 100;
+export const MAX_AGENDA_ITEMS = 200;
+export const MEASURE_COUNT = 35;
+
+export function requireSecretariat(actor: Actor): void {
+  if (actor.role !== 'SECRETARIAT' && actor.role !== 'SYSTEM') {
+    throw new Forbidden('SECRETARIAT_ONLY', 'Only the KOM secretariat runs meetings, agendas and minutes');
+  }
+}
+
+/** The meeting exists and is not cancelled. */
+export function open(state: MeetingState, meetingId: string): Meeting {
+  if (state.status === 'none') throw new NotFound('meeting', meetingId);
+  if (state.status === 'CANCELLED') throw new InvalidState('MEETING_CANCELLED', `Meeting ${meetingId} was cancelled`);
+  return state;
+}
+
+export function held(m: Meeting): Meeting {
+  if (m.status !== 'HELD') throw new InvalidState('MEETING_NOT_HELD', 'This happens at a held meeting (record the attendance first)');
+  return m;
+}
+
+export function notApproved(m: Meeting): void {
+  if (m.minutes.status === 'approved') {
+    throw new InvalidState('MINUTES_ALREADY_APPROVED', 'The minutes are approved: the record of this meeting is closed');
+  }
+}
+
+export function requiredTitle(raw: string): string {
+  const title = (raw ?? '').trim().replace(/\s+/g, ' ');
+  if (title === '') throw new InvalidInput('TITLE_REQUIRED', 'A title is required');
+  if (title.length > MAX_TITLE) throw new InvalidInput('TITLE_TOO_LONG', `A title has at most ${MAX_TITLE} characters`);
+  return title;
+}
+
+export function requiredText(raw: string, max: number, field: string, requiredReason: string): string {
+  const text = optionalText(raw, max, field, 'TEXT_TOO_LONG');
+  if (text === null) throw new InvalidInput(requiredReason, `${field} is required`);
+  return text;
+}
+
+/** Trimmed; empty is null. */
+export function optionalText(raw: string | null | undefined, max: number, field: string, tooLongReason: string): string | null {
+  const text = (raw ?? '').trim();
+  if (text === '') return null;
+  if (text.length > max) throw new InvalidInput(tooLongReason, `${field} has at most ${max} characters`);
+  return text;
+}
+
+export function requireId(value: string, field: string): void {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_ID) {
+    throw new InvalidInput('INVALID_ID', `${field} is an id of 1 to ${MAX_ID} characters`);
+  }
+}
+
+export function optionalId(value: string | null, field: string): string | null {
+  if (value === null || value.trim() === '') return null;
+  requireId(value, field);
+  return value;
+}
+
+export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 instant with a zone (Z or ±hh:mm), stored normalised to UTC. */
+export function instant(raw: string, field: string): string {
+  const ms = ISO_INSTANT.test(raw ?? '') && isCalendarDate(raw.slice(0, 10)) ? Date.parse(raw) : NaN;
+  if (Number.isNaN(ms)) throw new InvalidInput('INVALID_INSTANT', `${field} is an ISO 8601 date and time with a zone`);
+  return new Date(ms).toISOString();
+}
+
+/** A calendar date YYYY-MM-DD that exists. */
+export function calendarDate(raw: string, field: string): string {
+  if (!isCalendarDate(raw)) throw new InvalidInput('INVALID_DATE', `${field} is a calendar date YYYY-MM-DD`);
+  return raw;
+}
+
+export function isCalendarDate(raw: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw ?? '');
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() + 1 === month && d.getUTCDate() === day;
+}
+
+/** Measure numbers of the action plan (1-35): each at most once, ascending. */
+export function measures(raw: readonly number[]): number[] {
+  for (const n of raw) {
+    if (!Number.isInteger(n) || n < 1 || n > MEASURE_COUNT) {
+      throw new InvalidInput('UNKNOWN_MEASURE', `The action plan has measures 1 to ${MEASURE_COUNT}`);
+    }
+  }
+  return [...new Set(raw)].sort((a, b) => a - b);
+}
+
+export function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
+}
+
+export function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
