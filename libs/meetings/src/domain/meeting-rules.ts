@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, type Actor } from '@kom/kernel';
+import { Forbidden, InvalidInput, InvalidState, NotFound, isCalendarDate, type Actor } from '@kom/kernel';
 import type { MeetingCommand } from './meeting.commands';
 import type { Meeting, MeetingState } from './meeting.state';
 
@@ -89,14 +89,6 @@ export function instant(raw: string, field: string): string {
 export function calendarDate(raw: string, field: string): string {
   if (!isCalendarDate(raw)) throw new InvalidInput('INVALID_DATE', `${field} is a calendar date YYYY-MM-DD`);
   return raw;
-}
-
-export function isCalendarDate(raw: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw ?? '');
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() + 1 === month && d.getUTCDate() === day;
 }
 
 /** Measure numbers of the action plan (1-35): each at most once, ascending. */
