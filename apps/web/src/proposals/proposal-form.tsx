@@ -61,6 +61,8 @@ export function ProposalForm({ meetings, measures, issues, onSent }: ProposalFor
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<Errors>({});
   const [refused, setRefused] = useState<string | undefined>();
+  // Counts the proposals sent: a new one starts with a fresh measure search.
+  const [sent, setSent] = useState(0);
   const key = useRef<string | undefined>(undefined);
   const [propose, { loading: sending }] = useMutation(ProposeAgendaItemDocument);
 
@@ -105,6 +107,7 @@ export function ProposalForm({ meetings, measures, issues, onSent }: ProposalFor
       });
       key.current = undefined;
       setDraft(EMPTY);
+      setSent((n) => n + 1);
       if (result.data) onSent(result.data.proposeAgendaItem);
     } catch (error) {
       const refusal = refusalOf(error);
@@ -156,6 +159,7 @@ export function ProposalForm({ meetings, measures, issues, onSent }: ProposalFor
             error={errors.description}
           />
           <MeasurePicker
+            key={sent}
             measures={measures}
             value={draft.citedMeasures}
             onChange={(citedMeasures) => update({ citedMeasures })}
