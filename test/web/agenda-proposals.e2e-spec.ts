@@ -10,7 +10,8 @@ import { accessibilityViolations, browserSkipReason, launchBrowser, screenshot, 
  * the secretariat, in a second context, accepts UDI's into the published agenda (an amendment, said
  * in the dialog) and declines ROSA's with a reason asked for at the field; each proposer sees the
  * outcome live, without a reload. NOAS's representative proposes and withdraws with the keyboard
- * only, and the secretariat declines by keyboard. axe-core on every page in nb and en.
+ * only, and the secretariat declines by keyboard (one proposal withdrawn while its reason is typed:
+ * said in the dialog, the reason kept). axe-core on every page in nb and en.
  */
 const skipReason = browserSkipReason();
 const DAY = 24 * 3600_000;
@@ -283,6 +284,26 @@ if (skipReason) {
       await tabTo(siri, siri.getByRole('button', { name: /Logg inn som Siri Sekretariat/ }));
       await siri.keyboard.press('Enter');
       await siri.waitForURL(`${base}/secretariat/meetings/${referenceMeeting}/agenda`);
+
+      // A proposal withdrawn while the secretariat writes its reason: the dialog says so, the reason stays.
+      const late = (await t.data('mutation($input: ProposeAgendaItemInput!) { proposeAgendaItem(input: $input) { id revision } }', {
+        input: { meetingId: referenceMeeting, title: 'Kurs for tolker' },
+      }, noasToken)).proposeAgendaItem as { id: string; revision: number };
+      await tabTo(siri, siri.getByRole('button', { name: 'Avslå «Kurs for tolker» fra Norsk organisasjon for asylsøkere' }), 150);
+      await siri.keyboard.press('Enter');
+      const stale = siri.getByRole('dialog', { name: 'Avslå «Kurs for tolker» fra Norsk organisasjon for asylsøkere?' });
+      await tabTo(siri, stale.getByLabel('Begrunnelse'));
+      await siri.keyboard.type('Dekkes av kompetansedagen.');
+      await t.data('mutation($input: WithdrawAgendaProposalInput!) { withdrawAgendaProposal(input: $input) { id } }', { input: { proposalId: late.id } }, noasToken);
+      await tabTo(siri, stale.getByRole('button', { name: 'Avslå forslaget' }));
+      await siri.keyboard.press('Enter');
+      await stale.getByRole('alert').filter({ hasText: '«Kurs for tolker» ble endret mens du så på det: det er nå «Trukket». Ingenting er lagret.' }).waitFor();
+      expect(await stale.getByLabel('Begrunnelse').inputValue()).toBe('Dekkes av kompetansedagen.');
+      expect((await proposals({ organizationId: 'org-noas' })).find((p) => p.id === late.id)).toMatchObject({ status: 'WITHDRAWN', reason: null });
+      await expectAccessible(siri);
+      await siri.keyboard.press('Escape');
+      await stale.waitFor({ state: 'hidden' });
+
       await tabTo(siri, siri.getByRole('button', { name: 'Avslå «Opplæring av frivillige» fra Norsk organisasjon for asylsøkere' }), 150);
       await siri.keyboard.press('Enter');
       const decline = siri.getByRole('dialog', { name: 'Avslå «Opplæring av frivillige» fra Norsk organisasjon for asylsøkere?' });
