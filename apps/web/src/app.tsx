@@ -12,6 +12,7 @@ import { AGENCY_ROUTES } from './agency/routes';
 import { POLICE_ROUTES } from './police/routes';
 import { SECRETARIAT_ROUTES } from './secretariat/routes';
 import { NOTIFICATION_ROUTES } from './notifications/routes';
+import { PROPOSAL_ROUTES } from './proposals/routes';
 
 const router = createBrowserRouter([
   {
@@ -19,7 +20,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/', element: <RequireSession><HomePage /></RequireSession> },
-      ...[...NGO_ROUTES, ...AUDIT_ROUTES, ...DOCUMENT_ROUTES, ...AGENCY_ROUTES, ...POLICE_ROUTES, ...SECRETARIAT_ROUTES, ...NOTIFICATION_ROUTES].map(({ path, page }) => {
+      ...[...NGO_ROUTES, ...AUDIT_ROUTES, ...DOCUMENT_ROUTES, ...AGENCY_ROUTES, ...POLICE_ROUTES, ...SECRETARIAT_ROUTES, ...NOTIFICATION_ROUTES, ...PROPOSAL_ROUTES].map(({ path, page }) => {
         const Page = lazy(page);
         return { path, element: <RequireSession><Page /></RequireSession> };
       }),

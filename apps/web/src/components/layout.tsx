@@ -23,7 +23,7 @@ function navLinks(role: Role): ReadonlyArray<readonly [string, NavKey]> {
   ] as const;
   switch (role) {
     case 'NGO_REPRESENTATIVE':
-      return [['/ngo/issues', 'nav.ngo.issues'], ['/ngo/issues/new', 'nav.ngo.raise'], ['/ngo/agreements', 'nav.ngo.agreements'], ...documents, ...calendar, ...notifications];
+      return [['/ngo/issues', 'nav.ngo.issues'], ['/ngo/issues/new', 'nav.ngo.raise'], ['/proposals', 'nav.proposals'], ['/ngo/agreements', 'nav.ngo.agreements'], ...documents, ...calendar, ...notifications];
     case 'AUDITOR':
       return [...audit, ...documents, ...notifications];
     case 'SECRETARIAT':
@@ -35,6 +35,7 @@ function navLinks(role: Role): ReadonlyArray<readonly [string, NavKey]> {
     case 'AGENCY_MEMBER':
       return [
         ['/agency/meetings', 'nav.agency.meetings'],
+        ['/proposals', 'nav.proposals'],
         ['/agency/decisions', 'nav.agency.decisions'],
         ['/agency/action-items', 'nav.agency.actionItems'],
         ['/police/agreements', 'nav.agency.agreements'],

@@ -23,6 +23,7 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { changesBetween, measuresText, moved, parseMeasures, type AgendaChanges } from './agenda-edits';
 import { checkDraft, EMPTY_DRAFT, ItemForm, type ItemDraft, type ItemErrors } from './item-form';
+import { ProposalsPanel } from './proposals-panel';
 
 type Meeting = AgendaEditorMeetingFragment;
 type Item = NonNullable<Meeting['agenda']>[number];
@@ -443,6 +444,7 @@ export function AgendaPage() {
                             {item.sourceIssueId && t('secretariat.agenda.fromIssue')}
                           </Paragraph>
                         )}
+                        {item.proposal && <Paragraph data-size="sm">{t('secretariat.agenda.proposedBy', { organization: orgName(item.proposal.organizationId) })}</Paragraph>}
                         {item.citedMeasures.length > 0 && (
                           <List.Unordered aria-label={t('secretariat.agenda.measuresOf', { title: item.title })}>
                             {item.citedMeasures.map((n) => (
@@ -548,6 +550,18 @@ export function AgendaPage() {
             )}
           </ItemForm>
         </div>
+      )}
+
+      {editable && (
+        <ProposalsPanel
+          meetingId={meetingId}
+          published={published}
+          items={current}
+          orgName={orgName}
+          measureTitle={measureTitle}
+          say={say}
+          onAgendaChanged={() => void refetch()}
+        />
       )}
 
       {editable && (

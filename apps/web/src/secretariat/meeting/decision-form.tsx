@@ -6,7 +6,7 @@ import { SecretariatRecordDecisionDocument, SecretariatSupersedeDecisionDocument
 import { formatDate, osloParts } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { DecisionSearch, type FoundDecision } from './decision-search';
-import { MeasurePicker } from './measure-picker';
+import { MeasurePicker } from '../../components/measure-picker';
 import { missingReasons, PositionFields, type PositionChoice, type PositionChoices } from './positions';
 import { newKey, refusalText, type AgendaItem, type MeetingContext } from './shared';
 
@@ -109,7 +109,14 @@ export function DecisionForm({ context, item, onDone }: { context: MeetingContex
       </Heading>
       <Textfield multiline rows={3} label={t('secretariat.meeting.decision.text')} value={text} onChange={(e) => setText(e.target.value)} error={errors.text} />
       <Textfield multiline rows={3} label={t('secretariat.meeting.decision.rationale')} value={rationale} onChange={(e) => setRationale(e.target.value)} error={errors.rationale} />
-      <MeasurePicker measures={measures} value={citedMeasures} onChange={setCitedMeasures} error={errors.citedMeasures} />
+      <MeasurePicker
+        measures={measures}
+        value={citedMeasures}
+        onChange={setCitedMeasures}
+        legend={t('secretariat.meeting.decision.measures')}
+        help={t('secretariat.meeting.decision.measuresHelp', { count: citedMeasures.length })}
+        error={errors.citedMeasures}
+      />
       <Textfield
         type="date"
         label={t('secretariat.meeting.decision.reviewDate')}
