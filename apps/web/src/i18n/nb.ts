@@ -1135,6 +1135,19 @@ export const nb = {
   'secretariat.registers.measure.status.IN_FORCE': 'I kraft',
   'secretariat.registers.measure.status.EXPIRED': 'Utløpt',
   'secretariat.registers.measure.status.TERMINATED': 'Sagt opp',
+  'live.updated': 'Oppdatert: {what} (kl. {time}).',
+  'live.what.meetings': 'møtene og sakslistene',
+  'live.what.decisions': 'vedtakene og posisjonene',
+  'live.what.actionItems': 'oppfølgingspunktene',
+  'live.what.agreements': 'avtalene',
+  'live.what.agreement': 'avtalen, signaturene og versjonene',
+  'live.what.issue': 'sakens historikk og utfall',
+  'agency.decisions.changedMeanwhile': 'Posisjonen til {organization} er endret av noen andre i mellomtiden: {position}. Det du har valgt og skrevet her, er ikke lagret.',
+  'ngo.issue.lineage.positions': 'Posisjoner til vedtaket',
+  'ngo.issue.lineage.position': '{organization}: {position}',
+  'ngo.issue.lineage.positionWithReason': '{organization}: {position} – {reason}',
+  'ngo.issue.lineage.noPositions': 'Ingen posisjoner er ført ennå.',
+  'police.agreement.changedMeanwhile': 'Avtalen er endret mens du skrev: nå versjon {version} ({status}). Teksten din er beholdt; sammenlign med teksten som gjelder nå, nedenfor, før du lagrer.',
 } as const;
 
 export type MessageKey = keyof typeof nb;
