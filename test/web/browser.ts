@@ -57,3 +57,76 @@ export async function tabTo(page: Page, target: ReturnType<Page['locator']>, max
 }
 
 export type { Browser, BrowserContext, Page };
+
+/** A demo person's sign-in button on the embedded sign-in page. */
+const signInButton = (page: Page, person: string) => page.getByRole('button', { name: new RegExp(`Logg inn som ${person}`) });
+
+/** The browser's own field order for a date (what a person types into `<input type=date>`), for YYYY-MM-DD. */
+export async function typedDate(page: Page, day: string): Promise<string> {
+  return page.evaluate((iso) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return new Intl.DateTimeFormat(undefined, { day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date(y, m - 1, d)).filter((p) => p.type !== 'literal').map((p) => p.value).join('');
+  }, day);
+}
+
+export interface BrowserSuite {
+  readonly t: import('../support/test-app').TestApp;
+  readonly base: string;
+  readonly browser: Browser;
+  /**
+   * A new browser context signed in as a demo person (by mouse, or by Tab and Enter), on `path`.
+   * With a suite clock, the page's clock is the server's (Playwright's clock, moved with setTime).
+   */
+  signIn(person: string, options?: { path?: string; keyboard?: boolean }): Promise<Page>;
+  /** Moves the server's ManualClock and every open context's clock to the instant. */
+  setTime(ms: number): Promise<void>;
+  /** Closes the contexts, the browser and the application. */
+  close(): Promise<void>;
+}
+
+/**
+ * What every browser suite sets up: the application on a loopback port serving the built web app
+ * (optionally with a ManualClock), one headless Chromium, and contexts signed in as demo people.
+ */
+export async function browserSuite(options: { clock?: import('@kom/platform').ManualClock; env?: NodeJS.ProcessEnv } = {}): Promise<BrowserSuite> {
+  const { TestApp } = await import('../support/test-app');
+  const t = await TestApp.start({ clock: options.clock, env: { KOM_WEB_DIR: WEB_DIST, ...options.env } });
+  await t.listen();
+  const { port } = t.app.getHttpServer().address() as { port: number };
+  const base = `http://127.0.0.1:${port}`;
+  const { browser, close: closeBrowser } = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  return {
+    t,
+    base,
+    browser,
+    async signIn(person, { path = '/', keyboard = false } = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      contexts.push(context);
+      context.on('close', () => contexts.splice(contexts.indexOf(context), 1));
+      if (options.clock) await context.clock.install({ time: options.clock.now() });
+      const page = await context.newPage();
+      await page.goto(`${base}${path}`);
+      await page.waitForURL(/\/sign-in/);
+      if (keyboard) {
+        await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+        await tabTo(page, signInButton(page, person));
+        await page.keyboard.press('Enter');
+      } else {
+        await signInButton(page, person).click();
+      }
+      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+      return page;
+    },
+    async setTime(ms) {
+      if (!options.clock) throw new Error('this suite has no clock to move');
+      options.clock.set(new Date(ms));
+      await Promise.all(contexts.map((context) => context.clock.setSystemTime(ms)));
+    },
+    async close() {
+      await Promise.all(contexts.splice(0).map((context) => context.close()));
+      await closeBrowser();
+      await t.stop();
+    },
+  };
+}

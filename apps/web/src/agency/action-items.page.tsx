@@ -4,14 +4,25 @@ import { Button, Heading, List, Paragraph, Tag, Textfield, ToggleGroup } from '@
 import { refusalOf } from '../apollo/refusal';
 import { useUser } from '../auth/session-context';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
-import { AgencyActionItemsDocument, AgencyCompleteActionItemDocument, AgencyReportProgressDocument, type AgencyActionItemsQuery } from '../gql/graphql';
+import {
+  AgencyActionItemsDocument,
+  AgencyCompleteActionItemDocument,
+  AgencyFollowedMeetingsDocument,
+  AgencyMeetingChangedDocument,
+  AgencyReportProgressDocument,
+  type AgencyActionItemsQuery,
+} from '../gql/graphql';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 
 type Item = AgencyActionItemsQuery['actionItems']['edges'][number]['node'];
 type Show = 'open' | 'overdue' | 'done';
+/** What a pushed change to a followed meeting reads again: the items and which meetings to follow. */
+const LIVE_QUERIES = [AgencyActionItemsDocument, AgencyFollowedMeetingsDocument];
+const DAY = 24 * 3600_000;
 
 function FollowUp({ item, onChanged }: { item: Item; onChanged: () => void }) {
   const { t, lang } = useI18n();
@@ -68,7 +79,11 @@ function FollowUp({ item, onChanged }: { item: Item; onChanged: () => void }) {
   );
 }
 
-/** The agency's action items: due, overdue and done; note progress and mark done, with a note. */
+/**
+ * The agency's action items: due, overdue and done; note progress and mark done, with a note. The
+ * meetings they were set at, and those of the last two months to tomorrow (where new ones are set),
+ * are followed live; a note being typed stays as it is.
+ */
 export function AgencyActionItemsPage() {
   const { t, lang, language } = useI18n();
   const user = useUser();
@@ -76,6 +91,10 @@ export function AgencyActionItemsPage() {
   const [show, setShow] = useState<Show>('open');
   const { data, loading, error, refetch } = useQuery(AgencyActionItemsDocument, { variables: { organizationId: user.organizationId, lang } });
   const all = data?.actionItems.edges.map((e) => e.node) ?? [];
+  const [period] = useState(() => ({ from: new Date(Date.now() - 60 * DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString() }));
+  const followed = useQuery(AgencyFollowedMeetingsDocument, { variables: period });
+  const meetingIds = [...new Set([...all.map((i) => i.meetingId), ...(followed.data?.meetings.edges.map((e) => e.node.id) ?? [])])];
+  const [updated, onPush] = useLiveRefetch(LIVE_QUERIES, t('live.what.actionItems'));
   const items = all.filter((i) => (show === 'done' ? i.status !== 'OPEN' : show === 'overdue' ? i.overdue : i.status === 'OPEN'));
   return (
     <section aria-labelledby="agency-actions-title" className="kom-stack">
@@ -83,6 +102,10 @@ export function AgencyActionItemsPage() {
         {t('agency.actions.title')}
       </Heading>
       <Paragraph>{t('agency.actions.intro', { organization: user.organizationName })}</Paragraph>
+      <LiveNotice updated={updated} />
+      {meetingIds.map((id) => (
+        <LiveFollow key={id} subscription={AgencyMeetingChangedDocument} variables={{ id }} onPush={onPush} />
+      ))}
       <ToggleGroup value={show} onChange={(value) => setShow(value as Show)} aria-label={t('agency.actions.show')}>
         <ToggleGroup.Item value="open">{t('agency.actions.show.open', { count: all.filter((i) => i.status === 'OPEN').length })}</ToggleGroup.Item>
         <ToggleGroup.Item value="overdue">{t('agency.actions.show.overdue', { count: all.filter((i) => i.overdue).length })}</ToggleGroup.Item>

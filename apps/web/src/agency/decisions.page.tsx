@@ -3,14 +3,25 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { refusalOf } from '../apollo/refusal';
 import { useUser } from '../auth/session-context';
+import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
-import { AgencyDecisionsDocument, AgencyRecordPositionDocument, type AgencyDecisionsQuery, type Position } from '../gql/graphql';
+import {
+  AgencyDecisionsDocument,
+  AgencyFollowedMeetingsDocument,
+  AgencyMeetingChangedDocument,
+  AgencyRecordPositionDocument,
+  type AgencyDecisionsQuery,
+  type Position,
+} from '../gql/graphql';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 
 type Decision = AgencyDecisionsQuery['decisions']['edges'][number]['node'];
 const POSITIONS: readonly Position[] = ['SUPPORTS', 'ABSTAINS', 'OBJECTS'];
+/** What a pushed change to a followed meeting reads again: the decisions and which meetings to follow. */
+const LIVE_QUERIES = [AgencyDecisionsDocument, AgencyFollowedMeetingsDocument];
+const DAY = 24 * 3600_000;
 
 function PositionForm({ decision, labels }: { decision: Decision; labels: AgencyDecisionsQuery['positions'] }) {
   const { t, lang, language } = useI18n();
@@ -20,6 +31,20 @@ function PositionForm({ decision, labels }: { decision: Decision; labels: Agency
   const [reason, setReason] = useState(mine?.reason ?? '');
   const [error, setError] = useState<{ field: 'position' | 'reason' | 'form'; text: string } | undefined>();
   const [saved, setSaved] = useState(false);
+  // The position as the server last showed it. When it changes elsewhere (a live push), an untouched
+  // form follows it; a form the user has begun to change keeps what they chose and typed, and says so.
+  const serverPosition = `${mine?.position ?? ''}|${mine?.reason ?? ''}`;
+  const [seen, setSeen] = useState(serverPosition);
+  const [touched, setTouched] = useState(false);
+  const [changedMeanwhile, setChangedMeanwhile] = useState(false);
+  if (serverPosition !== seen) {
+    setSeen(serverPosition);
+    if (touched) setChangedMeanwhile(true);
+    else {
+      setPosition(mine?.position ?? '');
+      setReason(mine?.reason ?? '');
+    }
+  }
   const [record, recording] = useMutation(AgencyRecordPositionDocument);
   const id = `position-${decision.id}`;
   const submit = async (event: FormEvent) => {
@@ -31,6 +56,8 @@ function PositionForm({ decision, labels }: { decision: Decision; labels: Agency
     try {
       await record({ variables: { input: { decisionId: decision.id, organizationId: user.organizationId, position, reason: reason.trim() || null }, lang } });
       setSaved(true);
+      setTouched(false);
+      setChangedMeanwhile(false);
     } catch (e) {
       const refusal = refusalOf(e);
       const text = t.maybe(`refusal.${refusal?.reason}`) ?? t('refusal.generic');
@@ -48,7 +75,10 @@ function PositionForm({ decision, labels }: { decision: Decision; labels: Agency
             value={key}
             label={labels.find((l) => l.key === key)?.[language] ?? key}
             checked={position === key}
-            onChange={() => setPosition(key)}
+            onChange={() => {
+              setTouched(true);
+              setPosition(key);
+            }}
           />
         ))}
         {error?.field === 'position' && <ValidationMessage id={`${id}-error`}>{error.text}</ValidationMessage>}
@@ -59,9 +89,17 @@ function PositionForm({ decision, labels }: { decision: Decision; labels: Agency
         label={t('agency.decisions.reason')}
         description={t('agency.decisions.reasonHint')}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={(e) => {
+          setTouched(true);
+          setReason(e.target.value);
+        }}
         error={error?.field === 'reason' ? error.text : undefined}
       />
+      {changedMeanwhile && (
+        <Alert data-color="warning">
+          <Paragraph>{t('agency.decisions.changedMeanwhile', { organization: user.organizationName, position: mine?.positionLabel ?? t('agency.decisions.noPosition') })}</Paragraph>
+        </Alert>
+      )}
       {error?.field === 'form' && (
         <Alert data-color="danger">
           <Paragraph>{error.text}</Paragraph>
@@ -77,13 +115,20 @@ function PositionForm({ decision, labels }: { decision: Decision; labels: Agency
   );
 }
 
-/** Recent decisions of meetings the agency attended: read them and record its position (support, dissent with reason, abstain). */
+/**
+ * Recent decisions of meetings the agency attended: read them and record its position (support,
+ * dissent with reason, abstain). The meetings of the period (to tomorrow) are followed live, so a
+ * decision recorded or a position changed elsewhere shows without a reload.
+ */
 export function AgencyDecisionsPage() {
   const { t, lang, language } = useI18n();
   const user = useUser();
   useTitle(t('agency.decisions.title'));
   const [from] = useState(() => new Date(Date.now() - 180 * 24 * 3600_000).toISOString());
   const { data, loading, error, refetch } = useQuery(AgencyDecisionsDocument, { variables: { from, lang } });
+  const [to] = useState(() => new Date(Date.now() + DAY).toISOString());
+  const followed = useQuery(AgencyFollowedMeetingsDocument, { variables: { from, to } });
+  const [updated, onPush] = useLiveRefetch(LIVE_QUERIES, t('live.what.decisions'));
   const decisions = (data?.decisions.edges.map((e) => e.node) ?? [])
     .filter((d) => d.meeting?.attendance.some((a) => a.organizationId === user.organizationId))
     .reverse();
@@ -93,6 +138,10 @@ export function AgencyDecisionsPage() {
         {t('agency.decisions.title')}
       </Heading>
       <Paragraph>{t('agency.decisions.intro')}</Paragraph>
+      <LiveNotice updated={updated} />
+      {followed.data?.meetings.edges.map(({ node }) => (
+        <LiveFollow key={node.id} subscription={AgencyMeetingChangedDocument} variables={{ id: node.id }} onPush={onPush} />
+      ))}
       {loading && !data && <Loading />}
       {error && !data && <ErrorState onRetry={() => void refetch()} />}
       {data && decisions.length === 0 && <Empty>{t('agency.decisions.none')}</Empty>}

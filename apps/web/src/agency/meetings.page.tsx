@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Card, Heading, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
-import { AgencyAgendaDocument, AgencyMeetingsDocument } from '../gql/graphql';
+import { AgencyAgendaDocument, AgencyMeetingChangedDocument, AgencyMeetingsDocument } from '../gql/graphql';
 import { documentHref } from '../documents/links';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { namesOf } from '../audit/labels';
+
+/** What a pushed change to a meeting reads again: the list (schedule, status, publication) and the agendas shown. */
+const LIVE_QUERIES = [AgencyMeetingsDocument, AgencyAgendaDocument];
 
 /** Agencies sit in the project group, and both groups meet jointly. */
 const AGENCY_BODIES = new Set(['PROJECT_GROUP', 'JOINT']);
@@ -66,7 +70,7 @@ function Agenda({ meetingId, title }: { meetingId: string; title: string }) {
   );
 }
 
-/** The agency's next meetings (project group and joint), each with its published agenda. */
+/** The agency's next meetings (project group and joint), each with its published agenda; each shown meeting is followed live. */
 export function AgencyMeetingsPage() {
   const { t, lang, language } = useI18n();
   useTitle(t('agency.meetings.title'));
@@ -74,12 +78,17 @@ export function AgencyMeetingsPage() {
   const [from] = useState(() => new Date().toISOString());
   const { data, loading, error, refetch } = useQuery(AgencyMeetingsDocument, { variables: { from, lang } });
   const meetings = (data?.meetings.edges.map((e) => e.node) ?? []).filter((m) => AGENCY_BODIES.has(m.kind) && m.status !== 'CANCELLED').slice(0, 6);
+  const [updated, onPush] = useLiveRefetch(LIVE_QUERIES, t('live.what.meetings'));
   return (
     <section aria-labelledby="agency-meetings-title" className="kom-stack">
       <Heading level={1} id="agency-meetings-title">
         {t('agency.meetings.title')}
       </Heading>
       <Paragraph>{t('agency.meetings.intro')}</Paragraph>
+      <LiveNotice updated={updated} />
+      {meetings.map((m) => (
+        <LiveFollow key={m.id} subscription={AgencyMeetingChangedDocument} variables={{ id: m.id }} onPush={onPush} />
+      ))}
       {loading && !data && <Loading />}
       {error && !data && <ErrorState onRetry={() => void refetch()} />}
       {data && meetings.length === 0 && <Empty>{t('agency.meetings.none')}</Empty>}

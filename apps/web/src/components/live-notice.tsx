@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useApolloClient, useSubscription } from '@apollo/client/react';
+import type { DocumentNode, OperationVariables, TypedDocumentNode } from '@apollo/client';
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
 import { liveStatus, onLiveStatus, type LiveStatus } from '../apollo/live-status';
-import { useMessages } from '../i18n/i18n';
+import { formatTime } from '../i18n/format';
+import { useI18n, useMessages } from '../i18n/i18n';
 
 export function useLiveStatus(): LiveStatus {
   const [status, setStatus] = useState(liveStatus());
@@ -9,8 +12,55 @@ export function useLiveStatus(): LiveStatus {
   return status;
 }
 
-/** Tells a reader of a live page when updates have stopped coming, and that they resume by themselves. */
-export function LiveNotice() {
+/**
+ * The words a live page says after content changed under the reader ("Updated: positions (10:32:05)."),
+ * and the function that sets them. The time makes each update a new announcement; nothing takes focus.
+ */
+export function useUpdatedNotice(): [string | undefined, (what: string) => void] {
+  const { t, language } = useI18n();
+  const [text, setText] = useState<string | undefined>();
+  const announce = useCallback((what: string) => setText(t('live.updated', { what, time: formatTime(new Date().toISOString(), language) })), [t, language]);
+  return [text, announce];
+}
+
+/**
+ * What a live page does on a push: reads the named queries again (those the page shows now) and,
+ * once they are back, says politely what was updated. Returns the notice's words and the handler.
+ */
+/** Pass the documents as a module constant, so the handler stays the same between renders. */
+export function useLiveRefetch(include: readonly DocumentNode[], what: string): [string | undefined, () => void] {
+  const client = useApolloClient();
+  const [updated, announce] = useUpdatedNotice();
+  const onPush = useCallback(() => {
+    void client.refetchQueries({ include: [...include] }).then(() => announce(what));
+  }, [client, announce, what, include]);
+  return [updated, onPush];
+}
+
+/**
+ * Follows one subscription and calls onPush with each pushed value; renders nothing. A list page
+ * renders one per item it shows (a hook cannot be called in a loop).
+ */
+export function LiveFollow<TData, TVariables extends OperationVariables>({
+  subscription,
+  variables,
+  onPush,
+}: {
+  subscription: TypedDocumentNode<TData, TVariables>;
+  variables: TVariables;
+  onPush: (data: TData | undefined) => void;
+}) {
+  // The options object's type depends on whether the variables are required; this component takes them always.
+  const options: useSubscription.Options<TData, TVariables> = { variables, onData: ({ data }) => onPush(data.data as TData | undefined) } as useSubscription.Options<TData, TVariables>;
+  useSubscription(subscription, options);
+  return null;
+}
+
+/**
+ * Tells a reader of a live page when updates have stopped coming, that they resume by themselves,
+ * and (politely, without moving focus) what was just updated.
+ */
+export function LiveNotice({ updated }: { updated?: string } = {}) {
   const t = useMessages();
   const status = useLiveStatus();
   return (
@@ -22,6 +72,7 @@ export function LiveNotice() {
       ) : (
         <Paragraph data-size="sm" className="kom-live-state">
           {status === 'live' ? t('live.on') : t('live.connecting')}
+          {updated && ` ${updated}`}
         </Paragraph>
       )}
     </div>

@@ -8,6 +8,11 @@ export function formatDateTime(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+/** The time of day (hours, minutes, seconds) of an instant in Oslo: when something was last updated. */
+export function formatTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { timeZone: TIME_ZONE, timeStyle: 'medium' }).format(new Date(iso));
+}
+
 /** A calendar date (YYYY-MM-DD) or an instant, as a date in Oslo. */
 export function formatDate(isoOrDate: string, language: Language): string {
   const value = /^\d{4}-\d{2}-\d{2}$/.test(isoOrDate) ? `${isoOrDate}T12:00:00Z` : isoOrDate;

@@ -1218,6 +1218,19 @@ export const nb = {
   'refusal.AGENDA_POSITION_OUT_OF_RANGE': 'Sakslisten er endret: velg plassen på nytt.',
   'refusal.IDEMPOTENCY_KEY_REUSED': 'Skjemaet ble endret mens det ble sendt. Send det på nytt.',
   'refusal.IDEMPOTENT_REQUEST_IN_PROGRESS': 'Forslaget er fortsatt under behandling. Vent litt og prøv igjen.',
+  'live.updated': 'Oppdatert: {what} (kl. {time}).',
+  'live.what.meetings': 'møtene og sakslistene',
+  'live.what.decisions': 'vedtakene og posisjonene',
+  'live.what.actionItems': 'oppfølgingspunktene',
+  'live.what.agreements': 'avtalene',
+  'live.what.agreement': 'avtalen, signaturene og versjonene',
+  'live.what.issue': 'sakens historikk og utfall',
+  'agency.decisions.changedMeanwhile': 'Posisjonen til {organization} er endret av noen andre i mellomtiden: {position}. Det du har valgt og skrevet her, er ikke lagret.',
+  'ngo.issue.lineage.positions': 'Posisjoner til vedtaket',
+  'ngo.issue.lineage.position': '{organization}: {position}',
+  'ngo.issue.lineage.positionWithReason': '{organization}: {position} – {reason}',
+  'ngo.issue.lineage.noPositions': 'Ingen posisjoner er ført ennå.',
+  'police.agreement.changedMeanwhile': 'Avtalen er endret mens du skrev: nå versjon {version} ({status}). Teksten din er beholdt; sammenlign med teksten som gjelder nå, nedenfor, før du lagrer.',
 } as const;
 
 export type MessageKey = keyof typeof nb;

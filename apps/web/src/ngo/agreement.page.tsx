@@ -5,14 +5,19 @@ import { useParams } from 'react-router';
 import { refusalOf } from '../apollo/refusal';
 import { useUser } from '../auth/session-context';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { AppLink } from '../components/router-link';
 import { ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
-import { AgreementPageDocument, SignAgreementDocument } from '../gql/graphql';
+import { AgreementPageDocument, AgreementVersionDiffDocument, PartyAgreementChangedDocument, SignAgreementDocument } from '../gql/graphql';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { VersionDiff } from './version-diff';
 
+/** What a pushed change to the agreement reads again: the page and the comparison shown. */
+const LIVE_QUERIES = [AgreementPageDocument, AgreementVersionDiffDocument];
+
+/** A party's view of one agreement: read, compare versions, sign. Followed live (agreementChanged): a new version or signature shows at once. */
 export function AgreementPage() {
   const { t, lang, language } = useI18n();
   const user = useUser();
@@ -25,6 +30,7 @@ export function AgreementPage() {
   const agreement = data?.agreement;
   const numbers = agreement?.versions.map((v) => v.number) ?? [];
   const [from, setFrom] = useState<number | undefined>();
+  const [updated, onPush] = useLiveRefetch(LIVE_QUERIES, t('live.what.agreement'));
   useTitle(agreement?.title ?? t('ngo.agreement.title'));
 
   if (loading && !data) return <Loading />;
@@ -61,6 +67,8 @@ export function AgreementPage() {
       <Heading level={1} id="agreement-title">
         {agreement.title}
       </Heading>
+      <LiveFollow subscription={PartyAgreementChangedDocument} variables={{ id: agreement.id }} onPush={onPush} />
+      <LiveNotice updated={updated} />
       <div role="status" aria-live="polite">
         <Paragraph>
           {t('ngo.agreement.statusIs')} <Tag data-color="info">{agreement.statusLabel}</Tag>

@@ -1,25 +1,34 @@
 import { useQuery } from '@apollo/client/react';
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useUser } from '../auth/session-context';
+import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { AppLink } from '../components/router-link';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
-import { OurAgreementsDocument } from '../gql/graphql';
+import { OurAgreementsDocument, PartyAgreementChangedDocument } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 
+const LIVE_QUERIES = [OurAgreementsDocument];
+
+/** The agreements the organisation is party to; each is followed live (a signature asked for shows at once). */
 export function AgreementsPage() {
   const { t, lang, language } = useI18n();
   const user = useUser();
   useTitle(t('ngo.agreements.title'));
   const { data, loading, error, refetch } = useQuery(OurAgreementsDocument, { variables: { organizationId: user.organizationId, lang } });
   const agreements = data?.agreements.edges.map((e) => e.node) ?? [];
+  const [updated, onPush] = useLiveRefetch(LIVE_QUERIES, t('live.what.agreements'));
   return (
     <section aria-labelledby="agreements-title">
       <Heading level={1} id="agreements-title">
         {t('ngo.agreements.title')}
       </Heading>
       <Paragraph>{t('ngo.agreements.intro', { organization: user.organizationName })}</Paragraph>
+      <LiveNotice updated={updated} />
+      {agreements.map((a) => (
+        <LiveFollow key={a.id} subscription={PartyAgreementChangedDocument} variables={{ id: a.id }} onPush={onPush} />
+      ))}
       {loading && !data && <Loading />}
       {error && !data && <ErrorState onRetry={() => void refetch()} />}
       {data && agreements.length === 0 && <Empty>{t('ngo.agreements.empty')}</Empty>}

@@ -1,20 +1,45 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Heading, List, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useLocation, useParams } from 'react-router';
 import { refusalOf } from '../apollo/refusal';
 import { useUser } from '../auth/session-context';
 import { ConfirmDialog } from '../components/confirm-dialog';
-import { LiveNotice } from '../components/live-notice';
+import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { AppLink } from '../components/router-link';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
-import { IssuePageDocument, IssueStatusWatchDocument, WithdrawIssueDocument, type IssueStatus } from '../gql/graphql';
+import { IssueDecisionPositionsDocument, IssuePageDocument, IssueStoryChangedDocument, WithdrawIssueDocument, type IssueStatus } from '../gql/graphql';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 
 /** The submitter may withdraw until the reference group forwards the issue. */
 const WITHDRAWABLE: readonly IssueStatus[] = ['SUBMITTED', 'ON_REFERENCE_AGENDA'];
+/** What a step in the issue's story reads again: the page (status, timeline, lineage) and the positions shown. */
+const LIVE_QUERIES = [IssuePageDocument, IssueDecisionPositionsDocument];
+
+/** Each organisation's position on a decision about the issue, with a dissent's reason. */
+function DecisionPositions({ decisionId, names }: { decisionId: string; names: Map<string, string> }) {
+  const { t, lang } = useI18n();
+  const { data } = useQuery(IssueDecisionPositionsDocument, { variables: { id: decisionId, lang } });
+  const positions = data?.decision?.positions;
+  if (!positions) return null;
+  if (positions.length === 0) return <Paragraph data-size="sm">{t('ngo.issue.lineage.noPositions')}</Paragraph>;
+  return (
+    <List.Unordered aria-label={t('ngo.issue.lineage.positions')}>
+      {positions.map((p) => {
+        const organization = names.get(p.organizationId) ?? p.organizationId;
+        return (
+          <List.Item key={p.organizationId}>
+            {p.reason
+              ? t('ngo.issue.lineage.positionWithReason', { organization, position: p.positionLabel, reason: p.reason })
+              : t('ngo.issue.lineage.position', { organization, position: p.positionLabel })}
+          </List.Item>
+        );
+      })}
+    </List.Unordered>
+  );
+}
 
 export function IssuePage() {
   const { t, lang, language } = useI18n();
@@ -22,12 +47,8 @@ export function IssuePage() {
   const { issueId = '' } = useParams();
   const location = useLocation();
   const { data, loading, error, refetch } = useQuery(IssuePageDocument, { variables: { id: issueId, lang } });
-  useSubscription(IssueStatusWatchDocument, {
-    variables: { organizationId: user.organizationId, lang },
-    onData: ({ data: pushed }) => {
-      if (pushed.data?.issueStatusChanged.id === issueId) void refetch();
-    },
-  });
+  // Every step of the issue's story (its own events and the meetings' events about it) reads the page again.
+  const [updated, onPush] = useLiveRefetch(LIVE_QUERIES, t('live.what.issue'));
   const [withdraw, withdrawing] = useMutation(WithdrawIssueDocument);
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
@@ -85,7 +106,8 @@ export function IssuePage() {
           {t('ngo.issue.statusIs')} <Tag data-color="info">{issue.statusLabel}</Tag>
         </Paragraph>
       </div>
-      <LiveNotice />
+      <LiveFollow subscription={IssueStoryChangedDocument} variables={{ id: issue.id }} onPush={onPush} />
+      <LiveNotice updated={updated} />
       <dl className="kom-facts">
         <dt>{t('ngo.issue.submittedBy')}</dt>
         <dd>{names.get(issue.organizationId) ?? issue.organizationId}</dd>
@@ -180,6 +202,7 @@ export function IssuePage() {
               {issue.lineage.decisions.map((decision) => (
                 <List.Item key={decision.decisionId}>
                   {t('ngo.issue.lineage.decision', { text: decision.text, when: formatDate(decision.at, language) })}
+                  <DecisionPositions decisionId={decision.decisionId} names={names} />
                 </List.Item>
               ))}
             </List.Unordered>

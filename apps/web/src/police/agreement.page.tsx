@@ -4,10 +4,13 @@ import { Alert, Button, Field, Heading, Label, List, Paragraph, Select, Table, T
 import { useLocation, useParams } from 'react-router';
 import { refusalOf } from '../apollo/refusal';
 import { ConfirmDialog } from '../components/confirm-dialog';
+import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { AppLink } from '../components/router-link';
 import { ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
 import {
+  AgreementVersionDiffDocument,
+  PoliceAgreementChangedDocument,
   PoliceAgreementDocument,
   PoliceAmendAgreementDocument,
   PoliceProposeAgreementDocument,
@@ -20,8 +23,14 @@ import { VersionDiff } from '../ngo/version-diff';
 import { ClausesFields, clauseInputs, type Clauses } from './clauses-fields';
 
 type Step = 'propose' | 'terminate' | undefined;
+/** What a pushed change to the agreement reads again: the workspace and the comparison shown. */
+const LIVE_QUERIES = [PoliceAgreementDocument, AgreementVersionDiffDocument];
 
-/** The police party's workspace for one agreement: signatures per party, amend, propose, renew, terminate, compare versions. */
+/**
+ * The police party's workspace for one agreement: signatures per party, amend, propose, renew,
+ * terminate, compare versions. Followed live (agreementChanged): a signature or a change made
+ * elsewhere shows at once; an amendment being typed stays, guarded by the revision it began from.
+ */
 export function PoliceAgreementPage() {
   const { t, lang, language } = useI18n();
   const { agreementId = '' } = useParams();
@@ -32,6 +41,9 @@ export function PoliceAgreementPage() {
   const [renew, renewing] = useMutation(PoliceRenewAgreementDocument);
   const [terminate, terminating] = useMutation(PoliceTerminateAgreementDocument);
   const [editing, setEditing] = useState<Clauses | undefined>();
+  // The revision the amendment began from: sent as expectedRevision, so a change made meanwhile is refused, not overwritten.
+  const [editingRevision, setEditingRevision] = useState<number | undefined>();
+  const [updated, onPush] = useLiveRefetch(LIVE_QUERIES, t('live.what.agreement'));
   const [confirm, setConfirm] = useState<Step>();
   const [reason, setReason] = useState('');
   const [effectiveOn, setEffectiveOn] = useState(osloToday());
@@ -66,18 +78,23 @@ export function PoliceAgreementPage() {
     await refetch();
   };
 
-  const startEditing = () =>
+  const startEditing = () => {
     setEditing(Object.fromEntries(version.clauses.map((c) => [c.section, { nb: c.nb, en: c.en ?? '' }])));
+    setEditingRevision(agreement.revision);
+  };
+  const changedWhileEditing = editing !== undefined && editingRevision !== undefined && editingRevision !== agreement.revision;
   const saveAmendment = async (event: FormEvent) => {
     event.preventDefault();
     if (!editing) return;
     try {
-      await amend({ variables: { input: { agreementId: agreement.id, expectedRevision: agreement.revision, clauses: clauseInputs(editing) } } });
+      await amend({ variables: { input: { agreementId: agreement.id, expectedRevision: editingRevision ?? agreement.revision, clauses: clauseInputs(editing) } } });
       setEditing(undefined);
+      setEditingRevision(undefined);
       await done(t('police.agreement.amended', { version: version.number + 1 }));
     } catch (e) {
       // A concurrent change: keep what was typed, show the newer version beside it.
-      if (refused(e)?.reason === 'CONCURRENT_MODIFICATION') await refetch();
+      // Saving again goes against the agreement as it now stands (shown above and below the form).
+      if (refused(e)?.reason === 'CONCURRENT_MODIFICATION') setEditingRevision((await refetch()).data?.agreement?.revision);
     }
   };
   const confirmPropose = async () => {
@@ -125,6 +142,8 @@ export function PoliceAgreementPage() {
           <Paragraph>{t('police.agreement.drafted')}</Paragraph>
         </Alert>
       )}
+      <LiveFollow subscription={PoliceAgreementChangedDocument} variables={{ id: agreement.id }} onPush={onPush} />
+      <LiveNotice updated={updated} />
       <div role="status" aria-live="polite">
         <Paragraph>
           {t('ngo.agreement.statusIs')} <Tag data-color="info">{agreement.statusLabel}</Tag> {t('police.agreement.versionIs', { version: version.number })}
@@ -204,12 +223,24 @@ export function PoliceAgreementPage() {
             {t('police.agreement.amendTitle', { version: version.number + 1 })}
           </Heading>
           <Paragraph>{t('police.agreement.amendIntro')}</Paragraph>
+          {changedWhileEditing && (
+            <Alert data-color="warning">
+              <Paragraph>{t('police.agreement.changedMeanwhile', { version: version.number, status: agreement.statusLabel })}</Paragraph>
+            </Alert>
+          )}
           <ClausesFields sections={data.sections} clauses={editing} onChange={setEditing} />
           <div className="kom-actions">
             <Button type="submit" disabled={amending.loading}>
               {t('police.agreement.saveAmendment')}
             </Button>
-            <Button type="button" variant="secondary" onClick={() => setEditing(undefined)}>
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                setEditing(undefined);
+                setEditingRevision(undefined);
+              }}
+            >
               {t('action.cancel')}
             </Button>
           </div>

@@ -2,14 +2,17 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useNavigate } from 'react-router';
 import { useUser } from '../auth/session-context';
+import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { AppLink } from '../components/router-link';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
-import { PoliceAgreementsDocument } from '../gql/graphql';
+import { PoliceAgreementChangedDocument, PoliceAgreementsDocument } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 
-/** The police party's cooperation agreements with its partners (measure 34). */
+const LIVE_QUERIES = [PoliceAgreementsDocument];
+
+/** The police party's cooperation agreements with its partners (measure 34); each listed agreement is followed live. */
 export function PoliceAgreementsPage() {
   const { t, lang, language } = useI18n();
   const user = useUser();
@@ -17,6 +20,7 @@ export function PoliceAgreementsPage() {
   useTitle(t('police.agreements.title'));
   const { data, loading, error, refetch } = useQuery(PoliceAgreementsDocument, { variables: { partyId: user.organizationId, lang }, fetchPolicy: 'cache-and-network' });
   const agreements = data?.agreements.edges.map((e) => e.node) ?? [];
+  const [updated, onPush] = useLiveRefetch(LIVE_QUERIES, t('live.what.agreements'));
   // The police party drafts and runs agreements; any other party reads and signs them.
   const police = data?.organization?.kind === 'POLICE';
   const linkTo = (id: string) => (police ? `/police/agreements/${id}` : `/ngo/agreements/${id}`);
@@ -26,6 +30,10 @@ export function PoliceAgreementsPage() {
         {t('police.agreements.title')}
       </Heading>
       <Paragraph>{police ? t('police.agreements.intro', { organization: user.organizationName }) : t('police.agreements.partyIntro', { organization: user.organizationName })}</Paragraph>
+      <LiveNotice updated={updated} />
+      {agreements.map((a) => (
+        <LiveFollow key={a.id} subscription={PoliceAgreementChangedDocument} variables={{ id: a.id }} onPush={onPush} />
+      ))}
       {police && (
         <div className="kom-actions">
           <Button onClick={() => navigate('/police/agreements/new')}>{t('police.agreements.new')}</Button>
