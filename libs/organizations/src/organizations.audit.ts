@@ -14,9 +14,28 @@ export const organizationAuditSummaries: AuditSummaries = {
     en: `The organisation “${d(e).name}” (${d(e).organizationId}, ${d(e).kind}) was registered`,
   }),
   OrganizationRenamed: (e) => ({
-    nb: `Organisasjonen ${d(e).organizationId} fikk navnet «${d(e).name}»`,
-    en: `The organisation ${d(e).organizationId} was renamed “${d(e).name}”`,
+    nb: `Organisasjonen ${d(e).organizationId} fikk navnet «${d(e).name}» fra ${d(e).from}`,
+    en: `The organisation ${d(e).organizationId} was renamed “${d(e).name}” from ${d(e).from}`,
   }),
+  OrganizationRoleGranted: (e) => ({
+    nb: `${d(e).organizationId} fikk rollen ${d(e).role} fra ${d(e).from}`,
+    en: `${d(e).organizationId} was given the role ${d(e).role} from ${d(e).from}`,
+  }),
+  OrganizationRoleEnded: (e) => ({
+    nb: `${d(e).organizationId} har ikke lenger rollen ${d(e).role} fra ${d(e).until}: ${d(e).reason}`,
+    en: `${d(e).organizationId} no longer holds the role ${d(e).role} from ${d(e).until}: ${d(e).reason}`,
+  }),
+  PoliceDistrictRegistered: (e) => ({
+    nb: `${d(e).organizationId} ble ført i registeret over politidistrikter fra ${d(e).from}`,
+    en: `${d(e).organizationId} was entered in the register of police districts from ${d(e).from}`,
+  }),
+  PoliceDistrictsMerged: (e) => {
+    const merged = ((e.data as { mergedOrganizationIds?: string[] }).mergedOrganizationIds ?? []).join(', ');
+    return {
+      nb: `Politidistriktene ${merged} ble slått sammen med ${d(e).intoOrganizationId} fra ${d(e).on}`,
+      en: `The police districts ${merged} merged into ${d(e).intoOrganizationId} from ${d(e).on}`,
+    };
+  },
   OrganizationAdmittedToGroup: (e) => ({
     nb: `${d(e).organizationId} ble tatt opp i ${group(e, 'nb')} fra ${d(e).effectiveFrom}`,
     en: `${d(e).organizationId} was admitted to ${group(e, 'en')} from ${d(e).effectiveFrom}`,
