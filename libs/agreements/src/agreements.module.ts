@@ -9,6 +9,7 @@ import {
 } from './application/agreement.commands';
 import { DECISION_DIRECTORY, ORGANIZATION_DIRECTORY } from './application/ports';
 import { AgreementClauseResolver } from './graphql/agreement-clause.resolver';
+import { AgreementPartyResolver } from './graphql/agreement-party.resolver';
 import { AgreementResolver } from './graphql/agreement.resolver';
 import { AgreementsQueries } from './read-models/agreements.queries';
 
@@ -42,6 +43,7 @@ export class AgreementsModule {
         AgreementsQueries,
         AgreementResolver,
         AgreementClauseResolver,
+        AgreementPartyResolver,
       ],
       exports: [AgreementsQueries],
     };
