@@ -12,6 +12,7 @@ import { AgreementClauseResolver } from './graphql/agreement-clause.resolver';
 import { AgreementPartyResolver } from './graphql/agreement-party.resolver';
 import { AgreementResolver } from './graphql/agreement.resolver';
 import { AgreementsQueries } from './read-models/agreements.queries';
+import { AgreementsSeeder } from './seed/agreements.seeder';
 
 /** How a port is bound: a Nest provider without its token. */
 export type PortBinding = Provider extends infer P ? (P extends { provide: unknown } ? Omit<P, 'provide'> : never) : never;
@@ -44,6 +45,7 @@ export class AgreementsModule {
         AgreementResolver,
         AgreementClauseResolver,
         AgreementPartyResolver,
+        AgreementsSeeder,
       ],
       exports: [AgreementsQueries],
     };

@@ -1,4 +1,6 @@
-import type { OrganizationKind } from './organization.events';
+/** What kind of body an organisation is: its primary classification (re-exported by organization.events). */
+export const ORGANIZATION_KINDS = ['AGENCY', 'POLICE', 'PROSECUTION', 'NGO', 'SECRETARIAT', 'MINISTRY', 'OTHER'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 /**
  * What an organisation is to KOM, over time. One organisation may hold several roles, each for

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '@kom/kernel';
-import { ORGANIZATION_ROLES } from './organization-roles';
+import { ORGANIZATION_KINDS, ORGANIZATION_ROLES } from './organization-roles';
 
-export const ORGANIZATION_KINDS = ['AGENCY', 'POLICE', 'PROSECUTION', 'NGO', 'SECRETARIAT', 'MINISTRY', 'OTHER'] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export { ORGANIZATION_KINDS, type OrganizationKind } from './organization-roles';
 
 const organizationId = z.string().min(1).max(100);
 const name = z.string().min(1).max(200);
