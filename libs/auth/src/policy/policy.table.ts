@@ -75,6 +75,7 @@ export const POLICY_TABLE: PolicyTable = {
   'PoliceDistrict.organization': readers("the district's organisation"),
   'PoliceDistrict.name': readers('the name on a day'),
   'PoliceDistrict.mergedInto': readers('the district it merged into'),
+  'PoliceDistrict.mergedIntoId': readers('the id of the district it merged into'),
   'PoliceDistrict.heldBy': readers('who holds its place on a day'),
   'PoliceDistrict.predecessors': readers('the districts merged into it'),
   'Query.group': readers("one of KOM's groups"),

@@ -39,7 +39,6 @@ export class PoliceDistrict {
   @Field(() => String, { description: 'YYYY-MM-DD: the first day it was a district.' }) from!: string;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the day it merged into another district; null while a district of its own.' })
   mergedOn!: string | null;
-  @Field(() => ID, { nullable: true, description: 'The district it merged into.' }) mergedIntoId!: string | null;
 }
 
 @InputType()

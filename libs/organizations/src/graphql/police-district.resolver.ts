@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
 import { CLOCK, type Clock } from '@kom/platform';
@@ -44,6 +44,11 @@ export class PoliceDistrictResolver {
   @ResolveField(() => String, { nullable: true, description: 'Its name on a day (default today; a merged district keeps its last name).' })
   name(@Parent() district: PoliceDistrictRow, @Args('asOf', AS_OF) asOf?: string | null): string | null {
     return this.history.nameOn(district.organizationId, asOfDate(asOf, this.clock.now()))?.name ?? null;
+  }
+
+  @ResolveField(() => ID, { nullable: true, description: 'The id of the district it merged into; null while a district of its own.' })
+  mergedIntoId(@Parent() district: PoliceDistrictRow): string | null {
+    return district.mergedInto;
   }
 
   @ResolveField(() => Organization, { nullable: true, description: 'The district it merged into; null while a district of its own.' })
