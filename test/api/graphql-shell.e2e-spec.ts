@@ -75,7 +75,7 @@ describe('API shell over GraphQL (embedded store)', () => {
       actor: { userId: 'sara', organizationId: 'org-pod', role: 'SECRETARIAT' },
       correlationId: 'meeting-prep-42',
       command: 'RegisterOrganization',
-      schemaVersion: 1,
+      schemaVersion: 2, // OrganizationRegistered v2: with its first day (from)
     });
   });
 
@@ -152,7 +152,7 @@ describe('API shell over GraphQL (embedded store)', () => {
     expect(status.eventStore).toBe('sqlite');
     expect(status.caughtUp).toBe(true);
     expect(status.reactors).toEqual(expect.arrayContaining([{ name: 'issues-from-meetings', state: 'running', position: status.headPosition }]));
-    expect(status.projections).toEqual(expect.arrayContaining([{ name: 'organizations', version: 2, position: status.headPosition }]));
+    expect(status.projections).toEqual(expect.arrayContaining([{ name: 'organizations', version: 3, position: status.headPosition }]));
     expect((await t.gql('{ platformStatus { caughtUp } }', {}, { token: ngo })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 

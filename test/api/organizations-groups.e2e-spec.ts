@@ -73,7 +73,7 @@ describe('organisations, groups, representatives and measures over GraphQL', () 
         },
         police: { kind: 'POLICE' },
       });
-      expect(SEED_ORGANIZATIONS).toHaveLength(25);
+      expect(SEED_ORGANIZATIONS).toHaveLength(28); // the 25 the plan names and three police districts
     });
 
     it('seeds the project group with its eight members and the reference group with the sixteen of 2009', async () => {
@@ -100,7 +100,7 @@ describe('organisations, groups, representatives and measures over GraphQL', () 
       const dataDir = t.config.dataDir;
       const before = await eventCount();
       const organizationEvents = (await store().readAll()).filter((e) => e.streamId.startsWith('organization-org-')).length;
-      expect(organizationEvents).toBe(25);
+      expect(organizationEvents).toBe(31); // 28 registered, the Police Directorate's POLICE role, two districts' POLICE role ended by their merge
       await t.app.close();
       t = await TestApp.start({ dataDir });
       expect(await eventCount()).toBe(before);

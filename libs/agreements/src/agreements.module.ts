@@ -9,8 +9,10 @@ import {
 } from './application/agreement.commands';
 import { DECISION_DIRECTORY, ORGANIZATION_DIRECTORY } from './application/ports';
 import { AgreementClauseResolver } from './graphql/agreement-clause.resolver';
+import { AgreementPartyResolver } from './graphql/agreement-party.resolver';
 import { AgreementResolver } from './graphql/agreement.resolver';
 import { AgreementsQueries } from './read-models/agreements.queries';
+import { AgreementsSeeder } from './seed/agreements.seeder';
 
 /** How a port is bound: a Nest provider without its token. */
 export type PortBinding = Provider extends infer P ? (P extends { provide: unknown } ? Omit<P, 'provide'> : never) : never;
@@ -42,6 +44,8 @@ export class AgreementsModule {
         AgreementsQueries,
         AgreementResolver,
         AgreementClauseResolver,
+        AgreementPartyResolver,
+        AgreementsSeeder,
       ],
       exports: [AgreementsQueries],
     };

@@ -26,3 +26,4 @@ export {
   type DraftAgreementRequest,
   type AmendAgreementRequest,
 } from './application/agreement.commands';
+export { AgreementsSeeder, SEED_AGREEMENT_ID } from './seed/agreements.seeder';

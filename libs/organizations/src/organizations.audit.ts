@@ -14,9 +14,29 @@ export const organizationAuditSummaries: AuditSummaries = {
     en: `The organisation “${d(e).name}” (${named(e, 'organization', d(e).organizationId, 'en')}, ${d(e).kind}) was registered`,
   }),
   OrganizationRenamed: (e) => ({
-    nb: `Organisasjonen ${named(e, 'organization', d(e).organizationId, 'nb', 'before')} fikk navnet «${d(e).name}»`,
-    en: `The organisation ${named(e, 'organization', d(e).organizationId, 'en', 'before')} was renamed “${d(e).name}”`,
+    nb: `Organisasjonen ${named(e, 'organization', d(e).organizationId, 'nb', 'before')} fikk navnet «${d(e).name}» fra ${d(e).from}`,
+    en: `The organisation ${named(e, 'organization', d(e).organizationId, 'en', 'before')} was renamed “${d(e).name}” from ${d(e).from}`,
   }),
+  OrganizationRoleGranted: (e) => ({
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} fikk rollen ${d(e).role} fra ${d(e).from}`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} was given the role ${d(e).role} from ${d(e).from}`,
+  }),
+  OrganizationRoleEnded: (e) => ({
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} har ikke lenger rollen ${d(e).role} fra ${d(e).until}: ${d(e).reason}`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} no longer holds the role ${d(e).role} from ${d(e).until}: ${d(e).reason}`,
+  }),
+  PoliceDistrictRegistered: (e) => ({
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} ble ført i registeret over politidistrikter fra ${d(e).from}`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} was entered in the register of police districts from ${d(e).from}`,
+  }),
+  PoliceDistrictsMerged: (e) => {
+    const ids = (e.data as { mergedOrganizationIds?: string[] }).mergedOrganizationIds ?? [];
+    const merged = (lang: 'nb' | 'en') => ids.map((id) => named(e, 'organization', id, lang)).join(', ');
+    return {
+      nb: `Politidistriktene ${merged('nb')} ble slått sammen med ${named(e, 'organization', d(e).intoOrganizationId, 'nb')} fra ${d(e).on}`,
+      en: `The police districts ${merged('en')} merged into ${named(e, 'organization', d(e).intoOrganizationId, 'en')} from ${d(e).on}`,
+    };
+  },
   OrganizationAdmittedToGroup: (e) => ({
     nb: `${named(e, 'organization', d(e).organizationId, 'nb')} ble tatt opp i ${group(e, 'nb')} fra ${d(e).effectiveFrom}`,
     en: `${named(e, 'organization', d(e).organizationId, 'en')} was admitted to ${group(e, 'en')} from ${d(e).effectiveFrom}`,

@@ -8,6 +8,12 @@ import { RemoveRepresentativeHandler } from './application/remove-representative
 import { ForgetPersonHandler, RestrictPersonHandler } from './application/person-data.command';
 import { PersonalDataKeysLifecycle, personalDataKeysProvider } from './personal-data-keys.provider';
 import { RenameOrganizationHandler } from './application/rename-organization.command';
+import { EndOrganizationRoleHandler, GrantOrganizationRoleHandler } from './application/organization-roles.command';
+import { MergePoliceDistrictsHandler, RegisterPoliceDistrictHandler } from './application/police-districts.command';
+import { OrganizationHistoryResolver } from './graphql/organization-history.resolver';
+import { PoliceDistrictResolver } from './graphql/police-district.resolver';
+import { OrganizationHistoryQueries } from './read-models/organization-history.queries';
+import { PoliceDistrictsQueries } from './read-models/police-districts.queries';
 import { GroupResolver } from './graphql/group.resolver';
 import { OrganizationRelationsResolver } from './graphql/organization-relations.resolver';
 import { OrganizationResolver } from './graphql/organization.resolver';
@@ -21,6 +27,10 @@ import { OrganizationsSeeder } from './seed/organizations.seeder';
   providers: [
     RegisterOrganizationHandler,
     RenameOrganizationHandler,
+    GrantOrganizationRoleHandler,
+    EndOrganizationRoleHandler,
+    RegisterPoliceDistrictHandler,
+    MergePoliceDistrictsHandler,
     AdmitToGroupHandler,
     LeaveGroupHandler,
     AddRepresentativeHandler,
@@ -30,15 +40,20 @@ import { OrganizationsSeeder } from './seed/organizations.seeder';
     personalDataKeysProvider,
     PersonalDataKeysLifecycle,
     OrganizationsQueries,
+    OrganizationHistoryQueries,
+    PoliceDistrictsQueries,
     GroupMembershipQueries,
     RepresentativesQueries,
     OrganizationResolver,
     OrganizationRelationsResolver,
+    OrganizationHistoryResolver,
+    PoliceDistrictResolver,
     GroupResolver,
     RepresentativeResolver,
     OrganizationsSeeder,
   ],
   // The notifications context reads representatives' addresses and seals its webhook secrets with the key table.
-  exports: [OrganizationsQueries, GroupMembershipQueries, RepresentativesQueries, PERSONAL_DATA_KEYS],
+  // The agreements context reads roles and districts (through its port, bound in apps/api).
+  exports: [OrganizationsQueries, OrganizationHistoryQueries, PoliceDistrictsQueries, GroupMembershipQueries, RepresentativesQueries, PERSONAL_DATA_KEYS],
 })
 export class OrganizationsModule {}

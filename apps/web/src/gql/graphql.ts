@@ -499,6 +499,8 @@ export type RecordPositionInput = {
 };
 
 export type RegisterOrganizationInput = {
+  /** YYYY-MM-DD: the organisation's first day in the register's history (today or earlier); its kind's role holds from then. Default today. */
+  from?: string | null | undefined;
   /** A key you choose (8-128 of A-Z a-z 0-9 _ . : -, e.g. a UUID) so that retrying the same request never creates twice: within 24 hours the same key from you answers with the first result and changes nothing. */
   idempotencyKey?: string | null | undefined;
   kind: OrganizationKind;
@@ -527,6 +529,8 @@ export type RemoveRepresentativeInput = {
 export type RenameOrganizationInput = {
   /** The revision you read; a different current revision is a CONFLICT. */
   expectedRevision?: number | null | undefined;
+  /** YYYY-MM-DD: the first day of the new name (today or earlier, not before the current name); default today. Earlier names stay readable. */
+  from?: string | null | undefined;
   name: string;
   organizationId: string;
   shortName?: string | null | undefined;

@@ -1,6 +1,6 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandPath, DeciderHandler, KomCommand, type CommandOutcome } from '@kom/platform';
+import { CommandPath, KomCommand, type CommandMeta, type CommandOutcome } from '@kom/platform';
 import type { AgreementCommand } from '../domain/agreement.commands';
 import { agreementDecider, agreementStream } from '../domain/agreement.decider';
 import type { AgreementEvent } from '../domain/agreement.events';
@@ -20,17 +20,19 @@ export type DraftAgreementRequest = Omit<Of<'DraftAgreement'>, 'parties' | 'cite
   readonly parties: readonly PartyRequest[];
   readonly citedDecisionIds?: readonly string[];
 };
-export type AmendAgreementRequest = Omit<Of<'AmendAgreement'>, 'parties' | 'citedDecisions'> & {
+export type AmendAgreementRequest = Omit<Of<'AmendAgreement'>, 'parties' | 'citedDecisions' | 'actingFor'> & {
   readonly parties?: readonly PartyRequest[];
   readonly citedDecisionIds?: readonly string[];
 };
 
 export class DraftAgreementCommand extends KomCommand<DraftAgreementRequest, AgreementEvent, AgreementState> {}
 export class AmendAgreementCommand extends KomCommand<AmendAgreementRequest, AgreementEvent, AgreementState> {}
-export class ProposeAgreementForSignatureCommand extends KomCommand<Of<'ProposeAgreementForSignature'>, AgreementEvent, AgreementState> {}
-export class SignAgreementCommand extends KomCommand<Of<'SignAgreement'>, AgreementEvent, AgreementState> {}
-export class RenewAgreementCommand extends KomCommand<Of<'RenewAgreement'>, AgreementEvent, AgreementState> {}
-export class TerminateAgreementCommand extends KomCommand<Of<'TerminateAgreement'>, AgreementEvent, AgreementState> {}
+/** The client never says whom it acts for: the handler asks the register (`actingFor`). */
+type Request<T extends AgreementCommand['type']> = Omit<Of<T>, 'actingFor'>;
+export class ProposeAgreementForSignatureCommand extends KomCommand<Request<'ProposeAgreementForSignature'>, AgreementEvent, AgreementState> {}
+export class SignAgreementCommand extends KomCommand<Request<'SignAgreement'>, AgreementEvent, AgreementState> {}
+export class RenewAgreementCommand extends KomCommand<Request<'RenewAgreement'>, AgreementEvent, AgreementState> {}
+export class TerminateAgreementCommand extends KomCommand<Request<'TerminateAgreement'>, AgreementEvent, AgreementState> {}
 
 const streamOf = (c: { agreementId: string }) => agreementStream(c.agreementId);
 
@@ -67,19 +69,35 @@ export class AmendAgreementHandler implements ICommandHandler<AmendAgreementComm
       ...rest,
       parties: parties && (await lookUpParties(this.organizations, parties)),
       citedDecisions: citedDecisionIds && (await lookUpDecisions(this.decisions, citedDecisionIds)),
+      actingFor: await this.organizations.placesHeldBy(meta.actor.organizationId),
     };
     return this.path.execute(agreementDecider, streamOf(command), command, meta);
   }
 }
 
+/** The one-stream command path, after looking up whose places the actor's organisation holds. */
+@Injectable()
+abstract class ActingForHandler<C extends { payload: { agreementId: string }; meta: CommandMeta }> {
+  constructor(
+    @Inject(CommandPath) private readonly path: CommandPath,
+    @Inject(ORGANIZATION_DIRECTORY) private readonly organizations: OrganizationDirectory,
+  ) {}
+
+  async execute({ payload, meta }: C): Promise<Outcome> {
+    const actingFor = await this.organizations.placesHeldBy(meta.actor.organizationId);
+    const command = { ...payload, actingFor } as AgreementCommand & { agreementId: string };
+    return this.path.execute(agreementDecider, streamOf(command), command, meta);
+  }
+}
+
 @CommandHandler(ProposeAgreementForSignatureCommand)
-export class ProposeAgreementForSignatureHandler extends DeciderHandler(agreementDecider, streamOf) {}
+export class ProposeAgreementForSignatureHandler extends ActingForHandler<ProposeAgreementForSignatureCommand> {}
 
 @CommandHandler(SignAgreementCommand)
-export class SignAgreementHandler extends DeciderHandler(agreementDecider, streamOf) {}
+export class SignAgreementHandler extends ActingForHandler<SignAgreementCommand> {}
 
 @CommandHandler(RenewAgreementCommand)
-export class RenewAgreementHandler extends DeciderHandler(agreementDecider, streamOf) {}
+export class RenewAgreementHandler extends ActingForHandler<RenewAgreementCommand> {}
 
 @CommandHandler(TerminateAgreementCommand)
-export class TerminateAgreementHandler extends DeciderHandler(agreementDecider, streamOf) {}
+export class TerminateAgreementHandler extends ActingForHandler<TerminateAgreementCommand> {}

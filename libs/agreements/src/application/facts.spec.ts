@@ -1,8 +1,12 @@
 import { lookUpDecisions, lookUpParties } from './facts';
 import { decisionsNotYetKnown, type DecisionDirectory, type OrganizationDirectory } from './ports';
 
+const roles = [{ role: 'POLICE', from: '2002-01-01', until: '2020-01-01' }];
+const heldBy = { organizationId: 'org-sor-ost', name: 'Sør-Øst politidistrikt' };
 const organizations: OrganizationDirectory = {
-  organization: (id) => (id === 'org-pd' ? { id, name: 'Oslo politidistrikt', kind: 'POLICE' } : undefined),
+  organization: (id) => (id === 'org-pd' ? { id, name: 'Vestfold politidistrikt', kind: 'POLICE', roles, heldBy } : undefined),
+  placesHeldBy: () => [],
+  holderOf: () => undefined,
 };
 
 const decisions: DecisionDirectory = {
@@ -11,9 +15,9 @@ const decisions: DecisionDirectory = {
 };
 
 describe('looking up the facts a command needs', () => {
-  it('adds what the register says about each party, null for an unregistered one', async () => {
+  it('adds what the register says about each party (roles over time, who holds its place), null for an unregistered one', async () => {
     expect(await lookUpParties(organizations, [{ organizationId: 'org-pd', role: 'R' }, { organizationId: 'org-x', role: 'S' }])).toEqual([
-      { organizationId: 'org-pd', role: 'R', organization: { name: 'Oslo politidistrikt', kind: 'POLICE' } },
+      { organizationId: 'org-pd', role: 'R', organization: { name: 'Vestfold politidistrikt', kind: 'POLICE', roles, heldBy } },
       { organizationId: 'org-x', role: 'S', organization: null },
     ]);
   });

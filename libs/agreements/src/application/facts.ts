@@ -9,7 +9,7 @@ export async function lookUpParties(
   return Promise.all(
     parties.map(async ({ organizationId, role }) => {
       const found = await directory.organization(organizationId);
-      return { organizationId, role, organization: found ? { name: found.name, kind: found.kind } : null };
+      return { organizationId, role, organization: found ? { name: found.name, kind: found.kind, roles: found.roles, heldBy: found.heldBy } : null };
     }),
   );
 }

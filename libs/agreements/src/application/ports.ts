@@ -9,12 +9,23 @@ export interface DirectoryOrganization {
   readonly id: string;
   readonly name: string;
   readonly kind: string;
+  /** Its roles over time (MEMBER_AGENCY, NGO, POLICE, SECRETARIAT_HOST, ...): [from, until) calendar days. */
+  readonly roles: ReadonlyArray<{ readonly role: string; readonly from: string; readonly until: string | null }>;
+  /** A merged police district: the organisation that holds its place today; null otherwise. */
+  readonly heldBy: { readonly organizationId: string; readonly name: string } | null;
 }
 
-/** The register of organisations (bound to @kom/organizations' read model). */
+/** The register of organisations (bound to @kom/organizations' read models). */
 export interface OrganizationDirectory {
   /** Undefined when no organisation has this id. May be synchronous or async. */
   organization(id: string): DirectoryOrganization | undefined | Promise<DirectoryOrganization | undefined>;
+  /**
+   * The organisations whose place this one holds today: the police districts merged into it,
+   * directly or through earlier merges (none for most organisations).
+   */
+  placesHeldBy(organizationId: string): readonly string[] | Promise<readonly string[]>;
+  /** Who holds an organisation's place today: a merged district's successor; undefined when it holds its own. */
+  holderOf(organizationId: string): { readonly organizationId: string; readonly name: string } | undefined;
 }
 
 export const ORGANIZATION_DIRECTORY = Symbol.for('kom.agreements.OrganizationDirectory');

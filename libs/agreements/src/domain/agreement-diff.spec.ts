@@ -9,8 +9,8 @@ const v1: AgreementVersion = {
   title: 'Avtale',
   purpose: 'Formål',
   parties: [
-    { organizationId: 'org-pd', name: 'Oslo politidistrikt', kind: 'POLICE', role: 'Etterforsker' },
-    { organizationId: 'org-rosa', name: 'ROSA', kind: 'NGO', role: 'Bistand' },
+    { organizationId: 'org-pd', name: 'Oslo politidistrikt', kind: 'POLICE', role: 'Etterforsker', police: true },
+    { organizationId: 'org-rosa', name: 'ROSA', kind: 'NGO', role: 'Bistand', police: false },
   ],
   clauses: [
     { section: 'ROLES_AND_RESPONSIBILITIES', nb: 'Roller', en: 'Roles' },
@@ -26,8 +26,8 @@ const v2: AgreementVersion = {
   ...v1,
   number: 2,
   parties: [
-    { organizationId: 'org-pd', name: 'Oslo politidistrikt', kind: 'POLICE', role: 'Identifiserer og etterforsker' },
-    { organizationId: 'org-pro', name: 'Pro Sentret', kind: 'NGO', role: 'Oppsøkende' },
+    { organizationId: 'org-pd', name: 'Oslo politidistrikt', kind: 'POLICE', role: 'Identifiserer og etterforsker', police: true },
+    { organizationId: 'org-pro', name: 'Pro Sentret', kind: 'NGO', role: 'Oppsøkende', police: false },
   ],
   clauses: [
     { section: 'ROLES_AND_RESPONSIBILITIES', nb: 'Roller', en: 'Roles and duties' },

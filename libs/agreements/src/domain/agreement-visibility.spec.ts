@@ -12,8 +12,8 @@ const version = (number: number, signed: boolean): AgreementVersion => ({
   title: 'Avtale',
   purpose: 'Formål',
   parties: [
-    { organizationId: 'org-pd', name: 'Oslo politidistrikt', kind: 'POLICE', role: 'Etterforsker' },
-    { organizationId: 'org-rosa', name: 'ROSA', kind: 'NGO', role: 'Bistand' },
+    { organizationId: 'org-pd', name: 'Oslo politidistrikt', kind: 'POLICE', role: 'Etterforsker', police: true },
+    { organizationId: 'org-rosa', name: 'ROSA', kind: 'NGO', role: 'Bistand', police: false },
   ],
   clauses: [{ section: 'VICTIM_ROUTE', nb: 'Rute', en: null }],
   effectiveFrom: '2026-04-01',

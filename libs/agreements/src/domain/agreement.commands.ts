@@ -1,9 +1,20 @@
 import type { ClauseSection } from './agreement.events';
 
+/** A period of a role in the register: [from, until), calendar days; until null while held. */
+export interface RolePeriodFacts {
+  readonly role: string;
+  readonly from: string;
+  readonly until: string | null;
+}
+
 /** An organisation as the register knows it; null when it is not registered. */
 export interface OrganizationFacts {
   readonly name: string;
   readonly kind: string;
+  /** Its roles over time: a party may be the police party when it holds POLICE on the day. */
+  readonly roles: readonly RolePeriodFacts[];
+  /** A merged police district: the organisation that holds its place today; null otherwise. */
+  readonly heldBy: { readonly organizationId: string; readonly name: string } | null;
 }
 
 /** A party as proposed, with what the register says about it (looked up by the handler). */
@@ -29,6 +40,15 @@ export interface CitedDecision {
   readonly status: 'ACTIVE' | 'SUPERSEDED' | 'REVOKED' | 'UNKNOWN' | 'UNCHECKED';
 }
 
+/**
+ * The organisations whose place the actor's organisation holds today (police districts merged into
+ * it), looked up in the register by the handler: its people act for them in agreements signed
+ * before the merge (amend, propose, sign, renew, terminate).
+ */
+interface ActingFor {
+  readonly actingFor?: readonly string[];
+}
+
 export type AgreementCommand =
   | {
       type: 'DraftAgreement';
@@ -41,7 +61,7 @@ export type AgreementCommand =
       expiresOn?: string | null;
       citedDecisions?: readonly CitedDecision[];
     }
-  | {
+  | ({
       /** Fields left out keep the newest version's value; expiresOn: null removes the expiry date. */
       type: 'AmendAgreement';
       agreementId: string;
@@ -52,8 +72,8 @@ export type AgreementCommand =
       effectiveFrom?: string;
       expiresOn?: string | null;
       citedDecisions?: readonly CitedDecision[];
-    }
-  | { type: 'ProposeAgreementForSignature'; agreementId: string; version: number }
-  | { type: 'SignAgreement'; agreementId: string; version: number }
-  | { type: 'RenewAgreement'; agreementId: string; expiresOn: string }
-  | { type: 'TerminateAgreement'; agreementId: string; reason: string; effectiveOn: string };
+    } & ActingFor)
+  | ({ type: 'ProposeAgreementForSignature'; agreementId: string; version: number } & ActingFor)
+  | ({ type: 'SignAgreement'; agreementId: string; version: number } & ActingFor)
+  | ({ type: 'RenewAgreement'; agreementId: string; expiresOn: string } & ActingFor)
+  | ({ type: 'TerminateAgreement'; agreementId: string; reason: string; effectiveOn: string } & ActingFor);

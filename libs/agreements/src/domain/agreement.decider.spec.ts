@@ -1,6 +1,6 @@
 import { Forbidden, InvalidInput, InvalidState, NotFound, fold, type Actor } from '@kom/kernel';
 import { SPEC_ACTOR, SPEC_NOW, deciderSpec } from '@kom/kernel/testing';
-import type { AgreementCommand, PartyInput } from './agreement.commands';
+import type { AgreementCommand, OrganizationFacts, PartyInput } from './agreement.commands';
 import { agreementDecider } from './agreement.decider';
 import type { AgreementClause, AgreementEvent } from './agreement.events';
 import type { Agreement } from './agreement.state';
@@ -18,11 +18,19 @@ const noas: Actor = { userId: 'u-noas', organizationId: 'org-noas', role: 'NGO_R
 const udi: Actor = { userId: 'u-udi', organizationId: 'org-udi', role: 'AGENCY_MEMBER' };
 const auditor: Actor = { userId: 'u-audit', organizationId: 'org-riksrevisjonen', role: 'AUDITOR' };
 
-const policeParty: PartyInput = { organizationId: 'org-oslo-pd', role: 'Identifiserer og etterforsker', organization: { name: 'Oslo politidistrikt', kind: 'POLICE' } };
-const rosaParty: PartyInput = { organizationId: 'org-rosa', role: 'Bistand og trygt bosted', organization: { name: 'ROSA', kind: 'NGO' } };
-const proParty: PartyInput = { organizationId: 'org-pro', role: 'Oppsøkende arbeid', organization: { name: 'Pro Sentret', kind: 'NGO' } };
+/** What the register says: the role of its kind since 2002, no successor. */
+const facts = (name: string, kind: string, role = kind): OrganizationFacts => ({ name, kind, roles: [{ role, from: '2002-01-01', until: null }], heldBy: null });
+const policeParty: PartyInput = { organizationId: 'org-oslo-pd', role: 'Identifiserer og etterforsker', organization: facts('Oslo politidistrikt', 'POLICE') };
+const rosaParty: PartyInput = { organizationId: 'org-rosa', role: 'Bistand og trygt bosted', organization: facts('ROSA', 'NGO') };
+const proParty: PartyInput = { organizationId: 'org-pro', role: 'Oppsøkende arbeid', organization: facts('Pro Sentret', 'NGO') };
 const parties = [policeParty, rosaParty, proParty];
-const storedParties = parties.map(({ organizationId, role, organization }) => ({ organizationId, name: organization!.name, kind: organization!.kind, role }));
+const storedParties = parties.map(({ organizationId, role, organization }) => ({
+  organizationId,
+  name: organization!.name,
+  kind: organization!.kind,
+  role,
+  police: organization!.kind === 'POLICE',
+}));
 
 const clauses: AgreementClause[] = [
   { section: 'ROLES_AND_RESPONSIBILITIES', nb: 'Politiet identifiserer; ROSA bistår.', en: 'The police identify; ROSA assists.' },
@@ -93,7 +101,7 @@ describe('agreement decider', () => {
     it('refuses a party list without the police, with only the police, or with two police parties', () => {
       given([]).when({ ...draft, parties: [rosaParty, proParty] }).thenThrows(InvalidInput, 'POLICE_PARTY_REQUIRED');
       given([]).when({ ...draft, parties: [policeParty] }).thenThrows(InvalidInput, 'PARTNER_REQUIRED');
-      const pod: PartyInput = { organizationId: 'org-pod', role: 'Fagansvar', organization: { name: 'Politidirektoratet', kind: 'POLICE' } };
+      const pod: PartyInput = { organizationId: 'org-pod', role: 'Fagansvar', organization: facts('Politidirektoratet', 'SECRETARIAT', 'POLICE') };
       given([]).when({ ...draft, parties: [policeParty, pod, rosaParty] }).thenThrows(InvalidInput, 'ONE_POLICE_PARTY_ONLY');
     });
 
@@ -158,11 +166,11 @@ describe('agreement decider', () => {
     });
 
     it('lets only the secretariat change who the police party is', () => {
-      const bergen: PartyInput = { organizationId: 'org-vest-pd', role: 'Identifiserer og etterforsker', organization: { name: 'Vest politidistrikt', kind: 'POLICE' } };
+      const bergen: PartyInput = { organizationId: 'org-vest-pd', role: 'Identifiserer og etterforsker', organization: facts('Vest politidistrikt', 'POLICE') };
       const handOver = { type: 'AmendAgreement', agreementId, parties: [bergen, rosaParty, proParty] } as const;
       given([drafted]).when(handOver, { actor: police }).thenThrows(Forbidden, 'POLICE_PARTY_OR_SECRETARIAT_ONLY');
       given([drafted]).when(handOver).then([
-        amended(2, { parties: [{ organizationId: 'org-vest-pd', name: 'Vest politidistrikt', kind: 'POLICE', role: 'Identifiserer og etterforsker' }, ...storedParties.slice(1)] }),
+        amended(2, { parties: [{ organizationId: 'org-vest-pd', name: 'Vest politidistrikt', kind: 'POLICE', role: 'Identifiserer og etterforsker', police: true }, ...storedParties.slice(1)] }),
       ]);
     });
 

@@ -9,6 +9,7 @@ import {
   type DecisionContext,
 } from '@kom/kernel';
 import { osloDate, requireCalendarDate } from './calendar-date';
+import type { RolePeriodFacts } from './agreement.commands';
 import type { AgreementCommand, CitedDecision, ClauseInput, PartyInput } from './agreement.commands';
 import { CLAUSE_SECTIONS, type AgreementClause, type AgreementEvent, type AgreementParty } from './agreement.events';
 import { versionInForceAt } from './agreement-status';
@@ -46,19 +47,20 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
     const content = validContent({
       title: command.title,
       purpose: command.purpose,
-      parties: validParties(command.parties),
+      parties: validParties(command.parties, osloDate(now), []),
       clauses: validClauses(command.clauses),
       effectiveFrom: command.effectiveFrom,
       expiresOn: command.expiresOn ?? null,
       citedDecisionIds: validCitations(command.citedDecisions ?? []),
     });
-    mayEdit(actor, content);
+    mayEdit(actor, content, []);
     return [{ type: 'AgreementDrafted', data: { agreementId: command.agreementId, version: 1, createdAt: now.toISOString(), ...eventContent(content) } }];
   }
 
   // An agreement the actor may not read is answered exactly as one that does not exist, and who
   // may act is checked before anything about the agreement's state is told.
-  if (state.kind === 'none' || !visibleTo(state, actor)) throw new NotFound('agreement', command.agreementId);
+  const actingFor = command.actingFor ?? [];
+  if (state.kind === 'none' || !visibleTo(state, actor, actingFor)) throw new NotFound('agreement', command.agreementId);
   const current = currentVersion(state);
   const next = current.number + 1;
   const agreementId = state.agreementId;
@@ -66,12 +68,12 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
   switch (command.type) {
     case 'AmendAgreement': {
       mayEditAtAll(actor);
-      mayEdit(actor, current);
+      mayEdit(actor, current, actingFor);
       notTerminated(state);
       const content = validContent({
         title: command.title ?? current.title,
         purpose: command.purpose ?? current.purpose,
-        parties: command.parties ? validParties(command.parties) : current.parties,
+        parties: command.parties ? validParties(command.parties, osloDate(now), current.parties) : current.parties,
         clauses: command.clauses ? validClauses(command.clauses) : current.clauses,
         effectiveFrom: command.effectiveFrom ?? current.effectiveFrom,
         expiresOn: command.expiresOn === undefined ? current.expiresOn : command.expiresOn,
@@ -79,7 +81,7 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
       });
       // The police party may not hand the agreement to another police organisation: only the
       // secretariat changes who the police party is.
-      mayEdit(actor, content);
+      mayEdit(actor, content, actingFor);
       if (sameContent(content, current)) return [];
       return [
         {
@@ -91,7 +93,7 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
 
     case 'ProposeAgreementForSignature': {
       mayEditAtAll(actor);
-      mayEdit(actor, current);
+      mayEdit(actor, current, actingFor);
       notTerminated(state);
       const version = mustFindVersion(state, command.version);
       if (version.number !== current.number) {
@@ -109,7 +111,7 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
 
     case 'SignAgreement': {
       mustRepresent(actor);
-      if (!isPartyMember(state, actor)) {
+      if (!isPartyMember(state, actor, actingFor)) {
         throw new Forbidden('NOT_A_PARTY', `${actor.organizationId} is not a party to agreement ${agreementId}`);
       }
       notTerminated(state);
@@ -117,23 +119,26 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
       if (version.number !== current.number || version.proposedAt === null) {
         throw new InvalidState('VERSION_NOT_PROPOSED', `Version ${version.number} is not the version proposed for signature`);
       }
-      if (!version.parties.some((p) => p.organizationId === actor.organizationId)) {
+      // The actor signs for its own organisation, or for a merged district whose place it holds.
+      const represented = [actor.organizationId, ...actingFor].filter((id) => version.parties.some((p) => p.organizationId === id));
+      if (represented.length === 0) {
         throw new Forbidden('NOT_A_PARTY', `${actor.organizationId} is not a party to version ${version.number}`);
       }
-      if (version.signatures.some((s) => s.organizationId === actor.organizationId)) {
+      const signedFor = represented.find((id) => !version.signatures.some((s) => s.organizationId === id));
+      if (signedFor === undefined) {
         throw new InvalidState('ALREADY_SIGNED', `${actor.organizationId} has already signed version ${version.number}`);
       }
       return [
         {
           type: 'AgreementSigned',
-          data: { agreementId, version: version.number, organizationId: actor.organizationId, signedBy: actor.userId, signedAt: now.toISOString() },
+          data: { agreementId, version: version.number, organizationId: signedFor, signedBy: actor.userId, signedAt: now.toISOString() },
         },
       ];
     }
 
     case 'RenewAgreement': {
       mayEditAtAll(actor);
-      mayEdit(actor, current);
+      mayEdit(actor, current, actingFor);
       notTerminated(state);
       if (!state.versions.some(isFullySigned)) {
         throw new InvalidState('NOT_YET_SIGNED', 'Only a signed agreement can be renewed; amend the draft instead');
@@ -162,7 +167,9 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
       mustRepresent(actor);
       const inForce = versionInForceAt(state, now);
       const parties = new Set([...current.parties, ...(inForce?.parties ?? [])].map((p) => p.organizationId));
-      if (!parties.has(actor.organizationId)) {
+      // A party gives notice for itself; the successor of a merged district gives it for the district.
+      const terminatingFor = [actor.organizationId, ...actingFor].find((id) => parties.has(id));
+      if (terminatingFor === undefined) {
         throw new Forbidden('NOT_A_PARTY', `Only a party may terminate the agreement; ${actor.organizationId} is not one`);
       }
       notTerminated(state);
@@ -178,7 +185,7 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
           type: 'AgreementTerminated',
           data: {
             agreementId,
-            organizationId: actor.organizationId,
+            organizationId: terminatingFor,
             terminatedBy: actor.userId,
             reason,
             effectiveOn,
@@ -207,9 +214,11 @@ function mayEditAtAll(actor: Actor): void {
   }
 }
 
-function mayEdit(actor: Actor, content: Pick<AgreementContent, 'parties'>): void {
+/** The police party acts through its own people, or, after it merged, through its successor's. */
+function mayEdit(actor: Actor, content: Pick<AgreementContent, 'parties'>, actingFor: readonly string[]): void {
   if (actor.role === 'SECRETARIAT') return;
-  if (policeParty(content)?.organizationId !== actor.organizationId) {
+  const police = policeParty(content)?.organizationId;
+  if (police === undefined || (police !== actor.organizationId && !actingFor.includes(police))) {
     throw new Forbidden('POLICE_PARTY_OR_SECRETARIAT_ONLY', 'Only the police party or the KOM secretariat drafts and amends agreements');
   }
 }
@@ -245,8 +254,13 @@ function validContent(content: AgreementContent): AgreementContent {
   return { ...content, title, purpose, effectiveFrom, expiresOn };
 }
 
-/** One POLICE party, at least one other, each registered, once, with its role. */
-function validParties(parties: readonly PartyInput[]): AgreementParty[] {
+/**
+ * One police party, at least one other, each registered, once, with its role. The police party is
+ * the party holding the POLICE role in the register on `day` (the day the version is made), or the
+ * police party of the version it amends, kept after it merged (its successor holds its place). A
+ * merged organisation does not join an agreement anew: its successor does.
+ */
+function validParties(parties: readonly PartyInput[], day: string, previous: readonly AgreementParty[]): AgreementParty[] {
   if (parties.length > MAX_PARTIES) throw new InvalidInput('TOO_MANY_PARTIES', `An agreement has at most ${MAX_PARTIES} parties`);
   const seen = new Set<string>();
   const valid = parties.map((party): AgreementParty => {
@@ -256,9 +270,20 @@ function validParties(parties: readonly PartyInput[]): AgreementParty[] {
     const role = tidy(party.role);
     if (role === '') throw new InvalidInput('PARTY_ROLE_REQUIRED', `Say what ${party.organization.name} does in the cooperation`);
     if (role.length > MAX_ROLE) throw new InvalidInput('PARTY_ROLE_TOO_LONG', `A party's role has at most ${MAX_ROLE} characters`);
-    return { organizationId: party.organizationId, name: party.organization.name, kind: party.organization.kind, role };
+    const before = previous.find((p) => p.organizationId === party.organizationId);
+    const heldBy = party.organization.heldBy;
+    if (!before && heldBy) {
+      throw new InvalidInput(
+        'PARTY_MERGED',
+        `${party.organization.name} merged into ${heldBy.name}; ${heldBy.name} (${heldBy.organizationId}) is the party now`,
+      );
+    }
+    const police = before?.police === true || holdsRoleOn(party.organization.roles, 'POLICE', day);
+    // The name as the register has it today; a party kept from the version amended keeps the name it signed under.
+    const name = before && heldBy ? before.name : party.organization.name;
+    return { organizationId: party.organizationId, name, kind: party.organization.kind, role, police };
   });
-  const police = valid.filter((p) => p.kind === 'POLICE').length;
+  const police = valid.filter((p) => p.police).length;
   if (police === 0) throw new InvalidInput('POLICE_PARTY_REQUIRED', 'One party must be the police (a police district or the Police Directorate)');
   if (police > 1) throw new InvalidInput('ONE_POLICE_PARTY_ONLY', 'An agreement has one police party');
   if (valid.length < 2) throw new InvalidInput('PARTNER_REQUIRED', 'The police need at least one partner in an agreement');
@@ -321,3 +346,8 @@ function sameContent(a: AgreementContent, b: AgreementContent): boolean {
 export const agreementDecider: Decider<AgreementCommand, AgreementEvent, AgreementState> = { decide, evolve, initialState };
 
 export const agreementStream = (agreementId: string) => `agreement-${agreementId}`;
+
+/** True when a period of `role` covers the calendar day. */
+function holdsRoleOn(periods: readonly RolePeriodFacts[], role: string, day: string): boolean {
+  return periods.some((p) => p.role === role && p.from <= day && (p.until === null || day < p.until));
+}

@@ -20,7 +20,7 @@ const calendarDate = z.iso.date();
 const instant = z.iso.datetime();
 const version = z.number().int().min(1);
 
-const party = z.object({
+const partyV1 = z.object({
   organizationId: id,
   /** The organisation's name when the version was made (from the register). */
   name: z.string().min(1).max(200),
@@ -28,6 +28,16 @@ const party = z.object({
   kind: z.string().min(1).max(40),
   /** What this party does in the cooperation. */
   role: z.string().min(1).max(1000),
+});
+
+/**
+ * Version 2 marks the police party: the party that held the POLICE role in the register when it
+ * became the police party (the Police Directorate is police while its kind is SECRETARIAT). Before
+ * v2 the police party was the party of kind POLICE (agreement.upcasters.ts).
+ */
+const party = partyV1.extend({
+  /** True for the one police party of the version. */
+  police: z.boolean(),
 });
 
 const clause = z.object({
@@ -39,10 +49,10 @@ const clause = z.object({
 });
 
 /** Everything a version says: a new version repeats all of it, so each version reads on its own. */
-const content = {
+const contentV1 = {
   title: z.string().min(1).max(200),
   purpose: z.string().min(1).max(5000),
-  parties: z.array(party).min(2).max(50),
+  parties: z.array(partyV1).min(2).max(50),
   clauses: z.array(clause).min(1).max(CLAUSE_SECTIONS.length),
   /** The first day the version can be in force. */
   effectiveFrom: calendarDate,
@@ -52,15 +62,23 @@ const content = {
   citedDecisionIds: z.array(id).max(50),
 };
 
-export const AgreementDrafted = defineEvent(
-  'AgreementDrafted',
+const content = { ...contentV1, parties: z.array(party).min(2).max(50) };
+
+/** Version 1: parties without the police mark (read as v2 by agreement.upcasters.ts). */
+export const AgreementDraftedV1 = defineEvent('AgreementDrafted', 1, z.object({ agreementId: id, version, createdAt: instant, ...contentV1 }));
+
+export const AgreementDrafted = defineEvent('AgreementDrafted', 2, z.object({ agreementId: id, version, createdAt: instant, ...content }));
+
+/** Version 1: parties without the police mark (read as v2 by agreement.upcasters.ts). */
+export const AgreementAmendedV1 = defineEvent(
+  'AgreementAmended',
   1,
-  z.object({ agreementId: id, version, createdAt: instant, ...content }),
+  z.object({ agreementId: id, version, basedOnVersion: version, createdAt: instant, ...contentV1 }),
 );
 
 export const AgreementAmended = defineEvent(
   'AgreementAmended',
-  1,
+  2,
   z.object({ agreementId: id, version, basedOnVersion: version, createdAt: instant, ...content }),
 );
 
@@ -76,7 +94,10 @@ export const AgreementSigned = defineEvent(
   z.object({
     agreementId: id,
     version,
-    /** The party signed for: the signer's organisation. */
+    /**
+     * The party signed for: the signer's organisation, or a merged police district whose place the
+     * signer's organisation holds (the metadata's actor names the signer's organisation).
+     */
     organizationId: id,
     /** The user who signed (from the verified token). */
     signedBy: id,
@@ -96,7 +117,7 @@ export const AgreementTerminated = defineEvent(
   1,
   z.object({
     agreementId: id,
-    /** The party that terminates. */
+    /** The party that terminates (a merged police district when its successor gives notice for it). */
     organizationId: id,
     terminatedBy: id,
     reason: z.string().min(1).max(2000),
@@ -108,6 +129,7 @@ export const AgreementTerminated = defineEvent(
 );
 
 export type AgreementParty = z.infer<typeof party>;
+export type AgreementPartyV1 = z.infer<typeof partyV1>;
 export type AgreementClause = z.infer<typeof clause>;
 
 export type AgreementEvent =

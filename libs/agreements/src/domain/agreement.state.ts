@@ -124,5 +124,5 @@ export function fullySignedAt(version: AgreementVersion): string | null {
 }
 
 export function policeParty(content: Pick<AgreementContent, 'parties'>): AgreementParty | undefined {
-  return content.parties.find((p) => p.kind === 'POLICE');
+  return content.parties.find((p) => p.police);
 }

@@ -34,9 +34,11 @@ import { isPartyMember, visibleTo } from '../domain/agreement-visibility';
 import { requireCalendarDate } from '../domain/calendar-date';
 import { versionNumbered, type Agreement as AgreementFacts } from '../domain/agreement.state';
 import { AgreementsQueries } from '../read-models/agreements.queries';
+import { ORGANIZATION_DIRECTORY, type OrganizationDirectory } from '../application/ports';
 import {
   AGREEMENT_STATUS_LABELS,
   Agreement,
+  AgreementPartyHolder,
   AgreementConnection,
   AgreementsArgs,
   AgreementVersionDiff,
@@ -74,7 +76,13 @@ export class AgreementResolver {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
+    @Inject(ORGANIZATION_DIRECTORY) private readonly organizations: OrganizationDirectory,
   ) {}
+
+  /** The police districts merged into the reader's organisation: it reads their agreements as a party. */
+  private async actingFor(actor: Actor): Promise<readonly string[]> {
+    return actor.organizationId ? this.organizations.placesHeldBy(actor.organizationId) : [];
+  }
 
   @Subscription(() => Agreement, {
     description:
@@ -83,21 +91,23 @@ export class AgreementResolver {
       'NGO representatives follow the agreements their organisation is party to; others what they may read of it (drafts: parties only).',
     resolve: (agreement: Agreement) => agreement,
   })
-  agreementChanged(@Args('agreementId', { type: () => ID }) agreementId: string, @CurrentActor() actor: Actor): AsyncIterableIterator<Agreement> {
+  async agreementChanged(@Args('agreementId', { type: () => ID }) agreementId: string, @CurrentActor() actor: Actor): Promise<AsyncIterableIterator<Agreement>> {
+    const actingFor = await this.actingFor(actor);
     const row = this.queries.byId(agreementId);
-    if (!row || !visibleTo(row.agreement, actor)) throw new NotFound('agreement', agreementId);
-    if (actor.role === 'NGO_REPRESENTATIVE' && !isPartyMember(row.agreement, actor)) {
+    if (!row || !visibleTo(row.agreement, actor, actingFor)) throw new NotFound('agreement', agreementId);
+    if (actor.role === 'NGO_REPRESENTATIVE' && !isPartyMember(row.agreement, actor, actingFor)) {
       throw new Forbidden('NOT_A_PARTY', 'An NGO representative follows the agreements their organisation is party to');
     }
     const stream = agreementStream(agreementId);
     return mapCommitted(
       committedEvents(this.projections, (e) => e.streamId === stream),
-      () => this.current(agreementId, actor),
+      () => this.current(agreementId, actor, actingFor),
     );
   }
 
   @Query(() => AgreementConnection, { description: 'Agreements you may read, in the order they were drafted; status is as of today.' })
-  agreements(@Args() args: AgreementsArgs, @CurrentActor() actor: Actor) {
+  async agreements(@Args() args: AgreementsArgs, @CurrentActor() actor: Actor) {
+    const actingFor = await this.actingFor(actor);
     const size = pageSize(args.first);
     const after = decodeCursorPair(args.after);
     const filter = args.filter ?? {};
@@ -109,7 +119,7 @@ export class AgreementResolver {
       partyId: filter.partyId ?? undefined,
       decisionId: filter.citingDecisionId ?? undefined,
     })) {
-      const visible = visibleTo(row.agreement, actor);
+      const visible = visibleTo(row.agreement, actor, actingFor);
       if (!visible) continue;
       const view = agreementView(visible, row.revision, now);
       if (filter.status && view.status !== filter.status) continue;
@@ -134,21 +144,21 @@ export class AgreementResolver {
       if (Number.isNaN(at.getTime())) throw new InvalidInput('INVALID_AS_OF', 'asOf must be an ISO 8601 instant');
       const past = await loadAsOf(this.store, agreementDecider, agreementStream(id), at);
       if (!past || past.state.kind === 'none') return undefined;
-      const visible = visibleTo(past.state, actor);
+      const visible = visibleTo(past.state, actor, await this.actingFor(actor));
       return visible && agreementView(visible, Number(past.revision), at);
     }
-    return this.current(id, actor);
+    return this.current(id, actor, await this.actingFor(actor));
   }
 
   @Query(() => AgreementVersionDiff, { description: 'Two versions compared clause by clause (per language), party by party, date by date.' })
-  agreementVersionDiff(
+  async agreementVersionDiff(
     @Args('id', { type: () => ID }) id: string,
     @Args('fromVersion', { type: () => Int }) fromVersion: number,
     @Args('toVersion', { type: () => Int }) toVersion: number,
     @CurrentActor() actor: Actor,
-  ): AgreementVersionDiff {
+  ): Promise<AgreementVersionDiff> {
     const row = this.queries.byId(id);
-    const visible = row && visibleTo(row.agreement, actor);
+    const visible = row && visibleTo(row.agreement, actor, await this.actingFor(actor));
     if (!visible) throw new NotFound('agreement', id);
     const version = (n: number) => {
       const found = versionNumbered(visible, n);
@@ -238,14 +248,25 @@ export class AgreementResolver {
     return labelIn(AGREEMENT_STATUS_LABELS[agreement.status], lang);
   }
 
-  private current(id: string, actor: Actor): Agreement | undefined {
+  @ResolveField(() => AgreementPartyHolder, {
+    nullable: true,
+    description:
+      'When the police party of the current version has merged into another police district since: that successor, which holds the agreement now ' +
+      '(its people amend, renew, sign and terminate for it). Null while the police party holds its own place.',
+  })
+  policeSuccessor(@Parent() agreement: Agreement): AgreementPartyHolder | null {
+    const police = agreement.parties.find((p) => p.police);
+    return (police && this.organizations.holderOf(police.organizationId)) ?? null;
+  }
+
+  private current(id: string, actor: Actor, actingFor: readonly string[]): Agreement | undefined {
     const row = this.queries.byId(id);
-    const visible: AgreementFacts | undefined = row && visibleTo(row.agreement, actor);
+    const visible: AgreementFacts | undefined = row && visibleTo(row.agreement, actor, actingFor);
     return visible && agreementView(visible, row!.revision, this.clock.now());
   }
 
-  private mustFind(id: string, actor: Actor): Agreement {
-    const found = this.current(id, actor);
+  private async mustFind(id: string, actor: Actor): Promise<Agreement> {
+    const found = this.current(id, actor, await this.actingFor(actor));
     if (!found) throw new NotFound('agreement', id);
     return found;
   }

@@ -42,9 +42,18 @@ registerEnumType(ChangeKind, { name: 'AgreementChangeKind', description: 'How a 
 @ObjectType({ description: 'An organisation that is party to a version of an agreement, and its role in the cooperation.' })
 export class AgreementParty {
   @Field(() => ID) organizationId!: string;
-  @Field(() => String, { description: 'The name in the register when the version was made.' }) name!: string;
-  @Field(() => String, { description: 'The kind in the register (POLICE, NGO, AGENCY, ...).' }) kind!: string;
+  @Field(() => String, { description: 'The name in the register when the version was made (a merged district keeps the name it signed under).' })
+  name!: string;
+  @Field(() => String, { description: 'The kind in the register (POLICE, NGO, AGENCY, ...): its primary classification, not its roles.' }) kind!: string;
+  @Field(() => Boolean, { description: 'The police party of the version: it held the POLICE role in the register when it became the police party.' })
+  police!: boolean;
   @Field(() => String) role!: string;
+}
+
+@ObjectType({ description: 'The organisation that holds a merged police district’s place today, as the register names it now.' })
+export class AgreementPartyHolder {
+  @Field(() => ID) organizationId!: string;
+  @Field(() => String) name!: string;
 }
 
 @ObjectType({ description: 'One section of an agreement: Norwegian text, optionally English.' })

@@ -7,8 +7,8 @@ import { AgreementsQueries } from './agreements.queries';
 
 const at = '2026-03-02T09:00:00.000Z';
 const parties = [
-  { organizationId: 'org-pd', name: 'Oslo politidistrikt', kind: 'POLICE', role: 'Etterforsker' },
-  { organizationId: 'org-rosa', name: 'ROSA', kind: 'NGO', role: 'Bistand' },
+  { organizationId: 'org-pd', name: 'Oslo politidistrikt', kind: 'POLICE', role: 'Etterforsker', police: true },
+  { organizationId: 'org-rosa', name: 'ROSA', kind: 'NGO', role: 'Bistand', police: false },
 ];
 const content = {
   title: 'Avtale',

@@ -18,7 +18,7 @@ export const AGREEMENT_CITATIONS_TABLE = 'agreement_citations';
  */
 export const agreementsProjection: Projection = {
   name: 'agreements',
-  version: 1,
+  version: 2, // 2: parties carry the police mark (AgreementDrafted/AgreementAmended v2)
   handles: AGREEMENT_EVENT_TYPES,
   tables: [AGREEMENTS_TABLE, AGREEMENT_PARTIES_TABLE, AGREEMENT_CITATIONS_TABLE],
   setup(db: Database) {

@@ -63,6 +63,12 @@ export class RegisterOrganizationInput {
 
   @Field(() => OrganizationKindEnum)
   kind!: OrganizationKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "YYYY-MM-DD: the organisation's first day in the register's history (today or earlier); its kind's role holds from then. Default today.",
+  })
+  from?: string | null;
 }
 
 @InputType()
@@ -75,6 +81,12 @@ export class RenameOrganizationInput {
 
   @Field(() => String, { nullable: true })
   shortName?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: the first day of the new name (today or earlier, not before the current name); default today. Earlier names stay readable.',
+  })
+  from?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'The revision you read; a different current revision is a CONFLICT.' })
   expectedRevision?: number | null;

@@ -1,19 +1,21 @@
 import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '@kom/event-store';
 import type { Projection } from '@kom/projections';
-import type { OrganizationEvent } from '../domain/organization.events';
+import { ORGANIZATION_EVENT_TYPES } from '../domain/organization.events';
 import { nameSortKey } from './name-sort-key';
 
 export const ORGANIZATIONS_TABLE = 'organizations';
 
-type Row = OrganizationEvent['data'];
+type Row = { organizationId: string; name: string; shortName: string | null; kind?: string };
 
 // Upserts keyed by the stream revision: a row never moves backwards, so re-applying an event
 // (after a rebuild, or twice) leaves the read model as it was.
 export const organizationsProjection: Projection = {
   name: 'organizations',
-  version: 2, // 2: sort_key (names ordered with accents and Nordic letters folded)
-  handles: ['OrganizationRegistered', 'OrganizationRenamed'],
+  // 2: sort_key (names ordered with accents and Nordic letters folded); 3: a role granted or ended
+  // moves the revision on (it is the organisation stream's revision, passed as expectedRevision).
+  version: 3,
+  handles: ORGANIZATION_EVENT_TYPES,
   tables: [ORGANIZATIONS_TABLE],
   setup(db: Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS ${ORGANIZATIONS_TABLE} (
@@ -37,12 +39,14 @@ export const organizationsProjection: Projection = {
         name: data.name,
         sort_key: nameSortKey(data.name),
         short_name: data.shortName,
-        kind: (data as { kind: string }).kind,
+        kind: data.kind,
         at: occurredAt,
         revision: event.revision,
       });
     } else if (event.type === 'OrganizationRenamed') {
       statements(db).rename.run({ id: data.organizationId, name: data.name, sort_key: nameSortKey(data.name), short_name: data.shortName, at: occurredAt, revision: event.revision });
+    } else {
+      statements(db).touch.run({ id: data.organizationId, at: occurredAt, revision: event.revision });
     }
   },
 };
@@ -65,5 +69,6 @@ function prepare(db: Database) {
       `UPDATE ${ORGANIZATIONS_TABLE} SET name = @name, sort_key = @sort_key, short_name = @short_name, updated_at = @at, revision = @revision
        WHERE id = @id AND revision < @revision`,
     ),
+    touch: db.prepare(`UPDATE ${ORGANIZATIONS_TABLE} SET updated_at = @at, revision = @revision WHERE id = @id AND revision < @revision`),
   };
 }

@@ -1,4 +1,5 @@
 import type { GroupKind } from '../domain/group.events';
+import type { OrganizationRole } from '../domain/organization-roles';
 import type { OrganizationKind } from '../domain/organization.events';
 
 export interface SeedOrganization {
@@ -7,8 +8,26 @@ export interface SeedOrganization {
   readonly name: string;
   readonly shortName: string | null;
   readonly kind: OrganizationKind;
+  /** Its first day in the register's history (its kind's role holds from then); default SEED_FROM. */
+  readonly from?: string;
   readonly memberships: ReadonlyArray<{ readonly group: GroupKind; readonly from: string }>;
+  /** Roles besides its kind's. */
+  readonly roles?: ReadonlyArray<{ readonly role: OrganizationRole; readonly from: string }>;
+  /** In the register of police districts from this day. */
+  readonly policeDistrictFrom?: string;
 }
+
+/** The register's history of the organisations the plan names starts with KOM, in 2006. */
+export const SEED_FROM = '2006-01-01';
+
+/**
+ * Police districts merge: the police reform took the 27 districts of 2002 down to 12. The seed shows
+ * one merge: Vestfold and Telemark into Sør-Øst, with an agreement Vestfold signed in 2019 that Sør-Øst
+ * holds now (libs/agreements/src/seed).
+ */
+export const SEED_MERGES: ReadonlyArray<{ readonly intoOrganizationId: string; readonly mergedOrganizationIds: readonly string[]; readonly on: string }> = [
+  { intoOrganizationId: 'org-sor-ost-pd', mergedOrganizationIds: ['org-vestfold-pd', 'org-telemark-pd'], on: '2020-01-01' },
+];
 
 /**
  * The bodies the action plan names (chapter 5, "Tverrfaglig samarbeid og kompetanseutvikling skal
@@ -21,7 +40,10 @@ export interface SeedOrganization {
  *
  * Kinds. The police are one POLICE body (`org-politiet`, the police as the plan names them; in
  * practice the police districts and Kripos send representatives). The Police Directorate is KOM's
- * administrative home and secretariat (SECRETARIAT), a member of neither group. The higher
+ * administrative home and secretariat (SECRETARIAT, so SECRETARIAT_HOST), a member of neither
+ * group, and police too (the POLICE role, from its establishment on 2001-01-01): it may be the
+ * police party to a cooperation agreement. Three police districts show the register of districts:
+ * Vestfold and Telemark (districts of the 2002 reform) merged into Sør-Øst on 2020-01-01. The higher
  * prosecuting authority is PROSECUTION. In the reference group, voluntary organisations are NGO;
  * public or intergovernmental bodies and municipal services (the Equality and Anti-Discrimination
  * Ombud, IOM, Pro Sentret, Grünerløkka social centre, Hvalstad reception centre) and the Bar
@@ -34,7 +56,15 @@ const reference = [{ group: 'REFERENCE_GROUP', from: REFERENCE_GROUP_FROM }] as 
 
 export const SEED_ORGANIZATIONS: readonly SeedOrganization[] = [
   // The secretariat.
-  { id: 'org-pod', name: 'Politidirektoratet', shortName: 'POD', kind: 'SECRETARIAT', memberships: [] },
+  {
+    id: 'org-pod',
+    name: 'Politidirektoratet',
+    shortName: 'POD',
+    kind: 'SECRETARIAT',
+    from: '2001-01-01',
+    memberships: [],
+    roles: [{ role: 'POLICE', from: '2001-01-01' }],
+  },
   // The project group (prosjektgruppen).
   { id: 'org-udi', name: 'Utlendingsdirektoratet', shortName: 'UDI', kind: 'AGENCY', memberships: project },
   { id: 'org-imdi', name: 'Integrerings- og mangfoldsdirektoratet', shortName: 'IMDi', kind: 'AGENCY', memberships: project },
@@ -73,4 +103,8 @@ export const SEED_ORGANIZATIONS: readonly SeedOrganization[] = [
     memberships: reference,
   },
   { id: 'org-advokatforeningen', name: 'Advokatforeningen', shortName: null, kind: 'OTHER', memberships: reference },
+  // Police districts: two of 2002 that merged into Sør-Øst on 2020-01-01 (SEED_MERGES).
+  { id: 'org-vestfold-pd', name: 'Vestfold politidistrikt', shortName: null, kind: 'POLICE', from: '2002-01-01', memberships: [], policeDistrictFrom: '2002-01-01' },
+  { id: 'org-telemark-pd', name: 'Telemark politidistrikt', shortName: null, kind: 'POLICE', from: '2002-01-01', memberships: [], policeDistrictFrom: '2002-01-01' },
+  { id: 'org-sor-ost-pd', name: 'Sør-Øst politidistrikt', shortName: null, kind: 'POLICE', from: '2020-01-01', memberships: [] },
 ];

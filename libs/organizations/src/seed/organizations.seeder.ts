@@ -1,11 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SYSTEM_ACTOR, InvalidState } from '@kom/kernel';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type Position } from '@kom/event-store';
-import { CLOCK, EventSchemaRegistry, ProjectionsService, executeCommand, type Clock, type CommandMeta } from '@kom/platform';
+import { CLOCK, EventSchemaRegistry, ProjectionsService, executeAcrossStreams, executeCommand, type Clock, type CommandMeta } from '@kom/platform';
 import { groupDecider, groupStream } from '../domain/group.decider';
 import { GROUP_KINDS, type GroupEvent, type GroupKind } from '../domain/group.events';
 import { organizationDecider, organizationStream } from '../domain/organization.decider';
-import { SEED_ORGANIZATIONS, type SeedOrganization } from './organizations.seed-data';
+import { POLICE_DISTRICTS_STREAM, policeDistrictsDecider } from '../domain/police-districts.decider';
+import type { PoliceDistrictEvent } from '../domain/police-district.events';
+import { mergePoliceDistricts } from '../application/police-districts.command';
+import { SEED_FROM, SEED_MERGES, SEED_ORGANIZATIONS, type SeedOrganization } from './organizations.seed-data';
 
 /**
  * Records the organisations the action plan names and their memberships, once. Idempotent:
@@ -52,13 +55,65 @@ export class OrganizationsSeeder implements OnApplicationBootstrap {
             deps,
             organizationDecider,
             organizationStream(org.id),
-            { type: 'RegisterOrganization', organizationId: org.id, name: org.name, shortName: org.shortName, kind: org.kind },
+            { type: 'RegisterOrganization', organizationId: org.id, name: org.name, shortName: org.shortName, kind: org.kind, from: org.from ?? SEED_FROM },
             meta(`seed:organization:${org.id}`),
           ),
         );
         count(outcome?.events ?? []);
+        // Roles besides the kind's, in the same stream right after its registration (only for a new stream).
+        for (const { role, from } of outcome ? (org.roles ?? []) : []) {
+          const granted = await ignoreAlreadyDone(
+            executeCommand(
+              deps,
+              organizationDecider,
+              organizationStream(org.id),
+              { type: 'GrantOrganizationRole', organizationId: org.id, role, from },
+              meta(`seed:organization:${org.id}:role:${role}`),
+            ),
+          );
+          count(granted?.events ?? []);
+        }
       }),
     );
+
+    // The register of police districts, then its merges: only when the register's stream is new.
+    if ((await this.store.streamRevision(POLICE_DISTRICTS_STREAM)) === undefined) {
+      for (const org of organizations) {
+        if (!org.policeDistrictFrom) continue;
+        const outcome = await ignoreAlreadyDone(executeAcrossStreams(
+          deps,
+          { register: { streamId: POLICE_DISTRICTS_STREAM, decider: policeDistrictsDecider }, organization: { streamId: organizationStream(org.id), decider: organizationDecider } },
+          (states, context) => {
+            const organization = states.organization;
+            const events = policeDistrictsDecider.decide(
+              {
+                type: 'RegisterPoliceDistrict',
+                organizationId: org.id,
+                from: org.policeDistrictFrom!,
+                organization: organization.status === 'none' ? null : { name: organization.name, roles: organization.roles },
+              },
+              states.register,
+              context,
+            );
+            return { register: { command: 'RegisterPoliceDistrict', events } };
+          },
+          meta(`seed:police-district:${org.id}`),
+        ));
+        count(outcome?.decisions.register?.events ?? []);
+      }
+      const seeded = new Set(organizations.map((o) => o.id));
+      for (const merge of SEED_MERGES) {
+        if (![merge.intoOrganizationId, ...merge.mergedOrganizationIds].every((id) => seeded.has(id))) continue;
+        const streams: Record<string, { streamId: string; decider: typeof organizationDecider | typeof policeDistrictsDecider }> = {
+          register: { streamId: POLICE_DISTRICTS_STREAM, decider: policeDistrictsDecider },
+        };
+        for (const id of [merge.intoOrganizationId, ...merge.mergedOrganizationIds]) streams[`organization:${id}`] = { streamId: organizationStream(id), decider: organizationDecider };
+        const outcome = await ignoreAlreadyDone(
+          executeAcrossStreams(deps, streams, (states, context) => mergePoliceDistricts(states, merge, context), meta(`seed:police-districts-merged:${merge.intoOrganizationId}`)),
+        );
+        for (const decision of Object.values(outcome?.decisions ?? {})) count((decision?.events ?? []) as readonly PoliceDistrictEvent[]);
+      }
+    }
 
     await Promise.all(
       GROUP_KINDS.map(async (groupKind) => {
@@ -103,7 +158,7 @@ async function ignoreAlreadyDone<T>(outcome: Promise<T>): Promise<T | undefined>
   try {
     return await outcome;
   } catch (error) {
-    if (error instanceof InvalidState && ['ORGANIZATION_ALREADY_REGISTERED', 'ALREADY_A_MEMBER'].includes(error.reason)) return undefined;
+    if (error instanceof InvalidState && ['ORGANIZATION_ALREADY_REGISTERED', 'ALREADY_A_MEMBER', 'ROLE_ALREADY_HELD', 'ALREADY_A_POLICE_DISTRICT', 'DISTRICT_ALREADY_MERGED'].includes(error.reason)) return undefined;
     throw error;
   }
 }
