@@ -48,12 +48,15 @@ describe('projectionSpec', () => {
     spec.close();
   });
 
-  it('takes the time of an event given without one from the log’s clock', () => {
+  it('takes the time and actor of an event given without them from the log’s defaults', () => {
     const at = (index: number) => new Date(Date.UTC(2027, 0, 1, 0, index)).toISOString();
-    expect(recordEvents([ev('s', 'A', {}), ev('s', 'B', {}, { at: 'then' }), ev('s', 'C', {})], { at }).map((e) => e.recordedAt)).toEqual([
-      '2027-01-01T00:00:00.000Z',
-      'then',
-      '2027-01-01T00:02:00.000Z',
+    const actor = { userId: 'u-default' };
+    const other = { userId: 'u-other' };
+    const events = recordEvents([ev('s', 'A', {}), ev('s', 'B', {}, { at: 'then', actor: other }), ev('s', 'C', {})], { at, actor });
+    expect(events.map((e) => [e.recordedAt, e.metadata.actor])).toEqual([
+      ['2027-01-01T00:00:00.000Z', actor],
+      ['then', other],
+      ['2027-01-01T00:02:00.000Z', actor],
     ]);
   });
 });

@@ -46,6 +46,8 @@ export interface EventLogOptions {
    * index in the log. Defaults to SPEC_NOW, the decider specs' clock.
    */
   readonly at?: string | ((index: number) => string);
+  /** metadata.actor of events given without one; none by default. */
+  readonly actor?: object;
 }
 
 /**
@@ -71,6 +73,7 @@ export class EventLog {
       const revision = this.revisions.get(event.streamId) ?? 0n;
       this.revisions.set(event.streamId, revision + 1n);
       const at = event.at ?? this.defaultAt(index);
+      const actor = event.actor ?? this.options.actor;
       const recorded: RecordedEvent = {
         id: `e-${position}`,
         type: event.type,
@@ -78,7 +81,7 @@ export class EventLog {
         revision,
         position,
         data: event.data,
-        metadata: { occurredAt: at, ...(event.actor === undefined ? {} : { actor: event.actor }), ...event.metadata },
+        metadata: { occurredAt: at, ...(actor === undefined ? {} : { actor }), ...event.metadata },
         recordedAt: at,
       };
       this.recordedEvents.push(recorded);
