@@ -36,9 +36,9 @@ describe('the annual report’s sources from the issues and agreements read mode
     PROJECTIONS.forEach((p) => p.setup(readModels.db));
     position = 0n;
     apply(
-      recorded('organization-org-pd', 'OrganizationRegistered', { organizationId: 'org-pd', name: 'Oslo politidistrikt', shortName: 'Oslo PD', kind: 'POLICE' }, '2026-01-01T08:00:00.000Z'),
-      recorded('organization-org-vest', 'OrganizationRegistered', { organizationId: 'org-vest', name: 'Vest politidistrikt', shortName: 'Vest PD', kind: 'POLICE' }, '2026-01-01T08:00:00.000Z'),
-      recorded('organization-org-rosa', 'OrganizationRegistered', { organizationId: 'org-rosa', name: 'ROSA', shortName: 'ROSA', kind: 'NGO' }, '2026-01-01T08:00:00.000Z'),
+      recorded('organization-org-pd', 'OrganizationRegistered', { organizationId: 'org-pd', name: 'Oslo politidistrikt', shortName: 'Oslo PD', kind: 'POLICE', from: '2026-01-01' }, '2026-01-01T08:00:00.000Z'),
+      recorded('organization-org-vest', 'OrganizationRegistered', { organizationId: 'org-vest', name: 'Vest politidistrikt', shortName: 'Vest PD', kind: 'POLICE', from: '2026-01-01' }, '2026-01-01T08:00:00.000Z'),
+      recorded('organization-org-rosa', 'OrganizationRegistered', { organizationId: 'org-rosa', name: 'ROSA', shortName: 'ROSA', kind: 'NGO', from: '2026-01-01' }, '2026-01-01T08:00:00.000Z'),
     );
   });
   afterEach(() => readModels.close());
