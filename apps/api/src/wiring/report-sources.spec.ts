@@ -1,89 +1,79 @@
-import type { RecordedEvent } from '@kom/event-store';
-import { ReadModelDatabase } from '@kom/projections';
+import { ev, projectionSpec, type ProjectionSpec } from '@kom/projections/testing';
 import { CONTEXTS } from '../contexts';
 import { readModelReportSources } from './report-sources';
 
-let position = 0n;
-function recorded(streamId: string, type: string, data: object, at: string): RecordedEvent {
-  position += 1n;
-  return { id: `e-${position}`, type, streamId, revision: position, position, data, metadata: { occurredAt: at }, recordedAt: at };
-}
-
-const PROJECTIONS = CONTEXTS.flatMap((c) => c.projections);
+/** Every context's read models but the audit's (they take every event and play no part in the report). */
+const PROJECTIONS = CONTEXTS.flatMap((c) => c.projections).filter((p) => p.handles !== '*');
 const issue = (issueId: string, citedMeasures: number[], at: string) =>
-  recorded(`issue-${issueId}`, 'IssueSubmitted', { issueId, organizationId: 'org-rosa', title: 'T', description: 'D', category: 'CHILDREN', tags: [], citedMeasures, urgency: null, citedIssueIds: [] }, at);
+  ev(`issue-${issueId}`, 'IssueSubmitted', { issueId, organizationId: 'org-rosa', title: 'T', description: 'D', category: 'CHILDREN', tags: [], citedMeasures, urgency: null, citedIssueIds: [] }, { at });
 const parties = (police: string) => [
   { organizationId: police, name: 'Politi', kind: 'POLICE', role: 'Etterforsker' },
   { organizationId: 'org-rosa', name: 'ROSA', kind: 'NGO', role: 'Bistand' },
 ];
 const drafted = (agreementId: string, police: string, effectiveFrom: string, expiresOn: string) =>
-  recorded(`agreement-${agreementId}`, 'AgreementDrafted', {
+  ev(`agreement-${agreementId}`, 'AgreementDrafted', {
     agreementId, version: 1, createdAt: `${effectiveFrom}T08:00:00.000Z`, title: 'Avtale', purpose: 'Formål', parties: parties(police),
     clauses: [{ section: 'VICTIM_ROUTE', nb: 'Rute', en: null }], effectiveFrom, expiresOn, citedDecisionIds: [],
-  }, `${effectiveFrom}T08:00:00.000Z`);
+  }, { at: `${effectiveFrom}T08:00:00.000Z` });
 const signedByAll = (agreementId: string, version: number, police: string, at: string) => [
-  recorded(`agreement-${agreementId}`, 'AgreementSigned', { agreementId, version, organizationId: police, signedBy: 'u1', signedAt: at }, at),
-  recorded(`agreement-${agreementId}`, 'AgreementSigned', { agreementId, version, organizationId: 'org-rosa', signedBy: 'u2', signedAt: at }, at),
+  ev(`agreement-${agreementId}`, 'AgreementSigned', { agreementId, version, organizationId: police, signedBy: 'u1', signedAt: at }, { at }),
+  ev(`agreement-${agreementId}`, 'AgreementSigned', { agreementId, version, organizationId: 'org-rosa', signedBy: 'u2', signedAt: at }, { at }),
 ];
 
 describe('the annual report’s sources from the issues and agreements read models', () => {
-  let readModels: ReadModelDatabase;
-  const apply = (...events: RecordedEvent[]) =>
-    events.forEach((event) => PROJECTIONS.forEach((p) => (p.handles as readonly string[]).includes(event.type) && p.apply(readModels.db, event)));
+  let spec: ProjectionSpec;
 
   beforeEach(() => {
-    readModels = ReadModelDatabase.open(':memory:');
-    PROJECTIONS.forEach((p) => p.setup(readModels.db));
-    position = 0n;
-    apply(
-      recorded('organization-org-pd', 'OrganizationRegistered', { organizationId: 'org-pd', name: 'Oslo politidistrikt', shortName: 'Oslo PD', kind: 'POLICE' }, '2026-01-01T08:00:00.000Z'),
-      recorded('organization-org-vest', 'OrganizationRegistered', { organizationId: 'org-vest', name: 'Vest politidistrikt', shortName: 'Vest PD', kind: 'POLICE' }, '2026-01-01T08:00:00.000Z'),
-      recorded('organization-org-rosa', 'OrganizationRegistered', { organizationId: 'org-rosa', name: 'ROSA', shortName: 'ROSA', kind: 'NGO' }, '2026-01-01T08:00:00.000Z'),
-    );
+    spec = projectionSpec(PROJECTIONS);
+    spec.given([
+      ev('organization-org-pd', 'OrganizationRegistered', { organizationId: 'org-pd', name: 'Oslo politidistrikt', shortName: 'Oslo PD', kind: 'POLICE', from: '2026-01-01' }, { at: '2026-01-01T08:00:00.000Z' }),
+      ev('organization-org-vest', 'OrganizationRegistered', { organizationId: 'org-vest', name: 'Vest politidistrikt', shortName: 'Vest PD', kind: 'POLICE', from: '2026-01-01' }, { at: '2026-01-01T08:00:00.000Z' }),
+      ev('organization-org-rosa', 'OrganizationRegistered', { organizationId: 'org-rosa', name: 'ROSA', shortName: 'ROSA', kind: 'NGO', from: '2026-01-01' }, { at: '2026-01-01T08:00:00.000Z' }),
+    ]);
   });
-  afterEach(() => readModels.close());
+  afterEach(() => spec.close());
 
   it('counts the year’s issues per cited measure by where they ended, an issue under each measure it cites', () => {
-    apply(
+    spec.given([
       issue('i1', [6, 17], '2027-02-01T10:00:00.000Z'),
       issue('i2', [6], '2027-03-01T10:00:00.000Z'),
       issue('i3', [], '2027-04-01T10:00:00.000Z'),
       issue('i4', [6], '2026-12-31T23:30:00.000Z'), // already 2027 in Oslo
       issue('old', [6], '2026-06-01T10:00:00.000Z'),
-      recorded('issue-i1', 'IssueClosed', { issueId: 'i1', reason: 'Dealt with elsewhere', meetingId: null, agendaItemId: null }, '2027-05-01T10:00:00.000Z'),
-      recorded('issue-i2', 'IssueWithdrawn', { issueId: 'i2', reason: 'Not needed' }, '2027-05-01T10:00:00.000Z'),
-    );
-    const figures = readModelReportSources.issueOutcomes(readModels, 2027);
+      ev('issue-i1', 'IssueClosed', { issueId: 'i1', reason: 'Dealt with elsewhere', meetingId: null, agendaItemId: null }, { at: '2027-05-01T10:00:00.000Z' }),
+      ev('issue-i2', 'IssueWithdrawn', { issueId: 'i2', reason: 'Not needed' }, { at: '2027-05-01T10:00:00.000Z' }),
+    ]);
+    const figures = readModelReportSources.issueOutcomes(spec.readModels, 2027);
     expect(figures).toEqual([
       { measure: 6, raised: 3, forwarded: 0, resolved: 0, closed: 1, withdrawn: 1, open: 1 },
       { measure: 17, raised: 1, forwarded: 0, resolved: 0, closed: 1, withdrawn: 0, open: 0 },
       { measure: null, raised: 1, forwarded: 0, resolved: 0, closed: 0, withdrawn: 0, open: 1 },
     ]);
-    expect(readModelReportSources.issueOutcomes(readModels, 2026)).toEqual([{ measure: 6, raised: 1, forwarded: 0, resolved: 0, closed: 0, withdrawn: 0, open: 1 }]);
+    expect(readModelReportSources.issueOutcomes(spec.readModels, 2026)).toEqual([{ measure: 6, raised: 1, forwarded: 0, resolved: 0, closed: 0, withdrawn: 0, open: 1 }]);
   });
 
   it('counts agreements per police party: in force at year end, signed, renewed and terminated in the year', () => {
-    apply(
+    spec.given([
       drafted('a1', 'org-pd', '2027-02-01', '2027-12-01'),
-      recorded('agreement-a1', 'AgreementProposedForSignature', { agreementId: 'a1', version: 1, proposedAt: '2027-02-01T09:00:00.000Z' }, '2027-02-01T09:00:00.000Z'),
+      ev('agreement-a1', 'AgreementProposedForSignature', { agreementId: 'a1', version: 1, proposedAt: '2027-02-01T09:00:00.000Z' }, { at: '2027-02-01T09:00:00.000Z' }),
       ...signedByAll('a1', 1, 'org-pd', '2027-02-02T09:00:00.000Z'),
-      recorded('agreement-a1', 'AgreementRenewed', { agreementId: 'a1', version: 2, basedOnVersion: 1, createdAt: '2027-10-01T09:00:00.000Z', expiresOn: '2028-12-01' }, '2027-10-01T09:00:00.000Z'),
-      recorded('agreement-a1', 'AgreementProposedForSignature', { agreementId: 'a1', version: 2, proposedAt: '2027-10-01T09:00:00.000Z' }, '2027-10-01T09:00:00.000Z'),
+      ev('agreement-a1', 'AgreementRenewed', { agreementId: 'a1', version: 2, basedOnVersion: 1, createdAt: '2027-10-01T09:00:00.000Z', expiresOn: '2028-12-01' }, { at: '2027-10-01T09:00:00.000Z' }),
+      ev('agreement-a1', 'AgreementProposedForSignature', { agreementId: 'a1', version: 2, proposedAt: '2027-10-01T09:00:00.000Z' }, { at: '2027-10-01T09:00:00.000Z' }),
       ...signedByAll('a1', 2, 'org-pd', '2027-10-02T09:00:00.000Z'),
       drafted('a2', 'org-vest', '2027-03-01', '2029-03-01'),
-      recorded('agreement-a2', 'AgreementProposedForSignature', { agreementId: 'a2', version: 1, proposedAt: '2027-03-01T09:00:00.000Z' }, '2027-03-01T09:00:00.000Z'),
+      ev('agreement-a2', 'AgreementProposedForSignature', { agreementId: 'a2', version: 1, proposedAt: '2027-03-01T09:00:00.000Z' }, { at: '2027-03-01T09:00:00.000Z' }),
       ...signedByAll('a2', 1, 'org-vest', '2027-03-02T09:00:00.000Z'),
-      recorded('agreement-a2', 'AgreementTerminated', { agreementId: 'a2', organizationId: 'org-vest', terminatedBy: 'u1', reason: 'Replaced', effectiveOn: '2027-11-01', noticeGivenAt: '2027-08-01T09:00:00.000Z' }, '2027-08-01T09:00:00.000Z'),
+      ev('agreement-a2', 'AgreementTerminated', { agreementId: 'a2', organizationId: 'org-vest', terminatedBy: 'u1', reason: 'Replaced', effectiveOn: '2027-11-01', noticeGivenAt: '2027-08-01T09:00:00.000Z' }, { at: '2027-08-01T09:00:00.000Z' }),
       drafted('a3', 'org-vest', '2027-04-01', '2029-04-01'), // never signed by ROSA: not counted as signed
-      recorded('agreement-a3', 'AgreementProposedForSignature', { agreementId: 'a3', version: 1, proposedAt: '2027-04-01T09:00:00.000Z' }, '2027-04-01T09:00:00.000Z'),
-      recorded('agreement-a3', 'AgreementSigned', { agreementId: 'a3', version: 1, organizationId: 'org-vest', signedBy: 'u1', signedAt: '2027-04-02T09:00:00.000Z' }, '2027-04-02T09:00:00.000Z'),
-    );
+      ev('agreement-a3', 'AgreementProposedForSignature', { agreementId: 'a3', version: 1, proposedAt: '2027-04-01T09:00:00.000Z' }, { at: '2027-04-01T09:00:00.000Z' }),
+      ev('agreement-a3', 'AgreementSigned', { agreementId: 'a3', version: 1, organizationId: 'org-vest', signedBy: 'u1', signedAt: '2027-04-02T09:00:00.000Z' }, { at: '2027-04-02T09:00:00.000Z' }),
+    ]);
     const at = new Date('2028-02-01T09:00:00.000Z');
-    expect(readModelReportSources.agreements(readModels, 2027, at)).toEqual([
+    expect(readModelReportSources.agreements(spec.readModels, 2027, at)).toEqual([
       { policeOrganizationId: 'org-pd', inForce: 1, signed: 1, renewed: 1, terminated: 0 },
       { policeOrganizationId: 'org-vest', inForce: 0, signed: 1, renewed: 0, terminated: 1 },
     ]);
     // Built in mid-year, "year end" is the day of the build: a1 was in force then.
-    expect(readModelReportSources.agreements(readModels, 2027, new Date('2027-06-01T09:00:00.000Z'))[0]).toMatchObject({ inForce: 1 });
+    expect(readModelReportSources.agreements(spec.readModels, 2027, new Date('2027-06-01T09:00:00.000Z'))[0]).toMatchObject({ inForce: 1 });
   });
 });

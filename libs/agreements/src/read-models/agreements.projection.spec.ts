@@ -1,5 +1,4 @@
-import type { RecordedEvent } from '@kom/event-store';
-import { ReadModelDatabase } from '@kom/projections';
+import { ev, projectionSpec, type ProjectionSpec } from '@kom/projections/testing';
 import type { AgreementEvent } from '../domain/agreement.events';
 import { statusAt } from '../domain/agreement-status';
 import { agreementsProjection } from './agreements.projection';
@@ -19,36 +18,25 @@ const content = {
   expiresOn: '2027-04-01',
   citedDecisionIds: ['dec-1'],
 };
-const events: AgreementEvent[] = [
+const events = ([
   { type: 'AgreementDrafted', data: { agreementId: 'a1', version: 1, createdAt: at, ...content } },
   { type: 'AgreementProposedForSignature', data: { agreementId: 'a1', version: 1, proposedAt: at } },
   { type: 'AgreementSigned', data: { agreementId: 'a1', version: 1, organizationId: 'org-pd', signedBy: 'u1', signedAt: at } },
   { type: 'AgreementSigned', data: { agreementId: 'a1', version: 1, organizationId: 'org-rosa', signedBy: 'u2', signedAt: at } },
-];
-const recorded = (event: AgreementEvent, index: number): RecordedEvent => ({
-  id: `e${index}`,
-  type: event.type,
-  streamId: 'agreement-a1',
-  revision: BigInt(index),
-  position: BigInt(index + 1),
-  data: event.data,
-  metadata: { occurredAt: at },
-  recordedAt: at,
-});
+] satisfies AgreementEvent[]).map((event) => ev('agreement-a1', event, { at }));
 
 describe('agreements projection', () => {
-  let readModels: ReadModelDatabase;
+  let spec: ProjectionSpec;
   let queries: AgreementsQueries;
 
   beforeEach(() => {
-    readModels = ReadModelDatabase.open(':memory:');
-    agreementsProjection.setup(readModels.db);
-    queries = new AgreementsQueries(readModels);
+    spec = projectionSpec([agreementsProjection]);
+    queries = new AgreementsQueries(spec.readModels);
   });
-  afterEach(() => readModels.close());
+  afterEach(() => spec.close());
 
   it('keeps the facts; the status is computed from them for any day', () => {
-    events.forEach((e, i) => agreementsProjection.apply(readModels.db, recorded(e, i)));
+    spec.given(events);
     const row = queries.byId('a1')!;
     expect(row.revision).toBe(3);
     expect(row.agreement.versions[0]!.signatures).toHaveLength(2);
@@ -58,13 +46,12 @@ describe('agreements projection', () => {
   });
 
   it('applies each event once, whatever is replayed', () => {
-    events.forEach((e, i) => agreementsProjection.apply(readModels.db, recorded(e, i)));
-    events.forEach((e, i) => agreementsProjection.apply(readModels.db, recorded(e, i)));
+    spec.given(events).replayed();
     expect(queries.byId('a1')!.agreement.versions[0]!.signatures).toHaveLength(2);
   });
 
   it('finds agreements by party and by cited decision', () => {
-    agreementsProjection.apply(readModels.db, recorded(events[0]!, 0));
+    spec.given(events.slice(0, 1));
     expect([...queries.scan({ partyId: 'org-rosa' })].map((r) => r.agreement.agreementId)).toEqual(['a1']);
     expect([...queries.scan({ partyId: 'org-noas' })]).toEqual([]);
     expect([...queries.scan({ decisionId: 'dec-1' })]).toHaveLength(1);

@@ -1,19 +1,10 @@
-import type { RecordedEvent } from '@kom/event-store';
-import { ReadModelDatabase } from '@kom/projections';
+import { ev, projectionSpec, type ProjectionSpec } from '@kom/projections/testing';
 import { issueLineageProjection } from './issue-lineage.projection';
 import { issuesProjection } from './issues.projection';
 import { IssuesQueries, median } from './issues.queries';
 
 const rosa = { userId: 'rosa-kari', organizationId: 'org-rosa', role: 'NGO_REPRESENTATIVE' };
 const sara = { userId: 'pod-sara', organizationId: 'org-pod', role: 'SECRETARIAT' };
-let position = 0n;
-const revisions = new Map<string, bigint>();
-function recorded(streamId: string, type: string, data: object, occurredAt: string, actor: object = sara): RecordedEvent {
-  const revision = revisions.get(streamId) ?? 0n;
-  revisions.set(streamId, revision + 1n);
-  position += 1n;
-  return { id: `e-${position}`, type, streamId, revision, position, data, metadata: { actor, occurredAt }, recordedAt: occurredAt };
-}
 
 const content = {
   title: 'Shelters',
@@ -25,55 +16,44 @@ const content = {
 };
 
 describe('issues read models', () => {
-  let readModels: ReadModelDatabase;
+  let spec: ProjectionSpec;
   let queries: IssuesQueries;
-  const apply = (...events: RecordedEvent[]) =>
-    events.forEach((event) => {
-      for (const projection of [issuesProjection, issueLineageProjection]) {
-        if ((projection.handles as readonly string[]).includes(event.type)) projection.apply(readModels.db, event);
-      }
-    });
 
   beforeEach(() => {
-    readModels = ReadModelDatabase.open(':memory:');
-    issuesProjection.setup(readModels.db);
-    issueLineageProjection.setup(readModels.db);
-    queries = new IssuesQueries(readModels);
-    position = 0n;
-    revisions.clear();
+    spec = projectionSpec([issuesProjection, issueLineageProjection], { actor: sara });
+    queries = new IssuesQueries(spec.readModels);
   });
-  afterEach(() => readModels.close());
+  afterEach(() => spec.close());
 
   it("tells which issue's story an event belongs to, from the issue's stream and the lineage (and none for other meetings events)", () => {
-    const events = [
-      recorded('issue-i1', 'IssueSubmitted', { issueId: 'i1', organizationId: 'org-rosa', ...content, citedIssueIds: [] }, '2027-01-01T10:00:00.000Z', rosa),
-      recorded('meeting-m1', 'AgendaItemAdded', { meetingId: 'm1', itemId: 'a1', title: 'Shelters', description: '', presentingOrganizationId: 'org-rosa', citedMeasures: [], sourceIssueId: 'i1', position: 0, amendment: false }, '2027-01-02T10:00:00.000Z'),
-      recorded('meeting-m1', 'AgendaItemAdded', { meetingId: 'm1', itemId: 'a2', title: 'Other', description: '', presentingOrganizationId: null, citedMeasures: [], sourceIssueId: null, position: 1, amendment: false }, '2027-01-02T10:00:00.000Z'),
-      recorded('meeting-m1', 'AgendaItemUpdated', { meetingId: 'm1', itemId: 'a1', title: 'Shelters in the east' }, '2027-01-02T11:00:00.000Z'),
-      recorded('meeting-m1', 'DecisionRecorded', { meetingId: 'm1', decisionId: 'd1', agendaItemId: 'a1', text: 'Do it', rationale: '', citedMeasures: [], reviewDate: null, supersedes: null }, '2027-01-10T10:00:00.000Z'),
-      recorded('meeting-m1', 'DecisionRecorded', { meetingId: 'm1', decisionId: 'd2', agendaItemId: 'a2', text: 'Other', rationale: '', citedMeasures: [], reviewDate: null, supersedes: null }, '2027-01-10T10:00:00.000Z'),
-      recorded('meeting-m1', 'PositionRecorded', { meetingId: 'm1', decisionId: 'd1', organizationId: 'org-udi', position: 'OBJECTS', reason: 'No' }, '2027-01-10T11:00:00.000Z'),
-      recorded('meeting-m1', 'PositionRecorded', { meetingId: 'm1', decisionId: 'd2', organizationId: 'org-udi', position: 'SUPPORTS', reason: null }, '2027-01-10T11:00:00.000Z'),
-      recorded('meeting-m1', 'ActionItemAssigned', { meetingId: 'm1', actionItemId: 'x1', decisionId: null, agendaItemId: 'a1', description: 'Map', responsibleOrganizationId: 'org-udi', dueDate: '2027-03-01' }, '2027-01-10T10:00:00.000Z'),
-      recorded('meeting-m1', 'ActionItemCompleted', { meetingId: 'm1', actionItemId: 'x1', note: null }, '2027-02-01T10:00:00.000Z'),
-      recorded('meeting-m1', 'AgendaPublished', { meetingId: 'm1' }, '2027-02-01T10:00:00.000Z'),
-    ];
-    apply(...events);
-    expect(events.map((e) => queries.issueConcernedBy(e) ?? '-')).toEqual(['i1', 'i1', '-', 'i1', 'i1', '-', 'i1', '-', 'i1', 'i1', '-']);
+    spec.given([
+      ev('issue-i1', 'IssueSubmitted', { issueId: 'i1', organizationId: 'org-rosa', ...content, citedIssueIds: [] }, { at: '2027-01-01T10:00:00.000Z', actor: rosa }),
+      ev('meeting-m1', 'AgendaItemAdded', { meetingId: 'm1', itemId: 'a1', title: 'Shelters', description: '', presentingOrganizationId: 'org-rosa', citedMeasures: [], sourceIssueId: 'i1', position: 0, amendment: false }, { at: '2027-01-02T10:00:00.000Z' }),
+      ev('meeting-m1', 'AgendaItemAdded', { meetingId: 'm1', itemId: 'a2', title: 'Other', description: '', presentingOrganizationId: null, citedMeasures: [], sourceIssueId: null, position: 1, amendment: false }, { at: '2027-01-02T10:00:00.000Z' }),
+      ev('meeting-m1', 'AgendaItemUpdated', { meetingId: 'm1', itemId: 'a1', title: 'Shelters in the east' }, { at: '2027-01-02T11:00:00.000Z' }),
+      ev('meeting-m1', 'DecisionRecorded', { meetingId: 'm1', decisionId: 'd1', agendaItemId: 'a1', text: 'Do it', rationale: '', citedMeasures: [], reviewDate: null, supersedes: null }, { at: '2027-01-10T10:00:00.000Z' }),
+      ev('meeting-m1', 'DecisionRecorded', { meetingId: 'm1', decisionId: 'd2', agendaItemId: 'a2', text: 'Other', rationale: '', citedMeasures: [], reviewDate: null, supersedes: null }, { at: '2027-01-10T10:00:00.000Z' }),
+      ev('meeting-m1', 'PositionRecorded', { meetingId: 'm1', decisionId: 'd1', organizationId: 'org-udi', position: 'OBJECTS', reason: 'No' }, { at: '2027-01-10T11:00:00.000Z' }),
+      ev('meeting-m1', 'PositionRecorded', { meetingId: 'm1', decisionId: 'd2', organizationId: 'org-udi', position: 'SUPPORTS', reason: null }, { at: '2027-01-10T11:00:00.000Z' }),
+      ev('meeting-m1', 'ActionItemAssigned', { meetingId: 'm1', actionItemId: 'x1', decisionId: null, agendaItemId: 'a1', description: 'Map', responsibleOrganizationId: 'org-udi', dueDate: '2027-03-01' }, { at: '2027-01-10T10:00:00.000Z' }),
+      ev('meeting-m1', 'ActionItemCompleted', { meetingId: 'm1', actionItemId: 'x1', note: null }, { at: '2027-02-01T10:00:00.000Z' }),
+      ev('meeting-m1', 'AgendaPublished', { meetingId: 'm1' }, { at: '2027-02-01T10:00:00.000Z' }),
+    ]);
+    expect(spec.recorded.map((e) => queries.issueConcernedBy(e) ?? '-')).toEqual(['i1', 'i1', '-', 'i1', 'i1', '-', 'i1', '-', 'i1', 'i1', '-']);
   });
 
   it('keeps each issue, its timeline with the actors, and its lineage from the meetings events', () => {
-    apply(
-      recorded('issue-i1', 'IssueSubmitted', { issueId: 'i1', organizationId: 'org-rosa', ...content, citedIssueIds: [] }, '2026-12-31T23:30:00.000Z', rosa),
-      recorded('meeting-m1', 'AgendaItemAdded', { meetingId: 'm1', itemId: 'a1', title: 'Shelters', description: '', presentingOrganizationId: 'org-rosa', citedMeasures: [], sourceIssueId: 'i1', position: 0, amendment: false }, '2027-01-02T10:00:00.000Z'),
-      recorded('meeting-m1', 'AgendaItemAdded', { meetingId: 'm1', itemId: 'a2', title: 'Other', description: '', presentingOrganizationId: null, citedMeasures: [], sourceIssueId: null, position: 1, amendment: false }, '2027-01-02T10:00:00.000Z'),
-      recorded('issue-i1', 'IssuePlacedOnAgenda', { issueId: 'i1', meetingId: 'm1', agendaItemId: 'a1', body: 'PROJECT_GROUP' }, '2027-01-02T10:00:00.000Z'),
-      recorded('meeting-m1', 'DecisionRecorded', { meetingId: 'm1', decisionId: 'd1', agendaItemId: 'a1', text: 'Do it', rationale: '', citedMeasures: [], reviewDate: null, supersedes: null }, '2027-01-10T10:00:00.000Z'),
-      recorded('meeting-m1', 'DecisionRecorded', { meetingId: 'm1', decisionId: 'd2', agendaItemId: 'a2', text: 'Other', rationale: '', citedMeasures: [], reviewDate: null, supersedes: null }, '2027-01-10T10:00:00.000Z'),
-      recorded('issue-i1', 'IssueResolved', { issueId: 'i1', meetingId: 'm1', agendaItemId: 'a1', decisionId: 'd1' }, '2027-01-10T10:00:00.000Z'),
-      recorded('meeting-m1', 'ActionItemAssigned', { meetingId: 'm1', actionItemId: 'x1', decisionId: 'd1', agendaItemId: 'a1', description: 'Map', responsibleOrganizationId: 'org-udi', dueDate: '2027-03-01' }, '2027-01-10T10:00:00.000Z'),
-      recorded('meeting-m1', 'ActionItemCompleted', { meetingId: 'm1', actionItemId: 'x1', note: null }, '2027-02-01T10:00:00.000Z'),
-    );
+    spec.given([
+      ev('issue-i1', 'IssueSubmitted', { issueId: 'i1', organizationId: 'org-rosa', ...content, citedIssueIds: [] }, { at: '2026-12-31T23:30:00.000Z', actor: rosa }),
+      ev('meeting-m1', 'AgendaItemAdded', { meetingId: 'm1', itemId: 'a1', title: 'Shelters', description: '', presentingOrganizationId: 'org-rosa', citedMeasures: [], sourceIssueId: 'i1', position: 0, amendment: false }, { at: '2027-01-02T10:00:00.000Z' }),
+      ev('meeting-m1', 'AgendaItemAdded', { meetingId: 'm1', itemId: 'a2', title: 'Other', description: '', presentingOrganizationId: null, citedMeasures: [], sourceIssueId: null, position: 1, amendment: false }, { at: '2027-01-02T10:00:00.000Z' }),
+      ev('issue-i1', 'IssuePlacedOnAgenda', { issueId: 'i1', meetingId: 'm1', agendaItemId: 'a1', body: 'PROJECT_GROUP' }, { at: '2027-01-02T10:00:00.000Z' }),
+      ev('meeting-m1', 'DecisionRecorded', { meetingId: 'm1', decisionId: 'd1', agendaItemId: 'a1', text: 'Do it', rationale: '', citedMeasures: [], reviewDate: null, supersedes: null }, { at: '2027-01-10T10:00:00.000Z' }),
+      ev('meeting-m1', 'DecisionRecorded', { meetingId: 'm1', decisionId: 'd2', agendaItemId: 'a2', text: 'Other', rationale: '', citedMeasures: [], reviewDate: null, supersedes: null }, { at: '2027-01-10T10:00:00.000Z' }),
+      ev('issue-i1', 'IssueResolved', { issueId: 'i1', meetingId: 'm1', agendaItemId: 'a1', decisionId: 'd1' }, { at: '2027-01-10T10:00:00.000Z' }),
+      ev('meeting-m1', 'ActionItemAssigned', { meetingId: 'm1', actionItemId: 'x1', decisionId: 'd1', agendaItemId: 'a1', description: 'Map', responsibleOrganizationId: 'org-udi', dueDate: '2027-03-01' }, { at: '2027-01-10T10:00:00.000Z' }),
+      ev('meeting-m1', 'ActionItemCompleted', { meetingId: 'm1', actionItemId: 'x1', note: null }, { at: '2027-02-01T10:00:00.000Z' }),
+    ]);
     // Submitted 31 December 23:30 UTC: already 2027 in Oslo.
     expect(queries.byId('i1')).toMatchObject({ status: 'RESOLVED', outcomeDecisionId: 'd1', outcomeAt: '2027-01-10T10:00:00.000Z', revision: 2, tags: ['BEGGING', 'OTHER'] });
     expect(queries.list({ year: 2027 }, 10, undefined).map((i) => i.id)).toEqual(['i1']);
@@ -94,14 +74,14 @@ describe('issues read models', () => {
 
   it('counts the year’s issues by cited measure and present status, under each measure cited and null for none', () => {
     const submit = (issueId: string, citedMeasures: number[], at: string) =>
-      recorded(`issue-${issueId}`, 'IssueSubmitted', { issueId, organizationId: 'org-rosa', ...content, citedMeasures, citedIssueIds: [] }, at, rosa);
-    apply(
+      ev(`issue-${issueId}`, 'IssueSubmitted', { issueId, organizationId: 'org-rosa', ...content, citedMeasures, citedIssueIds: [] }, { at, actor: rosa });
+    spec.given([
       submit('i1', [6, 17], '2027-01-05T10:00:00.000Z'),
       submit('i2', [6], '2027-02-05T10:00:00.000Z'),
       submit('i3', [], '2027-03-05T10:00:00.000Z'),
       submit('i4', [6], '2027-12-31T23:30:00.000Z'), // 1 January 2028 in Oslo
-      recorded('issue-i2', 'IssueClosed', { issueId: 'i2', reason: 'Answered', meetingId: null, agendaItemId: null }, '2027-03-01T10:00:00.000Z'),
-    );
+      ev('issue-i2', 'IssueClosed', { issueId: 'i2', reason: 'Answered', meetingId: null, agendaItemId: null }, { at: '2027-03-01T10:00:00.000Z' }),
+    ]);
     expect(queries.statusByMeasure(2027)).toEqual([
       { measure: 6, status: 'CLOSED', count: 1 },
       { measure: 6, status: 'SUBMITTED', count: 1 },

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@kom/event-store';
-import { ReadModelDatabase } from '@kom/projections';
+import type { ReadModelDatabase } from '@kom/projections';
+import { ev, projectionSpec, recordEvents } from '@kom/projections/testing';
 import type { MeetingEvent } from '../domain/meeting.events';
 import { ActionItemsQueries } from '../read-models/action-items.queries';
 import { AgendaQueries } from '../read-models/agenda.queries';
@@ -13,24 +14,7 @@ import { meetingFromState, suggestedAgendaItemsFrom } from './meeting-snapshot';
 
 const M = 'm-1';
 
-/**
- * One meeting's stream with its metadata. Several events share an instant (one command appends a
- * decision and its positions; a manual clock that did not move), so the order of equal times is
- * exercised too: the read models then order by id.
- */
-function stream(events: Array<[at: string, event: MeetingEvent]>): RecordedEvent[] {
-  return events.map(([at, event], index) => ({
-    id: `e-${index}`,
-    type: event.type,
-    streamId: `meeting-${M}`,
-    revision: BigInt(index),
-    position: BigInt(index + 1),
-    data: event.data,
-    metadata: { occurredAt: at },
-    recordedAt: at,
-  }));
-}
-
+const STREAM = `meeting-${M}`;
 const T = (minute: number) => new Date(Date.UTC(2027, 0, 5, 8, minute)).toISOString();
 const added = (itemId: string, position: number, amendment = false): MeetingEvent => ({
   type: 'AgendaItemAdded',
@@ -49,41 +33,46 @@ const assigned = (actionItemId: string): MeetingEvent => ({
   data: { meetingId: M, actionItemId, decisionId: null, agendaItemId: null, description: 'Gjør det', responsibleOrganizationId: 'org-udi', dueDate: '2027-02-01' },
 });
 
-const EVENTS = stream([
-  [T(0), { type: 'MeetingScheduled', data: { meetingId: M, kind: 'PROJECT_GROUP', title: 'Møte', startsAt: '2027-01-12T09:00:00+01:00', endsAt: '2027-01-12T11:00:00+01:00', location: 'Oslo', videoLink: null, seriesId: null, seriesIndex: null, timeZone: 'Europe/Oslo' } }],
-  [T(1), added('a', 0)],
-  [T(1), added('b', 1)],
-  [T(2), added('c', 0)],
-  [T(3), { type: 'AgendaItemRemoved', data: { meetingId: M, itemId: 'c', amendment: false, reason: null } }],
-  [T(4), { type: 'MeetingRescheduled', data: { meetingId: M, startsAt: '2027-01-12T10:00:00+01:00', endsAt: '2027-01-12T12:00:00+01:00', location: null, videoLink: 'https://example.org/m' } }],
-  [T(5), { type: 'AgendaPublished', data: { meetingId: M, publishedAt: T(5) } }],
-  [T(6), added('z', 2, true)],
-  [T(6), added('d', 1, true)],
-  [T(7), { type: 'AgendaReordered', data: { meetingId: M, itemIds: ['d', 'a', 'z', 'b'], amendment: true } }],
-  [T(8), { type: 'AgendaItemUpdated', data: { meetingId: M, itemId: 'a', title: 'Sak a, endret', description: 'ny', presentingOrganizationId: 'org-udi', citedMeasures: [6, 34], amendment: true } }],
+/**
+ * One meeting's stream with its metadata. Several events share an instant (one command appends a
+ * decision and its positions; a manual clock that did not move), so the order of equal times is
+ * exercised too: the read models then order by id.
+ */
+const EVENTS = recordEvents([
+  ev(STREAM, { type: 'MeetingScheduled', data: { meetingId: M, kind: 'PROJECT_GROUP', title: 'Møte', startsAt: '2027-01-12T09:00:00+01:00', endsAt: '2027-01-12T11:00:00+01:00', location: 'Oslo', videoLink: null, seriesId: null, seriesIndex: null, timeZone: 'Europe/Oslo' } }, { at: T(0) }),
+  ev(STREAM, added('a', 0), { at: T(1) }),
+  ev(STREAM, added('b', 1), { at: T(1) }),
+  ev(STREAM, added('c', 0), { at: T(2) }),
+  ev(STREAM, { type: 'AgendaItemRemoved', data: { meetingId: M, itemId: 'c', amendment: false, reason: null } }, { at: T(3) }),
+  ev(STREAM, { type: 'MeetingRescheduled', data: { meetingId: M, startsAt: '2027-01-12T10:00:00+01:00', endsAt: '2027-01-12T12:00:00+01:00', location: null, videoLink: 'https://example.org/m' } }, { at: T(4) }),
+  ev(STREAM, { type: 'AgendaPublished', data: { meetingId: M, publishedAt: T(5) } }, { at: T(5) }),
+  ev(STREAM, added('z', 2, true), { at: T(6) }),
+  ev(STREAM, added('d', 1, true), { at: T(6) }),
+  ev(STREAM, { type: 'AgendaReordered', data: { meetingId: M, itemIds: ['d', 'a', 'z', 'b'], amendment: true } }, { at: T(7) }),
+  ev(STREAM, { type: 'AgendaItemUpdated', data: { meetingId: M, itemId: 'a', title: 'Sak a, endret', description: 'ny', presentingOrganizationId: 'org-udi', citedMeasures: [6, 34], amendment: true } }, { at: T(8) }),
   // Two removals at the same instant: the read model orders them by id, not as removed.
-  [T(9), { type: 'AgendaItemRemoved', data: { meetingId: M, itemId: 'z', amendment: true, reason: 'utsatt' } }],
-  [T(9), { type: 'AgendaItemRemoved', data: { meetingId: M, itemId: 'b', amendment: true, reason: null } }],
-  [T(30), { type: 'AttendanceRecorded', data: { meetingId: M, organizationIds: ['org-udi', 'org-Imdi', 'org-nav', 'org-imdi'] } }],
-  [T(31), { type: 'AttendanceRecorded', data: { meetingId: M, organizationIds: ['org-udi', 'org-Imdi', 'org-imdi'] } }],
+  ev(STREAM, { type: 'AgendaItemRemoved', data: { meetingId: M, itemId: 'z', amendment: true, reason: 'utsatt' } }, { at: T(9) }),
+  ev(STREAM, { type: 'AgendaItemRemoved', data: { meetingId: M, itemId: 'b', amendment: true, reason: null } }, { at: T(9) }),
+  ev(STREAM, { type: 'AttendanceRecorded', data: { meetingId: M, organizationIds: ['org-udi', 'org-Imdi', 'org-nav', 'org-imdi'] } }, { at: T(30) }),
+  ev(STREAM, { type: 'AttendanceRecorded', data: { meetingId: M, organizationIds: ['org-udi', 'org-Imdi', 'org-imdi'] } }, { at: T(31) }),
   // Decisions recorded at one instant come back by id; positions by organisation id (binary order).
-  [T(32), decided('d9', 'a')],
-  [T(32), position('d9', 'org-udi', 'SUPPORTS')],
-  [T(32), position('d9', 'org-imdi', 'OBJECTS', 'nei')],
-  [T(32), decided('d1', 'd')],
-  [T(33), position('d9', 'org-Imdi', 'ABSTAINS')],
-  [T(34), position('d9', 'org-imdi', 'SUPPORTS')],
-  [T(35), assigned('ai9')],
-  [T(35), assigned('ai1')],
-  [T(35), assigned('ai5')],
-  [T(36), { type: 'ActionItemCompleted', data: { meetingId: M, actionItemId: 'ai9', note: 'ferdig' } }],
-  [T(37), { type: 'ActionItemCancelled', data: { meetingId: M, actionItemId: 'ai1', reason: 'utgår' } }],
-  [T(38), { type: 'MinutesDrafted', data: { meetingId: M, text: 'Utkast 1' } }],
-  [T(39), { type: 'DecisionRevoked', data: { meetingId: M, decisionId: 'd1', reason: 'feil' } }],
-  [T(40), { type: 'MinutesDrafted', data: { meetingId: M, text: 'Utkast 2' } }],
-  [T(41), { type: 'MinutesApproved', data: { meetingId: M, approvedAtMeetingId: 'm-2' } }],
-  [T(50), { type: 'DecisionSuperseded', data: { meetingId: M, decisionId: 'd9', supersededByDecisionId: 'd20', supersededByMeetingId: 'm-3' } }],
-  [T(51), { type: 'ActionItemCompleted', data: { meetingId: M, actionItemId: 'ai5', note: null } }],
+  ev(STREAM, decided('d9', 'a'), { at: T(32) }),
+  ev(STREAM, position('d9', 'org-udi', 'SUPPORTS'), { at: T(32) }),
+  ev(STREAM, position('d9', 'org-imdi', 'OBJECTS', 'nei'), { at: T(32) }),
+  ev(STREAM, decided('d1', 'd'), { at: T(32) }),
+  ev(STREAM, position('d9', 'org-Imdi', 'ABSTAINS'), { at: T(33) }),
+  ev(STREAM, position('d9', 'org-imdi', 'SUPPORTS'), { at: T(34) }),
+  ev(STREAM, assigned('ai9'), { at: T(35) }),
+  ev(STREAM, assigned('ai1'), { at: T(35) }),
+  ev(STREAM, assigned('ai5'), { at: T(35) }),
+  ev(STREAM, { type: 'ActionItemCompleted', data: { meetingId: M, actionItemId: 'ai9', note: 'ferdig' } }, { at: T(36) }),
+  ev(STREAM, { type: 'ActionItemCancelled', data: { meetingId: M, actionItemId: 'ai1', reason: 'utgår' } }, { at: T(37) }),
+  ev(STREAM, { type: 'MinutesDrafted', data: { meetingId: M, text: 'Utkast 1' } }, { at: T(38) }),
+  ev(STREAM, { type: 'DecisionRevoked', data: { meetingId: M, decisionId: 'd1', reason: 'feil' } }, { at: T(39) }),
+  ev(STREAM, { type: 'MinutesDrafted', data: { meetingId: M, text: 'Utkast 2' } }, { at: T(40) }),
+  ev(STREAM, { type: 'MinutesApproved', data: { meetingId: M, approvedAtMeetingId: 'm-2' } }, { at: T(41) }),
+  ev(STREAM, { type: 'DecisionSuperseded', data: { meetingId: M, decisionId: 'd9', supersededByDecisionId: 'd20', supersededByMeetingId: 'm-3' } }, { at: T(50) }),
+  ev(STREAM, { type: 'ActionItemCompleted', data: { meetingId: M, actionItemId: 'ai5', note: null } }, { at: T(51) }),
 ]);
 
 /** What the read models answer for the meeting, in the shape of the snapshot. */
@@ -111,13 +100,12 @@ function fromHistory(recorded: RecordedEvent[], asOf?: Date) {
 
 describe('the meeting as of an instant (meetingHistoryAt + meetingFromState)', () => {
   it('answers after every event exactly what the read models answered then', () => {
-    const readModels = ReadModelDatabase.open(':memory:');
-    for (const projection of meetingProjections) projection.setup(readModels.db);
+    const spec = projectionSpec(meetingProjections);
     EVENTS.forEach((event, i) => {
-      for (const projection of meetingProjections) if (projection.handles.includes(event.type)) projection.apply(readModels.db, event);
-      expect({ after: event.type, i, ...fromHistory(EVENTS.slice(0, i + 1)) }).toEqual({ after: event.type, i, ...fromReadModels(readModels) });
+      spec.apply([event]);
+      expect({ after: event.type, i, ...fromHistory(EVENTS.slice(0, i + 1)) }).toEqual({ after: event.type, i, ...fromReadModels(spec.readModels) });
     });
-    readModels.close();
+    spec.close();
   });
 
   it('takes the events that happened up to and including asOf, by metadata.occurredAt', () => {
@@ -152,16 +140,7 @@ describe('the meeting as of an instant (meetingHistoryAt + meetingFromState)', (
 });
 
 describe('suggested agenda items as of an instant (suggestedAgendaItemsFrom)', () => {
-  /** Events of several meetings, each with its own stream revisions, a minute apart. */
-  function log(events: Array<[meetingId: string, event: MeetingEvent]>): RecordedEvent[] {
-    const revisions = new Map<string, bigint>();
-    return events.map(([meetingId, event], index) => {
-      const revision = revisions.has(meetingId) ? revisions.get(meetingId)! + 1n : 0n;
-      revisions.set(meetingId, revision);
-      const at = T(index);
-      return { id: `e-${index}`, type: event.type, streamId: `meeting-${meetingId}`, revision, position: BigInt(index + 1), data: event.data, metadata: { occurredAt: at }, recordedAt: at };
-    });
-  }
+  const streamOf = (meetingId: string) => `meeting-${meetingId}`;
   const schedule = (meetingId: string, kind: 'PROJECT_GROUP' | 'REFERENCE_GROUP', startsAt: string): MeetingEvent => ({
     type: 'MeetingScheduled',
     data: { meetingId, kind, title: meetingId, startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), location: 'Oslo', videoLink: null, seriesId: null, seriesIndex: null, timeZone: 'Europe/Oslo' },
@@ -170,32 +149,36 @@ describe('suggested agenda items as of an instant (suggestedAgendaItemsFrom)', (
     type: 'ActionItemAssigned',
     data: { meetingId, actionItemId, decisionId: null, agendaItemId: null, description: actionItemId, responsibleOrganizationId: 'org-udi', dueDate },
   });
-  const LOG = log([
-    ['jan', schedule('jan', 'PROJECT_GROUP', '2027-01-12T08:00:00Z')],
-    ['feb', schedule('feb', 'PROJECT_GROUP', '2027-02-12T08:00:00Z')],
-    ['ref', schedule('ref', 'REFERENCE_GROUP', '2027-01-20T08:00:00Z')],
-    ['jan', assign('jan', 'j2', '2027-02-01')],
-    ['jan', assign('jan', 'j1', '2027-02-01')],
-    ['jan', assign('jan', 'j3', '2027-01-25')],
-    ['jan', assign('jan', 'j4', '2027-02-12')], // due on the meeting's date: not before it
-    ['ref', assign('ref', 'r1', '2027-01-25')], // another body
-    ['feb', assign('feb', 'f1', '2027-01-01')], // this meeting's own
-    ['jan', { type: 'ActionItemCompleted', data: { meetingId: 'jan', actionItemId: 'j3', note: null } }],
-    // Moved after February: January's items are no longer of an earlier meeting.
-    ['jan', { type: 'MeetingRescheduled', data: { meetingId: 'jan', startsAt: '2027-03-01T08:00:00Z', endsAt: '2027-03-01T09:00:00Z', location: 'Oslo', videoLink: null } }],
-    ['jan', { type: 'MeetingRescheduled', data: { meetingId: 'jan', startsAt: '2027-01-13T08:00:00Z', endsAt: '2027-01-13T09:00:00Z', location: 'Oslo', videoLink: null } }],
-    ['jan', { type: 'ActionItemCancelled', data: { meetingId: 'jan', actionItemId: 'j1', reason: 'utgår' } }],
-  ]);
+  /** Events of several meetings, each with its own stream revisions, a minute apart. */
+  const LOG = recordEvents(
+    [
+      ev(streamOf('jan'), schedule('jan', 'PROJECT_GROUP', '2027-01-12T08:00:00Z')),
+      ev(streamOf('feb'), schedule('feb', 'PROJECT_GROUP', '2027-02-12T08:00:00Z')),
+      ev(streamOf('ref'), schedule('ref', 'REFERENCE_GROUP', '2027-01-20T08:00:00Z')),
+      ev(streamOf('jan'), assign('jan', 'j2', '2027-02-01')),
+      ev(streamOf('jan'), assign('jan', 'j1', '2027-02-01')),
+      ev(streamOf('jan'), assign('jan', 'j3', '2027-01-25')),
+      ev(streamOf('jan'), assign('jan', 'j4', '2027-02-12')), // due on the meeting's date: not before it
+      ev(streamOf('ref'), assign('ref', 'r1', '2027-01-25')), // another body
+      ev(streamOf('feb'), assign('feb', 'f1', '2027-01-01')), // this meeting's own
+      ev(streamOf('jan'), { type: 'ActionItemCompleted', data: { meetingId: 'jan', actionItemId: 'j3', note: null } }),
+      // Moved after February: January's items are no longer of an earlier meeting.
+      ev(streamOf('jan'), { type: 'MeetingRescheduled', data: { meetingId: 'jan', startsAt: '2027-03-01T08:00:00Z', endsAt: '2027-03-01T09:00:00Z', location: 'Oslo', videoLink: null } }),
+      ev(streamOf('jan'), { type: 'MeetingRescheduled', data: { meetingId: 'jan', startsAt: '2027-01-13T08:00:00Z', endsAt: '2027-01-13T09:00:00Z', location: 'Oslo', videoLink: null } }),
+      ev(streamOf('jan'), { type: 'ActionItemCancelled', data: { meetingId: 'jan', actionItemId: 'j1', reason: 'utgår' } }),
+    ],
+    { at: T },
+  );
 
   it('answers after every event what ActionItemsQueries.suggestedFor answered then', () => {
-    const readModels = ReadModelDatabase.open(':memory:');
-    for (const projection of meetingProjections) projection.setup(readModels.db);
+    const spec = projectionSpec(meetingProjections);
+    const readModels = spec.readModels;
     const queries = new ActionItemsQueries(readModels, { now: () => new Date(T(0)) });
     const seen: string[][] = [];
     LOG.forEach((event, i) => {
-      for (const projection of meetingProjections) if (projection.handles.includes(event.type)) projection.apply(readModels.db, event);
+      spec.apply([event]);
       const asOf = new Date(T(i));
-      const histories = ['jan', 'feb', 'ref'].flatMap((id) => meetingHistoryAt(LOG.filter((e) => e.streamId === `meeting-${id}`), asOf) ?? []);
+      const histories = ['jan', 'feb', 'ref'].flatMap((id) => meetingHistoryAt(LOG.filter((e) => e.streamId === streamOf(id)), asOf) ?? []);
       for (const id of ['jan', 'feb', 'ref']) {
         const meeting = new MeetingsQueries(readModels).byId(id);
         if (!meeting) continue;
@@ -204,7 +187,7 @@ describe('suggested agenda items as of an instant (suggestedAgendaItemsFrom)', (
         if (id === 'feb') seen.push(suggested.map((a) => a.id));
       }
     });
-    readModels.close();
+    spec.close();
     // The log did exercise it: due dates, then ids; gone while moved later; closed items leave.
     expect(seen).toContainEqual(['j3', 'j1', 'j2']);
     expect(seen).toContainEqual([]);
