@@ -34,8 +34,9 @@ interface Started {
   message: Record<string, any>;
 }
 
-function start(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Started & { ready: Promise<Record<string, any>> } {
-  const child = fork(join(__dirname, 'graphql', script), args, { execArgv: ['-r', join(__dirname, 'graphql', 'swc-register.js')], stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env });
+/** nodeArgs: e.g. KOM_BENCH_PLATFORM_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the platform under load. */
+function start(script: string, args: string[], env: NodeJS.ProcessEnv = process.env, nodeArgs: string[] = []): Started & { ready: Promise<Record<string, any>> } {
+  const child = fork(join(__dirname, 'graphql', script), args, { execArgv: [...nodeArgs, '-r', join(__dirname, 'graphql', 'swc-register.js')], stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env });
   const ready = new Promise<Record<string, any>>((resolve, reject) => {
     child.once('message', (message) => resolve(message as Record<string, any>));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -57,7 +58,10 @@ export async function benchGraphql(options: GraphqlOptions = {}): Promise<Graphq
   const seconds = options.seconds ?? 4;
   const connections = options.connections ?? 50;
   const dir = mkdtempSync(join(tmpdir(), 'kom-bench-graphql-'));
-  const platform = start('platform-server.ts', [dir], { ...process.env, KOM_RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000' });
+  const platform = start('platform-server.ts', [dir], {
+    ...process.env,
+    KOM_RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000',
+  }, (process.env.KOM_BENCH_PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean));
   let bare: ReturnType<typeof start> | undefined;
   try {
     const seeded = await platform.ready;
