@@ -36,7 +36,9 @@ interface Started {
 
 /** nodeArgs: e.g. KOM_BENCH_PLATFORM_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the platform under load. */
 function start(script: string, args: string[], env: NodeJS.ProcessEnv = process.env, nodeArgs: string[] = []): Started & { ready: Promise<Record<string, any>> } {
-  const child = fork(join(__dirname, 'graphql', script), args, { execArgv: [...nodeArgs, '-r', join(__dirname, 'graphql', 'swc-register.js')], stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env });
+  const child = fork(join(__dirname, 'graphql', script), args, { execArgv: [...nodeArgs, '-r', join(__dirname, 'graphql', 'swc-register.js')], stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env });
+  // The request log is written to a pipe, as under a process manager, and read and dropped here.
+  child.stdout!.resume();
   const ready = new Promise<Record<string, any>>((resolve, reject) => {
     child.once('message', (message) => resolve(message as Record<string, any>));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -58,14 +60,17 @@ export async function benchGraphql(options: GraphqlOptions = {}): Promise<Graphq
   const seconds = options.seconds ?? 4;
   const connections = options.connections ?? 50;
   const dir = mkdtempSync(join(tmpdir(), 'kom-bench-graphql-'));
+  // Both children load their libraries as in production (graphql-js, Apollo read NODE_ENV); the
+  // platform's own configuration stays the development one (the embedded token issuer), see platform-server.ts.
   const platform = start('platform-server.ts', [dir], {
     ...process.env,
+    NODE_ENV: 'production',
     KOM_RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000',
   }, (process.env.KOM_BENCH_PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean));
   let bare: ReturnType<typeof start> | undefined;
   try {
     const seeded = await platform.ready;
-    bare = start('bare-apollo-server.ts', []);
+    bare = start('bare-apollo-server.ts', [], { ...process.env, NODE_ENV: 'production' });
     bare.child.send({ snapshot: seeded.snapshot });
     const bareReady = await bare.ready;
     const headers = { authorization: `Bearer ${seeded.token}` };

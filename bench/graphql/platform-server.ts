@@ -1,7 +1,9 @@
 // Child-process entry of the GraphQL read benchmark: the platform as production builds it
 // (Fastify, Apollo, authentication, policy guards, limits, pino request logging at info, correlation
 // ids), on the embedded store in a fresh data directory, seeded over GraphQL with the data the
-// benchmark reads. Only the clock is a manual one, so that a meeting can be planned and then held.
+// benchmark reads. Only the clock is a manual one, so that a meeting can be planned and then held,
+// and the configuration is loaded as NODE_ENV=test (the embedded token issuer; production wants an
+// OIDC provider) while the process runs with NODE_ENV=production, as the libraries do in production.
 // Tells its parent { port, token, meetingId, snapshot } over IPC; the request log goes to its
 // stdout, which the parent discards (the lines are still built and written).
 //   node --import tsx bench/graphql/platform-server.ts <data dir>
