@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AGENDA_QUERY, READ_QUERY } from './graphql/queries';
-import { load, median, percentile, type LoadTarget } from './graphql/load';
+import { load, median, mutate, percentile, type LoadTarget } from './graphql/load';
 
 export interface GraphqlFigures {
   /** Median over rounds of platform requests/s ÷ bare Apollo requests/s, the measures + organisations query. */
@@ -21,6 +21,10 @@ export interface GraphqlFigures {
   graphqlReadBarePerSecond: number;
   graphqlAgendaPerSecond: number;
   graphqlAgendaBarePerSecond: number;
+  /** G2: p99 latency of mutations (each answered once its projections caught up) from 10 concurrent clients. */
+  readYourWritesP99Ms: number;
+  readYourWritesP50Ms: number;
+  readYourWritesPerSecond: number;
 }
 
 export interface GraphqlOptions {
@@ -91,6 +95,7 @@ export async function benchGraphql(options: GraphqlOptions = {}): Promise<Graphq
     }
     const rates = { read: { platform: [] as number[], bare: [] as number[], ratio: [] as number[] }, agenda: { platform: [] as number[], bare: [] as number[], ratio: [] as number[] } };
     const platformReadLatencies: number[] = [];
+    const lastRegistered = new Map<number, string>();
     for (let round = 0; round < rounds; round++) {
       for (const query of ['read', 'agenda'] as const) {
         const order = round % 2 === 0 ? (['platform', 'bare'] as const) : (['bare', 'platform'] as const);
@@ -105,7 +110,24 @@ export async function benchGraphql(options: GraphqlOptions = {}): Promise<Graphq
       }
       if (process.env.KOM_BENCH_VERBOSE) console.error(`round ${round + 1}: read ${rates.read.ratio.at(-1)!.toFixed(2)}, agenda ${rates.agenda.ratio.at(-1)!.toFixed(2)}`);
     }
+    // G2: 10 clients, each registering organisations one after the other (a new stream each) and
+    // renaming it (a stream with history); each answer comes once the read models show the change.
+    const writes = await mutate(
+      seeded.port,
+      seeded.secretariat,
+      (client, n) =>
+        n % 2 === 0
+          ? { query: 'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id name } }', variables: { input: { name: `Benkorganisasjon ${client}-${n}`, kind: 'NGO' } } }
+          : { query: 'mutation($input: RenameOrganizationInput!) { renameOrganization(input: $input) { id name } }', variables: { input: { organizationId: lastRegistered.get(client), name: `Benkorganisasjon ${client}-${n} (nytt navn)` } } },
+      { clients: 10, seconds: Math.max(3, seconds * 2) },
+      (client, data) => {
+        if (data?.registerOrganization) lastRegistered.set(client, data.registerOrganization.id);
+      },
+    );
     return {
+      readYourWritesP99Ms: percentile(writes.latenciesMs, 99),
+      readYourWritesP50Ms: percentile(writes.latenciesMs, 50),
+      readYourWritesPerSecond: writes.requestsPerSecond,
       graphqlReadRatio: median(rates.read.ratio),
       graphqlAgendaRatio: median(rates.agenda.ratio),
       graphqlP99Ms: percentile(platformReadLatencies, 99),

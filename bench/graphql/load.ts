@@ -64,3 +64,50 @@ export function percentile(values: number[], p: number): number {
 export function median(values: number[]): number {
   return percentile(values, 50);
 }
+
+/**
+ * `clients` clients, each sending its next mutation when the previous one is answered, for a fixed
+ * time; every answer must be free of errors. The latencies are those the clients saw: a mutation is
+ * answered only once the local read models have caught up with its events.
+ */
+export async function mutate(
+  port: number,
+  token: string,
+  next: (client: number, n: number) => { query: string; variables: Record<string, unknown> },
+  options: { clients: number; seconds: number },
+  answered: (client: number, data: any) => void = () => undefined,
+): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: options.clients });
+  const latenciesMs: number[] = [];
+  const deadline = performance.now() + options.seconds * 1000;
+  const once = (client: number, body: string) =>
+    new Promise<void>((resolve, reject) => {
+      const payload = Buffer.from(body);
+      const started = performance.now();
+      const headers = { 'content-type': 'application/json', 'content-length': String(payload.length), authorization: `Bearer ${token}` };
+      const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          latenciesMs.push(performance.now() - started);
+          const text = Buffer.concat(chunks).toString();
+          const answer = JSON.parse(text) as { errors?: unknown; data?: unknown };
+          if (res.statusCode !== 200 || answer.errors) return reject(new Error(`mutation refused: ${text.slice(0, 300)}`));
+          answered(client, answer.data);
+          resolve();
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: options.clients }, async (_, client) => {
+      for (let n = 0; performance.now() < deadline; n++) await once(client, JSON.stringify(next(client, n)));
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  return { requestsPerSecond: latenciesMs.length / elapsed, latenciesMs };
+}
