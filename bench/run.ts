@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const quick = values.quick;
   const events = Number(values.events ?? (quick ? 100_000 : 1_000_000));
   const reportEvents = Number(values['report-events'] ?? (quick ? 10_000 : 100_000));
-  const pgEvents = Number(values['pg-events'] ?? (quick ? 10_000 : 100_000));
+  const pgEvents = Number(values['pg-events'] ?? (quick ? 5_000 : 100_000));
   const sizes = (values.scale ?? (quick ? '10000,100000' : '10000,100000,1000000')).split(',').map(Number);
   const started = performance.now();
   const host = machine();
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     step('(a) appends');
     const append = await benchAppend(quick ? { commandsPerWriter: 400 } : {});
     step('G1/G2 GraphQL');
-    const graphql = await benchGraphql(quick ? { rounds: 5, seconds: 2 } : { rounds: 7, seconds: 4 });
+    const graphql = await benchGraphql(quick ? { rounds: 5, seconds: 1.5 } : { rounds: 7, seconds: 4 });
     step(`(b) rebuild of one read model, ${events} events`);
     const rebuild = await benchRebuild({ events, dir });
     step(`(c) annual report, ${reportEvents} events`);
