@@ -2,7 +2,6 @@
 // against its context's schema), over 2025–2027, ending with the 2027 status report published.
 // Issues with comments make up most of it, as they do in the log; meetings with agendas,
 // decisions, positions and action items, and signed agreements make up the rest.
-import { randomUUID } from 'node:crypto';
 import type { EventStore, EventToAppend } from '@kom/event-store';
 import { CONTEXTS } from '../apps/api/src/contexts';
 
@@ -27,12 +26,26 @@ function rng(seed: number): () => number {
 }
 
 class Log {
-  readonly random = rng(42);
+  readonly random: () => number;
   private clock = START;
   private readonly pending: Array<[string, EventToAppend[]]> = [];
   count = 0;
 
-  constructor(private readonly step: number) {}
+  constructor(
+    private readonly step: number,
+    seed = 42,
+  ) {
+    this.random = rng(seed);
+  }
+
+  /** A UUID (v4 layout) drawn from the seeded generator: the same log, ids included, for the same seed. */
+  uuid(): string {
+    const hex = Array.from({ length: 32 }, () => Math.floor(this.random() * 16).toString(16));
+    hex[12] = '4';
+    hex[16] = '89ab'[Math.floor(this.random() * 4)]!;
+    const h = hex.join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
 
   pick<T>(values: readonly T[]): T {
     return values[Math.floor(this.random() * values.length)]!;
@@ -60,7 +73,7 @@ class Log {
       const parsed = SCHEMAS.get(type)?.safeParse(data);
       if (!parsed?.success) throw new Error(`${type} does not match its schema: ${parsed?.error.message ?? 'unknown type'}`);
       this.clock += this.step;
-      return { id: randomUUID(), type, data, metadata: { actor: { userId: 'bench', organizationId, role: 'SECRETARIAT' }, correlationId: randomUUID(), occurredAt: new Date(this.clock).toISOString() } };
+      return { id: this.uuid(), type, data, metadata: { actor: { userId: 'bench', organizationId, role: 'SECRETARIAT' }, correlationId: this.uuid(), occurredAt: new Date(this.clock).toISOString() } };
     });
     this.count += appended.length;
     this.pending.push([streamId, appended]);
@@ -101,7 +114,7 @@ function meeting(log: Log, n: number): { meetingId: string; decisionId: string; 
   const startsAt = log.now();
   const endsAt = new Date(Date.parse(startsAt) + 2 * 3600_000).toISOString();
   const events: Array<[string, Record<string, unknown>, string]> = [
-    ['MeetingScheduled', { meetingId, kind, title: `KOM ${kind} ${n}`, startsAt, endsAt, location: 'Oslo', videoLink: null, seriesId: null, seriesIndex: null }, 'org-pod'],
+    ['MeetingScheduled', { meetingId, kind, title: `KOM ${kind} ${n}`, startsAt, endsAt, location: 'Oslo', videoLink: null, seriesId: null, seriesIndex: null, timeZone: 'Europe/Oslo' }, 'org-pod'],
   ];
   const items = [0, 1, 2].map((i) => `${meetingId}-a${i}`);
   items.forEach((itemId, position) =>
@@ -179,6 +192,59 @@ export async function generateAnnualReportLog(store: EventStore, events: number)
   }
   if (!approval) throw new Error(`no meeting in ${REPORT_YEAR} to approve the report`);
   statusReport(log, approval);
+  await log.flush(store);
+  return log.count;
+}
+
+/** A representative of an organisation (name and e-mail sealed, as the API writes them); some are later erased. */
+function representative(log: Log, n: number): void {
+  const organizationId = log.pick([...AGENCIES, ...NGOS]);
+  const representativeId = `rep-${n}`;
+  const sealed = () => Buffer.from(log.text(3)).toString('base64url');
+  const events: Array<[string, Record<string, unknown>, string]> = [
+    ['RepresentativeAdded', { representativeId, organizationId, details: `v1.${sealed()}.${sealed()}.${sealed()}` }, 'org-pod'],
+  ];
+  if (log.chance(0.3)) events.push(['PersonalDataErased', { representativeId, organizationId, legalBasis: 'GDPR art. 17' }, 'org-pod']);
+  else if (log.chance(0.2)) events.push(['RepresentativeRemoved', { representativeId, organizationId }, 'org-pod']);
+  log.stream(`representative-${representativeId}`, events);
+}
+
+/** The stream an as-of query folds in the scale benchmark: one issue with `events` events. */
+export const LONG_ISSUE_ID = 'issue-long';
+
+function longIssue(log: Log, events: number): void {
+  const issueId = LONG_ISSUE_ID;
+  const organizationId = NGOS[0]!;
+  const stream: Array<[string, Record<string, unknown>, string]> = [
+    ['IssueSubmitted', { issueId, organizationId, title: log.text(5), description: log.text(30), category: 'IDENTIFICATION_AND_ASSISTANCE', tags: ['FORCED_LABOUR'], citedMeasures: log.measures(), urgency: null, citedIssueIds: [] }, organizationId],
+  ];
+  for (let c = 1; c < events; c++) stream.push(['IssueCommented', { issueId, commentId: `${issueId}-c${c}`, organizationId: log.pick(AGENCIES), text: log.text(12) }, organizationId]);
+  log.stream(issueId, stream);
+}
+
+/**
+ * A realistic mixed log of about `events` events, the same for the same seed: organisations and their
+ * representatives (with erasures), issues with comments, meetings with agendas, decisions, positions
+ * and action items, agreements signed by their parties, and one issue of 1,000 events (for as-of
+ * folds). Of every 100 events about 83 are on issues, 13 on meetings, 2 on agreements, 1 on
+ * representatives.
+ */
+export async function generateMixedLog(store: EventStore, events: number, seed = 42): Promise<number> {
+  const log = new Log((END - START) / events, seed);
+  organizations(log);
+  longIssue(log, 1000);
+  let issues = 0;
+  let meetings = 0;
+  let agreements = 0;
+  let representatives = 0;
+  while (log.count < events - 20) {
+    const r = log.random();
+    if (r < 0.008) agreement(log, agreements++);
+    else if (r < 0.018) representative(log, representatives++);
+    else if (r < 0.11) meeting(log, meetings++);
+    else issue(log, issues++);
+    if (log.pendingStreams >= 200) await log.flush(store);
+  }
   await log.flush(store);
   return log.count;
 }

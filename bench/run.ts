@@ -1,61 +1,80 @@
-// npm run bench [-- --json] [-- --events 1000000] [-- --report-events 100000] [-- --pg-events 100000]
-// Prints (a) durable appends through the command path and (b) a full read-model rebuild, each
-// next to its raw baseline measured in the same run, and their ratios; (c) the annual status
-// report built as PDF from a generated log; then (d) the same as (a) and (b) on PostgreSQL, with
-// cross-process subscription latency, or the reason it was skipped.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// npm run bench [-- --quick] [-- --events 1000000] [-- --report-events 100000] [-- --pg-events 100000] [-- --scale 10000,100000,1000000]
+// Prints ONE JSON object (progress goes to stderr):
+// (a) durable appends through the command path next to raw fsync'd inserts, and end to end with every
+//     read model projecting and read-your-writes (endToEndRatio: end to end ÷ the durable append rate);
+// (b) a rebuild of one read model from a generated log next to raw read+parse of it;
+// (c) the annual status report built from a generated log;
+// (d) PostgreSQL (or the reason it was skipped);
+// G1 GraphQL reads next to a bare @apollo/server, G2 read-your-writes p99 over GraphQL;
+// G4–G7 on a seeded mixed log at 10k/100k/1M events (see scale.bench.ts).
+// --quick: smaller logs (scale 10k and 100k, rebuild 100k, report 10k) and shorter rounds, in under 3 minutes.
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchAppend } from './append.bench';
 import { benchPostgres } from './postgres.bench';
 import { benchRebuild } from './rebuild.bench';
 import { benchAnnualReport } from './annual-report.bench';
+import { benchGraphql } from './graphql.bench';
+import { benchScale } from './scale.bench';
 
-const TARGETS = { appendsPerSecond: 5000, appendRatio: 1.3, rebuildEventsPerSecond: 150_000, rebuildRatio: 0.4, annualReportSeconds: 2 };
+function machine(): Record<string, unknown> {
+  const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model;
+  let nproc = cpus().length;
+  try {
+    nproc = Number(execSync('nproc').toString().trim());
+  } catch {
+    // cpus() then
+  }
+  return { nproc, cpu: cpuModel, node: process.version, loadAverage1mAtStart: loadavg()[0] };
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      json: { type: 'boolean', default: false },
-      events: { type: 'string', default: '1000000' },
-      'report-events': { type: 'string', default: '100000' },
-      'pg-events': { type: 'string', default: '100000' },
+      json: { type: 'boolean', default: true },
+      quick: { type: 'boolean', default: false },
+      events: { type: 'string' },
+      'report-events': { type: 'string' },
+      'pg-events': { type: 'string' },
+      scale: { type: 'string' },
     },
   });
+  const quick = values.quick;
+  const events = Number(values.events ?? (quick ? 100_000 : 1_000_000));
+  const reportEvents = Number(values['report-events'] ?? (quick ? 10_000 : 100_000));
+  const pgEvents = Number(values['pg-events'] ?? (quick ? 5_000 : 100_000));
+  const sizes = (values.scale ?? (quick ? '10000,100000' : '10000,100000,1000000')).split(',').map(Number);
+  const started = performance.now();
+  const host = machine();
+  const step = (name: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${name}`);
   const dir = mkdtempSync(join(tmpdir(), 'kom-bench-'));
   try {
-    const append = await benchAppend();
-    const rebuild = await benchRebuild({ events: Number(values.events), dir });
-    const report = await benchAnnualReport({ events: Number(values['report-events']), dir });
-    const postgres = await benchPostgres({ events: Number(values['pg-events']) });
-    const figures = { ...append, ...rebuild, ...report };
-    if (values.json) {
-      console.log(JSON.stringify({ ...figures, postgres }));
-      return;
-    }
-    const n = (x: number) => Math.round(x).toLocaleString('en-US');
-    const r = (x: number) => x.toFixed(2);
-    const mark = (ok: boolean) => (ok ? 'meets target' : 'BELOW TARGET');
-    console.log(`(a) command path, 32 writers: ${n(figures.appendsPerSecond)} appends/s`);
-    console.log(`    raw single-row synchronous=FULL inserts: ${n(figures.rawFsyncInsertsPerSecond)} /s`);
-    console.log(`    ratio ${r(figures.appendRatio)} (targets ≥ ${n(TARGETS.appendsPerSecond)}/s, ≥ ${TARGETS.appendRatio}): ${mark(figures.appendsPerSecond >= TARGETS.appendsPerSecond && figures.appendRatio >= TARGETS.appendRatio)}`);
-    console.log(`    end to end, every read model projecting and each command reading its own write: ${n(figures.endToEndCommandsPerSecond)} commands/s`);
-    console.log(`(b) rebuild from a ${n(Number(values.events))}-event log: ${n(figures.rebuildEventsPerSecond)} events/s`);
-    console.log(`    raw read-and-parse of the same log: ${n(figures.rawReadParsePerSecond)} events/s`);
-    console.log(`    ratio ${r(figures.rebuildRatio)} (targets ≥ ${n(TARGETS.rebuildEventsPerSecond)}/s, ≥ ${TARGETS.rebuildRatio}): ${mark(figures.rebuildEventsPerSecond >= TARGETS.rebuildEventsPerSecond && figures.rebuildRatio >= TARGETS.rebuildRatio)}`);
-    console.log(`(c) annual status report (PDF) from a ${n(figures.annualReportEvents)}-event log: ${figures.annualReportLiveSeconds.toFixed(2)} s from the API's read models at the position (target ≤ ${TARGETS.annualReportSeconds} s): ${mark(figures.annualReportLiveSeconds <= TARGETS.annualReportSeconds)}`);
-    console.log(`    replaying the projections it reads and the proof from the log (kom report, or a position the read models have passed): ${figures.annualReportSeconds.toFixed(2)} s: ${mark(figures.annualReportSeconds <= TARGETS.annualReportSeconds)}`);
-    if ('skipped' in postgres) {
-      console.log(`(d) PostgreSQL skipped: ${postgres.skipped}`);
-      return;
-    }
-    console.log(`(d) PostgreSQL, command path, 32 writers: ${n(postgres.appendsPerSecond)} appends/s (SQLite above: ${n(figures.appendsPerSecond)})`);
-    console.log(`    raw single-row insert-and-commit: ${n(postgres.rawInsertCommitsPerSecond)} /s`);
-    console.log(`    ratio ${r(postgres.appendRatio)} (target ≥ ${TARGETS.appendRatio}): ${mark(postgres.appendRatio >= TARGETS.appendRatio)}`);
-    console.log(`    append in one process to delivery in another: p50 ${postgres.lagP50Ms.toFixed(1)} ms, p99 ${postgres.lagP99Ms.toFixed(1)} ms`);
-    console.log(`    rebuild from a ${n(postgres.rebuildEvents)}-event PostgreSQL log: ${n(postgres.rebuildEventsPerSecond)} events/s (SQLite above: ${n(figures.rebuildEventsPerSecond)})`);
-    console.log(`    raw read-and-parse of the same log: ${n(postgres.rawReadParsePerSecond)} events/s`);
+    step('(a) appends');
+    const append = await benchAppend(quick ? { commandsPerWriter: 400 } : {});
+    step('G1/G2 GraphQL');
+    const graphql = await benchGraphql(quick ? { rounds: 5, seconds: 1.5 } : { rounds: 7, seconds: 4 });
+    step(`(b) rebuild of one read model, ${events} events`);
+    const rebuild = await benchRebuild({ events, dir });
+    step(`(c) annual report, ${reportEvents} events`);
+    const report = await benchAnnualReport({ events: reportEvents, dir });
+    step(`G4-G7 mixed log at ${sizes.join(', ')} events`);
+    const scale = await benchScale({ sizes, dir, rounds: quick ? 30 : 100 });
+    step('(d) PostgreSQL');
+    const postgres = await benchPostgres({ events: pgEvents });
+    const figures = {
+      ...append,
+      endToEndRatio: append.endToEndCommandsPerSecond / append.appendsPerSecond,
+      ...rebuild,
+      ...report,
+      ...graphql,
+      ...scale,
+      postgres,
+      machine: { ...host, loadAverage1mAtEnd: loadavg()[0], quick, seconds: Math.round((performance.now() - started) / 1000) },
+    };
+    console.log(JSON.stringify(figures));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,6 +6,7 @@ import { MUTATION_RATE_LIMIT, MutationRateLimit } from './graphql/mutation-rate-
 import { PolicyGuard } from './graphql/policy.guard';
 import { createTokenVerifier, type VerifierSettings } from './oidc/token-verifier.factory';
 import { TOKEN_VERIFIER } from './tokens/token-verifier';
+import { VerifiedTokenCache } from './tokens/verified-token-cache';
 
 export interface AuthOptions extends VerifierSettings {
   /** Mutations each user may call per minute (default 120): across replicas with shared state in PostgreSQL. */
@@ -15,7 +16,7 @@ export interface AuthOptions extends VerifierSettings {
 /**
  * Identity and the deny-by-default guard, applied to every resolver, field resolver and route.
  * The verifier: an OIDC provider's tokens when OIDC settings are given; else the embedded issuer,
- * which production refuses.
+ * which production refuses. Verified tokens are cached (VerifiedTokenCache).
  */
 @Global()
 @Module({})
@@ -24,7 +25,8 @@ export class AuthModule {
     return {
       module: AuthModule,
       providers: [
-        { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(options) },
+        // Each token's signature is checked once; then it is answered from memory until it expires or its key goes.
+        { provide: TOKEN_VERIFIER, useFactory: async () => new VerifiedTokenCache(await createTokenVerifier(options)) },
         {
           provide: MUTATION_RATE_LIMIT,
           inject: [SHARED_STATE],

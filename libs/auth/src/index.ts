@@ -1,5 +1,6 @@
 export * from './tokens/claims';
 export * from './tokens/token-verifier';
+export * from './tokens/verified-token-cache';
 export * from './tokens/embedded-issuer';
 export * from './oidc/claim-path';
 export * from './oidc/claim-mapping';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '@kom/event-store';
 
 /**
@@ -44,4 +44,33 @@ export function preparedStatements<T>(prepare: (db: Database) => T): (db: Databa
     }
     return statements;
   };
+}
+
+const STATEMENTS_PER_DATABASE = 500;
+const statementsByDatabase = new WeakMap<Database, Map<string, Statement>>();
+
+/**
+ * The statement of this SQL on this connection, prepared on first use and then reused: for read
+ * queries, whose SQL may be put together per call from the filters given (one statement per distinct
+ * text). At most 500 per connection, the least recently used dropped. Use the statement at once
+ * (`get`, `all`, `run`) and never change its mode (`pluck`, `raw`, `expand`, `bind`): it is shared.
+ * A statement still being iterated is not handed out again; a fresh one is prepared instead.
+ */
+export function prepared(db: Database, sql: string): Statement {
+  let statements = statementsByDatabase.get(db);
+  if (statements === undefined) {
+    statements = new Map();
+    statementsByDatabase.set(db, statements);
+  }
+  const cached = statements.get(sql);
+  if (cached !== undefined) {
+    if (cached.busy) return db.prepare(sql);
+    statements.delete(sql);
+    statements.set(sql, cached); // most recently used last
+    return cached;
+  }
+  const statement = db.prepare(sql);
+  statements.set(sql, statement);
+  if (statements.size > STATEMENTS_PER_DATABASE) statements.delete(statements.keys().next().value!);
+  return statement;
 }

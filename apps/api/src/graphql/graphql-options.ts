@@ -7,6 +7,7 @@ import type { KomConfig, KomMetrics } from '@kom/platform';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import { graphqlPipeline, operationChecksPlugin } from './graphql-pipeline';
 import { graphqlWsOptions, type SchemaRef } from './graphql-ws-options';
+import { noStorePlugins } from './no-store.plugin';
 
 interface WsContext {
   connectionParams?: Record<string, unknown>;
@@ -45,7 +46,7 @@ export function graphqlOptions(
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: pipeline.maxTokens },
     validationRules: [...pipeline.extraRules],
-    plugins: [operationChecksPlugin(pipeline), ...(metrics ? [graphqlMetricsPlugin(metrics)] : [])],
+    plugins: [operationChecksPlugin(pipeline), ...noStorePlugins(), ...(metrics ? [graphqlMetricsPlugin(metrics)] : [])],
     // Guards run on field resolvers too, so a sensitive field cannot be reached through a public parent.
     fieldResolverEnhancers: ['guards'],
     formatError: pipeline.formatError,

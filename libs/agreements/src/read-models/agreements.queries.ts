@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
-import type { ReadModelDatabase } from '@kom/projections';
+import { prepared, type ReadModelDatabase } from '@kom/projections';
 import type { Agreement } from '../domain/agreement.state';
 import { AGREEMENTS_TABLE, AGREEMENT_CITATIONS_TABLE, AGREEMENT_PARTIES_TABLE } from './agreements.projection';
 
@@ -34,7 +34,7 @@ export class AgreementsQueries {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
 
   byId(id: string): AgreementRow | undefined {
-    const raw = this.readModels.db.prepare(`SELECT ${COLUMNS} FROM ${AGREEMENTS_TABLE} a WHERE a.id = ?`).get(id) as RawRow | undefined;
+    const raw = prepared(this.readModels.db, `SELECT ${COLUMNS} FROM ${AGREEMENTS_TABLE} a WHERE a.id = ?`).get(id) as RawRow | undefined;
     return raw && toRow(raw);
   }
 
@@ -61,7 +61,7 @@ export class AgreementsQueries {
     }
     const sql = `SELECT ${COLUMNS} FROM ${AGREEMENTS_TABLE} a ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.drafted_at, a.id`;
     // All rows are read before the first is handed out: no statement stays open across yields.
-    const rows = this.readModels.db.prepare(sql).all(params) as RawRow[];
+    const rows = prepared(this.readModels.db, sql).all(params) as RawRow[];
     for (const raw of rows) yield toRow(raw);
   }
 }

@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWSHeaderParameters } from 'jose';
 import type { Actor } from '@kom/kernel';
 import { IdentityProviderUnavailableError } from '../tokens/claims';
 import { refuseFutureIssuedAt, tokenRefusal } from '../tokens/token-refusal';
-import type { TokenVerifier } from '../tokens/token-verifier';
+import type { CacheableTokenVerifier, VerifiedToken } from '../tokens/verified-token-cache';
 import { claimMapper, type ClaimMapping, type ClaimsToActor } from './claim-mapping';
 
 /** Asymmetric algorithms only: an HS* token "signed" with a public key, or `alg: none`, never verifies. */
@@ -34,9 +34,9 @@ export interface OidcVerifierOptions {
  * remote key set's job: a token with an unknown `kid` makes it fetch the set again (at most once per
  * cooldown), so a provider that publishes its next key before using it is followed without restarts.
  */
-export class OidcVerifier implements TokenVerifier {
+export class OidcVerifier implements CacheableTokenVerifier {
   private readonly logger = new Logger('OidcVerifier');
-  private readonly keys: JWTVerifyGetKey;
+  private readonly keys: ReturnType<typeof createRemoteJWKSet>;
   private readonly toActor: ClaimsToActor;
 
   constructor(private readonly options: OidcVerifierOptions) {
@@ -53,10 +53,15 @@ export class OidcVerifier implements TokenVerifier {
   }
 
   async verify(token: string): Promise<Actor> {
-    let payload: Record<string, unknown>;
+    return (await this.verifyToken(token)).actor;
+  }
+
+  async verifyToken(token: string): Promise<VerifiedToken> {
+    let payload: JWTPayload;
+    let protectedHeader: JWSHeaderParameters;
     const maxAge = this.options.maxTokenAgeSeconds;
     try {
-      ({ payload } = await jwtVerify(token, this.keys, {
+      ({ payload, protectedHeader } = await jwtVerify(token, this.keys, {
         issuer: this.options.issuer,
         audience: this.options.audience,
         algorithms: [...this.options.algorithms],
@@ -74,7 +79,21 @@ export class OidcVerifier implements TokenVerifier {
       throw tokenRefusal(error as InstanceType<typeof joseErrors.JOSEError>);
     }
     refuseFutureIssuedAt(payload, this.options.now?.() ?? new Date(), this.options.clockToleranceSeconds);
-    return this.toActor(payload);
+    const actor = this.toActor(payload);
+    const expiresMs = payload.exp! * 1000;
+    const tooOldMs = maxAge === undefined ? Infinity : (payload.iat! + maxAge) * 1000;
+    return { actor, validUntilMs: Math.min(expiresMs, tooOldMs), keyId: protectedHeader.kid };
+  }
+
+  /**
+   * Whether the key set, as last fetched, still holds the key; `undefined` once it is due to be
+   * fetched again (a cache then verifies afresh, which fetches it), so a key the provider withdrew
+   * is noticed as soon as without a cache.
+   */
+  trustsKey(keyId: string): boolean | undefined {
+    if (!this.keys.fresh) return undefined;
+    const keys = this.keys.jwks()?.keys;
+    return keys === undefined ? undefined : keys.some((key) => key.kid === keyId);
   }
 }
 

@@ -1,5 +1,5 @@
 import { EmbeddedIssuer } from '../tokens/embedded-issuer';
-import type { TokenVerifier } from '../tokens/token-verifier';
+import type { CacheableTokenVerifier } from '../tokens/verified-token-cache';
 import { OidcVerifier } from './oidc-verifier';
 
 export interface OidcSettings {
@@ -34,7 +34,7 @@ export class EmbeddedIssuerInProductionError extends Error {
 }
 
 /** OIDC settings present → the OIDC verifier; none → the embedded issuer, but never in production. */
-export async function createTokenVerifier(settings: VerifierSettings): Promise<TokenVerifier> {
+export async function createTokenVerifier(settings: VerifierSettings): Promise<CacheableTokenVerifier> {
   if (settings.oidc) {
     const { oidc } = settings;
     return new OidcVerifier({

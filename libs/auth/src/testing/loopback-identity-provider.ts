@@ -12,7 +12,7 @@ interface SigningKey {
 /**
  * A stand-in OIDC provider for tests: serves its JSON Web Key Set on 127.0.0.1 (an ephemeral port)
  * and signs tokens. `rotate()` publishes a new key (the old one stays published, as providers do
- * during a rotation) and signs with it from then on.
+ * during a rotation) and signs with it from then on; `retire()` withdraws a key.
  */
 export class LoopbackIdentityProvider {
   private keys: SigningKey[] = [];
@@ -57,6 +57,11 @@ export class LoopbackIdentityProvider {
     const publicJwk = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' };
     this.keys.push({ kid, alg, privateKey, publicJwk });
     return kid;
+  }
+
+  /** Withdraws a key from the published key set (a revoked key, or the end of a rotation). */
+  retire(kid: string): void {
+    this.keys = this.keys.filter((key) => key.kid !== kid);
   }
 
   /** A signed token; `claims` override the defaults, `header` the protected header, `issuedAt` (epoch seconds) the `iat`. */

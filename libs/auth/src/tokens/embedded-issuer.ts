@@ -4,7 +4,7 @@ import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, errors as jo
 import type { Actor, Role } from '@kom/kernel';
 import { actorFromClaims, CLAIMS, InvalidTokenError } from './claims';
 import { refuseFutureIssuedAt, tokenRefusal } from './token-refusal';
-import type { TokenVerifier } from './token-verifier';
+import type { CacheableTokenVerifier, VerifiedToken } from './verified-token-cache';
 
 const ALG = 'EdDSA';
 const CLOCK_TOLERANCE_SECONDS = 30;
@@ -24,7 +24,7 @@ export interface EmbeddedIssuerOptions {
  * Replicas that should accept each other's tokens share the key file (KOM_AUTH_KEY_FILE).
  * Production verifies an OIDC issuer's tokens instead.
  */
-export class EmbeddedIssuer implements TokenVerifier {
+export class EmbeddedIssuer implements CacheableTokenVerifier {
   private constructor(
     private readonly options: EmbeddedIssuerOptions,
     private readonly privateKey: KeyLike,
@@ -66,8 +66,12 @@ export class EmbeddedIssuer implements TokenVerifier {
   }
 
   async verify(token: string): Promise<Actor> {
+    return (await this.verifyToken(token)).actor;
+  }
+
+  async verifyToken(token: string): Promise<VerifiedToken> {
     try {
-      const { payload } = await jwtVerify(token, this.publicKey, {
+      const { payload, protectedHeader } = await jwtVerify(token, this.publicKey, {
         issuer: this.options.issuer,
         audience: this.options.audience,
         algorithms: [ALG],
@@ -77,11 +81,16 @@ export class EmbeddedIssuer implements TokenVerifier {
         currentDate: this.options.now?.(),
       });
       refuseFutureIssuedAt(payload, this.options.now?.() ?? new Date(), CLOCK_TOLERANCE_SECONDS);
-      return actorFromClaims(payload);
+      return { actor: actorFromClaims(payload), validUntilMs: payload.exp! * 1000, keyId: protectedHeader.kid === this.keyId ? this.keyId : undefined };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       if (error instanceof joseErrors.JOSEError) throw tokenRefusal(error);
       throw error;
     }
+  }
+
+  /** The embedded key set is this one key (a new key file takes a restart). */
+  trustsKey(keyId: string): boolean {
+    return keyId === this.keyId;
   }
 }

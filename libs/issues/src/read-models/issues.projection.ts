@@ -93,6 +93,7 @@ export const issuesProjection: Projection = {
         revision INTEGER NOT NULL,
         updated_at TEXT NOT NULL
       );
+      CREATE INDEX IF NOT EXISTS issues_by_seq ON ${ISSUES_TABLE} (seq);
       CREATE INDEX IF NOT EXISTS issues_by_org ON ${ISSUES_TABLE} (organization_id, seq);
       CREATE INDEX IF NOT EXISTS issues_by_status ON ${ISSUES_TABLE} (status, seq);
       CREATE INDEX IF NOT EXISTS issues_by_year ON ${ISSUES_TABLE} (year, seq);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { osloDate } from '@kom/meetings';
 import { READ_MODELS } from '@kom/platform';
-import type { ReadModelDatabase } from '@kom/projections';
+import { prepared, type ReadModelDatabase } from '@kom/projections';
 import type { ExploitationForm, IssueCategory, IssueStatus } from '../domain/issue.events';
 import {
   ISSUES_TABLE,
@@ -145,7 +145,7 @@ export class IssuesQueries {
   }
 
   byId(id: string): IssueView | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM ${ISSUES_TABLE} WHERE id = ?`).get(id) as Row | undefined;
+    const row = prepared(this.db, `SELECT ${COLUMNS} FROM ${ISSUES_TABLE} WHERE id = ?`).get(id) as Row | undefined;
     return row && toView(row);
   }
 
@@ -155,7 +155,7 @@ export class IssuesQueries {
   }
 
   organizationOf(id: string): string | undefined {
-    return (this.db.prepare(`SELECT organization_id AS o FROM ${ISSUES_TABLE} WHERE id = ?`).get(id) as { o: string } | undefined)?.o;
+    return (prepared(this.db, `SELECT organization_id AS o FROM ${ISSUES_TABLE} WHERE id = ?`).get(id) as { o: string } | undefined)?.o;
   }
 
   /** Newest first; `afterSeq` is the seq of the last issue of the previous page. */
@@ -173,12 +173,11 @@ export class IssuesQueries {
     }
     if (afterSeq !== undefined) (where.push('seq < ?'), params.push(afterSeq));
     const sql = `SELECT ${COLUMNS} FROM ${ISSUES_TABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...params, limit) as Row[]).map(toView);
+    return (prepared(this.db, sql).all(...params, limit) as Row[]).map(toView);
   }
 
   comments(issueId: string, asOf: string | null): IssueCommentView[] {
-    return this.db
-      .prepare(
+    return prepared(this.db,
         `SELECT comment_id AS commentId, organization_id AS organizationId, text, at FROM ${ISSUE_COMMENTS_TABLE}
          WHERE issue_id = ? AND (? IS NULL OR at <= ?) ORDER BY seq`,
       )
@@ -186,8 +185,7 @@ export class IssuesQueries {
   }
 
   timeline(issueId: string, asOf: string | null): IssueTimelineView[] {
-    return this.db
-      .prepare(
+    return prepared(this.db,
         `SELECT event, status, at, user_id AS userId, organization_id AS organizationId, role, meeting_id AS meetingId,
            agenda_item_id AS agendaItemId, decision_id AS decisionId, note
          FROM ${ISSUE_TIMELINE_TABLE} WHERE issue_id = ? AND (? IS NULL OR at <= ?) ORDER BY seq`,
@@ -197,21 +195,18 @@ export class IssuesQueries {
 
   lineage(issueId: string, asOf: string | null): IssueLineageView {
     const agendaItems = (
-      this.db
-        .prepare(
+      prepared(this.db,
           `SELECT meeting_id AS meetingId, item_id AS agendaItemId, title, removed, at FROM ${LINEAGE_AGENDA_ITEMS_TABLE}
            WHERE issue_id = ? AND (? IS NULL OR at <= ?) ORDER BY seq`,
         )
         .all(issueId, asOf, asOf) as Array<Omit<IssueLineageView['agendaItems'][number], 'removed'> & { removed: number }>
     ).map((row) => ({ ...row, removed: Boolean(row.removed) }));
-    const decisions = this.db
-      .prepare(
+    const decisions = prepared(this.db,
         `SELECT decision_id AS decisionId, meeting_id AS meetingId, item_id AS agendaItemId, text, status, at FROM ${LINEAGE_DECISIONS_TABLE}
          WHERE issue_id = ? AND (? IS NULL OR at <= ?) ORDER BY seq`,
       )
       .all(issueId, asOf, asOf) as IssueLineageView['decisions'];
-    const actionItems = this.db
-      .prepare(
+    const actionItems = prepared(this.db,
         `SELECT action_item_id AS actionItemId, meeting_id AS meetingId, decision_id AS decisionId, item_id AS agendaItemId, description,
            responsible_organization_id AS responsibleOrganizationId, due_date AS dueDate, status, at FROM ${LINEAGE_ACTION_ITEMS_TABLE}
          WHERE issue_id = ? AND (? IS NULL OR at <= ?) ORDER BY seq`,
@@ -239,7 +234,7 @@ export class IssuesQueries {
 
   /** The issue an agenda item, decision or action item came from (lineage the other way). */
   issueIdOf(ref: { decisionId?: string | null; meetingId?: string | null; agendaItemId?: string | null; actionItemId?: string | null }): string | undefined {
-    const one = (sql: string, ...params: unknown[]) => (this.db.prepare(sql).get(...params) as { issueId: string } | undefined)?.issueId;
+    const one = (sql: string, ...params: unknown[]) => (prepared(this.db, sql).get(...params) as { issueId: string } | undefined)?.issueId;
     if (ref.decisionId) return one(`SELECT issue_id AS issueId FROM ${LINEAGE_DECISIONS_TABLE} WHERE decision_id = ?`, ref.decisionId);
     if (ref.actionItemId) return one(`SELECT issue_id AS issueId FROM ${LINEAGE_ACTION_ITEMS_TABLE} WHERE action_item_id = ?`, ref.actionItemId);
     if (ref.meetingId && ref.agendaItemId) {
@@ -254,22 +249,20 @@ export class IssuesQueries {
    * outcome (resolved or closed; withdrawn issues have no outcome).
    */
   statistics(year: number): IssueStatisticsView {
-    const count = (sql: string): CountView[] => this.db.prepare(sql).all(year) as CountView[];
+    const count = (sql: string): CountView[] => prepared(this.db, sql).all(year) as CountView[];
     const byStatus = count(`SELECT status AS key, COUNT(*) AS count FROM ${ISSUES_TABLE} WHERE year = ? GROUP BY status ORDER BY status`);
     const byCategory = count(`SELECT category AS key, COUNT(*) AS count FROM ${ISSUES_TABLE} WHERE year = ? GROUP BY category ORDER BY category`);
     const byTag = count(
       `SELECT t.tag AS key, COUNT(*) AS count FROM ${ISSUE_TAGS_TABLE} t JOIN ${ISSUES_TABLE} i ON i.id = t.issue_id WHERE i.year = ? GROUP BY t.tag ORDER BY t.tag`,
     );
     const byMeasure = (
-      this.db
-        .prepare(
+      prepared(this.db,
           `SELECT m.measure AS key, COUNT(*) AS count FROM ${ISSUE_MEASURES_TABLE} m JOIN ${ISSUES_TABLE} i ON i.id = m.issue_id WHERE i.year = ? GROUP BY m.measure ORDER BY m.measure`,
         )
         .all(year) as Array<{ key: number; count: number }>
     ).map((row) => ({ key: String(row.key), count: row.count }));
     const durations = (
-      this.db
-        .prepare(`SELECT submitted_at AS s, outcome_at AS o FROM ${ISSUES_TABLE} WHERE year = ? AND outcome_at IS NOT NULL AND status IN ('RESOLVED', 'CLOSED')`)
+      prepared(this.db, `SELECT submitted_at AS s, outcome_at AS o FROM ${ISSUES_TABLE} WHERE year = ? AND outcome_at IS NOT NULL AND status IN ('RESOLVED', 'CLOSED')`)
         .all(year) as Array<{ s: string; o: string }>
     )
       .map((row) => (Date.parse(row.o) - Date.parse(row.s)) / DAY_MS)
@@ -280,8 +273,7 @@ export class IssuesQueries {
 
   /** Issues flagged as pointing to a research need in the year (Oslo), in the order flagged. */
   researchNeeds(year: number): Array<{ issueId: string; title: string; text: string; organizationId: string; citedMeasures: number[] }> {
-    const rows = this.db
-      .prepare(
+    const rows = prepared(this.db,
         `SELECT id AS issueId, title, research_need AS text, research_need_by AS organizationId, cited_measures AS citedMeasures, research_need_at AS at
          FROM ${ISSUES_TABLE} WHERE research_need IS NOT NULL ORDER BY research_need_at, seq`,
       )
@@ -293,8 +285,7 @@ export class IssuesQueries {
 
   /** Issues submitted in the year by cited measure (null: none cited) and present status; an issue citing two measures counts under each. */
   statusByMeasure(year: number): Array<{ measure: number | null; status: string; count: number }> {
-    return this.db
-      .prepare(
+    return prepared(this.db,
         `SELECT m.measure AS measure, i.status AS status, COUNT(*) AS count FROM ${ISSUES_TABLE} i LEFT JOIN ${ISSUE_MEASURES_TABLE} m ON m.issue_id = i.id
          WHERE i.year = ? GROUP BY m.measure, i.status ORDER BY m.measure IS NULL, m.measure, i.status`,
       )

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
-import type { ReadModelDatabase } from '@kom/projections';
+import { prepared, type ReadModelDatabase } from '@kom/projections';
 import type { MeasureArea, Ministry } from '../domain/measure.events';
 import { MEASURES_TABLE } from './measures.projection';
 
@@ -27,7 +27,7 @@ export class MeasuresQueries {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
 
   byNumber(number: number): MeasureRow | undefined {
-    const row = this.readModels.db.prepare(`${SELECT} WHERE number = ?`).get(number) as Stored | undefined;
+    const row = prepared(this.readModels.db, `${SELECT} WHERE number = ?`).get(number) as Stored | undefined;
     return row && toRow(row);
   }
 
@@ -44,7 +44,7 @@ export class MeasuresQueries {
       params.ministry = filter.ministry;
     }
     const sql = `${SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY number`;
-    return (this.readModels.db.prepare(sql).all(params) as Stored[]).map(toRow);
+    return (prepared(this.readModels.db, sql).all(params) as Stored[]).map(toRow);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, READ_MODELS, type Clock } from '@kom/platform';
-import type { ReadModelDatabase } from '@kom/projections';
+import { prepared, type ReadModelDatabase } from '@kom/projections';
 import { ACTION_ITEMS_TABLE, ACTION_ITEM_PROGRESS_TABLE } from './action-items.projection';
 import { MEETINGS_TABLE } from './meetings.projection';
 import { osloDate } from './projection-support';
@@ -53,13 +53,12 @@ export class ActionItemsQueries {
   }
 
   byId(id: string): ActionItemView | undefined {
-    return this.readModels.db.prepare(`SELECT ${COLUMNS} FROM ${ACTION_ITEMS_TABLE} ai WHERE ai.id = ?`).get(id) as ActionItemView | undefined;
+    return prepared(this.readModels.db, `SELECT ${COLUMNS} FROM ${ACTION_ITEMS_TABLE} ai WHERE ai.id = ?`).get(id) as ActionItemView | undefined;
   }
 
   /** The progress notes of one action item, in the order reported. */
   progress(actionItemId: string): ActionItemProgressView[] {
-    return this.readModels.db
-      .prepare(
+    return prepared(this.readModels.db,
         `SELECT note, reported_at AS reportedAt, organization_id AS organizationId FROM ${ACTION_ITEM_PROGRESS_TABLE}
          WHERE action_item_id = ? ORDER BY revision`,
       )
@@ -67,8 +66,7 @@ export class ActionItemsQueries {
   }
 
   byMeeting(meetingId: string): ActionItemView[] {
-    return this.readModels.db
-      .prepare(`SELECT ${COLUMNS} FROM ${ACTION_ITEMS_TABLE} ai WHERE ai.meeting_id = ? ORDER BY ai.assigned_at, ai.id`)
+    return prepared(this.readModels.db, `SELECT ${COLUMNS} FROM ${ACTION_ITEMS_TABLE} ai WHERE ai.meeting_id = ? ORDER BY ai.assigned_at, ai.id`)
       .all(meetingId) as ActionItemView[];
   }
 
@@ -91,7 +89,7 @@ export class ActionItemsQueries {
     }
     const sql = `SELECT ${COLUMNS} FROM ${ACTION_ITEMS_TABLE} ai ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY ai.due_date, ai.id LIMIT @limit`;
-    return this.readModels.db.prepare(sql).all(params) as ActionItemView[];
+    return prepared(this.readModels.db, sql).all(params) as ActionItemView[];
   }
 
   /**
@@ -100,8 +98,7 @@ export class ActionItemsQueries {
    * date in Norway). They stay on offer at each following meeting of that body until closed.
    */
   suggestedFor(meeting: { id: string; kind: string; startsAt: string }): ActionItemView[] {
-    return this.readModels.db
-      .prepare(
+    return prepared(this.readModels.db,
         `SELECT ${COLUMNS} FROM ${ACTION_ITEMS_TABLE} ai JOIN ${MEETINGS_TABLE} m ON m.id = ai.meeting_id
          WHERE m.kind = @kind AND m.starts_at < @startsAt AND m.id <> @id AND ai.status = 'OPEN' AND ai.due_date < @date
          ORDER BY ai.due_date, ai.id`,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
-import type { ReadModelDatabase } from '@kom/projections';
+import { prepared, type ReadModelDatabase } from '@kom/projections';
 import { AGENDA_AMENDMENTS_TABLE, AGENDA_ITEMS_TABLE } from './agenda.projection';
 import { MEETINGS_TABLE } from './meetings.projection';
 
@@ -63,8 +63,7 @@ export class AgendaQueries {
 
   /** The items in agenda order; items removed by amendment follow, in the order they were removed. */
   items(meetingId: string): AgendaItemView[] {
-    const rows = this.readModels.db
-      .prepare(
+    const rows = prepared(this.readModels.db,
         `SELECT ${ITEM_COLUMNS} FROM ${AGENDA_ITEMS_TABLE} WHERE meeting_id = ?
          ORDER BY position IS NULL, position, removed_at, item_id`,
       )
@@ -89,16 +88,14 @@ export class AgendaQueries {
   }
 
   item(meetingId: string, itemId: string): AgendaItemView | undefined {
-    const row = this.readModels.db
-      .prepare(`SELECT ${ITEM_COLUMNS} FROM ${AGENDA_ITEMS_TABLE} WHERE meeting_id = ? AND item_id = ?`)
+    const row = prepared(this.readModels.db, `SELECT ${ITEM_COLUMNS} FROM ${AGENDA_ITEMS_TABLE} WHERE meeting_id = ? AND item_id = ?`)
       .get(meetingId, itemId) as ItemRow | undefined;
     return row && toAgendaItem(row);
   }
 
   /** Every change made to the agenda after it was published, oldest first. */
   amendments(meetingId: string): AgendaAmendmentView[] {
-    const rows = this.readModels.db
-      .prepare(
+    const rows = prepared(this.readModels.db,
         `SELECT meeting_id AS meetingId, kind, item_id AS itemId, title, reason, item_ids AS itemIds, occurred_at AS occurredAt, revision
          FROM ${AGENDA_AMENDMENTS_TABLE} WHERE meeting_id = ? ORDER BY revision`,
       )

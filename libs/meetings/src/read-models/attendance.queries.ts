@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
-import type { ReadModelDatabase } from '@kom/projections';
+import { prepared, type ReadModelDatabase } from '@kom/projections';
 import { ATTENDANCE_TABLE } from './attendance.projection';
 
 export interface AttendanceView {
@@ -14,8 +14,7 @@ export class AttendanceQueries {
 
   /** The attending organisations, by id. */
   byMeeting(meetingId: string): AttendanceView[] {
-    return this.readModels.db
-      .prepare(
+    return prepared(this.readModels.db,
         `SELECT meeting_id AS meetingId, organization_id AS organizationId FROM ${ATTENDANCE_TABLE}
          WHERE meeting_id = ? ORDER BY organization_id`,
       )

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
-import type { ReadModelDatabase } from '@kom/projections';
+import { prepared, type ReadModelDatabase } from '@kom/projections';
 import type { MeetingKind, Position } from '../domain/meeting.events';
 import { osloDate } from '../domain/oslo-time';
 import { AGENDA_ITEMS_TABLE } from './agenda.projection';
@@ -69,28 +69,25 @@ export class DecisionsQueries {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
 
   byId(id: string): DecisionView | undefined {
-    const row = this.readModels.db.prepare(`SELECT ${COLUMNS} FROM ${DECISIONS_TABLE} d WHERE d.id = ?`).get(id) as Row | undefined;
+    const row = prepared(this.readModels.db, `SELECT ${COLUMNS} FROM ${DECISIONS_TABLE} d WHERE d.id = ?`).get(id) as Row | undefined;
     return row && toView(row);
   }
 
   /** Decisions flagged as pointing to a research need in the year (Europe/Oslo), in the order flagged. */
   researchNeeds(year: number): DecisionView[] {
-    const rows = this.readModels.db
-      .prepare(`SELECT ${COLUMNS}, d.research_need_at AS flaggedAt FROM ${DECISIONS_TABLE} d WHERE d.research_need IS NOT NULL ORDER BY d.research_need_at, d.id`)
+    const rows = prepared(this.readModels.db, `SELECT ${COLUMNS}, d.research_need_at AS flaggedAt FROM ${DECISIONS_TABLE} d WHERE d.research_need IS NOT NULL ORDER BY d.research_need_at, d.id`)
       .all() as Array<Row & { flaggedAt: string }>;
     return rows.filter((r) => osloDate(r.flaggedAt).startsWith(`${year}-`)).map(({ flaggedAt: _at, ...row }) => toView(row));
   }
 
   byMeeting(meetingId: string): DecisionView[] {
-    const rows = this.readModels.db
-      .prepare(`SELECT ${COLUMNS} FROM ${DECISIONS_TABLE} d WHERE d.meeting_id = ? ORDER BY d.recorded_at, d.id`)
+    const rows = prepared(this.readModels.db, `SELECT ${COLUMNS} FROM ${DECISIONS_TABLE} d WHERE d.meeting_id = ? ORDER BY d.recorded_at, d.id`)
       .all(meetingId) as Row[];
     return rows.map(toView);
   }
 
   positions(decisionId: string): PositionView[] {
-    return this.readModels.db
-      .prepare(
+    return prepared(this.readModels.db,
         `SELECT decision_id AS decisionId, organization_id AS organizationId, position, reason FROM ${DECISION_POSITIONS_TABLE}
          WHERE decision_id = ? ORDER BY organization_id`,
       )
@@ -132,6 +129,6 @@ export class DecisionsQueries {
     }
     const sql = `SELECT ${COLUMNS} FROM ${DECISIONS_TABLE} d ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY d.recorded_at, d.id LIMIT @limit`;
-    return (this.readModels.db.prepare(sql).all(params) as Row[]).map(toView);
+    return (prepared(this.readModels.db, sql).all(params) as Row[]).map(toView);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInput } from '@kom/kernel';
 import { READ_MODELS } from '@kom/platform';
-import type { ReadModelDatabase } from '@kom/projections';
+import { prepared, type ReadModelDatabase } from '@kom/projections';
 import type { MeetingKind } from '../domain/meeting.events';
 import { MEETINGS_TABLE } from './meetings.projection';
 
@@ -57,7 +57,7 @@ export class MeetingsQueries {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
 
   byId(id: string): MeetingView | undefined {
-    return this.readModels.db.prepare(`SELECT ${COLUMNS} FROM ${MEETINGS_TABLE} WHERE id = ?`).get(id) as MeetingView | undefined;
+    return prepared(this.readModels.db, `SELECT ${COLUMNS} FROM ${MEETINGS_TABLE} WHERE id = ?`).get(id) as MeetingView | undefined;
   }
 
   /** Ordered by start, then id; `after` is the previous page's last (startsAt, id). */
@@ -77,13 +77,12 @@ export class MeetingsQueries {
     }
     const sql = `SELECT ${COLUMNS} FROM ${MEETINGS_TABLE} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY starts_at, id LIMIT @limit`;
-    return this.readModels.db.prepare(sql).all(params) as MeetingView[];
+    return prepared(this.readModels.db, sql).all(params) as MeetingView[];
   }
 
   /** The next meeting of this kind strictly after `after` that is not cancelled (earliest start, then id). */
   nextOfKind(kind: MeetingKind, after: string): MeetingView | undefined {
-    return this.readModels.db
-      .prepare(
+    return prepared(this.readModels.db,
         `SELECT ${COLUMNS} FROM ${MEETINGS_TABLE} WHERE kind = ? AND starts_at > ? AND status <> 'CANCELLED'
          ORDER BY starts_at, id LIMIT 1`,
       )

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
-import type { ReadModelDatabase } from '@kom/projections';
+import { prepared, type ReadModelDatabase } from '@kom/projections';
 import type { GroupKind } from '../domain/group.events';
 import { isCalendarDate } from '../domain/calendar-date';
 import { MEMBERSHIP_PERIODS_TABLE } from './group-membership.projection';
@@ -29,8 +29,7 @@ export class GroupMembershipQueries {
   membersOn(groupKind: GroupKind, date: string): string[] {
     requireDate(date);
     return (
-      this.readModels.db
-        .prepare(
+      prepared(this.readModels.db,
           `SELECT DISTINCT organization_id AS id FROM ${MEMBERSHIP_PERIODS_TABLE}
            WHERE group_kind = ? AND from_date <= ? AND (to_date IS NULL OR to_date > ?) ORDER BY organization_id`,
         )
@@ -41,8 +40,7 @@ export class GroupMembershipQueries {
   isMemberOn(groupKind: GroupKind, organizationId: string, date: string): boolean {
     requireDate(date);
     return (
-      this.readModels.db
-        .prepare(
+      prepared(this.readModels.db,
           `SELECT 1 FROM ${MEMBERSHIP_PERIODS_TABLE}
            WHERE group_kind = ? AND organization_id = ? AND from_date <= ? AND (to_date IS NULL OR to_date > ?) LIMIT 1`,
         )
@@ -52,8 +50,7 @@ export class GroupMembershipQueries {
 
   /** Every membership period of one organisation, oldest first. */
   periodsOf(organizationId: string): MembershipPeriodRow[] {
-    return this.readModels.db
-      .prepare(`SELECT ${COLUMNS} FROM ${MEMBERSHIP_PERIODS_TABLE} WHERE organization_id = ? ORDER BY from_date, group_kind`)
+    return prepared(this.readModels.db, `SELECT ${COLUMNS} FROM ${MEMBERSHIP_PERIODS_TABLE} WHERE organization_id = ? ORDER BY from_date, group_kind`)
       .all(organizationId) as MembershipPeriodRow[];
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
-import type { ReadModelDatabase } from '@kom/projections';
+import { prepared, type ReadModelDatabase } from '@kom/projections';
 import type { OrganizationKind } from '../domain/organization.events';
 import { nameSortKey } from './name-sort-key';
 import { ORGANIZATIONS_TABLE } from './organizations.projection';
@@ -22,7 +22,7 @@ export class OrganizationsQueries {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
 
   byId(id: string): OrganizationRow | undefined {
-    return this.readModels.db.prepare(`SELECT ${COLUMNS} FROM ${ORGANIZATIONS_TABLE} WHERE id = ?`).get(id) as
+    return prepared(this.readModels.db, `SELECT ${COLUMNS} FROM ${ORGANIZATIONS_TABLE} WHERE id = ?`).get(id) as
       | OrganizationRow
       | undefined;
   }
@@ -42,6 +42,6 @@ export class OrganizationsQueries {
     }
     const sql = `SELECT ${COLUMNS} FROM ${ORGANIZATIONS_TABLE} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
       ORDER BY sort_key, id LIMIT @limit`;
-    return this.readModels.db.prepare(sql).all(params) as OrganizationRow[];
+    return prepared(this.readModels.db, sql).all(params) as OrganizationRow[];
   }
 }

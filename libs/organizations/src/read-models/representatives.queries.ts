@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PERSONAL_DATA_KEYS, READ_MODELS, type PersonalDataKeys } from '@kom/platform';
-import type { ReadModelDatabase } from '@kom/projections';
+import { prepared, type ReadModelDatabase } from '@kom/projections';
 import { unseal } from '../domain/personal-data';
 import { REPRESENTATIVES_TABLE } from './representatives.projection';
 
@@ -43,21 +43,20 @@ export class RepresentativesQueries {
 
   /** Also a removed representative (`removed: true`). */
   async byId(id: string, reader: RepresentativeReader): Promise<RepresentativeRow | undefined> {
-    const row = this.readModels.db.prepare(`${SELECT} WHERE id = ?`).get(id) as StoredRow | undefined;
+    const row = prepared(this.readModels.db, `${SELECT} WHERE id = ?`).get(id) as StoredRow | undefined;
     return row && this.open(row, reader);
   }
 
   /** The current representatives (not removed). */
   async ofOrganization(organizationId: string, reader: RepresentativeReader): Promise<RepresentativeRow[]> {
-    const rows = this.readModels.db
-      .prepare(`${SELECT} WHERE organization_id = ? AND removed = 0 ORDER BY added_at, id`)
+    const rows = prepared(this.readModels.db, `${SELECT} WHERE organization_id = ? AND removed = 0 ORDER BY added_at, id`)
       .all(organizationId) as StoredRow[];
     return Promise.all(rows.map((row) => this.open(row, reader)));
   }
 
   /** Ids of erased persons (to shred any key left behind by a crash between the event and the shredding). */
   erasedIds(): string[] {
-    return (this.readModels.db.prepare(`SELECT id FROM ${REPRESENTATIVES_TABLE} WHERE erased = 1`).all() as Array<{ id: string }>).map((r) => r.id);
+    return (prepared(this.readModels.db, `SELECT id FROM ${REPRESENTATIVES_TABLE} WHERE erased = 1`).all() as Array<{ id: string }>).map((r) => r.id);
   }
 
   /** The key is read from the key table each time: a key shredded by another replica is gone here too. */

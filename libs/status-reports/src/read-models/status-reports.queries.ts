@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import { READ_MODELS } from '@kom/platform';
-import type { ReadModelDatabase } from '@kom/projections';
+import { prepared, type ReadModelDatabase } from '@kom/projections';
 import type { EditionStatus } from '../domain/status-report.decider';
 import type { Chapter, FigureCategory, ReportLang } from '../domain/status-report.events';
 import { STATUS_REPORT_CHAPTERS_TABLE, STATUS_REPORT_EDITIONS_TABLE, STATUS_REPORT_FIGURES_TABLE } from './status-reports.projection';
@@ -39,22 +39,20 @@ const EDITION = `year, edition, status, correction_note AS correctionNote, decis
 /** The status-report read model as plain functions of a database: the documents read it at a position. */
 export const statusReportReads = {
   editions(db: Database, year: number): EditionView[] {
-    return db.prepare(`SELECT ${EDITION} FROM ${STATUS_REPORT_EDITIONS_TABLE} WHERE year = ? ORDER BY edition`).all(year) as EditionView[];
+    return prepared(db, `SELECT ${EDITION} FROM ${STATUS_REPORT_EDITIONS_TABLE} WHERE year = ? ORDER BY edition`).all(year) as EditionView[];
   },
   edition(db: Database, year: number, edition: number): EditionView | undefined {
-    return db.prepare(`SELECT ${EDITION} FROM ${STATUS_REPORT_EDITIONS_TABLE} WHERE year = ? AND edition = ?`).get(year, edition) as EditionView | undefined;
+    return prepared(db, `SELECT ${EDITION} FROM ${STATUS_REPORT_EDITIONS_TABLE} WHERE year = ? AND edition = ?`).get(year, edition) as EditionView | undefined;
   },
   years(db: Database): number[] {
-    return (db.prepare(`SELECT DISTINCT year FROM ${STATUS_REPORT_EDITIONS_TABLE} ORDER BY year DESC`).all() as Array<{ year: number }>).map((r) => r.year);
+    return (prepared(db, `SELECT DISTINCT year FROM ${STATUS_REPORT_EDITIONS_TABLE} ORDER BY year DESC`).all() as Array<{ year: number }>).map((r) => r.year);
   },
   chapters(db: Database, year: number, edition: number): ChapterView[] {
-    return db
-      .prepare(`SELECT chapter, lang, text, written_at AS writtenAt FROM ${STATUS_REPORT_CHAPTERS_TABLE} WHERE year = ? AND edition = ? ORDER BY chapter, lang`)
+    return prepared(db, `SELECT chapter, lang, text, written_at AS writtenAt FROM ${STATUS_REPORT_CHAPTERS_TABLE} WHERE year = ? AND edition = ? ORDER BY chapter, lang`)
       .all(year, edition) as ChapterView[];
   },
   figures(db: Database, year: number, edition: number): FigureView[] {
-    return db
-      .prepare(`SELECT organization_id AS organizationId, category, count FROM ${STATUS_REPORT_FIGURES_TABLE} WHERE year = ? AND edition = ? ORDER BY organization_id, category`)
+    return prepared(db, `SELECT organization_id AS organizationId, category, count FROM ${STATUS_REPORT_FIGURES_TABLE} WHERE year = ? AND edition = ? ORDER BY organization_id, category`)
       .all(year, edition) as FigureView[];
   },
 };

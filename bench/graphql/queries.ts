@@ -1,0 +1,11 @@
+// The two read queries of the GraphQL benchmark (G1), and the size of the data they read.
+export const READ_QUERY = '{ measures { number } organizations(first: 50) { edges { node { name } } } }';
+
+/** A 20-item agenda: the meeting with its items, the measures they cite, its decisions and each organisation's position. */
+export const AGENDA_QUERY = `query($id: ID!) { meeting(id: $id) { id title status startsAt
+  agenda { id position title description presentingOrganizationId citedMeasures }
+  decisions { id agendaItemId text citedMeasures positions { organizationId position reason } } } }`;
+
+/** Registered on top of the reference organisations, so that a page of 50 is full. */
+export const SEED_ORGANIZATIONS = 40;
+export const SEED_AGENDA_ITEMS = 20;
