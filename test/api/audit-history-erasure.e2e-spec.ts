@@ -132,7 +132,7 @@ describe('audit: decision history and erasure that keeps the record verifiable',
     expect(steps.every((s) => /^[0-9a-f]{64}$/.test(s.entry.hash) && s.entry.en.length > 0)).toBe(true);
     const position = steps.find((s) => s.kind === 'POSITION')!;
     expect(position.entry.actor.userId).toBe('udi-anne');
-    expect(position.entry.en).toBe(`org-udi supports decision ${decisionId}`);
+    expect(position.entry.en).toBe(`“Utlendingsdirektoratet” supports decision ${decisionId}`);
     // Steps of other decisions at the same meeting, or other items, are not in it.
     expect(steps.filter((s) => s.entry.eventType === 'DecisionRecorded').length).toBe(2);
   });

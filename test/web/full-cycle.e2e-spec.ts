@@ -364,8 +364,8 @@ if (skipReason) {
       await siri.getByRole('table', { name: 'Standpunkter til vedtak 1' }).getByRole('row', { name: /Utlendingsdirektoratet\s*Støtter/ }).waitFor();
 
       // The police propose version 2; Rita signs it. Both by keyboard.
-      const listed = await read('query { agreements(first: 5) { edges { node { id } } } }');
-      const agreementId = listed.agreements.edges[0].node.id as string;
+      const listed = await read('query { agreements(first: 10) { edges { node { id title } } } }');
+      const agreementId = listed.agreements.edges.find((e: { node: { title: string } }) => e.node.title === AGREEMENT).node.id as string;
       const per = await s.signIn('Per Politi', { path: `/police/agreements/${agreementId}`, keyboard: true });
       await per.getByRole('heading', { level: 1, name: AGREEMENT }).waitFor();
       await tabTo(per, per.getByRole('button', { name: 'Send versjon 2 til signering' }));
