@@ -27,4 +27,7 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/test/support/published-event-schemas.setup.ts'],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 30000,
+  // Two workers even on two cores: the browser and end-to-end suites spend much of their time
+  // waiting on I/O, so the whole run finishes well within its budget.
+  maxWorkers: 2,
 };
