@@ -3,6 +3,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { setTracingStarted } from './tracing-state';
 
 export interface TracingOptions {
   readonly serviceName: string;
@@ -38,6 +39,7 @@ export function startTracing(options: TracingOptions): Tracing {
     spanProcessors: [processor],
   });
   provider.register();
+  setTracingStarted(true);
   return {
     flush: () => provider.forceFlush(),
     async shutdown() {
@@ -45,6 +47,7 @@ export function startTracing(options: TracingOptions): Tracing {
       trace.disable();
       context.disable();
       propagation.disable();
+      setTracingStarted(false);
     },
   };
 }

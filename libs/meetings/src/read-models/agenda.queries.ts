@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
-import { prepared, type ReadModelDatabase } from '@kom/projections';
+import { memoized, prepared, type ReadModelDatabase } from '@kom/projections';
 import { AGENDA_AMENDMENTS_TABLE, AGENDA_ITEMS_TABLE } from './agenda.projection';
 import { MEETINGS_TABLE } from './meetings.projection';
 
@@ -63,6 +63,10 @@ export class AgendaQueries {
 
   /** The items in agenda order; items removed by amendment follow, in the order they were removed. */
   items(meetingId: string): AgendaItemView[] {
+    return memoized(this.readModels.db, `agenda.items ${meetingId}`, () => this.readItems(meetingId));
+  }
+
+  private readItems(meetingId: string): AgendaItemView[] {
     const rows = prepared(this.readModels.db,
         `SELECT ${ITEM_COLUMNS} FROM ${AGENDA_ITEMS_TABLE} WHERE meeting_id = ?
          ORDER BY position IS NULL, position, removed_at, item_id`,

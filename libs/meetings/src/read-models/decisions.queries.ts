@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
-import { prepared, type ReadModelDatabase } from '@kom/projections';
+import { memoized, prepared, type ReadModelDatabase } from '@kom/projections';
 import type { MeetingKind, Position } from '../domain/meeting.events';
 import { osloDate } from '../domain/oslo-time';
 import { AGENDA_ITEMS_TABLE } from './agenda.projection';
@@ -81,12 +81,21 @@ export class DecisionsQueries {
   }
 
   byMeeting(meetingId: string): DecisionView[] {
+    return memoized(this.readModels.db, `decisions.byMeeting ${meetingId}`, () => this.readByMeeting(meetingId));
+  }
+
+  private readByMeeting(meetingId: string): DecisionView[] {
     const rows = prepared(this.readModels.db, `SELECT ${COLUMNS} FROM ${DECISIONS_TABLE} d WHERE d.meeting_id = ? ORDER BY d.recorded_at, d.id`)
       .all(meetingId) as Row[];
     return rows.map(toView);
   }
 
+  // Read for each decision of a meeting page (20 small reads per request): shared until a change.
   positions(decisionId: string): PositionView[] {
+    return memoized(this.readModels.db, `decisions.positions ${decisionId}`, () => this.readPositions(decisionId));
+  }
+
+  private readPositions(decisionId: string): PositionView[] {
     return prepared(this.readModels.db,
         `SELECT decision_id AS decisionId, organization_id AS organizationId, position, reason FROM ${DECISION_POSITIONS_TABLE}
          WHERE decision_id = ? ORDER BY organization_id`,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
-import { prepared, type ReadModelDatabase } from '@kom/projections';
+import { memoized, prepared, type ReadModelDatabase } from '@kom/projections';
 import type { OrganizationKind } from '../domain/organization.events';
 import { nameSortKey } from './name-sort-key';
 import { ORGANIZATIONS_TABLE } from './organizations.projection';
@@ -28,7 +28,13 @@ export class OrganizationsQueries {
   }
 
   /** Ordered by name (see nameSortKey), then id; `after` is the previous page's last (name, id) key. */
-  page(options: { limit: number; after?: { name: string; id: string }; kind?: OrganizationKind }): OrganizationRow[] {
+  page(options: { limit: number; after?: { name: string; id: string }; kind?: OrganizationKind }): readonly OrganizationRow[] {
+    // The register is read on most pages and changes rarely: one answer per state of the read models.
+    const key = `organizations.page ${options.limit} ${options.kind ?? ''} ${options.after ? JSON.stringify([options.after.name, options.after.id]) : ''}`;
+    return memoized(this.readModels.db, key, () => this.readPage(options));
+  }
+
+  private readPage(options: { limit: number; after?: { name: string; id: string }; kind?: OrganizationKind }): OrganizationRow[] {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: options.limit };
     if (options.kind) {
