@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CommandBus } from '@nestjs/cqrs';
-import { DomainError, type Actor } from '@kom/kernel';
+import { DomainError, type Actor, osloDate } from '@kom/kernel';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { ManualClock, ProjectionsService, ReactorRegistry, type KomCommand } from '@kom/platform';
 import {
@@ -15,28 +15,7 @@ import {
   RenameOrganizationCommand,
   RestrictPersonCommand,
 } from '@kom/organizations';
-import {
-  AddAgendaItemCommand,
-  ApproveMinutesCommand,
-  AssignActionItemCommand,
-  CancelActionItemCommand,
-  CancelMeetingCommand,
-  CompleteActionItemCommand,
-  PublishAgendaCommand,
-  RecordAttendanceCommand,
-  RecordDecisionCommand,
-  RecordMinutesCommand,
-  RecordPositionCommand,
-  RemoveAgendaItemCommand,
-  ReorderAgendaCommand,
-  RescheduleMeetingCommand,
-  RevokeDecisionCommand,
-  ScheduleMeetingCommand,
-  SupersedeDecisionCommand,
-  UpdateAgendaItemCommand,
-  osloDate,
-  type MeetingKind,
-} from '@kom/meetings';
+import { AddAgendaItemCommand, ApproveMinutesCommand, AssignActionItemCommand, CancelActionItemCommand, CancelMeetingCommand, CompleteActionItemCommand, PublishAgendaCommand, RecordAttendanceCommand, RecordDecisionCommand, RecordMinutesCommand, RecordPositionCommand, RemoveAgendaItemCommand, ReorderAgendaCommand, RescheduleMeetingCommand, RevokeDecisionCommand, ScheduleMeetingCommand, SupersedeDecisionCommand, UpdateAgendaItemCommand, type MeetingKind } from '@kom/meetings';
 import { CloseIssueCommand, CommentOnIssueCommand, EditIssueCommand, SubmitIssueCommand, WithdrawIssueCommand } from '@kom/issues';
 import {
   AmendAgreementCommand,

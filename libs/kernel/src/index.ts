@@ -5,6 +5,7 @@ export * from './event-schema';
 export * from './national-id';
 export * from './hash-chain';
 export * from './oslo-date';
+export * from './oslo-time';
 export * from './calendar-date';
 export * from './representative-visibility';
 export * from './national-id-text';

@@ -16,7 +16,6 @@ export {
   type Minutes,
 } from './domain/meeting.decider';
 export { seriesOccurrences, MAX_SERIES_MEETINGS } from './domain/meeting-series';
-export { osloDate, instantOf, KOM_TIME_ZONE } from './domain/oslo-time';
 
 // Ports the application binds (MEMBERSHIP_LOOKUP) and the read side implements (MEETING_LOOKUP).
 export {

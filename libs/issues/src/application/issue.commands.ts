@@ -1,7 +1,7 @@
+import { osloDate } from '@kom/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { osloDate } from '@kom/meetings';
 import { CLOCK, CommandPath, DeciderHandler, KomCommand, load, type Clock, type CommandOutcome } from '@kom/platform';
 import type { IssueCommand } from '../domain/issue.commands';
 import type { IssueEvent } from '../domain/issue.events';

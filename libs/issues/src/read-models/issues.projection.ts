@@ -1,6 +1,6 @@
+import { osloDate } from '@kom/kernel';
 import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '@kom/event-store';
-import { osloDate } from '@kom/meetings';
 import { preparedStatements, type Projection } from '@kom/projections';
 import { ISSUE_EVENT_TYPES, type IssueEvent } from '../domain/issue.events';
 

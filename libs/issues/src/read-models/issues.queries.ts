@@ -1,5 +1,5 @@
+import { osloDate } from '@kom/kernel';
 import { Inject, Injectable } from '@nestjs/common';
-import { osloDate } from '@kom/meetings';
 import { READ_MODELS } from '@kom/platform';
 import { prepared, type ReadModelDatabase } from '@kom/projections';
 import type { ExploitationForm, IssueCategory, IssueStatus } from '../domain/issue.events';

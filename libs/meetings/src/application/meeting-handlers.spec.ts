@@ -1,4 +1,4 @@
-import { InvalidInput, NotFound, SYSTEM_ACTOR, type Actor } from '@kom/kernel';
+import { InvalidInput, NotFound, SYSTEM_ACTOR, type Actor, osloDate } from '@kom/kernel';
 import { SqliteEventStore, type EventStore } from '@kom/event-store';
 import {
   EventSchemaRegistry,
@@ -11,7 +11,6 @@ import {
 import type { MeetingCommand, OtherMeeting } from '../domain/meeting.commands';
 import { meetingDecider, meetingStream, type Meeting } from '../domain/meeting.decider';
 import { meetingEventSchemas } from '../domain/meeting.events';
-import { osloDate } from '../domain/oslo-time';
 import { ApproveMinutesCommand, ApproveMinutesHandler } from './approve-minutes.command';
 import { PlanMeetingSeriesCommand, PlanMeetingSeriesHandler, seriesMeetingId, type PlanMeetingSeriesRequest } from './plan-meeting-series.command';
 import { RecordAttendanceCommand, RecordAttendanceHandler } from './record-attendance.command';

@@ -1,3 +1,4 @@
+import { osloDate } from '@kom/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
@@ -5,7 +6,6 @@ import { CommandPath, KomCommand, type CommandOutcome } from '@kom/platform';
 import type { AgendaProposalCommand } from '../domain/agenda-proposal.commands';
 import { agendaProposalDecider, agendaProposalStream, type AgendaProposalState } from '../domain/agenda-proposal.decider';
 import type { AgendaProposalEvent } from '../domain/agenda-proposal.events';
-import { osloDate } from '../domain/oslo-time';
 import { CitedIssuesSlot } from './cited-issues';
 import { asOtherMeeting, bodyMembersOn, loadMeeting } from './meeting-facts';
 import { MEMBERSHIP_LOOKUP, type MembershipLookup } from './ports';

@@ -1,3 +1,4 @@
+import { osloDate } from '@kom/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
@@ -5,7 +6,6 @@ import { CommandPath, KomCommand, type CommandOutcome } from '@kom/platform';
 import type { MeetingCommand } from '../domain/meeting.commands';
 import type { MeetingEvent } from '../domain/meeting.events';
 import { meetingDecider, meetingStream, type MeetingState } from '../domain/meeting.decider';
-import { osloDate } from '../domain/oslo-time';
 import { bodyMembersOn, loadMeeting } from './meeting-facts';
 import { MEMBERSHIP_LOOKUP, type MembershipLookup } from './ports';
 

@@ -1,6 +1,5 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, type Actor } from '@kom/kernel';
+import { Forbidden, InvalidInput, InvalidState, NotFound, type Actor, osloDate } from '@kom/kernel';
 import type { MeetingEvent } from './meeting.events';
-import { osloDate } from './oslo-time';
 import type { ActionItem, Meeting } from './meeting.state';
 import { type Cmd, MAX_REASON, calendarDate, notApproved, optionalText, requireId, requiredText } from './meeting-rules';
 import { agendaItem } from './decide-agenda';

@@ -1,6 +1,5 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, type Actor } from '@kom/kernel';
+import { Forbidden, InvalidInput, InvalidState, NotFound, type Actor, osloDate } from '@kom/kernel';
 import { POSITIONS, type MeetingEvent, type Position } from './meeting.events';
-import { osloDate } from './oslo-time';
 import type { Decision, Meeting, MeetingState } from './meeting.state';
 import { type Cmd, MAX_REASON, MAX_RESEARCH_NEED, MAX_TEXT, calendarDate, held, measures, notApproved, open, optionalText, requireId, requiredText } from './meeting-rules';
 import { agendaItem } from './decide-agenda';

@@ -1,6 +1,5 @@
-import { InvalidInput } from '@kom/kernel';
+import { InvalidInput, instantOf, osloDate, wallClockAt } from '@kom/kernel';
 import { addMonths, seriesOccurrences } from './meeting-series';
-import { instantOf, osloDate, wallClockAt } from './oslo-time';
 
 const starts = (kind: Parameters<typeof seriesOccurrences>[0], first: string, count: number, end?: string) =>
   seriesOccurrences(kind, first, end ?? new Date(Date.parse(first) + 2 * 3_600_000).toISOString(), count).map((o) => o.startsAt);

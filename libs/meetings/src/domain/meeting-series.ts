@@ -1,6 +1,5 @@
-import { InvalidInput } from '@kom/kernel';
+import { InvalidInput, instantOf, wallClockAt } from '@kom/kernel';
 import type { MeetingKind } from './meeting.events';
-import { instantOf, wallClockAt } from './oslo-time';
 
 /**
  * A series of meetings of one body: monthly for the project group and the reference group,

@@ -1,5 +1,5 @@
+import { osloDate } from '@kom/kernel';
 import type { Meeting as MeetingState } from '../domain/meeting.decider';
-import { osloDate } from '../domain/oslo-time';
 import type { ActionItemView } from '../read-models/action-items.queries';
 import type { AgendaAmendmentView, AgendaItemView } from '../read-models/agenda.queries';
 import type { DecisionView, PositionView } from '../read-models/decisions.queries';

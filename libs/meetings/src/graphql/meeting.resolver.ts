@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { Forbidden, InvalidInput, type Actor } from '@kom/kernel';
+import { Forbidden, InvalidInput, type Actor, osloDate } from '@kom/kernel';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@kom/event-store';
 import { CurrentActor } from '@kom/auth';
 import { Lang, ProjectionsService, committedEvents, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
 import { meetingStream } from '../domain/meeting.decider';
-import { osloDate } from '../domain/oslo-time';
 import { ActionItemsQueries } from '../read-models/action-items.queries';
 import { AgendaQueries, type AgendaAmendmentView, type AgendaItemView } from '../read-models/agenda.queries';
 import { AttendanceQueries, type AttendanceView } from '../read-models/attendance.queries';

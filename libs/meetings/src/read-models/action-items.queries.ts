@@ -3,7 +3,7 @@ import { CLOCK, READ_MODELS, type Clock } from '@kom/platform';
 import { prepared, type ReadModelDatabase } from '@kom/projections';
 import { ACTION_ITEMS_TABLE, ACTION_ITEM_PROGRESS_TABLE } from './action-items.projection';
 import { MEETINGS_TABLE } from './meetings.projection';
-import { osloDate } from './projection-support';
+import { osloDate } from '@kom/kernel';
 
 export type ActionItemStatus = 'OPEN' | 'COMPLETED' | 'CANCELLED';
 

@@ -1,8 +1,8 @@
+import { osloDate } from '@kom/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
 import { memoized, prepared, type ReadModelDatabase } from '@kom/projections';
 import type { MeetingKind, Position } from '../domain/meeting.events';
-import { osloDate } from '../domain/oslo-time';
 import { AGENDA_ITEMS_TABLE } from './agenda.projection';
 import { DECISIONS_TABLE, DECISION_POSITIONS_TABLE } from './decisions.projection';
 import { MEETINGS_TABLE } from './meetings.projection';

@@ -15,9 +15,6 @@ export function instant(value: string): string {
   return new Date(value).toISOString();
 }
 
-/** The calendar date (YYYY-MM-DD) of an instant in Norway: what "today" and "the meeting's date" mean here. */
-export { osloDate } from '../domain/oslo-time';
-
 /** The data of a meeting event of the given type (the projection's `handles` list guarantees the type). */
 export type DataOf<T extends MeetingEvent['type']> = Extract<MeetingEvent, { type: T }>['data'];
 

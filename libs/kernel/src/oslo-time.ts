@@ -1,10 +1,10 @@
 /**
- * KOM meets in Norway: a meeting's calendar date and its wall-clock time are those of Europe/Oslo.
- * Pure functions over the time-zone data built into the runtime (Intl), no I/O.
+ * KOM meets in Norway: a meeting's wall-clock time is that of Europe/Oslo. Pure functions over the
+ * time-zone data built into the runtime (Intl), no I/O; oslo-time.spec.ts checks them against the
+ * Temporal proposal's reference implementation across every daylight-saving change from 1996 to 2040.
  */
-import { KOM_TIME_ZONE, osloDate } from '@kom/kernel';
+import { KOM_TIME_ZONE } from './oslo-date';
 
-export { KOM_TIME_ZONE };
 
 /** A local date and time in Europe/Oslo; month is 1-12. */
 export interface WallClock {
@@ -44,9 +44,6 @@ export function wallClockAt(instant: Date): WallClock {
     millisecond: instant.getUTCMilliseconds(),
   };
 }
-
-/** The calendar date (YYYY-MM-DD) in Oslo at an instant: "the meeting date". */
-export { osloDate };
 
 const asUtc = (w: WallClock) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
 
