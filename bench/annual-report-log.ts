@@ -6,6 +6,8 @@ import type { EventStore, EventToAppend } from '@kom/event-store';
 import { CONTEXTS } from '../apps/api/src/contexts';
 
 const SCHEMAS = new Map(CONTEXTS.flatMap((c) => c.eventSchemas).map((s) => [s.type, s.data]));
+/** Written at the current version of each type, as the command path writes them. */
+const VERSIONS = new Map(CONTEXTS.flatMap((c) => c.eventSchemas).map((s) => [s.type, s.version]));
 const AGENCIES = ['org-udi', 'org-imdi', 'org-nav', 'org-bufdir', 'org-helsedir'];
 const NGOS = ['org-rosa', 'org-pro-sentret', 'org-noas', 'org-kirkens-bymisjon'];
 const POLICE = ['org-politiet', 'org-oslo-pd', 'org-vest-pd'];
@@ -73,7 +75,7 @@ class Log {
       const parsed = SCHEMAS.get(type)?.safeParse(data);
       if (!parsed?.success) throw new Error(`${type} does not match its schema: ${parsed?.error.message ?? 'unknown type'}`);
       this.clock += this.step;
-      return { id: this.uuid(), type, data, metadata: { actor: { userId: 'bench', organizationId, role: 'SECRETARIAT' }, correlationId: this.uuid(), occurredAt: new Date(this.clock).toISOString() } };
+      return { id: this.uuid(), type, data, metadata: { actor: { userId: 'bench', organizationId, role: 'SECRETARIAT' }, correlationId: this.uuid(), occurredAt: new Date(this.clock).toISOString(), schemaVersion: VERSIONS.get(type) } };
     });
     this.count += appended.length;
     this.pending.push([streamId, appended]);
@@ -91,7 +93,7 @@ class Log {
 function organizations(log: Log): void {
   for (const [ids, kind] of [[AGENCIES, 'AGENCY'], [NGOS, 'NGO'], [POLICE, 'POLICE']] as const) {
     for (const organizationId of ids) {
-      log.stream(`organization-${organizationId}`, [['OrganizationRegistered', { organizationId, name: organizationId.slice(4).toUpperCase(), shortName: null, kind }, 'org-pod']]);
+      log.stream(`organization-${organizationId}`, [['OrganizationRegistered', { organizationId, name: organizationId.slice(4).toUpperCase(), shortName: null, kind, from: log.now().slice(0, 10) }, 'org-pod']]);
     }
   }
 }
@@ -148,7 +150,7 @@ function agreement(log: Log, n: number): void {
   log.stream(`agreement-${agreementId}`, [
     ['AgreementDrafted', {
       agreementId, version: 1, createdAt: log.now(), title: `Samarbeidsavtale ${n}`, purpose: log.text(10),
-      parties: [{ organizationId: police, name: police, kind: 'POLICE', role: log.text(3) }, { organizationId: ngo, name: ngo, kind: 'NGO', role: log.text(3) }],
+      parties: [{ organizationId: police, name: police, kind: 'POLICE', role: log.text(3), police: true }, { organizationId: ngo, name: ngo, kind: 'NGO', role: log.text(3), police: false }],
       clauses: SECTIONS.map((section) => ({ section, nb: log.text(12), en: null })), effectiveFrom: day, expiresOn, citedDecisionIds: [],
     }, police],
     ['AgreementProposedForSignature', { agreementId, version: 1, proposedAt: log.now() }, police],
