@@ -28,6 +28,8 @@ export interface ScaleFigures {
   firstStartSeconds: number;
   asOfMs: number;
   rssMegabytes: number;
+  /** Where the RSS goes: V8's heap (total reserved, used) and memory outside it, MB, same moment. */
+  heapMegabytes: { total: number; used: number; external: number };
   latencyFlatness: number;
   /** Median query latency (ms) per log size. */
   latencyMsBySize: Record<string, number>;
@@ -72,9 +74,18 @@ async function rebuildAllFigures(logFile: string, dir: string): Promise<{ raw: n
   }
 }
 
+interface Measured {
+  asOfMs: number;
+  latencyMs: number;
+  rssMegabytes: number;
+  memory: NodeJS.MemoryUsage;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
 interface Started {
   ready: Promise<{ readySeconds: number }>;
-  ask: (measure: { asOf: string; issueId: string; rounds: number }) => Promise<{ asOfMs: number; latencyMs: number; rssMegabytes: number }>;
+  ask: (measure: { asOf: string; issueId: string; rounds: number }) => Promise<Measured>;
   stop: () => Promise<void>;
 }
 
@@ -94,7 +105,7 @@ function startPlatform(dataDir: string): Started {
   return {
     ready: next(),
     ask: (measure) => {
-      const answer = next<{ asOfMs: number; latencyMs: number; rssMegabytes: number }>();
+      const answer = next<Measured>();
       child.send({ measure });
       return answer;
     },
@@ -110,7 +121,7 @@ function startPlatform(dataDir: string): Started {
 export async function benchScale(options: { sizes: number[]; dir: string; rounds?: number }): Promise<ScaleFigures> {
   const latencyMsBySize: Record<string, number> = {};
   const restartReadySecondsBySize: Record<string, number> = {};
-  let last: { firstStartSeconds: number; restartReadySeconds: number; asOfMs: number; rssMegabytes: number } | undefined;
+  let last: { firstStartSeconds: number; restartReadySeconds: number; asOfMs: number; rssMegabytes: number; memory: NodeJS.MemoryUsage } | undefined;
   let g4: { raw: number; rebuilt: number; events: number } | undefined;
   const largest = Math.max(...options.sizes);
   for (const size of [...options.sizes].sort((a, b) => a - b)) {
@@ -132,7 +143,7 @@ export async function benchScale(options: { sizes: number[]; dir: string; rounds
     latencyMsBySize[String(events)] = measured.latencyMs;
     restartReadySecondsBySize[String(events)] = restartReadySeconds;
     if (process.env.KOM_BENCH_VERBOSE) console.error(`scale ${events}: first start ${firstStartSeconds.toFixed(1)} s, restart ${restartReadySeconds.toFixed(2)} s, ${JSON.stringify(measured)}`);
-    last = { firstStartSeconds, restartReadySeconds, asOfMs: measured.asOfMs, rssMegabytes: measured.rssMegabytes };
+    last = { firstStartSeconds, restartReadySeconds, asOfMs: measured.asOfMs, rssMegabytes: measured.rssMegabytes, memory: measured.memory };
     rmSync(dataDir, { recursive: true, force: true });
   }
   const latencies = Object.values(latencyMsBySize);
@@ -145,6 +156,7 @@ export async function benchScale(options: { sizes: number[]; dir: string; rounds
     firstStartSeconds: last!.firstStartSeconds,
     asOfMs: last!.asOfMs,
     rssMegabytes: last!.rssMegabytes,
+    heapMegabytes: { total: mb(last!.memory.heapTotal), used: mb(last!.memory.heapUsed), external: mb(last!.memory.external) },
     latencyFlatness: Math.max(...latencies) / Math.min(...latencies),
     latencyMsBySize,
     restartReadySecondsBySize,

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       }
       latencies.push(...readTimes, ...issuesTimes);
       global.gc?.();
-      process.send!({ asOfMs: median(asOfTimes), latencyMs: median(latencies), readMs: median(readTimes), issuesMs: median(issuesTimes), rssMegabytes: process.memoryUsage().rss / 1024 / 1024 });
+      process.send!({ asOfMs: median(asOfTimes), latencyMs: median(latencies), readMs: median(readTimes), issuesMs: median(issuesTimes), rssMegabytes: process.memoryUsage().rss / 1024 / 1024, memory: process.memoryUsage() });
     })().catch((error: unknown) => {
       console.error(error);
       process.exit(1);
