@@ -68,14 +68,22 @@ export function longestList(value: unknown, limit: number, depth = 0): number {
   return longest;
 }
 
-/** The longest list literal in a document. */
+const longestByDocument = new WeakMap<DocumentNode, number>();
+
+/**
+ * The longest list literal in a document. Apollo hands the same parsed document to every request
+ * with the same query text, so each document is walked once.
+ */
 export function longestListInDocument(document: DocumentNode): number {
+  const known = longestByDocument.get(document);
+  if (known !== undefined) return known;
   let longest = 0;
   visit(document, {
     [Kind.LIST]: (node) => {
       longest = Math.max(longest, node.values.length);
     },
   });
+  longestByDocument.set(document, longest);
   return longest;
 }
 
