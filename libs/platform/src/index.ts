@@ -13,6 +13,7 @@ export * from './nest/tokens';
 export * from './nest/projections.service';
 export * from './nest/command-path';
 export * from './nest/decider-handler';
+export * from './nest/port-binding';
 export * from './nest/platform.module';
 export * from './nest/committed-events';
 export * from './nest/http-refusal.filter';
