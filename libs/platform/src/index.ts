@@ -3,6 +3,7 @@ export * from './ids';
 export * from './bounded-context';
 export * from './command/event-schema-registry';
 export * from './command/execute-command';
+export * from './command/request-meta';
 export * from './command/recorded-not-visible';
 export * from './command/refuse-personal-data';
 export * from './command/execute-across-streams';

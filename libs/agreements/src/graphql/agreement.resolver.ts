@@ -18,16 +18,15 @@ import {
   pageSize,
   toConnection,
   type Clock,
-  type CommandMeta,
+  type Meta,
+  withRevision,
 } from '@kom/platform';
-import {
-  AmendAgreementCommand,
-  DraftAgreementCommand,
-  ProposeAgreementForSignatureCommand,
-  RenewAgreementCommand,
-  SignAgreementCommand,
-  TerminateAgreementCommand,
-} from '../application/agreement.commands';
+import { AmendAgreementCommand } from '../application/amend-agreement.command';
+import { DraftAgreementCommand } from '../application/draft-agreement.command';
+import { ProposeAgreementForSignatureCommand } from '../application/propose-agreement-for-signature.command';
+import { RenewAgreementCommand } from '../application/renew-agreement.command';
+import { SignAgreementCommand } from '../application/sign-agreement.command';
+import { TerminateAgreementCommand } from '../application/terminate-agreement.command';
 import { agreementVersionDiff } from '../domain/agreement-diff';
 import { agreementDecider, agreementStream } from '../domain/agreement.decider';
 import { isPartyMember, visibleTo } from '../domain/agreement-visibility';
@@ -52,15 +51,8 @@ import {
 } from './agreement.types';
 import { agreementView } from './agreement.view';
 
-type Meta = { actor: Actor; correlationId: string };
-
 const ALL_READERS = ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR'] as const;
 const WRITERS = ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE'] as const;
-
-const withRevision = (meta: Meta, expectedRevision: number | null | undefined): CommandMeta => ({
-  ...meta,
-  expectedRevision: expectedRevision == null ? undefined : BigInt(expectedRevision),
-});
 
 /**
  * Cooperation agreements over GraphQL. Resolvers translate and dispatch; the rules live in the

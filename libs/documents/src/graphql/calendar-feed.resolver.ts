@@ -3,15 +3,13 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { CurrentActor, RequestMeta } from '@kom/auth';
 import { NotFound, type Actor } from '@kom/kernel';
-import { Lang, newId } from '@kom/platform';
+import { Lang, newId, type Meta } from '@kom/platform';
 import { CreateCalendarFeedCommand } from '../application/create-calendar-feed.command';
 import { RevokeCalendarFeedCommand } from '../application/revoke-calendar-feed.command';
 import { newFeedSecret } from '../application/feed-secret';
 import type { FeedBody } from '../domain/calendar-feed.decider';
 import { CalendarFeedsQueries, type CalendarFeedView } from '../read-models/calendar-feeds.queries';
 import { CalendarFeed, CreateCalendarFeedInput, NewCalendarFeed, RevokeCalendarFeedInput } from './documents.types';
-
-type Meta = { actor: Actor; correlationId: string };
 
 const toFeed = (view: CalendarFeedView): CalendarFeed => ({
   id: view.id,

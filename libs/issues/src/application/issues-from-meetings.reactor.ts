@@ -2,12 +2,10 @@ import { fold } from '@kom/kernel';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@kom/event-store';
 import { meetingDecider, type MeetingEvent, type MeetingState } from '@kom/meetings';
 import type { Reactor, ReactorCommand } from '@kom/platform';
-import {
-  ForwardIssueCommand,
-  PlaceIssueOnAgendaCommand,
-  RemoveIssueFromAgendaCommand,
-  ResolveIssueCommand,
-} from './issue.commands';
+import { ForwardIssueCommand } from './forward-issue.command';
+import { PlaceIssueOnAgendaCommand } from './place-issue-on-agenda.command';
+import { RemoveIssueFromAgendaCommand } from './remove-issue-from-agenda.command';
+import { ResolveIssueCommand } from './resolve-issue.command';
 
 export const ISSUES_FROM_MEETINGS_REACTOR = 'issues-from-meetings';
 

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
 import { CurrentActor, RequestMeta } from '@kom/auth';
-import { IdempotentMutations, Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, newId, pageSize, toConnection } from '@kom/platform';
+import { IdempotentMutations, Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, newId, pageSize, toConnection, type Meta, withRevision } from '@kom/platform';
 import { AcceptAgendaProposalCommand } from '../application/accept-agenda-proposal.command';
 import { DeclineAgendaProposalCommand, WithdrawAgendaProposalCommand } from '../application/decide-agenda-proposal.command';
 import { ProposeAgendaItemCommand } from '../application/propose-agenda-item.command';
@@ -21,10 +21,7 @@ import {
   ProposeAgendaItemInput,
   WithdrawAgendaProposalInput,
 } from './agenda-proposal.types';
-import { withExpectedRevision } from './meeting-mutations.resolver';
 import { AgendaItem, Meeting } from './meeting.types';
-
-type Meta = { actor: Actor; correlationId: string };
 
 const STREAM_PREFIX = agendaProposalStream('');
 
@@ -105,14 +102,14 @@ export class AgendaProposalResolver {
   @Mutation(() => AgendaProposal, { description: 'Declines a proposal with a reason the proposer sees.' })
   async declineAgendaProposal(@Args('input') input: DeclineAgendaProposalInput, @RequestMeta() meta: Meta): Promise<AgendaProposalView> {
     const { expectedRevision, ...command } = input;
-    await this.commands.execute(new DeclineAgendaProposalCommand({ type: 'DeclineAgendaProposal', ...command }, withExpectedRevision(meta, expectedRevision)));
+    await this.commands.execute(new DeclineAgendaProposalCommand({ type: 'DeclineAgendaProposal', ...command }, withRevision(meta, expectedRevision)));
     return this.mustFind(input.proposalId);
   }
 
   @Mutation(() => AgendaProposal, { description: 'The proposing organisation takes its proposal back before it is decided.' })
   async withdrawAgendaProposal(@Args('input') input: WithdrawAgendaProposalInput, @RequestMeta() meta: Meta): Promise<AgendaProposalView> {
     const { expectedRevision, ...command } = input;
-    await this.commands.execute(new WithdrawAgendaProposalCommand({ type: 'WithdrawAgendaProposal', ...command }, withExpectedRevision(meta, expectedRevision)));
+    await this.commands.execute(new WithdrawAgendaProposalCommand({ type: 'WithdrawAgendaProposal', ...command }, withRevision(meta, expectedRevision)));
     return this.mustFind(input.proposalId);
   }
 

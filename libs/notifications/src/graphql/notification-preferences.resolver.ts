@@ -3,15 +3,13 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { CurrentActor, RequestMeta } from '@kom/auth';
 import type { Actor } from '@kom/kernel';
-import { Lang, PageArgs, READ_MODELS, decodeCursorPair, pageSize, toConnection, type ConnectionShape } from '@kom/platform';
+import { Lang, PageArgs, READ_MODELS, decodeCursorPair, pageSize, toConnection, type ConnectionShape, type Meta } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
 import { SetPreferencesCommand } from '../application/commands';
 import { RECIPIENT_ADDRESSES, type RecipientAddresses } from '../delivery/ports';
 import { DEFAULT_DAYS_AHEAD } from '../domain/topics';
 import { NotificationsReadModel, type NotificationRow, type PersonPreferences } from '../read-models/notifications.queries';
 import { NotificationPreferences, SentNotification, SentNotificationConnection, SetNotificationPreferencesInput } from './notifications.types';
-
-type Meta = { actor: Actor; correlationId: string };
 
 const toPreferences = (p: PersonPreferences | undefined): NotificationPreferences =>
   p

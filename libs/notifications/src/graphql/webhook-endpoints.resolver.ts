@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { CurrentActor, RequestMeta } from '@kom/auth';
 import { InvalidInput, NotFound, type Actor } from '@kom/kernel';
-import { KOM_CONFIG, READ_MODELS, newId, type KomConfig } from '@kom/platform';
+import { KOM_CONFIG, READ_MODELS, newId, type KomConfig, type Meta } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
 import { WebhookEndpointCommandMessage } from '../application/commands';
 import { NotificationsService } from '../application/notifications.service';
@@ -12,8 +12,6 @@ import { newWebhookSecret } from '../delivery/webhook-signature';
 import { webhookUrlProblem, type WebhookEndpointCommand } from '../domain/webhook-endpoint.decider';
 import { NotificationsReadModel, type EndpointRow } from '../read-models/notifications.queries';
 import { NewWebhookSecret, RegisterWebhookEndpointInput, RotateWebhookSecretInput, WebhookEndpoint, WebhookEndpointInput } from './notifications.types';
-
-type Meta = { actor: Actor; correlationId: string };
 
 /** How many failed deliveries an endpoint lists. */
 const RECENT_FAILURES = 5;

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { CLOCK, Lang, labelIn, type Clock } from '@kom/platform';
+import { CLOCK, Lang, labelIn, type Clock, type Meta } from '@kom/platform';
 import { AdmitToGroupCommand } from '../application/admit-to-group.command';
 import { LeaveGroupCommand } from '../application/leave-group.command';
 import type { GroupKind } from '../domain/group.events';
@@ -12,8 +12,6 @@ import { OrganizationsQueries, type OrganizationRow } from '../read-models/organ
 import { asOfDate } from './as-of-date';
 import { AdmitToGroupInput, Group, GroupKindEnum, GROUP_KIND_LABELS, LeaveGroupInput } from './group.types';
 import { Organization } from './organization.types';
-
-type Meta = { actor: Actor; correlationId: string };
 
 @Resolver(() => Group)
 export class GroupResolver {

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { IdempotentMutations, Lang, ProjectionsService, committedEvents, decodeCursorPair, labelIn, newId, pageSize, toConnection } from '@kom/platform';
+import { IdempotentMutations, Lang, ProjectionsService, committedEvents, decodeCursorPair, labelIn, newId, pageSize, toConnection, type Meta, withRevision } from '@kom/platform';
 import { RegisterOrganizationCommand } from '../application/register-organization.command';
 import { RenameOrganizationCommand } from '../application/rename-organization.command';
 import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
@@ -15,8 +15,6 @@ import {
   ORGANIZATION_KIND_LABELS,
   RenameOrganizationInput,
 } from './organization.types';
-
-type Meta = { actor: Actor; correlationId: string };
 
 const cursorKey = (row: OrganizationRow) => JSON.stringify([row.name, row.id]);
 
@@ -59,7 +57,7 @@ export class OrganizationResolver {
     await this.commands.execute(
       new RenameOrganizationCommand(
         { type: 'RenameOrganization', ...rename },
-        { ...meta, expectedRevision: expectedRevision == null ? undefined : BigInt(expectedRevision) },
+        withRevision(meta, expectedRevision),
       ),
     );
     return this.mustFind(input.organizationId);

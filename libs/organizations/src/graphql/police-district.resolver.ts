@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { CLOCK, type Clock } from '@kom/platform';
+import { CLOCK, type Clock, type Meta } from '@kom/platform';
 import { MergePoliceDistrictsCommand, RegisterPoliceDistrictCommand } from '../application/police-districts.command';
 import { OrganizationHistoryQueries } from '../read-models/organization-history.queries';
 import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
@@ -11,8 +11,6 @@ import { PoliceDistrictsQueries, type PoliceDistrictRow } from '../read-models/p
 import { asOfDate } from './as-of-date';
 import { MergePoliceDistrictsInput, PoliceDistrict, RegisterPoliceDistrictInput } from './organization-history.types';
 import { Organization } from './organization.types';
-
-type Meta = { actor: Actor; correlationId: string };
 
 const AS_OF = { type: () => String, nullable: true, description: 'A day (YYYY-MM-DD) or an ISO 8601 instant (its day in Norway); default today.' };
 

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
 import { CurrentActor, RequestMeta } from '@kom/auth';
-import { AccessLog, IdempotentMutations, newId } from '@kom/platform';
+import { AccessLog, IdempotentMutations, newId, type Meta } from '@kom/platform';
 import { AddRepresentativeCommand } from '../application/add-representative.command';
 import { RemoveRepresentativeCommand } from '../application/remove-representative.command';
 import { ForgetPersonCommand, RestrictPersonCommand } from '../application/person-data.command';
@@ -12,8 +12,6 @@ import { RepresentativesQueries, type RepresentativeRow } from '../read-models/r
 import { Organization } from './organization.types';
 import { AddRepresentativeInput, PersonDataInput, RemoveRepresentativeInput, Representative } from './representative.types';
 import { canIdentifyRepresentatives, mayReadRestricted } from './representative-visibility';
-
-type Meta = { actor: Actor; correlationId: string };
 
 @Resolver(() => Representative)
 export class RepresentativeResolver {

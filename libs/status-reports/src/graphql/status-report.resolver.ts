@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { CurrentActor, RequestMeta } from '@kom/auth';
 import { NotFound, type Actor } from '@kom/kernel';
-import { Lang } from '@kom/platform';
+import { Lang, type Meta } from '@kom/platform';
 import { DraftStatusReportCommand } from '../application/draft-status-report.command';
 import { WriteStatusReportChapterCommand } from '../application/write-status-report-chapter.command';
 import { RecordStatusReportFiguresCommand } from '../application/record-status-report-figures.command';
@@ -24,8 +24,6 @@ import {
   StatusReportYearInput,
   WriteStatusReportChapterInput,
 } from './status-report.types';
-
-type Meta = { actor: Actor; correlationId: string };
 
 /** The annual status report: the secretariat writes, agencies add figures, the project group approves, anyone reads what is published. */
 @Resolver(() => StatusReport)
