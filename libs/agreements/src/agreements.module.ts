@@ -10,6 +10,7 @@ import { DECISION_DIRECTORY, ORGANIZATION_DIRECTORY } from './application/ports'
 import { AgreementClauseResolver } from './graphql/agreement-clause.resolver';
 import { AgreementPartyResolver } from './graphql/agreement-party.resolver';
 import { AgreementResolver } from './graphql/agreement.resolver';
+import { AgreementMutationsResolver } from './graphql/agreement-mutations.resolver';
 import { AgreementsQueries } from './read-models/agreements.queries';
 import { AgreementsSeeder } from './seed/agreements.seeder';
 
@@ -39,6 +40,7 @@ export class AgreementsModule {
         TerminateAgreementHandler,
         AgreementsQueries,
         AgreementResolver,
+        AgreementMutationsResolver,
         AgreementClauseResolver,
         AgreementPartyResolver,
         AgreementsSeeder,

@@ -8,6 +8,7 @@ import { LogIntegrityCheck } from './integrity/log-integrity-check';
 import { DecisionsQueries } from '@kom/meetings';
 import { DECISION_RELATIONS } from './history/decision-relations.port';
 import { AuditResolver } from './graphql/audit.resolver';
+import { AuditMutationsResolver } from './graphql/audit-mutations.resolver';
 import { DecisionHistoryResolver, DecisionHistoryStepResolver } from './graphql/decision-history.resolver';
 import { AuditKeyController } from './nest/audit-key.controller';
 import { EvidenceBundleController } from './nest/evidence-bundle.controller';
@@ -56,6 +57,7 @@ const AUDIT_PROVIDERS: Provider[] = [
   NotaryService,
   StartupIntegrityCheck,
   AuditResolver,
+  AuditMutationsResolver,
   DecisionHistoryResolver,
   DecisionHistoryStepResolver,
 ];

@@ -11,6 +11,7 @@ import { DocumentsController } from './http/documents.controller';
 import { CalendarFeedController } from './http/calendar-feed.controller';
 import { DocumentsResolver } from './graphql/documents.resolver';
 import { CalendarFeedResolver } from './graphql/calendar-feed.resolver';
+import { CalendarFeedMutationsResolver } from './graphql/calendar-feed-mutations.resolver';
 
 export interface DocumentsModuleOptions {
   readonly imports?: ModuleMetadata['imports'];
@@ -37,6 +38,7 @@ export class DocumentsModule {
         RevokeCalendarFeedHandler,
         DocumentsResolver,
         CalendarFeedResolver,
+        CalendarFeedMutationsResolver,
       ],
     };
   }

@@ -25,6 +25,7 @@ import { CitedIssuesSlot } from './application/cited-issues';
 import { DeclineAgendaProposalHandler, WithdrawAgendaProposalHandler } from './application/decide-agenda-proposal.command';
 import { ProposeAgendaItemHandler } from './application/propose-agenda-item.command';
 import { AgendaItemProposalResolver, AgendaProposalResolver } from './graphql/agenda-proposal.resolver';
+import { AgendaProposalMutationsResolver } from './graphql/agenda-proposal-mutations.resolver';
 import { AgendaProposalsQueries } from './read-models/agenda-proposals.queries';
 import { MEETING_LOOKUP } from './application/ports';
 import { SourcedAgendaItemsSlot } from './application/sourced-agenda-items';
@@ -78,6 +79,7 @@ import { MinutesQueries } from './read-models/minutes.queries';
     CitedIssuesSlot,
     AgendaProposalsQueries,
     AgendaProposalResolver,
+    AgendaProposalMutationsResolver,
     AgendaItemProposalResolver,
     // Read side: queries, the MEETING_LOOKUP port over them, GraphQL.
     MeetingsQueries,

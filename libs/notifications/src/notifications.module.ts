@@ -4,7 +4,9 @@ import { NotificationCommandHandler, SetPreferencesHandler, WebhookEndpointComma
 import { NotificationsService } from './application/notifications.service';
 import { MAIL_TRANSPORT, RECIPIENT_ADDRESSES, WEBHOOK_SECRET_KEYS } from './delivery/ports';
 import { NotificationPreferencesResolver } from './graphql/notification-preferences.resolver';
+import { NotificationPreferencesMutationsResolver } from './graphql/notification-preferences-mutations.resolver';
 import { WebhookEndpointsResolver } from './graphql/webhook-endpoints.resolver';
+import { WebhookEndpointsMutationsResolver } from './graphql/webhook-endpoints-mutations.resolver';
 
 export interface NotificationsModuleOptions {
   /** Modules that export what the bindings inject (e.g. OrganizationsModule). */
@@ -36,7 +38,9 @@ export class NotificationsModule {
         WebhookEndpointCommandHandler,
         NotificationsService,
         NotificationPreferencesResolver,
+        NotificationPreferencesMutationsResolver,
         WebhookEndpointsResolver,
+        WebhookEndpointsMutationsResolver,
       ],
       exports: [NotificationsService],
     };

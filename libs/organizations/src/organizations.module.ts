@@ -12,12 +12,16 @@ import { EndOrganizationRoleHandler, GrantOrganizationRoleHandler } from './appl
 import { MergePoliceDistrictsHandler, RegisterPoliceDistrictHandler } from './application/police-districts.command';
 import { OrganizationHistoryResolver } from './graphql/organization-history.resolver';
 import { PoliceDistrictResolver } from './graphql/police-district.resolver';
+import { PoliceDistrictMutationsResolver } from './graphql/police-district-mutations.resolver';
 import { OrganizationHistoryQueries } from './read-models/organization-history.queries';
 import { PoliceDistrictsQueries } from './read-models/police-districts.queries';
 import { GroupResolver } from './graphql/group.resolver';
+import { GroupMutationsResolver } from './graphql/group-mutations.resolver';
 import { OrganizationRelationsResolver } from './graphql/organization-relations.resolver';
 import { OrganizationResolver } from './graphql/organization.resolver';
+import { OrganizationMutationsResolver } from './graphql/organization-mutations.resolver';
 import { RepresentativeResolver } from './graphql/representative.resolver';
+import { RepresentativeMutationsResolver } from './graphql/representative-mutations.resolver';
 import { GroupMembershipQueries } from './read-models/group-membership.queries';
 import { OrganizationsQueries } from './read-models/organizations.queries';
 import { RepresentativesQueries } from './read-models/representatives.queries';
@@ -45,11 +49,15 @@ import { OrganizationsSeeder } from './seed/organizations.seeder';
     GroupMembershipQueries,
     RepresentativesQueries,
     OrganizationResolver,
+    OrganizationMutationsResolver,
     OrganizationRelationsResolver,
     OrganizationHistoryResolver,
     PoliceDistrictResolver,
+    PoliceDistrictMutationsResolver,
     GroupResolver,
+    GroupMutationsResolver,
     RepresentativeResolver,
+    RepresentativeMutationsResolver,
     OrganizationsSeeder,
   ],
   // The notifications context reads representatives' addresses and seals its webhook secrets with the key table.

@@ -9,6 +9,7 @@ import { PublishStatusReportHandler } from './application/publish-status-report.
 import { CorrectStatusReportHandler } from './application/correct-status-report.command';
 import { StatusReportsQueries } from './read-models/status-reports.queries';
 import { StatusReportResolver } from './graphql/status-report.resolver';
+import { StatusReportMutationsResolver } from './graphql/status-report-mutations.resolver';
 
 export interface StatusReportsModuleOptions {
   readonly imports?: ModuleMetadata['imports'];
@@ -33,6 +34,7 @@ export class StatusReportsModule {
         PublishStatusReportHandler,
         CorrectStatusReportHandler,
         StatusReportResolver,
+        StatusReportMutationsResolver,
       ],
       exports: [StatusReportsQueries],
     };

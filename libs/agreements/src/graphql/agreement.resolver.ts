@@ -1,12 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Forbidden, InvalidInput, NotFound, type Actor } from '@kom/kernel';
-import { CurrentActor, RequestMeta } from '@kom/auth';
+import { CurrentActor } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import {
   CLOCK,
-  IdempotentMutations,
   Lang,
   ProjectionsService,
   committedEvents,
@@ -14,19 +12,10 @@ import {
   labelIn,
   loadAsOf,
   mapCommitted,
-  newId,
   pageSize,
   toConnection,
   type Clock,
-  type Meta,
-  withRevision,
 } from '@kom/platform';
-import { AmendAgreementCommand } from '../application/amend-agreement.command';
-import { DraftAgreementCommand } from '../application/draft-agreement.command';
-import { ProposeAgreementForSignatureCommand } from '../application/propose-agreement-for-signature.command';
-import { RenewAgreementCommand } from '../application/renew-agreement.command';
-import { SignAgreementCommand } from '../application/sign-agreement.command';
-import { TerminateAgreementCommand } from '../application/terminate-agreement.command';
 import { agreementVersionDiff } from '../domain/agreement-diff';
 import { agreementDecider, agreementStream } from '../domain/agreement.decider';
 import { isPartyMember, visibleTo } from '../domain/agreement-visibility';
@@ -41,18 +30,9 @@ import {
   AgreementConnection,
   AgreementsArgs,
   AgreementVersionDiff,
-  AmendAgreementInput,
   ChangeKind,
-  DraftAgreementInput,
-  ProposeAgreementForSignatureInput,
-  RenewAgreementInput,
-  SignAgreementInput,
-  TerminateAgreementInput,
 } from './agreement.types';
 import { agreementView } from './agreement.view';
-
-const ALL_READERS = ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR'] as const;
-const WRITERS = ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE'] as const;
 
 /**
  * Cooperation agreements over GraphQL. Resolvers translate and dispatch; the rules live in the
@@ -62,11 +42,9 @@ const WRITERS = ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE'] as const;
 @Resolver(() => Agreement)
 export class AgreementResolver {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(AgreementsQueries) private readonly queries: AgreementsQueries,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
     @Inject(ORGANIZATION_DIRECTORY) private readonly organizations: OrganizationDirectory,
   ) {}
@@ -167,74 +145,6 @@ export class AgreementResolver {
     };
   }
 
-  @Mutation(() => Agreement, { description: 'Draft an agreement (version 1). The police party or the secretariat.' })
-  async draftAgreement(@Args('input') input: DraftAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
-    const { citedDecisionIds, idempotencyKey, ...rest } = input;
-    const agreementId = await this.idempotency.run({ actor: meta.actor, operation: 'draftAgreement', key: idempotencyKey, input }, async () => {
-      const agreementId = newId();
-      await this.commands.execute(
-        new DraftAgreementCommand({ type: 'DraftAgreement', agreementId, ...rest, citedDecisionIds: citedDecisionIds ?? [] }, meta),
-      );
-      return agreementId;
-    });
-    return this.mustFind(agreementId, meta.actor);
-  }
-
-  @Mutation(() => Agreement, { description: 'A new version with changed content. The police party or the secretariat.' })
-  async amendAgreement(@Args('input') input: AmendAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
-    const { expectedRevision, agreementId, title, purpose, parties, clauses, effectiveFrom, expiresOn, citedDecisionIds } = input;
-    await this.commands.execute(
-      new AmendAgreementCommand(
-        {
-          type: 'AmendAgreement',
-          agreementId,
-          title: title ?? undefined,
-          purpose: purpose ?? undefined,
-          parties: parties ?? undefined,
-          clauses: clauses ?? undefined,
-          effectiveFrom: effectiveFrom ?? undefined,
-          // Left out: keep; explicit null: no expiry date.
-          expiresOn,
-          citedDecisionIds: citedDecisionIds ?? undefined,
-        },
-        withRevision(meta, expectedRevision),
-      ),
-    );
-    return this.mustFind(agreementId, meta.actor);
-  }
-
-  @Mutation(() => Agreement, { description: 'Propose the current version for signature. The police party or the secretariat.' })
-  async proposeAgreementForSignature(@Args('input') input: ProposeAgreementForSignatureInput, @RequestMeta() meta: Meta): Promise<Agreement> {
-    const { agreementId, version, expectedRevision } = input;
-    await this.commands.execute(
-      new ProposeAgreementForSignatureCommand({ type: 'ProposeAgreementForSignature', agreementId, version }, withRevision(meta, expectedRevision)),
-    );
-    return this.mustFind(agreementId, meta.actor);
-  }
-
-  @Mutation(() => Agreement, { description: "Sign the proposed version for your organisation. A representative of a party." })
-  async signAgreement(@Args('input') input: SignAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
-    const { agreementId, version, expectedRevision } = input;
-    await this.commands.execute(new SignAgreementCommand({ type: 'SignAgreement', agreementId, version }, withRevision(meta, expectedRevision)));
-    return this.mustFind(agreementId, meta.actor);
-  }
-
-  @Mutation(() => Agreement, { description: 'A new version with a later expiry date, proposed for every signature again.' })
-  async renewAgreement(@Args('input') input: RenewAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
-    const { agreementId, expiresOn, expectedRevision } = input;
-    await this.commands.execute(new RenewAgreementCommand({ type: 'RenewAgreement', agreementId, expiresOn }, withRevision(meta, expectedRevision)));
-    return this.mustFind(agreementId, meta.actor);
-  }
-
-  @Mutation(() => Agreement, { description: 'Give notice of termination for your organisation, with a reason and an effective date. Any party.' })
-  async terminateAgreement(@Args('input') input: TerminateAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
-    const { agreementId, reason, effectiveOn, expectedRevision } = input;
-    await this.commands.execute(
-      new TerminateAgreementCommand({ type: 'TerminateAgreement', agreementId, reason, effectiveOn }, withRevision(meta, expectedRevision)),
-    );
-    return this.mustFind(agreementId, meta.actor);
-  }
-
   @ResolveField(() => String, { description: 'The status in Norwegian (NB, default) or English (EN).' })
   statusLabel(@Parent() agreement: Agreement, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
     return labelIn(AGREEMENT_STATUS_LABELS[agreement.status], lang);
@@ -255,11 +165,5 @@ export class AgreementResolver {
     const row = this.queries.byId(id);
     const visible: AgreementFacts | undefined = row && visibleTo(row.agreement, actor, actingFor);
     return visible && agreementView(visible, row!.revision, this.clock.now());
-  }
-
-  private async mustFind(id: string, actor: Actor): Promise<Agreement> {
-    const found = this.current(id, actor, await this.actingFor(actor));
-    if (!found) throw new NotFound('agreement', id);
-    return found;
   }
 }
