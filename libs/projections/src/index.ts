@@ -4,3 +4,4 @@ export * from './read-model-database';
 export * from './projection-runner';
 export * from './rebuild-all';
 export { CHECKPOINT_TABLE, addMarkColumns, markFromRow, type MarkColumns } from './projection-set';
+export * from './checkpointed-runner';
