@@ -21,7 +21,7 @@ export * from './nest/http-refusal.filter';
 export * from './command/event-json-schema';
 export * from './graphql/graphql-errors.filter';
 export * from './graphql/labels';
-export * from './command/load-as-of';
+export * from './command/load-stream';
 export * from './command/upcasters-of';
 export * from './reactors';
 export * from './personal-data/personal-data-keys';

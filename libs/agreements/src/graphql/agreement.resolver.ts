@@ -10,7 +10,7 @@ import {
   committedEvents,
   decodeCursorPair,
   labelIn,
-  loadAsOf,
+  loadStream,
   mapCommitted,
   pageSize,
   toConnection,
@@ -112,8 +112,8 @@ export class AgreementResolver {
     if (asOf) {
       const at = new Date(asOf);
       if (Number.isNaN(at.getTime())) throw new InvalidInput('INVALID_AS_OF', 'asOf must be an ISO 8601 instant');
-      const past = await loadAsOf(this.store, agreementDecider, agreementStream(id), at);
-      if (!past || past.state.kind === 'none') return undefined;
+      const past = await loadStream(this.store, agreementDecider, agreementStream(id), { asOf: at });
+      if (past.revision === undefined || past.state.kind === 'none') return undefined;
       const visible = visibleTo(past.state, actor, await this.actingFor(actor));
       return visible && agreementView(visible, Number(past.revision), at);
     }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { CommandPath, KomCommand, load, type CommandOutcome } from '@kom/platform';
+import { CommandPath, KomCommand, loadStream, type CommandOutcome } from '@kom/platform';
 import type { IssueCommand } from '../domain/issue.commands';
 import type { IssueEvent } from '../domain/issue.events';
 import { issueDecider, issueStream, type IssueState } from '../domain/issue.decider';
@@ -29,7 +29,7 @@ export class MarkIssueDuplicateHandler implements ICommandHandler<MarkIssueDupli
   async execute({ payload, meta }: MarkIssueDuplicateCommand): Promise<Outcome> {
     const id = payload.duplicateOfIssueId;
     const valid = typeof id === 'string' && id.length > 0 && id.length <= 100 && id !== payload.issueId;
-    const { state } = valid ? await load(this.store, issueDecider, issueStream(id)) : { state: issueDecider.initialState };
+    const { state } = valid ? await loadStream(this.store, issueDecider, issueStream(id)) : { state: issueDecider.initialState };
     const original = state.status === 'none' ? null : { status: state.status, duplicateOfIssueId: state.duplicateOf };
     return this.path.execute(issueDecider, issueStream(payload.issueId), { ...payload, original }, meta);
   }
