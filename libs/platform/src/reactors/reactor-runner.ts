@@ -38,9 +38,10 @@ const CATCH_UP_PAGE = 500;
 
 /**
  * Runs one reactor over the global log from its checkpoint, on the CheckpointedRunner projections
- * run on too: catch-up, then live, one event at a time. For each event it handles, the reactor's commands are dispatched in order, then the
- * checkpoint moves past the event. A domain refusal of a command is the reactor's answer for that
- * event (logged; the runner moves on); any other error is retried, then stops the runner.
+ * run on too: catch-up, then live, one event at a time. For each event it handles, the reactor's
+ * commands are dispatched in order, then the checkpoint moves past the event. A domain refusal of
+ * a command is the reactor's answer for that event (logged; the runner moves on); any other error
+ * is retried, then stops the runner.
  *
  * A crash between a command and the checkpoint re-runs the event after restart: the command's
  * event ids derive from the triggering event (CommandMeta.deriveEventIds) and the deciders treat
