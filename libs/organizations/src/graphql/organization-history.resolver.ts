@@ -4,7 +4,8 @@ import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql'
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
 import { CLOCK, type Clock, type Meta, withRevision } from '@kom/platform';
-import { EndOrganizationRoleCommand, GrantOrganizationRoleCommand } from '../application/organization-roles.command';
+import { EndOrganizationRoleCommand } from '../application/end-organization-role.command';
+import { GrantOrganizationRoleCommand } from '../application/grant-organization-role.command';
 import { holdsRoleOn, rolesOn, type OrganizationRole, type RolePeriod } from '../domain/organization-roles';
 import { OrganizationHistoryQueries, type NameRow } from '../read-models/organization-history.queries';
 import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
