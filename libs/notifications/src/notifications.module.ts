@@ -1,6 +1,8 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
 import type { PortBinding } from '@kom/platform';
-import { NotificationCommandHandler, SetPreferencesHandler, WebhookEndpointCommandHandler } from './application/commands';
+import { NotificationCommandHandler } from './application/notification.command';
+import { SetPreferencesHandler } from './application/set-notification-preferences.command';
+import { WebhookEndpointCommandHandler } from './application/webhook-endpoint.command';
 import { NotificationsService } from './application/notifications.service';
 import { MAIL_TRANSPORT, RECIPIENT_ADDRESSES, WEBHOOK_SECRET_KEYS } from './delivery/ports';
 import { NotificationPreferencesResolver } from './graphql/notification-preferences.resolver';

@@ -5,7 +5,8 @@ import { NotFound } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
 import { IdempotentMutations, newId, type Meta, withRevision } from '@kom/platform';
 import { AcceptAgendaProposalCommand } from '../application/accept-agenda-proposal.command';
-import { DeclineAgendaProposalCommand, WithdrawAgendaProposalCommand } from '../application/decide-agenda-proposal.command';
+import { DeclineAgendaProposalCommand } from '../application/decline-agenda-proposal.command';
+import { WithdrawAgendaProposalCommand } from '../application/withdraw-agenda-proposal.command';
 import { ProposeAgendaItemCommand } from '../application/propose-agenda-item.command';
 import { AgendaProposalsQueries, type AgendaProposalView } from '../read-models/agenda-proposals.queries';
 import {

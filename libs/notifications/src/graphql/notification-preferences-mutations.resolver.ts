@@ -4,7 +4,7 @@ import { Inject } from '@nestjs/common';
 import { RequestMeta } from '@kom/auth';
 import { Lang, READ_MODELS, type Meta } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
-import { SetPreferencesCommand } from '../application/commands';
+import { SetPreferencesCommand } from '../application/set-notification-preferences.command';
 import { RECIPIENT_ADDRESSES, type RecipientAddresses } from '../delivery/ports';
 import { NotificationsReadModel } from '../read-models/notifications.queries';
 import { NotificationPreferences, SetNotificationPreferencesInput } from './notifications.types';

@@ -5,7 +5,7 @@ import { RequestMeta } from '@kom/auth';
 import { InvalidInput, NotFound, type Actor } from '@kom/kernel';
 import { KOM_CONFIG, READ_MODELS, newId, type KomConfig, type Meta } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
-import { WebhookEndpointCommandMessage } from '../application/commands';
+import { WebhookEndpointCommandMessage } from '../application/webhook-endpoint.command';
 import { NotificationsService } from '../application/notifications.service';
 import { webhookTargetProblem } from '../delivery/webhook-address';
 import { newWebhookSecret } from '../delivery/webhook-signature';
