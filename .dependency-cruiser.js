@@ -117,6 +117,17 @@ module.exports = {
       to: { path: PUBLIC_FACE, dependencyTypesNot: ['aliased-tsconfig-paths'] },
     },
     {
+      name: 'contexts-point-one-way',
+      severity: 'error',
+      comment:
+        'Dependencies between contexts point one way: issues builds on meetings, agreements cites ' +
+        'decisions by id, audit reads every context\'s events. No other library imports issues, ' +
+        'agreements or audit; what one needs from them comes through a port of its own that apps/api ' +
+        'binds (audit\'s DECISION_RELATIONS). Specs and testing folders may compose contexts.',
+      from: { path: '^libs/([^/]+)/', pathNot: [SPEC_FILE, '(^|/)testing/'] },
+      to: { path: '^libs/(issues|agreements|audit)/', pathNot: '^libs/$1/' },
+    },
+    {
       name: 'testing-only-in-tests',
       severity: 'error',
       comment:

@@ -88,7 +88,7 @@ export interface BrowserSuite {
  * What every browser suite sets up: the application on a loopback port serving the built web app
  * (optionally with a ManualClock), one headless Chromium, and contexts signed in as demo people.
  */
-export async function browserSuite(options: { clock?: import('@kom/platform').ManualClock; env?: NodeJS.ProcessEnv } = {}): Promise<BrowserSuite> {
+export async function browserSuite(options: BrowserSuiteOptions = {}): Promise<BrowserSuite> {
   const { TestApp } = await import('../support/test-app');
   const t = await TestApp.start({ clock: options.clock, env: { KOM_WEB_DIR: WEB_DIST, ...options.env } });
   await t.listen();
@@ -129,4 +129,60 @@ export async function browserSuite(options: { clock?: import('@kom/platform').Ma
       await t.stop();
     },
   };
+}
+
+export interface BrowserSuiteOptions {
+  readonly clock?: import('@kom/platform').ManualClock;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * A browser suite: `describe` with the application and Chromium started before its own set-up and
+ * stopped before its own tear-down, or, where the browser cannot run, one skipped test that prints
+ * why. `suite` is live from the suite's first beforeAll on. Options are read when the suite
+ * starts, so a thunk may first start what the application needs to know about (a mail receiver).
+ */
+export function describeInBrowser(name: string, fn: (suite: BrowserSuite) => void): void;
+export function describeInBrowser(
+  name: string,
+  options: BrowserSuiteOptions | (() => BrowserSuiteOptions | Promise<BrowserSuiteOptions>),
+  fn: (suite: BrowserSuite) => void,
+): void;
+export function describeInBrowser(
+  name: string,
+  ...args: [(suite: BrowserSuite) => void] | [BrowserSuiteOptions | (() => BrowserSuiteOptions | Promise<BrowserSuiteOptions>), (suite: BrowserSuite) => void]
+): void {
+  const [options, fn] = args.length === 1 ? [{}, args[0]] : args;
+  const skipReason = browserSkipReason();
+  if (skipReason) {
+    describe(name, () => {
+      console.warn(`Browser suite skipped: ${skipReason}`);
+      it.skip(`skipped: ${skipReason}`, () => undefined);
+    });
+    return;
+  }
+  describe(name, () => {
+    let started: BrowserSuite | undefined;
+    const live = (): BrowserSuite => {
+      if (!started) throw new Error('the browser suite starts in beforeAll: use it there or in a test');
+      return started;
+    };
+    const suite: BrowserSuite = {
+      get t() { return live().t; },
+      get base() { return live().base; },
+      get browser() { return live().browser; },
+      signIn: (person, signInOptions) => live().signIn(person, signInOptions),
+      setTime: (ms) => live().setTime(ms),
+      close: () => live().close(),
+    };
+    beforeAll(async () => {
+      started = await browserSuite(typeof options === 'function' ? await options() : options);
+    }, 120_000);
+    // Registered before the suite's own hooks, so it runs before them: the browser and the application
+    // stop first, then what they used (a mail receiver, a download folder).
+    afterAll(async () => {
+      await started?.close();
+    });
+    fn(suite);
+  });
 }

@@ -1,6 +1,6 @@
 import { startSmtpReceiver, startWebhookReceiver } from '@kom/notifications/testing';
 import { TestApp } from '../support/test-app';
-import { accessibilityViolations, browserSkipReason, launchBrowser, screenshot, tabTo, WEB_DIST, type Browser, type Page } from './browser';
+import { accessibilityViolations, describeInBrowser, screenshot, tabTo, type Browser, type Page } from './browser';
 
 /**
  * Notifications in a real browser: an NGO representative chooses to hear about published agendas
@@ -9,21 +9,21 @@ import { accessibilityViolations, browserSkipReason, launchBrowser, screenshot, 
  * page is checked with axe-core in Norwegian and English; the choices are also saved with the
  * keyboard only; an auditor sees the list and no form.
  */
-const skipReason = browserSkipReason();
+let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
+let hooks: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
-if (skipReason) {
-  describe('notifications in the browser', () => {
-    console.warn(`Browser suite skipped: ${skipReason}`);
-    it.skip(`skipped: ${skipReason}`, () => undefined);
-  });
-} else {
-  describe('notifications in the browser', () => {
+// The mail and webhook receivers start first: the application is told their addresses.
+describeInBrowser(
+  'notifications in the browser',
+  async () => {
+    smtp = await startSmtpReceiver();
+    hooks = await startWebhookReceiver();
+    return { env: { KOM_SMTP_URL: smtp.url, KOM_NOTIFICATIONS_POLL_MS: '50', KOM_WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' } };
+  },
+  (suite) => {
     let t: TestApp;
     let base: string;
     let browser: Browser;
-    let closeBrowser: () => Promise<void>;
-    let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
-    let hooks: Awaited<ReturnType<typeof startWebhookReceiver>>;
     let secretariat: string;
 
     const publishAgenda = async (kind: string, title: string) => {
@@ -37,22 +37,14 @@ if (skipReason) {
     };
 
     beforeAll(async () => {
-      smtp = await startSmtpReceiver();
-      hooks = await startWebhookReceiver();
-      t = await TestApp.start({ env: { KOM_WEB_DIR: WEB_DIST, KOM_SMTP_URL: smtp.url, KOM_NOTIFICATIONS_POLL_MS: '50', KOM_WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' } });
-      await t.listen();
-      const { port } = t.app.getHttpServer().address() as { port: number };
-      base = `http://127.0.0.1:${port}`;
+      ({ t, base, browser } = suite);
       secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
       const add = (organizationId: string, name: string, email: string) =>
         t.data(`mutation($input: AddRepresentativeInput!) { addRepresentative(input: $input) { id } }`, { input: { organizationId, name, email } }, secretariat);
       await add('org-rosa', 'Rita Rosa', 'rita@rosa.example');
       await add('org-noas', 'Nora Noas', 'nora@noas.example');
-      ({ browser, close: closeBrowser } = await launchBrowser());
     }, 120_000);
     afterAll(async () => {
-      await closeBrowser?.();
-      await t?.stop();
       await smtp?.close();
       await hooks?.close();
     });
@@ -166,5 +158,5 @@ if (skipReason) {
       await expectAccessible(page);
       await context.close();
     }, 120_000);
-  });
-}
+  },
+);

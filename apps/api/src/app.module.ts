@@ -8,12 +8,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule, SessionSockets, TOKEN_VERIFIER, type TokenVerifier } from '@kom/auth';
 import { GraphQLErrorsFilter, METRICS, PlatformModule, type DataDirectoryLock, type KomConfig, type KomMetrics } from '@kom/platform';
 import { OrganizationsModule } from '@kom/organizations';
-import { AuditModule } from '@kom/audit';
 import { CONTEXTS } from './contexts';
 import { agreementsModule } from './wiring/agreements.wiring';
 import { meetingsModule } from './wiring/meetings.wiring';
 import { issuesModule } from './wiring/issues.wiring';
 import { measuresModule } from './wiring/measure-citations';
+import { auditModule } from './wiring/audit.wiring';
 import { documentsModule } from './wiring/documents.wiring';
 import { statusReportsModule } from './wiring/status-reports.wiring';
 import { notificationsModule } from './wiring/notifications.wiring';
@@ -71,7 +71,7 @@ export class AppModule {
         meetingsModule(),
         agreementsModule(),
         measuresModule(),
-        AuditModule,
+        auditModule(),
         issuesModule(),
         WebAppModule.forRoot(config.webDir),
         documentsModule(),

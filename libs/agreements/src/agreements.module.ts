@@ -1,21 +1,18 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
-import {
-  AmendAgreementHandler,
-  DraftAgreementHandler,
-  ProposeAgreementForSignatureHandler,
-  RenewAgreementHandler,
-  SignAgreementHandler,
-  TerminateAgreementHandler,
-} from './application/agreement.commands';
+import type { PortBinding } from '@kom/platform';
+import { AmendAgreementHandler } from './application/amend-agreement.command';
+import { DraftAgreementHandler } from './application/draft-agreement.command';
+import { ProposeAgreementForSignatureHandler } from './application/propose-agreement-for-signature.command';
+import { RenewAgreementHandler } from './application/renew-agreement.command';
+import { SignAgreementHandler } from './application/sign-agreement.command';
+import { TerminateAgreementHandler } from './application/terminate-agreement.command';
 import { DECISION_DIRECTORY, ORGANIZATION_DIRECTORY } from './application/ports';
 import { AgreementClauseResolver } from './graphql/agreement-clause.resolver';
 import { AgreementPartyResolver } from './graphql/agreement-party.resolver';
 import { AgreementResolver } from './graphql/agreement.resolver';
+import { AgreementMutationsResolver } from './graphql/agreement-mutations.resolver';
 import { AgreementsQueries } from './read-models/agreements.queries';
 import { AgreementsSeeder } from './seed/agreements.seeder';
-
-/** How a port is bound: a Nest provider without its token. */
-export type PortBinding = Provider extends infer P ? (P extends { provide: unknown } ? Omit<P, 'provide'> : never) : never;
 
 export interface AgreementsModuleOptions {
   /** Modules that export what the bindings inject (e.g. OrganizationsModule). */
@@ -43,6 +40,7 @@ export class AgreementsModule {
         TerminateAgreementHandler,
         AgreementsQueries,
         AgreementResolver,
+        AgreementMutationsResolver,
         AgreementClauseResolver,
         AgreementPartyResolver,
         AgreementsSeeder,

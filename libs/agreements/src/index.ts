@@ -1,4 +1,4 @@
-export { AgreementsModule, type AgreementsModuleOptions, type PortBinding } from './agreements.module';
+export { AgreementsModule, type AgreementsModuleOptions } from './agreements.module';
 export { agreementsContext } from './agreements.context';
 export {
   ORGANIZATION_DIRECTORY,
@@ -16,14 +16,10 @@ export { agreementDecider, agreementStream } from './domain/agreement.decider';
 export type { AgreementCommand } from './domain/agreement.commands';
 export { CLAUSE_SECTIONS, type AgreementEvent, type ClauseSection } from './domain/agreement.events';
 export { AGREEMENT_STATUSES, statusAt, versionInForceAt, type AgreementStatus } from './domain/agreement-status';
-export {
-  DraftAgreementCommand,
-  AmendAgreementCommand,
-  ProposeAgreementForSignatureCommand,
-  SignAgreementCommand,
-  RenewAgreementCommand,
-  TerminateAgreementCommand,
-  type DraftAgreementRequest,
-  type AmendAgreementRequest,
-} from './application/agreement.commands';
+export { DraftAgreementCommand, type DraftAgreementRequest } from './application/draft-agreement.command';
+export { AmendAgreementCommand, type AmendAgreementRequest } from './application/amend-agreement.command';
+export { ProposeAgreementForSignatureCommand } from './application/propose-agreement-for-signature.command';
+export { SignAgreementCommand } from './application/sign-agreement.command';
+export { RenewAgreementCommand } from './application/renew-agreement.command';
+export { TerminateAgreementCommand } from './application/terminate-agreement.command';
 export { AgreementsSeeder, SEED_AGREEMENT_ID } from './seed/agreements.seeder';

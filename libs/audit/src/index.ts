@@ -16,4 +16,5 @@ export * from './read-models/audit-trail.queries';
 export * from './audit-log';
 export * from './integrity/log-integrity-check';
 export { auditContext } from './audit.context';
-export { AuditModule } from './audit.module';
+export { AuditModule, type AuditModuleOptions } from './audit.module';
+export * from './history/decision-relations.port';

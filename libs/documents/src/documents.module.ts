@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
+import type { PortBinding } from '@kom/platform';
 import { LOG_PROOFS } from './provenance/log-proofs.port';
 import { REPORT_SOURCES } from './reports/report-sources.port';
 import { PublicReportsController } from './http/public-reports.controller';
@@ -10,16 +11,14 @@ import { DocumentsController } from './http/documents.controller';
 import { CalendarFeedController } from './http/calendar-feed.controller';
 import { DocumentsResolver } from './graphql/documents.resolver';
 import { CalendarFeedResolver } from './graphql/calendar-feed.resolver';
-
-/** How a port is bound: a Nest provider without its token. */
-export type DocumentsPortBinding = Provider extends infer P ? (P extends { provide: unknown } ? Omit<P, 'provide'> : never) : never;
+import { CalendarFeedMutationsResolver } from './graphql/calendar-feed-mutations.resolver';
 
 export interface DocumentsModuleOptions {
   readonly imports?: ModuleMetadata['imports'];
   /** LOG_PROOFS: Merkle root and signed checkpoint of a log position (the audit context's). */
-  readonly proofs: DocumentsPortBinding;
+  readonly proofs: PortBinding;
   /** REPORT_SOURCES: issue and agreement figures for the annual report. */
-  readonly reportSources: DocumentsPortBinding;
+  readonly reportSources: PortBinding;
 }
 
 /** Documents KOM publishes, built from the log with provenance; calendar feeds by secret URL. */
@@ -39,6 +38,7 @@ export class DocumentsModule {
         RevokeCalendarFeedHandler,
         DocumentsResolver,
         CalendarFeedResolver,
+        CalendarFeedMutationsResolver,
       ],
     };
   }

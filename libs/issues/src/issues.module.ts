@@ -1,5 +1,16 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
-import { ISSUE_COMMAND_HANDLERS } from './application/issue.commands';
+import type { PortBinding } from '@kom/platform';
+import { CloseIssueHandler } from './application/close-issue.command';
+import { CommentOnIssueHandler } from './application/comment-on-issue.command';
+import { EditIssueHandler } from './application/edit-issue.command';
+import { FlagResearchNeedHandler } from './application/flag-research-need.command';
+import { ForwardIssueHandler } from './application/forward-issue.command';
+import { MarkIssueDuplicateHandler } from './application/mark-issue-duplicate.command';
+import { PlaceIssueOnAgendaHandler } from './application/place-issue-on-agenda.command';
+import { RemoveIssueFromAgendaHandler } from './application/remove-issue-from-agenda.command';
+import { ResolveIssueHandler } from './application/resolve-issue.command';
+import { SubmitIssueHandler } from './application/submit-issue.command';
+import { WithdrawIssueHandler } from './application/withdraw-issue.command';
 import { IssueHistory } from './application/issue-history';
 import { IssueReactors } from './application/issue-reactors.service';
 import { CitedIssuesBinding } from './application/cited-issues.binding';
@@ -9,14 +20,11 @@ import { IssueMutationsResolver } from './graphql/issue-mutations.resolver';
 import { IssueResolver } from './graphql/issue.resolver';
 import { IssuesQueries } from './read-models/issues.queries';
 
-/** How a port is bound: a Nest provider without its token. */
-export type IssuePortBinding = Provider extends infer P ? (P extends { provide: unknown } ? Omit<P, 'provide'> : never) : never;
-
 export interface IssuesModuleOptions {
   /** Modules that export what the bindings inject (e.g. OrganizationsModule). */
   readonly imports?: ModuleMetadata['imports'];
   /** ISSUE_MEMBERSHIP: who belongs to KOM's groups on a date. */
-  readonly membership: IssuePortBinding;
+  readonly membership: PortBinding;
 }
 
 /**
@@ -32,7 +40,17 @@ export class IssuesModule {
       imports: [...(options.imports ?? [])],
       providers: [
         { ...options.membership, provide: ISSUE_MEMBERSHIP } as Provider,
-        ...ISSUE_COMMAND_HANDLERS,
+        SubmitIssueHandler,
+        EditIssueHandler,
+        WithdrawIssueHandler,
+        CommentOnIssueHandler,
+        PlaceIssueOnAgendaHandler,
+        RemoveIssueFromAgendaHandler,
+        ForwardIssueHandler,
+        ResolveIssueHandler,
+        CloseIssueHandler,
+        FlagResearchNeedHandler,
+        MarkIssueDuplicateHandler,
         IssueReactors,
         IssueWorkflows,
         CitedIssuesBinding,

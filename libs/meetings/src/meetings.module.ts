@@ -22,9 +22,11 @@ import { SupersedeDecisionHandler } from './application/supersede-decision.comma
 import { UpdateAgendaItemHandler } from './application/update-agenda-item.command';
 import { AcceptAgendaProposalHandler } from './application/accept-agenda-proposal.command';
 import { CitedIssuesSlot } from './application/cited-issues';
-import { DeclineAgendaProposalHandler, WithdrawAgendaProposalHandler } from './application/decide-agenda-proposal.command';
+import { DeclineAgendaProposalHandler } from './application/decline-agenda-proposal.command';
+import { WithdrawAgendaProposalHandler } from './application/withdraw-agenda-proposal.command';
 import { ProposeAgendaItemHandler } from './application/propose-agenda-item.command';
 import { AgendaItemProposalResolver, AgendaProposalResolver } from './graphql/agenda-proposal.resolver';
+import { AgendaProposalMutationsResolver } from './graphql/agenda-proposal-mutations.resolver';
 import { AgendaProposalsQueries } from './read-models/agenda-proposals.queries';
 import { MEETING_LOOKUP } from './application/ports';
 import { SourcedAgendaItemsSlot } from './application/sourced-agenda-items';
@@ -78,6 +80,7 @@ import { MinutesQueries } from './read-models/minutes.queries';
     CitedIssuesSlot,
     AgendaProposalsQueries,
     AgendaProposalResolver,
+    AgendaProposalMutationsResolver,
     AgendaItemProposalResolver,
     // Read side: queries, the MEETING_LOOKUP port over them, GraphQL.
     MeetingsQueries,

@@ -1,22 +1,24 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
-import { NotificationCommandHandler, SetPreferencesHandler, WebhookEndpointCommandHandler } from './application/commands';
+import type { PortBinding } from '@kom/platform';
+import { NotificationCommandHandler } from './application/notification.command';
+import { SetPreferencesHandler } from './application/set-notification-preferences.command';
+import { WebhookEndpointCommandHandler } from './application/webhook-endpoint.command';
 import { NotificationsService } from './application/notifications.service';
 import { MAIL_TRANSPORT, RECIPIENT_ADDRESSES, WEBHOOK_SECRET_KEYS } from './delivery/ports';
 import { NotificationPreferencesResolver } from './graphql/notification-preferences.resolver';
+import { NotificationPreferencesMutationsResolver } from './graphql/notification-preferences-mutations.resolver';
 import { WebhookEndpointsResolver } from './graphql/webhook-endpoints.resolver';
-
-/** How a port is bound: a Nest provider without its token. */
-export type NotificationsPortBinding = Provider extends infer P ? (P extends { provide: unknown } ? Omit<P, 'provide'> : never) : never;
+import { WebhookEndpointsMutationsResolver } from './graphql/webhook-endpoints-mutations.resolver';
 
 export interface NotificationsModuleOptions {
   /** Modules that export what the bindings inject (e.g. OrganizationsModule). */
   readonly imports?: ModuleMetadata['imports'];
   /** RECIPIENT_ADDRESSES: a representative's e-mail address, unsealed when a mail is sent. */
-  readonly addresses: NotificationsPortBinding;
+  readonly addresses: PortBinding;
   /** WEBHOOK_SECRET_KEYS: the key table (PersonalDataKeys) that seals webhook secrets. */
-  readonly secretKeys: NotificationsPortBinding;
+  readonly secretKeys: PortBinding;
   /** MAIL_TRANSPORT: a MailTransport, or null when no SMTP server is configured. */
-  readonly mail: NotificationsPortBinding;
+  readonly mail: PortBinding;
 }
 
 /**
@@ -38,7 +40,9 @@ export class NotificationsModule {
         WebhookEndpointCommandHandler,
         NotificationsService,
         NotificationPreferencesResolver,
+        NotificationPreferencesMutationsResolver,
         WebhookEndpointsResolver,
+        WebhookEndpointsMutationsResolver,
       ],
       exports: [NotificationsService],
     };

@@ -7,8 +7,10 @@ export { OrganizationHistoryQueries, type NameRow } from './read-models/organiza
 export { PoliceDistrictsQueries, type PoliceDistrictRow } from './read-models/police-districts.queries';
 export { ORGANIZATION_ROLES, ROLE_OF_KIND, holdsRoleOn, type OrganizationRole, type RolePeriod } from './domain/organization-roles';
 export { policeDistrictsDecider, POLICE_DISTRICTS_STREAM, type PoliceDistrictCommand } from './domain/police-districts.decider';
-export { GrantOrganizationRoleCommand, EndOrganizationRoleCommand } from './application/organization-roles.command';
-export { RegisterPoliceDistrictCommand, MergePoliceDistrictsCommand } from './application/police-districts.command';
+export { GrantOrganizationRoleCommand } from './application/grant-organization-role.command';
+export { EndOrganizationRoleCommand } from './application/end-organization-role.command';
+export { RegisterPoliceDistrictCommand } from './application/register-police-district.command';
+export { MergePoliceDistrictsCommand } from './application/merge-police-districts.command';
 export type { PoliceDistrictEvent } from './domain/police-district.events';
 export { RepresentativesQueries, type RepresentativeRow } from './read-models/representatives.queries';
 export { GroupMembershipQueries, type MembershipPeriodRow } from './read-models/group-membership.queries';
@@ -17,7 +19,8 @@ export { groupDecider, groupStream, ADMISSIBLE_KINDS, type GroupCommand } from '
 export { representativeStream } from './domain/representative.decider';
 export { AddRepresentativeCommand } from './application/add-representative.command';
 export { RemoveRepresentativeCommand } from './application/remove-representative.command';
-export { RestrictPersonCommand, ForgetPersonCommand } from './application/person-data.command';
+export { RestrictPersonCommand } from './application/restrict-person.command';
+export { ForgetPersonCommand } from './application/forget-person.command';
 export { RegisterOrganizationCommand } from './application/register-organization.command';
 export { RenameOrganizationCommand } from './application/rename-organization.command';
 export { AdmitToGroupCommand } from './application/admit-to-group.command';

@@ -1,4 +1,5 @@
-import { logMarkProblem, type EventStore, type RecordedEvent, type Subscription } from '@kom/event-store';
+import { logMarkProblem, type EventStore, type RecordedEvent } from '@kom/event-store';
+import { CheckpointedRunner } from './checkpointed-runner';
 import type { Projection } from './projection';
 import { ProjectionRunnerStoppedError, ProjectionTimeoutError } from './projection-errors';
 import { ProjectionSet } from './projection-set';
@@ -44,13 +45,12 @@ interface Waiter {
   readonly timer: NodeJS.Timeout;
 }
 
-const STOP = Symbol('stop');
-const IDLE = Symbol('idle');
 const DEFAULT_WAIT_TIMEOUT_MS = 10_000;
 
 /**
  * Feeds a set of projections from the global log through ONE subscription, starting at the lowest
- * checkpoint. Each projection skips the events at or below its own checkpoint.
+ * checkpoint, on the CheckpointedRunner that reactors run on too. Each projection skips the events
+ * at or below its own checkpoint.
  *
  * Exactly-once effect: a batch's read-model writes and the checkpoint updates commit in one SQLite
  * transaction (see ProjectionSet.commitBatch); in-memory checkpoints move only after the commit.
@@ -64,12 +64,8 @@ export class ProjectionRunner {
   private state: State = 'new';
   private failure: unknown;
   private loop: Promise<void> | undefined;
-  private subscription: Subscription | undefined;
+  private readonly runner: CheckpointedRunner;
   private waiters: Waiter[] = [];
-  private stopping = false;
-  /** Resolves the promise the loop currently races against (one fresh promise per wait, so no
-   * reactions pile up on a long-lived promise). */
-  private interrupt: ((value: typeof STOP) => void) | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -80,6 +76,16 @@ export class ProjectionRunner {
     this.catchUpBatchSize = positiveInteger(options.catchUpBatchSize ?? 5000, 'catchUpBatchSize');
     this.liveBatchSize = positiveInteger(options.liveBatchSize ?? 100, 'liveBatchSize');
     this.set = new ProjectionSet(readModels.db, projections);
+    this.runner = new CheckpointedRunner(
+      store,
+      // A failed runner commits nothing more; a stopping one still commits what it fully received.
+      { handle: (events) => (this.state === 'failed' || events.length === 0 ? undefined : this.commit(events)) },
+      {
+        catchUpBatchSize: this.catchUpBatchSize,
+        liveBatchSize: this.liveBatchSize,
+        onCaughtUp: (position) => this.options.logger?.log('Projections caught up', { position: String(position) }),
+      },
+    );
   }
 
   /**
@@ -115,10 +121,7 @@ export class ProjectionRunner {
   /** Ends the subscription and waits for the in-flight batch to commit or roll back. */
   async stop(): Promise<void> {
     if (this.state !== 'failed') this.state = 'stopped';
-    this.signalStop();
-    const subscription = this.subscription;
-    this.subscription = undefined;
-    await subscription?.unsubscribe().catch(() => undefined);
+    await this.runner.stop();
     await this.loop;
     this.rejectWaiters(new ProjectionRunnerStoppedError('ProjectionRunner stopped'));
   }
@@ -180,82 +183,7 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     const from = this.set.minCheckpoint();
     if (from === undefined) return; // no projections: nothing to feed
-    const position = await this.catchUp(from);
-    if (position === undefined) return;
-    this.options.logger?.log('Projections caught up', { position: String(position) });
-    await this.live(position);
-  }
-
-  /** readAll in large pages, one transaction per page; the next page is requested before applying. */
-  private async catchUp(from: bigint): Promise<bigint | undefined> {
-    const maxCount = this.catchUpBatchSize;
-    let next: Promise<RecordedEvent[]> | undefined = this.store.readAll({ fromPosition: from, maxCount });
-    while (next !== undefined) {
-      const page: RecordedEvent[] | typeof STOP = await Promise.race([next, this.stopSignal()]);
-      if (page === STOP || this.state !== 'running') {
-        next.catch(() => undefined);
-        return undefined;
-      }
-      if (page.length === 0) break;
-      from = page[page.length - 1]!.position;
-      next = page.length >= maxCount ? this.store.readAll({ fromPosition: from, maxCount }) : undefined;
-      next?.catch(() => undefined); // observed by the next iteration; avoid an unhandled rejection meanwhile
-      this.commit(page);
-      // An adapter whose reads complete synchronously (SQLite) would otherwise keep the event loop
-      // in microtasks for the whole catch-up: let I/O (HTTP requests, appends) run between pages.
-      await yieldToEventLoop();
-    }
-    return from;
-  }
-
-  /**
-   * subscribeToAll from the caught-up position. A batch commits when liveBatchSize events are
-   * gathered, or as soon as no further event is immediately available (the subscription's next
-   * event is not ready before the next macrotask): no batch is held back waiting for traffic.
-   */
-  private async live(from: bigint): Promise<void> {
-    const subscription = this.store.subscribeToAll({ fromPosition: from });
-    this.subscription = subscription;
-    if (this.state !== 'running') {
-      await subscription.unsubscribe();
-      return;
-    }
-    const iterator = subscription[Symbol.asyncIterator]();
-    let batch: RecordedEvent[] = [];
-    let last = from;
-    let pending: Promise<IteratorResult<RecordedEvent>> | undefined;
-    try {
-      while (this.state === 'running') {
-        pending ??= iterator.next();
-        const result = await Promise.race(
-          batch.length === 0 ? [pending, this.stopSignal()] : [pending, this.stopSignal(), nextMacrotask()],
-        );
-        if (result === STOP || this.state !== 'running') break;
-        if (result === IDLE) {
-          this.commit(batch);
-          batch = [];
-          continue;
-        }
-        pending = undefined;
-        if (result.done) {
-          throw new Error('The event store subscription ended unexpectedly');
-        }
-        const event = result.value;
-        if (event.position <= last) continue; // already seen: never apply twice
-        last = event.position;
-        batch.push(event);
-        if (batch.length >= this.liveBatchSize) {
-          this.commit(batch);
-          batch = [];
-        }
-      }
-      // Stopping: what was fully received still commits, so stop() leaves no half-done work.
-      if (batch.length > 0 && this.stopping && (this.state as State) !== 'failed') this.commit(batch);
-    } finally {
-      pending?.catch(() => undefined);
-      if (this.subscription === subscription) this.subscription = undefined;
-      await subscription.unsubscribe().catch(() => undefined);
-    }
+    await this.runner.run(from);
   }
 
   private commit(events: readonly RecordedEvent[]): void {
@@ -309,10 +237,7 @@ export class ProjectionRunner {
     if (this.state === 'failed') return;
     this.state = 'failed';
     this.failure = error;
-    this.signalStop();
-    const subscription = this.subscription;
-    this.subscription = undefined;
-    subscription?.unsubscribe().catch(() => undefined);
+    void this.runner.stop();
     this.rejectWaiters(this.stoppedError());
     const message = error instanceof Error ? error.message : String(error);
     this.options.logger?.error('Projection runner stopped on an error', { error: message, status: this.statusContext() });
@@ -327,17 +252,6 @@ export class ProjectionRunner {
     }
   }
 
-  private stopSignal(): Promise<typeof STOP> {
-    if (this.stopping) return Promise.resolve(STOP);
-    return new Promise((resolve) => (this.interrupt = resolve));
-  }
-
-  private signalStop(): void {
-    this.stopping = true;
-    this.interrupt?.(STOP);
-    this.interrupt = undefined;
-  }
-
   private stoppedError(): ProjectionRunnerStoppedError {
     const cause = this.failure;
     const message = cause instanceof Error ? cause.message : String(cause);
@@ -347,14 +261,6 @@ export class ProjectionRunner {
   private statusContext(): Array<{ name: string; position: string }> {
     return this.set.status().map((p) => ({ name: p.name, position: String(p.position) }));
   }
-}
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-function nextMacrotask(): Promise<typeof IDLE> {
-  return new Promise((resolve) => setImmediate(resolve, IDLE));
 }
 
 function positiveInteger(value: number, name: string): number {

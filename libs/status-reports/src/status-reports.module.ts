@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
+import type { PortBinding } from '@kom/platform';
 import { STATUS_REPORT_DECISIONS } from './application/ports';
 import { DraftStatusReportHandler } from './application/draft-status-report.command';
 import { WriteStatusReportChapterHandler } from './application/write-status-report-chapter.command';
@@ -8,13 +9,12 @@ import { PublishStatusReportHandler } from './application/publish-status-report.
 import { CorrectStatusReportHandler } from './application/correct-status-report.command';
 import { StatusReportsQueries } from './read-models/status-reports.queries';
 import { StatusReportResolver } from './graphql/status-report.resolver';
-
-export type StatusReportsPortBinding = Provider extends infer P ? (P extends { provide: unknown } ? Omit<P, 'provide'> : never) : never;
+import { StatusReportMutationsResolver } from './graphql/status-report-mutations.resolver';
 
 export interface StatusReportsModuleOptions {
   readonly imports?: ModuleMetadata['imports'];
   /** STATUS_REPORT_DECISIONS: decisions with the body of their meeting (the meetings read side). */
-  readonly decisions: StatusReportsPortBinding;
+  readonly decisions: PortBinding;
 }
 
 /** The annual status report (measure 6). */
@@ -34,6 +34,7 @@ export class StatusReportsModule {
         PublishStatusReportHandler,
         CorrectStatusReportHandler,
         StatusReportResolver,
+        StatusReportMutationsResolver,
       ],
       exports: [StatusReportsQueries],
     };

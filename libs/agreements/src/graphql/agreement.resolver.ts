@@ -1,33 +1,21 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Forbidden, InvalidInput, NotFound, type Actor } from '@kom/kernel';
-import { CurrentActor, RequestMeta } from '@kom/auth';
+import { CurrentActor } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import {
   CLOCK,
-  IdempotentMutations,
   Lang,
   ProjectionsService,
   committedEvents,
   decodeCursorPair,
   labelIn,
-  loadAsOf,
+  loadStream,
   mapCommitted,
-  newId,
   pageSize,
   toConnection,
   type Clock,
-  type CommandMeta,
 } from '@kom/platform';
-import {
-  AmendAgreementCommand,
-  DraftAgreementCommand,
-  ProposeAgreementForSignatureCommand,
-  RenewAgreementCommand,
-  SignAgreementCommand,
-  TerminateAgreementCommand,
-} from '../application/agreement.commands';
 import { agreementVersionDiff } from '../domain/agreement-diff';
 import { agreementDecider, agreementStream } from '../domain/agreement.decider';
 import { isPartyMember, visibleTo } from '../domain/agreement-visibility';
@@ -42,25 +30,9 @@ import {
   AgreementConnection,
   AgreementsArgs,
   AgreementVersionDiff,
-  AmendAgreementInput,
   ChangeKind,
-  DraftAgreementInput,
-  ProposeAgreementForSignatureInput,
-  RenewAgreementInput,
-  SignAgreementInput,
-  TerminateAgreementInput,
 } from './agreement.types';
 import { agreementView } from './agreement.view';
-
-type Meta = { actor: Actor; correlationId: string };
-
-const ALL_READERS = ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR'] as const;
-const WRITERS = ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE'] as const;
-
-const withRevision = (meta: Meta, expectedRevision: number | null | undefined): CommandMeta => ({
-  ...meta,
-  expectedRevision: expectedRevision == null ? undefined : BigInt(expectedRevision),
-});
 
 /**
  * Cooperation agreements over GraphQL. Resolvers translate and dispatch; the rules live in the
@@ -70,11 +42,9 @@ const withRevision = (meta: Meta, expectedRevision: number | null | undefined): 
 @Resolver(() => Agreement)
 export class AgreementResolver {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(AgreementsQueries) private readonly queries: AgreementsQueries,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
     @Inject(ORGANIZATION_DIRECTORY) private readonly organizations: OrganizationDirectory,
   ) {}
@@ -142,8 +112,8 @@ export class AgreementResolver {
     if (asOf) {
       const at = new Date(asOf);
       if (Number.isNaN(at.getTime())) throw new InvalidInput('INVALID_AS_OF', 'asOf must be an ISO 8601 instant');
-      const past = await loadAsOf(this.store, agreementDecider, agreementStream(id), at);
-      if (!past || past.state.kind === 'none') return undefined;
+      const past = await loadStream(this.store, agreementDecider, agreementStream(id), { asOf: at });
+      if (past.revision === undefined || past.state.kind === 'none') return undefined;
       const visible = visibleTo(past.state, actor, await this.actingFor(actor));
       return visible && agreementView(visible, Number(past.revision), at);
     }
@@ -175,74 +145,6 @@ export class AgreementResolver {
     };
   }
 
-  @Mutation(() => Agreement, { description: 'Draft an agreement (version 1). The police party or the secretariat.' })
-  async draftAgreement(@Args('input') input: DraftAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
-    const { citedDecisionIds, idempotencyKey, ...rest } = input;
-    const agreementId = await this.idempotency.run({ actor: meta.actor, operation: 'draftAgreement', key: idempotencyKey, input }, async () => {
-      const agreementId = newId();
-      await this.commands.execute(
-        new DraftAgreementCommand({ type: 'DraftAgreement', agreementId, ...rest, citedDecisionIds: citedDecisionIds ?? [] }, meta),
-      );
-      return agreementId;
-    });
-    return this.mustFind(agreementId, meta.actor);
-  }
-
-  @Mutation(() => Agreement, { description: 'A new version with changed content. The police party or the secretariat.' })
-  async amendAgreement(@Args('input') input: AmendAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
-    const { expectedRevision, agreementId, title, purpose, parties, clauses, effectiveFrom, expiresOn, citedDecisionIds } = input;
-    await this.commands.execute(
-      new AmendAgreementCommand(
-        {
-          type: 'AmendAgreement',
-          agreementId,
-          title: title ?? undefined,
-          purpose: purpose ?? undefined,
-          parties: parties ?? undefined,
-          clauses: clauses ?? undefined,
-          effectiveFrom: effectiveFrom ?? undefined,
-          // Left out: keep; explicit null: no expiry date.
-          expiresOn,
-          citedDecisionIds: citedDecisionIds ?? undefined,
-        },
-        withRevision(meta, expectedRevision),
-      ),
-    );
-    return this.mustFind(agreementId, meta.actor);
-  }
-
-  @Mutation(() => Agreement, { description: 'Propose the current version for signature. The police party or the secretariat.' })
-  async proposeAgreementForSignature(@Args('input') input: ProposeAgreementForSignatureInput, @RequestMeta() meta: Meta): Promise<Agreement> {
-    const { agreementId, version, expectedRevision } = input;
-    await this.commands.execute(
-      new ProposeAgreementForSignatureCommand({ type: 'ProposeAgreementForSignature', agreementId, version }, withRevision(meta, expectedRevision)),
-    );
-    return this.mustFind(agreementId, meta.actor);
-  }
-
-  @Mutation(() => Agreement, { description: "Sign the proposed version for your organisation. A representative of a party." })
-  async signAgreement(@Args('input') input: SignAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
-    const { agreementId, version, expectedRevision } = input;
-    await this.commands.execute(new SignAgreementCommand({ type: 'SignAgreement', agreementId, version }, withRevision(meta, expectedRevision)));
-    return this.mustFind(agreementId, meta.actor);
-  }
-
-  @Mutation(() => Agreement, { description: 'A new version with a later expiry date, proposed for every signature again.' })
-  async renewAgreement(@Args('input') input: RenewAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
-    const { agreementId, expiresOn, expectedRevision } = input;
-    await this.commands.execute(new RenewAgreementCommand({ type: 'RenewAgreement', agreementId, expiresOn }, withRevision(meta, expectedRevision)));
-    return this.mustFind(agreementId, meta.actor);
-  }
-
-  @Mutation(() => Agreement, { description: 'Give notice of termination for your organisation, with a reason and an effective date. Any party.' })
-  async terminateAgreement(@Args('input') input: TerminateAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
-    const { agreementId, reason, effectiveOn, expectedRevision } = input;
-    await this.commands.execute(
-      new TerminateAgreementCommand({ type: 'TerminateAgreement', agreementId, reason, effectiveOn }, withRevision(meta, expectedRevision)),
-    );
-    return this.mustFind(agreementId, meta.actor);
-  }
-
   @ResolveField(() => String, { description: 'The status in Norwegian (NB, default) or English (EN).' })
   statusLabel(@Parent() agreement: Agreement, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
     return labelIn(AGREEMENT_STATUS_LABELS[agreement.status], lang);
@@ -263,11 +165,5 @@ export class AgreementResolver {
     const row = this.queries.byId(id);
     const visible: AgreementFacts | undefined = row && visibleTo(row.agreement, actor, actingFor);
     return visible && agreementView(visible, row!.revision, this.clock.now());
-  }
-
-  private async mustFind(id: string, actor: Actor): Promise<Agreement> {
-    const found = this.current(id, actor, await this.actingFor(actor));
-    if (!found) throw new NotFound('agreement', id);
-    return found;
   }
 }

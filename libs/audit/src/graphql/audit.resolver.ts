@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InvalidInput, NotFound } from '@kom/kernel';
 import { Public } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { Lang, METRICS, ProjectionsService, decodeCursor, pageSize, toConnection, type KomMetrics } from '@kom/platform';
-import { checkpointFields } from '../checkpoints/audit-log-format';
+import { Lang, METRICS, decodeCursor, pageSize, toConnection, type KomMetrics } from '@kom/platform';
 import type { AuditSigningKey } from '../checkpoints/audit-key';
 import { AuditNotary } from '../checkpoints/audit-notary';
 import { verifyStreamIntegrity } from '../audit-log';
@@ -77,7 +76,6 @@ export class AuditResolver {
     @Inject(AuditNotary) private readonly notary: AuditNotary,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(AUDIT_SIGNING_KEY) private readonly key: AuditSigningKey,
-    @Inject(ProjectionsService) private readonly projections: ProjectionsService,
     @Inject(LogIntegrityCheck) private readonly integrity: LogIntegrityCheck,
     @Inject(METRICS) private readonly metrics: KomMetrics,
   ) {}
@@ -171,15 +169,6 @@ export class AuditResolver {
   @Query(() => Int, { description: 'How many signed checkpoints the log holds.' })
   auditCheckpointCount(): number {
     return this.notary.checkpointCount();
-  }
-
-  @Mutation(() => AuditCheckpointType, { description: 'Signs and records a checkpoint of the log as it is now (or returns the latest, when nothing is new). The secretariat only: the platform also signs them on a schedule, and auditors change nothing.' })
-  async createAuditCheckpoint(): Promise<AuditCheckpointType> {
-    const checkpoint = await this.notary.checkpointNow();
-    if (!checkpoint) throw new InvalidInput('AUDIT_LOG_EMPTY', 'The log holds no events to checkpoint');
-    // Read your writes: auditProof and auditCheckpoints answer from the read models.
-    await this.projections.waitFor(checkpoint.eventPosition);
-    return checkpointFields(checkpoint);
   }
 
   @Query(() => AuditPublicKeyType, { description: 'The key that signs audit checkpoints.' })

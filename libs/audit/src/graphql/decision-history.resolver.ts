@@ -1,14 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
-import { AgreementsQueries } from '@kom/agreements';
 import { InvalidInput, type Actor } from '@kom/kernel';
-import { IssueHistory, IssuesQueries } from '@kom/issues';
 import { DecisionsQueries } from '@kom/meetings';
 import { AccessLog, CLOCK, type Clock } from '@kom/platform';
 import { CurrentActor } from '@kom/auth';
 import { AuditNotary } from '../checkpoints/audit-notary';
 import { decisionHistory } from '../history/decision-history';
+import { DECISION_RELATIONS, type DecisionRelations } from '../history/decision-relations.port';
 import { AuditTrailQueries } from '../read-models/audit-trail.queries';
 import { toEntry } from './audit.resolver';
 import { InclusionProofType } from './audit.types';
@@ -27,9 +26,7 @@ export class DecisionHistoryResolver {
   constructor(
     @Inject(AuditTrailQueries) private readonly trail: AuditTrailQueries,
     @Inject(DecisionsQueries) private readonly decisions: DecisionsQueries,
-    @Inject(IssuesQueries) private readonly issues: IssuesQueries,
-    @Inject(IssueHistory) private readonly issueHistory: IssueHistory,
-    @Inject(AgreementsQueries) private readonly agreements: AgreementsQueries,
+    @Inject(DECISION_RELATIONS) private readonly relations: DecisionRelations,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AccessLog) private readonly accessLog: AccessLog,
   ) {}
@@ -47,14 +44,14 @@ export class DecisionHistoryResolver {
   ): Promise<DecisionHistoryType | null> {
     const at = parseAsOf(asOf);
     const history = decisionHistory(
-      { trail: this.trail, decisions: this.decisions, issues: this.issues, agreements: this.agreements, now: () => this.clock.now() },
+      { trail: this.trail, decisions: this.decisions, relations: this.relations, now: () => this.clock.now() },
       decisionId,
       at,
     );
     if (!history) return null;
     let issue = history.issue;
     if (at && issue) {
-      const then = await this.issueHistory.asOf(issue.id, at);
+      const then = await this.relations.issueAsOf(issue.id, at);
       issue = then ? { id: then.id, title: then.title, status: then.status, organizationId: then.organizationId } : null;
     }
     await this.accessLog.record(actor, { read: 'DECISION_HISTORY', ids: [decisionId], range: null, format: null, via: 'GRAPHQL' });

@@ -1,8 +1,6 @@
-import type { AgreementsQueries } from '@kom/agreements';
-import { statusAt } from '@kom/agreements';
-import type { IssuesQueries } from '@kom/issues';
 import type { DecisionsQueries } from '@kom/meetings';
 import type { AuditTrailQueries, AuditTrailRow } from '../read-models/audit-trail.queries';
+import type { DecisionRelations } from './decision-relations.port';
 
 export const DECISION_HISTORY_STEP_KINDS = [
   'ISSUE',
@@ -50,8 +48,8 @@ export interface DecisionHistory {
 export interface DecisionHistorySources {
   readonly trail: AuditTrailQueries;
   readonly decisions: DecisionsQueries;
-  readonly issues: IssuesQueries;
-  readonly agreements: AgreementsQueries;
+  /** The issue and agreements around the decision (the DECISION_RELATIONS port). */
+  readonly relations: DecisionRelations;
   readonly now: () => Date;
 }
 
@@ -59,8 +57,8 @@ type Data = Record<string, unknown>;
 const dataOf = (row: AuditTrailRow): Data => (JSON.parse(row.data) as Data | null) ?? {};
 
 /**
- * A decision's whole story, from the read models of the contexts that hold its parts (the public
- * faces of meetings, issues and agreements) and the audit trail, which gives each step its entry:
+ * A decision's whole story, from the read models of the contexts that hold its parts (the meetings
+ * context's public face; issues and agreements through the DECISION_RELATIONS port) and the audit trail, which gives each step its entry:
  * position, time, actor, correlation, hash. The meeting's own stream gives the meeting, the agenda
  * item, publication, attendance, the decision, positions, supersession or revocation, action items
  * and minutes; the issue's stream the issue that led to it (through the agenda item's
@@ -202,18 +200,16 @@ export function decisionHistory(sources: DecisionHistorySources, decisionId: str
     }
   }
 
-  const issueId = agendaItem?.sourceIssueId ?? sources.issues.issueIdOf({ decisionId }) ?? null;
-  const issueView = issueId ? sources.issues.byId(issueId) : undefined;
+  const issueId = agendaItem?.sourceIssueId ?? sources.relations.issueIdOf(decisionId) ?? null;
+  const issueView = issueId ? sources.relations.issue(issueId) : undefined;
   if (issueId) for (const row of sources.trail.ofAggregate('issue', issueId)) if (happened(row)) steps.push({ kind: 'ISSUE', row });
 
   const now = asOf ?? sources.now();
   const agreements: DecisionHistory['agreements'] = [];
-  for (const row of sources.agreements.scan({ decisionId })) {
-    const { agreement } = row;
-    const entries = sources.trail.ofAggregate('agreement', agreement.agreementId).filter(happened);
+  for (const agreement of sources.relations.agreementsCiting(decisionId, now)) {
+    const entries = sources.trail.ofAggregate('agreement', agreement.id).filter(happened);
     if (entries.length === 0) continue; // not drafted yet then
-    const current = agreement.versions[agreement.versions.length - 1];
-    agreements.push({ id: agreement.agreementId, title: current?.title ?? '', status: statusAt(agreement, now) });
+    agreements.push({ id: agreement.id, title: agreement.title, status: agreement.status });
     for (const entry of entries) steps.push({ kind: 'AGREEMENT', row: entry });
   }
 

@@ -1,16 +1,15 @@
 import { Controller, Get, Inject, Query, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AgreementsQueries } from '@kom/agreements';
 import { CurrentActor, Roles } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { InvalidInput, NotFound, osloDate, type Actor, instantOf } from '@kom/kernel';
-import { IssuesQueries } from '@kom/issues';
 import { DecisionsQueries } from '@kom/meetings';
 import { AccessLog, CLOCK, HttpRefusalFilter, ProjectionsService, type Clock } from '@kom/platform';
 import { exportAuditBundle, type ExportRange } from '../audit-log';
 import type { AuditSigningKey } from '../checkpoints/audit-key';
 import { AuditNotary } from '../checkpoints/audit-notary';
 import { decisionHistory } from '../history/decision-history';
+import { DECISION_RELATIONS, type DecisionRelations } from '../history/decision-relations.port';
 import { AuditTrailQueries } from '../read-models/audit-trail.queries';
 import { AUDIT_SIGNING_KEY } from './tokens';
 
@@ -50,8 +49,7 @@ export class EvidenceBundleController {
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
     @Inject(AuditTrailQueries) private readonly trail: AuditTrailQueries,
     @Inject(DecisionsQueries) private readonly decisions: DecisionsQueries,
-    @Inject(IssuesQueries) private readonly issues: IssuesQueries,
-    @Inject(AgreementsQueries) private readonly agreements: AgreementsQueries,
+    @Inject(DECISION_RELATIONS) private readonly relations: DecisionRelations,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(AccessLog) private readonly accessLog: AccessLog,
   ) {}
@@ -89,7 +87,7 @@ export class EvidenceBundleController {
         throw new InvalidInput('INVALID_BUNDLE_REQUEST', 'ask for a decision (decisionId) or a range (from, to), not both');
       }
       const history = decisionHistory(
-        { trail: this.trail, decisions: this.decisions, issues: this.issues, agreements: this.agreements, now: () => this.clock.now() },
+        { trail: this.trail, decisions: this.decisions, relations: this.relations, now: () => this.clock.now() },
         decisionId,
       );
       if (!history || history.steps.length === 0) throw new NotFound('decision', decisionId);

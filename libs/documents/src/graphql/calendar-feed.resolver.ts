@@ -1,68 +1,19 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
+import { Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
-import { CurrentActor, RequestMeta } from '@kom/auth';
-import { NotFound, type Actor } from '@kom/kernel';
-import { Lang, newId } from '@kom/platform';
-import { CreateCalendarFeedCommand } from '../application/create-calendar-feed.command';
-import { RevokeCalendarFeedCommand } from '../application/revoke-calendar-feed.command';
-import { newFeedSecret } from '../application/feed-secret';
-import type { FeedBody } from '../domain/calendar-feed.decider';
-import { CalendarFeedsQueries, type CalendarFeedView } from '../read-models/calendar-feeds.queries';
-import { CalendarFeed, CreateCalendarFeedInput, NewCalendarFeed, RevokeCalendarFeedInput } from './documents.types';
-
-type Meta = { actor: Actor; correlationId: string };
-
-const toFeed = (view: CalendarFeedView): CalendarFeed => ({
-  id: view.id,
-  body: view.body,
-  organizationId: view.organizationId,
-  lang: view.lang === 'en' ? Lang.EN : Lang.NB,
-  createdAt: view.createdAt,
-  revokedAt: view.revokedAt,
-});
+import { CurrentActor } from '@kom/auth';
+import { type Actor } from '@kom/kernel';
+import { CalendarFeedsQueries } from '../read-models/calendar-feeds.queries';
+import { CalendarFeed } from './documents.types';
+import { toFeed } from './calendar-feed.view';
 
 @Resolver(() => CalendarFeed)
 export class CalendarFeedResolver {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(CalendarFeedsQueries) private readonly feeds: CalendarFeedsQueries,
   ) {}
 
   @Query(() => [CalendarFeed], { description: 'Your calendar feeds (their URLs are shown only when made).' })
   calendarFeeds(@CurrentActor() actor: Actor): CalendarFeed[] {
     return this.feeds.ownedBy(actor.userId, actor.organizationId).map(toFeed);
-  }
-
-  @Mutation(() => NewCalendarFeed, { description: 'A calendar feed URL for one body or one organisation, in your view of the meetings.' })
-  async createCalendarFeed(@Args('input') input: CreateCalendarFeedInput, @RequestMeta() meta: Meta): Promise<NewCalendarFeed> {
-    const feedId = newId();
-    const { secret, hash } = newFeedSecret();
-    await this.commands.execute(
-      new CreateCalendarFeedCommand(
-        {
-          type: 'CreateCalendarFeed',
-          feedId,
-          tokenHash: hash,
-          body: (input.body ?? null) as FeedBody | null,
-          organizationId: input.organizationId ?? null,
-          lang: input.lang === Lang.EN ? 'en' : 'nb',
-        },
-        meta,
-      ),
-    );
-    return { feed: this.mustFind(feedId), url: `/calendar/${secret}.ics` };
-  }
-
-  @Mutation(() => CalendarFeed, { description: 'Stops a feed: its URL answers 404 from now on.' })
-  async revokeCalendarFeed(@Args('input') input: RevokeCalendarFeedInput, @RequestMeta() meta: Meta): Promise<CalendarFeed> {
-    await this.commands.execute(new RevokeCalendarFeedCommand({ type: 'RevokeCalendarFeed', feedId: input.feedId }, meta));
-    return this.mustFind(input.feedId);
-  }
-
-  private mustFind(id: string): CalendarFeed {
-    const view = this.feeds.byId(id);
-    if (!view) throw new NotFound('calendar feed', id);
-    return toFeed(view);
   }
 }

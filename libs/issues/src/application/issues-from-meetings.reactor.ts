@@ -1,13 +1,10 @@
-import { fold } from '@kom/kernel';
-import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@kom/event-store';
-import { meetingDecider, type MeetingEvent, type MeetingState } from '@kom/meetings';
-import type { Reactor, ReactorCommand } from '@kom/platform';
-import {
-  ForwardIssueCommand,
-  PlaceIssueOnAgendaCommand,
-  RemoveIssueFromAgendaCommand,
-  ResolveIssueCommand,
-} from './issue.commands';
+import type { EventStore, RecordedEvent } from '@kom/event-store';
+import { meetingDecider, type MeetingEvent } from '@kom/meetings';
+import { loadStream, type Reactor, type ReactorCommand } from '@kom/platform';
+import { ForwardIssueCommand } from './forward-issue.command';
+import { PlaceIssueOnAgendaCommand } from './place-issue-on-agenda.command';
+import { RemoveIssueFromAgendaCommand } from './remove-issue-from-agenda.command';
+import { ResolveIssueCommand } from './resolve-issue.command';
 
 export const ISSUES_FROM_MEETINGS_REACTOR = 'issues-from-meetings';
 
@@ -34,7 +31,7 @@ export function issuesFromMeetingsReactor(store: EventStore): Reactor {
         case 'AgendaItemAdded': {
           const { sourceIssueId, meetingId, itemId } = meetingEvent.data;
           if (sourceIssueId === null) return [];
-          const meeting = await meetingUpTo(store, event.streamId, event.revision);
+          const meeting = (await loadStream(store, meetingDecider, event.streamId, { upTo: event.revision })).state;
           if (meeting.status === 'none') return [];
           return [
             (meta) =>
@@ -43,14 +40,14 @@ export function issuesFromMeetingsReactor(store: EventStore): Reactor {
         }
         case 'AgendaItemRemoved': {
           const { meetingId, itemId } = meetingEvent.data;
-          const before = await meetingUpTo(store, event.streamId, event.revision - 1n);
+          const before = (await loadStream(store, meetingDecider, event.streamId, { upTo: event.revision - 1n })).state;
           const issueId = before.status === 'none' ? null : (before.agenda.find((i) => i.itemId === itemId)?.sourceIssueId ?? null);
           if (issueId === null) return [];
           return [(meta) => new RemoveIssueFromAgendaCommand({ type: 'RemoveIssueFromAgenda', issueId, meetingId, agendaItemId: itemId }, meta)];
         }
         case 'DecisionRecorded': {
           const { meetingId, agendaItemId, decisionId } = meetingEvent.data;
-          const meeting = await meetingUpTo(store, event.streamId, event.revision);
+          const meeting = (await loadStream(store, meetingDecider, event.streamId, { upTo: event.revision })).state;
           if (meeting.status === 'none') return [];
           const issueId = meeting.agenda.find((i) => i.itemId === agendaItemId)?.sourceIssueId ?? null;
           if (issueId === null) return [];
@@ -64,18 +61,4 @@ export function issuesFromMeetingsReactor(store: EventStore): Reactor {
       }
     },
   };
-}
-
-async function meetingUpTo(store: EventStore, streamId: string, revision: bigint): Promise<MeetingState> {
-  if (revision < 0n) return meetingDecider.initialState;
-  try {
-    const recorded = await store.readStream(streamId, { maxCount: Number(revision) + 1 });
-    return fold(
-      meetingDecider,
-      recorded.filter((r) => r.revision <= revision).map((r) => ({ type: r.type, data: r.data }) as MeetingEvent),
-    );
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return meetingDecider.initialState;
-    throw error;
-  }
 }

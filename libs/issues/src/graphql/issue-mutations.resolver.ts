@@ -3,16 +3,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { IdempotentMutations, newId, type CommandMeta } from '@kom/platform';
-import {
-  CloseIssueCommand,
-  CommentOnIssueCommand,
-  EditIssueCommand,
-  FlagResearchNeedCommand,
-  MarkIssueDuplicateCommand,
-  SubmitIssueCommand,
-  WithdrawIssueCommand,
-} from '../application/issue.commands';
+import { IdempotentMutations, newId, type Meta, withRevision } from '@kom/platform';
+import { CloseIssueCommand } from '../application/close-issue.command';
+import { CommentOnIssueCommand } from '../application/comment-on-issue.command';
+import { EditIssueCommand } from '../application/edit-issue.command';
+import { FlagResearchNeedCommand } from '../application/flag-research-need.command';
+import { MarkIssueDuplicateCommand } from '../application/mark-issue-duplicate.command';
+import { SubmitIssueCommand } from '../application/submit-issue.command';
+import { WithdrawIssueCommand } from '../application/withdraw-issue.command';
 import { IssueWorkflows } from '../application/issue-workflows';
 import { IssuesQueries, type IssueView } from '../read-models/issues.queries';
 import {
@@ -28,13 +26,6 @@ import {
   SubmitIssueInput,
   WithdrawIssueInput,
 } from './issue.types';
-
-type Meta = { actor: Actor; correlationId: string };
-
-const withRevision = (meta: Meta, expectedRevision: number | null | undefined): CommandMeta => ({
-  ...meta,
-  expectedRevision: expectedRevision == null ? undefined : BigInt(expectedRevision),
-});
 
 const orEmpty = <T>(list: T[] | null | undefined): T[] => list ?? [];
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { NotFound, type DecisionContext } from '@kom/kernel';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { CommandPath, load, type AcrossStreamsOutcome, type CommandMeta, type DecisionsOf, type StreamToDecide } from '@kom/platform';
+import { CommandPath, loadStream, type AcrossStreamsOutcome, type CommandMeta, type DecisionsOf, type StreamToDecide } from '@kom/platform';
 import { agendaProposalDecider, agendaProposalStream, type AgendaProposalState } from '../domain/agenda-proposal.decider';
 import type { MeetingCommand } from '../domain/meeting.commands';
 import { meetingDecider, meetingStream, type MeetingState } from '../domain/meeting.decider';
@@ -66,7 +66,7 @@ export class AcceptAgendaProposalHandler implements ICommandHandler<AcceptAgenda
   ) {}
 
   async execute({ payload, meta }: AcceptAgendaProposalCommand): Promise<AcrossStreamsOutcome<ProposalAndMeeting>> {
-    const proposal = await load(this.store, agendaProposalDecider, agendaProposalStream(payload.proposalId));
+    const proposal = await loadStream(this.store, agendaProposalDecider, agendaProposalStream(payload.proposalId));
     if (proposal.state.status === 'none') throw new NotFound('proposal', payload.proposalId);
     const streams: ProposalAndMeeting = {
       proposal: { streamId: agendaProposalStream(payload.proposalId), decider: agendaProposalDecider },

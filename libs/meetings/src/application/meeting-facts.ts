@@ -1,5 +1,5 @@
 import type { EventStore } from '@kom/event-store';
-import { load } from '@kom/platform';
+import { loadStream } from '@kom/platform';
 import type { OtherMeeting } from '../domain/meeting.commands';
 import { meetingDecider, meetingStream, type Meeting, type MeetingState } from '../domain/meeting.decider';
 import type { MeetingKind } from '../domain/meeting.events';
@@ -10,7 +10,7 @@ import type { MembershipLookup } from './ports';
  * (authoritative); only what needs a search over all meetings comes from the read models.
  */
 export async function loadMeeting(store: EventStore, meetingId: string): Promise<MeetingState> {
-  return (await load(store, meetingDecider, meetingStream(meetingId))).state;
+  return (await loadStream(store, meetingDecider, meetingStream(meetingId))).state;
 }
 
 export function asOtherMeeting(m: Meeting): OtherMeeting {

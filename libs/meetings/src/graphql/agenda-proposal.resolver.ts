@@ -1,30 +1,14 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { NotFound, type Actor } from '@kom/kernel';
-import { CurrentActor, RequestMeta } from '@kom/auth';
-import { IdempotentMutations, Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, newId, pageSize, toConnection } from '@kom/platform';
-import { AcceptAgendaProposalCommand } from '../application/accept-agenda-proposal.command';
-import { DeclineAgendaProposalCommand, WithdrawAgendaProposalCommand } from '../application/decide-agenda-proposal.command';
-import { ProposeAgendaItemCommand } from '../application/propose-agenda-item.command';
+import { Args, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { type Actor } from '@kom/kernel';
+import { CurrentActor } from '@kom/auth';
+import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection } from '@kom/platform';
 import { agendaProposalStream } from '../domain/agenda-proposal.decider';
 import { AgendaProposalsQueries, type AgendaProposalView } from '../read-models/agenda-proposals.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
 import type { AgendaItemView } from '../read-models/agenda.queries';
-import {
-  AGENDA_PROPOSAL_STATUS_LABELS,
-  AcceptAgendaProposalInput,
-  AgendaProposal,
-  AgendaProposalConnection,
-  AgendaProposalsArgs,
-  DeclineAgendaProposalInput,
-  ProposeAgendaItemInput,
-  WithdrawAgendaProposalInput,
-} from './agenda-proposal.types';
-import { withExpectedRevision } from './meeting-mutations.resolver';
+import { AGENDA_PROPOSAL_STATUS_LABELS, AgendaProposal, AgendaProposalConnection, AgendaProposalsArgs } from './agenda-proposal.types';
 import { AgendaItem, Meeting } from './meeting.types';
-
-type Meta = { actor: Actor; correlationId: string };
 
 const STREAM_PREFIX = agendaProposalStream('');
 
@@ -40,10 +24,8 @@ export function proposalVisibleTo(proposal: Pick<AgendaProposalView, 'organizati
 @Resolver(() => AgendaProposal)
 export class AgendaProposalResolver {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(AgendaProposalsQueries) private readonly proposals: AgendaProposalsQueries,
     @Inject(MeetingsQueries) private readonly meetings: MeetingsQueries,
-    @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
   ) {}
 
@@ -85,37 +67,6 @@ export class AgendaProposalResolver {
     );
   }
 
-  @Mutation(() => AgendaProposal, { description: 'Proposes an item for a coming meeting of a body your organisation belongs to.' })
-  async proposeAgendaItem(@Args('input') input: ProposeAgendaItemInput, @RequestMeta() meta: Meta): Promise<AgendaProposalView> {
-    const { idempotencyKey, ...content } = input;
-    const proposalId = await this.idempotency.run({ actor: meta.actor, operation: 'proposeAgendaItem', key: idempotencyKey, input }, async () => {
-      const proposalId = newId();
-      await this.commands.execute(new ProposeAgendaItemCommand({ type: 'ProposeAgendaItem', proposalId, ...content }, meta));
-      return proposalId;
-    });
-    return this.mustFind(proposalId);
-  }
-
-  @Mutation(() => AgendaProposal, { description: 'Accepts a proposal: its item joins the agenda (an amendment once published), citing the proposal.' })
-  async acceptAgendaProposal(@Args('input') input: AcceptAgendaProposalInput, @RequestMeta() meta: Meta): Promise<AgendaProposalView> {
-    await this.commands.execute(new AcceptAgendaProposalCommand({ proposalId: input.proposalId, agendaItemId: newId(), position: input.position ?? null }, meta));
-    return this.mustFind(input.proposalId);
-  }
-
-  @Mutation(() => AgendaProposal, { description: 'Declines a proposal with a reason the proposer sees.' })
-  async declineAgendaProposal(@Args('input') input: DeclineAgendaProposalInput, @RequestMeta() meta: Meta): Promise<AgendaProposalView> {
-    const { expectedRevision, ...command } = input;
-    await this.commands.execute(new DeclineAgendaProposalCommand({ type: 'DeclineAgendaProposal', ...command }, withExpectedRevision(meta, expectedRevision)));
-    return this.mustFind(input.proposalId);
-  }
-
-  @Mutation(() => AgendaProposal, { description: 'The proposing organisation takes its proposal back before it is decided.' })
-  async withdrawAgendaProposal(@Args('input') input: WithdrawAgendaProposalInput, @RequestMeta() meta: Meta): Promise<AgendaProposalView> {
-    const { expectedRevision, ...command } = input;
-    await this.commands.execute(new WithdrawAgendaProposalCommand({ type: 'WithdrawAgendaProposal', ...command }, withExpectedRevision(meta, expectedRevision)));
-    return this.mustFind(input.proposalId);
-  }
-
   @ResolveField(() => String, { description: 'The status in Norwegian (NB, default) or English (EN).' })
   statusLabel(@Parent() proposal: AgendaProposalView, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
     return labelIn(AGENDA_PROPOSAL_STATUS_LABELS[proposal.status], lang);
@@ -124,12 +75,6 @@ export class AgendaProposalResolver {
   @ResolveField(() => Meeting, { nullable: true, description: 'The meeting it was proposed for.' })
   meeting(@Parent() proposal: AgendaProposalView): MeetingView | undefined {
     return this.meetings.byId(proposal.meetingId);
-  }
-
-  private mustFind(proposalId: string): AgendaProposalView {
-    const proposal = this.proposals.byId(proposalId);
-    if (!proposal) throw new NotFound('proposal', proposalId);
-    return proposal;
   }
 }
 

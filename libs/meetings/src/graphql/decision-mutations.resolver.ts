@@ -3,7 +3,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { IdempotentMutations, newId } from '@kom/platform';
+import { IdempotentMutations, newId, type Meta } from '@kom/platform';
 import { AssignActionItemCommand } from '../application/assign-action-item.command';
 import { CancelActionItemCommand } from '../application/cancel-action-item.command';
 import { CompleteActionItemCommand } from '../application/complete-action-item.command';
@@ -27,8 +27,6 @@ import {
   SupersedeDecisionInput,
 } from './meeting.inputs';
 import { ActionItem, Decision } from './meeting.types';
-
-type Meta = { actor: Actor; correlationId: string };
 
 /**
  * Decisions and action items, recorded by the secretariat; positions also by members for their

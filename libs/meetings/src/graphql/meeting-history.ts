@@ -36,7 +36,7 @@ export interface MeetingHistory {
  * The meeting as its own recorded events show it: the decider's `evolve` folded over them (the
  * state is exactly what decide sees), and beside it the times of the events that the state has no
  * place for. Pure. With `asOf`, only the events that happened up to and including that instant
- * (metadata.occurredAt, the rule of loadAsOf); undefined when there are none.
+ * (metadata.occurredAt, the rule of loadStream's asOf); undefined when there are none.
  */
 export function meetingHistoryAt(recorded: readonly RecordedEvent[], asOf?: Date): MeetingHistory | undefined {
   const limit = asOf?.getTime() ?? Infinity;

@@ -3,7 +3,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { IdempotentMutations, newId, type CommandMeta } from '@kom/platform';
+import { IdempotentMutations, newId, type Meta, withRevision } from '@kom/platform';
 import { AddAgendaItemCommand } from '../application/add-agenda-item.command';
 import { ApproveMinutesCommand } from '../application/approve-minutes.command';
 import { CancelMeetingCommand } from '../application/cancel-meeting.command';
@@ -32,13 +32,6 @@ import {
   UpdateAgendaItemInput,
 } from './meeting.inputs';
 import { Meeting } from './meeting.types';
-
-type Meta = { actor: Actor; correlationId: string };
-
-/** The command's meta, guarded by the revision the client read when it sends one. */
-export function withExpectedRevision(meta: Meta, expectedRevision: number | null | undefined): CommandMeta {
-  return { ...meta, expectedRevision: expectedRevision == null ? undefined : BigInt(expectedRevision) };
-}
 
 /**
  * The secretariat runs meetings, agendas, attendance and minutes (the decider refuses anyone else
@@ -78,7 +71,7 @@ export class MeetingMutationsResolver {
   async rescheduleMeeting(@Args('input') input: RescheduleMeetingInput, @RequestMeta() meta: Meta): Promise<MeetingView> {
     const { expectedRevision, ...command } = input;
     await this.commands.execute(
-      new RescheduleMeetingCommand({ type: 'RescheduleMeeting', ...command }, withExpectedRevision(meta, expectedRevision)),
+      new RescheduleMeetingCommand({ type: 'RescheduleMeeting', ...command }, withRevision(meta, expectedRevision)),
     );
     return this.mustFind(input.meetingId);
   }
@@ -86,7 +79,7 @@ export class MeetingMutationsResolver {
   @Mutation(() => Meeting)
   async cancelMeeting(@Args('input') input: CancelMeetingInput, @RequestMeta() meta: Meta): Promise<MeetingView> {
     const { expectedRevision, ...command } = input;
-    await this.commands.execute(new CancelMeetingCommand({ type: 'CancelMeeting', ...command }, withExpectedRevision(meta, expectedRevision)));
+    await this.commands.execute(new CancelMeetingCommand({ type: 'CancelMeeting', ...command }, withRevision(meta, expectedRevision)));
     return this.mustFind(input.meetingId);
   }
 
@@ -97,7 +90,7 @@ export class MeetingMutationsResolver {
       await this.commands.execute(
         new AddAgendaItemCommand(
           { type: 'AddAgendaItem', itemId: newId(), ...command, ...(citedMeasures == null ? {} : { citedMeasures }) },
-          withExpectedRevision(meta, expectedRevision),
+          withRevision(meta, expectedRevision),
         ),
       );
     });
@@ -110,7 +103,7 @@ export class MeetingMutationsResolver {
     await this.commands.execute(
       new UpdateAgendaItemCommand(
         { type: 'UpdateAgendaItem', ...command, ...(citedMeasures == null ? {} : { citedMeasures }) },
-        withExpectedRevision(meta, expectedRevision),
+        withRevision(meta, expectedRevision),
       ),
     );
     return this.mustFind(input.meetingId);
@@ -119,7 +112,7 @@ export class MeetingMutationsResolver {
   @Mutation(() => Meeting)
   async reorderAgenda(@Args('input') input: ReorderAgendaInput, @RequestMeta() meta: Meta): Promise<MeetingView> {
     const { expectedRevision, ...command } = input;
-    await this.commands.execute(new ReorderAgendaCommand({ type: 'ReorderAgenda', ...command }, withExpectedRevision(meta, expectedRevision)));
+    await this.commands.execute(new ReorderAgendaCommand({ type: 'ReorderAgenda', ...command }, withRevision(meta, expectedRevision)));
     return this.mustFind(input.meetingId);
   }
 
@@ -127,7 +120,7 @@ export class MeetingMutationsResolver {
   async removeAgendaItem(@Args('input') input: RemoveAgendaItemInput, @RequestMeta() meta: Meta): Promise<MeetingView> {
     const { expectedRevision, ...command } = input;
     await this.commands.execute(
-      new RemoveAgendaItemCommand({ type: 'RemoveAgendaItem', ...command }, withExpectedRevision(meta, expectedRevision)),
+      new RemoveAgendaItemCommand({ type: 'RemoveAgendaItem', ...command }, withRevision(meta, expectedRevision)),
     );
     return this.mustFind(input.meetingId);
   }
@@ -135,7 +128,7 @@ export class MeetingMutationsResolver {
   @Mutation(() => Meeting)
   async publishAgenda(@Args('input') input: PublishAgendaInput, @RequestMeta() meta: Meta): Promise<MeetingView> {
     const { expectedRevision, ...command } = input;
-    await this.commands.execute(new PublishAgendaCommand({ type: 'PublishAgenda', ...command }, withExpectedRevision(meta, expectedRevision)));
+    await this.commands.execute(new PublishAgendaCommand({ type: 'PublishAgenda', ...command }, withRevision(meta, expectedRevision)));
     return this.mustFind(input.meetingId);
   }
 
@@ -143,7 +136,7 @@ export class MeetingMutationsResolver {
   async recordAttendance(@Args('input') input: RecordAttendanceInput, @RequestMeta() meta: Meta): Promise<MeetingView> {
     const { expectedRevision, ...command } = input;
     await this.commands.execute(
-      new RecordAttendanceCommand({ type: 'RecordAttendance', ...command }, withExpectedRevision(meta, expectedRevision)),
+      new RecordAttendanceCommand({ type: 'RecordAttendance', ...command }, withRevision(meta, expectedRevision)),
     );
     return this.mustFind(input.meetingId);
   }
@@ -151,7 +144,7 @@ export class MeetingMutationsResolver {
   @Mutation(() => Meeting, { description: 'Drafts (or re-drafts) the minutes, until they are approved.' })
   async recordMinutes(@Args('input') input: RecordMinutesInput, @RequestMeta() meta: Meta): Promise<MeetingView> {
     const { expectedRevision, ...command } = input;
-    await this.commands.execute(new RecordMinutesCommand({ type: 'RecordMinutes', ...command }, withExpectedRevision(meta, expectedRevision)));
+    await this.commands.execute(new RecordMinutesCommand({ type: 'RecordMinutes', ...command }, withRevision(meta, expectedRevision)));
     return this.mustFind(input.meetingId);
   }
 

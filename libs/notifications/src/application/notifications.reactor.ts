@@ -5,7 +5,7 @@ import { notificationId } from '../domain/notification.decider';
 import type { NotificationRecordedData } from '../domain/notification.events';
 import type { Topic } from '../domain/topics';
 import type { NotificationsReadModel } from '../read-models/notifications.queries';
-import { NotificationCommandMessage } from './commands';
+import { NotificationCommandMessage } from './notification.command';
 import { audienceOf, type Audience, type Subject } from './audience';
 
 /** What the reactor reacts to: other contexts' public events, and an endpoint disabled for failing. */

@@ -7,7 +7,8 @@ import { DEFAULT_DELIVERY, type DeliveryOptions } from '../delivery/outbox-deliv
 import { MAIL_TRANSPORT, RECIPIENT_ADDRESSES, WEBHOOK_SECRET_KEYS, type MailTransport, type RecipientAddresses } from '../delivery/ports';
 import { WebhookSecrets } from '../delivery/webhook-secrets';
 import { NotificationsEngine } from './notifications-engine';
-import { NotificationCommandMessage, WebhookEndpointCommandMessage } from './commands';
+import { NotificationCommandMessage } from './notification.command';
+import { WebhookEndpointCommandMessage } from './webhook-endpoint.command';
 
 /** The delivery settings from the configuration (KOM_WEBHOOK_*, KOM_PUBLIC_ORIGIN, KOM_MAIL_FROM). */
 export function deliveryOptions(config: KomConfig): DeliveryOptions {

@@ -1,22 +1,12 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
-import { CurrentActor, RequestMeta } from '@kom/auth';
+import { CurrentActor } from '@kom/auth';
 import type { Actor } from '@kom/kernel';
-import { Lang, PageArgs, READ_MODELS, decodeCursorPair, pageSize, toConnection, type ConnectionShape } from '@kom/platform';
+import { PageArgs, READ_MODELS, decodeCursorPair, pageSize, toConnection, type ConnectionShape } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
-import { SetPreferencesCommand } from '../application/commands';
-import { RECIPIENT_ADDRESSES, type RecipientAddresses } from '../delivery/ports';
-import { DEFAULT_DAYS_AHEAD } from '../domain/topics';
-import { NotificationsReadModel, type NotificationRow, type PersonPreferences } from '../read-models/notifications.queries';
-import { NotificationPreferences, SentNotification, SentNotificationConnection, SetNotificationPreferencesInput } from './notifications.types';
-
-type Meta = { actor: Actor; correlationId: string };
-
-const toPreferences = (p: PersonPreferences | undefined): NotificationPreferences =>
-  p
-    ? { topics: [...p.topics], language: p.language === 'en' ? Lang.EN : Lang.NB, cadence: p.cadence, dueSoonDays: p.dueSoonDays, expiringDays: p.expiringDays, representativeId: p.representativeId, saved: true }
-    : { topics: [], language: Lang.NB, cadence: 'IMMEDIATE', dueSoonDays: DEFAULT_DAYS_AHEAD, expiringDays: DEFAULT_DAYS_AHEAD, representativeId: null, saved: false };
+import { NotificationsReadModel, type NotificationRow } from '../read-models/notifications.queries';
+import { NotificationPreferences, SentNotification, SentNotificationConnection } from './notifications.types';
+import { toPreferences } from './notification-preferences.view';
 
 const toSent = (n: NotificationRow): SentNotification => ({
   id: n.notificationId,
@@ -40,39 +30,13 @@ export class NotificationPreferencesResolver {
   private readonly readModel: NotificationsReadModel;
 
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(READ_MODELS) readModels: ReadModelDatabase,
-    @Inject(RECIPIENT_ADDRESSES) private readonly addresses: RecipientAddresses,
   ) {
     this.readModel = new NotificationsReadModel(readModels.db);
   }
 
   @Query(() => NotificationPreferences, { description: 'What you hear about, in which language, how, and at which of your organisation’s addresses.' })
   notificationPreferences(@CurrentActor() actor: Actor): NotificationPreferences {
-    return toPreferences(this.readModel.preferencesOf(actor.organizationId, actor.userId));
-  }
-
-  @Mutation(() => NotificationPreferences, { description: 'Choose what you hear about. The address is one of your organisation’s representative records (never typed in here).' })
-  async setNotificationPreferences(@Args('input') input: SetNotificationPreferencesInput, @RequestMeta() meta: Meta): Promise<NotificationPreferences> {
-    const representativeId = input.representativeId ?? null;
-    const representativeOrganizationId = representativeId === null ? null : ((await this.addresses.organizationOf(representativeId)) ?? null);
-    const { actor } = meta;
-    await this.commands.execute(
-      new SetPreferencesCommand(
-        {
-          type: 'SetNotificationPreferences',
-          topics: input.topics,
-          language: input.language === Lang.EN ? 'en' : 'nb',
-          cadence: input.cadence as 'IMMEDIATE' | 'DAILY_DIGEST',
-          dueSoonDays: input.dueSoonDays,
-          expiringDays: input.expiringDays,
-          representativeId,
-          representativeOrganizationId,
-          for: { organizationId: actor.organizationId, userId: actor.userId },
-        },
-        meta,
-      ),
-    );
     return toPreferences(this.readModel.preferencesOf(actor.organizationId, actor.userId));
   }
 

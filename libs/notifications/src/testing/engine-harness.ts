@@ -8,7 +8,7 @@ import { notificationsProjection } from '../read-models/notifications.projection
 import { notificationDecider, notificationStream, type NotificationCommand } from '../domain/notification.decider';
 import { webhookEndpointDecider, webhookEndpointStream, type WebhookEndpointCommand } from '../domain/webhook-endpoint.decider';
 import { preferencesDecider, preferencesStream, type PreferencesCommand } from '../domain/preferences.decider';
-import { notificationIdOf } from '../application/commands';
+import { notificationIdOf } from '../application/notification.command';
 import { DEFAULT_DELIVERY, type DeliveryOptions } from '../delivery/outbox-deliverer';
 import type { MailTransport, RecipientAddresses } from '../delivery/ports';
 import { WebhookSecrets } from '../delivery/webhook-secrets';

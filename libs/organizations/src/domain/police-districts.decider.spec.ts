@@ -1,6 +1,6 @@
 import { Forbidden, InvalidInput, InvalidState, NotFound, fold } from '@kom/kernel';
 import { SPEC_NOW, deciderSpec } from '@kom/kernel/testing';
-import { mergePoliceDistricts } from '../application/police-districts.command';
+import { mergePoliceDistricts } from '../application/merge-police-districts.command';
 import { organizationDecider } from './organization.decider';
 import type { OrganizationEvent } from './organization.events';
 import type { PoliceDistrictEvent } from './police-district.events';

@@ -1,24 +1,16 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Actor } from '@kom/kernel';
-import { RequestMeta } from '@kom/auth';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CLOCK, Lang, labelIn, type Clock } from '@kom/platform';
-import { AdmitToGroupCommand } from '../application/admit-to-group.command';
-import { LeaveGroupCommand } from '../application/leave-group.command';
 import type { GroupKind } from '../domain/group.events';
 import { GroupMembershipQueries } from '../read-models/group-membership.queries';
 import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
 import { asOfDate } from './as-of-date';
-import { AdmitToGroupInput, Group, GroupKindEnum, GROUP_KIND_LABELS, LeaveGroupInput } from './group.types';
+import { Group, GroupKindEnum, GROUP_KIND_LABELS } from './group.types';
 import { Organization } from './organization.types';
-
-type Meta = { actor: Actor; correlationId: string };
 
 @Resolver(() => Group)
 export class GroupResolver {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(GroupMembershipQueries) private readonly memberships: GroupMembershipQueries,
     @Inject(OrganizationsQueries) private readonly organizations: OrganizationsQueries,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -27,27 +19,6 @@ export class GroupResolver {
   @Query(() => Group, { description: "One of KOM's groups." })
   group(@Args('kind', { type: () => GroupKindEnum }) kind: GroupKind): Group {
     return { kind };
-  }
-
-  @Mutation(() => Group, { description: 'Admit an organisation to a group (secretariat).' })
-  async admitToGroup(@Args('input') input: AdmitToGroupInput, @RequestMeta() meta: Meta): Promise<Group> {
-    const effectiveFrom = asOfDate(input.effectiveFrom, this.clock.now(), 'effectiveFrom');
-    await this.commands.execute(
-      new AdmitToGroupCommand({ type: 'AdmitToGroup', groupKind: input.groupKind, organizationId: input.organizationId, effectiveFrom }, meta),
-    );
-    return { kind: input.groupKind };
-  }
-
-  @Mutation(() => Group, { description: 'Record that an organisation leaves a group (secretariat).' })
-  async leaveGroup(@Args('input') input: LeaveGroupInput, @RequestMeta() meta: Meta): Promise<Group> {
-    const effectiveFrom = asOfDate(input.effectiveFrom, this.clock.now(), 'effectiveFrom');
-    await this.commands.execute(
-      new LeaveGroupCommand(
-        { type: 'LeaveGroup', groupKind: input.groupKind, organizationId: input.organizationId, effectiveFrom, reason: input.reason },
-        meta,
-      ),
-    );
-    return { kind: input.groupKind };
   }
 
   @ResolveField(() => String, { description: 'The name of the group in Norwegian (NB, default) or English (EN).' })

@@ -3,8 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { CLOCK, type Clock } from '@kom/platform';
-import { EndOrganizationRoleCommand, GrantOrganizationRoleCommand } from '../application/organization-roles.command';
+import { CLOCK, type Clock, type Meta, withRevision } from '@kom/platform';
+import { EndOrganizationRoleCommand } from '../application/end-organization-role.command';
+import { GrantOrganizationRoleCommand } from '../application/grant-organization-role.command';
 import { holdsRoleOn, rolesOn, type OrganizationRole, type RolePeriod } from '../domain/organization-roles';
 import { OrganizationHistoryQueries, type NameRow } from '../read-models/organization-history.queries';
 import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
@@ -19,8 +20,6 @@ import {
   PoliceDistrict,
 } from './organization-history.types';
 import { Organization } from './organization.types';
-
-type Meta = { actor: Actor; correlationId: string };
 
 const AS_OF = { type: () => String, nullable: true, description: 'A day (YYYY-MM-DD) or an ISO 8601 instant (its day in Norway); default today.' };
 
@@ -75,7 +74,7 @@ export class OrganizationHistoryResolver {
     await this.commands.execute(
       new GrantOrganizationRoleCommand(
         { type: 'GrantOrganizationRole', organizationId: input.organizationId, role: input.role, from },
-        { ...meta, expectedRevision: input.expectedRevision == null ? undefined : BigInt(input.expectedRevision) },
+        withRevision(meta, input.expectedRevision),
       ),
     );
     return this.mustFind(input.organizationId);
@@ -87,7 +86,7 @@ export class OrganizationHistoryResolver {
     await this.commands.execute(
       new EndOrganizationRoleCommand(
         { type: 'EndOrganizationRole', organizationId: input.organizationId, role: input.role, until, reason: input.reason },
-        { ...meta, expectedRevision: input.expectedRevision == null ? undefined : BigInt(input.expectedRevision) },
+        withRevision(meta, input.expectedRevision),
       ),
     );
     return this.mustFind(input.organizationId);

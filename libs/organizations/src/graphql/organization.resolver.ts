@@ -1,32 +1,16 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
+import { Args, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
-import { NotFound, type Actor } from '@kom/kernel';
-import { RequestMeta } from '@kom/auth';
-import { IdempotentMutations, Lang, ProjectionsService, committedEvents, decodeCursorPair, labelIn, newId, pageSize, toConnection } from '@kom/platform';
-import { RegisterOrganizationCommand } from '../application/register-organization.command';
-import { RenameOrganizationCommand } from '../application/rename-organization.command';
+import { Lang, ProjectionsService, committedEvents, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
 import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
-import {
-  Organization,
-  OrganizationConnection,
-  OrganizationsArgs,
-  RegisterOrganizationInput,
-  ORGANIZATION_KIND_LABELS,
-  RenameOrganizationInput,
-} from './organization.types';
-
-type Meta = { actor: Actor; correlationId: string };
+import { Organization, OrganizationConnection, OrganizationsArgs, ORGANIZATION_KIND_LABELS } from './organization.types';
 
 const cursorKey = (row: OrganizationRow) => JSON.stringify([row.name, row.id]);
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(OrganizationsQueries) private readonly queries: OrganizationsQueries,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
-    @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
   ) {}
 
   @Query(() => OrganizationConnection, { description: 'Organisations by name.' })
@@ -42,29 +26,6 @@ export class OrganizationResolver {
     return this.queries.byId(id);
   }
 
-  @Mutation(() => Organization)
-  async registerOrganization(@Args('input') input: RegisterOrganizationInput, @RequestMeta() meta: Meta) {
-    const { idempotencyKey, ...command } = input;
-    const organizationId = await this.idempotency.run({ actor: meta.actor, operation: 'registerOrganization', key: idempotencyKey, input }, async () => {
-      const organizationId = newId();
-      await this.commands.execute(new RegisterOrganizationCommand({ type: 'RegisterOrganization', organizationId, ...command }, meta));
-      return organizationId;
-    });
-    return this.mustFind(organizationId);
-  }
-
-  @Mutation(() => Organization)
-  async renameOrganization(@Args('input') input: RenameOrganizationInput, @RequestMeta() meta: Meta) {
-    const { expectedRevision, ...rename } = input;
-    await this.commands.execute(
-      new RenameOrganizationCommand(
-        { type: 'RenameOrganization', ...rename },
-        { ...meta, expectedRevision: expectedRevision == null ? undefined : BigInt(expectedRevision) },
-      ),
-    );
-    return this.mustFind(input.organizationId);
-  }
-
   @Subscription(() => Organization, {
     description: 'An organisation as the read model shows it after each registration or rename.',
     resolve(this: OrganizationResolver, event: { data: { organizationId: string } }) {
@@ -78,11 +39,5 @@ export class OrganizationResolver {
   @ResolveField(() => String, { description: 'The kind in Norwegian (NB, default) or English (EN).' })
   kindLabel(@Parent() organization: OrganizationRow, @Args('lang', { type: () => Lang, defaultValue: Lang.NB }) lang: Lang): string {
     return labelIn(ORGANIZATION_KIND_LABELS[organization.kind], lang);
-  }
-
-  private mustFind(id: string): OrganizationRow {
-    const row = this.queries.byId(id);
-    if (!row) throw new NotFound('organization', id);
-    return row;
   }
 }

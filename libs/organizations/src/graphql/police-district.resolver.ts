@@ -1,18 +1,13 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { NotFound, type Actor } from '@kom/kernel';
-import { RequestMeta } from '@kom/auth';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { NotFound } from '@kom/kernel';
 import { CLOCK, type Clock } from '@kom/platform';
-import { MergePoliceDistrictsCommand, RegisterPoliceDistrictCommand } from '../application/police-districts.command';
 import { OrganizationHistoryQueries } from '../read-models/organization-history.queries';
 import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
 import { PoliceDistrictsQueries, type PoliceDistrictRow } from '../read-models/police-districts.queries';
 import { asOfDate } from './as-of-date';
-import { MergePoliceDistrictsInput, PoliceDistrict, RegisterPoliceDistrictInput } from './organization-history.types';
+import { PoliceDistrict } from './organization-history.types';
 import { Organization } from './organization.types';
-
-type Meta = { actor: Actor; correlationId: string };
 
 const AS_OF = { type: () => String, nullable: true, description: 'A day (YYYY-MM-DD) or an ISO 8601 instant (its day in Norway); default today.' };
 
@@ -24,7 +19,6 @@ const AS_OF = { type: () => String, nullable: true, description: 'A day (YYYY-MM
 @Resolver(() => PoliceDistrict)
 export class PoliceDistrictResolver {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(PoliceDistrictsQueries) private readonly districts: PoliceDistrictsQueries,
     @Inject(OrganizationsQueries) private readonly organizations: OrganizationsQueries,
     @Inject(OrganizationHistoryQueries) private readonly history: OrganizationHistoryQueries,
@@ -68,34 +62,9 @@ export class PoliceDistrictResolver {
     return this.districts.predecessorsOn(district.organizationId, asOfDate(null, this.clock.now()));
   }
 
-  @Mutation(() => PoliceDistrict, { description: 'Enter an organisation holding the POLICE role in the register of police districts (secretariat).' })
-  async registerPoliceDistrict(@Args('input') input: RegisterPoliceDistrictInput, @RequestMeta() meta: Meta): Promise<PoliceDistrictRow> {
-    const from = asOfDate(input.from, this.clock.now(), 'from');
-    await this.commands.execute(new RegisterPoliceDistrictCommand({ organizationId: input.organizationId, from }, meta));
-    return this.mustFindDistrict(input.organizationId);
-  }
-
-  @Mutation(() => PoliceDistrict, {
-    description:
-      'Merge police districts into a successor from a day (secretariat). The merged districts’ POLICE role ends that day; their agreements are held by the successor. Returns the successor.',
-  })
-  async mergePoliceDistricts(@Args('input') input: MergePoliceDistrictsInput, @RequestMeta() meta: Meta): Promise<PoliceDistrictRow> {
-    const on = asOfDate(input.on, this.clock.now(), 'on');
-    await this.commands.execute(
-      new MergePoliceDistrictsCommand({ intoOrganizationId: input.intoOrganizationId, mergedOrganizationIds: input.mergedOrganizationIds, on }, meta),
-    );
-    return this.mustFindDistrict(input.intoOrganizationId);
-  }
-
   private mustFind(id: string): OrganizationRow {
     const row = this.organizations.byId(id);
     if (!row) throw new NotFound('organization', id);
-    return row;
-  }
-
-  private mustFindDistrict(id: string): PoliceDistrictRow {
-    const row = this.districts.byId(id);
-    if (!row) throw new NotFound('police_district', id);
     return row;
   }
 }

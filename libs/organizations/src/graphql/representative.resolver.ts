@@ -1,42 +1,18 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { NotFound, type Actor } from '@kom/kernel';
-import { CurrentActor, RequestMeta } from '@kom/auth';
-import { AccessLog, IdempotentMutations, newId } from '@kom/platform';
-import { AddRepresentativeCommand } from '../application/add-representative.command';
-import { RemoveRepresentativeCommand } from '../application/remove-representative.command';
-import { ForgetPersonCommand, RestrictPersonCommand } from '../application/person-data.command';
-import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { type Actor } from '@kom/kernel';
+import { CurrentActor } from '@kom/auth';
+import { AccessLog } from '@kom/platform';
 import { RepresentativesQueries, type RepresentativeRow } from '../read-models/representatives.queries';
-import { Organization } from './organization.types';
-import { AddRepresentativeInput, PersonDataInput, RemoveRepresentativeInput, Representative } from './representative.types';
+import { Representative } from './representative.types';
 import { canIdentifyRepresentatives, mayReadRestricted } from './representative-visibility';
-
-type Meta = { actor: Actor; correlationId: string };
 
 @Resolver(() => Representative)
 export class RepresentativeResolver {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(RepresentativesQueries) private readonly representatives: RepresentativesQueries,
-    @Inject(OrganizationsQueries) private readonly organizations: OrganizationsQueries,
-    @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
     @Inject(AccessLog) private readonly accessLog: AccessLog,
   ) {}
-
-  @Mutation(() => Representative, { description: 'Add a representative to an organisation (secretariat). Name and e-mail are stored encrypted.' })
-  async addRepresentative(@Args('input') input: AddRepresentativeInput, @RequestMeta() meta: Meta): Promise<RepresentativeRow> {
-    const { idempotencyKey, ...command } = input;
-    const representativeId = await this.idempotency.run({ actor: meta.actor, operation: 'addRepresentative', key: idempotencyKey, input }, async () => {
-      const representativeId = newId();
-      await this.commands.execute(new AddRepresentativeCommand({ type: 'AddRepresentative', representativeId, ...command }, meta));
-      return representativeId;
-    });
-    const row = await this.representatives.byId(representativeId, { revealRestricted: false });
-    if (!row) throw new NotFound('representative', representativeId);
-    return row;
-  }
 
   @Query(() => Representative, {
     nullable: true,
@@ -50,42 +26,6 @@ export class RepresentativeResolver {
     if (!canIdentifyRepresentatives(actor, row.organizationId)) return null;
     // The record of a forgotten person is looked up on purpose: that it was, and by whom, is logged.
     if (row.erased) await this.accessLog.record(actor, { read: 'ERASED_REPRESENTATIVE', ids: [row.id], range: null, format: null, via: 'GRAPHQL' });
-    return row;
-  }
-
-  @Mutation(() => Representative, {
-    description:
-      "Restrict a person's personal data (secretariat): hidden from everyone but auditors, nothing deleted. Recorded as an event with the legal basis.",
-  })
-  async restrictPerson(@Args('input') input: PersonDataInput, @RequestMeta() meta: Meta): Promise<RepresentativeRow> {
-    await this.commands.execute(new RestrictPersonCommand({ type: 'RestrictPerson', personId: input.personId, legalBasis: input.legalBasis }, meta));
-    return this.afterAct(input.personId);
-  }
-
-  @Mutation(() => Representative, {
-    description:
-      "Erase a person's personal data (secretariat): records the erasure with its legal basis, then shreds the data key. " +
-      'Everywhere the person appears now reads as erased; the log is unchanged and still verifies.',
-  })
-  async forgetPerson(@Args('input') input: PersonDataInput, @RequestMeta() meta: Meta): Promise<RepresentativeRow> {
-    await this.commands.execute(new ForgetPersonCommand({ type: 'ForgetPerson', personId: input.personId, legalBasis: input.legalBasis }, meta));
-    return this.afterAct(input.personId);
-  }
-
-  private async afterAct(personId: string): Promise<RepresentativeRow> {
-    const row = await this.representatives.byId(personId, { revealRestricted: false });
-    if (!row) throw new NotFound('person', personId);
-    return row;
-  }
-
-  @Mutation(() => Organization, { description: 'Remove a representative (secretariat); returns the organisation.' })
-  async removeRepresentative(@Args('input') input: RemoveRepresentativeInput, @RequestMeta() meta: Meta): Promise<OrganizationRow> {
-    const { state } = await this.commands.execute(
-      new RemoveRepresentativeCommand({ type: 'RemoveRepresentative', representativeId: input.representativeId }, meta),
-    );
-    const organizationId = state.status === 'none' ? '' : state.organizationId;
-    const row = this.organizations.byId(organizationId);
-    if (!row) throw new NotFound('organization', organizationId);
     return row;
   }
 }

@@ -7,7 +7,7 @@ import { GROUP_KINDS, type GroupEvent, type GroupKind } from '../domain/group.ev
 import { organizationDecider, organizationStream } from '../domain/organization.decider';
 import { POLICE_DISTRICTS_STREAM, policeDistrictsDecider } from '../domain/police-districts.decider';
 import type { PoliceDistrictEvent } from '../domain/police-district.events';
-import { mergePoliceDistricts } from '../application/police-districts.command';
+import { mergePoliceDistricts } from '../application/merge-police-districts.command';
 import { SEED_FROM, SEED_MERGES, SEED_ORGANIZATIONS, type SeedOrganization } from './organizations.seed-data';
 
 /**

@@ -1,6 +1,7 @@
 import { ConcurrencyConflict, type DecisionContext, type Decider, type DomainCommand, type DomainEvent } from '@kom/kernel';
 import { WrongExpectedRevisionError, type AppendResult, type Position, type StreamAppend } from '@kom/event-store';
-import { envelope, load, type CommandMeta, type CommandPathDeps } from './execute-command';
+import { envelope, type CommandMeta, type CommandPathDeps } from './execute-command';
+import { loadStream } from './load-stream';
 import { refusePersonalDataInCommand, refusePersonalDataInEvents } from './refuse-personal-data';
 
 /** A stream a cross-aggregate step reads, and the decider that folds it. */
@@ -52,7 +53,7 @@ export async function executeAcrossStreams<Streams extends StreamsToDecide>(
   const attempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     const loaded = await Promise.all(
-      keys.map((key) => load(deps.store, streams[key]!.decider as Pick<Decider<DomainCommand, DomainEvent, unknown>, 'evolve' | 'initialState'>, streams[key]!.streamId)),
+      keys.map((key) => loadStream(deps.store, streams[key]!.decider as Pick<Decider<DomainCommand, DomainEvent, unknown>, 'evolve' | 'initialState'>, streams[key]!.streamId)),
     );
     const states = Object.fromEntries(keys.map((key, i) => [key, loaded[i]!.state])) as StatesOf<Streams>;
     const now = deps.clock.now();

@@ -9,7 +9,6 @@ import {
   fold,
 } from '@kom/kernel';
 import {
-  StreamNotFoundError,
   WrongExpectedRevisionError,
   type EventMetadata,
   type EventStore,
@@ -20,6 +19,7 @@ import type { Clock } from '../clock';
 import { derivedEventId, newId } from '../ids';
 import type { EventSchemaRegistry } from './event-schema-registry';
 import { refusePersonalDataInCommand, refusePersonalDataInEvents } from './refuse-personal-data';
+import { loadStream } from './load-stream';
 
 /** Who sends the command and in which conversation. Never built from client input. */
 export interface CommandMeta {
@@ -71,7 +71,7 @@ export async function executeCommand<C extends DomainCommand, E extends DomainEv
   refusePersonalDataInCommand(command, meta);
   const attempts = meta.expectedRevision === undefined ? (deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) : 1;
   for (let attempt = 1; ; attempt++) {
-    const { state, revision } = await load(deps.store, decider, streamId);
+    const { state, revision } = await loadStream(deps.store, decider, streamId);
     const now = deps.clock.now();
     if (meta.expectedRevision !== undefined && meta.expectedRevision !== (revision ?? -1n)) {
       // A CONFLICT names the stream's revision: only to a caller the decider would let act at all.
@@ -92,7 +92,7 @@ export async function executeCommand<C extends DomainCommand, E extends DomainEv
       // An idempotent re-append (a reactor's retry) lands nowhere new: the store answers with the
       // original revision, and the state is what the stream says, not what this attempt decided.
       const appendedNow = result.nextExpectedRevision === (revision ?? -1n) + BigInt(events.length);
-      const newState = appendedNow ? events.reduce(decider.evolve, state) : (await load(deps.store, decider, streamId)).state;
+      const newState = appendedNow ? events.reduce(decider.evolve, state) : (await loadStream(deps.store, decider, streamId)).state;
       return { streamId, events, state: newState, revision: result.nextExpectedRevision, position: result.position };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -110,21 +110,6 @@ function refusalOfWhoActs(decide: () => unknown): void {
     decide();
   } catch (error) {
     if (error instanceof NotFound || error instanceof Forbidden) throw error;
-  }
-}
-
-export async function load<E extends DomainEvent, S>(
-  store: EventStore,
-  decider: Pick<Decider<DomainCommand, E, S>, 'evolve' | 'initialState'>,
-  streamId: string,
-): Promise<{ state: S; revision: bigint | undefined }> {
-  try {
-    const recorded = await store.readStream(streamId);
-    const state = fold(decider, recorded.map((r) => ({ type: r.type, data: r.data }) as E));
-    return { state, revision: recorded.length ? recorded[recorded.length - 1].revision : undefined };
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return { state: decider.initialState, revision: undefined };
-    throw error;
   }
 }
 

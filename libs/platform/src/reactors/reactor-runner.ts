@@ -1,5 +1,6 @@
 import { DomainError, SYSTEM_ACTOR, isRole, type Actor } from '@kom/kernel';
-import { logMarkProblem, markOf, type EventStore, type LogMark, type RecordedEvent, type Subscription } from '@kom/event-store';
+import { logMarkProblem, markOf, type EventStore, type LogMark, type RecordedEvent } from '@kom/event-store';
+import { CheckpointedRunner } from '@kom/projections';
 import type { Database } from 'better-sqlite3';
 import type { CommandMeta } from '../command/execute-command';
 import { RecordedNotVisible } from '../command/recorded-not-visible';
@@ -32,12 +33,15 @@ interface Waiter {
 }
 
 const NAME = /^[a-z0-9_-]+$/;
+/** Events per readAll page while a reactor catches up; it still handles them one at a time. */
+const CATCH_UP_PAGE = 500;
 
 /**
- * Runs one reactor over the global log from its checkpoint: catch-up, then live, one event at a
- * time. For each event it handles, the reactor's commands are dispatched in order, then the
- * checkpoint moves past the event. A domain refusal of a command is the reactor's answer for that
- * event (logged; the runner moves on); any other error is retried, then stops the runner.
+ * Runs one reactor over the global log from its checkpoint, on the CheckpointedRunner projections
+ * run on too: catch-up, then live, one event at a time. For each event it handles, the reactor's
+ * commands are dispatched in order, then the checkpoint moves past the event. A domain refusal of
+ * a command is the reactor's answer for that event (logged; the runner moves on); any other error
+ * is retried, then stops the runner.
  *
  * A crash between a command and the checkpoint re-runs the event after restart: the command's
  * event ids derive from the triggering event (CommandMeta.deriveEventIds) and the deciders treat
@@ -51,7 +55,7 @@ export class ReactorRunner {
   private stored = 0n;
   /** The event at `position`, stored with the checkpoint. */
   private mark: LogMark | undefined;
-  private subscription: Subscription | undefined;
+  private readonly runner: CheckpointedRunner;
   private loop: Promise<void> | undefined;
   private waiters: Waiter[] = [];
   private failure: unknown;
@@ -65,6 +69,7 @@ export class ReactorRunner {
     if (!NAME.test(reactor.name)) throw new Error(`Reactor name "${reactor.name}" must match ${NAME}`);
     this.checkpoints = new ReactorCheckpoints(db);
     this.handles = new Set(reactor.handles);
+    this.runner = new CheckpointedRunner(store, { handle: (events) => this.handle(events) }, { catchUpBatchSize: CATCH_UP_PAGE, liveBatchSize: 1 });
   }
 
   /**
@@ -91,14 +96,12 @@ export class ReactorRunner {
       this.checkpoints.write(this.reactor.name, undefined);
     }
     this.state = 'running';
-    this.loop = this.run().catch((error: unknown) => this.fail(error));
+    this.loop = this.runner.run(this.position).catch((error: unknown) => this.fail(error));
   }
 
   async stop(): Promise<void> {
     if (this.state === 'running') this.state = 'stopped';
-    const subscription = this.subscription;
-    this.subscription = undefined;
-    await subscription?.unsubscribe().catch(() => undefined);
+    await this.runner.stop();
     await this.loop;
     this.persist();
     this.rejectWaiters(new Error(`Reactor ${this.reactor.name} stopped`));
@@ -136,28 +139,17 @@ export class ReactorRunner {
     });
   }
 
-  private async run(): Promise<void> {
-    const subscription = this.store.subscribeToAll({ fromPosition: this.position });
-    this.subscription = subscription;
-    if (this.state !== 'running') {
-      await subscription.unsubscribe();
-      return;
-    }
-    try {
-      for await (const event of subscription) {
-        if (this.state !== 'running') break;
-        if (event.position <= this.position) continue;
-        if (this.handles.has(event.type)) {
-          await this.react(event);
-          if (this.state !== 'running') break; // stopped mid-event: it runs again after restart
-          this.advance(event, true);
-        } else {
-          this.advance(event, false);
-        }
+  private async handle(events: readonly RecordedEvent[]): Promise<void> {
+    for (const event of events) {
+      if (this.state !== 'running') return;
+      if (event.position <= this.position) continue;
+      if (this.handles.has(event.type)) {
+        await this.react(event);
+        if (this.state !== 'running') return; // stopped mid-event: it runs again after restart
+        this.advance(event, true);
+      } else {
+        this.advance(event, false);
       }
-    } finally {
-      if (this.subscription === subscription) this.subscription = undefined;
-      await subscription.unsubscribe().catch(() => undefined);
     }
   }
 

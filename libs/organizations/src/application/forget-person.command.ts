@@ -4,23 +4,10 @@ import { CommandPath, KomCommand, PERSONAL_DATA_KEYS, type CommandOutcome, type 
 import { representativeDecider, representativeStream, type RepresentativeCommand, type RepresentativeState } from '../domain/representative.decider';
 import type { RepresentativeEvent } from '../domain/representative.events';
 
-type Restrict = Extract<RepresentativeCommand, { type: 'RestrictPerson' }>;
 type Forget = Extract<RepresentativeCommand, { type: 'ForgetPerson' }>;
-
-/** Hide a person's data from everyone but auditors (an event; nothing is deleted). */
-export class RestrictPersonCommand extends KomCommand<Restrict, RepresentativeEvent, RepresentativeState> {}
 
 /** Erase a person's data: record PersonalDataErased, then shred the key. */
 export class ForgetPersonCommand extends KomCommand<Forget, RepresentativeEvent, RepresentativeState> {}
-
-@CommandHandler(RestrictPersonCommand)
-export class RestrictPersonHandler implements ICommandHandler<RestrictPersonCommand, CommandOutcome<RepresentativeEvent, RepresentativeState>> {
-  constructor(@Inject(CommandPath) private readonly path: CommandPath) {}
-
-  execute({ payload, meta }: RestrictPersonCommand): Promise<CommandOutcome<RepresentativeEvent, RepresentativeState>> {
-    return this.path.execute(representativeDecider, representativeStream(payload.personId), payload, meta);
-  }
-}
 
 /**
  * The erasure is recorded first, then the key is shredded: the record of an erasure is never

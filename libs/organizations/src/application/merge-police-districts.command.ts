@@ -1,48 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { DecisionContext } from '@kom/kernel';
-import { CommandPath, type AcrossStreamsOutcome, type CommandMeta, type DecisionsOf, type StreamToDecide } from '@kom/platform';
-import { organizationDecider, organizationStream, type OrganizationState } from '../domain/organization.decider';
+import { CommandPath, type AcrossStreamsOutcome, type CommandMeta, type DecisionsOf } from '@kom/platform';
+import { organizationDecider, type OrganizationState } from '../domain/organization.decider';
 import type { OrganizationEvent } from '../domain/organization.events';
-import {
-  POLICE_DISTRICTS_STREAM,
-  policeDistrictsDecider,
-  type OrganizationFacts,
-  type PoliceDistrictsState,
-} from '../domain/police-districts.decider';
-
-export interface RegisterPoliceDistrictRequest {
-  readonly organizationId: string;
-  readonly from: string;
-}
+import { policeDistrictsDecider, type PoliceDistrictsState } from '../domain/police-districts.decider';
+import { factsOf, organizationStreamToDecide, registerStream, type Streams } from './police-district-streams';
 
 export interface MergePoliceDistrictsRequest {
   readonly intoOrganizationId: string;
   readonly mergedOrganizationIds: readonly string[];
   readonly on: string;
-}
-
-type Streams = Record<string, StreamToDecide<PoliceDistrictsState> | StreamToDecide<OrganizationState>>;
-
-const factsOf = (state: OrganizationState): OrganizationFacts | null => (state.status === 'none' ? null : { name: state.name, roles: state.roles });
-
-const registerStream = (): StreamToDecide<PoliceDistrictsState> => ({ streamId: POLICE_DISTRICTS_STREAM, decider: policeDistrictsDecider });
-const organizationStreamToDecide = (id: string): StreamToDecide<OrganizationState> => ({ streamId: organizationStream(id), decider: organizationDecider });
-
-/** The register reads the organisation's roles from its own stream; only the register is written. */
-export function registerPoliceDistrict(
-  states: Readonly<Record<string, unknown>>,
-  request: RegisterPoliceDistrictRequest,
-  context: DecisionContext,
-): DecisionsOf<Streams> {
-  const register = states.register as PoliceDistrictsState;
-  const organization = states.organization as OrganizationState;
-  const events = policeDistrictsDecider.decide(
-    { type: 'RegisterPoliceDistrict', organizationId: request.organizationId, from: request.from, organization: factsOf(organization) },
-    register,
-    context,
-  );
-  return { register: { command: 'RegisterPoliceDistrict', events } };
 }
 
 /**
@@ -80,32 +48,12 @@ export function mergePoliceDistricts(
   return decisions;
 }
 
-export class RegisterPoliceDistrictCommand extends Command<AcrossStreamsOutcome<Streams>> {
-  constructor(
-    readonly payload: RegisterPoliceDistrictRequest,
-    readonly meta: CommandMeta,
-  ) {
-    super();
-  }
-}
-
 export class MergePoliceDistrictsCommand extends Command<AcrossStreamsOutcome<Streams>> {
   constructor(
     readonly payload: MergePoliceDistrictsRequest,
     readonly meta: CommandMeta,
   ) {
     super();
-  }
-}
-
-@Injectable()
-@CommandHandler(RegisterPoliceDistrictCommand)
-export class RegisterPoliceDistrictHandler implements ICommandHandler<RegisterPoliceDistrictCommand, AcrossStreamsOutcome<Streams>> {
-  constructor(@Inject(CommandPath) private readonly path: CommandPath) {}
-
-  execute({ payload, meta }: RegisterPoliceDistrictCommand): Promise<AcrossStreamsOutcome<Streams>> {
-    const streams: Streams = { register: registerStream(), organization: organizationStreamToDecide(payload.organizationId) };
-    return this.path.executeAcrossStreams(streams, (states, context) => registerPoliceDistrict(states, payload, context), meta);
   }
 }
 
