@@ -10,7 +10,7 @@ import {
   type MeetingState,
   type SourcedAgendaItems,
 } from '@kom/meetings';
-import { CLOCK, CommandPath, load, newId, type Clock, type CommandMeta, type CommandOutcome } from '@kom/platform';
+import { CLOCK, CommandPath, loadStream, newId, type Clock, type CommandMeta, type CommandOutcome } from '@kom/platform';
 import type { IssueCommand } from '../domain/issue.commands';
 import { issueDecider, issueStream, type Issue } from '../domain/issue.decider';
 import { decideOnIssue, placeIssueOnAgenda, type AgendaItemFromIssue, type IssueAndMeeting, type IssueDecision } from './issue-agenda-steps';
@@ -115,7 +115,7 @@ export class IssueWorkflows implements SourcedAgendaItems, OnModuleInit {
   }
 
   private async issue(issueId: string): Promise<Issue> {
-    const { state } = await load(this.store, issueDecider, issueStream(issueId));
+    const { state } = await loadStream(this.store, issueDecider, issueStream(issueId));
     if (state.status === 'none') throw new NotFound('issue', issueId);
     return state;
   }

@@ -43,10 +43,3 @@ export async function loadStream<E extends DomainEvent, S>(
     revision: events.length ? events[events.length - 1]!.revision : undefined,
   };
 }
-
-/** The whole stream, folded: loadStream without a bound (kept for callers that predate it). */
-export const load = <E extends DomainEvent, S>(
-  store: EventStore,
-  decider: Pick<Decider<DomainCommand, E, S>, 'evolve' | 'initialState'>,
-  streamId: string,
-): Promise<LoadedStream<S>> => loadStream(store, decider, streamId);
