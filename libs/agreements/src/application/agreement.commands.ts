@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { REPRESENTATIVE_REGISTER, type RepresentativeRegister } from '@kom/kernel';
 import { CommandPath, KomCommand, type CommandMeta, type CommandOutcome } from '@kom/platform';
 import type { AgreementCommand } from '../domain/agreement.commands';
 import { agreementDecider, agreementStream } from '../domain/agreement.decider';
@@ -30,7 +31,8 @@ export class AmendAgreementCommand extends KomCommand<AmendAgreementRequest, Agr
 /** The client never says whom it acts for: the handler asks the register (`actingFor`). */
 type Request<T extends AgreementCommand['type']> = Omit<Of<T>, 'actingFor'>;
 export class ProposeAgreementForSignatureCommand extends KomCommand<Request<'ProposeAgreementForSignature'>, AgreementEvent, AgreementState> {}
-export class SignAgreementCommand extends KomCommand<Request<'SignAgreement'>, AgreementEvent, AgreementState> {}
+/** Nor whom it signs as: the handler asks the register of representatives (`representative`). */
+export class SignAgreementCommand extends KomCommand<Omit<Request<'SignAgreement'>, 'representative'>, AgreementEvent, AgreementState> {}
 export class RenewAgreementCommand extends KomCommand<Request<'RenewAgreement'>, AgreementEvent, AgreementState> {}
 export class TerminateAgreementCommand extends KomCommand<Request<'TerminateAgreement'>, AgreementEvent, AgreementState> {}
 
@@ -93,8 +95,24 @@ abstract class ActingForHandler<C extends { payload: { agreementId: string }; me
 @CommandHandler(ProposeAgreementForSignatureCommand)
 export class ProposeAgreementForSignatureHandler extends ActingForHandler<ProposeAgreementForSignatureCommand> {}
 
+/** Looks up the representative the signer's identity is linked to; the decider refuses none (NOT_A_REPRESENTATIVE). */
 @CommandHandler(SignAgreementCommand)
-export class SignAgreementHandler extends ActingForHandler<SignAgreementCommand> {}
+export class SignAgreementHandler implements ICommandHandler<SignAgreementCommand, Outcome> {
+  constructor(
+    @Inject(CommandPath) private readonly path: CommandPath,
+    @Inject(ORGANIZATION_DIRECTORY) private readonly organizations: OrganizationDirectory,
+    @Inject(REPRESENTATIVE_REGISTER) private readonly register: RepresentativeRegister,
+  ) {}
+
+  async execute({ payload, meta }: SignAgreementCommand): Promise<Outcome> {
+    const command: AgreementCommand = {
+      ...payload,
+      actingFor: await this.organizations.placesHeldBy(meta.actor.organizationId),
+      representative: (await this.register.representativeOf(meta.actor)) ?? null,
+    };
+    return this.path.execute(agreementDecider, agreementStream(payload.agreementId), command, meta);
+  }
+}
 
 @CommandHandler(RenewAgreementCommand)
 export class RenewAgreementHandler extends ActingForHandler<RenewAgreementCommand> {}

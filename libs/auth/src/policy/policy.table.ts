@@ -91,6 +91,9 @@ export const POLICY_TABLE: PolicyTable = {
   'Mutation.leaveGroup': secretariat('record that an organisation leaves a group'),
   'Mutation.addRepresentative': secretariat("add an organisation's representative (personal data, encrypted)"),
   'Mutation.removeRepresentative': secretariat('remove a representative'),
+  'Mutation.linkRepresentativeIdentity': secretariat('link a sign-in identity (token subject) to a representative of the organisation it signs in for'),
+  'Mutation.unlinkRepresentativeIdentity': secretariat('unlink a sign-in identity from a representative'),
+  'Representative.identities': secretariat('the sign-in identities linked to a representative'),
   'Mutation.restrictPerson': secretariat("restrict a person's personal data: hidden from all but auditors, nothing deleted (an event, with the legal basis)"),
   'Mutation.forgetPerson': secretariat("erase a person's personal data: record the erasure (an event, with the legal basis) and shred the data key"),
   'Query.representative': {

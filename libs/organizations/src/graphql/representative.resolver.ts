@@ -1,16 +1,26 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
 import { CurrentActor, RequestMeta } from '@kom/auth';
 import { AccessLog, IdempotentMutations, newId } from '@kom/platform';
 import { AddRepresentativeCommand } from '../application/add-representative.command';
 import { RemoveRepresentativeCommand } from '../application/remove-representative.command';
 import { ForgetPersonCommand, RestrictPersonCommand } from '../application/person-data.command';
+import { LinkRepresentativeIdentityCommand, UnlinkRepresentativeIdentityCommand } from '../application/identity-link.command';
+import { RepresentativeIdentitiesQueries, type LinkedIdentityRow } from '../read-models/representative-identities.queries';
 import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
 import { RepresentativesQueries, type RepresentativeRow } from '../read-models/representatives.queries';
 import { Organization } from './organization.types';
-import { AddRepresentativeInput, PersonDataInput, RemoveRepresentativeInput, Representative } from './representative.types';
+import {
+  AddRepresentativeInput,
+  LinkRepresentativeIdentityInput,
+  PersonDataInput,
+  RemoveRepresentativeInput,
+  Representative,
+  RepresentativeIdentity,
+  RepresentativeIdentityInput,
+} from './representative.types';
 import { canIdentifyRepresentatives, mayReadRestricted } from './representative-visibility';
 
 type Meta = { actor: Actor; correlationId: string };
@@ -23,7 +33,32 @@ export class RepresentativeResolver {
     @Inject(OrganizationsQueries) private readonly organizations: OrganizationsQueries,
     @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
     @Inject(AccessLog) private readonly accessLog: AccessLog,
+    @Inject(RepresentativeIdentitiesQueries) private readonly identityLinks: RepresentativeIdentitiesQueries,
   ) {}
+
+  @ResolveField(() => [RepresentativeIdentity], {
+    nullable: true,
+    description: 'The sign-in identities linked to this representative (secretariat only; none once erased).',
+  })
+  identities(@Parent() representative: RepresentativeRow): Promise<LinkedIdentityRow[]> {
+    return this.identityLinks.ofRepresentative(representative.id);
+  }
+
+  @Mutation(() => Representative, {
+    description:
+      "Link a sign-in identity to a representative (secretariat): the identity then signs, takes positions and submits as that representative. " +
+      'A subject is linked to one representative at a time, of the organisation it signs in for.',
+  })
+  async linkRepresentativeIdentity(@Args('input') input: LinkRepresentativeIdentityInput, @RequestMeta() meta: Meta): Promise<RepresentativeRow> {
+    await this.commands.execute(new LinkRepresentativeIdentityCommand({ type: 'LinkRepresentativeIdentity', ...input }, meta));
+    return this.afterAct(input.representativeId);
+  }
+
+  @Mutation(() => Representative, { description: 'Unlink a sign-in identity from a representative (secretariat).' })
+  async unlinkRepresentativeIdentity(@Args('input') input: RepresentativeIdentityInput, @RequestMeta() meta: Meta): Promise<RepresentativeRow> {
+    await this.commands.execute(new UnlinkRepresentativeIdentityCommand({ type: 'UnlinkRepresentativeIdentity', ...input }, meta));
+    return this.afterAct(input.representativeId);
+  }
 
   @Mutation(() => Representative, { description: 'Add a representative to an organisation (secretariat). Name and e-mail are stored encrypted.' })
   async addRepresentative(@Args('input') input: AddRepresentativeInput, @RequestMeta() meta: Meta): Promise<RepresentativeRow> {
