@@ -125,7 +125,7 @@ export const AgreementConnection = Connection(Agreement);
 
 @InputType()
 export class AgreementsFilter {
-  @Field(() => ID, { nullable: true, description: 'Agreements this organisation is party to (in any version).' })
+  @Field(() => ID, { nullable: true, description: "Agreements this organisation is party to (in any version), or a merged police district is whose place it holds today." })
   partyId?: string | null;
   @Field(() => AgreementStatusEnum, { nullable: true, description: 'Status today.' }) status?: AgreementStatus | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: agreements whose expiresOn is before this date.' })
