@@ -27,3 +27,4 @@ export {
   type AmendAgreementRequest,
 } from './application/agreement.commands';
 export { AgreementsSeeder, SEED_AGREEMENT_ID } from './seed/agreements.seeder';
+export { AgreementSignature } from './graphql/agreement.types';

@@ -29,3 +29,5 @@ export type { GroupEvent } from './domain/group.events';
 export { RepresentativeIdentitiesQueries, type LinkedIdentityRow } from './read-models/representative-identities.queries';
 export { LinkRepresentativeIdentityCommand, UnlinkRepresentativeIdentityCommand } from './application/identity-link.command';
 export { identityStream } from './domain/identity-link.decider';
+export { Representative } from './graphql/representative.types';
+export { mayReadRestricted } from './graphql/representative-visibility';

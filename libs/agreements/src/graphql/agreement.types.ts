@@ -69,6 +69,11 @@ export class AgreementSignature {
   @Field(() => ID) organizationId!: string;
   @Field(() => String, { nullable: true, description: 'The organisation as named in that version.' }) organizationName!: string | null;
   @Field(() => String, { description: 'The user id of the signer (from the verified token).' }) signedBy!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The registered representative who signed (see `representative` for the name as registered now); null when not recorded then.',
+  })
+  representativeId!: string | null;
   @Field(() => String, { description: 'ISO 8601.' }) signedAt!: string;
 }
 

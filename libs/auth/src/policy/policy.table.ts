@@ -46,6 +46,7 @@ const ownIssue = (summary: string): Policy => ({
 export const POLICY_TABLE: PolicyTable = {
   // ---- identity and platform
   'Query.me': readers('who the verified token says the caller is'),
+  'Identity.representative': readers('the registered representative the caller is linked to, if any'),
   'Query.enumValues': readers('labelled enum values'),
   'Query.platformStatus': { allow: AUDIT, summary: 'the state of this replica and its read models' },
 
@@ -222,6 +223,15 @@ export const POLICY_TABLE: PolicyTable = {
   },
   'Agreement.statusLabel': label('the status'),
   'Agreement.policeSuccessor': readers('the successor holding a merged police party’s place today'),
+  'AgreementSignature.representative': {
+    allow: READ_ALL,
+    summary: 'the registered representative who signed, named as registered now; null to those who may not see it (read side)',
+    ownOrganization: {
+      roles: ['NGO_REPRESENTATIVE'],
+      rule: "an NGO representative sees only their own organisation's representatives",
+      reasons: ['null otherwise'],
+    },
+  },
   'AgreementParty.heldBy': readers('the successor holding a merged party’s place today'),
   'AgreementClause.sectionLabel': label('the clause section'),
   'AgreementClause.text': label('the clause'),
@@ -232,8 +242,12 @@ export const POLICY_TABLE: PolicyTable = {
   'Mutation.signAgreement': {
     allow: WRITERS,
     refusedAfterGuard: { roles: ['SECRETARIAT'], reasons: ['REPRESENTATIVE_ONLY'] },
-    summary: 'sign the proposed version',
-    ownOrganization: { roles: REPRESENTATIVES, rule: 'for their own organisation, or a merged police district it succeeds, when it is a party', reasons: ['NOT_A_PARTY'] },
+    summary: 'sign the proposed version, as the registered representative the caller is linked to',
+    ownOrganization: {
+      roles: REPRESENTATIVES,
+      rule: 'for their own organisation, or a merged police district it succeeds, when it is a party; the caller must be linked to a current representative of their organisation',
+      reasons: ['NOT_A_PARTY', 'NOT_A_REPRESENTATIVE'],
+    },
   },
   'Mutation.terminateAgreement': {
     allow: WRITERS,

@@ -55,11 +55,11 @@ export class LinkRepresentativeIdentityHandler implements ICommandHandler<LinkRe
         if (key === undefined && states.representative.status !== 'none' && !states.representative.erased) {
           throw new NotFound('representative', payload.representativeId);
         }
-        const holder = this.identities.linkedTo(payload.subject.trim());
+        const holder = states.identity;
         const command: Link = {
           ...payload,
           representative: states.representative,
-          holderCurrent: holder?.current ?? true,
+          holderCurrent: holder.status === 'linked' ? this.identities.isCurrent(holder.representativeId) : true,
           dataKey: (key ?? Buffer.alloc(32)).toString('base64'),
           iv,
         };

@@ -34,15 +34,15 @@ export class RepresentativeIdentitiesQueries implements RepresentativeRegister {
     return row && { representativeId: row.representativeId, organizationId: row.organizationId };
   }
 
-  /** The representative a subject is linked to now, current or not (undefined: not linked). */
-  linkedTo(subject: string): { representativeId: string; current: boolean } | undefined {
-    const row = prepared(
-      this.readModels.db,
-      `SELECT i.representative_id AS representativeId, (r.removed = 0 AND r.erased = 0) AS current
-         FROM ${REPRESENTATIVE_IDENTITIES_TABLE} i LEFT JOIN ${REPRESENTATIVES_TABLE} r ON r.id = i.representative_id
-        WHERE i.identity_key = ?`,
-    ).get(identityKeyOf(subject)) as { representativeId: string; current: number | null } | undefined;
-    return row && { representativeId: row.representativeId, current: row.current === 1 };
+  /**
+   * Whether a representative is current (not removed, not erased). One the read model does not know
+   * yet counts as current: a link to it is never taken over on a guess.
+   */
+  isCurrent(representativeId: string): boolean {
+    const row = prepared(this.readModels.db, `SELECT removed, erased FROM ${REPRESENTATIVES_TABLE} WHERE id = ?`).get(representativeId) as
+      | { removed: number; erased: number }
+      | undefined;
+    return row === undefined || (row.removed === 0 && row.erased === 0);
   }
 
   /** The subjects linked to a representative, unsealed with its key (none once the person is erased). */
