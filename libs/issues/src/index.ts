@@ -28,3 +28,4 @@ export {
 } from './application/issue.commands';
 export { IssuesQueries, type IssueView } from './read-models/issues.queries';
 export { IssueHistory } from './application/issue-history';
+export { Issue as IssueObject } from './graphql/issue.types';

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { OrganizationsModule } from '@kom/organizations';
 import { DemoRepresentativesSeeder } from './demo-representatives.seeder';
 import { RepresentedBy } from './represented-by';
-import { IdentityRepresentativeResolver, SignatureRepresentativeResolver } from './represented-by.resolvers';
+import { IdentityRepresentativeResolver, IssueSubmitterResolver, PositionRepresentativeResolver, SignatureRepresentativeResolver } from './represented-by.resolvers';
 
 /**
  * The fields that name a registered representative on other contexts' types (signatures, positions,
@@ -15,7 +15,13 @@ export class RepresentedByModule {
     return {
       module: RepresentedByModule,
       imports: [OrganizationsModule],
-      providers: [RepresentedBy, SignatureRepresentativeResolver, IdentityRepresentativeResolver, ...(options.demoRepresentatives ? [DemoRepresentativesSeeder] : [])],
+      providers: [
+        RepresentedBy,
+        SignatureRepresentativeResolver,
+        PositionRepresentativeResolver,
+        IssueSubmitterResolver,
+        IdentityRepresentativeResolver,
+        ...(options.demoRepresentatives ? [DemoRepresentativesSeeder] : [])],
     };
   }
 }

@@ -2,6 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { REPRESENTATIVE_REGISTER, type Actor, type RepresentativeRegister } from '@kom/kernel';
 import { AgreementSignature } from '@kom/agreements';
+import { IssueObject } from '@kom/issues';
+import { DecisionPosition } from '@kom/meetings';
 import { CurrentActor, Identity } from '@kom/auth';
 import { Representative, type RepresentativeRow } from '@kom/organizations';
 import { RepresentedBy } from './represented-by';
@@ -17,6 +19,26 @@ export class SignatureRepresentativeResolver {
   @ResolveField(() => Representative, { nullable: true, description: `Who signed. ${NAMED}` })
   representative(@Parent() signature: AgreementSignature, @CurrentActor() actor: Actor): Promise<RepresentativeRow | null> {
     return this.representedBy.representative(signature.representativeId, actor);
+  }
+}
+
+@Resolver(() => DecisionPosition)
+export class PositionRepresentativeResolver {
+  constructor(@Inject(RepresentedBy) private readonly representedBy: RepresentedBy) {}
+
+  @ResolveField(() => Representative, { nullable: true, description: `Who recorded it for the organisation. ${NAMED}` })
+  representative(@Parent() position: DecisionPosition, @CurrentActor() actor: Actor): Promise<RepresentativeRow | null> {
+    return this.representedBy.representative(position.representativeId, actor);
+  }
+}
+
+@Resolver(() => IssueObject)
+export class IssueSubmitterResolver {
+  constructor(@Inject(RepresentedBy) private readonly representedBy: RepresentedBy) {}
+
+  @ResolveField(() => Representative, { nullable: true, description: `Who submitted it for the organisation. ${NAMED}` })
+  submittedBy(@Parent() issue: IssueObject, @CurrentActor() actor: Actor): Promise<RepresentativeRow | null> {
+    return this.representedBy.representative(issue.submittedByRepresentativeId, actor);
   }
 }
 

@@ -140,6 +140,15 @@ export const POLICY_TABLE: PolicyTable = {
   'Decision.positions': readers("each organisation's position"),
   'Decision.meeting': readers('the meeting that took the decision'),
   'DecisionPosition.positionLabel': label('the position'),
+  'DecisionPosition.representative': {
+    allow: READ_ALL,
+    summary: 'the registered representative who recorded the position, named as registered now; null to those who may not see it (read side)',
+    ownOrganization: {
+      roles: ['NGO_REPRESENTATIVE'],
+      rule: "an NGO representative sees only their own organisation's representatives",
+      reasons: ['null otherwise'],
+    },
+  },
   'Query.actionItems': readers('action items'),
   'Query.actionItem': readers('one action item'),
   'ActionItem.statusLabel': label('the status'),
@@ -304,6 +313,15 @@ export const POLICY_TABLE: PolicyTable = {
     },
   },
   'Issue.statusLabel': label('the status'),
+  'Issue.submittedBy': {
+    allow: READ_ALL,
+    summary: 'the registered representative who submitted the issue, named as registered now; null to those who may not see it (read side)',
+    ownOrganization: {
+      roles: ['NGO_REPRESENTATIVE'],
+      rule: "an NGO representative sees only their own organisation's representatives",
+      reasons: ['null otherwise'],
+    },
+  },
   'Issue.categoryLabel': label('the category'),
   'Issue.tagLabels': label('the tags'),
   'Issue.comments': readers('the comments'),

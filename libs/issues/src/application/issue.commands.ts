@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { REPRESENTATIVE_REGISTER, type RepresentativeRegister } from '@kom/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { osloDate } from '@kom/meetings';
@@ -13,7 +14,7 @@ type Outcome = CommandOutcome<IssueEvent, IssueState>;
 const stream = (c: { issueId: string }) => issueStream(c.issueId);
 
 /** What the caller says; membership and which cited issues exist are looked up by the handler, never taken from input. */
-export type SubmitIssueRequest = Omit<Of<'SubmitIssue'>, 'referenceGroupMember' | 'existingCitedIssueIds'>;
+export type SubmitIssueRequest = Omit<Of<'SubmitIssue'>, 'referenceGroupMember' | 'existingCitedIssueIds' | 'representative'>;
 export type CommentOnIssueRequest = Omit<Of<'CommentOnIssue'>, 'memberOrganization'>;
 
 export class SubmitIssueCommand extends KomCommand<SubmitIssueRequest, IssueEvent, IssueState> {}
@@ -41,14 +42,17 @@ export class SubmitIssueHandler implements ICommandHandler<SubmitIssueCommand, O
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ISSUE_MEMBERSHIP) private readonly memberships: IssueMembershipLookup,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(REPRESENTATIVE_REGISTER) private readonly register?: RepresentativeRegister,
   ) {}
 
   async execute({ payload, meta }: SubmitIssueCommand): Promise<Outcome> {
+    // Recorded, not required: an identity linked to no representative still submits for its organisation.
+    const representative = (await this.register?.representativeOf(meta.actor)) ?? null;
     const referenceGroupMember = await this.memberships.isMemberOn('REFERENCE_GROUP', payload.organizationId, osloDate(this.clock.now()));
     const cited = [...new Set(payload.citedIssueIds ?? [])].slice(0, MAX_CITED_ISSUES + 1);
     const existingCitedIssueIds: string[] = [];
     for (const id of cited) if ((await this.store.streamRevision(issueStream(id))) !== undefined) existingCitedIssueIds.push(id);
-    return this.path.execute(issueDecider, stream(payload), { ...payload, referenceGroupMember, existingCitedIssueIds }, meta);
+    return this.path.execute(issueDecider, stream(payload), { ...payload, referenceGroupMember, existingCitedIssueIds, representative }, meta);
   }
 }
 
