@@ -120,6 +120,20 @@ describe('sign-in identities linked to registered representatives', () => {
     expect(signed?.data).toMatchObject({ representativeId: me.representative.id });
   });
 
+  it('records who submitted an issue: the linked representative, or nobody for an identity linked to none', async () => {
+    const { me } = await ok(ME, {}, rita);
+    const input = { organizationId: 'org-rosa', title: 'Tolk ved avhør', description: 'Det mangler tolker.', category: 'IDENTIFICATION_AND_ASSISTANCE' };
+    const SUBMIT = `mutation($input: SubmitIssueInput!) { submitIssue(input: $input) { id submittedByRepresentativeId submittedBy { id name } } }`;
+    expect((await ok(SUBMIT, { input }, rita)).submitIssue).toMatchObject({ submittedByRepresentativeId: me.representative.id, submittedBy: { id: me.representative.id, name: 'Rita Rosa' } });
+    // Submitting needs no link: the organisation submits; no representative is recorded then.
+    expect((await ok(SUBMIT, { input: { ...input, title: 'Tolk ved avhør 2' } }, rosa)).submitIssue).toMatchObject({ submittedByRepresentativeId: null, submittedBy: null });
+    // Another NGO may not see who submitted it.
+    const noas = await t.token('NGO_REPRESENTATIVE', 'org-noas', 'nils');
+    const ISSUES = `{ issues(first: 50) { edges { node { submittedByRepresentativeId submittedBy { name } } } } }`;
+    const seen = (await t.gql(ISSUES, {}, { token: noas })).data?.issues.edges.map((e: { node: unknown }) => e.node) ?? [];
+    expect(JSON.stringify(seen)).not.toContain('Rita');
+  });
+
   it('erases a linked representative: the signature reads as erased, the link is gone, the identity signs no more', async () => {
     const { me } = await ok(ME, {}, rita);
     const representativeId = me.representative.id as string;
