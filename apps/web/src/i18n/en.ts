@@ -165,6 +165,8 @@ export const en: Record<MessageKey, string> = {
   'ngo.agreement.signatures': 'Signatures',
   'ngo.agreement.noSignatures': 'Nobody has signed yet.',
   'ngo.agreement.signature': '{organization} signed version {version} on {when}',
+  'agreement.signedBy': 'signed by {name}',
+  'agreement.signerErased': 'signed by a representative whose name was erased',
   'ngo.agreement.changes': 'Changes between versions',
   'ngo.agreement.compareFrom': 'Compare with',
   'ngo.agreement.versionN': 'Version {version}',

@@ -163,6 +163,8 @@ export const nb = {
   'ngo.agreement.signatures': 'Signaturer',
   'ngo.agreement.noSignatures': 'Ingen har signert ennå.',
   'ngo.agreement.signature': '{organization} signerte versjon {version} {when}',
+  'agreement.signedBy': 'signert av {name}',
+  'agreement.signerErased': 'signert av en representant hvis navn er slettet',
   'ngo.agreement.changes': 'Endringer mellom versjoner',
   'ngo.agreement.compareFrom': 'Sammenlign med',
   'ngo.agreement.versionN': 'Versjon {version}',
