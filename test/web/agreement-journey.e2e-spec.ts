@@ -35,7 +35,8 @@ if (skipReason) {
     let agreementId: string;
 
     beforeAll(async () => {
-      t = await TestApp.start({ env: { KOM_WEB_DIR: WEB_DIST } });
+      // The demo people are linked representatives: Rita Rosa and Nora Noas sign as such.
+      t = await TestApp.start({ env: { KOM_WEB_DIR: WEB_DIST, KOM_DEMO_REPRESENTATIVES: 'true' } });
       await t.listen();
       const { port } = t.app.getHttpServer().address() as { port: number };
       base = `http://127.0.0.1:${port}`;
@@ -105,7 +106,7 @@ if (skipReason) {
       await expectAccessible(page);
       await dialog.getByRole('button', { name: 'Signer avtalen' }).click();
       await page.getByText('Avtalen er signert.').waitFor();
-      await page.getByText(/ROSA-prosjektet signerte versjon 2/).waitFor();
+      await page.getByText(/ROSA-prosjektet signerte versjon 2.*signert av Rita Rosa/).waitFor();
       expect(await page.getByRole('button', { name: 'Signer avtalen' }).count()).toBe(0);
       await screenshot(page, 'agreement-signed');
 

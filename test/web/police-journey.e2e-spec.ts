@@ -34,7 +34,8 @@ if (skipReason) {
     let agreementUrl: string;
 
     beforeAll(async () => {
-      t = await TestApp.start({ env: { KOM_WEB_DIR: WEB_DIST } });
+      // The demo people are linked representatives, so they may sign.
+      t = await TestApp.start({ env: { KOM_WEB_DIR: WEB_DIST, KOM_DEMO_REPRESENTATIVES: 'true' } });
       await t.listen();
       const { port } = t.app.getHttpServer().address() as { port: number };
       base = `http://127.0.0.1:${port}`;
@@ -106,7 +107,8 @@ if (skipReason) {
       const rosa = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'demo-rosa');
       await t.data('mutation($input: SignAgreementInput!) { signAgreement(input: $input) { id } }', { input: { agreementId: id, version: 1 } }, rosa);
       await page.reload();
-      await rosaRow.getByText(/^Signert /).waitFor();
+      // Named as the register names ROSA's representative who signed.
+      await rosaRow.getByText(/^Signert .*, signert av Rita Rosa$/).waitFor();
       await expectAccessible(page);
       await screenshot(page, 'police-agreement');
 
