@@ -103,6 +103,23 @@ describe('sign-in identities linked to registered representatives', () => {
     expect((await ok(ME, {}, rita)).me).toEqual({ userId: 'rita', representative: { id: first, name: 'Rita Rosa' } });
   });
 
+  it('unlinks only what is linked, and refuses a national identity number as a subject', async () => {
+    const { me } = await ok(ME, {}, rita);
+    const other = await add('org-rosa', 'Ruth Rosa');
+    const before = await eventCount();
+    expect(await refusal(UNLINK, { input: { representativeId: other, subject: 'rita' } }, secretariat)).toMatchObject({ code: 'CONFLICT', reason: 'IDENTITY_NOT_LINKED' });
+    expect(await refusal(LINK, { input: { representativeId: other, organizationId: 'org-rosa', subject: '15076500565' } }, secretariat)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'PERSONAL_DATA_REFUSED',
+    });
+    expect(await eventCount()).toBe(before);
+    // Unlinked, Rita is nobody's representative; linked again, she is.
+    await ok(UNLINK, { input: { representativeId: me.representative.id, subject: 'rita' } }, secretariat);
+    expect((await ok(ME, {}, rita)).me.representative).toBeNull();
+    await ok(LINK, { input: { representativeId: me.representative.id, organizationId: 'org-rosa', subject: 'rita' } }, secretariat);
+    expect((await ok(ME, {}, rita)).me.representative).toMatchObject({ id: me.representative.id });
+  });
+
   it('shows the linked identities to the secretariat only', async () => {
     const { me } = await ok(ME, {}, rita);
     expect((await ok(IDENTITIES, { id: me.representative.id }, secretariat)).representative.identities).toEqual([{ subject: 'rita' }]);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { NotFound } from '@kom/kernel';
-import { CommandPath, KomCommand, PERSONAL_DATA_KEYS, type AcrossStreamsOutcome, type CommandMeta, type PersonalDataKeys } from '@kom/platform';
+import { CommandPath, KomCommand, PERSONAL_DATA_KEYS, refusePersonalDataInCommand, type AcrossStreamsOutcome, type CommandMeta, type PersonalDataKeys } from '@kom/platform';
 import { identityLinkDecider, identityStream, type IdentityLinkCommand } from '../domain/identity-link.decider';
 import type { IdentityLinkEvent } from '../domain/identity-link.events';
 import { IV_BYTES } from '../domain/personal-data';
@@ -42,6 +42,8 @@ export class LinkRepresentativeIdentityHandler implements ICommandHandler<LinkRe
   ) {}
 
   async execute({ payload, meta }: LinkRepresentativeIdentityCommand): Promise<AcrossStreamsOutcome<LinkStreams>> {
+    // The subject is sealed in the event, out of reach of the guard on events: it is checked here.
+    refusePersonalDataInCommand(payload, meta);
     const key = await this.keys.get(payload.representativeId);
     const iv = randomBytes(IV_BYTES).toString('base64');
     const streams: LinkStreams = {
