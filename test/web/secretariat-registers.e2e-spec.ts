@@ -133,9 +133,16 @@ if (skipReason) {
       await page.getByLabel('Påloggingsidentitet (bruker-id)').fill('kari-amathea');
       await page.getByRole('button', { name: 'Knytt', exact: true }).click();
       await page.getByText('kari-amathea er knyttet til Kari Nordmann.').waitFor();
-      await page.getByRole('cell', { name: 'kari-amathea', exact: true }).waitFor();
+      await page.getByRole('listitem').filter({ hasText: 'kari-amathea' }).waitFor();
       await expectAccessible(page);
       await screenshot(page, 'secretariat-registers-identity-linked');
+      // Unlinked and linked again (as easily undone as done).
+      await page.getByRole('button', { name: 'Løs kari-amathea fra Kari Nordmann' }).click();
+      await page.getByText('kari-amathea er ikke lenger knyttet til Kari Nordmann.').waitFor();
+      await page.getByRole('cell', { name: 'Ingen: kan ikke signere' }).waitFor();
+      await page.getByLabel('Påloggingsidentitet (bruker-id)').fill('kari-amathea');
+      await page.getByRole('button', { name: 'Knytt', exact: true }).click();
+      await page.getByText('kari-amathea er knyttet til Kari Nordmann.').waitFor();
       await page.getByRole('button', { name: 'Fjern: Kari Nordmann' }).click();
       await page.getByRole('dialog', { name: 'Fjerne Kari Nordmann?' }).waitFor();
       await expectAccessible(page);

@@ -12,6 +12,7 @@ import {
   RegisterOrganizationNamesDocument,
   RegisterRemoveRepresentativeDocument,
   RegisterRepresentativesDocument,
+  RegisterUnlinkIdentityDocument,
 } from '../../gql/graphql';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -36,6 +37,7 @@ export function RepresentativesPage() {
   const [add, adding] = useMutation(RegisterAddRepresentativeDocument);
   const [remove, removingMutation] = useMutation(RegisterRemoveRepresentativeDocument);
   const [link, linking] = useMutation(RegisterLinkIdentityDocument);
+  const [unlink, unlinking] = useMutation(RegisterUnlinkIdentityDocument);
   const [linkTo, setLinkTo] = useState('');
   const [subject, setSubject] = useState('');
   const [linkErrors, setLinkErrors] = useState<Partial<Record<'subject' | 'form', string>>>({});
@@ -89,6 +91,17 @@ export function RepresentativesPage() {
       const reason = refusalOf(e)?.reason ?? '';
       if (reason.includes('SUBJECT') || reason.startsWith('IDENTITY_')) setLinkErrors({ subject: reasonText(e) });
       else setLinkErrors({ form: reasonText(e) });
+    }
+  };
+
+  // Undone as easily as done (link again), so no confirmation.
+  const doUnlink = async (representative: { id: string; name?: string | null }, subjectToUnlink: string) => {
+    try {
+      await unlink({ variables: { input: { representativeId: representative.id, subject: subjectToUnlink } } });
+      setMessage(t('secretariat.registers.rep.unlinked', { subject: subjectToUnlink, name: representative.name ?? representative.id }));
+      await refetch();
+    } catch (e) {
+      setErrors({ form: reasonText(e) });
     }
   };
 
@@ -157,9 +170,28 @@ export function RepresentativesPage() {
                     <Table.Cell>{r.email ?? t('secretariat.registers.rep.hidden')}</Table.Cell>
                     <Table.Cell>{formatDate(r.addedAt, language)}</Table.Cell>
                     <Table.Cell>
-                      {r.identities && r.identities.length > 0
-                        ? r.identities.map((i) => i.subject ?? t('secretariat.registers.rep.hidden')).join(', ')
-                        : t('secretariat.registers.rep.noIdentity')}
+                      {r.identities && r.identities.length > 0 ? (
+                        <ul className="kom-plain-list">
+                          {r.identities.map((i, index) => (
+                            <li key={i.subject ?? index}>
+                              {i.subject ?? t('secretariat.registers.rep.hidden')}{' '}
+                              {i.subject && (
+                                <Button
+                                  variant="tertiary"
+                                  data-size="sm"
+                                  disabled={unlinking.loading}
+                                  aria-label={t('secretariat.registers.rep.unlinkOne', { subject: i.subject, name: r.name ?? r.id })}
+                                  onClick={() => void doUnlink(r, i.subject!)}
+                                >
+                                  {t('secretariat.registers.rep.unlink')}
+                                </Button>
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        t('secretariat.registers.rep.noIdentity')
+                      )}
                     </Table.Cell>
                     <Table.Cell>
                       <Button
