@@ -194,4 +194,18 @@ describe('the demo people in embedded mode', () => {
     const auditor = await t.token('AUDITOR', 'org-pod', 'demo-auditor');
     expect((await t.data(ME, {}, auditor)).me.representative).toBeNull();
   });
+
+  it('are not linked again on the next start, nor put back when the secretariat unlinked one', async () => {
+    const token = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'demo-rosa');
+    const { me } = await t.data(ME, {}, token);
+    const secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
+    await t.data(UNLINK, { input: { representativeId: me.representative.id, subject: 'demo-rosa' } }, secretariat);
+    const count = async () => (await t.app.get<EventStore>(EVENT_STORE).readAll()).length;
+    const before = await count();
+    const dataDir = t.config.dataDir;
+    await t.stop({ keepData: true });
+    t = await TestApp.start({ dataDir, env: { KOM_DEMO_REPRESENTATIVES: 'true' } });
+    expect(await count()).toBe(before);
+    expect((await t.data(ME, {}, await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'demo-rosa'))).me.representative).toBeNull();
+  });
 });
