@@ -82,9 +82,10 @@ describe('cooperation agreements over GraphQL (measure 34)', () => {
     policeId = await register('Sør-Øst politidistrikt', 'POLICE');
     rosaId = await register('ROSA – Reetablering, Oppholdssteder, Støtte og Arbeid', 'NGO');
     proId = await register('Pro Sentret', 'NGO');
-    police = await t.token('AGENCY_MEMBER', policeId, 'pia');
-    rosa = await t.token('NGO_REPRESENTATIVE', rosaId, 'rita');
-    pro = await t.token('NGO_REPRESENTATIVE', proId, 'petter');
+    // Signing needs a registered representative linked to the signer's identity.
+    police = (await t.representative('AGENCY_MEMBER', policeId, 'pia')).token;
+    rosa = (await t.representative('NGO_REPRESENTATIVE', rosaId, 'rita')).token;
+    pro = (await t.representative('NGO_REPRESENTATIVE', proId, 'petter')).token;
     outsider = await t.token('NGO_REPRESENTATIVE', 'org-noas', 'nils');
     agency = await t.token('AGENCY_MEMBER', 'org-udi', 'ulla');
     auditor = await t.token('AUDITOR', 'org-riksrevisjonen', 'aud');
@@ -180,7 +181,7 @@ describe('cooperation agreements over GraphQL (measure 34)', () => {
     expect(await refusal(SIGN, { input: { agreementId: id, version: 2 } }, outsider)).toMatchObject({ code: 'NOT_FOUND', reason: 'AGREEMENT_NOT_FOUND' });
     expect(await refusal(SIGN, { input: { agreementId: id, version: 2 } }, secretariat)).toMatchObject({ code: 'FORBIDDEN', reason: 'REPRESENTATIVE_ONLY' });
     await ok(SIGN, { input: { agreementId: id, version: 2 } }, rosa);
-    expect(await refusal(SIGN, { input: { agreementId: id, version: 2 } }, await t.token('NGO_REPRESENTATIVE', rosaId, 'rolf'))).toMatchObject({
+    expect(await refusal(SIGN, { input: { agreementId: id, version: 2 } }, (await t.representative('NGO_REPRESENTATIVE', rosaId, 'rolf')).token)).toMatchObject({
       code: 'CONFLICT',
       reason: 'ALREADY_SIGNED',
     });

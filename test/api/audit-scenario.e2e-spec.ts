@@ -7,6 +7,7 @@ import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { ManualClock, ProjectionsService, ReactorRegistry, type KomCommand } from '@kom/platform';
 import {
   AddRepresentativeCommand,
+  LinkRepresentativeIdentityCommand,
   AdmitToGroupCommand,
   ForgetPersonCommand,
   LeaveGroupCommand,
@@ -135,7 +136,7 @@ describe('a long randomised scenario across every aggregate', () => {
   const agreements: Array<{ id: string; parties: string[]; version: number }> = [];
   const decisions: Array<{ id: string; meetingId: string; kind: MeetingKind }> = [];
 
-  async function run(command: KomCommand<any, any, any>): Promise<boolean> {
+  async function run(command: KomCommand<any, any, any> | LinkRepresentativeIdentityCommand): Promise<boolean> {
     const type = (command.payload as { type: string }).type;
     stats.commands++;
     try {
@@ -224,6 +225,9 @@ describe('a long randomised scenario across every aggregate', () => {
       const name = `${pick(['Kari', 'Ola', 'Nora', 'Ali', 'Sara', 'Jonas'])} ${pick(['Nordmann', 'Hansen', 'Berg', 'Khan', 'Lie'])}`;
       if (await run(new AddRepresentativeCommand({ type: 'AddRepresentative', representativeId, organizationId, name, email: `${representativeId}@example.org` }, meta()))) {
         representatives.push(representativeId);
+        // The organisation's member signs as its first representative (a later link of the same identity is refused).
+        const subject = member(organizationId).userId;
+        await run(new LinkRepresentativeIdentityCommand({ type: 'LinkRepresentativeIdentity', subject, representativeId, organizationId }, meta()));
       }
     }],
     [0.5, async () => {

@@ -40,7 +40,7 @@ describe('subscriptions that follow an issue or an agreement', () => {
   beforeAll(async () => {
     t = await TestApp.start({ clock });
     await t.listen();
-    rosa = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'rosa-kari');
+    rosa = (await t.representative('NGO_REPRESENTATIVE', 'org-rosa', 'rosa-kari')).token;
     noas = await t.token('NGO_REPRESENTATIVE', 'org-noas', 'noas-ola');
     udi = await t.token('AGENCY_MEMBER', 'org-udi', 'udi-anne');
     secretariat = await t.token('SECRETARIAT', 'org-pod', 'pod-sara');
@@ -140,7 +140,7 @@ describe('subscriptions that follow an issue or an agreement', () => {
       ok(await t.gql('mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }', { input: { name, kind } }, secretariat))
         .registerOrganization.id as string;
     const policeId = await register('Øst politidistrikt', 'POLICE');
-    const police = await t.token('AGENCY_MEMBER', policeId, 'pia');
+    const police = (await t.representative('AGENCY_MEMBER', policeId, 'pia')).token;
     const agreement = ok(
       await t.gql(
         'mutation($input: DraftAgreementInput!) { draftAgreement(input: $input) { id } }',

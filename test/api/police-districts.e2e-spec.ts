@@ -41,7 +41,7 @@ describe('organisations with roles over time, and police districts that merge', 
     t = await TestApp.start();
     secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
     rosa = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'nina');
-    sorOst = await t.token('AGENCY_MEMBER', 'org-sor-ost-pd', 'sigrid');
+    sorOst = (await t.representative('AGENCY_MEMBER', 'org-sor-ost-pd', 'sigrid')).token;
     telemark = await t.token('AGENCY_MEMBER', 'org-telemark-pd', 'tore');
     udi = await t.token('AGENCY_MEMBER', 'org-udi', 'ulla');
   });
@@ -88,6 +88,17 @@ describe('organisations with roles over time, and police districts that merge', 
         ],
         policeSuccessor: { organizationId: 'org-sor-ost-pd', name: 'Sør-Øst politidistrikt' },
       });
+    });
+
+    it('finds the merged district’s agreements under its successor’s id, and under its own', async () => {
+      const AGREEMENTS = `query($filter: AgreementsFilter) { agreements(filter: $filter) { edges { node { id } } } }`;
+      const ids = async (partyId: string) =>
+        ((await ok(AGREEMENTS, { filter: { partyId } }, secretariat)).agreements.edges as Array<{ node: { id: string } }>).map((e) => e.node.id);
+      expect(await ids('org-sor-ost-pd')).toContain(SEED_AGREEMENT_ID);
+      expect(await ids('org-vestfold-pd')).toContain(SEED_AGREEMENT_ID);
+      expect(await ids('org-telemark-pd')).not.toContain(SEED_AGREEMENT_ID);
+      // The successor's own people find it the same way.
+      expect((await ok(AGREEMENTS, { filter: { partyId: 'org-sor-ost-pd' } }, sorOst)).agreements.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(SEED_AGREEMENT_ID);
     });
 
     it('appends nothing when seeded again', async () => {

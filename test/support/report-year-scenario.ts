@@ -30,8 +30,8 @@ export interface ReportYearScenario {
  */
 export async function reportYearScenario(t: TestApp, clock: ManualClock, citedDecisionId: string): Promise<ReportYearScenario> {
   const secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
-  const rosa = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'rita');
-  const police = await t.token('AGENCY_MEMBER', 'org-politiet', 'pia');
+  const rosa = (await t.representative('NGO_REPRESENTATIVE', 'org-rosa', 'rita')).token;
+  const police = (await t.representative('AGENCY_MEMBER', 'org-politiet', 'pia')).token;
   const ok = async (query: string, input: Record<string, unknown>, token = secretariat) => Object.values(await t.data(query, { input }, token))[0] as { id: string; status: string };
 
   clock.set('2027-03-01T09:00:00.000Z');

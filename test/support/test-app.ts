@@ -58,6 +58,31 @@ export class TestApp {
     return this.issuer.issue({ userId, organizationId, role });
   }
 
+  /**
+   * A token for a registered representative: the secretariat adds the representative to the
+   * organisation and links the token's subject to it (signing needs both).
+   */
+  async representative(role: Role, organizationId: string, userId: string, name = `Rep ${userId}`): Promise<{ token: string; representativeId: string }> {
+    const secretariat = await this.token('SECRETARIAT', 'org-pod', 'test-secretariat');
+    const { addRepresentative } = await this.data(
+      'mutation($input: AddRepresentativeInput!) { addRepresentative(input: $input) { id } }',
+      { input: { organizationId, name, email: `${userId.replace(/[^a-z0-9-]/gi, '')}@example.org` } },
+      secretariat,
+    );
+    await this.linkIdentity(addRepresentative.id, organizationId, userId);
+    return { token: await this.token(role, organizationId, userId), representativeId: addRepresentative.id as string };
+  }
+
+  /** Links a sign-in subject to a representative (as the secretariat). */
+  async linkIdentity(representativeId: string, organizationId: string, subject: string): Promise<void> {
+    const secretariat = await this.token('SECRETARIAT', 'org-pod', 'test-secretariat');
+    await this.data(
+      'mutation($input: LinkRepresentativeIdentityInput!) { linkRepresentativeIdentity(input: $input) { id } }',
+      { input: { representativeId, organizationId, subject } },
+      secretariat,
+    );
+  }
+
   async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<GraphQLResponse<T>> {
     const { token, headers } = typeof options === 'string' ? { token: options, headers: undefined } : options;
     const response = await this.app.inject({

@@ -89,7 +89,7 @@ describeInBrowser('agreements in the browser', (suite) => {
     await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Signer avtalen' }).click();
     await page.getByText('Avtalen er signert.').waitFor();
-    await page.getByText(/ROSA-prosjektet signerte versjon 2/).waitFor();
+    await page.getByText(/ROSA-prosjektet signerte versjon 2.*signert av Rita Rosa/).waitFor();
     expect(await page.getByRole('button', { name: 'Signer avtalen' }).count()).toBe(0);
     await screenshot(page, 'agreement-signed');
 

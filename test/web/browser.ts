@@ -90,7 +90,7 @@ export interface BrowserSuite {
  */
 export async function browserSuite(options: BrowserSuiteOptions = {}): Promise<BrowserSuite> {
   const { TestApp } = await import('../support/test-app');
-  const t = await TestApp.start({ clock: options.clock, env: { KOM_WEB_DIR: WEB_DIST, ...options.env } });
+  const t = await TestApp.start({ clock: options.clock, env: { KOM_WEB_DIR: WEB_DIST, KOM_DEMO_REPRESENTATIVES: 'true', ...options.env } });
   await t.listen();
   const { port } = t.app.getHttpServer().address() as { port: number };
   const base = `http://127.0.0.1:${port}`;

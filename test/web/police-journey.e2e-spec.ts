@@ -90,7 +90,8 @@ describeInBrowser('the police agreements workspace in the browser', (suite) => {
     const rosa = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'demo-rosa');
     await t.data('mutation($input: SignAgreementInput!) { signAgreement(input: $input) { id } }', { input: { agreementId: id, version: 1 } }, rosa);
     await page.reload();
-    await rosaRow.getByText(/^Signert /).waitFor();
+    // Named as the register names ROSA's representative who signed.
+        await rosaRow.getByText(/^Signert .*, signert av Rita Rosa$/).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'police-agreement');
 

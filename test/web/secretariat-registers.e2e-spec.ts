@@ -6,7 +6,7 @@ import { accessibilityViolations, describeInBrowser, screenshot, tabTo, type Bro
  * The secretariat's registers in a real browser: an organisation registered (refused at the name
  * first) and renamed after a concurrent rename (what was typed kept), admitted to the reference
  * group from a date and seen as a member as of the days before and after, a representative added
- * (refused at the e-mail first), a measure with what cites it; a representative added by keyboard
+ * (refused at the e-mail first) and a sign-in identity linked to it, a measure with what cites it; a representative added by keyboard
  * only. axe-core on every page in both languages.
  */
 const DAY = 24 * 3600_000;
@@ -109,7 +109,24 @@ describeInBrowser("the secretariat's registers in the browser", (suite) => {
     await page.getByRole('button', { name: 'Legg til', exact: true }).click();
     await page.getByText('Kari Nordmann er lagt til for Stiftelsen Amathea Oslo.').waitFor();
     await page.getByRole('cell', { name: 'kari.nordmann@amathea.example' }).waitFor();
+    await page.getByRole('cell', { name: 'Ingen: kan ikke signere' }).waitFor();
     await expectAccessible(page);
+    // Her sign-in identity is linked, so that she can sign for the organisation.
+    await page.getByRole('button', { name: 'Knytt', exact: true }).click();
+    await page.getByText('Skriv påloggingsidentiteten.').waitFor();
+    await page.getByLabel('Påloggingsidentitet (bruker-id)').fill('kari-amathea');
+    await page.getByRole('button', { name: 'Knytt', exact: true }).click();
+    await page.getByText('kari-amathea er knyttet til Kari Nordmann.').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'kari-amathea' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'secretariat-registers-identity-linked');
+    // Unlinked and linked again (as easily undone as done).
+    await page.getByRole('button', { name: 'Løs kari-amathea fra Kari Nordmann' }).click();
+    await page.getByText('kari-amathea er ikke lenger knyttet til Kari Nordmann.').waitFor();
+    await page.getByRole('cell', { name: 'Ingen: kan ikke signere' }).waitFor();
+    await page.getByLabel('Påloggingsidentitet (bruker-id)').fill('kari-amathea');
+    await page.getByRole('button', { name: 'Knytt', exact: true }).click();
+    await page.getByText('kari-amathea er knyttet til Kari Nordmann.').waitFor();
     await page.getByRole('button', { name: 'Fjern: Kari Nordmann' }).click();
     await page.getByRole('dialog', { name: 'Fjerne Kari Nordmann?' }).waitFor();
     await expectAccessible(page);

@@ -21,6 +21,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { WebAppModule } from './web/web-app.module';
 import { signInModule } from './wiring/sign-in.wiring';
+import { RepresentedByModule } from './represented-by/represented-by.module';
 import { HttpEdge } from './http/http-edge';
 import { Draining } from './http/draining';
 import { RequestTracing, TraceContextInterceptor } from './observability/request-tracing';
@@ -77,6 +78,7 @@ export class AppModule {
         documentsModule(),
         statusReportsModule(),
         notificationsModule(),
+        RepresentedByModule.forRoot({ demoRepresentatives: config.session.demoRepresentatives }),
       ],
       controllers: [HealthController],
       providers: [

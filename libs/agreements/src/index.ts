@@ -23,3 +23,4 @@ export { SignAgreementCommand } from './application/sign-agreement.command';
 export { RenewAgreementCommand } from './application/renew-agreement.command';
 export { TerminateAgreementCommand } from './application/terminate-agreement.command';
 export { AgreementsSeeder, SEED_AGREEMENT_ID } from './seed/agreements.seeder';
+export { AgreementSignature } from './graphql/agreement.types';

@@ -21,3 +21,4 @@ export * from './session/embedded-people';
 export * from './session/session.module';
 export { SESSION_COOKIE } from './session/session-cookie';
 export { CSRF_HEADER } from './session/cookie-session.authenticator';
+export { Identity } from './graphql/me.resolver';

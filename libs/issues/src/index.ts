@@ -26,3 +26,4 @@ export { CloseIssueCommand } from './application/close-issue.command';
 export { MarkIssueDuplicateCommand } from './application/mark-issue-duplicate.command';
 export { IssuesQueries, type IssueView } from './read-models/issues.queries';
 export { IssueHistory } from './application/issue-history';
+export { Issue as IssueObject } from './graphql/issue.types';

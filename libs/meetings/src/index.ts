@@ -75,3 +75,4 @@ export {
   MeetingKindEnum,
   DecisionStatusEnum,
 } from './graphql/meeting.enums';
+export { DecisionPosition } from './graphql/meeting.types';

@@ -29,3 +29,8 @@ export { OrganizationsSeeder } from './seed/organizations.seeder';
 export { SEED_ORGANIZATIONS } from './seed/organizations.seed-data';
 export type { OrganizationEvent } from './domain/organization.events';
 export type { GroupEvent } from './domain/group.events';
+export { RepresentativeIdentitiesQueries, type LinkedIdentityRow } from './read-models/representative-identities.queries';
+export { LinkRepresentativeIdentityCommand, UnlinkRepresentativeIdentityCommand } from './application/identity-link.command';
+export { identityStream } from './domain/identity-link.decider';
+export { Representative } from './graphql/representative.types';
+export { mayReadRestricted } from './graphql/representative-visibility';

@@ -53,6 +53,14 @@ export const organizationAuditSummaries: AuditSummaries = {
     nb: `Representant ${d(e).representativeId} for ${named(e, 'organization', d(e).organizationId, 'nb')} ble fjernet`,
     en: `Representative ${d(e).representativeId} of ${named(e, 'organization', d(e).organizationId, 'en')} was removed`,
   }),
+  RepresentativeIdentityLinked: (e) => ({
+    nb: `En påloggingsidentitet ble knyttet til representant ${d(e).representativeId} for ${named(e, 'organization', d(e).organizationId, 'nb')} (identiteten kryptert)`,
+    en: `A sign-in identity was linked to representative ${d(e).representativeId} of ${named(e, 'organization', d(e).organizationId, 'en')} (the identity encrypted)`,
+  }),
+  RepresentativeIdentityUnlinked: (e) => ({
+    nb: `En påloggingsidentitet ble løst fra representant ${d(e).representativeId} for ${named(e, 'organization', d(e).organizationId, 'nb')}`,
+    en: `A sign-in identity was unlinked from representative ${d(e).representativeId} of ${named(e, 'organization', d(e).organizationId, 'en')}`,
+  }),
   PersonalDataRestricted: (e) => ({
     nb: `Personopplysningene om ${d(e).representativeId} ble begrenset (skjult for alle unntatt revisorer). Rettslig grunnlag: ${d(e).legalBasis}`,
     en: `The personal data of ${d(e).representativeId} was restricted (hidden from all but auditors). Legal basis: ${d(e).legalBasis}`,

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { REPRESENTATIVE_REGISTER } from '@kom/kernel';
 import { PERSONAL_DATA_KEYS } from '@kom/platform';
+import { LinkRepresentativeIdentityHandler, UnlinkRepresentativeIdentityHandler } from './application/identity-link.command';
+import { RepresentativeIdentitiesQueries } from './read-models/representative-identities.queries';
 import { AddRepresentativeHandler } from './application/add-representative.command';
 import { AdmitToGroupHandler } from './application/admit-to-group.command';
 import { LeaveGroupHandler } from './application/leave-group.command';
@@ -51,6 +54,10 @@ import { OrganizationsSeeder } from './seed/organizations.seeder';
     PoliceDistrictsQueries,
     GroupMembershipQueries,
     RepresentativesQueries,
+    RepresentativeIdentitiesQueries,
+    { provide: REPRESENTATIVE_REGISTER, useExisting: RepresentativeIdentitiesQueries },
+    LinkRepresentativeIdentityHandler,
+    UnlinkRepresentativeIdentityHandler,
     OrganizationResolver,
     OrganizationMutationsResolver,
     OrganizationRelationsResolver,
@@ -65,6 +72,16 @@ import { OrganizationsSeeder } from './seed/organizations.seeder';
   ],
   // The notifications context reads representatives' addresses and seals its webhook secrets with the key table.
   // The agreements context reads roles and districts (through its port, bound in apps/api).
-  exports: [OrganizationsQueries, OrganizationHistoryQueries, PoliceDistrictsQueries, GroupMembershipQueries, RepresentativesQueries, PERSONAL_DATA_KEYS],
+  // Agreements, meetings and issues ask the register who an identity is (REPRESENTATIVE_REGISTER).
+  exports: [
+    OrganizationsQueries,
+    OrganizationHistoryQueries,
+    PoliceDistrictsQueries,
+    GroupMembershipQueries,
+    RepresentativesQueries,
+    RepresentativeIdentitiesQueries,
+    REPRESENTATIVE_REGISTER,
+    PERSONAL_DATA_KEYS,
+  ],
 })
 export class OrganizationsModule {}

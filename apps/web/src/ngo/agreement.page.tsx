@@ -7,6 +7,7 @@ import { useUser } from '../auth/session-context';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { AppLink } from '../components/router-link';
+import { signerText } from '../components/signer';
 import { ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { AgreementPageDocument, AgreementVersionDiffDocument, PartyAgreementChangedDocument, SignAgreementDocument } from '../gql/graphql';
@@ -128,7 +129,9 @@ export function AgreementPage() {
           <ul>
             {agreement.signatures.map((s) => (
               <li key={`${s.organizationId}-${s.version}`}>
-                {t('ngo.agreement.signature', { organization: s.organizationName ?? s.organizationId, version: s.version, when: formatDateTime(s.signedAt, language) })}
+                {[t('ngo.agreement.signature', { organization: s.organizationName ?? s.organizationId, version: s.version, when: formatDateTime(s.signedAt, language) }), signerText(t, s.representative)]
+                  .filter(Boolean)
+                  .join(', ')}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { refusalOf } from '../apollo/refusal';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { AppLink } from '../components/router-link';
+import { signerText } from '../components/signer';
 import { ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
 import {
@@ -176,7 +177,7 @@ export function PoliceAgreementPage() {
                   <Table.Cell>{party.role}</Table.Cell>
                   <Table.Cell>
                     {signed
-                      ? t('police.agreement.signedAt', { when: formatDateTime(signed.signedAt, language) })
+                      ? [t('police.agreement.signedAt', { when: formatDateTime(signed.signedAt, language) }), signerText(t, signed.representative)].filter(Boolean).join(', ')
                       : version.proposedAt
                         ? t('police.agreement.awaiting')
                         : t('police.agreement.notProposed')}

@@ -102,8 +102,8 @@ describe('a police district that merged after it signed', () => {
     const [amended] = given(signedIn2019).when(amend, successor).events();
     const [proposedV2] = given([...signedIn2019, amended!]).when({ type: 'ProposeAgreementForSignature', agreementId, version: 2, actingFor: ['org-vestfold'] }, successor).events();
     given([...signedIn2019, amended!, proposedV2!])
-      .when({ type: 'SignAgreement', agreementId, version: 2, actingFor: ['org-vestfold'] }, successor)
-      .then([{ type: 'AgreementSigned', data: { agreementId, version: 2, organizationId: 'org-vestfold', signedBy: 'u-sor-ost', signedAt: today.toISOString() } }]);
+      .when({ type: 'SignAgreement', agreementId, version: 2, actingFor: ['org-vestfold'], representative: { representativeId: 'rep-sor-ost', organizationId: sorOstPerson.organizationId } }, successor)
+      .then([{ type: 'AgreementSigned', data: { agreementId, version: 2, organizationId: 'org-vestfold', signedBy: 'u-sor-ost', representativeId: 'rep-sor-ost', signedAt: today.toISOString() } }]);
     const [renewed] = given(signedIn2019).when({ type: 'RenewAgreement', agreementId, expiresOn: '2030-06-01', actingFor: ['org-vestfold'] }, successor).events();
     expect(renewed).toMatchObject({ type: 'AgreementRenewed', data: { version: 2, expiresOn: '2030-06-01' } });
     given(signedIn2019)

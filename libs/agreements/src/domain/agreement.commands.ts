@@ -1,3 +1,4 @@
+import type { RepresentativeRef } from '@kom/kernel';
 import type { ClauseSection } from './agreement.events';
 
 /** A period of a role in the register: [from, until), calendar days; until null while held. */
@@ -74,6 +75,16 @@ export type AgreementCommand =
       citedDecisions?: readonly CitedDecision[];
     } & ActingFor)
   | ({ type: 'ProposeAgreementForSignature'; agreementId: string; version: number } & ActingFor)
-  | ({ type: 'SignAgreement'; agreementId: string; version: number } & ActingFor)
+  | ({
+      type: 'SignAgreement';
+      agreementId: string;
+      version: number;
+      /**
+       * The registered representative the signer's identity is linked to, looked up by the handler
+       * (null: none). PREDATES_REGISTER only for history recorded before the register linked
+       * identities (the seeded 2019 agreement): the signature then records no representative.
+       */
+      representative: RepresentativeRef | null | 'PREDATES_REGISTER';
+    } & ActingFor)
   | ({ type: 'RenewAgreement'; agreementId: string; expiresOn: string } & ActingFor)
   | ({ type: 'TerminateAgreement'; agreementId: string; reason: string; effectiveOn: string } & ActingFor);

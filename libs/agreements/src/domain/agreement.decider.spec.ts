@@ -64,9 +64,11 @@ const content: Omit<Extract<AgreementEvent, { type: 'AgreementDrafted' }>['data'
 
 const drafted: AgreementEvent = { type: 'AgreementDrafted', data: { agreementId, version: 1, createdAt: NOW, ...content } };
 const proposed = (version: number): AgreementEvent => ({ type: 'AgreementProposedForSignature', data: { agreementId, version, proposedAt: NOW } });
+/** The registered representative an actor's identity is linked to (looked up by the handler). */
+const representativeOf = (actor: Actor) => ({ representativeId: `rep-${actor.userId}`, organizationId: actor.organizationId });
 const signed = (version: number, actor: Actor, signedAt = NOW): AgreementEvent => ({
   type: 'AgreementSigned',
-  data: { agreementId, version, organizationId: actor.organizationId, signedBy: actor.userId, signedAt },
+  data: { agreementId, version, organizationId: actor.organizationId, signedBy: actor.userId, representativeId: `rep-${actor.userId}`, signedAt },
 });
 const allSigned = (version: number) => [signed(version, police), signed(version, rosa), signed(version, pro)];
 const amended = (version: number, change: Partial<typeof content>): AgreementEvent => ({
@@ -198,29 +200,39 @@ describe('agreement decider', () => {
   });
 
   describe('signing', () => {
-    const sign = { type: 'SignAgreement', agreementId, version: 1 } as const;
+    const signAs = (actor: Actor, version = 1) => ({ type: 'SignAgreement', agreementId, version, representative: representativeOf(actor) }) as const;
 
-    it('records the signature of a party by its representative', () => {
-      given([drafted, proposed(1)]).when(sign, { actor: rosa }).then([signed(1, rosa)]);
-      given([drafted, proposed(1)]).when(sign, { actor: police }).then([signed(1, police)]);
+    it('records the signature of a party by its registered representative', () => {
+      given([drafted, proposed(1)]).when(signAs(rosa), { actor: rosa }).then([signed(1, rosa)]);
+      given([drafted, proposed(1)]).when(signAs(police), { actor: police }).then([signed(1, police)]);
     });
 
     it('refuses to sign a version that is not the proposed one', () => {
-      given([drafted]).when(sign, { actor: rosa }).thenThrows(InvalidState, 'VERSION_NOT_PROPOSED');
-      given([drafted, proposed(1), amended(2, { title: 'Ny' })]).when(sign, { actor: rosa }).thenThrows(InvalidState, 'VERSION_NOT_PROPOSED');
-      given([drafted, proposed(1), amended(2, { title: 'Ny' })]).when({ ...sign, version: 2 }, { actor: rosa }).thenThrows(InvalidState, 'VERSION_NOT_PROPOSED');
+      given([drafted]).when(signAs(rosa), { actor: rosa }).thenThrows(InvalidState, 'VERSION_NOT_PROPOSED');
+      given([drafted, proposed(1), amended(2, { title: 'Ny' })]).when(signAs(rosa), { actor: rosa }).thenThrows(InvalidState, 'VERSION_NOT_PROPOSED');
+      given([drafted, proposed(1), amended(2, { title: 'Ny' })]).when(signAs(rosa, 2), { actor: rosa }).thenThrows(InvalidState, 'VERSION_NOT_PROPOSED');
     });
 
     it('refuses a non-party, and anyone who is not a representative', () => {
       const renewing = [...inForceV1, renewed(2, '2030-04-01'), proposed(2)];
-      given(renewing).when({ ...sign, version: 2 }, { actor: noas }).thenThrows(Forbidden, 'NOT_A_PARTY');
-      given(renewing).when({ ...sign, version: 2 }, { actor: udi }).thenThrows(Forbidden, 'NOT_A_PARTY');
-      given([drafted, proposed(1)]).when(sign, { actor: secretariat }).thenThrows(Forbidden, 'REPRESENTATIVE_ONLY');
-      given([drafted, proposed(1)]).when(sign, { actor: { ...auditor, organizationId: 'org-rosa' } }).thenThrows(Forbidden, 'REPRESENTATIVE_ONLY');
+      given(renewing).when(signAs(noas, 2), { actor: noas }).thenThrows(Forbidden, 'NOT_A_PARTY');
+      given(renewing).when(signAs(udi, 2), { actor: udi }).thenThrows(Forbidden, 'NOT_A_PARTY');
+      given([drafted, proposed(1)]).when(signAs(secretariat), { actor: secretariat }).thenThrows(Forbidden, 'REPRESENTATIVE_ONLY');
+      given([drafted, proposed(1)]).when(signAs(rosa), { actor: { ...auditor, organizationId: 'org-rosa' } }).thenThrows(Forbidden, 'REPRESENTATIVE_ONLY');
     });
 
+    it('refuses an identity linked to no registered representative of its organisation, and records nothing', () => {
+      given([drafted, proposed(1)]).when({ ...signAs(rosa), representative: null }, { actor: rosa }).thenThrows(Forbidden, 'NOT_A_REPRESENTATIVE');
+      given([drafted, proposed(1)]).when(signAs(pro), { actor: rosa }).thenThrows(Forbidden, 'NOT_A_REPRESENTATIVE');
+    });
+
+    it('records no representative for history from before the register linked identities', () =>
+      given([drafted, proposed(1)])
+        .when({ ...signAs(rosa), representative: 'PREDATES_REGISTER' }, { actor: rosa })
+        .then([{ type: 'AgreementSigned', data: { agreementId, version: 1, organizationId: 'org-rosa', signedBy: 'u-rosa', signedAt: NOW } }]));
+
     it('refuses to sign twice for the same party', () =>
-      given([drafted, proposed(1), signed(1, rosa)]).when(sign, { actor: { ...rosa, userId: 'u-rosa-2' } }).thenThrows(InvalidState, 'ALREADY_SIGNED'));
+      given([drafted, proposed(1), signed(1, rosa)]).when(signAs({ ...rosa, userId: 'u-rosa-2' }), { actor: { ...rosa, userId: 'u-rosa-2' } }).thenThrows(InvalidState, 'ALREADY_SIGNED'));
   });
 
   describe('an agreement the actor may not read', () => {
@@ -229,7 +241,7 @@ describe('agreement decider', () => {
     const commands: AgreementCommand[] = [
       { type: 'AmendAgreement', agreementId, title: 'Ny' },
       { type: 'ProposeAgreementForSignature', agreementId, version: 1 },
-      { type: 'SignAgreement', agreementId, version: 1 },
+      { type: 'SignAgreement', agreementId, version: 1, representative: null },
       { type: 'RenewAgreement', agreementId, expiresOn: '2030-04-01' },
       { type: 'TerminateAgreement', agreementId, reason: 'Uenighet', effectiveOn: '2026-06-01' },
     ];
@@ -289,7 +301,7 @@ describe('agreement decider', () => {
     it('tells a non-party NOT_A_PARTY before anything about the state, also of a terminated agreement', () => {
       const ended = [...inForceV1, terminated('2026-06-01')];
       given(ended).when(terminate, { actor: noas }).thenThrows(Forbidden, 'NOT_A_PARTY');
-      given(ended).when({ type: 'SignAgreement', agreementId, version: 1 }, { actor: noas }).thenThrows(Forbidden, 'NOT_A_PARTY');
+      given(ended).when({ type: 'SignAgreement', agreementId, version: 1, representative: representativeOf(noas) }, { actor: noas }).thenThrows(Forbidden, 'NOT_A_PARTY');
       given(ended).when({ type: 'AmendAgreement', agreementId, title: 'Ny' }, { actor: udi }).thenThrows(Forbidden, 'POLICE_PARTY_OR_SECRETARIAT_ONLY');
       given(ended).when({ type: 'RenewAgreement', agreementId, expiresOn: '2031-01-01' }, { actor: rosa }).thenThrows(Forbidden, 'POLICE_PARTY_OR_SECRETARIAT_ONLY');
     });
@@ -298,7 +310,7 @@ describe('agreement decider', () => {
       const ended = [...inForceV1, terminated('2026-06-01')];
       given(ended).when({ type: 'AmendAgreement', agreementId, title: 'Ny' }).thenThrows(InvalidState, 'AGREEMENT_TERMINATED');
       given(ended).when({ type: 'ProposeAgreementForSignature', agreementId, version: 1 }).thenThrows(InvalidState, 'AGREEMENT_TERMINATED');
-      given(ended).when({ type: 'SignAgreement', agreementId, version: 1 }, { actor: rosa }).thenThrows(InvalidState, 'AGREEMENT_TERMINATED');
+      given(ended).when({ type: 'SignAgreement', agreementId, version: 1, representative: representativeOf(rosa) }, { actor: rosa }).thenThrows(InvalidState, 'AGREEMENT_TERMINATED');
       given(ended).when({ type: 'RenewAgreement', agreementId, expiresOn: '2031-01-01' }).thenThrows(InvalidState, 'AGREEMENT_TERMINATED');
       given(ended).when(terminate, { actor: pro }).thenThrows(InvalidState, 'AGREEMENT_TERMINATED');
     });

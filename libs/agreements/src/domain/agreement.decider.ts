@@ -114,6 +114,10 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
       if (!isPartyMember(state, actor, actingFor)) {
         throw new Forbidden('NOT_A_PARTY', `${actor.organizationId} is not a party to agreement ${agreementId}`);
       }
+      const { representative } = command;
+      if (representative !== 'PREDATES_REGISTER' && (representative === null || representative.organizationId !== actor.organizationId)) {
+        throw new Forbidden('NOT_A_REPRESENTATIVE', `${actor.userId} is not linked to a registered representative of ${actor.organizationId}`);
+      }
       notTerminated(state);
       const version = mustFindVersion(state, command.version);
       if (version.number !== current.number || version.proposedAt === null) {
@@ -131,7 +135,14 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
       return [
         {
           type: 'AgreementSigned',
-          data: { agreementId, version: version.number, organizationId: signedFor, signedBy: actor.userId, signedAt: now.toISOString() },
+          data: {
+            agreementId,
+            version: version.number,
+            organizationId: signedFor,
+            signedBy: actor.userId,
+            ...(representative === 'PREDATES_REGISTER' ? {} : { representativeId: representative.representativeId }),
+            signedAt: now.toISOString(),
+          },
         },
       ];
     }

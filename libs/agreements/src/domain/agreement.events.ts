@@ -101,6 +101,11 @@ export const AgreementSigned = defineEvent(
     organizationId: id,
     /** The user who signed (from the verified token). */
     signedBy: id,
+    /**
+     * The registered representative the signer's identity is linked to (names come from the register,
+     * so erasure reaches them). Absent in events from before the register recorded it: "not recorded then".
+     */
+    representativeId: id.optional(),
     signedAt: instant,
   }),
 );

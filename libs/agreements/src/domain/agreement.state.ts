@@ -16,6 +16,8 @@ export interface AgreementSignature {
   readonly version: number;
   readonly organizationId: string;
   readonly signedBy: string;
+  /** The registered representative who signed; absent when not recorded then. */
+  readonly representativeId?: string;
   readonly signedAt: string;
 }
 
@@ -82,8 +84,9 @@ export function evolve(state: AgreementState, event: AgreementEvent): AgreementS
       return withVersion(state, event.data.version, (v) => ({ ...v, proposedAt: event.data.proposedAt }));
     case 'AgreementSigned': {
       if (state.kind === 'none') return state;
-      const { version, organizationId, signedBy, signedAt } = event.data;
-      return withVersion(state, version, (v) => ({ ...v, signatures: [...v.signatures, { version, organizationId, signedBy, signedAt }] }));
+      const { version, organizationId, signedBy, representativeId, signedAt } = event.data;
+      const signature = { version, organizationId, signedBy, ...(representativeId === undefined ? {} : { representativeId }), signedAt };
+      return withVersion(state, version, (v) => ({ ...v, signatures: [...v.signatures, signature] }));
     }
     case 'AgreementTerminated': {
       if (state.kind === 'none') return state;

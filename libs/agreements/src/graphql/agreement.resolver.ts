@@ -86,7 +86,8 @@ export class AgreementResolver {
     const page: Array<Agreement & { draftedAt: string }> = [];
     for (const row of this.queries.scan({
       after: after ? { draftedAt: after[0], id: after[1] } : undefined,
-      partyId: filter.partyId ?? undefined,
+      // A merged police district's agreements are its successor's too: the successor holds its place.
+      partyIds: filter.partyId ? [filter.partyId, ...(await this.organizations.placesHeldBy(filter.partyId))] : undefined,
       decisionId: filter.citingDecisionId ?? undefined,
     })) {
       const visible = visibleTo(row.agreement, actor, actingFor);

@@ -69,6 +69,11 @@ export class AgreementSignature {
   @Field(() => ID) organizationId!: string;
   @Field(() => String, { nullable: true, description: 'The organisation as named in that version.' }) organizationName!: string | null;
   @Field(() => String, { description: 'The user id of the signer (from the verified token).' }) signedBy!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The registered representative who signed (see `representative` for the name as registered now); null when not recorded then.',
+  })
+  representativeId!: string | null;
   @Field(() => String, { description: 'ISO 8601.' }) signedAt!: string;
 }
 
@@ -125,7 +130,7 @@ export const AgreementConnection = Connection(Agreement);
 
 @InputType()
 export class AgreementsFilter {
-  @Field(() => ID, { nullable: true, description: 'Agreements this organisation is party to (in any version).' })
+  @Field(() => ID, { nullable: true, description: "Agreements this organisation is party to (in any version), or a merged police district is whose place it holds today." })
   partyId?: string | null;
   @Field(() => AgreementStatusEnum, { nullable: true, description: 'Status today.' }) status?: AgreementStatus | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: agreements whose expiresOn is before this date.' })

@@ -5,6 +5,7 @@ import type { Agreement, AgreementSignature, AgreementVersion } from './agreemen
 function signaturesOf(version: VersionFacts): AgreementSignature[] {
   return version.signatures.map((s) => ({
     ...s,
+    representativeId: s.representativeId ?? null,
     organizationName: version.parties.find((p) => p.organizationId === s.organizationId)?.name ?? null,
   }));
 }

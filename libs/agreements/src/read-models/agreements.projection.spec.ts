@@ -52,8 +52,9 @@ describe('agreements projection', () => {
 
   it('finds agreements by party and by cited decision', () => {
     spec.given(events.slice(0, 1));
-    expect([...queries.scan({ partyId: 'org-rosa' })].map((r) => r.agreement.agreementId)).toEqual(['a1']);
-    expect([...queries.scan({ partyId: 'org-noas' })]).toEqual([]);
+    expect([...queries.scan({ partyIds: ['org-rosa'] })].map((r) => r.agreement.agreementId)).toEqual(['a1']);
+    expect([...queries.scan({ partyIds: ['org-noas', 'org-pd'] })].map((r) => r.agreement.agreementId)).toEqual(['a1']);
+    expect([...queries.scan({ partyIds: ['org-noas'] })]).toEqual([]);
     expect([...queries.scan({ decisionId: 'dec-1' })]).toHaveLength(1);
     expect([...queries.scan({ decisionId: 'dec-2' })]).toHaveLength(0);
   });

@@ -43,12 +43,15 @@ export class AgreementsQueries {
    * party and cited decision in SQL. Lazy: the caller applies the time-dependent filters (status,
    * expiry, visibility) and stops when its page is full.
    */
-  *scan(options: { after?: { draftedAt: string; id: string }; partyId?: string; decisionId?: string }): Generator<AgreementRow> {
+  *scan(options: { after?: { draftedAt: string; id: string }; partyIds?: readonly string[]; decisionId?: string }): Generator<AgreementRow> {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
-    if (options.partyId) {
-      where.push(`EXISTS (SELECT 1 FROM ${AGREEMENT_PARTIES_TABLE} p WHERE p.agreement_id = a.id AND p.organization_id = @partyId)`);
-      params.partyId = options.partyId;
+    if (options.partyIds && options.partyIds.length > 0) {
+      const names = options.partyIds.map((id, i) => {
+        params[`party${i}`] = id;
+        return `@party${i}`;
+      });
+      where.push(`EXISTS (SELECT 1 FROM ${AGREEMENT_PARTIES_TABLE} p WHERE p.agreement_id = a.id AND p.organization_id IN (${names.join(', ')}))`);
     }
     if (options.decisionId) {
       where.push(`EXISTS (SELECT 1 FROM ${AGREEMENT_CITATIONS_TABLE} c WHERE c.agreement_id = a.id AND c.decision_id = @decisionId)`);

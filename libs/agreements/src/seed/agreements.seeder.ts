@@ -42,8 +42,8 @@ const SEED_STEPS: ReadonlyArray<{ at: string; actor: Actor; command: AgreementCo
     },
   },
   { at: '2019-05-02T10:05:00.000Z', actor: vestfoldPerson, command: { type: 'ProposeAgreementForSignature', agreementId: SEED_AGREEMENT_ID, version: 1 } },
-  { at: '2019-05-20T09:00:00.000Z', actor: vestfoldPerson, command: { type: 'SignAgreement', agreementId: SEED_AGREEMENT_ID, version: 1 } },
-  { at: '2019-05-24T13:00:00.000Z', actor: rosaPerson, command: { type: 'SignAgreement', agreementId: SEED_AGREEMENT_ID, version: 1 } },
+  { at: '2019-05-20T09:00:00.000Z', actor: vestfoldPerson, command: { type: 'SignAgreement', agreementId: SEED_AGREEMENT_ID, version: 1, representative: 'PREDATES_REGISTER' } },
+  { at: '2019-05-24T13:00:00.000Z', actor: rosaPerson, command: { type: 'SignAgreement', agreementId: SEED_AGREEMENT_ID, version: 1, representative: 'PREDATES_REGISTER' } },
 ];
 
 /**

@@ -46,6 +46,7 @@ const ownIssue = (summary: string): Policy => ({
 export const POLICY_TABLE: PolicyTable = {
   // ---- identity and platform
   'Query.me': readers('who the verified token says the caller is'),
+  'Identity.representative': readers('the registered representative the caller is linked to, if any'),
   'Query.enumValues': readers('labelled enum values'),
   'Query.platformStatus': { allow: AUDIT, summary: 'the state of this replica and its read models' },
 
@@ -91,6 +92,9 @@ export const POLICY_TABLE: PolicyTable = {
   'Mutation.leaveGroup': secretariat('record that an organisation leaves a group'),
   'Mutation.addRepresentative': secretariat("add an organisation's representative (personal data, encrypted)"),
   'Mutation.removeRepresentative': secretariat('remove a representative'),
+  'Mutation.linkRepresentativeIdentity': secretariat('link a sign-in identity (token subject) to a representative of the organisation it signs in for'),
+  'Mutation.unlinkRepresentativeIdentity': secretariat('unlink a sign-in identity from a representative'),
+  'Representative.identities': secretariat('the sign-in identities linked to a representative'),
   'Mutation.restrictPerson': secretariat("restrict a person's personal data: hidden from all but auditors, nothing deleted (an event, with the legal basis)"),
   'Mutation.forgetPerson': secretariat("erase a person's personal data: record the erasure (an event, with the legal basis) and shred the data key"),
   'Query.representative': {
@@ -136,6 +140,15 @@ export const POLICY_TABLE: PolicyTable = {
   'Decision.positions': readers("each organisation's position"),
   'Decision.meeting': readers('the meeting that took the decision'),
   'DecisionPosition.positionLabel': label('the position'),
+  'DecisionPosition.representative': {
+    allow: READ_ALL,
+    summary: 'the registered representative who recorded the position, named as registered now; null to those who may not see it (read side)',
+    ownOrganization: {
+      roles: ['NGO_REPRESENTATIVE'],
+      rule: "an NGO representative sees only their own organisation's representatives",
+      reasons: ['null otherwise'],
+    },
+  },
   'Query.actionItems': readers('action items'),
   'Query.actionItem': readers('one action item'),
   'ActionItem.statusLabel': label('the status'),
@@ -219,6 +232,15 @@ export const POLICY_TABLE: PolicyTable = {
   },
   'Agreement.statusLabel': label('the status'),
   'Agreement.policeSuccessor': readers('the successor holding a merged police party’s place today'),
+  'AgreementSignature.representative': {
+    allow: READ_ALL,
+    summary: 'the registered representative who signed, named as registered now; null to those who may not see it (read side)',
+    ownOrganization: {
+      roles: ['NGO_REPRESENTATIVE'],
+      rule: "an NGO representative sees only their own organisation's representatives",
+      reasons: ['null otherwise'],
+    },
+  },
   'AgreementParty.heldBy': readers('the successor holding a merged party’s place today'),
   'AgreementClause.sectionLabel': label('the clause section'),
   'AgreementClause.text': label('the clause'),
@@ -229,8 +251,12 @@ export const POLICY_TABLE: PolicyTable = {
   'Mutation.signAgreement': {
     allow: WRITERS,
     refusedAfterGuard: { roles: ['SECRETARIAT'], reasons: ['REPRESENTATIVE_ONLY'] },
-    summary: 'sign the proposed version',
-    ownOrganization: { roles: REPRESENTATIVES, rule: 'for their own organisation, or a merged police district it succeeds, when it is a party', reasons: ['NOT_A_PARTY'] },
+    summary: 'sign the proposed version, as the registered representative the caller is linked to',
+    ownOrganization: {
+      roles: REPRESENTATIVES,
+      rule: 'for their own organisation, or a merged police district it succeeds, when it is a party; the caller must be linked to a current representative of their organisation',
+      reasons: ['NOT_A_PARTY', 'NOT_A_REPRESENTATIVE'],
+    },
   },
   'Mutation.terminateAgreement': {
     allow: WRITERS,
@@ -287,6 +313,15 @@ export const POLICY_TABLE: PolicyTable = {
     },
   },
   'Issue.statusLabel': label('the status'),
+  'Issue.submittedBy': {
+    allow: READ_ALL,
+    summary: 'the registered representative who submitted the issue, named as registered now; null to those who may not see it (read side)',
+    ownOrganization: {
+      roles: ['NGO_REPRESENTATIVE'],
+      rule: "an NGO representative sees only their own organisation's representatives",
+      reasons: ['null otherwise'],
+    },
+  },
   'Issue.categoryLabel': label('the category'),
   'Issue.tagLabels': label('the tags'),
   'Issue.comments': readers('the comments'),

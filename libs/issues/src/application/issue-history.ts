@@ -38,6 +38,7 @@ export class IssueHistory {
       urgencyReason: state.urgency?.reason ?? null,
       citedIssueIds: [...state.citedIssueIds],
       submittedAt: at(upTo[0]!),
+      submittedByRepresentativeId: (upTo[0]!.data as { representativeId?: string }).representativeId ?? null,
       meetingId: state.onAgenda?.meetingId ?? null,
       agendaItemId: state.onAgenda?.agendaItemId ?? null,
       outcomeAt: outcome ? at(outcome) : null,

@@ -1,3 +1,4 @@
+import type { RepresentativeRef } from '@kom/kernel';
 import type { AgendaBody, ExploitationForm, IssueCategory, IssueStatus } from './issue.events';
 
 /** What the submitter writes; the same fields on submit and edit. */
@@ -32,6 +33,8 @@ export type IssueCommand =
       citedIssueIds?: readonly string[];
       existingCitedIssueIds?: readonly string[];
       referenceGroupMember: boolean;
+      /** The registered representative the actor's identity is linked to (looked up by the handler); recorded when it is the organisation's. */
+      representative?: RepresentativeRef | null;
     } & IssueContent)
   | ({ type: 'EditIssue'; issueId: string } & IssueContent)
   | { type: 'WithdrawIssue'; issueId: string; reason: string }

@@ -70,6 +70,15 @@ describe('Issue decider', () => {
     it('submits an issue for the representative’s own organisation', () =>
       given([]).when(submit, { actor: rosa }).then([submitted]));
 
+    it('records the registered representative who submitted it, when of the submitting organisation', () => {
+      given([])
+        .when({ ...submit, representative: { representativeId: 'rep-rita', organizationId: 'org-rosa' } }, { actor: rosa })
+        .then([{ type: 'IssueSubmitted', data: { ...submitted.data, representativeId: 'rep-rita' } } as IssueEvent]);
+      // Linked to none (or to another organisation's): submitted all the same, with no representative recorded.
+      given([]).when({ ...submit, representative: null }, { actor: rosa }).then([submitted]);
+      given([]).when({ ...submit, representative: { representativeId: 'rep-x', organizationId: 'org-noas' } }, { actor: rosa }).then([submitted]);
+    });
+
     it('records the cited earlier issues, each once', () =>
       given([])
         .when({ ...submit, urgencyReason: null, citedIssueIds: ['old-1', 'old-1'], existingCitedIssueIds: ['old-1'] }, { actor: rosa })

@@ -214,7 +214,10 @@ function submit(c: Cmd<'SubmitIssue'>, state: IssueState, actor: Actor): IssueEv
   if (citedIssueIds.includes(c.issueId)) throw new InvalidInput('ISSUE_CITES_ITSELF', 'An issue cannot cite itself');
   const unknown = citedIssueIds.filter((id) => !(c.existingCitedIssueIds ?? []).includes(id));
   if (unknown.length > 0) throw new InvalidInput('CITED_ISSUE_NOT_FOUND', `KOM has no issue ${unknown.join(', ')}`);
-  return [{ type: 'IssueSubmitted', data: { issueId: c.issueId, organizationId: c.organizationId, ...content(c), citedIssueIds } }];
+  const representativeId = c.representative?.organizationId === c.organizationId ? c.representative.representativeId : undefined;
+  return [
+    { type: 'IssueSubmitted', data: { issueId: c.issueId, organizationId: c.organizationId, ...content(c), citedIssueIds, ...(representativeId ? { representativeId } : {}) } },
+  ];
 }
 
 function edit(c: Cmd<'EditIssue'>, s: Issue): IssueEvent[] {

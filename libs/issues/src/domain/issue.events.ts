@@ -61,6 +61,8 @@ export const IssueSubmitted = defineEvent(
     ...content,
     /** Earlier issues this one cites (a resolved issue is never reopened: a new one cites it). */
     citedIssueIds: z.array(id).max(20),
+    /** The organisation's registered representative who submitted it (names come from the register); absent when not recorded. */
+    representativeId: id.optional(),
   }),
 );
 

@@ -198,6 +198,12 @@ export class Issue {
   @Field(() => String)
   submittedAt!: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "The organisation's registered representative who submitted it (see `submittedBy`); null when not recorded then.",
+  })
+  submittedByRepresentativeId!: string | null;
+
   @Field(() => ID, { nullable: true, description: 'The meeting whose agenda it is on now.' })
   meetingId!: string | null;
 

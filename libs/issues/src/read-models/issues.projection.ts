@@ -18,9 +18,9 @@ interface Metadata {
 const statements = preparedStatements((db: Database) => ({
   insert: db.prepare(
     `INSERT INTO ${ISSUES_TABLE} (id, seq, organization_id, title, description, category, tags, cited_measures, urgency_reason,
-       cited_issue_ids, status, submitted_at, submitted_by, year, revision, updated_at)
+       cited_issue_ids, status, submitted_at, submitted_by, submitted_by_representative, year, revision, updated_at)
      VALUES (@id, @seq, @organizationId, @title, @description, @category, @tags, @citedMeasures, @urgencyReason,
-       @citedIssueIds, 'SUBMITTED', @at, @by, @year, @revision, @at)
+       @citedIssueIds, 'SUBMITTED', @at, @by, @representative, @year, @revision, @at)
      ON CONFLICT (id) DO NOTHING`,
   ),
   edit: db.prepare(
@@ -60,8 +60,8 @@ const statements = preparedStatements((db: Database) => ({
  */
 export const issuesProjection: Projection = {
   name: 'issues',
-  // 2: the research-need columns; 3: duplicate_of.
-  version: 3,
+  // 2: the research-need columns; 3: duplicate_of; 4: submitted_by_representative.
+  version: 4,
   handles: ISSUE_EVENT_TYPES,
   tables: [ISSUES_TABLE, ISSUE_TAGS_TABLE, ISSUE_MEASURES_TABLE, ISSUE_COMMENTS_TABLE, ISSUE_TIMELINE_TABLE],
   setup(db) {
@@ -80,6 +80,7 @@ export const issuesProjection: Projection = {
         status TEXT NOT NULL,
         submitted_at TEXT NOT NULL,
         submitted_by TEXT,
+        submitted_by_representative TEXT,
         year INTEGER NOT NULL,
         meeting_id TEXT,
         agenda_item_id TEXT,
@@ -158,6 +159,7 @@ export const issuesProjection: Projection = {
           citedIssueIds: JSON.stringify(d.citedIssueIds),
           at,
           by: metadata.actor?.userId ?? null,
+          representative: d.representativeId ?? null,
           year: Number(osloDate(at).slice(0, 4)),
           revision,
         });

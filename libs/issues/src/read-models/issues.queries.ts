@@ -24,6 +24,8 @@ export interface IssueView {
   urgencyReason: string | null;
   citedIssueIds: string[];
   submittedAt: string;
+  /** The organisation's registered representative who submitted it; null when not recorded. */
+  submittedByRepresentativeId: string | null;
   meetingId: string | null;
   agendaItemId: string | null;
   outcomeAt: string | null;
@@ -104,7 +106,8 @@ export interface IssueStatisticsView {
 }
 
 const COLUMNS = `id, seq, status, organization_id AS organizationId, title, description, category, tags, cited_measures AS citedMeasures,
-  urgency_reason AS urgencyReason, cited_issue_ids AS citedIssueIds, submitted_at AS submittedAt, meeting_id AS meetingId,
+  urgency_reason AS urgencyReason, cited_issue_ids AS citedIssueIds, submitted_at AS submittedAt,
+  submitted_by_representative AS submittedByRepresentativeId, meeting_id AS meetingId,
   agenda_item_id AS agendaItemId, outcome_at AS outcomeAt, outcome_decision_id AS outcomeDecisionId, closing_reason AS closingReason, research_need AS researchNeed,
   duplicate_of AS duplicateOfIssueId, revision`;
 

@@ -1,5 +1,5 @@
-import { osloDate } from '@kom/kernel';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { REPRESENTATIVE_REGISTER, osloDate, type RepresentativeRegister } from '@kom/kernel';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { CommandPath, KomCommand, type CommandOutcome } from '@kom/platform';
@@ -11,7 +11,7 @@ import { asOtherMeeting, bodyMembersOn, loadMeeting } from './meeting-facts';
 import { MEMBERSHIP_LOOKUP, type MembershipLookup } from './ports';
 
 type Propose = Extract<AgendaProposalCommand, { type: 'ProposeAgendaItem' }>;
-export type ProposeAgendaItemRequest = Omit<Propose, 'meeting' | 'bodyMembers' | 'unknownIssueIds'>;
+export type ProposeAgendaItemRequest = Omit<Propose, 'meeting' | 'bodyMembers' | 'unknownIssueIds' | 'representative'>;
 type Outcome = CommandOutcome<AgendaProposalEvent, AgendaProposalState>;
 
 export class ProposeAgendaItemCommand extends KomCommand<ProposeAgendaItemRequest, AgendaProposalEvent, AgendaProposalState> {}
@@ -28,6 +28,7 @@ export class ProposeAgendaItemHandler implements ICommandHandler<ProposeAgendaIt
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(MEMBERSHIP_LOOKUP) private readonly memberships: MembershipLookup,
     @Inject(CitedIssuesSlot) private readonly issues: CitedIssuesSlot,
+    @Optional() @Inject(REPRESENTATIVE_REGISTER) private readonly register?: RepresentativeRegister,
   ) {}
 
   async execute({ payload, meta }: ProposeAgendaItemCommand): Promise<Outcome> {
@@ -35,7 +36,8 @@ export class ProposeAgendaItemHandler implements ICommandHandler<ProposeAgendaIt
     const meeting = state.status === 'none' ? null : asOtherMeeting(state);
     const bodyMembers = meeting ? await bodyMembersOn(this.memberships, meeting.kind, osloDate(meeting.startsAt)) : [];
     const unknownIssueIds = await this.issues.unknown((payload.citedIssueIds ?? []).map((id) => id.trim()).filter(Boolean));
-    const command: Propose = { ...payload, meeting, bodyMembers, unknownIssueIds };
+    const representative = (await this.register?.representativeOf(meta.actor)) ?? null;
+    const command: Propose = { ...payload, meeting, bodyMembers, unknownIssueIds, representative };
     return this.path.execute(agendaProposalDecider, agendaProposalStream(payload.proposalId), command, meta);
   }
 }

@@ -1,3 +1,4 @@
+import type { RepresentativeRef } from '@kom/kernel';
 import type { OtherMeeting } from './meeting.commands';
 
 /** What a proposal names; the rules trim and check it (agenda-proposal.decider.ts). */
@@ -19,6 +20,8 @@ export type AgendaProposalCommand =
       bodyMembers: readonly string[];
       /** ... and which cited issues the platform does not know. */
       unknownIssueIds: readonly string[];
+      /** ... and the registered representative the actor's identity is linked to (recorded, not required). */
+      representative?: RepresentativeRef | null;
     } & ProposalContent)
   | { type: 'AcceptAgendaProposal'; proposalId: string; agendaItemId: string }
   | { type: 'DeclineAgendaProposal'; proposalId: string; reason: string }

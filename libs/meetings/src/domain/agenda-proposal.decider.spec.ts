@@ -36,6 +36,12 @@ describe('agenda proposal decider', () => {
     it("records a member's proposal for a coming meeting of its body, tidied", () =>
       given([]).when(propose(), { actor: actors.udi }).then([proposed]));
 
+    it('records the registered representative who proposed it, when of the proposing organisation', () => {
+      const events = given([]).when(propose({ representative: { representativeId: 'rep-udi', organizationId: UDI } }), { actor: actors.udi }).events();
+      expect(events).toEqual([{ ...proposed, data: { ...proposed.data, representativeId: 'rep-udi' } }]);
+      given([]).when(propose({ representative: { representativeId: 'rep-rosa', organizationId: ROSA } }), { actor: actors.udi }).then([proposed]);
+    });
+
     it('refuses the secretariat and auditors: the secretariat adds items itself', () => {
       given([]).when(propose(), { actor: actors.secretariat }).thenThrows(Forbidden, 'MEMBERS_ONLY');
       given([]).when(propose(), { actor: actors.auditor }).thenThrows(Forbidden, 'MEMBERS_ONLY');

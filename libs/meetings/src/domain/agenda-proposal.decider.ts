@@ -68,7 +68,13 @@ function decide(command: AgendaProposalCommand, state: AgendaProposalState, { no
       return [
         {
           type: 'AgendaItemProposed',
-          data: { proposalId: command.proposalId, meetingId: meeting.meetingId, organizationId: actor.organizationId, ...content },
+          data: {
+            proposalId: command.proposalId,
+            meetingId: meeting.meetingId,
+            organizationId: actor.organizationId,
+            ...content,
+            ...(command.representative?.organizationId === actor.organizationId ? { representativeId: command.representative.representativeId } : {}),
+          },
         },
       ];
     }

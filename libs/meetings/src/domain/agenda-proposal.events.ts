@@ -18,6 +18,8 @@ export const AgendaItemProposed = defineEvent(
     description: z.string().max(20_000),
     citedMeasures: z.array(z.number().int().min(1).max(35)).max(35),
     citedIssueIds: z.array(id).max(20),
+    /** The organisation's registered representative who proposed it (names come from the register); absent when not recorded. */
+    representativeId: id.optional(),
   }),
 );
 

@@ -62,7 +62,9 @@ export function recordPosition(c: Cmd<'RecordPosition'>, state: MeetingState, ac
   notApproved(m);
   const decision = decisionOf(m, c.decisionId);
   if (decision.status !== 'ACTIVE') throw new InvalidState('DECISION_NOT_ACTIVE', `Decision ${c.decisionId} is ${decision.status.toLowerCase()}`);
-  const event = positionRecorded(m, c.decisionId, c.organizationId, c.position, c.reason);
+  // Who took the position for the organisation: its representative, when the actor is one (not the secretariat recording it).
+  const representativeId = c.representative && c.representative.organizationId === c.organizationId && actor.organizationId === c.organizationId ? c.representative.representativeId : undefined;
+  const event = positionRecorded(m, c.decisionId, c.organizationId, c.position, c.reason, representativeId);
   const current = decision.positions[c.organizationId];
   if (event.type === 'PositionRecorded' && current && current.position === event.data.position && current.reason === event.data.reason) {
     return [];
@@ -70,7 +72,14 @@ export function recordPosition(c: Cmd<'RecordPosition'>, state: MeetingState, ac
   return [event];
 }
 
-export function positionRecorded(m: Meeting, decisionId: string, organizationId: string, position: Position, reasonRaw: string | null | undefined): MeetingEvent {
+export function positionRecorded(
+  m: Meeting,
+  decisionId: string,
+  organizationId: string,
+  position: Position,
+  reasonRaw: string | null | undefined,
+  representativeId?: string,
+): MeetingEvent {
   if (!m.attendance.includes(organizationId)) {
     throw new InvalidInput('POSITION_ORGANIZATION_NOT_ATTENDING', `Organisation ${organizationId} did not attend this meeting`);
   }
@@ -81,7 +90,7 @@ export function positionRecorded(m: Meeting, decisionId: string, organizationId:
   if (position === 'OBJECTS' && reason === null) {
     throw new InvalidInput('OBJECTION_NEEDS_REASON', 'An objection states its reason');
   }
-  return { type: 'PositionRecorded', data: { meetingId: m.meetingId, decisionId, organizationId, position, reason } };
+  return { type: 'PositionRecorded', data: { meetingId: m.meetingId, decisionId, organizationId, position, reason, ...(representativeId ? { representativeId } : {}) } };
 }
 
 /**

@@ -178,6 +178,16 @@ describe('meeting decider: positions', () => {
     given(withDecision).when(position(UDI), { actor: actors.rosa }).thenThrows(Forbidden, 'NGO_POSITION_NOT_AT_PROJECT_GROUP');
   });
 
+  it('records the registered representative who took the position for their organisation, never the secretariat\'s', () => {
+    const rep = { representativeId: 'rep-udi', organizationId: UDI };
+    const [recorded] = given(withDecision).when({ ...position(UDI, 'SUPPORTS'), representative: rep } as MeetingCommand, { actor: actors.udi }).events();
+    expect(recorded).toEqual({ type: 'PositionRecorded', data: expect.objectContaining({ organizationId: UDI, representativeId: 'rep-udi' }) });
+    const [bySecretariat] = given(withDecision)
+      .when({ ...position(UDI, 'SUPPORTS'), representative: { representativeId: 'rep-sec', organizationId: 'org-pod' } } as MeetingCommand)
+      .events();
+    expect(bySecretariat?.data).not.toHaveProperty('representativeId');
+  });
+
   it('never lets an auditor record a position (READ_ONLY_ROLE)', () =>
     given(withDecision).when(position(UDI), { actor: actors.auditor }).thenThrows(Forbidden, 'READ_ONLY_ROLE'));
 

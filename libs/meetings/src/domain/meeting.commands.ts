@@ -1,3 +1,4 @@
+import type { RepresentativeRef } from '@kom/kernel';
 import type { MeetingKind, Position } from './meeting.events';
 
 /**
@@ -74,6 +75,8 @@ export type MeetingCommand =
       organizationId: string;
       position: Position;
       reason?: string | null;
+      /** The registered representative the actor's identity is linked to (looked up by the handler); recorded when it is the organisation's. */
+      representative?: RepresentativeRef | null;
     }
   | {
       /** On the stream of the meeting that took the old decision. */

@@ -135,6 +135,11 @@ export const PositionRecorded = defineEvent(
     position: z.enum(POSITIONS),
     /** Required for OBJECTS. */
     reason: z.string().max(5000).nullable(),
+    /**
+     * The organisation's registered representative who recorded it (names come from the register).
+     * Absent when not recorded: before the register linked identities, or recorded by the secretariat.
+     */
+    representativeId: id.optional(),
   }),
 );
 

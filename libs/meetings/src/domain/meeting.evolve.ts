@@ -126,7 +126,10 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       const d = event.data;
       return updateDecision(m, d.decisionId, (decision) => ({
         ...decision,
-        positions: { ...decision.positions, [d.organizationId]: { position: d.position, reason: d.reason } },
+        positions: {
+          ...decision.positions,
+          [d.organizationId]: { position: d.position, reason: d.reason, ...(d.representativeId ? { representativeId: d.representativeId } : {}) },
+        },
       }));
     }
     case 'DecisionSuperseded': {

@@ -41,6 +41,8 @@ export interface AgendaAmendment {
 export interface RecordedPosition {
   readonly position: Position;
   readonly reason: string | null;
+  /** The organisation's representative who recorded it; absent when not recorded. */
+  readonly representativeId?: string;
 }
 
 export interface Decision {

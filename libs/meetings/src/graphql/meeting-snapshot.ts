@@ -94,7 +94,7 @@ export function meetingFromState(state: MeetingState, revision: bigint, asOf: Da
     .sort((a, b) => byText(a.recordedAt ?? '', b.recordedAt ?? '') || byText(a.id, b.id));
   const positions: PositionView[] = decisions.flatMap((d) =>
     Object.entries(state.decisions.find((s) => s.decisionId === d.id)!.positions)
-      .map(([organizationId, p]) => ({ decisionId: d.id, organizationId, position: p.position, reason: p.reason }))
+      .map(([organizationId, p]) => ({ decisionId: d.id, organizationId, position: p.position, reason: p.reason, representativeId: p.representativeId ?? null }))
       .sort((a, b) => byText(a.organizationId, b.organizationId)),
   );
 

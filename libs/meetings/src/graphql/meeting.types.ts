@@ -231,6 +231,12 @@ export class DecisionPosition implements PositionView {
 
   @Field(() => String, { nullable: true, description: 'Required for OBJECTS.' })
   reason!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The organisation's registered representative who recorded it (see `representative`); null when not recorded (by the secretariat, or before identities were linked).",
+  })
+  representativeId!: string | null;
 }
 
 @ObjectType('ActionItemProgress', { description: 'A note on how an open action item is going.' })

@@ -15,8 +15,8 @@ export const DECISION_POSITIONS_TABLE = 'decision_positions';
  */
 export const decisionsProjection: Projection = {
   name: 'decisions',
-  // 2: the research-need columns.
-  version: 2,
+  // 2: the research-need columns. 3: who recorded a position (representative_id).
+  version: 3,
   handles: ['DecisionRecorded', 'PositionRecorded', 'DecisionSuperseded', 'DecisionRevoked', 'DecisionResearchNeedFlagged'],
   tables: [DECISIONS_TABLE, DECISION_POSITIONS_TABLE],
   setup(db: Database) {
@@ -47,6 +47,7 @@ export const decisionsProjection: Projection = {
       meeting_id TEXT NOT NULL,
       position TEXT NOT NULL, -- SUPPORTS | ABSTAINS | OBJECTS
       reason TEXT,
+      representative_id TEXT,
       recorded_at TEXT NOT NULL,
       revision INTEGER NOT NULL,
       PRIMARY KEY (decision_id, organization_id)
@@ -82,6 +83,7 @@ export const decisionsProjection: Projection = {
           meeting_id: d.meetingId,
           position: d.position,
           reason: d.reason,
+          representative_id: d.representativeId ?? null,
           at,
           revision,
         });
@@ -115,9 +117,10 @@ const statements = preparedStatements((db: Database) => ({
      ON CONFLICT (id) DO NOTHING`,
   ),
   position: db.prepare(
-    `INSERT INTO ${DECISION_POSITIONS_TABLE} (decision_id, organization_id, meeting_id, position, reason, recorded_at, revision)
-     VALUES (@decision_id, @organization_id, @meeting_id, @position, @reason, @at, @revision)
+    `INSERT INTO ${DECISION_POSITIONS_TABLE} (decision_id, organization_id, meeting_id, position, reason, representative_id, recorded_at, revision)
+     VALUES (@decision_id, @organization_id, @meeting_id, @position, @reason, @representative_id, @at, @revision)
      ON CONFLICT (decision_id, organization_id) DO UPDATE SET position = excluded.position, reason = excluded.reason,
+       representative_id = excluded.representative_id,
        recorded_at = excluded.recorded_at, revision = excluded.revision
      WHERE excluded.revision > ${DECISION_POSITIONS_TABLE}.revision`,
   ),

@@ -32,6 +32,8 @@ export interface PositionView {
   organizationId: string;
   position: Position;
   reason: string | null;
+  /** The organisation's representative who recorded it; null when not recorded. */
+  representativeId: string | null;
 }
 
 export interface DecisionFilter {
@@ -97,7 +99,7 @@ export class DecisionsQueries {
 
   private readPositions(decisionId: string): PositionView[] {
     return prepared(this.readModels.db,
-        `SELECT decision_id AS decisionId, organization_id AS organizationId, position, reason FROM ${DECISION_POSITIONS_TABLE}
+        `SELECT decision_id AS decisionId, organization_id AS organizationId, position, reason, representative_id AS representativeId FROM ${DECISION_POSITIONS_TABLE}
          WHERE decision_id = ? ORDER BY organization_id`,
       )
       .all(decisionId) as PositionView[];

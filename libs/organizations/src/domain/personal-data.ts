@@ -21,17 +21,39 @@ export interface RepresentativeDetails {
 }
 
 export function seal(details: RepresentativeDetails, subjectId: string, key: Buffer, iv: Buffer): string {
-  if (key.length !== DATA_KEY_BYTES) throw new Error(`A data key has ${DATA_KEY_BYTES} bytes`);
-  if (iv.length !== IV_BYTES) throw new Error(`An IV has ${IV_BYTES} bytes`);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(Buffer.from(subjectId, 'utf8'));
-  const plaintext = Buffer.from(JSON.stringify({ name: details.name, email: details.email }), 'utf8');
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return ['v1', iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+  return sealJson({ name: details.name, email: details.email }, subjectId, key, iv);
 }
 
 /** The details, or undefined when the key is wrong or the text was altered. */
 export function unseal(sealed: string, subjectId: string, key: Buffer): RepresentativeDetails | undefined {
+  const parsed = unsealJson(sealed, subjectId, key) as RepresentativeDetails | undefined;
+  return parsed && { name: parsed.name, email: parsed.email };
+}
+
+/**
+ * A sign-in subject linked to a representative, sealed under the representative's data key (so
+ * erasing the person makes the link unreadable too), bound to `<representativeId>#identity`.
+ */
+export function sealSubject(subject: string, representativeId: string, key: Buffer, iv: Buffer): string {
+  return sealJson({ subject }, `${representativeId}#identity`, key, iv);
+}
+
+export function unsealSubject(sealed: string, representativeId: string, key: Buffer): string | undefined {
+  const parsed = unsealJson(sealed, `${representativeId}#identity`, key) as { subject?: unknown } | undefined;
+  return typeof parsed?.subject === 'string' ? parsed.subject : undefined;
+}
+
+function sealJson(value: object, subjectId: string, key: Buffer, iv: Buffer): string {
+  if (key.length !== DATA_KEY_BYTES) throw new Error(`A data key has ${DATA_KEY_BYTES} bytes`);
+  if (iv.length !== IV_BYTES) throw new Error(`An IV has ${IV_BYTES} bytes`);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(subjectId, 'utf8'));
+  const plaintext = Buffer.from(JSON.stringify(value), 'utf8');
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return ['v1', iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+}
+
+function unsealJson(sealed: string, subjectId: string, key: Buffer): unknown {
   const [version, iv, tag, ciphertext] = sealed.split('.');
   if (version !== 'v1' || iv === undefined || tag === undefined || ciphertext === undefined || key.length !== DATA_KEY_BYTES) {
     return undefined;
@@ -41,8 +63,7 @@ export function unseal(sealed: string, subjectId: string, key: Buffer): Represen
     decipher.setAAD(Buffer.from(subjectId, 'utf8'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     const plaintext = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]);
-    const parsed = JSON.parse(plaintext.toString('utf8')) as RepresentativeDetails;
-    return { name: parsed.name, email: parsed.email };
+    return JSON.parse(plaintext.toString('utf8')) as unknown;
   } catch {
     return undefined;
   }

@@ -8,12 +8,20 @@ import { AddRepresentativeCommand } from '../application/add-representative.comm
 import { RemoveRepresentativeCommand } from '../application/remove-representative.command';
 import { ForgetPersonCommand } from '../application/forget-person.command';
 import { RestrictPersonCommand } from '../application/restrict-person.command';
+import { LinkRepresentativeIdentityCommand, UnlinkRepresentativeIdentityCommand } from '../application/identity-link.command';
 import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
 import { RepresentativesQueries, type RepresentativeRow } from '../read-models/representatives.queries';
 import { Organization } from './organization.types';
-import { AddRepresentativeInput, PersonDataInput, RemoveRepresentativeInput, Representative } from './representative.types';
+import {
+  AddRepresentativeInput,
+  LinkRepresentativeIdentityInput,
+  PersonDataInput,
+  RemoveRepresentativeInput,
+  Representative,
+  RepresentativeIdentityInput,
+} from './representative.types';
 
-/** Representatives: added, removed, restricted and forgotten (the secretariat). */
+/** Representatives: added, removed, restricted, forgotten and linked to sign-in identities (the secretariat). */
 @Resolver(() => Representative)
 export class RepresentativeMutationsResolver {
   constructor(
@@ -22,6 +30,22 @@ export class RepresentativeMutationsResolver {
     @Inject(OrganizationsQueries) private readonly organizations: OrganizationsQueries,
     @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
   ) {}
+
+  @Mutation(() => Representative, {
+    description:
+      "Link a sign-in identity to a representative (secretariat): the identity then signs, takes positions and submits as that representative. " +
+      'A subject is linked to one representative at a time, of the organisation it signs in for.',
+  })
+  async linkRepresentativeIdentity(@Args('input') input: LinkRepresentativeIdentityInput, @RequestMeta() meta: Meta): Promise<RepresentativeRow> {
+    await this.commands.execute(new LinkRepresentativeIdentityCommand({ type: 'LinkRepresentativeIdentity', ...input }, meta));
+    return this.afterAct(input.representativeId);
+  }
+
+  @Mutation(() => Representative, { description: 'Unlink a sign-in identity from a representative (secretariat).' })
+  async unlinkRepresentativeIdentity(@Args('input') input: RepresentativeIdentityInput, @RequestMeta() meta: Meta): Promise<RepresentativeRow> {
+    await this.commands.execute(new UnlinkRepresentativeIdentityCommand({ type: 'UnlinkRepresentativeIdentity', ...input }, meta));
+    return this.afterAct(input.representativeId);
+  }
 
   @Mutation(() => Representative, { description: 'Add a representative to an organisation (secretariat). Name and e-mail are stored encrypted.' })
   async addRepresentative(@Args('input') input: AddRepresentativeInput, @RequestMeta() meta: Meta): Promise<RepresentativeRow> {

@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Actor } from '@kom/kernel';
 import { CurrentActor } from '@kom/auth';
 import { AccessLog } from '@kom/platform';
+import { RepresentativeIdentitiesQueries, type LinkedIdentityRow } from '../read-models/representative-identities.queries';
 import { RepresentativesQueries, type RepresentativeRow } from '../read-models/representatives.queries';
-import { Representative } from './representative.types';
+import { Representative, RepresentativeIdentity } from './representative.types';
 import { canIdentifyRepresentatives, mayReadRestricted } from './representative-visibility';
 
 @Resolver(() => Representative)
@@ -12,7 +13,16 @@ export class RepresentativeResolver {
   constructor(
     @Inject(RepresentativesQueries) private readonly representatives: RepresentativesQueries,
     @Inject(AccessLog) private readonly accessLog: AccessLog,
+    @Inject(RepresentativeIdentitiesQueries) private readonly identityLinks: RepresentativeIdentitiesQueries,
   ) {}
+
+  @ResolveField(() => [RepresentativeIdentity], {
+    nullable: true,
+    description: 'The sign-in identities linked to this representative (secretariat only; none once erased).',
+  })
+  identities(@Parent() representative: RepresentativeRow): Promise<LinkedIdentityRow[]> {
+    return this.identityLinks.ofRepresentative(representative.id);
+  }
 
   @Query(() => Representative, {
     nullable: true,

@@ -60,3 +60,27 @@ export class PersonDataInput {
   @Field(() => String, { description: 'The legal basis, e.g. "GDPR art. 17(1)(a)" or "arkivlova § 9" (free text, required).' })
   legalBasis!: string;
 }
+
+@ObjectType('RepresentativeIdentity', { description: 'A sign-in identity (the token subject) linked to a representative. Secretariat only.' })
+export class RepresentativeIdentity {
+  @Field(() => String, { nullable: true, description: "The token's subject; null when the person's data key is gone (erased)." })
+  subject!: string | null;
+
+  @Field(() => String, { description: 'ISO 8601.' })
+  linkedAt!: string;
+}
+
+@InputType({ description: 'A sign-in identity and the representative it is (or was) linked to.' })
+export class RepresentativeIdentityInput {
+  @Field(() => ID)
+  representativeId!: string;
+
+  @Field(() => String, { description: "The identity's subject: the `sub` of its tokens (one identity provider per deployment)." })
+  subject!: string;
+}
+
+@InputType({ description: 'Link a sign-in identity to a representative of the organisation it signs in for.' })
+export class LinkRepresentativeIdentityInput extends RepresentativeIdentityInput {
+  @Field(() => ID, { description: "The organisation the identity signs in for (its token's organisation): must be the representative's." })
+  organizationId!: string;
+}

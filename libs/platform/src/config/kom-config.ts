@@ -103,6 +103,7 @@ const envSchema = z.object({
   KOM_GRAPHQL_MAX_LIST_LENGTH: optional(z.coerce.number().int().min(1).max(100_000).default(200)),
   KOM_RATE_LIMIT_MUTATIONS_PER_MINUTE: optional(z.coerce.number().int().min(1).max(1_000_000).default(120)),
   // Browser sign-in (backend-for-frontend sessions).
+  KOM_DEMO_REPRESENTATIVES: optional(z.enum(['true', 'false']).optional()),
   KOM_SESSION_IDLE_MINUTES: optional(z.coerce.number().positive().max(24 * 60).default(30)),
   KOM_SESSION_MAX_HOURS: optional(z.coerce.number().positive().max(24 * 30).default(10)),
   KOM_SESSION_STORE_FILE: optional(z.string().optional()),
@@ -193,6 +194,8 @@ export interface SessionConfig {
   readonly publicOrigin: string | undefined;
   /** Sign-in attempts per client address per minute. */
   readonly signInsPerMinute: number;
+  /** Embedded mode: register the demo people as representatives of their organisations, linked to their identities. */
+  readonly demoRepresentatives: boolean;
   /** Set in OIDC mode when the provider is configured; production without it offers no browser sign-in. */
   readonly oidc: OidcSignInConfig | undefined;
   /** The claim mapping of the Bearer path, applied to the provider's ID token. */
@@ -380,6 +383,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KomConfig {
       storeFile: resolve(e.KOM_SESSION_STORE_FILE ?? join(dataDir, 'sessions.sqlite')),
       publicOrigin: e.KOM_PUBLIC_ORIGIN,
       signInsPerMinute: e.KOM_RATE_LIMIT_SIGN_INS_PER_MINUTE,
+      // Tests start from an empty register unless they ask (the browser suites do).
+      demoRepresentatives:
+        e.KOM_OIDC_ISSUER_URL === undefined && e.NODE_ENV !== 'production' && (e.KOM_DEMO_REPRESENTATIVES ?? String(e.NODE_ENV !== 'test')) === 'true',
       oidc:
         e.KOM_OIDC_ISSUER_URL && e.KOM_OIDC_CLIENT_ID && e.KOM_OIDC_CLIENT_SECRET && e.KOM_PUBLIC_ORIGIN
           ? {

@@ -6,12 +6,22 @@ import { refusalOf } from '../../apollo/refusal';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Empty, ErrorState, Loading } from '../../components/states';
 import { useTitle } from '../../components/use-title';
-import { RegisterAddRepresentativeDocument, RegisterOrganizationNamesDocument, RegisterRemoveRepresentativeDocument, RegisterRepresentativesDocument } from '../../gql/graphql';
+import {
+  RegisterAddRepresentativeDocument,
+  RegisterLinkIdentityDocument,
+  RegisterOrganizationNamesDocument,
+  RegisterRemoveRepresentativeDocument,
+  RegisterRepresentativesDocument,
+  RegisterUnlinkIdentityDocument,
+} from '../../gql/graphql';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { RegistersNav } from './registers-nav';
 
-/** An organisation's representatives: name and work e-mail only; add one, remove one after a confirmation. */
+/**
+ * An organisation's representatives: name and work e-mail only; add one, remove one after a
+ * confirmation, and link a sign-in identity to one (what lets the person sign as the representative).
+ */
 export function RepresentativesPage() {
   const { t, language } = useI18n();
   useTitle(t('secretariat.registers.representatives'));
@@ -26,6 +36,11 @@ export function RepresentativesPage() {
   const [removing, setRemoving] = useState<{ id: string; name: string } | undefined>();
   const [add, adding] = useMutation(RegisterAddRepresentativeDocument);
   const [remove, removingMutation] = useMutation(RegisterRemoveRepresentativeDocument);
+  const [link, linking] = useMutation(RegisterLinkIdentityDocument);
+  const [unlink, unlinking] = useMutation(RegisterUnlinkIdentityDocument);
+  const [linkTo, setLinkTo] = useState('');
+  const [subject, setSubject] = useState('');
+  const [linkErrors, setLinkErrors] = useState<Partial<Record<'subject' | 'form', string>>>({});
   const reasonText = (e: unknown) => t.maybe(`refusal.${refusalOf(e)?.reason}`) ?? t('refusal.generic');
   const organization = data?.organization;
   const current = organization?.representatives?.filter((r) => !r.removed) ?? [];
@@ -55,6 +70,38 @@ export function RepresentativesPage() {
       if (reason.includes('EMAIL') || field.endsWith('email')) setErrors({ email: reasonText(e) });
       else if (reason.startsWith('NAME_') || reason === 'PERSONAL_DATA_REFUSED' || field.endsWith('name')) setErrors({ name: reasonText(e) });
       else setErrors({ form: reasonText(e) });
+    }
+  };
+
+  const doLink = async (event: FormEvent) => {
+    event.preventDefault();
+    const representative = current.find((r) => r.id === linkTo) ?? current[0];
+    if (!representative) return;
+    if (!subject.trim()) {
+      setLinkErrors({ subject: t('refusal.SUBJECT_REQUIRED') });
+      return;
+    }
+    setLinkErrors({});
+    try {
+      await link({ variables: { input: { representativeId: representative.id, organizationId, subject: subject.trim() } } });
+      setMessage(t('secretariat.registers.rep.linked', { subject: subject.trim(), name: representative.name ?? representative.id }));
+      setSubject('');
+      await refetch();
+    } catch (e) {
+      const reason = refusalOf(e)?.reason ?? '';
+      if (reason.includes('SUBJECT') || reason.startsWith('IDENTITY_')) setLinkErrors({ subject: reasonText(e) });
+      else setLinkErrors({ form: reasonText(e) });
+    }
+  };
+
+  // Undone as easily as done (link again), so no confirmation.
+  const doUnlink = async (representative: { id: string; name?: string | null }, subjectToUnlink: string) => {
+    try {
+      await unlink({ variables: { input: { representativeId: representative.id, subject: subjectToUnlink } } });
+      setMessage(t('secretariat.registers.rep.unlinked', { subject: subjectToUnlink, name: representative.name ?? representative.id }));
+      await refetch();
+    } catch (e) {
+      setErrors({ form: reasonText(e) });
     }
   };
 
@@ -112,6 +159,7 @@ export function RepresentativesPage() {
                   <Table.HeaderCell>{t('secretariat.registers.rep.name')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('secretariat.registers.rep.email')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('secretariat.registers.rep.addedAt')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('secretariat.registers.rep.identities')}</Table.HeaderCell>
                   <Table.HeaderCell>{t('secretariat.registers.org.column.actions')}</Table.HeaderCell>
                 </Table.Row>
               </Table.Head>
@@ -121,6 +169,30 @@ export function RepresentativesPage() {
                     <Table.Cell>{r.name ?? t('secretariat.registers.rep.hidden')}</Table.Cell>
                     <Table.Cell>{r.email ?? t('secretariat.registers.rep.hidden')}</Table.Cell>
                     <Table.Cell>{formatDate(r.addedAt, language)}</Table.Cell>
+                    <Table.Cell>
+                      {r.identities && r.identities.length > 0 ? (
+                        <ul className="kom-plain-list">
+                          {r.identities.map((i, index) => (
+                            <li key={i.subject ?? index}>
+                              {i.subject ?? t('secretariat.registers.rep.hidden')}{' '}
+                              {i.subject && (
+                                <Button
+                                  variant="tertiary"
+                                  data-size="sm"
+                                  disabled={unlinking.loading}
+                                  aria-label={t('secretariat.registers.rep.unlinkOne', { subject: i.subject, name: r.name ?? r.id })}
+                                  onClick={() => void doUnlink(r, i.subject!)}
+                                >
+                                  {t('secretariat.registers.rep.unlink')}
+                                </Button>
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        t('secretariat.registers.rep.noIdentity')
+                      )}
+                    </Table.Cell>
                     <Table.Cell>
                       <Button
                         variant="secondary"
@@ -136,6 +208,42 @@ export function RepresentativesPage() {
                 ))}
               </Table.Body>
             </Table>
+          )}
+          {current.length > 0 && (
+            <form onSubmit={(e) => void doLink(e)} className="kom-form" aria-labelledby="link-identity-title" noValidate>
+              <Heading level={2} data-size="sm" id="link-identity-title">
+                {t('secretariat.registers.rep.linkTitle')}
+              </Heading>
+              <Paragraph>{t('secretariat.registers.rep.linkIntro')}</Paragraph>
+              <Field>
+                <Label>{t('secretariat.registers.rep.linkWho')}</Label>
+                <Select value={linkTo || current[0]!.id} onChange={(e) => setLinkTo(e.target.value)}>
+                  {current.map((r) => (
+                    <Select.Option key={r.id} value={r.id}>
+                      {r.name ?? r.id}
+                    </Select.Option>
+                  ))}
+                </Select>
+              </Field>
+              <Textfield
+                label={t('secretariat.registers.rep.subject')}
+                description={t('secretariat.registers.rep.subjectHint')}
+                value={subject}
+                onChange={(e) => setSubject(e.target.value)}
+                error={linkErrors.subject}
+                autoComplete="off"
+              />
+              {linkErrors.form && (
+                <Alert data-color="danger">
+                  <Paragraph>{linkErrors.form}</Paragraph>
+                </Alert>
+              )}
+              <div className="kom-actions">
+                <Button type="submit" disabled={linking.loading}>
+                  {t('secretariat.registers.rep.link')}
+                </Button>
+              </div>
+            </form>
           )}
           <form onSubmit={(e) => void doAdd(e)} className="kom-form" aria-labelledby="add-rep-title" noValidate>
             <Heading level={2} data-size="sm" id="add-rep-title">
