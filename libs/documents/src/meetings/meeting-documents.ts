@@ -114,9 +114,7 @@ export function minutesDocument(readModels: ReadModelDatabase, meetingId: string
   blocks.push({ kind: 'heading', level: 2, text: t.decisions });
   // In agenda order, then as recorded: the order the meeting took them.
   const order = new Map(agenda.items(meetingId).map((item) => [item.id, item.position ?? Number.MAX_SAFE_INTEGER]));
-  const recorded = decisions
-    .byMeeting(meetingId)
-    .sort((a, b) => (order.get(a.agendaItemId) ?? 0) - (order.get(b.agendaItemId) ?? 0) || (a.recordedAt ?? '').localeCompare(b.recordedAt ?? '') || a.id.localeCompare(b.id));
+  const recorded = [...decisions.byMeeting(meetingId)].sort((a, b) => (order.get(a.agendaItemId) ?? 0) - (order.get(b.agendaItemId) ?? 0) || (a.recordedAt ?? '').localeCompare(b.recordedAt ?? '') || a.id.localeCompare(b.id));
   if (recorded.length === 0) blocks.push({ kind: 'paragraph', text: t.none });
   for (const d of recorded) {
     const item = agenda.item(meetingId, d.agendaItemId);

@@ -62,7 +62,7 @@ export class DecisionResolver {
   }
 
   @ResolveField(() => [DecisionPosition], { description: "Each organisation's position (the latest it recorded)." })
-  positions(@Parent() decision: DecisionNode): PositionView[] {
+  positions(@Parent() decision: DecisionNode): readonly PositionView[] {
     return decision.snapshotPositions ?? this.queries.positions(decision.id);
   }
 

@@ -139,7 +139,7 @@ export class MeetingResolver {
       'The agenda in order; items removed after publishing follow, marked removedByAmendment. ' +
       'A draft agenda (not published) is visible to the secretariat only: others get FORBIDDEN (AGENDA_NOT_PUBLISHED).',
   })
-  agenda(@Parent() meeting: MeetingNode, @CurrentActor() actor: Actor): AgendaItemView[] {
+  agenda(@Parent() meeting: MeetingNode, @CurrentActor() actor: Actor): readonly AgendaItemView[] {
     assertAgendaVisible(meeting, actor);
     return meeting.snapshot ? meeting.snapshot.agenda : this.agendas.items(meeting.id);
   }
@@ -156,7 +156,7 @@ export class MeetingResolver {
   }
 
   @ResolveField(() => [Decision], { description: 'Decisions taken at this meeting, in the order recorded.' })
-  decisions(@Parent() meeting: MeetingNode): DecisionNode[] {
+  decisions(@Parent() meeting: MeetingNode): readonly DecisionNode[] {
     if (!meeting.snapshot) return this.decisionsQueries.byMeeting(meeting.id);
     const positions = meeting.snapshot.positions;
     return meeting.snapshot.decisions.map((d) => ({

@@ -62,7 +62,7 @@ export class AgendaQueries {
   constructor(@Inject(READ_MODELS) private readonly readModels: ReadModelDatabase) {}
 
   /** The items in agenda order; items removed by amendment follow, in the order they were removed. */
-  items(meetingId: string): AgendaItemView[] {
+  items(meetingId: string): readonly AgendaItemView[] {
     return memoized(this.readModels.db, `agenda.items ${meetingId}`, () => this.readItems(meetingId));
   }
 

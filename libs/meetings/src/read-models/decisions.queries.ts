@@ -82,7 +82,7 @@ export class DecisionsQueries {
     return rows.filter((r) => osloDate(r.flaggedAt).startsWith(`${year}-`)).map(({ flaggedAt: _at, ...row }) => toView(row));
   }
 
-  byMeeting(meetingId: string): DecisionView[] {
+  byMeeting(meetingId: string): readonly DecisionView[] {
     return memoized(this.readModels.db, `decisions.byMeeting ${meetingId}`, () => this.readByMeeting(meetingId));
   }
 
@@ -93,7 +93,7 @@ export class DecisionsQueries {
   }
 
   // Read for each decision of a meeting page (20 small reads per request): shared until a change.
-  positions(decisionId: string): PositionView[] {
+  positions(decisionId: string): readonly PositionView[] {
     return memoized(this.readModels.db, `decisions.positions ${decisionId}`, () => this.readPositions(decisionId));
   }
 
