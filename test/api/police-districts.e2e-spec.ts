@@ -1,5 +1,5 @@
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { AgreementsSeeder, SEED_AGREEMENT_ID } from '@kom/agreements';
+import { AgreementsSeeder, SEED_AGREEMENT_ID, SEED_NATIONAL_AGREEMENT_ID } from '@kom/agreements';
 import { OrganizationsSeeder } from '@kom/organizations';
 import { TestApp } from '../support/test-app';
 
@@ -87,6 +87,19 @@ describe('organisations with roles over time, and police districts that merge', 
           { organizationId: 'org-rosa', police: false, heldBy: null },
         ],
         policeSuccessor: { organizationId: 'org-sor-ost-pd', name: 'Sør-Øst politidistrikt' },
+      });
+    });
+
+    it('records a national agreement whose police party is the Police Directorate, police by role though its kind is SECRETARIAT', async () => {
+      const { agreement } = await ok(AGREEMENT, { id: SEED_NATIONAL_AGREEMENT_ID }, secretariat);
+      expect(agreement).toMatchObject({
+        status: 'AWAITING_SIGNATURES',
+        parties: [
+          { organizationId: 'org-pod', name: 'Politidirektoratet', kind: 'SECRETARIAT', police: true, heldBy: null },
+          { organizationId: 'org-rode-kors', name: 'Røde Kors', kind: 'NGO', police: false },
+        ],
+        policeSuccessor: null,
+        currentVersion: { number: 1, missingSignatures: ['org-pod', 'org-rode-kors'] },
       });
     });
 

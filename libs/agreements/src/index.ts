@@ -22,5 +22,5 @@ export { ProposeAgreementForSignatureCommand } from './application/propose-agree
 export { SignAgreementCommand } from './application/sign-agreement.command';
 export { RenewAgreementCommand } from './application/renew-agreement.command';
 export { TerminateAgreementCommand } from './application/terminate-agreement.command';
-export { AgreementsSeeder, SEED_AGREEMENT_ID } from './seed/agreements.seeder';
+export { AgreementsSeeder, SEED_AGREEMENT_ID, SEED_NATIONAL_AGREEMENT_ID } from './seed/agreements.seeder';
 export { AgreementSignature } from './graphql/agreement.types';
