@@ -12,3 +12,5 @@ export * from './national-id-text';
 export * from './personal-data-guard';
 export * from './upcasting';
 export * from './representative-register';
+export * as input from './command-input';
+export { parseInput } from './command-input';

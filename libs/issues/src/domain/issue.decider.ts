@@ -4,10 +4,13 @@ import {
   InvalidState,
   NotFound,
   assertNever,
+  input,
+  parseInput,
   type Actor,
   type DecisionContext,
   type Decider,
 } from '@kom/kernel';
+import { z } from 'zod';
 import type { IssueCommand, IssueContent } from './issue.commands';
 import {
   EXPLOITATION_FORMS,
@@ -93,7 +96,6 @@ export const initialState: IssueState = { status: 'none' };
 
 export const issueStream = (issueId: string) => `issue-${issueId}`;
 
-const MAX_ID = 100;
 export const MAX_CITED_ISSUES = 20;
 const FINAL: Partial<Record<IssueStatus, string>> = {
   RESOLVED: 'ISSUE_RESOLVED',
@@ -393,46 +395,47 @@ function requireSecretariat(actor: Actor): void {
   }
 }
 
+/* An issue's content as a schema: each failure's message is its typed reason, at its field. */
+const contentSchema = z
+  .object({
+    title: input.requiredText('title', MAX_TITLE, 'TITLE_REQUIRED', 'TITLE_TOO_LONG'),
+    description: input.requiredText('description', MAX_DESCRIPTION, 'DESCRIPTION_REQUIRED', 'DESCRIPTION_TOO_LONG'),
+    category: z.enum(ISSUE_CATEGORIES, { error: 'UNKNOWN_CATEGORY' }),
+    tags: z
+      .array(z.enum(EXPLOITATION_FORMS, { error: 'UNKNOWN_TAG' }))
+      .nullish()
+      .transform((tags) => tags ?? [])
+      .refine((tags) => new Set(tags).size === tags.length, 'DUPLICATE_TAG')
+      .transform((tags) => EXPLOITATION_FORMS.filter((form) => tags.includes(form))),
+    citedMeasures: z
+      .array(z.number().int('UNKNOWN_MEASURE').min(1, 'UNKNOWN_MEASURE').max(35, 'UNKNOWN_MEASURE'))
+      .nullish()
+      .transform((ns) => ns ?? [])
+      .refine((ns) => new Set(ns).size === ns.length, 'DUPLICATE_MEASURE')
+      .transform((ns) => [...ns].sort((a, b) => a - b)),
+  });
+const urgencySchema = input.requiredText('urgencyReason', MAX_REASON, 'URGENCY_REASON_REQUIRED', 'REASON_TOO_LONG');
+const CONTENT_SENTENCES = {
+  UNKNOWN_CATEGORY: `A category is one of ${ISSUE_CATEGORIES.join(', ')}`,
+  UNKNOWN_TAG: `A tag is one of ${EXPLOITATION_FORMS.join(', ')}`,
+  DUPLICATE_TAG: 'Each tag once',
+  UNKNOWN_MEASURE: 'Measures are numbered 1 to 35',
+  DUPLICATE_MEASURE: 'Each measure once',
+};
+
 function content(c: IssueContent) {
-  const title = requiredText(c.title, MAX_TITLE, 'title', 'TITLE_REQUIRED', 'TITLE_TOO_LONG');
-  const description = requiredText(c.description, MAX_DESCRIPTION, 'description', 'DESCRIPTION_REQUIRED', 'DESCRIPTION_TOO_LONG');
-  if (!(ISSUE_CATEGORIES as readonly string[]).includes(c.category)) {
-    throw new InvalidInput('UNKNOWN_CATEGORY', `A category is one of ${ISSUE_CATEGORIES.join(', ')}`);
-  }
-  const tags = [...(c.tags ?? [])];
-  for (const tag of tags) {
-    if (!(EXPLOITATION_FORMS as readonly string[]).includes(tag)) throw new InvalidInput('UNKNOWN_TAG', `A tag is one of ${EXPLOITATION_FORMS.join(', ')}`);
-  }
-  if (new Set(tags).size !== tags.length) throw new InvalidInput('DUPLICATE_TAG', 'Each tag once');
-  const citedMeasures = [...(c.citedMeasures ?? [])];
-  for (const n of citedMeasures) {
-    if (!Number.isInteger(n) || n < 1 || n > 35) throw new InvalidInput('UNKNOWN_MEASURE', 'Measures are numbered 1 to 35');
-  }
-  if (new Set(citedMeasures).size !== citedMeasures.length) throw new InvalidInput('DUPLICATE_MEASURE', 'Each measure once');
-  citedMeasures.sort((a, b) => a - b);
-  const urgencyReason =
-    c.urgencyReason == null ? null : requiredText(c.urgencyReason, MAX_REASON, 'urgencyReason', 'URGENCY_REASON_REQUIRED', 'REASON_TOO_LONG');
-  return {
-    title,
-    description,
-    category: c.category,
-    tags: EXPLOITATION_FORMS.filter((form) => tags.includes(form)),
-    citedMeasures,
-    urgency: urgencyReason === null ? null : { reason: urgencyReason },
-  };
+  const parsed = parseInput(contentSchema, { title: c.title, description: c.description, category: c.category, tags: c.tags, citedMeasures: c.citedMeasures }, undefined, CONTENT_SENTENCES);
+  // No urgency is null; an urgency given needs its reason.
+  const urgencyReason = c.urgencyReason == null ? null : parseInput(urgencySchema, c.urgencyReason, 'urgencyReason');
+  return { ...parsed, urgency: urgencyReason === null ? null : { reason: urgencyReason } };
 }
 
 function requiredText(raw: string | null | undefined, max: number, field: string, requiredReason: string, tooLongReason: string): string {
-  const text = (raw ?? '').trim();
-  if (text === '') throw new InvalidInput(requiredReason, `${field} is required`, field);
-  if (text.length > max) throw new InvalidInput(tooLongReason, `${field} is at most ${max} characters`, field);
-  return text;
+  return parseInput(input.requiredText(field, max, requiredReason, tooLongReason), raw, field);
 }
 
 function requireId(value: string, field: string): void {
-  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_ID) {
-    throw new InvalidInput('INVALID_ID', `${field} is an id of 1 to ${MAX_ID} characters`);
-  }
+  parseInput(input.id(field), value, field);
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
