@@ -23,11 +23,13 @@ describe('action plans over GraphQL', () => {
   let t: TestApp;
   let secretariat: string;
   let agency: string;
+  let rosa: string;
 
   beforeAll(async () => {
     t = await TestApp.start();
     secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
     agency = await t.token('AGENCY_MEMBER', 'org-udi', 'ulla');
+    rosa = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'nina');
   });
   afterAll(() => t.stop());
 
@@ -116,5 +118,45 @@ describe('action plans over GraphQL', () => {
     expect((await ok(PLAN, { id: '2006-2009' }, agency)).actionPlan.measures[0].statuses).toEqual([
       { year: 2009, status: 'CONTINUED', continuedIn: { plan: '2011-2014', number: 5 } },
     ]);
+  });
+
+  describe('citations as (plan, number)', () => {
+    const SUBMIT = `mutation($input: SubmitIssueInput!) {
+      submitIssue(input: $input) { citedMeasures citedMeasureRefs { plan number measure { planId number label(lang: EN) } } }
+    }`;
+    const issue = { organizationId: 'org-rosa', title: 'Shelters', description: 'Shelters are full.', category: 'IDENTIFICATION_AND_ASSISTANCE' };
+
+    it('takes (plan, number) inputs beside the old numbers, and shows both', async () => {
+      const submitted = (await ok(SUBMIT, { input: { ...issue, citedMeasures: [6], citedMeasureRefs: [{ plan: '2011-2014', number: 17 }, { number: 5 }] } }, rosa))
+        .submitIssue;
+      expect(submitted.citedMeasures).toEqual([5, 6, 17]);
+      expect(submitted.citedMeasureRefs.map((r: { plan: string; number: number; measure: { planId: string } }) => [r.plan, r.number, r.measure.planId])).toEqual([
+        ['2011-2014', 5, '2011-2014'],
+        ['2011-2014', 6, '2011-2014'],
+        ['2011-2014', 17, '2011-2014'],
+      ]);
+      expect(submitted.citedMeasureRefs[0].measure.label).toBe('Continue KOM as a driving force for multidisciplinary cooperation');
+    });
+
+    it('keeps the old number inputs working', async () => {
+      expect((await ok(SUBMIT, { input: { ...issue, citedMeasures: [34] } }, rosa)).submitIssue.citedMeasureRefs).toEqual([
+        { plan: '2011-2014', number: 34, measure: expect.objectContaining({ number: 34 }) },
+      ]);
+    });
+
+    it('refuses a measure of a plan citations cannot hold yet, and an unknown measure, changing nothing', async () => {
+      expect(await refused(SUBMIT, { input: { ...issue, citedMeasureRefs: [{ plan: '2006-2009', number: 1 }] } }, rosa)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'PLAN_NOT_CITABLE',
+      });
+      expect(await refused(SUBMIT, { input: { ...issue, citedMeasureRefs: [{ number: 36 }] } }, rosa)).toMatchObject({ code: 'BAD_USER_INPUT' });
+    });
+
+    it('lists what cites a measure under its own plan only', async () => {
+      const citations = async (plan: string, number: number) =>
+        (await ok(`query($plan: ID, $number: Int!) { measure(plan: $plan, number: $number) { citations { kind } } }`, { plan, number })).measure.citations;
+      expect((await citations('2011-2014', 34)).length).toBeGreaterThan(0);
+      expect(await citations('2006-2009', 1)).toEqual([]);
+    });
   });
 });

@@ -11,3 +11,4 @@ export * from './representative-visibility';
 export * from './national-id-text';
 export * from './personal-data-guard';
 export * from './upcasting';
+export * from './action-plan-ref';

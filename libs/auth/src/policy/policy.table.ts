@@ -124,6 +124,10 @@ export const POLICY_TABLE: PolicyTable = {
   'Measure.revisions': readers('every wording of the measure'),
   'Measure.citations': readers('decisions, agenda items, issues and agreements citing it, as the reader may see each'),
   'MeasureRef.measure': readers('the measure cited'),
+  'Issue.citedMeasureRefs': readers('the measures cited, as (plan, number)'),
+  'Decision.citedMeasureRefs': readers('the measures cited, as (plan, number)'),
+  'AgendaItem.citedMeasureRefs': readers('the measures cited, as (plan, number)'),
+  'AgendaProposal.citedMeasureRefs': readers('the measures cited, as (plan, number)'),
 
   // ---- meetings, agendas, minutes, decisions, action items
   'Query.meetings': readers('meetings by start time'),

@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { defineEvent } from '@kom/kernel';
+import { DEFAULT_PLAN_ID, defineEvent } from '@kom/kernel';
 import { MEASURE_AREAS, MINISTRIES } from './measure.events';
 
-/**
- * The plan every citation without a plan means: the government's action plan 2011–2014, whose 35
- * measures were the only ones the platform knew before plans became data. Old events (MeasureRecorded
- * v1, citations as bare numbers) are read as this plan's.
- */
-export const DEFAULT_PLAN_ID = '2011-2014';
+/** The plan every citation without a plan means (the 2011–2014 plan): see @kom/kernel. */
+export { DEFAULT_PLAN_ID };
 
 /** Stable, readable plan ids ("2011-2014", "2006-2009"): they appear in every citation. */
 export const PLAN_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;

@@ -1,5 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { registerLabelledEnum } from '@kom/platform';
+import { MeasureRef, MeasureRefInput, registerLabelledEnum } from '@kom/platform';
+
+export { MeasureRef, MeasureRefInput };
 import type { MeasureArea, Ministry } from '../domain/measure.events';
 import type { MeasureStatus } from '../domain/action-plan.events';
 import { MeasureAreaEnum, MinistryEnum } from './measure.types';
@@ -28,14 +30,6 @@ export class ActionPlan {
   responsible!: Ministry[];
 }
 
-@ObjectType({ description: 'A measure cited as (plan, number).' })
-export class MeasureRef {
-  @Field(() => ID, { description: 'The plan id.' })
-  plan!: string;
-
-  @Field(() => Int)
-  number!: number;
-}
 
 @ObjectType({ description: "A measure's status in one year." })
 export class MeasureYearStatus {
@@ -62,15 +56,6 @@ export class MeasureRevision {
 
   @Field(() => [MinistryEnum])
   ministries!: Ministry[];
-}
-
-@InputType({ description: 'A measure cited as (plan, number); plan left out: the 2011–2014 plan.' })
-export class MeasureRefInput {
-  @Field(() => ID, { nullable: true, description: 'The plan id (default 2011-2014).' })
-  plan?: string | null;
-
-  @Field(() => Int)
-  number!: number;
 }
 
 @InputType()

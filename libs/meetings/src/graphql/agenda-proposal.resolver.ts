@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { NotFound, type Actor } from '@kom/kernel';
+import { NotFound, type Actor, defaultPlanRefs, type MeasureCitationRef } from '@kom/kernel';
 import { CurrentActor, RequestMeta } from '@kom/auth';
-import { IdempotentMutations, Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, newId, pageSize, toConnection } from '@kom/platform';
+import { IdempotentMutations, Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, newId, pageSize, toConnection, MeasureRef, citedMeasureNumbers } from '@kom/platform';
 import { AcceptAgendaProposalCommand } from '../application/accept-agenda-proposal.command';
 import { DeclineAgendaProposalCommand, WithdrawAgendaProposalCommand } from '../application/decide-agenda-proposal.command';
 import { ProposeAgendaItemCommand } from '../application/propose-agenda-item.command';
@@ -47,6 +47,13 @@ export class AgendaProposalResolver {
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
   ) {}
 
+  @ResolveField(() => [MeasureRef], {
+    description: 'The measures cited, as (plan, number) with the measure: the citedMeasures numbers are measures of the 2011–2014 plan.',
+  })
+  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly number[] }): MeasureCitationRef[] {
+    return defaultPlanRefs(cited.citedMeasures);
+  }
+
   @Query(() => AgendaProposalConnection, { description: 'Agenda proposals you may see, newest first (representatives: their own organisation’s).' })
   agendaProposals(@Args() args: AgendaProposalsArgs, @CurrentActor() actor: Actor) {
     const size = pageSize(args.first);
@@ -87,7 +94,9 @@ export class AgendaProposalResolver {
 
   @Mutation(() => AgendaProposal, { description: 'Proposes an item for a coming meeting of a body your organisation belongs to.' })
   async proposeAgendaItem(@Args('input') input: ProposeAgendaItemInput, @RequestMeta() meta: Meta): Promise<AgendaProposalView> {
-    const { idempotencyKey, ...content } = input;
+    const { idempotencyKey, citedMeasureRefs, citedMeasures: _numbers, ...rest } = input;
+    const citedMeasures = citedMeasureNumbers(input.citedMeasures, citedMeasureRefs);
+    const content = citedMeasures === undefined ? rest : { ...rest, citedMeasures };
     const proposalId = await this.idempotency.run({ actor: meta.actor, operation: 'proposeAgendaItem', key: idempotencyKey, input }, async () => {
       const proposalId = newId();
       await this.commands.execute(new ProposeAgendaItemCommand({ type: 'ProposeAgendaItem', proposalId, ...content }, meta));
@@ -137,6 +146,13 @@ export class AgendaProposalResolver {
 @Resolver(() => AgendaItem)
 export class AgendaItemProposalResolver {
   constructor(@Inject(AgendaProposalsQueries) private readonly proposals: AgendaProposalsQueries) {}
+
+  @ResolveField(() => [MeasureRef], {
+    description: 'The measures cited, as (plan, number) with the measure: the citedMeasures numbers are measures of the 2011–2014 plan.',
+  })
+  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly number[] }): MeasureCitationRef[] {
+    return defaultPlanRefs(cited.citedMeasures);
+  }
 
   @ResolveField(() => AgendaProposal, { nullable: true, description: 'The member proposal this item was accepted from, if any.' })
   proposal(@Parent() item: AgendaItemView): AgendaProposalView | undefined {
