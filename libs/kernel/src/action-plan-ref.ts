@@ -12,3 +12,9 @@ export interface MeasureCitationRef {
 
 /** Bare numbers (the citations recorded so far) as (plan, number) of the default plan. */
 export const defaultPlanRefs = (numbers: readonly number[]): MeasureCitationRef[] => numbers.map((number) => ({ plan: DEFAULT_PLAN_ID, number }));
+
+/**
+ * How many measures the default plan has: the numbers a bare citation may take. Contexts that store
+ * citations as numbers validate against this; libs/measures checks it against the plan's data.
+ */
+export const DEFAULT_PLAN_MEASURE_COUNT = 35;

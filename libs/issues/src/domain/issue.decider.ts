@@ -1,3 +1,4 @@
+import { DEFAULT_PLAN_MEASURE_COUNT } from '@kom/kernel';
 import {
   Forbidden,
   InvalidInput,
@@ -403,7 +404,7 @@ function content(c: IssueContent) {
   if (new Set(tags).size !== tags.length) throw new InvalidInput('DUPLICATE_TAG', 'Each tag once');
   const citedMeasures = [...(c.citedMeasures ?? [])];
   for (const n of citedMeasures) {
-    if (!Number.isInteger(n) || n < 1 || n > 35) throw new InvalidInput('UNKNOWN_MEASURE', 'Measures are numbered 1 to 35');
+    if (!Number.isInteger(n) || n < 1 || n > DEFAULT_PLAN_MEASURE_COUNT) throw new InvalidInput('UNKNOWN_MEASURE', `Measures are numbered 1 to ${DEFAULT_PLAN_MEASURE_COUNT}`);
   }
   if (new Set(citedMeasures).size !== citedMeasures.length) throw new InvalidInput('DUPLICATE_MEASURE', 'Each measure once');
   citedMeasures.sort((a, b) => a - b);

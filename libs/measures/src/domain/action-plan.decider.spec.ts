@@ -1,7 +1,8 @@
-import { Forbidden, InvalidInput, InvalidState, SYSTEM_ACTOR } from '@kom/kernel';
+import { DEFAULT_PLAN_ID, DEFAULT_PLAN_MEASURE_COUNT, Forbidden, InvalidInput, InvalidState, SYSTEM_ACTOR } from '@kom/kernel';
 import { deciderSpec } from '@kom/kernel/testing';
 import { actionPlanDecider, type ActionPlanCommand, type KnownPlan } from './action-plan.decider';
 import type { ActionPlanEvent } from './action-plan.events';
+import { PLAN_2011_2014 } from './action-plans.data';
 
 const given = deciderSpec(actionPlanDecider);
 const planId = '2006-2009';
@@ -131,5 +132,12 @@ describe('action plan decider', () => {
       given([registered, recorded]).when(status({ number: 2 })).thenThrows(InvalidInput, 'UNKNOWN_MEASURE');
       given([registered, recorded]).when(status({ status: 'FORGOTTEN' as never })).thenThrows(InvalidInput, 'UNKNOWN_STATUS');
     });
+  });
+});
+
+describe('the default plan', () => {
+  it('has as many measures as bare citations may name', () => {
+    expect(PLAN_2011_2014.planId).toBe(DEFAULT_PLAN_ID);
+    expect(PLAN_2011_2014.measures.map((m) => m.number)).toEqual(Array.from({ length: DEFAULT_PLAN_MEASURE_COUNT }, (_, i) => i + 1));
   });
 });
