@@ -142,6 +142,19 @@ describeInBrowser("the secretariat's registers in the browser", (suite) => {
     await expectAccessible(page);
     await screenshot(page, 'secretariat-registers-measure');
 
+    // The measures grouped by plan: status per year, and the earlier plan's measure continued in measure 5.
+    await page.getByText('Handlingsplan: Regjeringens handlingsplan mot menneskehandel (2011–2014).').waitFor();
+    await page.getByText('Status per år: 2011: Pågår, 2012: Pågår, 2013: Pågår, 2014: Pågår.').waitFor();
+    await page.getByRole('combobox', { name: 'Tiltak' }).selectOption('2006-2009:1');
+    await page.waitForURL(/plan=2006-2009&measure=1/);
+    await page.getByText(/^Videreført i tiltak 5 i plan 2011-2014: Videreføre KOM/).waitFor();
+    await page.getByText('Stopp menneskehandelen (2006–2009) (1 tiltak)').click();
+    await page.getByRole('cell', { name: 'tiltak 5 i plan 2011-2014' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('combobox', { name: 'Tiltak' }).selectOption('29');
+    await page.waitForURL(/measure=29/);
+    await page.getByRole('link', { name: 'Felles rutiner for identifisering' }).waitFor();
+
     // Every page in English.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('cell', { name: 'Issue', exact: true }).waitFor();
@@ -151,6 +164,7 @@ describeInBrowser("the secretariat's registers in the browser", (suite) => {
       ['/secretariat/registers/organizations', 'Organisations'],
       [`/secretariat/registers/groups?asOf=${from}`, "The groups' members"],
       [`/secretariat/registers/representatives?organization=${amathea}`, 'Representatives'],
+      ['/secretariat/registers/measures?plan=2006-2009&measure=1', 'Measures'],
     ] as const) {
       await page.goto(`${base}${path}`);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();

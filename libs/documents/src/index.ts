@@ -7,4 +7,4 @@ export { neutraliseFormula } from './render/csv.renderer';
 export { calendarFeedDecider, calendarFeedStream } from './domain/calendar-feed.decider';
 export { LOG_PROOFS, type LogProofs, type PositionProof } from './provenance/log-proofs.port';
 export type { ProvenanceCheckpoint } from './provenance/provenance';
-export { REPORT_SOURCES, noReportSources, type ReportSources, type IssueOutcomeFigures, type AgreementFigures, type IssueResearchNeed } from './reports/report-sources.port';
+export { REPORT_SOURCES, noReportSources, type ReportSources, type IssueOutcomeFigures, type AgreementFigures, type IssueResearchNeed, type PlanMeasureStatuses } from './reports/report-sources.port';

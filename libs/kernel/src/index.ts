@@ -14,3 +14,4 @@ export * from './upcasting';
 export * from './representative-register';
 export * as input from './command-input';
 export { parseInput } from './command-input';
+export * from './action-plan-ref';

@@ -1,6 +1,11 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
 import { MEASURE_CITATIONS, NO_CITATIONS } from './application/citations.port';
 import { MeasureResolver } from './graphql/measure.resolver';
+import { ActionPlanResolver, MeasureRefResolver } from './graphql/action-plan.resolver';
+import { RegisterActionPlanHandler } from './application/register-action-plan.command';
+import { RecordPlanMeasureHandler } from './application/record-plan-measure.command';
+import { RevisePlanMeasureHandler } from './application/revise-plan-measure.command';
+import { RecordMeasureStatusHandler } from './application/record-measure-status.command';
 import { MeasuresQueries } from './read-models/measures.queries';
 import { MeasuresSeeder } from './seed/measures.seeder';
 
@@ -14,7 +19,7 @@ export interface MeasuresModuleOptions {
   readonly citations?: MeasurePortBinding;
 }
 
-/** The plan's 35 measures (reference data) and, through a port, everything that cites each. */
+/** The action plans and their measures (reference data) and, through a port, everything that cites each. */
 @Module({})
 export class MeasuresModule {
   static forRoot(options: MeasuresModuleOptions = {}): DynamicModule {
@@ -25,6 +30,12 @@ export class MeasuresModule {
         { ...(options.citations ?? { useValue: NO_CITATIONS }), provide: MEASURE_CITATIONS } as Provider,
         MeasuresQueries,
         MeasureResolver,
+        ActionPlanResolver,
+        MeasureRefResolver,
+        RegisterActionPlanHandler,
+        RecordPlanMeasureHandler,
+        RevisePlanMeasureHandler,
+        RecordMeasureStatusHandler,
         MeasuresSeeder,
       ],
       exports: [MeasuresQueries],

@@ -45,3 +45,4 @@ export * from './observability/metrics-server';
 export * from './observability/tracing';
 export * from './access-log/access-log.events';
 export * from './access-log/access-log';
+export * from './graphql/measure-ref';

@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { Actor } from '@kom/kernel';
-import { MeasuresModule, type MeasureCitationView, type MeasureCitations } from '@kom/measures';
+import { DEFAULT_PLAN_ID, MeasuresModule, type MeasureCitationView, type MeasureCitations } from '@kom/measures';
 import { AgendaQueries, DecisionsQueries } from '@kom/meetings';
 import { IssuesQueries } from '@kom/issues';
 import { AgreementsQueries, agreementVisibleTo, statusAt } from '@kom/agreements';
@@ -20,7 +20,9 @@ export class ReadModelMeasureCitations implements MeasureCitations {
     private readonly clock: Clock,
   ) {}
 
-  citing(measure: number, reader: Actor): MeasureCitationView[] {
+  citing(measure: number, reader: Actor, plan: string): MeasureCitationView[] {
+    // Every citation recorded so far names a measure of the 2011–2014 plan.
+    if (plan !== DEFAULT_PLAN_ID) return [];
     const decisionsQueries = new DecisionsQueries(this.readModels);
     const decisions = [];
     for (let after: { recordedAt: string; id: string } | undefined; ; ) {

@@ -76,4 +76,32 @@ describe('the annual report’s sources from the issues and agreements read mode
     // Built in mid-year, "year end" is the day of the build: a1 was in force then.
     expect(readModelReportSources.agreements(spec.readModels, 2027, new Date('2027-06-01T09:00:00.000Z'))[0]).toMatchObject({ inForce: 1 });
   });
+
+  it('lists the measures under each plan whose period covers the year, with the year’s status', () => {
+    const plan = (planId: string, from: number, to: number) =>
+      ev(`action-plan-${planId}`, 'ActionPlanRegistered', { planId, titleNb: `Plan ${planId}`, titleEn: `Plan ${planId}`, from, to, responsible: [] });
+    const measure = (planId: string, number: number) =>
+      ev(`action-plan-${planId}`, 'PlanMeasureRecorded', { planId, number, titleNb: `Tiltak ${number}`, titleEn: `Measure ${number}`, area: 'PREVENTION', ministries: ['JD'] });
+    spec.given([
+      plan('2006-2009', 2006, 2009),
+      measure('2006-2009', 1),
+      plan('2011-2014', 2011, 2014),
+      measure('2011-2014', 5),
+      measure('2011-2014', 6),
+      ev('action-plan-2011-2014', 'MeasureStatusRecorded', { planId: '2011-2014', number: 5, year: 2012, status: 'DONE' }),
+    ]);
+    expect(readModelReportSources.planMeasures(spec.readModels, 2012)).toEqual([
+      {
+        planId: '2011-2014',
+        titleNb: 'Plan 2011-2014',
+        titleEn: 'Plan 2011-2014',
+        measures: [
+          { number: 5, titleNb: 'Tiltak 5', titleEn: 'Measure 5', status: 'DONE' },
+          { number: 6, titleNb: 'Tiltak 6', titleEn: 'Measure 6', status: null },
+        ],
+      },
+    ]);
+    expect(readModelReportSources.planMeasures(spec.readModels, 2008).map((p) => p.planId)).toEqual(['2006-2009']);
+    expect(readModelReportSources.planMeasures(spec.readModels, 2027)).toEqual([]);
+  });
 });

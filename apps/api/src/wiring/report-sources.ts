@@ -1,7 +1,8 @@
-import type { AgreementFigures, IssueOutcomeFigures, IssueResearchNeed, ReportSources } from '@kom/documents';
+import type { AgreementFigures, IssueOutcomeFigures, IssueResearchNeed, PlanMeasureStatuses, ReportSources } from '@kom/documents';
 import { IssuesQueries } from '@kom/issues';
 import { AgreementsQueries, versionInForceAt } from '@kom/agreements';
 import { OrganizationsQueries } from '@kom/organizations';
+import { MeasuresQueries } from '@kom/measures';
 import { osloDate } from '@kom/kernel';
 import type { ReadModelDatabase } from '@kom/projections';
 
@@ -22,7 +23,7 @@ const isRenewal = (before: Version, after: Version) =>
 
 /** REPORT_SOURCES from the issues and agreements read models, on whichever database the report is built from. */
 export const readModelReportSources: ReportSources = {
-  projections: ['issues', 'agreements', 'organizations'],
+  projections: ['issues', 'agreements', 'organizations', 'measures'],
 
   issueOutcomes(readModels: ReadModelDatabase, year: number): IssueOutcomeFigures[] {
     const rows = new Map<number | null, { -readonly [K in keyof IssueOutcomeFigures]: IssueOutcomeFigures[K] }>();
@@ -33,6 +34,24 @@ export const readModelReportSources: ReportSources = {
       rows.set(measure, row);
     }
     return [...rows.values()];
+  },
+
+  planMeasures(readModels: ReadModelDatabase, year: number): PlanMeasureStatuses[] {
+    const measures = new MeasuresQueries(readModels);
+    return measures
+      .plans()
+      .filter((plan) => plan.from <= year && year <= plan.to)
+      .map((plan) => ({
+        planId: plan.id,
+        titleNb: plan.titleNb,
+        titleEn: plan.titleEn,
+        measures: measures.list({ plan: plan.id }).map((m) => ({
+          number: m.number,
+          titleNb: m.titleNb,
+          titleEn: m.titleEn,
+          status: measures.statuses(plan.id, m.number).find((s) => s.year === year)?.status ?? null,
+        })),
+      }));
   },
 
   agreements(readModels: ReadModelDatabase, year: number, at: Date): AgreementFigures[] {

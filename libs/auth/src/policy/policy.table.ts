@@ -107,12 +107,31 @@ export const POLICY_TABLE: PolicyTable = {
     },
   },
 
-  // ---- measures
-  'Query.measures': readers("the action plan's measures"),
+  // ---- action plans and their measures
+  'Query.actionPlans': readers('every action plan'),
+  'Query.actionPlan': readers('one action plan'),
+  'ActionPlan.title': label("the plan's title"),
+  'ActionPlan.measures': readers("the plan's measures"),
+  'Mutation.registerActionPlan': secretariat('register an action plan with its period'),
+  'Mutation.recordPlanMeasure': secretariat('record a measure of a plan as the plan first words it'),
+  'Mutation.revisePlanMeasure': secretariat("record a measure's later wording or other ministries, from a date"),
+  'Mutation.recordMeasureStatus': secretariat("record a measure's status in a year (CONTINUED: the later plan's measure)"),
+  'Query.measures': readers("one action plan's measures (default 2011–2014)"),
   'Query.measure': readers('one measure'),
   'Measure.label': label("the measure's title"),
   'Measure.areaLabel': label('the area'),
+  'Measure.plan': readers('the plan of the measure'),
+  'Measure.statuses': readers('the status per year'),
+  'Measure.status': readers("one year's status"),
+  'Measure.continuedIn': readers("the later plan's measure continuing it"),
+  'Measure.continues': readers("earlier plans' measures it continues"),
+  'Measure.revisions': readers('every wording of the measure'),
   'Measure.citations': readers('decisions, agenda items, issues and agreements citing it, as the reader may see each'),
+  'MeasureRef.measure': readers('the measure cited'),
+  'Issue.citedMeasureRefs': readers('the measures cited, as (plan, number)'),
+  'Decision.citedMeasureRefs': readers('the measures cited, as (plan, number)'),
+  'AgendaItem.citedMeasureRefs': readers('the measures cited, as (plan, number)'),
+  'AgendaProposal.citedMeasureRefs': readers('the measures cited, as (plan, number)'),
 
   // ---- meetings, agendas, minutes, decisions, action items
   'Query.meetings': readers('meetings by start time'),

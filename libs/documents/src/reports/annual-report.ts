@@ -152,6 +152,19 @@ export function annualReport(readModels: ReadModelDatabase, request: AnnualRepor
   blocks.push({ kind: 'table', caption: t.meetingsCaption, columns: [t.body, t.held], rows: BODIES.map((b) => [t.bodies[b]!, String(held.filter((m) => m.kind === b).length)]) });
   if (attended.size) blocks.push({ kind: 'table', caption: t.attendanceCaption, columns: [t.organisation, t.attended], rows: countRows(attended, orgName) });
 
+  // The measures under their plan: every plan whose period covers the year, each with its own numbers.
+  const plans = sources.planMeasures(readModels, year);
+  blocks.push({ kind: 'heading', level: 2, text: t.plans });
+  if (plans.length === 0) blocks.push({ kind: 'paragraph', text: t.noPlans });
+  for (const plan of plans) {
+    blocks.push({
+      kind: 'table',
+      caption: t.plansCaption(lang === 'en' ? plan.titleEn : plan.titleNb, year),
+      columns: [t.measure, t.statusIn(year)],
+      rows: plan.measures.map((m) => [`${m.number}. ${lang === 'en' ? m.titleEn : m.titleNb}`, m.status ? (t.measureStatus[m.status] ?? m.status) : t.noStatus]),
+    });
+  }
+
   const issues = sources.issueOutcomes(readModels, year);
   blocks.push({ kind: 'heading', level: 2, text: t.issues });
   if (issues.length === 0) blocks.push({ kind: 'paragraph', text: t.none });

@@ -28,6 +28,14 @@ export interface IssueResearchNeed {
   readonly citedMeasures: readonly number[];
 }
 
+/** An action plan whose period covers the report's year, with each measure's status that year (null: none recorded). */
+export interface PlanMeasureStatuses {
+  readonly planId: string;
+  readonly titleNb: string;
+  readonly titleEn: string;
+  readonly measures: readonly { readonly number: number; readonly titleNb: string; readonly titleEn: string; readonly status: string | null }[];
+}
+
 /**
  * REPORT_SOURCES: figures the annual report needs from contexts documents may not import (issues,
  * agreements). Functions of a read-model database — live, or replayed to a position — and a year,
@@ -36,6 +44,8 @@ export interface IssueResearchNeed {
 export interface ReportSources {
   issueOutcomes(readModels: ReadModelDatabase, year: number): IssueOutcomeFigures[];
   agreements(readModels: ReadModelDatabase, year: number, at: Date): AgreementFigures[];
+  /** The action plans whose period covers the year, oldest first. */
+  planMeasures(readModels: ReadModelDatabase, year: number): PlanMeasureStatuses[];
   researchNeeds(readModels: ReadModelDatabase, year: number): IssueResearchNeed[];
   /** The projections (by name) these functions read: a replay for the report runs only those. */
   readonly projections: readonly string[];
@@ -44,4 +54,4 @@ export interface ReportSources {
 export const REPORT_SOURCES = Symbol.for('kom.documents.ReportSources');
 
 /** For builds that have no issues or agreements contexts wired: the chapters say there are none. */
-export const noReportSources: ReportSources = { issueOutcomes: () => [], agreements: () => [], researchNeeds: () => [], projections: [] };
+export const noReportSources: ReportSources = { issueOutcomes: () => [], agreements: () => [], planMeasures: () => [], researchNeeds: () => [], projections: [] };

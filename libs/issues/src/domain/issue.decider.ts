@@ -1,4 +1,5 @@
 import {
+  DEFAULT_PLAN_MEASURE_COUNT,
   Forbidden,
   InvalidInput,
   InvalidState,
@@ -408,7 +409,7 @@ const contentSchema = z
       .refine((tags) => new Set(tags).size === tags.length, 'DUPLICATE_TAG')
       .transform((tags) => EXPLOITATION_FORMS.filter((form) => tags.includes(form))),
     citedMeasures: z
-      .array(z.number().int('UNKNOWN_MEASURE').min(1, 'UNKNOWN_MEASURE').max(35, 'UNKNOWN_MEASURE'))
+      .array(z.number().int('UNKNOWN_MEASURE').min(1, 'UNKNOWN_MEASURE').max(DEFAULT_PLAN_MEASURE_COUNT, 'UNKNOWN_MEASURE'))
       .nullish()
       .transform((ns) => ns ?? [])
       .refine((ns) => new Set(ns).size === ns.length, 'DUPLICATE_MEASURE')
@@ -419,7 +420,7 @@ const CONTENT_SENTENCES = {
   UNKNOWN_CATEGORY: `A category is one of ${ISSUE_CATEGORIES.join(', ')}`,
   UNKNOWN_TAG: `A tag is one of ${EXPLOITATION_FORMS.join(', ')}`,
   DUPLICATE_TAG: 'Each tag once',
-  UNKNOWN_MEASURE: 'Measures are numbered 1 to 35',
+  UNKNOWN_MEASURE: `Measures are numbered 1 to ${DEFAULT_PLAN_MEASURE_COUNT}`,
   DUPLICATE_MEASURE: 'Each measure once',
 };
 

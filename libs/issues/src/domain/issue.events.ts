@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '@kom/kernel';
+import { DEFAULT_PLAN_MEASURE_COUNT, defineEvent } from '@kom/kernel';
 
 /** The plan's areas (the same keys as the measures' MeasureArea): what an issue is about. */
 export const ISSUE_CATEGORIES = [
@@ -46,7 +46,7 @@ const content = {
   description,
   category: z.enum(ISSUE_CATEGORIES),
   tags: z.array(z.enum(EXPLOITATION_FORMS)).max(EXPLOITATION_FORMS.length),
-  citedMeasures: z.array(z.number().int().min(1).max(35)).max(35),
+  citedMeasures: z.array(z.number().int().min(1).max(DEFAULT_PLAN_MEASURE_COUNT)).max(DEFAULT_PLAN_MEASURE_COUNT),
   /** A wish that the issue be treated urgently, with the reason; null: no such wish. */
   urgency: z.object({ reason }).nullable(),
 };

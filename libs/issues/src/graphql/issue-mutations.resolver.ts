@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { IdempotentMutations, newId, type Meta, withRevision } from '@kom/platform';
+import { IdempotentMutations, citedMeasureNumbers, newId, type Meta, withRevision } from '@kom/platform';
 import { CloseIssueCommand } from '../application/close-issue.command';
 import { CommentOnIssueCommand } from '../application/comment-on-issue.command';
 import { EditIssueCommand } from '../application/edit-issue.command';
@@ -57,7 +57,7 @@ export class IssueMutationsResolver {
             description: input.description,
             category: input.category,
             tags: orEmpty(input.tags),
-            citedMeasures: orEmpty(input.citedMeasures),
+            citedMeasures: citedMeasureNumbers(input.citedMeasures, input.citedMeasureRefs) ?? [],
             urgencyReason: input.urgencyReason ?? null,
             citedIssueIds: orEmpty(input.citedIssueIds),
           },
@@ -71,10 +71,10 @@ export class IssueMutationsResolver {
 
   @Mutation(() => Issue, { description: 'Edits your organisation’s issue until it is forwarded.' })
   async editIssue(@Args('input') input: EditIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
-    const { expectedRevision, issueId, tags, citedMeasures, urgencyReason, ...content } = input;
+    const { expectedRevision, issueId, tags, citedMeasures, citedMeasureRefs, urgencyReason, ...content } = input;
     await this.commands.execute(
       new EditIssueCommand(
-        { type: 'EditIssue', issueId, ...content, tags: orEmpty(tags), citedMeasures: orEmpty(citedMeasures), urgencyReason: urgencyReason ?? null },
+        { type: 'EditIssue', issueId, ...content, tags: orEmpty(tags), citedMeasures: citedMeasureNumbers(citedMeasures, citedMeasureRefs) ?? [], urgencyReason: urgencyReason ?? null },
         withRevision(meta, expectedRevision),
       ),
     );
@@ -121,7 +121,7 @@ export class IssueMutationsResolver {
           issueId: input.issueId,
           text: input.decision,
           rationale: input.rationale,
-          ...(input.citedMeasures ? { citedMeasures: input.citedMeasures } : {}),
+          ...(input.citedMeasures || input.citedMeasureRefs ? { citedMeasures: citedMeasureNumbers(input.citedMeasures, input.citedMeasureRefs) } : {}),
           actionItems: orEmpty(input.actionItems).map((item) => ({ ...item })),
         },
         meta,

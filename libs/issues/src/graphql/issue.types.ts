@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Connection, registerLabelledEnum, type Labels, IDEMPOTENCY_KEY_FIELD } from '@kom/platform';
+import { Connection, registerLabelledEnum, type Labels, IDEMPOTENCY_KEY_FIELD, MeasureRefInput } from '@kom/platform';
 import type { ExploitationForm, IssueCategory, IssueStatus } from '../domain/issue.events';
 
 export const ISSUE_STATUS_LABELS = {
@@ -334,6 +334,9 @@ export class SubmitIssueInput {
   @Field(() => [Int], { nullable: true })
   citedMeasures?: number[] | null;
 
+  @Field(() => [MeasureRefInput], { nullable: true, description: 'The measures cited as (plan, number), with or instead of citedMeasures.' })
+  citedMeasureRefs?: MeasureRefInput[] | null;
+
   @Field(() => String, { nullable: true, description: 'Give a reason to ask for urgent treatment.' })
   urgencyReason?: string | null;
 
@@ -360,6 +363,9 @@ export class EditIssueInput {
 
   @Field(() => [Int], { nullable: true })
   citedMeasures?: number[] | null;
+
+  @Field(() => [MeasureRefInput], { nullable: true, description: 'The measures cited as (plan, number), with or instead of citedMeasures.' })
+  citedMeasureRefs?: MeasureRefInput[] | null;
 
   @Field(() => String, { nullable: true })
   urgencyReason?: string | null;
@@ -447,6 +453,9 @@ export class ResolveIssueInput {
 
   @Field(() => [Int], { nullable: true })
   citedMeasures?: number[] | null;
+
+  @Field(() => [MeasureRefInput], { nullable: true, description: 'The measures cited as (plan, number), with or instead of citedMeasures.' })
+  citedMeasureRefs?: MeasureRefInput[] | null;
 
   @Field(() => [IssueActionItemInput], { nullable: true, description: 'Action items tied to the decision.' })
   actionItems?: IssueActionItemInput[] | null;

@@ -27,7 +27,8 @@ export interface MeasureCitationView {
  */
 export const MEASURE_CITATIONS = Symbol('MEASURE_CITATIONS');
 export interface MeasureCitations {
-  citing(measure: number, reader: Actor): MeasureCitationView[];
+  /** Records citing measure `measure` of plan `plan` (citations without a plan are the 2011–2014 plan's). */
+  citing(measure: number, reader: Actor, plan: string): MeasureCitationView[];
 }
 
 /** Nothing cites anything: the binding when no other context is composed. */

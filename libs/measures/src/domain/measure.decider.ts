@@ -26,9 +26,10 @@ export function evolve(_state: MeasureState, event: MeasureEvent): MeasureState 
 }
 
 /**
- * The plan's measures are reference data, recorded once (by the platform's seed, or the secretariat).
- * Recording the same measure again with the same content changes nothing; with other content it is
- * refused (a later issue may add revisions).
+ * How the 2011–2014 plan's measures were recorded before action plans were data (streams
+ * `measure-<n>`). Nothing writes these any more — plans and measures are recorded through
+ * action-plan.decider.ts — but logs hold them, and the read model reads them as that plan's.
+ * Recording the same measure again with the same content changes nothing; other content is refused.
  */
 export function decide(command: MeasureCommand, state: MeasureState, { actor }: { actor: Actor }): MeasureEvent[] {
   if (actor.role !== 'SECRETARIAT' && actor.role !== 'SYSTEM') {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '@kom/kernel';
+import { DEFAULT_PLAN_MEASURE_COUNT, defineEvent } from '@kom/kernel';
 
 /**
  * The plan's areas: the six goals its 35 measures are grouped under (chapters 4 to 9).
@@ -18,7 +18,7 @@ export type MeasureArea = (typeof MEASURE_AREAS)[number];
 export const MINISTRIES = ['UD', 'JD', 'BLD', 'FD', 'HOD', 'AD', 'KRD'] as const;
 export type Ministry = (typeof MINISTRIES)[number];
 
-export const MEASURE_COUNT = 35;
+export const MEASURE_COUNT = DEFAULT_PLAN_MEASURE_COUNT;
 
 export const MeasureRecorded = defineEvent(
   'MeasureRecorded',

@@ -69,9 +69,12 @@ export class MeasureCitation {
   viaDecisionIds!: string[];
 }
 
-@ObjectType({ description: 'One of the 35 measures (tiltak) of the action plan against human trafficking.' })
+@ObjectType({ description: 'A measure (tiltak) of an action plan against human trafficking, cited as (plan, number).' })
 export class Measure {
-  @Field(() => Int, { description: "The plan's number, 1 to 35." })
+  @Field(() => ID, { description: "The plan's id (e.g. 2011-2014)." })
+  planId!: string;
+
+  @Field(() => Int, { description: "The measure's number in its plan (the 2011–2014 plan: 1 to 35)." })
   number!: number;
 
   @Field(() => MeasureAreaEnum)
@@ -83,6 +86,9 @@ export class Measure {
 
 @ArgsType()
 export class MeasuresArgs {
+  @Field(() => ID, { nullable: true, description: 'The plan (default: 2011-2014, the plan citations without a plan mean).' })
+  plan?: string | null;
+
   @Field(() => MeasureAreaEnum, { nullable: true })
   area?: MeasureArea | null;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Forbidden, InvalidInput, InvalidState, NotFound, assertNever, type DecisionContext, type Decider } from '@kom/kernel';
+import { DEFAULT_PLAN_MEASURE_COUNT, Forbidden, InvalidInput, InvalidState, NotFound, assertNever, type DecisionContext, type Decider } from '@kom/kernel';
 import type { AgendaProposalCommand, ProposalContent } from './agenda-proposal.commands';
 import type { AgendaProposalEvent } from './agenda-proposal.events';
 
@@ -120,7 +120,7 @@ const contentSchema = z.object({
   title: trimmed(300, 'TITLE_TOO_LONG').min(1, 'TITLE_REQUIRED').transform((t) => t.replace(/\s+/g, ' ')),
   description: trimmed(20_000, 'TEXT_TOO_LONG'),
   citedMeasures: z
-    .array(z.number().int('UNKNOWN_MEASURE').min(1, 'UNKNOWN_MEASURE').max(35, 'UNKNOWN_MEASURE'))
+    .array(z.number().int('UNKNOWN_MEASURE').min(1, 'UNKNOWN_MEASURE').max(DEFAULT_PLAN_MEASURE_COUNT, 'UNKNOWN_MEASURE'))
     .transform((ns) => [...new Set(ns)].sort((a, b) => a - b)),
   citedIssueIds: z
     .array(z.string().trim().min(1, 'INVALID_ID').max(100, 'INVALID_ID'))

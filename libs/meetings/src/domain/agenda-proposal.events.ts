@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '@kom/kernel';
+import { DEFAULT_PLAN_MEASURE_COUNT, defineEvent } from '@kom/kernel';
 
 const id = z.string().min(1).max(100);
 
@@ -16,7 +16,7 @@ export const AgendaItemProposed = defineEvent(
     organizationId: id,
     title: z.string().min(1).max(300),
     description: z.string().max(20_000),
-    citedMeasures: z.array(z.number().int().min(1).max(35)).max(35),
+    citedMeasures: z.array(z.number().int().min(1).max(DEFAULT_PLAN_MEASURE_COUNT)).max(DEFAULT_PLAN_MEASURE_COUNT),
     citedIssueIds: z.array(id).max(20),
     /** The organisation's registered representative who proposed it (names come from the register); absent when not recorded. */
     representativeId: id.optional(),

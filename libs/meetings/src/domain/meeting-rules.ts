@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, input, parseInput, type Actor } from '@kom/kernel';
+import { DEFAULT_PLAN_MEASURE_COUNT, Forbidden, InvalidInput, InvalidState, NotFound, input, parseInput, type Actor } from '@kom/kernel';
 import type { MeetingCommand } from './meeting.commands';
 import type { Meeting, MeetingState } from './meeting.state';
 
@@ -16,7 +16,7 @@ export const MAX_MINUTES = 100_000;
 export const MAX_LOCATION = 300;
 export const MAX_VIDEO_LINK = 500;
 export const MAX_AGENDA_ITEMS = 200;
-export const MEASURE_COUNT = 35;
+export const MEASURE_COUNT = DEFAULT_PLAN_MEASURE_COUNT;
 
 export function requireSecretariat(actor: Actor): void {
   if (actor.role !== 'SECRETARIAT' && actor.role !== 'SYSTEM') {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '@kom/kernel';
+import { DEFAULT_PLAN_MEASURE_COUNT, defineEvent } from '@kom/kernel';
 
 export const MEETING_KINDS = ['PROJECT_GROUP', 'REFERENCE_GROUP', 'JOINT'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -12,7 +12,7 @@ const instant = z.iso.datetime({ offset: true });
 const day = z.iso.date();
 const title = z.string().min(1).max(300);
 const text = z.string().max(20_000);
-const measureNumbers = z.array(z.number().int().min(1).max(35)).max(35);
+const measureNumbers = z.array(z.number().int().min(1).max(DEFAULT_PLAN_MEASURE_COUNT)).max(DEFAULT_PLAN_MEASURE_COUNT);
 const place = z.object({
   location: z.string().max(300).nullable(),
   videoLink: z.string().max(500).nullable(),

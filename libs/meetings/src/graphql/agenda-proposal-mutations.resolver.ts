@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { NotFound } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { IdempotentMutations, newId, type Meta, withRevision } from '@kom/platform';
+import { IdempotentMutations, citedMeasureNumbers, newId, type Meta, withRevision } from '@kom/platform';
 import { AcceptAgendaProposalCommand } from '../application/accept-agenda-proposal.command';
 import { DeclineAgendaProposalCommand } from '../application/decline-agenda-proposal.command';
 import { WithdrawAgendaProposalCommand } from '../application/withdraw-agenda-proposal.command';
@@ -28,7 +28,9 @@ export class AgendaProposalMutationsResolver {
 
   @Mutation(() => AgendaProposal, { description: 'Proposes an item for a coming meeting of a body your organisation belongs to.' })
   async proposeAgendaItem(@Args('input') input: ProposeAgendaItemInput, @RequestMeta() meta: Meta): Promise<AgendaProposalView> {
-    const { idempotencyKey, ...content } = input;
+    const { idempotencyKey, citedMeasureRefs, citedMeasures: _numbers, ...rest } = input;
+    const citedMeasures = citedMeasureNumbers(input.citedMeasures, citedMeasureRefs);
+    const content = citedMeasures === undefined ? rest : { ...rest, citedMeasures };
     const proposalId = await this.idempotency.run({ actor: meta.actor, operation: 'proposeAgendaItem', key: idempotencyKey, input }, async () => {
       const proposalId = newId();
       await this.commands.execute(new ProposeAgendaItemCommand({ type: 'ProposeAgendaItem', proposalId, ...content }, meta));

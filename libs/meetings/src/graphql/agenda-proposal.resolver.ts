@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { type Actor } from '@kom/kernel';
+import { type Actor, defaultPlanRefs, type MeasureCitationRef } from '@kom/kernel';
 import { CurrentActor } from '@kom/auth';
-import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection } from '@kom/platform';
+import { Lang, MeasureRef, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection } from '@kom/platform';
 import { agendaProposalStream } from '../domain/agenda-proposal.decider';
 import { AgendaProposalsQueries, type AgendaProposalView } from '../read-models/agenda-proposals.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
@@ -28,6 +28,13 @@ export class AgendaProposalResolver {
     @Inject(MeetingsQueries) private readonly meetings: MeetingsQueries,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
   ) {}
+
+  @ResolveField(() => [MeasureRef], {
+    description: 'The measures cited, as (plan, number) with the measure: the citedMeasures numbers are measures of the 2011–2014 plan.',
+  })
+  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly number[] }): MeasureCitationRef[] {
+    return defaultPlanRefs(cited.citedMeasures);
+  }
 
   @Query(() => AgendaProposalConnection, { description: 'Agenda proposals you may see, newest first (representatives: their own organisation’s).' })
   agendaProposals(@Args() args: AgendaProposalsArgs, @CurrentActor() actor: Actor) {
@@ -82,6 +89,13 @@ export class AgendaProposalResolver {
 @Resolver(() => AgendaItem)
 export class AgendaItemProposalResolver {
   constructor(@Inject(AgendaProposalsQueries) private readonly proposals: AgendaProposalsQueries) {}
+
+  @ResolveField(() => [MeasureRef], {
+    description: 'The measures cited, as (plan, number) with the measure: the citedMeasures numbers are measures of the 2011–2014 plan.',
+  })
+  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly number[] }): MeasureCitationRef[] {
+    return defaultPlanRefs(cited.citedMeasures);
+  }
 
   @ResolveField(() => AgendaProposal, { nullable: true, description: 'The member proposal this item was accepted from, if any.' })
   proposal(@Parent() item: AgendaItemView): AgendaProposalView | undefined {

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Connection, IDEMPOTENCY_KEY_FIELD, PageArgs, registerLabelledEnum, type Labels } from '@kom/platform';
+import { Connection, IDEMPOTENCY_KEY_FIELD, PageArgs, registerLabelledEnum, type Labels, MeasureRefInput } from '@kom/platform';
 import type { AgendaProposalStatus } from '../domain/agenda-proposal.decider';
 import type { AgendaProposalView } from '../read-models/agenda-proposals.queries';
 
@@ -92,8 +92,11 @@ export class ProposeAgendaItemInput {
   @Field(() => String, { nullable: true })
   description?: string | null;
 
-  @Field(() => [Int], { nullable: true, description: 'Measure numbers (1-35) of the action plan.' })
+  @Field(() => [Int], { nullable: true, description: 'Measure numbers (1-35) of the 2011–2014 action plan.' })
   citedMeasures?: number[] | null;
+
+  @Field(() => [MeasureRefInput], { nullable: true, description: 'The measures cited as (plan, number), with or instead of citedMeasures.' })
+  citedMeasureRefs?: MeasureRefInput[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Issues the item concerns (at most 20).' })
   citedIssueIds?: string[] | null;

@@ -3,7 +3,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { IdempotentMutations, newId, type Meta } from '@kom/platform';
+import { IdempotentMutations, citedMeasureNumbers, newId, type Meta } from '@kom/platform';
 import { AssignActionItemCommand } from '../application/assign-action-item.command';
 import { CancelActionItemCommand } from '../application/cancel-action-item.command';
 import { CompleteActionItemCommand } from '../application/complete-action-item.command';
@@ -45,7 +45,8 @@ export class DecisionMutationsResolver {
 
   @Mutation(() => Decision, { description: 'Records a decision on an agenda item of a held meeting, with the positions given.' })
   async recordDecision(@Args('input') input: RecordDecisionInput, @RequestMeta() meta: Meta): Promise<DecisionView> {
-    const { citedMeasures, positions, idempotencyKey, ...command } = input;
+    const { citedMeasures: _numbers, citedMeasureRefs, positions, idempotencyKey, ...command } = input;
+    const citedMeasures = citedMeasureNumbers(input.citedMeasures, citedMeasureRefs);
     const decisionId = await this.idempotency.run({ actor: meta.actor, operation: 'recordDecision', key: idempotencyKey, input }, async () => {
       const decisionId = newId();
       await this.commands.execute(

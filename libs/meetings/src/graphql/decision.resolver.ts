@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
-import { InvalidInput } from '@kom/kernel';
-import { Lang, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
+import { InvalidInput, defaultPlanRefs, type MeasureCitationRef } from '@kom/kernel';
+import { Lang, decodeCursorPair, labelIn, pageSize, toConnection, MeasureRef } from '@kom/platform';
 import { DecisionsQueries, type DecisionView, type PositionView } from '../read-models/decisions.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
 import { DECISION_STATUS_LABELS, POSITION_LABELS } from './meeting.enums';
@@ -31,6 +31,13 @@ export class DecisionResolver {
     @Inject(DecisionsQueries) private readonly queries: DecisionsQueries,
     @Inject(MeetingsQueries) private readonly meetings: MeetingsQueries,
   ) {}
+
+  @ResolveField(() => [MeasureRef], {
+    description: 'The measures cited, as (plan, number) with the measure: the citedMeasures numbers are measures of the 2011–2014 plan.',
+  })
+  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly number[] }): MeasureCitationRef[] {
+    return defaultPlanRefs(cited.citedMeasures);
+  }
 
   @Query(() => DecisionConnection, {
     description:

@@ -3,7 +3,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { IdempotentMutations, newId, type Meta, withRevision } from '@kom/platform';
+import { IdempotentMutations, citedMeasureNumbers, newId, type Meta, withRevision } from '@kom/platform';
 import { AddAgendaItemCommand } from '../application/add-agenda-item.command';
 import { ApproveMinutesCommand } from '../application/approve-minutes.command';
 import { CancelMeetingCommand } from '../application/cancel-meeting.command';
@@ -85,7 +85,9 @@ export class MeetingMutationsResolver {
 
   @Mutation(() => Meeting, { description: 'Adds an item; after publishing it is an amendment and shows as one.' })
   async addAgendaItem(@Args('input') input: AddAgendaItemInput, @RequestMeta() meta: Meta): Promise<MeetingView> {
-    const { expectedRevision, citedMeasures, idempotencyKey, ...command } = input;
+    const { expectedRevision, citedMeasureRefs, idempotencyKey, ...rest } = input;
+    const { citedMeasures: _numbers, ...command } = rest;
+    const citedMeasures = citedMeasureNumbers(input.citedMeasures, citedMeasureRefs);
     await this.idempotency.run({ actor: meta.actor, operation: 'addAgendaItem', key: idempotencyKey, input }, async () => {
       await this.commands.execute(
         new AddAgendaItemCommand(
@@ -99,7 +101,8 @@ export class MeetingMutationsResolver {
 
   @Mutation(() => Meeting)
   async updateAgendaItem(@Args('input') input: UpdateAgendaItemInput, @RequestMeta() meta: Meta): Promise<MeetingView> {
-    const { expectedRevision, citedMeasures, ...command } = input;
+    const { expectedRevision, citedMeasureRefs, citedMeasures: _numbers, ...command } = input;
+    const citedMeasures = citedMeasureNumbers(input.citedMeasures, citedMeasureRefs);
     await this.commands.execute(
       new UpdateAgendaItemCommand(
         { type: 'UpdateAgendaItem', ...command, ...(citedMeasures == null ? {} : { citedMeasures }) },

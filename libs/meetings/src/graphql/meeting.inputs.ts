@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IDEMPOTENCY_KEY_FIELD } from '@kom/platform';
+import { IDEMPOTENCY_KEY_FIELD, MeasureRefInput } from '@kom/platform';
 import type { MeetingKind, Position } from '../domain/meeting.events';
 import { MeetingKindEnum, PositionEnum } from './meeting.enums';
 
@@ -112,6 +112,9 @@ export class AddAgendaItemInput {
   @Field(() => [Int], { nullable: true, description: 'Measure numbers (1-35) of the action plan.' })
   citedMeasures?: number[] | null;
 
+  @Field(() => [MeasureRefInput], { nullable: true, description: 'The measures cited as (plan, number), with or instead of citedMeasures.' })
+  citedMeasureRefs?: MeasureRefInput[] | null;
+
   @Field(() => ID, { nullable: true, description: 'The issue the item comes from.' })
   sourceIssueId?: string | null;
 
@@ -141,6 +144,9 @@ export class UpdateAgendaItemInput {
 
   @Field(() => [Int], { nullable: true, description: 'Omitted: unchanged.' })
   citedMeasures?: number[] | null;
+
+  @Field(() => [MeasureRefInput], { nullable: true, description: 'The measures cited as (plan, number), with or instead of citedMeasures.' })
+  citedMeasureRefs?: MeasureRefInput[] | null;
 
   @Field(() => Int, EXPECTED_REVISION)
   expectedRevision?: number | null;
@@ -225,6 +231,9 @@ export class RecordDecisionInput {
 
   @Field(() => [Int], { nullable: true })
   citedMeasures?: number[] | null;
+
+  @Field(() => [MeasureRefInput], { nullable: true, description: 'The measures cited as (plan, number), with or instead of citedMeasures.' })
+  citedMeasureRefs?: MeasureRefInput[] | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, not before the meeting date.' })
   reviewDate?: string | null;

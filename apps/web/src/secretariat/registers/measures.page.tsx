@@ -8,6 +8,13 @@ import { RegisterMeasureCitationsDocument, RegisterMeasuresDocument, type Measur
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { RegistersNav } from './registers-nav';
+import { PlanMeasures } from './plan-measures';
+
+/** The plan a measure without one belongs to (the URL and the old links name only its number). */
+const DEFAULT_PLAN = '2011-2014';
+
+/** `29` is measure 29 of the 2011–2014 plan; `2006-2009:1` names its plan. */
+const optionValue = (plan: string, number: number) => (plan === DEFAULT_PLAN ? String(number) : `${plan}:${number}`);
 
 /** Where the secretariat reads each kind of record that cites a measure. */
 const HREF: Partial<Record<MeasureCitationKind, (id: string) => string>> = {
@@ -15,17 +22,29 @@ const HREF: Partial<Record<MeasureCitationKind, (id: string) => string>> = {
   ISSUE: (id) => `/secretariat/issues/${id}`,
 };
 
-/** The plan's 35 measures, and for the one chosen (in the URL) everything that cites it. */
+/** The action plans' measures grouped by plan, and for the one chosen (in the URL) its status per year and everything that cites it. */
 export function MeasuresPage() {
   const { t, lang, language } = useI18n();
   useTitle(t('secretariat.registers.measures'));
   const [params, setParams] = useSearchParams();
+  const plan = params.get('plan') ?? DEFAULT_PLAN;
   const number = Number(params.get('measure'));
-  const chosen = Number.isInteger(number) && number >= 1 && number <= 35 ? number : undefined;
+  const chosen = Number.isInteger(number) && number >= 1 ? number : undefined;
   const list = useQuery(RegisterMeasuresDocument, { variables: { lang } });
-  const { data, loading, error, refetch } = useQuery(RegisterMeasureCitationsDocument, { variables: { number: chosen ?? 1, lang }, skip: chosen === undefined, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(RegisterMeasureCitationsDocument, {
+    variables: { plan, number: chosen ?? 1, lang },
+    skip: chosen === undefined,
+    fetchPolicy: 'cache-and-network',
+  });
   const measure = data?.measure;
   const kindLabel = new Map(data?.citationKinds.map((k) => [k.key, k[language]]));
+  const statusLabels = new Map(list.data?.measureStatuses.map((s) => [s.key, s[language]]));
+  const statusLabel = (key: string) => statusLabels.get(key) ?? key;
+  const choose = (value: string) => {
+    if (!value) return setParams(new URLSearchParams(), { replace: true });
+    const [p, n] = value.includes(':') ? value.split(':') : [DEFAULT_PLAN, value];
+    setParams(new URLSearchParams(p === DEFAULT_PLAN ? { measure: n! } : { plan: p!, measure: n! }), { replace: true });
+  };
 
   return (
     <section aria-labelledby="measures-title" className="kom-stack">
@@ -36,12 +55,16 @@ export function MeasuresPage() {
       <Paragraph>{t('secretariat.registers.measure.intro')}</Paragraph>
       <Field>
         <Label>{t('secretariat.registers.measure.choose')}</Label>
-        <Select value={chosen ? String(chosen) : ''} onChange={(e) => setParams(e.target.value ? new URLSearchParams({ measure: e.target.value }) : new URLSearchParams(), { replace: true })}>
+        <Select value={chosen ? optionValue(plan, chosen) : ''} onChange={(e) => choose(e.target.value)}>
           <Select.Option value="">{t('secretariat.registers.measure.none')}</Select.Option>
-          {list.data?.measures.map((m) => (
-            <Select.Option key={m.number} value={String(m.number)}>
-              {t('measure.numbered', { number: m.number, label: m.label })}
-            </Select.Option>
+          {list.data?.actionPlans.map((p) => (
+            <optgroup key={p.id} label={p.title}>
+              {p.measures.map((m) => (
+                <Select.Option key={m.number} value={optionValue(p.id, m.number)}>
+                  {t('measure.numbered', { number: m.number, label: m.label })}
+                </Select.Option>
+              ))}
+            </optgroup>
           ))}
         </Select>
       </Field>
@@ -52,7 +75,23 @@ export function MeasuresPage() {
           <Heading level={2} data-size="sm" id="measure-title">
             {t('measure.numbered', { number: measure.number, label: measure.label })}
           </Heading>
+          <Paragraph data-size="sm">{t('secretariat.registers.measure.plan', { plan: measure.plan?.title ?? measure.planId })}</Paragraph>
           <Paragraph data-size="sm">{t('secretariat.registers.measure.area', { area: measure.areaLabel, ministries: measure.ministries.join(', ') })}</Paragraph>
+          {measure.statuses.length > 0 && (
+            <Paragraph data-size="sm">
+              {t('secretariat.registers.measure.statuses', { statuses: measure.statuses.map((s) => `${s.year}: ${statusLabel(s.status)}`).join(', ') })}
+            </Paragraph>
+          )}
+          {measure.continuedIn && (
+            <Paragraph data-size="sm">
+              {t('secretariat.registers.measure.continuedIn', { ref: t('secretariat.registers.plan.ref', { plan: measure.continuedIn.plan, number: measure.continuedIn.number }), label: measure.continuedIn.measure?.label ?? '' })}
+            </Paragraph>
+          )}
+          {measure.continues.map((c) => (
+            <Paragraph data-size="sm" key={`${c.plan}-${c.number}`}>
+              {t('secretariat.registers.measure.continues', { ref: t('secretariat.registers.plan.ref', { plan: c.plan, number: c.number }), label: c.measure?.label ?? '' })}
+            </Paragraph>
+          ))}
           {measure.citations.length === 0 ? (
             <Empty>{t('secretariat.registers.measure.noCitations')}</Empty>
           ) : (
@@ -86,6 +125,12 @@ export function MeasuresPage() {
           )}
         </section>
       )}
+      <section aria-labelledby="plans-title" className="kom-stack">
+        <Heading level={2} data-size="sm" id="plans-title">
+          {t('secretariat.registers.plans')}
+        </Heading>
+        {list.data?.actionPlans.map((p) => <PlanMeasures key={p.id} plan={p} statusLabel={statusLabel} />)}
+      </section>
     </section>
   );
 }
