@@ -74,5 +74,6 @@ export {
   AGENDA_AMENDMENT_KIND_LABELS,
   MeetingKindEnum,
   DecisionStatusEnum,
+  ActionItemStatusEnum,
 } from './graphql/meeting.enums';
 export { DecisionPosition } from './graphql/meeting.types';

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ActionItemStatusEnum, DecisionStatusEnum, type ActionItemStatus, type DecisionStatus } from '@kom/meetings';
 import { DECISION_HISTORY_STEP_KINDS } from '../history/decision-history';
 import { AuditEntryType, InclusionProofType } from './audit.types';
 
@@ -59,7 +60,9 @@ export class DecisionHistoryAgendaItemType {
 export class DecisionHistoryIssueType {
   @Field(() => ID) id!: string;
   @Field(() => String) title!: string;
-  @Field(() => String) status!: string;
+  // The issue's and the agreement's statuses are words of the contexts audit reads through its port
+  // (libs/audit may not import them: contexts point one way), so they stay strings here.
+  @Field(() => String, { description: 'Its status in the issues context (SUBMITTED, FORWARDED, RESOLVED, ...).' }) status!: string;
   @Field(() => ID, { description: 'The submitting organisation.' }) organizationId!: string;
 }
 
@@ -76,7 +79,7 @@ export class DecisionHistoryActionItemType {
   @Field(() => String) description!: string;
   @Field(() => ID) responsibleOrganizationId!: string;
   @Field(() => String) dueDate!: string;
-  @Field(() => String) status!: string;
+  @Field(() => ActionItemStatusEnum) status!: ActionItemStatus;
 }
 
 @ObjectType('DecisionHistoryAgreement')
@@ -95,7 +98,7 @@ export class DecisionHistoryType {
   @Field(() => ID) decisionId!: string;
   @Field(() => String, { nullable: true, description: 'The instant (ISO 8601) the story is told as of; null for now.' }) asOf!: string | null;
   @Field(() => String) text!: string;
-  @Field(() => String, { description: 'ACTIVE, SUPERSEDED or REVOKED.' }) status!: string;
+  @Field(() => DecisionStatusEnum) status!: DecisionStatus;
   @Field(() => ID) meetingId!: string;
   @Field(() => ID) agendaItemId!: string;
   @Field(() => ID, { nullable: true }) supersedes!: string | null;

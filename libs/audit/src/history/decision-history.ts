@@ -1,4 +1,4 @@
-import type { DecisionsQueries } from '@kom/meetings';
+import type { ActionItemStatus, DecisionStatus, DecisionsQueries } from '@kom/meetings';
 import type { AuditTrailQueries, AuditTrailRow } from '../read-models/audit-trail.queries';
 import type { DecisionRelations } from './decision-relations.port';
 
@@ -28,7 +28,7 @@ export interface DecisionHistory {
   /** The instant it is told as of (ISO 8601), or null for now. */
   readonly asOf: string | null;
   readonly text: string;
-  readonly status: string;
+  readonly status: DecisionStatus;
   readonly meetingId: string;
   readonly agendaItemId: string;
   readonly supersedes: string | null;
@@ -39,7 +39,7 @@ export interface DecisionHistory {
   readonly issue: { id: string; title: string; status: string; organizationId: string } | null;
   readonly attendance: string[];
   readonly positions: Array<{ organizationId: string; position: string; reason: string | null }>;
-  readonly actionItems: Array<{ id: string; description: string; responsibleOrganizationId: string; dueDate: string; status: string }>;
+  readonly actionItems: Array<{ id: string; description: string; responsibleOrganizationId: string; dueDate: string; status: ActionItemStatus }>;
   readonly agreements: Array<{ id: string; title: string; status: string }>;
   /** Every step in log order, each with its audit entry. */
   readonly steps: DecisionHistoryStep[];
@@ -79,7 +79,7 @@ export function decisionHistory(sources: DecisionHistorySources, decisionId: str
   const told = {
     recorded: false,
     text: decision.text,
-    status: 'ACTIVE' as string,
+    status: 'ACTIVE' as DecisionStatus,
     supersededBy: null as string | null,
     revokedReason: null as string | null,
     positions: new Map<string, { organizationId: string; position: string; reason: string | null }>(),

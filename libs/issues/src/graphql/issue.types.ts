@@ -1,6 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, registerLabelledEnum, type Labels, IDEMPOTENCY_KEY_FIELD, MeasureRefInput } from '@kom/platform';
 import type { ExploitationForm, IssueCategory, IssueStatus } from '../domain/issue.events';
+import { ActionItemStatusEnum, DecisionStatusEnum, type ActionItemStatus, type DecisionStatus } from '@kom/meetings';
 
 export const ISSUE_STATUS_LABELS = {
   SUBMITTED: { nb: 'Meldt inn', en: 'Submitted' },
@@ -114,8 +115,8 @@ export class IssueLineageDecision {
   @Field(() => String)
   text!: string;
 
-  @Field(() => String, { description: 'ACTIVE, SUPERSEDED or REVOKED.' })
-  status!: string;
+  @Field(() => DecisionStatusEnum)
+  status!: DecisionStatus;
 
   @Field(() => String)
   at!: string;
@@ -144,8 +145,8 @@ export class IssueLineageActionItem {
   @Field(() => String)
   dueDate!: string;
 
-  @Field(() => String, { description: 'OPEN, COMPLETED or CANCELLED.' })
-  status!: string;
+  @Field(() => ActionItemStatusEnum)
+  status!: ActionItemStatus;
 
   @Field(() => String)
   at!: string;
