@@ -19,13 +19,13 @@ import {
   EditIssueInput,
   FlagResearchNeedInput,
   ForwardIssueInput,
-  Issue,
   MarkIssueDuplicateInput,
   PlaceIssueOnAgendaInput,
   ResolveIssueInput,
   SubmitIssueInput,
   WithdrawIssueInput,
-} from './issue.types';
+} from './issue.inputs';
+import { Issue } from './issue.types';
 
 const orEmpty = <T>(list: T[] | null | undefined): T[] => list ?? [];
 

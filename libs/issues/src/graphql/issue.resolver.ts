@@ -5,19 +5,9 @@ import { CurrentActor } from '@kom/auth';
 import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection, MeasureRef } from '@kom/platform';
 import { IssueHistory } from '../application/issue-history';
 import { IssuesQueries, type IssueView } from '../read-models/issues.queries';
-import {
-  EXPLOITATION_FORM_LABELS,
-  ISSUE_CATEGORY_LABELS,
-  ISSUE_STATUS_LABELS,
-  Issue,
-  IssueChange,
-  IssueComment,
-  IssueConnection,
-  IssueLineage,
-  IssueStatistics,
-  IssueTimelineEntry,
-  IssuesArgs,
-} from './issue.types';
+import { EXPLOITATION_FORM_LABELS, ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS } from './issue.enums';
+import { IssuesArgs } from './issue.inputs';
+import { Issue, IssueChange, IssueComment, IssueConnection, IssueLineage, IssueStatistics, IssueTimelineEntry } from './issue.types';
 
 const READERS = ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR'] as const;
 
