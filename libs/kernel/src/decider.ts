@@ -39,3 +39,14 @@ export function fold<Event extends DomainEvent, State>(
 export function assertNever(value: never): never {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }
+
+/**
+ * A process that spans aggregates, as pure as a decider: its state is folded from the events it
+ * follows (`evolve`, `initialState`), and `decide` turns one input and that state into the commands
+ * to send. The I/O — loading the state, sending the commands — stays in the reactor that runs it.
+ */
+export interface Workflow<Input, Event extends DomainEvent, State, Output> {
+  readonly decide: (input: Input, state: State) => readonly Output[];
+  readonly evolve: (state: State, event: Event) => State;
+  readonly initialState: State;
+}

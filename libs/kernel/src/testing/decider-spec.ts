@@ -1,5 +1,5 @@
 import type { Actor } from '../actor';
-import type { DecisionContext, Decider, DomainCommand, DomainEvent } from '../decider';
+import type { DecisionContext, Decider, DomainCommand, DomainEvent, Workflow } from '../decider';
 import { fold } from '../decider';
 import { DomainError } from '../errors';
 
@@ -49,6 +49,23 @@ export function deciderSpec<C extends DomainCommand, E extends DomainEvent, S>(d
         /** The events, for assertions that are not equality (schema validation, counts). */
         events(): readonly E[] {
           return run();
+        },
+      };
+    },
+  });
+}
+
+/**
+ * given(events).when(input).then(outputs) for a workflow: the events it follows build its state.
+ *   const given = workflowSpec(issuesFromMeetingsWorkflow);
+ *   it('...', () => given([scheduled, itemAdded]).when(decisionRecorded).then([forward]));
+ */
+export function workflowSpec<I, E extends DomainEvent, S, O>(workflow: Workflow<I, E, S, O>) {
+  return (events: readonly E[]) => ({
+    when(input: I) {
+      return {
+        then(expected: readonly O[]): void {
+          expect(workflow.decide(input, fold(workflow, events))).toEqual(expected);
         },
       };
     },
