@@ -151,6 +151,23 @@ describe('sign-in identities linked to registered representatives', () => {
     expect(JSON.stringify(seen)).not.toContain('Rita');
   });
 
+  it('records who proposed an agenda item, named to the secretariat, auditors and the own organisation', async () => {
+    const { me } = await ok(ME, {}, rita);
+    const startsAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const SCHEDULE = 'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }';
+    const meeting = { kind: 'REFERENCE_GROUP', title: 'Referansegruppen', startsAt, endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(), location: 'Oslo' };
+    const meetingId = (await ok(SCHEDULE, { input: meeting }, secretariat)).scheduleMeeting.id as string;
+    const PROPOSE = `mutation($input: ProposeAgendaItemInput!) { proposeAgendaItem(input: $input) { id representativeId proposedBy { id name } } }`;
+    const proposed = (await ok(PROPOSE, { input: { meetingId, title: 'Botilbud for menn' } }, rita)).proposeAgendaItem;
+    expect(proposed).toMatchObject({ representativeId: me.representative.id, proposedBy: { id: me.representative.id, name: 'Rita Rosa' } });
+    // An identity linked to none proposes for its organisation; nobody is named then.
+    expect((await ok(PROPOSE, { input: { meetingId, title: 'Returprogram' } }, rosa)).proposeAgendaItem).toMatchObject({ representativeId: null, proposedBy: null });
+    const PROPOSAL = `query($id: ID!) { agendaProposal(id: $id) { proposedBy { name } } }`;
+    expect((await ok(PROPOSAL, { id: proposed.id }, secretariat)).agendaProposal.proposedBy).toEqual({ name: 'Rita Rosa' });
+    const auditor = await t.token('AUDITOR', 'org-riksrevisjonen', 'aud');
+    expect((await ok(PROPOSAL, { id: proposed.id }, auditor)).agendaProposal.proposedBy).toEqual({ name: 'Rita Rosa' });
+  });
+
   it('erases a linked representative: the signature reads as erased, the link is gone, the identity signs no more', async () => {
     const { me } = await ok(ME, {}, rita);
     const representativeId = me.representative.id as string;

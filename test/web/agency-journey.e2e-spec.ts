@@ -80,6 +80,8 @@ describeInBrowser('a member agency in the browser', { clock }, (suite) => {
     await page.getByLabel('Begrunnelse').fill('Ressursene kommer først i 2028.');
     await page.getByRole('button', { name: 'Lagre standpunktet' }).click();
     await page.getByText('Standpunktet er lagret.').waitFor();
+    // The position names the registered representative the signed-in identity is linked to.
+    await page.getByText('Lagret nå: Har innsigelse, ført av Ulrik Utlending.').waitFor();
     const read = await t.data('query($id: ID!) { decision(id: $id) { positions { organizationId position reason } } }', { id: decisionId }, secretariat);
     expect(read.decision.positions).toEqual([{ organizationId: 'org-udi', position: 'OBJECTS', reason: 'Ressursene kommer først i 2028.' }]);
     await screenshot(page, 'agency-decisions');

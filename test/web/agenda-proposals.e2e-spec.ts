@@ -119,6 +119,7 @@ describeInBrowser('agenda proposals in the browser', { clock, env: { KOM_SESSION
     await form.getByRole('button', { name: 'Send forslaget' }).dblclick();
     await said(udi, 'Forslaget «Tolk i avhør» er sendt til sekretariatet for møtet Prosjektgruppemøte, neste.');
     await proposal(udi, 'Tolk i avhør').getByText('Foreslått').waitFor();
+    await proposal(udi, 'Tolk i avhør').getByText('foreslått av Ulrik Utlending', { exact: false }).waitFor();
     expect(await form.getByLabel('Tittel på saken').inputValue()).toBe('');
     const udiProposals = await proposals({ organizationId: 'org-udi' });
     expect(udiProposals).toHaveLength(1);
@@ -149,7 +150,7 @@ describeInBrowser('agenda proposals in the browser', { clock, env: { KOM_SESSION
     await signIn(siri, /Logg inn som Siri Sekretariat/, `/secretariat/meetings/${projectMeeting}/agenda`);
     const panel = siri.getByRole('region', { name: /^Forslag fra medlemmene/ });
     await panel.getByRole('heading', { level: 2, name: 'Forslag fra medlemmene (1)' }).waitFor();
-    await proposal(siri, 'Tolk i avhør').getByText('Fra Utlendingsdirektoratet', { exact: false }).waitFor();
+    await proposal(siri, 'Tolk i avhør').getByText(/^Fra Utlendingsdirektoratet, sendt .*, foreslått av Ulrik Utlending$/).waitFor();
     await expectAccessible(siri);
     await screenshot(siri, 'secretariat-agenda-proposals');
 

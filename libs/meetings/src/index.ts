@@ -77,3 +77,4 @@ export {
   ActionItemStatusEnum,
 } from './graphql/meeting.enums';
 export { DecisionPosition } from './graphql/meeting.types';
+export { AgendaProposal } from './graphql/agenda-proposal.types';

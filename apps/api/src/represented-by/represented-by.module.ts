@@ -2,11 +2,17 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { OrganizationsModule } from '@kom/organizations';
 import { DemoRepresentativesSeeder } from './demo-representatives.seeder';
 import { RepresentedBy } from './represented-by';
-import { IdentityRepresentativeResolver, IssueSubmitterResolver, PositionRepresentativeResolver, SignatureRepresentativeResolver } from './represented-by.resolvers';
+import {
+  IdentityRepresentativeResolver,
+  IssueSubmitterResolver,
+  PositionRepresentativeResolver,
+  ProposerResolver,
+  SignatureRepresentativeResolver,
+} from './represented-by.resolvers';
 
 /**
  * The fields that name a registered representative on other contexts' types (signatures, positions,
- * submissions, `me`): the contexts record the id; the register of representatives names it. In
+ * submissions, proposals, `me`): the contexts record the id; the register of representatives names it. In
  * embedded mode it also links the demo people to representatives.
  */
 @Module({})
@@ -20,6 +26,7 @@ export class RepresentedByModule {
         SignatureRepresentativeResolver,
         PositionRepresentativeResolver,
         IssueSubmitterResolver,
+        ProposerResolver,
         IdentityRepresentativeResolver,
         ...(options.demoRepresentatives ? [DemoRepresentativesSeeder] : [])],
     };

@@ -3,7 +3,7 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { REPRESENTATIVE_REGISTER, type Actor, type RepresentativeRegister } from '@kom/kernel';
 import { AgreementSignature } from '@kom/agreements';
 import { IssueObject } from '@kom/issues';
-import { DecisionPosition } from '@kom/meetings';
+import { AgendaProposal, DecisionPosition } from '@kom/meetings';
 import { CurrentActor, Identity } from '@kom/auth';
 import { Representative, type RepresentativeRow } from '@kom/organizations';
 import { RepresentedBy } from './represented-by';
@@ -29,6 +29,16 @@ export class PositionRepresentativeResolver {
   @ResolveField(() => Representative, { nullable: true, description: `Who recorded it for the organisation. ${NAMED}` })
   representative(@Parent() position: DecisionPosition, @CurrentActor() actor: Actor): Promise<RepresentativeRow | null> {
     return this.representedBy.representative(position.representativeId, actor);
+  }
+}
+
+@Resolver(() => AgendaProposal)
+export class ProposerResolver {
+  constructor(@Inject(RepresentedBy) private readonly representedBy: RepresentedBy) {}
+
+  @ResolveField(() => Representative, { nullable: true, description: `Who proposed it for the organisation. ${NAMED}` })
+  proposedBy(@Parent() proposal: AgendaProposal, @CurrentActor() actor: Actor): Promise<RepresentativeRow | null> {
+    return this.representedBy.representative(proposal.representativeId, actor);
   }
 }
 

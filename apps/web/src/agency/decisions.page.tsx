@@ -4,6 +4,7 @@ import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Tag, Textfield, Val
 import { refusalOf } from '../apollo/refusal';
 import { useUser } from '../auth/session-context';
 import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
+import { recorderText } from '../components/signer';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
 import {
@@ -16,12 +17,20 @@ import {
 } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import type { Translate } from '../i18n/translate';
 
 type Decision = AgencyDecisionsQuery['decisions']['edges'][number]['node'];
 const POSITIONS: readonly Position[] = ['SUPPORTS', 'ABSTAINS', 'OBJECTS'];
 /** What a pushed change to a followed meeting reads again: the decisions and which meetings to follow. */
 const LIVE_QUERIES = [AgencyDecisionsDocument, AgencyFollowedMeetingsDocument];
 const DAY = 24 * 3600_000;
+
+/** The organisation's position and, when recorded, who recorded it: "Støtter (ført av Per Politi)". */
+function ourPosition(t: Translate, mine: Decision['positions'][number] | undefined): string {
+  if (!mine) return t('agency.decisions.noPosition');
+  const by = recorderText(t, mine.representative);
+  return by ? `${mine.positionLabel} (${by})` : mine.positionLabel;
+}
 
 function PositionForm({ decision, labels }: { decision: Decision; labels: AgencyDecisionsQuery['positions'] }) {
   const { t, lang, language } = useI18n();
@@ -68,6 +77,7 @@ function PositionForm({ decision, labels }: { decision: Decision; labels: Agency
     <form onSubmit={(e) => void submit(e)} className="kom-form" aria-labelledby={`${id}-legend`}>
       <Fieldset aria-describedby={error?.field === 'position' ? `${id}-error` : undefined}>
         <Fieldset.Legend id={`${id}-legend`}>{t('agency.decisions.yourPosition')}</Fieldset.Legend>
+        {mine?.representative && <Fieldset.Description>{t('agency.decisions.saved.by', { position: mine.positionLabel, by: recorderText(t, mine.representative) })}</Fieldset.Description>}
         {POSITIONS.map((key) => (
           <Radio
             key={key}
@@ -161,9 +171,7 @@ export function AgencyDecisionsPage() {
                 <PositionForm decision={d} labels={data.positions} />
               ) : (
                 <Paragraph>
-                  {t('agency.decisions.closed', {
-                    position: d.positions.find((p) => p.organizationId === user.organizationId)?.positionLabel ?? t('agency.decisions.noPosition'),
-                  })}
+                  {t('agency.decisions.closed', { position: ourPosition(t, d.positions.find((p) => p.organizationId === user.organizationId)) })}
                 </Paragraph>
               )}
             </article>

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Field, Heading, Label, Link, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { AppLink } from '../components/router-link';
+import { recorderText } from '../components/signer';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { DecisionRegisterDocument, DecisionRegisterOptionsDocument, type DecisionFilter, type DecisionStatus, type MeetingKind } from '../gql/graphql';
@@ -175,9 +176,14 @@ export function DecisionRegisterPage() {
                     ? t('audit.decisions.noPositions')
                     : d.positions.map((p) => (
                         <Paragraph key={p.organizationId} data-size="sm">
-                          {p.reason
-                            ? t('audit.decisions.positionWithReason', { organization: names.get(p.organizationId) ?? p.organizationId, position: p.positionLabel, reason: p.reason })
-                            : t('audit.decisions.position', { organization: names.get(p.organizationId) ?? p.organizationId, position: p.positionLabel })}
+                          {[
+                            p.reason
+                              ? t('audit.decisions.positionWithReason', { organization: names.get(p.organizationId) ?? p.organizationId, position: p.positionLabel, reason: p.reason })
+                              : t('audit.decisions.position', { organization: names.get(p.organizationId) ?? p.organizationId, position: p.positionLabel }),
+                            recorderText(t, p.representative),
+                          ]
+                            .filter(Boolean)
+                            .join(', ')}
                         </Paragraph>
                       ))}
                 </Table.Cell>

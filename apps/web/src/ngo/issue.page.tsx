@@ -7,6 +7,7 @@ import { useUser } from '../auth/session-context';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { AppLink } from '../components/router-link';
+import { recorderText } from '../components/signer';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { IssueDecisionPositionsDocument, IssuePageDocument, IssueStoryChangedDocument, WithdrawIssueDocument, type IssueStatus } from '../gql/graphql';
@@ -31,9 +32,14 @@ function DecisionPositions({ decisionId, names }: { decisionId: string; names: M
         const organization = names.get(p.organizationId) ?? p.organizationId;
         return (
           <List.Item key={p.organizationId}>
-            {p.reason
-              ? t('ngo.issue.lineage.positionWithReason', { organization, position: p.positionLabel, reason: p.reason })
-              : t('ngo.issue.lineage.position', { organization, position: p.positionLabel })}
+            {[
+              p.reason
+                ? t('ngo.issue.lineage.positionWithReason', { organization, position: p.positionLabel, reason: p.reason })
+                : t('ngo.issue.lineage.position', { organization, position: p.positionLabel }),
+              recorderText(t, p.representative),
+            ]
+              .filter(Boolean)
+              .join(', ')}
           </List.Item>
         );
       })}

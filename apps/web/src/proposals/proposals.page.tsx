@@ -5,6 +5,7 @@ import { refusalOf } from '../apollo/refusal';
 import { useUser } from '../auth/session-context';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { LiveNotice } from '../components/live-notice';
+import { proposerText } from '../components/signer';
 import { Pager } from '../components/pager';
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useCursorPages } from '../components/use-cursor-pages';
@@ -153,7 +154,7 @@ export function ProposalsPage() {
                 </Paragraph>
                 <Paragraph data-size="sm">
                   <Tag data-color={STATUS_COLOR[p.status]}>{p.statusLabel}</Tag>{' '}
-                  {t('proposals.proposedAt', { when: formatDateTime(p.proposedAt, language) })}
+                  {[t('proposals.proposedAt', { when: formatDateTime(p.proposedAt, language) }), proposerText(t, p.proposedBy)].filter(Boolean).join(', ')}
                   {p.decidedAt && ` · ${t('proposals.decidedAt', { when: formatDateTime(p.decidedAt, language) })}`}
                 </Paragraph>
                 {p.citedMeasures.length > 0 && <Paragraph data-size="sm">{t('proposals.measures', { measures: p.citedMeasures.join(', ') })}</Paragraph>}

@@ -206,6 +206,15 @@ export const POLICY_TABLE: PolicyTable = {
   'Subscription.agendaProposalChanged': readers('agenda proposals you may see, pushed after each step'),
   'AgendaProposal.statusLabel': label('the status'),
   'AgendaProposal.meeting': readers('the meeting it was proposed for'),
+  'AgendaProposal.proposedBy': {
+    allow: READ_ALL,
+    summary: 'the registered representative who proposed the item, named as registered now; null to those who may not see it (read side)',
+    ownOrganization: {
+      roles: ['NGO_REPRESENTATIVE'],
+      rule: "an NGO representative sees only their own organisation's representatives",
+      reasons: ['null otherwise'],
+    },
+  },
   'AgendaItem.proposal': readers('the member proposal an agenda item was accepted from'),
   'Mutation.proposeAgendaItem': {
     allow: REPRESENTATIVES,

@@ -54,6 +54,12 @@ export class AgendaProposal implements Omit<AgendaProposalView, 'seq' | 'propose
   @Field(() => String, { nullable: true, description: 'When it was accepted, declined or withdrawn (ISO 8601).' })
   decidedAt!: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "The organisation's registered representative who proposed it (see `proposedBy`); null when not recorded (before identities were linked).",
+  })
+  representativeId!: string | null;
+
   @Field(() => Int, { description: "The proposal stream's revision." })
   revision!: number;
 }

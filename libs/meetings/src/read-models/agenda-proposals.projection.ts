@@ -15,7 +15,8 @@ const data = <T extends AgendaProposalEvent['type']>(event: RecordedEvent, _type
  */
 export const agendaProposalsProjection: Projection = {
   name: 'agenda-proposals',
-  version: 1,
+  // 2: who proposed it (representative_id).
+  version: 2,
   handles: ['AgendaItemProposed', 'AgendaProposalAccepted', 'AgendaProposalDeclined', 'AgendaProposalWithdrawn'],
   tables: [AGENDA_PROPOSALS_TABLE],
   setup(db: Database) {
@@ -25,6 +26,7 @@ export const agendaProposalsProjection: Projection = {
       meeting_id TEXT NOT NULL,
       organization_id TEXT NOT NULL,
       proposed_by TEXT NOT NULL,
+      representative_id TEXT, -- the registered representative who proposed it; null when not recorded
       title TEXT NOT NULL,
       description TEXT NOT NULL,
       cited_measures TEXT NOT NULL, -- JSON array of numbers
@@ -55,6 +57,7 @@ export const agendaProposalsProjection: Projection = {
           meeting_id: d.meetingId,
           organization_id: d.organizationId,
           proposed_by: by,
+          representative_id: d.representativeId ?? null,
           title: d.title,
           description: d.description,
           cited_measures: JSON.stringify(d.citedMeasures),
@@ -86,8 +89,8 @@ export const agendaProposalsProjection: Projection = {
 const statements = preparedStatements((db: Database) => ({
   propose: db.prepare(
     `INSERT INTO ${AGENDA_PROPOSALS_TABLE}
-       (proposal_id, seq, meeting_id, organization_id, proposed_by, title, description, cited_measures, cited_issue_ids, status, proposed_at, revision)
-     VALUES (@proposal_id, @seq, @meeting_id, @organization_id, @proposed_by, @title, @description, @cited_measures, @cited_issue_ids, 'PROPOSED', @at, @revision)
+       (proposal_id, seq, meeting_id, organization_id, proposed_by, representative_id, title, description, cited_measures, cited_issue_ids, status, proposed_at, revision)
+     VALUES (@proposal_id, @seq, @meeting_id, @organization_id, @proposed_by, @representative_id, @title, @description, @cited_measures, @cited_issue_ids, 'PROPOSED', @at, @revision)
      ON CONFLICT (proposal_id) DO NOTHING`,
   ),
   decide: db.prepare(

@@ -10,6 +10,8 @@ export interface AgendaProposalView {
   meetingId: string;
   organizationId: string;
   proposedBy: string;
+  /** The registered representative who proposed it; null when not recorded. */
+  representativeId: string | null;
   title: string;
   description: string;
   citedMeasures: number[];
@@ -30,7 +32,7 @@ export interface AgendaProposalFilter {
 
 type Row = Omit<AgendaProposalView, 'citedMeasures' | 'citedIssueIds'> & { citedMeasures: string; citedIssueIds: string };
 
-const COLUMNS = `proposal_id AS id, seq, meeting_id AS meetingId, organization_id AS organizationId, proposed_by AS proposedBy,
+const COLUMNS = `proposal_id AS id, seq, meeting_id AS meetingId, organization_id AS organizationId, proposed_by AS proposedBy, representative_id AS representativeId,
   title, description, cited_measures AS citedMeasures, cited_issue_ids AS citedIssueIds, status, reason,
   agenda_item_id AS agendaItemId, proposed_at AS proposedAt, decided_at AS decidedAt, revision`;
 

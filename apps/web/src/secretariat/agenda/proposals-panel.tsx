@@ -3,6 +3,7 @@ import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo
 import { Alert, Button, Field, Heading, Label, List, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { refusalOf } from '../../apollo/refusal';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { proposerText } from '../../components/signer';
 import { Empty } from '../../components/states';
 import {
   AgendaAcceptProposalDocument,
@@ -129,7 +130,9 @@ export function ProposalsPanel({ meetingId, published, items, orgName, measureTi
                 <Heading level={3} data-size="xs">
                   {p.title}
                 </Heading>
-                <Paragraph data-size="sm">{t('secretariat.proposals.from', { organization: org, when: formatDateTime(p.proposedAt, language) })}</Paragraph>
+                <Paragraph data-size="sm">
+                  {[t('secretariat.proposals.from', { organization: org, when: formatDateTime(p.proposedAt, language) }), proposerText(t, p.proposedBy)].filter(Boolean).join(', ')}
+                </Paragraph>
                 {p.description && <Paragraph>{p.description}</Paragraph>}
                 {p.citedMeasures.length > 0 && (
                   <List.Unordered aria-label={t('secretariat.agenda.measuresOf', { title: p.title })}>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { AppLink } from '../../components/router-link';
+import { recorderText } from '../../components/signer';
 import { SecretariatRecordPositionDocument } from '../../gql/graphql';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -138,7 +139,7 @@ export function DecisionCard({ context, decision, index }: { context: MeetingCon
             {decision.positions.map((p) => (
               <Table.Row key={p.organizationId}>
                 <Table.Cell>{name(p.organizationId)}</Table.Cell>
-                <Table.Cell>{p.positionLabel}</Table.Cell>
+                <Table.Cell>{[p.positionLabel, recorderText(t, p.representative)].filter(Boolean).join(', ')}</Table.Cell>
                 <Table.Cell>{p.reason ?? ''}</Table.Cell>
               </Table.Row>
             ))}
