@@ -9,6 +9,7 @@ import { documentHref } from '../documents/links';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { namesOf } from '../audit/labels';
+import { measureNumbersText } from '../components/measure-catalogue';
 
 /** What a pushed change to a meeting reads again: the list (schedule, status, publication) and the agendas shown. */
 const LIVE_QUERIES = [AgencyMeetingsDocument, AgencyAgendaDocument];
@@ -47,7 +48,7 @@ function Agenda({ meetingId, title }: { meetingId: string; title: string }) {
                 </>
               )}
               {item.presentingOrganizationId && ` — ${t('agency.meetings.presentedBy', { organization: name(item.presentingOrganizationId) })}`}
-              {item.citedMeasures.length > 0 && ` (${t('agency.meetings.measures', { measures: item.citedMeasures.join(', ') })})`}
+              {item.citedMeasureRefs.length > 0 && ` (${t('agency.meetings.measures', { measures: measureNumbersText(item.citedMeasureRefs) })})`}
               {item.description && <Paragraph data-size="sm">{item.description}</Paragraph>}
             </List.Item>
           ))}

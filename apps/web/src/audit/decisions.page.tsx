@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n';
 import { Pager } from '../components/pager';
 import { documentHref } from '../documents/links';
 import { useUrlFilters } from '../components/use-url-filters';
+import { defaultPlanMeasures, measureNumbersText } from '../components/measure-catalogue';
 
 const FILTERS = ['meeting', 'body', 'measure', 'organization', 'status', 'from', 'to'] as const;
 type FilterName = (typeof FILTERS)[number];
@@ -90,7 +91,7 @@ export function DecisionRegisterPage() {
           <Label>{t('audit.decisions.filter.measure')}</Label>
           <Select value={params.get('measure') ?? ''} onChange={(e) => set('measure', e.target.value)}>
             <Select.Option value="">{t('audit.decisions.filter.anyMeasure')}</Select.Option>
-            {options.data?.measures.map((m) => (
+            {defaultPlanMeasures(options.data?.actionPlans).map((m) => (
               <Select.Option key={m.number} value={String(m.number)}>
                 {t('measure.numbered', { number: m.number, label: m.label })}
               </Select.Option>
@@ -162,7 +163,7 @@ export function DecisionRegisterPage() {
               <Table.Row key={d.id}>
                 <Table.Cell>
                   <AppLink to={`/audit/decisions/${d.id}`}>{d.text}</AppLink>
-                  {d.citedMeasures.length > 0 && <Paragraph data-size="sm">{t('audit.decisions.measures', { measures: d.citedMeasures.join(', ') })}</Paragraph>}
+                  {d.citedMeasureRefs.length > 0 && <Paragraph data-size="sm">{t('audit.decisions.measures', { measures: measureNumbersText(d.citedMeasureRefs) })}</Paragraph>}
                 </Table.Cell>
                 <Table.Cell>
                   {d.meeting ? t('audit.decisions.meetingCell', { title: d.meeting.title, body: d.meeting.kindLabel, when: formatDate(d.meeting.startsAt, language) }) : ''}

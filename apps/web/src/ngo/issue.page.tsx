@@ -13,6 +13,7 @@ import { useTitle } from '../components/use-title';
 import { IssueDecisionPositionsDocument, IssuePageDocument, IssueStoryChangedDocument, WithdrawIssueDocument, type IssueStatus } from '../gql/graphql';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { measureNumbersText } from '../components/measure-catalogue';
 
 /** The submitter may withdraw until the reference group forwards the issue. */
 const WITHDRAWABLE: readonly IssueStatus[] = ['SUBMITTED', 'ON_REFERENCE_AGENDA'];
@@ -122,7 +123,7 @@ export function IssuePage() {
         <dt>{t('ngo.issue.category')}</dt>
         <dd>{issue.categoryLabel}</dd>
         <dt>{t('ngo.issue.measures')}</dt>
-        <dd>{issue.citedMeasures.length ? issue.citedMeasures.join(', ') : t('ngo.issue.none')}</dd>
+        <dd>{issue.citedMeasureRefs.length ? measureNumbersText(issue.citedMeasureRefs) : t('ngo.issue.none')}</dd>
         {issue.urgencyReason && (
           <>
             <dt>{t('ngo.issue.urgency')}</dt>

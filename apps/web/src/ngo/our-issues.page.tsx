@@ -12,6 +12,7 @@ import { useTitle } from '../components/use-title';
 import { OurIssueStatusChangedDocument, OurIssuesDocument, type IssueStatus } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { defaultPlanMeasures, measureNumbersText } from '../components/measure-catalogue';
 
 export function OurIssuesPage() {
   const { t, lang, language } = useI18n();
@@ -56,7 +57,7 @@ export function OurIssuesPage() {
           <Label>{t('ngo.issues.filter.measure')}</Label>
           <Select value={measure} onChange={(e) => (setMeasure(e.target.value === '' ? '' : Number(e.target.value)), pages.reset())}>
             <Select.Option value="">{t('ngo.issues.filter.anyMeasure')}</Select.Option>
-            {data?.measures.map((m) => (
+            {defaultPlanMeasures(data?.actionPlans).map((m) => (
               <Select.Option key={m.number} value={m.number}>
                 {t('measure.numbered', { number: m.number, label: m.label })}
               </Select.Option>
@@ -89,7 +90,7 @@ export function OurIssuesPage() {
                   <Tag data-color="info">{issue.statusLabel}</Tag>
                 </Table.Cell>
                 <Table.Cell>{formatDate(issue.submittedAt, language)}</Table.Cell>
-                <Table.Cell>{issue.citedMeasures.join(', ')}</Table.Cell>
+                <Table.Cell>{measureNumbersText(issue.citedMeasureRefs)}</Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>

@@ -1,11 +1,13 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
-  Alert, Button, Checkbox, ErrorSummary, Field, Fieldset, Heading, Label, Paragraph, Search, Select, Textfield, ValidationMessage,
+  Alert, Button, Checkbox, ErrorSummary, Field, Fieldset, Heading, Label, Paragraph, Select, Textfield, ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { useNavigate } from 'react-router';
 import { refusalOf, type Refusal } from '../apollo/refusal';
 import { useUser } from '../auth/session-context';
+import { asRefInputs, type CitedMeasure } from '../components/measure-catalogue';
+import { MeasurePicker } from '../components/measure-picker';
 import { ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { RaiseIssueChoicesDocument, SubmitIssueDocument, type IssueCategory } from '../gql/graphql';
@@ -17,12 +19,13 @@ interface Draft {
   title: string;
   description: string;
   category: IssueCategory | '';
-  citedMeasures: number[];
+  /** Kept in the browser between visits: (plan, number) pairs, so an older plan's measure stays itself. */
+  measures: CitedMeasure[];
   citedIssueIds: string[];
   urgencyReason: string;
 }
 
-const EMPTY: Draft = { title: '', description: '', category: '', citedMeasures: [], citedIssueIds: [], urgencyReason: '' };
+const EMPTY: Draft = { title: '', description: '', category: '', measures: [], citedIssueIds: [], urgencyReason: '' };
 type TextField = 'title' | 'description' | 'urgencyReason';
 const TEXT_FIELDS: readonly TextField[] = ['title', 'description', 'urgencyReason'];
 
@@ -32,18 +35,10 @@ export function RaiseIssuePage() {
   const navigate = useNavigate();
   useTitle(t('ngo.raise.title'));
   const [draft, setDraft, clearDraft] = useDraft<Draft>(`raise-issue.${user.userId}`, EMPTY);
-  const [search, setSearch] = useState('');
   const [missingCategory, setMissingCategory] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | undefined>();
   const choices = useQuery(RaiseIssueChoicesDocument, { variables: { organizationId: user.organizationId, lang } });
   const [submit, { loading: sending }] = useMutation(SubmitIssueDocument);
-
-  const measures = useMemo(() => {
-    const words = search.trim().toLowerCase();
-    const all = choices.data?.measures ?? [];
-    if (!words) return all;
-    return all.filter((m) => String(m.number) === words || m.label.toLowerCase().includes(words) || draft.citedMeasures.includes(m.number));
-  }, [choices.data, search, draft.citedMeasures]);
 
   const update = (change: Partial<Draft>) => {
     setDraft({ ...draft, ...change });
@@ -73,7 +68,7 @@ export function RaiseIssuePage() {
             title: draft.title,
             description: draft.description,
             category: draft.category,
-            citedMeasures: draft.citedMeasures,
+            citedMeasureRefs: asRefInputs(draft.measures),
             citedIssueIds: draft.citedIssueIds,
             urgencyReason: draft.urgencyReason.trim() || undefined,
           },
@@ -142,25 +137,14 @@ export function RaiseIssuePage() {
             </Select>
             {missingCategory && !draft.category && <ValidationMessage>{t('ngo.raise.field.categoryMissing')}</ValidationMessage>}
           </Field>
-          <Fieldset>
-            <Fieldset.Legend>{t('ngo.raise.field.measures')}</Fieldset.Legend>
-            <Fieldset.Description>{t('ngo.raise.field.measuresHelp', { count: draft.citedMeasures.length })}</Fieldset.Description>
-            <Search>
-              <Search.Input aria-label={t('ngo.raise.field.measuresSearch')} value={search} onChange={(e) => setSearch(e.target.value)} />
-              <Search.Clear aria-label={t('action.clearSearch')} onClick={() => setSearch('')} />
-            </Search>
-            <div className="kom-measures">
-              {measures.map((m) => (
-                <Checkbox
-                  key={m.number}
-                  label={t('measure.numbered', { number: m.number, label: m.label })}
-                  checked={draft.citedMeasures.includes(m.number)}
-                  onChange={() => update({ citedMeasures: toggle(draft.citedMeasures, m.number) })}
-                />
-              ))}
-              {measures.length === 0 && <Paragraph data-size="sm">{t('ngo.raise.field.measuresNone')}</Paragraph>}
-            </div>
-          </Fieldset>
+          <MeasurePicker
+            plans={choices.data?.actionPlans ?? []}
+            value={draft.measures}
+            onChange={(measures) => update({ measures })}
+            legend={t('ngo.raise.field.measures')}
+            help={t('ngo.raise.field.measuresHelp', { count: draft.measures.length })}
+            searchLabel={t('ngo.raise.field.measuresSearch')}
+          />
           {ourIssues.length > 0 && (
             <Fieldset>
               <Fieldset.Legend>{t('ngo.raise.field.issues')}</Fieldset.Legend>

@@ -2,7 +2,8 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { refusalOf, type Refusal } from '../apollo/refusal';
-import { MeasurePicker, type PickableMeasure } from '../components/measure-picker';
+import { asRefInputs, type CitedMeasure, type PlanChoice } from '../components/measure-catalogue';
+import { MeasurePicker } from '../components/measure-picker';
 import { ProposeAgendaItemDocument, type OurProposalFragment } from '../gql/graphql';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
@@ -12,7 +13,7 @@ interface Draft {
   readonly meetingId: string;
   readonly title: string;
   readonly description: string;
-  readonly citedMeasures: readonly number[];
+  readonly citedMeasures: readonly CitedMeasure[];
   readonly citedIssueIds: readonly string[];
 }
 
@@ -44,7 +45,7 @@ export interface ProposableMeeting {
 
 interface ProposalFormProps {
   readonly meetings: readonly ProposableMeeting[];
-  readonly measures: readonly PickableMeasure[];
+  readonly plans: readonly PlanChoice[];
   /** The organisation's own issues it may cite; undefined when it raises none (an agency). */
   readonly issues: ReadonlyArray<{ id: string; title: string }> | undefined;
   readonly onSent: (proposal: OurProposalFragment) => void;
@@ -56,7 +57,7 @@ interface ProposalFormProps {
  * key, kept while the draft is unchanged: a double click or a retry after a lost answer makes one
  * proposal.
  */
-export function ProposalForm({ meetings, measures, issues, onSent }: ProposalFormProps) {
+export function ProposalForm({ meetings, plans, issues, onSent }: ProposalFormProps) {
   const { t, lang, language } = useI18n();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<Errors>({});
@@ -99,7 +100,7 @@ export function ProposalForm({ meetings, measures, issues, onSent }: ProposalFor
             meetingId: draft.meetingId,
             title,
             description: draft.description.trim() || null,
-            citedMeasures: [...draft.citedMeasures],
+            citedMeasureRefs: asRefInputs(draft.citedMeasures),
             citedIssueIds: [...draft.citedIssueIds],
             idempotencyKey: key.current,
           },
@@ -160,7 +161,7 @@ export function ProposalForm({ meetings, measures, issues, onSent }: ProposalFor
           />
           <MeasurePicker
             key={sent}
-            measures={measures}
+            plans={plans}
             value={draft.citedMeasures}
             onChange={(citedMeasures) => update({ citedMeasures })}
             legend={t('proposals.form.measures')}

@@ -23,6 +23,7 @@ import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { proposableMeetings } from './proposable';
 import { ProposalForm } from './proposal-form';
+import { measureNumbersText } from '../components/measure-catalogue';
 
 const STATUS_COLOR: Readonly<Record<AgendaProposalStatus, 'info' | 'success' | 'danger' | 'neutral'>> = {
   PROPOSED: 'info',
@@ -112,7 +113,7 @@ export function ProposalsPage() {
       <Paragraph>{t(user.role === 'NGO_REPRESENTATIVE' ? 'proposals.introNgo' : 'proposals.introAgency', { organization: user.organizationName })}</Paragraph>
       <ProposalForm
         meetings={meetings}
-        measures={choices.data?.measures ?? []}
+        plans={choices.data?.actionPlans ?? []}
         issues={issues}
         onSent={(proposal) => {
           shown.current.set(proposal.id, proposal.status);
@@ -157,7 +158,7 @@ export function ProposalsPage() {
                   {[t('proposals.proposedAt', { when: formatDateTime(p.proposedAt, language) }), proposerText(t, p.proposedBy)].filter(Boolean).join(', ')}
                   {p.decidedAt && ` · ${t('proposals.decidedAt', { when: formatDateTime(p.decidedAt, language) })}`}
                 </Paragraph>
-                {p.citedMeasures.length > 0 && <Paragraph data-size="sm">{t('proposals.measures', { measures: p.citedMeasures.join(', ') })}</Paragraph>}
+                {p.citedMeasureRefs.length > 0 && <Paragraph data-size="sm">{t('proposals.measures', { measures: measureNumbersText(p.citedMeasureRefs) })}</Paragraph>}
                 {p.status === 'DECLINED' && p.reason && <Paragraph>{t('proposals.declinedReason', { reason: p.reason })}</Paragraph>}
                 {p.status === 'WITHDRAWN' && p.reason && <Paragraph>{t('proposals.withdrawnReason', { reason: p.reason })}</Paragraph>}
                 {p.status === 'ACCEPTED' &&

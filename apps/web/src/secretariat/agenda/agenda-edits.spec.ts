@@ -1,19 +1,31 @@
-import { changesBetween, moved, parseMeasures } from './agenda-edits';
+import { changesBetween, measuresText, moved, parseMeasures } from './agenda-edits';
 
 const item = (id: string, title: string, extra: Partial<{ description: string; citedMeasures: number[]; removedByAmendment: boolean }> = {}) => ({
   id,
   title,
   description: extra.description ?? '',
-  citedMeasures: extra.citedMeasures ?? [],
+  citedMeasureRefs: (extra.citedMeasures ?? []).map((number) => ({ plan: '2011-2014', number })),
   presentingOrganizationId: null,
   removedByAmendment: extra.removedByAmendment ?? false,
 });
 
 describe('the agenda editor, before anything is sent', () => {
-  it('reads measure numbers 1 to 35 and names what is not one', () => {
-    expect(parseMeasures('34, 6 6;17')).toEqual({ numbers: [6, 17, 34], invalid: [] });
-    expect(parseMeasures('6, 36, 0, sju')).toEqual({ numbers: [6], invalid: ['36', '0', 'sju'] });
-    expect(parseMeasures('  ')).toEqual({ numbers: [], invalid: [] });
+  const plans = [
+    { id: '2011-2014', title: 'Handlingsplan 2011–2014', from: 2011, to: 2014, measures: [{ number: 6, label: 'Rapport' }] },
+    { id: '2006-2009', title: 'Stopp menneskehandelen', from: 2006, to: 2009, measures: [{ number: 1, label: 'KOM' }] },
+  ];
+  const of2011 = (...numbers: number[]) => numbers.map((number) => ({ plan: '2011-2014', number }));
+
+  it('reads measure numbers 1 to 35 of the default plan and names what is not one', () => {
+    expect(parseMeasures('34, 6 6;17', plans)).toEqual({ measures: of2011(34, 6, 17), invalid: [] });
+    expect(parseMeasures('6, 36, 0, sju', plans)).toEqual({ measures: of2011(6), invalid: ['36', '0', 'sju'] });
+    expect(parseMeasures('  ', plans)).toEqual({ measures: [], invalid: [] });
+  });
+
+  it("reads another plan's measure as it is shown, with the plan's years, and refuses one the plan does not have", () => {
+    expect(parseMeasures('6, 1 (2006–2009), 1(2006-2009)', plans)).toEqual({ measures: [...of2011(6), { plan: '2006-2009', number: 1 }], invalid: [] });
+    expect(parseMeasures('2 (2006–2009), 1 (1999–2002)', plans).invalid).toEqual(['2 (2006–2009)', '1 (1999–2002)']);
+    expect(measuresText(parseMeasures('1 (2006–2009), 34, 6', plans).measures)).toBe('6, 34, 1 (2006–2009)');
   });
 
   it('moves one item and leaves the others in their order', () => {
@@ -28,5 +40,7 @@ describe('the agenda editor, before anything is sent', () => {
     const after = [item('2', 'Rutiner', { citedMeasures: [6] }), item('1', 'Budsjett'), item('4', 'Nytt punkt'), item('3', 'Eventuelt', { removedByAmendment: true })];
     expect(changesBetween(before, after)).toEqual({ added: ['Nytt punkt'], removed: ['Eventuelt'], changed: ['Rutiner'], reordered: true });
     expect(changesBetween(before, before)).toEqual({ added: [], removed: [], changed: [], reordered: false });
+    const cited = [item('1', 'Budsjett', { citedMeasures: [6, 34] })];
+    expect(changesBetween(cited, [item('1', 'Budsjett', { citedMeasures: [34, 6] })]).changed).toEqual([]);
   });
 });

@@ -1,19 +1,35 @@
-/** The measures of the action plan are numbered 1 to 35 (the server refuses any other). */
+import { DEFAULT_PLAN_ID, measureKey, measureNumbersText, sameMeasure, type CitedMeasure, type PlanChoice } from '../../components/measure-catalogue';
+
+/** The default plan's measures are numbered 1 to 35 (the server refuses any other). */
 export const MEASURE_COUNT = 35;
 
-/** The numbers typed in the measures field ("6, 34"), and what is not a measure number. */
-export function parseMeasures(text: string): { numbers: number[]; invalid: string[] } {
-  const numbers: number[] = [];
+// A measure of another plan is typed as it is shown: its number and the plan's years, "1 (2006–2009)".
+const TOKEN = /(\d+)\s*\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\)|[^\s,;]+/g;
+
+/**
+ * The measures typed in the measures field ("6, 34, 1 (2006–2009)"): a bare number is a measure of
+ * the default plan; and what is not a measure.
+ */
+export function parseMeasures(text: string, plans: readonly PlanChoice[]): { measures: CitedMeasure[]; invalid: string[] } {
+  const measures: CitedMeasure[] = [];
   const invalid: string[] = [];
-  for (const part of text.split(/[\s,;]+/).filter(Boolean)) {
-    const n = /^\d+$/.test(part) ? Number(part) : NaN;
-    if (!Number.isInteger(n) || n < 1 || n > MEASURE_COUNT) invalid.push(part);
-    else if (!numbers.includes(n)) numbers.push(n);
+  for (const [token, number, from, to] of text.matchAll(TOKEN)) {
+    let measure: CitedMeasure | undefined;
+    if (number !== undefined) {
+      const plan = `${from}-${to}`;
+      if (plans.find((p) => p.id === plan)?.measures.some((m) => m.number === Number(number))) measure = { plan, number: Number(number) };
+    } else if (/^\d+$/.test(token) && Number(token) >= 1 && Number(token) <= MEASURE_COUNT) measure = { plan: DEFAULT_PLAN_ID, number: Number(token) };
+    if (!measure) invalid.push(token.trim());
+    else if (!measures.some((m) => sameMeasure(m, measure))) measures.push(measure);
   }
-  return { numbers: numbers.sort((a, b) => a - b), invalid };
+  return { measures, invalid };
 }
 
-export const measuresText = (numbers: readonly number[]) => [...numbers].sort((a, b) => a - b).join(', ');
+/** The measures as the field shows them: the default plan's numbers first, "6, 34, 1 (2006–2009)". */
+export const measuresText = (measures: readonly CitedMeasure[]) => measureNumbersText(measures);
+
+/** The same measures, whatever their order. */
+const sameSet = (a: readonly CitedMeasure[], b: readonly CitedMeasure[]) => a.map(measureKey).sort().join() === b.map(measureKey).sort().join();
 
 /** The order after moving one item from one place to another (places are 0-based, clamped). */
 export function moved<T>(list: readonly T[], from: number, to: number): T[] {
@@ -28,7 +44,7 @@ export interface ItemLike {
   readonly id: string;
   readonly title: string;
   readonly description: string;
-  readonly citedMeasures: readonly number[];
+  readonly citedMeasureRefs: readonly CitedMeasure[];
   readonly presentingOrganizationId: string | null;
   readonly removedByAmendment: boolean;
 }
@@ -55,7 +71,7 @@ export function changesBetween(before: readonly ItemLike[], after: readonly Item
         (old.title !== i.title ||
           old.description !== i.description ||
           old.presentingOrganizationId !== i.presentingOrganizationId ||
-          measuresText(old.citedMeasures) !== measuresText(i.citedMeasures))
+          !sameSet(old.citedMeasureRefs, i.citedMeasureRefs))
       );
     })
     .map((i) => i.title);

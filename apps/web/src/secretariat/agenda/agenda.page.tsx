@@ -24,6 +24,7 @@ import { useI18n } from '../../i18n/i18n';
 import { changesBetween, measuresText, moved, parseMeasures, type AgendaChanges } from './agenda-edits';
 import { checkDraft, EMPTY_DRAFT, ItemForm, type ItemDraft, type ItemErrors } from './item-form';
 import { ProposalsPanel } from './proposals-panel';
+import { asRefInputs, measureKey, measureNumbersText, measureText, type CitedMeasure } from '../../components/measure-catalogue';
 
 type Meeting = AgendaEditorMeetingFragment;
 type Item = NonNullable<Meeting['agenda']>[number];
@@ -150,7 +151,8 @@ export function AgendaPage() {
   const editable = meeting.status === 'SCHEDULED' || meeting.status === 'PUBLISHED';
   const organizations = data.organizations.edges.map((e) => e.node);
   const orgName = (id: string | null) => organizations.find((o) => o.id === id)?.name ?? id ?? '';
-  const measureTitle = (n: number) => t('measure.numbered', { number: n, label: data.measures.find((m) => m.number === n)?.label ?? '' });
+  const plans = data.actionPlans;
+  const measureTitle = (m: CitedMeasure) => measureText(t, plans, m);
   const reference = meeting.kind === 'REFERENCE_GROUP';
   const issues = (reference ? data.submitted : data.forwarded).edges.map((e) => e.node);
   const snapshot = (): Baseline => ({ revision: meeting.revision, items: all });
@@ -173,7 +175,7 @@ export function AgendaPage() {
     title: draft.title.trim(),
     description: draft.description.trim() || null,
     presentingOrganizationId: draft.presentingOrganizationId || null,
-    citedMeasures: parseMeasures(draft.measures).numbers,
+    citedMeasureRefs: asRefInputs(parseMeasures(draft.measures, plans).measures),
   });
 
   /** A write's refusal: a conflict shows what changed and keeps the text; others go to their field. */
@@ -191,7 +193,7 @@ export function AgendaPage() {
   };
 
   const submitAdd = async () => {
-    const errors = checkDraft(addForm.draft, t);
+    const errors = checkDraft(addForm.draft, plans, t);
     setAddForm({ ...addForm, errors, refusal: undefined });
     if (Object.keys(errors).length > 0) return;
     const base = addForm.baseline ?? snapshot();
@@ -209,14 +211,14 @@ export function AgendaPage() {
     setFocusAfterMove(undefined);
     setEditing({
       itemId: item.id,
-      draft: { title: item.title, description: item.description, presentingOrganizationId: item.presentingOrganizationId ?? '', measures: measuresText(item.citedMeasures) },
+      draft: { title: item.title, description: item.description, presentingOrganizationId: item.presentingOrganizationId ?? '', measures: measuresText(item.citedMeasureRefs) },
       baseline: snapshot(),
       errors: {},
     });
   };
   const submitEdit = async () => {
     if (!editing) return;
-    const errors = checkDraft(editing.draft, t);
+    const errors = checkDraft(editing.draft, plans, t);
     setEditing({ ...editing, errors, refusal: undefined });
     if (Object.keys(errors).length > 0) return;
     const base = editing.baseline ?? snapshot();
@@ -418,7 +420,7 @@ export function AgendaPage() {
                         onSubmit={() => void submitEdit()}
                         onCancel={() => setEditing(undefined)}
                         organizations={organizations}
-                        measures={data.measures}
+                        plans={plans}
                       >
                         {editing.conflict && <ConflictNotice changes={editing.conflict} />}
                         {editing.refusal && (
@@ -445,10 +447,10 @@ export function AgendaPage() {
                           </Paragraph>
                         )}
                         {item.proposal && <Paragraph data-size="sm">{t('secretariat.agenda.proposedBy', { organization: orgName(item.proposal.organizationId) })}</Paragraph>}
-                        {item.citedMeasures.length > 0 && (
+                        {item.citedMeasureRefs.length > 0 && (
                           <List.Unordered aria-label={t('secretariat.agenda.measuresOf', { title: item.title })}>
-                            {item.citedMeasures.map((n) => (
-                              <List.Item key={n}>{measureTitle(n)}</List.Item>
+                            {item.citedMeasureRefs.map((m) => (
+                              <List.Item key={measureKey(m)}>{measureTitle(m)}</List.Item>
                             ))}
                           </List.Unordered>
                         )}
@@ -540,7 +542,7 @@ export function AgendaPage() {
             busy={adding.loading}
             onSubmit={() => void submitAdd()}
             organizations={organizations}
-            measures={data.measures}
+            plans={plans}
           >
             {addForm.conflict && <ConflictNotice changes={addForm.conflict} />}
             {addForm.refusal && (
@@ -602,7 +604,7 @@ export function AgendaPage() {
                   <Paragraph>{issue.title}</Paragraph>
                   <Paragraph data-size="sm">
                     {t('secretariat.agenda.suggest.issueFacts', { organization: orgName(issue.organizationId) })}
-                    {issue.citedMeasures.length > 0 && ` ${t('secretariat.agenda.suggest.issueMeasures', { measures: issue.citedMeasures.join(', ') })}`}
+                    {issue.citedMeasureRefs.length > 0 && ` ${t('secretariat.agenda.suggest.issueMeasures', { measures: measureNumbersText(issue.citedMeasureRefs) })}`}
                   </Paragraph>
                   <Button variant="secondary" data-size="sm" disabled={placing.loading} aria-label={t('secretariat.agenda.suggest.placeOne', { title: issue.title })} onClick={() => void place(issue)}>
                     {t('secretariat.agenda.suggest.place')}

@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
-import { Button, Checkbox, Field, Heading, Label, List, Select, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Field, Fieldset, Heading, Label, List, Select, Textfield } from '@digdir/designsystemet-react';
+import { measureKey, measureText, sameMeasure, type CitedMeasure, type PlanChoice } from '../../components/measure-catalogue';
 import { useI18n } from '../../i18n/i18n';
 import { measuresText, parseMeasures } from './agenda-edits';
 
@@ -8,7 +9,7 @@ export interface ItemDraft {
   readonly title: string;
   readonly description: string;
   readonly presentingOrganizationId: string;
-  /** The measure numbers as typed ("6, 34"); the list below writes here too. */
+  /** The measures as typed ("6, 34, 1 (2006–2009)"); the list below writes here too. */
   readonly measures: string;
 }
 
@@ -17,12 +18,12 @@ export const EMPTY_DRAFT: ItemDraft = { title: '', description: '', presentingOr
 export type ItemErrors = Partial<Record<'title' | 'description' | 'measures', string>>;
 
 /** The checks made before anything is sent: the same rules the server applies. */
-export function checkDraft(draft: ItemDraft, t: ReturnType<typeof useI18n>['t']): ItemErrors {
+export function checkDraft(draft: ItemDraft, plans: readonly PlanChoice[], t: ReturnType<typeof useI18n>['t']): ItemErrors {
   const errors: ItemErrors = {};
   const title = draft.title.trim();
   if (!title) errors.title = t('refusal.TITLE_REQUIRED');
   else if (title.length > 300) errors.title = t('refusal.TITLE_TOO_LONG');
-  const { invalid } = parseMeasures(draft.measures);
+  const { invalid } = parseMeasures(draft.measures, plans);
   if (invalid.length > 0) errors.measures = t('secretariat.agenda.form.measuresInvalid', { values: invalid.join(', ') });
   return errors;
 }
@@ -38,16 +39,18 @@ interface ItemFormProps {
   readonly onSubmit: () => void;
   readonly onCancel?: () => void;
   readonly organizations: ReadonlyArray<{ id: string; name: string }>;
-  readonly measures: ReadonlyArray<{ number: number; label: string }>;
+  readonly plans: readonly PlanChoice[];
   /** A notice above the buttons: a conflict, or the server's refusal. */
   readonly children?: ReactNode;
 }
 
 /** Title, description, presenting organisation and cited measures of an agenda item. */
-export function ItemForm({ id, heading, draft, onChange, errors, submitLabel, busy, onSubmit, onCancel, organizations, measures, children }: ItemFormProps) {
+export function ItemForm({ id, heading, draft, onChange, errors, submitLabel, busy, onSubmit, onCancel, organizations, plans, children }: ItemFormProps) {
   const { t } = useI18n();
-  const chosen = parseMeasures(draft.measures).numbers;
-  const toggle = (n: number) => onChange({ ...draft, measures: measuresText(chosen.includes(n) ? chosen.filter((m) => m !== n) : [...chosen, n]) });
+  const chosen = parseMeasures(draft.measures, plans).measures;
+  const isChosen = (m: CitedMeasure) => chosen.some((c) => sameMeasure(c, m));
+  const toggle = (m: CitedMeasure) => onChange({ ...draft, measures: measuresText(isChosen(m) ? chosen.filter((c) => !sameMeasure(c, m)) : [...chosen, m]) });
+  const newestFirst = [...plans].sort((a, b) => b.from - a.from);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
@@ -86,24 +89,29 @@ export function ItemForm({ id, heading, draft, onChange, errors, submitLabel, bu
       />
       {chosen.length > 0 && (
         <List.Unordered aria-label={t('secretariat.agenda.form.measuresChosen')}>
-          {chosen.map((n) => (
-            <List.Item key={n}>{t('measure.numbered', { number: n, label: measures.find((m) => m.number === n)?.label ?? '' })}</List.Item>
+          {chosen.map((m) => (
+            <List.Item key={measureKey(m)}>{measureText(t, plans, m)}</List.Item>
           ))}
         </List.Unordered>
       )}
       <details>
-        <summary>{t('secretariat.agenda.form.measuresList', { count: measures.length })}</summary>
-        <div className="kom-measures">
-          {measures.map((m) => (
-            <Checkbox
-              key={m.number}
-              value={String(m.number)}
-              label={t('measure.numbered', { number: m.number, label: m.label })}
-              checked={chosen.includes(m.number)}
-              onChange={() => toggle(m.number)}
-            />
-          ))}
-        </div>
+        <summary>{t('secretariat.agenda.form.measuresList', { count: plans.reduce((n, p) => n + p.measures.length, 0) })}</summary>
+        {newestFirst.map((plan) => (
+          <Fieldset key={plan.id}>
+            <Fieldset.Legend>{t('measurePicker.plan', { title: plan.title, count: plan.measures.length })}</Fieldset.Legend>
+            <div className="kom-measures">
+              {plan.measures.map(({ number }) => (
+                <Checkbox
+                  key={number}
+                  value={`${plan.id}/${number}`}
+                  label={measureText(t, plans, { plan: plan.id, number })}
+                  checked={isChosen({ plan: plan.id, number })}
+                  onChange={() => toggle({ plan: plan.id, number })}
+                />
+              ))}
+            </div>
+          </Fieldset>
+        ))}
       </details>
       {children}
       <div className="kom-actions">

@@ -3,6 +3,7 @@ import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo
 import { Alert, Button, Field, Heading, Label, List, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { refusalOf } from '../../apollo/refusal';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { measureKey, type CitedMeasure } from '../../components/measure-catalogue';
 import { proposerText } from '../../components/signer';
 import { Empty } from '../../components/states';
 import {
@@ -25,7 +26,7 @@ interface ProposalsPanelProps {
   /** The agenda as it stands, in order: where an accepted item may go. */
   readonly items: ReadonlyArray<{ id: string; title: string }>;
   readonly orgName: (id: string | null) => string;
-  readonly measureTitle: (n: number) => string;
+  readonly measureTitle: (m: CitedMeasure) => string;
   /** Tells the reader what happened (the page's polite live region). */
   readonly say: (text: string) => void;
   /** The agenda changed: read it again. */
@@ -134,10 +135,10 @@ export function ProposalsPanel({ meetingId, published, items, orgName, measureTi
                   {[t('secretariat.proposals.from', { organization: org, when: formatDateTime(p.proposedAt, language) }), proposerText(t, p.proposedBy)].filter(Boolean).join(', ')}
                 </Paragraph>
                 {p.description && <Paragraph>{p.description}</Paragraph>}
-                {p.citedMeasures.length > 0 && (
+                {p.citedMeasureRefs.length > 0 && (
                   <List.Unordered aria-label={t('secretariat.agenda.measuresOf', { title: p.title })}>
-                    {p.citedMeasures.map((n) => (
-                      <List.Item key={n}>{measureTitle(n)}</List.Item>
+                    {p.citedMeasureRefs.map((m) => (
+                      <List.Item key={measureKey(m)}>{measureTitle(m)}</List.Item>
                     ))}
                   </List.Unordered>
                 )}

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { ActionItems } from './action-items';
 import { missingReasons, PositionFields, type PositionChoices } from './positions';
 import { refusalText, type Decision, type MeetingContext } from './shared';
+import { measureNumbersText } from '../../components/measure-catalogue';
 
 /** Change positions on a decision until the minutes are approved (the latest one counts; the log keeps each). */
 function ChangePositions({ context, decision, onDone }: { context: MeetingContext; decision: Decision; onDone: () => void }) {
@@ -93,7 +94,7 @@ export function DecisionCard({ context, decision, index }: { context: MeetingCon
           </>
         )}
         <dt>{t('secretariat.meeting.decision.measures')}</dt>
-        <dd>{decision.citedMeasures.length ? t('secretariat.meeting.measures', { numbers: decision.citedMeasures.join(', ') }) : t('secretariat.meeting.noMeasures')}</dd>
+        <dd>{decision.citedMeasureRefs.length ? t('secretariat.meeting.measures', { numbers: measureNumbersText(decision.citedMeasureRefs) }) : t('secretariat.meeting.noMeasures')}</dd>
         {decision.reviewDate && (
           <>
             <dt>{t('secretariat.meeting.decision.reviewDate')}</dt>

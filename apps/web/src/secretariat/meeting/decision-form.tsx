@@ -6,6 +6,7 @@ import { SecretariatRecordDecisionDocument, SecretariatSupersedeDecisionDocument
 import { formatDate, osloParts } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { DecisionSearch, type FoundDecision } from './decision-search';
+import { asRefInputs, type CitedMeasure } from '../../components/measure-catalogue';
 import { MeasurePicker } from '../../components/measure-picker';
 import { missingReasons, PositionFields, type PositionChoice, type PositionChoices } from './positions';
 import { newKey, refusalText, type AgendaItem, type MeetingContext } from './shared';
@@ -28,11 +29,11 @@ const FIELD_OF_REASON: Readonly<Record<string, Field>> = {
  */
 export function DecisionForm({ context, item, onDone }: { context: MeetingContext; item: AgendaItem; onDone: () => void }) {
   const { t, language } = useI18n();
-  const { meeting, attendees, positionLabels, measures } = context;
+  const { meeting, attendees, positionLabels, plans } = context;
   const id = `decide-${item.id}`;
   const [text, setText] = useState('');
   const [rationale, setRationale] = useState('');
-  const [citedMeasures, setCitedMeasures] = useState<number[]>([...item.citedMeasures]);
+  const [citedMeasures, setCitedMeasures] = useState<CitedMeasure[]>(() => asRefInputs(item.citedMeasureRefs));
   const [reviewDate, setReviewDate] = useState('');
   const [positions, setPositions] = useState<PositionChoices>({});
   const [replaces, setReplaces] = useState<FoundDecision | undefined>();
@@ -69,7 +70,7 @@ export function DecisionForm({ context, item, onDone }: { context: MeetingContex
             agendaItemId: item.id,
             text: text.trim(),
             rationale: rationale.trim() || null,
-            citedMeasures,
+            citedMeasureRefs: asRefInputs(citedMeasures),
             reviewDate: reviewDate || null,
             positions: chosen,
             supersedes: replaces?.id ?? null,
@@ -110,7 +111,7 @@ export function DecisionForm({ context, item, onDone }: { context: MeetingContex
       <Textfield multiline rows={3} label={t('secretariat.meeting.decision.text')} value={text} onChange={(e) => setText(e.target.value)} error={errors.text} />
       <Textfield multiline rows={3} label={t('secretariat.meeting.decision.rationale')} value={rationale} onChange={(e) => setRationale(e.target.value)} error={errors.rationale} />
       <MeasurePicker
-        measures={measures}
+        plans={plans}
         value={citedMeasures}
         onChange={setCitedMeasures}
         legend={t('secretariat.meeting.decision.measures')}

@@ -6,6 +6,7 @@ import { SecretariatFindDecisionsDocument, type DecisionFilter, type Secretariat
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import type { MeetingContext } from './shared';
+import { defaultPlanMeasures, measureNumbersText } from '../../components/measure-catalogue';
 
 export type FoundDecision = SecretariatFindDecisionsQuery['decisions']['edges'][number]['node'];
 
@@ -32,7 +33,7 @@ export function DecisionSearch({
   headingLevel?: 3 | 4;
 }) {
   const { t, lang, language } = useI18n();
-  const { meeting, bodyMeetings, measures } = context;
+  const { meeting, bodyMeetings, plans } = context;
   const [words, setWords] = useState('');
   const [meetingId, setMeetingId] = useState('');
   const [measure, setMeasure] = useState('');
@@ -84,7 +85,7 @@ export function DecisionSearch({
           <Label>{t('secretariat.meeting.search.measure')}</Label>
           <Select value={measure} onChange={(e) => setMeasure(e.target.value)}>
             <Select.Option value="">{t('secretariat.meeting.search.anyMeasure')}</Select.Option>
-            {measures.map((m) => (
+            {defaultPlanMeasures(plans).map((m) => (
               <Select.Option key={m.number} value={String(m.number)}>
                 {t('measure.numbered', { number: m.number, label: m.label })}
               </Select.Option>
@@ -108,7 +109,7 @@ export function DecisionSearch({
               <Paragraph>{d.text}</Paragraph>
               <Paragraph data-size="sm">
                 {t('secretariat.meeting.search.takenAt', { meeting: d.meeting?.title ?? '', when: d.meeting ? formatDate(d.meeting.startsAt, language) : '' })}{' '}
-                {d.citedMeasures.length > 0 && t('secretariat.meeting.measures', { numbers: d.citedMeasures.join(', ') })} <Tag data-color="success">{d.statusLabel}</Tag>
+                {d.citedMeasureRefs.length > 0 && t('secretariat.meeting.measures', { numbers: measureNumbersText(d.citedMeasureRefs) })} <Tag data-color="success">{d.statusLabel}</Tag>
               </Paragraph>
               <div>
                 <Button type="button" variant="secondary" data-size="sm" onClick={() => onPick(d)}>

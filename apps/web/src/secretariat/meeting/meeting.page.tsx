@@ -15,6 +15,7 @@ import { DecisionForm } from './decision-form';
 import { Minutes } from './minutes';
 import { RevokeDecision } from './revoke';
 import type { AgendaItem as AgendaItemRecord, MeetingContext, Org } from './shared';
+import { measureNumbersText } from '../../components/measure-catalogue';
 
 const YEAR = 365 * 24 * 3600_000;
 
@@ -46,7 +47,7 @@ function AgendaItem({ context, item, position }: { context: MeetingContext; item
         <Paragraph data-size="sm">
           {[
             item.presentingOrganizationId ? t('secretariat.meeting.item.presenter', { organization: context.names.get(item.presentingOrganizationId) ?? item.presentingOrganizationId }) : '',
-            item.citedMeasures.length ? t('secretariat.meeting.measures', { numbers: item.citedMeasures.join(', ') }) : '',
+            item.citedMeasureRefs.length ? t('secretariat.meeting.measures', { numbers: measureNumbersText(item.citedMeasureRefs) }) : '',
           ]
             .filter(Boolean)
             .join(' · ')}
@@ -122,7 +123,7 @@ export function MeetingPage() {
     names,
     members,
     attendees,
-    measures: data.measures,
+    plans: data.actionPlans,
     positionLabels: data.positions,
     bodyMeetings: body.data?.bodyMeetings.edges.map((e) => e.node) ?? [],
     readOnly,

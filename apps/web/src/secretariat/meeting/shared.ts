@@ -1,12 +1,12 @@
 import type { Position, SecretariatMeetingQuery, SecretariatMeetingRecordFragment } from '../../gql/graphql';
 import { refusalOf } from '../../apollo/refusal';
 import type { Translate } from '../../i18n/translate';
+import type { PlanChoice } from '../../components/measure-catalogue';
 
 export type MeetingRecord = SecretariatMeetingRecordFragment;
 export type AgendaItem = NonNullable<MeetingRecord['agenda']>[number];
 export type Decision = MeetingRecord['decisions'][number];
 export type ActionItem = MeetingRecord['actionItems'][number];
-export type Measure = SecretariatMeetingQuery['measures'][number];
 export type PositionLabels = SecretariatMeetingQuery['positions'];
 export interface Org {
   readonly id: string;
@@ -29,7 +29,7 @@ export interface MeetingContext {
   readonly members: readonly Org[];
   /** Organisations present, by name. */
   readonly attendees: readonly Org[];
-  readonly measures: readonly Measure[];
+  readonly plans: readonly PlanChoice[];
   readonly positionLabels: PositionLabels;
   /** Meetings of the same body, by start time. */
   readonly bodyMeetings: readonly BodyMeeting[];

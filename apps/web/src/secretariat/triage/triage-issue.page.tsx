@@ -17,6 +17,7 @@ import {
 } from '../../gql/graphql';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
+import { measureNumbersText } from '../../components/measure-catalogue';
 
 type Message = { kind: 'success' | 'danger' | 'warning'; text: string };
 const FINAL = new Set(['RESOLVED', 'WITHDRAWN', 'CLOSED']);
@@ -153,7 +154,7 @@ export function TriageIssuePage() {
           category: issue.categoryLabel,
         })}
       </Paragraph>
-      {issue.citedMeasures.length > 0 && <Paragraph data-size="sm">{t('secretariat.triage.measures', { measures: issue.citedMeasures.join(', ') })}</Paragraph>}
+      {issue.citedMeasureRefs.length > 0 && <Paragraph data-size="sm">{t('secretariat.triage.measures', { measures: measureNumbersText(issue.citedMeasureRefs) })}</Paragraph>}
       <Paragraph>{issue.description}</Paragraph>
       {issue.urgencyReason && <Paragraph>{t('secretariat.triage.issue.urgency', { reason: issue.urgencyReason })}</Paragraph>}
       {issue.closingReason && <Paragraph>{t('secretariat.triage.issue.closingReason', { reason: issue.closingReason })}</Paragraph>}

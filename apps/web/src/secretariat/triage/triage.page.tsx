@@ -10,6 +10,7 @@ import { useUrlFilters } from '../../components/use-url-filters';
 import { TriageOptionsDocument, TriageQueueDocument, type IssueFilterInput, type IssueStatus, type TriageQueueQuery } from '../../gql/graphql';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
+import { defaultPlanMeasures, measureNumbersText } from '../../components/measure-catalogue';
 
 const FILTERS = ['view', 'status', 'organization', 'measure'] as const;
 type Issue = TriageQueueQuery['issues']['edges'][number]['node'];
@@ -113,7 +114,7 @@ export function TriagePage() {
           <Label>{t('secretariat.triage.filter.measure')}</Label>
           <Select value={params.get('measure') ?? ''} onChange={(e) => set('measure', e.target.value)}>
             <Select.Option value="">{t('secretariat.triage.filter.anyMeasure')}</Select.Option>
-            {options.data?.measures.map((m) => (
+            {defaultPlanMeasures(options.data?.actionPlans).map((m) => (
               <Select.Option key={m.number} value={String(m.number)}>
                 {t('measure.numbered', { number: m.number, label: m.label })}
               </Select.Option>
@@ -148,7 +149,7 @@ export function TriagePage() {
               <Table.Row key={issue.id}>
                 <Table.Cell>
                   <AppLink to={`/secretariat/issues/${issue.id}`}>{issue.title}</AppLink>
-                  {issue.citedMeasures.length > 0 && <Paragraph data-size="sm">{t('secretariat.triage.measures', { measures: issue.citedMeasures.join(', ') })}</Paragraph>}
+                  {issue.citedMeasureRefs.length > 0 && <Paragraph data-size="sm">{t('secretariat.triage.measures', { measures: measureNumbersText(issue.citedMeasureRefs) })}</Paragraph>}
                   {issue.duplicateOfIssueId && <Paragraph data-size="sm">{t('secretariat.triage.isDuplicate')}</Paragraph>}
                 </Table.Cell>
                 <Table.Cell>{names.get(issue.organizationId) ?? issue.organizationId}</Table.Cell>
