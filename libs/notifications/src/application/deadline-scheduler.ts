@@ -3,7 +3,7 @@ import type { CommandMeta } from '@kom/platform';
 import type { NotificationCommand } from '../domain/notification.decider';
 import type { NotificationRecordedData } from '../domain/notification.events';
 import { DEFAULT_DAYS_AHEAD, type Topic } from '../domain/topics';
-import type { NotificationsReadModel, PersonPreferences } from '../read-models/notifications.queries';
+import type { EndpointRow, NotificationsReadModel, PersonPreferences } from '../read-models/notifications.queries';
 import { notificationsFor } from './notifications.reactor';
 
 export type RecordNotification = (command: NotificationCommand, meta: CommandMeta) => Promise<unknown>;
@@ -26,26 +26,43 @@ export class DeadlineScheduler {
     private readonly record: RecordNotification,
   ) {}
 
-  /** The notifications due at `now`, not yet necessarily recorded. */
+  /**
+   * The notifications due at `now`, not yet necessarily recorded. Who subscribes to each topic is
+   * read once per pass and narrowed per item in memory: a log with thousands of open action items
+   * and agreements costs a few queries a pass, not two per item (and nothing when nobody subscribes).
+   */
   due(now: Date): NotificationRecordedData[] {
     const today = osloDate(now);
     const at = now.toISOString();
     const out: NotificationRecordedData[] = [];
+    const audiences = new Map<Topic, { persons: PersonPreferences[]; endpoints: EndpointRow[] }>();
+    const audience = (topic: Topic) => {
+      let found = audiences.get(topic);
+      if (!found) audiences.set(topic, (found = { persons: this.readModel.subscribersOf(topic), endpoints: this.readModel.endpointsSubscribedTo(topic) }));
+      return found;
+    };
+    const listened = (...topics: Topic[]) => topics.some((topic) => audience(topic).persons.length + audience(topic).endpoints.length > 0);
     const add = (topic: Topic, kind: 'ACTION_ITEM' | 'AGREEMENT', id: string, date: string, organizationIds: readonly string[], within: (p: PersonPreferences | undefined) => boolean) => {
-      const persons = this.readModel.personsFor(topic, organizationIds).filter((p) => within(p));
-      const endpoints = within(undefined) ? this.readModel.endpointsFor(topic, organizationIds) : [];
+      const { persons: subscribed, endpoints: hooked } = audience(topic);
+      const persons = subscribed.filter((p) => organizationIds.includes(p.organizationId) && within(p));
+      const endpoints = within(undefined) ? hooked.filter((e) => organizationIds.includes(e.organizationId)) : [];
+      if (persons.length + endpoints.length === 0) return;
       const cause = `${topic}:${id}:${date}`;
       out.push(...notificationsFor({ topic, subject: { type: kind, id }, persons, endpoints }, cause, at, date));
     };
-    for (const item of this.readModel.openActionItems()) {
-      const left = daysBetween(today, item.dueDate);
-      if (left < 0) add('ACTION_ITEM_OVERDUE', 'ACTION_ITEM', item.actionItemId, item.dueDate, [item.organizationId], () => true);
-      else add('ACTION_ITEM_DUE_SOON', 'ACTION_ITEM', item.actionItemId, item.dueDate, [item.organizationId], (p) => left <= (p?.dueSoonDays ?? DEFAULT_DAYS_AHEAD));
+    if (listened('ACTION_ITEM_OVERDUE', 'ACTION_ITEM_DUE_SOON')) {
+      for (const item of this.readModel.openActionItems()) {
+        const left = daysBetween(today, item.dueDate);
+        if (left < 0) add('ACTION_ITEM_OVERDUE', 'ACTION_ITEM', item.actionItemId, item.dueDate, [item.organizationId], () => true);
+        else add('ACTION_ITEM_DUE_SOON', 'ACTION_ITEM', item.actionItemId, item.dueDate, [item.organizationId], (p) => left <= (p?.dueSoonDays ?? DEFAULT_DAYS_AHEAD));
+      }
     }
-    for (const agreement of this.readModel.agreementsInForceWithExpiry()) {
-      const left = daysBetween(today, agreement.expiresOn);
-      if (left < 0) continue;
-      add('AGREEMENT_EXPIRING', 'AGREEMENT', agreement.agreementId, agreement.expiresOn, agreement.parties, (p) => left <= (p?.expiringDays ?? DEFAULT_DAYS_AHEAD));
+    if (listened('AGREEMENT_EXPIRING')) {
+      for (const agreement of this.readModel.agreementsInForceWithExpiry()) {
+        const left = daysBetween(today, agreement.expiresOn);
+        if (left < 0) continue;
+        add('AGREEMENT_EXPIRING', 'AGREEMENT', agreement.agreementId, agreement.expiresOn, agreement.parties, (p) => left <= (p?.expiringDays ?? DEFAULT_DAYS_AHEAD));
+      }
     }
     return out;
   }
@@ -54,6 +71,8 @@ export class DeadlineScheduler {
   async tick(now: Date): Promise<number> {
     const due = this.due(now);
     for (const notification of due) {
+      // Recorded on an earlier pass: asking again would only load its stream to change nothing.
+      if (this.readModel.isRecorded(notification.notificationId)) continue;
       const meta: CommandMeta = { actor: SYSTEM_ACTOR, correlationId: notification.notificationId, causationId: notification.notificationId, deriveEventIds: true };
       await this.record({ type: 'RecordNotification', notification }, meta);
     }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { preparedStatements } from '@kom/projections';
 import type { Cadence, Language, Topic } from '../domain/topics';
 
 export interface PersonPreferences {
@@ -65,6 +66,13 @@ const prefs = (row: Record<string, unknown>): PersonPreferences => ({ ...(row as
 const endpoint = (row: Record<string, unknown>): EndpointRow => ({ ...(row as unknown as EndpointRow), topics: JSON.parse(row['topics'] as string) });
 const notification = (row: Record<string, unknown>): NotificationRow => ({ ...(row as unknown as NotificationRow), items: JSON.parse(row['items'] as string) });
 
+// Asked on every pass of the deadline scheduler: prepared once per connection.
+const statements = preparedStatements((db: Database) => ({
+  subscribers: db.prepare(`${PREFS} WHERE EXISTS (SELECT 1 FROM json_each(topics) WHERE value = ?) ORDER BY organization_id, user_id`),
+  endpoints: db.prepare(`${ENDPOINTS} WHERE status = 'ACTIVE' AND EXISTS (SELECT 1 FROM json_each(topics) WHERE value = ?) ORDER BY endpoint_id`),
+  recorded: db.prepare(`SELECT 1 FROM nf_notifications WHERE notification_id = ?`),
+}));
+
 /** Reads of the notifications read models (the projection writes them). */
 export class NotificationsReadModel {
   constructor(private readonly db: Database) {}
@@ -84,6 +92,21 @@ export class NotificationsReadModel {
       )
       .all(topic, JSON.stringify(organizationIds), withSecretariat ? 1 : 0) as Array<Record<string, unknown>>;
     return rows.map(prefs);
+  }
+
+  /** Everyone who chose the topic, by organisation and user: the deadline scheduler narrows it per item. */
+  subscribersOf(topic: Topic): PersonPreferences[] {
+    return (statements(this.db).subscribers.all(topic) as Array<Record<string, unknown>>).map(prefs);
+  }
+
+  /** Every active endpoint that subscribes to the topic, by endpoint id. */
+  endpointsSubscribedTo(topic: Topic): EndpointRow[] {
+    return (statements(this.db).endpoints.all(topic) as Array<Record<string, unknown>>).map(endpoint);
+  }
+
+  /** Whether a notification with this id is recorded (the read model may lag the log: then it says no). */
+  isRecorded(notificationId: string): boolean {
+    return statements(this.db).recorded.get(notificationId) !== undefined;
   }
 
   /** Active endpoints of these organisations that subscribe to the topic. */
