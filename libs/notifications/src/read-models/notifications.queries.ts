@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { preparedStatements } from '@kom/projections';
+import { prepared, preparedStatements } from '@kom/projections';
 import type { Cadence, Language, Topic } from '../domain/topics';
 
 export interface PersonPreferences {
@@ -78,19 +78,18 @@ export class NotificationsReadModel {
   constructor(private readonly db: Database) {}
 
   preferencesOf(organizationId: string, userId: string): PersonPreferences | undefined {
-    const row = this.db.prepare(`${PREFS} WHERE organization_id = ? AND user_id = ?`).get(organizationId, userId) as Record<string, unknown> | undefined;
+    const row = prepared(this.db, `${PREFS} WHERE organization_id = ? AND user_id = ?`).get(organizationId, userId) as Record<string, unknown> | undefined;
     return row && prefs(row);
   }
 
   /** Persons of these organisations (and, when asked, the secretariat) who chose the topic. */
   personsFor(topic: Topic, organizationIds: readonly string[], withSecretariat = false): PersonPreferences[] {
-    const rows = this.db
-      .prepare(
-        `${PREFS} WHERE EXISTS (SELECT 1 FROM json_each(topics) WHERE value = ?)
-           AND (organization_id IN (SELECT value FROM json_each(?)) OR (? = 1 AND role = 'SECRETARIAT'))
-         ORDER BY organization_id, user_id`,
-      )
-      .all(topic, JSON.stringify(organizationIds), withSecretariat ? 1 : 0) as Array<Record<string, unknown>>;
+    const rows = prepared(
+      this.db,
+      `${PREFS} WHERE EXISTS (SELECT 1 FROM json_each(topics) WHERE value = ?)
+         AND (organization_id IN (SELECT value FROM json_each(?)) OR (? = 1 AND role = 'SECRETARIAT'))
+       ORDER BY organization_id, user_id`,
+    ).all(topic, JSON.stringify(organizationIds), withSecretariat ? 1 : 0) as Array<Record<string, unknown>>;
     return rows.map(prefs);
   }
 
@@ -111,80 +110,82 @@ export class NotificationsReadModel {
 
   /** Active endpoints of these organisations that subscribe to the topic. */
   endpointsFor(topic: Topic, organizationIds: readonly string[]): EndpointRow[] {
-    const rows = this.db
-      .prepare(
-        `${ENDPOINTS} WHERE status = 'ACTIVE' AND EXISTS (SELECT 1 FROM json_each(topics) WHERE value = ?)
-           AND organization_id IN (SELECT value FROM json_each(?)) ORDER BY endpoint_id`,
-      )
-      .all(topic, JSON.stringify(organizationIds)) as Array<Record<string, unknown>>;
+    const rows = prepared(
+      this.db,
+      `${ENDPOINTS} WHERE status = 'ACTIVE' AND EXISTS (SELECT 1 FROM json_each(topics) WHERE value = ?)
+         AND organization_id IN (SELECT value FROM json_each(?)) ORDER BY endpoint_id`,
+    ).all(topic, JSON.stringify(organizationIds)) as Array<Record<string, unknown>>;
     return rows.map(endpoint);
   }
 
   endpoint(endpointId: string): EndpointRow | undefined {
-    const row = this.db.prepare(`${ENDPOINTS} WHERE endpoint_id = ?`).get(endpointId) as Record<string, unknown> | undefined;
+    const row = prepared(this.db, `${ENDPOINTS} WHERE endpoint_id = ?`).get(endpointId) as Record<string, unknown> | undefined;
     return row && endpoint(row);
   }
 
   endpointsOf(organizationId: string): EndpointRow[] {
-    return (this.db.prepare(`${ENDPOINTS} WHERE organization_id = ? AND status <> 'REMOVED' ORDER BY registered_at, endpoint_id`).all(organizationId) as Array<Record<string, unknown>>).map(endpoint);
+    return (prepared(this.db, `${ENDPOINTS} WHERE organization_id = ? AND status <> 'REMOVED' ORDER BY registered_at, endpoint_id`).all(organizationId) as Array<Record<string, unknown>>).map(endpoint);
   }
 
   /** Removed endpoints (to shred a key left behind by a crash between the removal and the shredding). */
   removedEndpointIds(): string[] {
-    return (this.db.prepare(`SELECT endpoint_id AS id FROM nf_endpoints WHERE status = 'REMOVED'`).all() as Array<{ id: string }>).map((r) => r.id);
+    return (prepared(this.db, `SELECT endpoint_id AS id FROM nf_endpoints WHERE status = 'REMOVED'`).all() as Array<{ id: string }>).map((r) => r.id);
   }
 
   meetingKind(meetingId: string): string | undefined {
-    return (this.db.prepare(`SELECT kind FROM nf_meetings WHERE meeting_id = ?`).get(meetingId) as { kind: string } | undefined)?.kind;
+    return (prepared(this.db, `SELECT kind FROM nf_meetings WHERE meeting_id = ?`).get(meetingId) as { kind: string } | undefined)?.kind;
   }
 
   groupMembers(groupKinds: readonly string[]): string[] {
-    return (this.db.prepare(`SELECT DISTINCT organization_id AS id FROM nf_group_members WHERE group_kind IN (SELECT value FROM json_each(?)) ORDER BY 1`).all(JSON.stringify(groupKinds)) as Array<{ id: string }>).map((r) => r.id);
+    return (prepared(this.db, `SELECT DISTINCT organization_id AS id FROM nf_group_members WHERE group_kind IN (SELECT value FROM json_each(?)) ORDER BY 1`).all(JSON.stringify(groupKinds)) as Array<{ id: string }>).map((r) => r.id);
   }
 
   issue(issueId: string): { organizationId: string; submitterUserId: string | null; submitterOrganizationId: string | null } | undefined {
-    return this.db
-      .prepare(`SELECT organization_id AS organizationId, submitter_user_id AS submitterUserId, submitter_organization_id AS submitterOrganizationId FROM nf_issues WHERE issue_id = ?`)
-      .get(issueId) as { organizationId: string; submitterUserId: string | null; submitterOrganizationId: string | null } | undefined;
+    return prepared(
+      this.db,
+      `SELECT organization_id AS organizationId, submitter_user_id AS submitterUserId, submitter_organization_id AS submitterOrganizationId FROM nf_issues WHERE issue_id = ?`,
+    ).get(issueId) as { organizationId: string; submitterUserId: string | null; submitterOrganizationId: string | null } | undefined;
   }
 
   agreementParties(agreementId: string): string[] {
-    const row = this.db.prepare(`SELECT parties FROM nf_agreements WHERE agreement_id = ?`).get(agreementId) as { parties: string } | undefined;
+    const row = prepared(this.db, `SELECT parties FROM nf_agreements WHERE agreement_id = ?`).get(agreementId) as { parties: string } | undefined;
     return row ? (JSON.parse(row.parties) as string[]) : [];
   }
 
   /** Whether this signature was the one that completed the set of signatures. */
   completedSignatures(eventId: string): boolean {
-    return this.db.prepare(`SELECT 1 FROM nf_signed_by_all WHERE event_id = ?`).get(eventId) !== undefined;
+    return prepared(this.db, `SELECT 1 FROM nf_signed_by_all WHERE event_id = ?`).get(eventId) !== undefined;
   }
 
   openActionItems(): Array<{ actionItemId: string; organizationId: string; dueDate: string }> {
-    return this.db
-      .prepare(`SELECT action_item_id AS actionItemId, organization_id AS organizationId, due_date AS dueDate FROM nf_action_items WHERE open = 1 ORDER BY due_date, action_item_id`)
-      .all() as Array<{ actionItemId: string; organizationId: string; dueDate: string }>;
+    return prepared(
+      this.db,
+      `SELECT action_item_id AS actionItemId, organization_id AS organizationId, due_date AS dueDate FROM nf_action_items WHERE open = 1 ORDER BY due_date, action_item_id`,
+    ).all() as Array<{ actionItemId: string; organizationId: string; dueDate: string }>;
   }
 
   agreementsInForceWithExpiry(): Array<{ agreementId: string; parties: string[]; expiresOn: string }> {
     return (
-      this.db
-        .prepare(`SELECT agreement_id AS agreementId, parties, expires_on AS expiresOn FROM nf_agreements WHERE in_force = 1 AND terminated = 0 AND expires_on IS NOT NULL ORDER BY agreement_id`)
-        .all() as Array<{ agreementId: string; parties: string; expiresOn: string }>
+      prepared(
+        this.db,
+        `SELECT agreement_id AS agreementId, parties, expires_on AS expiresOn FROM nf_agreements WHERE in_force = 1 AND terminated = 0 AND expires_on IS NOT NULL ORDER BY agreement_id`,
+      ).all() as Array<{ agreementId: string; parties: string; expiresOn: string }>
     ).map((r) => ({ ...r, parties: JSON.parse(r.parties) as string[] }));
   }
 
   notification(notificationId: string): NotificationRow | undefined {
-    const row = this.db.prepare(`${NOTIFICATIONS} WHERE notification_id = ?`).get(notificationId) as Record<string, unknown> | undefined;
+    const row = prepared(this.db, `${NOTIFICATIONS} WHERE notification_id = ?`).get(notificationId) as Record<string, unknown> | undefined;
     return row && notification(row);
   }
 
   /** Due for (another) attempt at `now`. */
   dueForDelivery(now: string, limit: number): NotificationRow[] {
-    return (this.db.prepare(`${NOTIFICATIONS} WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, position LIMIT ?`).all(now, limit) as Array<Record<string, unknown>>).map(notification);
+    return (prepared(this.db, `${NOTIFICATIONS} WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, position LIMIT ?`).all(now, limit) as Array<Record<string, unknown>>).map(notification);
   }
 
   /** Items waiting for a digest whose Oslo day is over (before `today`). */
   awaitingDigest(today: string): NotificationRow[] {
-    return (this.db.prepare(`${NOTIFICATIONS} WHERE status = 'AWAITING_DIGEST' AND digest_day < ? ORDER BY organization_id, user_id, digest_day, occurred_at, notification_id`).all(today) as Array<Record<string, unknown>>).map(notification);
+    return (prepared(this.db, `${NOTIFICATIONS} WHERE status = 'AWAITING_DIGEST' AND digest_day < ? ORDER BY organization_id, user_id, digest_day, occurred_at, notification_id`).all(today) as Array<Record<string, unknown>>).map(notification);
   }
 
   /**
@@ -193,23 +194,21 @@ export class NotificationsReadModel {
    */
   forPerson(organizationId: string, userId: string, limit: number, after?: { recordedAt: string; notificationId: string }): NotificationRow[] {
     return (
-      this.db
-        .prepare(
-          `${NOTIFICATIONS} WHERE organization_id = ? AND user_id = ?
-             AND (? IS NULL OR recorded_at < ? OR (recorded_at = ? AND notification_id > ?))
-           ORDER BY recorded_at DESC, notification_id LIMIT ?`,
-        )
-        .all(organizationId, userId, after?.recordedAt ?? null, after?.recordedAt ?? null, after?.recordedAt ?? null, after?.notificationId ?? null, limit) as Array<Record<string, unknown>>
+      prepared(
+        this.db,
+        `${NOTIFICATIONS} WHERE organization_id = ? AND user_id = ?
+           AND (? IS NULL OR recorded_at < ? OR (recorded_at = ? AND notification_id > ?))
+         ORDER BY recorded_at DESC, notification_id LIMIT ?`,
+      ).all(organizationId, userId, after?.recordedAt ?? null, after?.recordedAt ?? null, after?.recordedAt ?? null, after?.notificationId ?? null, limit) as Array<Record<string, unknown>>
     ).map(notification);
   }
 
   /** An endpoint's latest failed deliveries (what went wrong, newest first). */
   recentProblems(endpointId: string, limit: number): Array<{ notificationId: string; problem: string; attempts: number; status: string }> {
-    return this.db
-      .prepare(
-        `SELECT notification_id AS notificationId, problem, attempts, status FROM nf_notifications
-          WHERE endpoint_id = ? AND problem IS NOT NULL AND status IN ('PENDING', 'ABANDONED') ORDER BY length(position) DESC, position DESC LIMIT ?`,
-      )
-      .all(endpointId, limit) as Array<{ notificationId: string; problem: string; attempts: number; status: string }>;
+    return prepared(
+      this.db,
+      `SELECT notification_id AS notificationId, problem, attempts, status FROM nf_notifications
+        WHERE endpoint_id = ? AND problem IS NOT NULL AND status IN ('PENDING', 'ABANDONED') ORDER BY length(position) DESC, position DESC LIMIT ?`,
+    ).all(endpointId, limit) as Array<{ notificationId: string; problem: string; attempts: number; status: string }>;
   }
 }
