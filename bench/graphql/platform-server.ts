@@ -8,12 +8,12 @@
 // stdout, which the parent discards (the lines are still built and written).
 //   node --import tsx bench/graphql/platform-server.ts <data dir>
 import { Test } from '@nestjs/testing';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { EmbeddedIssuer } from '@kom/auth';
 import { CLOCK, ManualClock, loadConfig } from '@kom/platform';
 import { AppModule } from '../../apps/api/src/app.module';
-import { BODY_LIMIT_BYTES } from '../../apps/api/src/bootstrap';
+import { fastifyAdapter } from '../../apps/api/src/bootstrap';
 import { AGENDA_QUERY, READ_QUERY, SEED_ORGANIZATIONS, SEED_AGENDA_ITEMS } from './queries';
 
 const MEMBERS = ['org-politiet', 'org-udi', 'org-imdi', 'org-nav'];
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     .overrideProvider(CLOCK)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true }), {
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(fastifyAdapter(), {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));

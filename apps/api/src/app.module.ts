@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -24,6 +24,7 @@ import { signInModule } from './wiring/sign-in.wiring';
 import { RepresentedByModule } from './represented-by/represented-by.module';
 import { HttpEdge } from './http/http-edge';
 import { Draining } from './http/draining';
+import { LOG_OPTIONS, RequestLog, logOptions } from './observability/request-log';
 import { RequestTracing, TraceContextInterceptor } from './observability/request-tracing';
 import { tracingStarted } from './observability/tracing-state';
 
@@ -45,19 +46,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // Credentials never reach the logs, nor a correlation id a client may have filled with a
-            // national identity number (the events get a fresh one then; the log line must not keep it).
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers["x-correlation-id"]', 'res.headers["set-cookie"]'],
-          },
-          // Probes call these every few seconds; their lines would drown the rest.
-          exclude: [
-            { method: RequestMethod.GET, path: 'health' },
-            { method: RequestMethod.GET, path: 'health/ready' },
-          ],
-        }),
+        // The request lines come from a Fastify hook (RequestLog), not from nestjs-pino's middleware.
+        LoggerModule.forRoot({ pinoHttp: logOptions(config.logLevel), forRoutes: [] }),
         PlatformModule.forRoot({ config, contexts: CONTEXTS, inMemoryReadModels: options.inMemoryReadModels, ownership: options.ownership }),
         AuthModule.forRoot({ ...config.auth, production: config.nodeEnv === 'production' }),
         signInModule(config),
@@ -86,6 +76,9 @@ export class AppModule {
         // Only while tracing runs: any global interceptor puts every resolver call through
         // Nest's rxjs pipeline, about 6% of the CPU of a read (docs/benchmarks.md).
         ...(tracingStarted() ? [{ provide: APP_INTERCEPTOR, useClass: TraceContextInterceptor }] : []),
+        { provide: LOG_OPTIONS, useValue: logOptions(config.logLevel) },
+        // First of the request hooks, so that a request refused by the next ones is logged too.
+        RequestLog,
         HttpEdge,
         RequestTracing,
         Draining,

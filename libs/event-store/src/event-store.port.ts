@@ -85,6 +85,13 @@ export interface SubscribeToAllOptions {
 /** Catch-up, then live. Iterate it with `for await`; `unsubscribe()` or `break` ends it. */
 export interface Subscription extends AsyncIterable<RecordedEvent> {
   unsubscribe(): Promise<void>;
+  /**
+   * Whether the next event may be at hand: false only when every event this process knows to be
+   * in the log has been handed out. A consumer that batches hands its batch over at once then,
+   * instead of waiting a turn of the event loop to see that nothing more comes. Optional: an
+   * adapter that cannot tell leaves it out.
+   */
+  ready?(): boolean;
 }
 
 export interface EventStore {

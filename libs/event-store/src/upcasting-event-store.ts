@@ -31,6 +31,7 @@ export function withUpcasting(store: EventStore, upcasters: Upcasters): EventSto
             // so a pending next() behaves exactly as the adapter's own (the runners race it).
             return {
               unsubscribe: () => inner.unsubscribe(),
+              ...(inner.ready ? { ready: () => inner.ready!() } : {}),
               [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
                 const it = inner[Symbol.asyncIterator]();
                 return {

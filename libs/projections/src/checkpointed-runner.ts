@@ -105,8 +105,9 @@ export class CheckpointedRunner {
 
   /**
    * subscribeToAll from the caught-up position. A batch is handled when liveBatchSize events are
-   * gathered, or as soon as no further event is immediately available (the subscription's next
-   * event is not ready before the next macrotask): no batch is held back waiting for traffic.
+   * gathered, or as soon as no further event is immediately available (the subscription says so,
+   * or its next event is not ready before the next macrotask): no batch is held back waiting for
+   * traffic.
    */
   private async live(from: bigint): Promise<void> {
     const subscription = this.store.subscribeToAll({ fromPosition: from });
@@ -137,7 +138,9 @@ export class CheckpointedRunner {
         if (event.position <= last) continue; // already seen: never handle twice
         last = event.position;
         batch.push(event);
-        if (batch.length >= this.options.liveBatchSize) {
+        // A subscription that can tell that nothing more is at hand saves the turn of the event
+        // loop the race above would wait: read-your-writes waits on this batch.
+        if (batch.length >= this.options.liveBatchSize || subscription.ready?.() === false) {
           await this.consumer.handle(batch, this.control);
           batch = [];
         }

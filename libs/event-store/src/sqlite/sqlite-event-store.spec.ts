@@ -261,6 +261,28 @@ describe('SqliteEventStore', () => {
       await iterator.return?.();
     });
 
+    it('says when nothing more is at hand: not while events are buffered or a full page was read, nor once a commit rang', async () => {
+      const store = open(':memory:', { pollIntervalMs: 60_000 });
+      await store.appendToStream('big', Array.from({ length: 1000 }, () => event()));
+      await store.appendToStream('s', [event('A'), event('B')]);
+      const subscription = store.subscribeToAll();
+      const iterator = subscription[Symbol.asyncIterator]();
+      // The first page is full (1000 rows): more may follow.
+      for (let i = 0; i < 1000; i++) await iterator.next();
+      expect(subscription.ready?.()).toBe(true);
+      expect(await iterator.next()).toMatchObject({ value: { type: 'A' } });
+      expect(subscription.ready?.()).toBe(true); // B is buffered
+      expect(await iterator.next()).toMatchObject({ value: { type: 'B' } });
+      expect(subscription.ready?.()).toBe(false);
+
+      await store.appendToStream('s', [event('C')]);
+      expect(subscription.ready?.()).toBe(true);
+      expect(await nextValue(iterator, 1000)).toMatchObject({ type: 'C' });
+      expect(subscription.ready?.()).toBe(false);
+      await subscription.unsubscribe();
+      expect(subscription.ready?.()).toBe(false);
+    });
+
     it('ends a waiting subscription at once on unsubscribe()', async () => {
       const store = open(':memory:', { pollIntervalMs: 60_000 });
       const subscription = store.subscribeToAll();

@@ -261,7 +261,7 @@ export class SqliteEventStore implements EventStore, LogImport {
     for (const row of rows) {
       if (!filter || matchesFilter({ type: row[4], streamId: row[2] }, filter)) events.push(toRecordedEvent(row));
     }
-    return { events, last };
+    return { events, last, scanned: rows.length };
   }
 
   // The write path.

@@ -10,7 +10,7 @@ export interface LogSource {
     after: Position,
     limit: number,
     filter: SubscriptionFilter | undefined,
-  ): { events: RecordedEvent[]; last: Position | undefined };
+  ): { events: RecordedEvent[]; last: Position | undefined; scanned: number };
   /** Calls `listener` on the next change; returns the deregistration. */
   onChange(listener: () => void): () => void;
 }
@@ -31,6 +31,9 @@ export class SqliteSubscription implements Subscription, AsyncIterator<RecordedE
   private ended = false;
   private wake: (() => void) | undefined;
   private tail: Promise<unknown> = Promise.resolve();
+  /** The change counter before the last read, and whether that read may have left rows behind. */
+  private seenAtRead: number | undefined;
+  private pageWasFull = false;
 
   constructor(
     private readonly source: LogSource,
@@ -58,6 +61,12 @@ export class SqliteSubscription implements Subscription, AsyncIterator<RecordedE
     return DONE;
   }
 
+  /** False once the buffer is handed out, the last read reached the end of the table and nothing was committed here since. */
+  ready(): boolean {
+    if (this.ended) return false;
+    return this.index < this.buffer.length || this.pageWasFull || this.seenAtRead !== this.source.changes();
+  }
+
   async unsubscribe(): Promise<void> {
     this.ended = true;
     this.buffer = [];
@@ -69,11 +78,14 @@ export class SqliteSubscription implements Subscription, AsyncIterator<RecordedE
       if (this.ended) return DONE;
       if (this.index < this.buffer.length) return { done: false, value: this.buffer[this.index++] };
       if (this.source.isClosed()) return this.end();
-      // Yield to I/O between pages: a catch-up over millions of events must not starve the server,
-      // and it lets queued appends commit.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (this.ended) return DONE;
-      if (this.source.isClosed()) return this.end();
+      // Yield to I/O between full pages: a catch-up over millions of events must not starve the
+      // server, and it lets queued appends commit. After the doorbell the read is immediate: the
+      // batch it starts is what a mutation waiting for its read models waits on.
+      if (this.pageWasFull) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (this.ended) return DONE;
+        if (this.source.isClosed()) return this.end();
+      }
       const seen = this.source.changes();
       let page: ReturnType<LogSource['readPage']>;
       try {
@@ -83,6 +95,8 @@ export class SqliteSubscription implements Subscription, AsyncIterator<RecordedE
         this.ended = true;
         throw error;
       }
+      this.seenAtRead = seen;
+      this.pageWasFull = page.scanned >= PAGE_SIZE;
       if (page.last !== undefined) {
         // Filtered-out events still move the cursor, so they are never scanned again.
         this.cursor = page.last;
