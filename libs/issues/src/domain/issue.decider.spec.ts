@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, type Actor } from '@kom/kernel';
+import { Forbidden, InvalidInput, InvalidState, NotFound, type Actor, defaultPlanRefs } from '@kom/kernel';
 import { deciderSpec } from '@kom/kernel/testing';
 import { generatedNationalIdNumber, withBadChecksum } from '../testing/national-id-numbers';
 import type { IssueCommand } from './issue.commands';
@@ -21,7 +21,7 @@ const submit: Extract<IssueCommand, { type: 'SubmitIssue' }> = {
   description: 'Shelters in the east are full; victims wait weeks.',
   category: 'IDENTIFICATION_AND_ASSISTANCE',
   tags: ['SEXUAL', 'FORCED_LABOUR'],
-  citedMeasures: [17, 6],
+  citedMeasures: defaultPlanRefs([17, 6]),
   urgencyReason: 'Winter is coming',
   referenceGroupMember: true,
 };
@@ -35,7 +35,7 @@ const submitted: IssueEvent = {
     description: submit.description,
     category: 'IDENTIFICATION_AND_ASSISTANCE',
     tags: ['SEXUAL', 'FORCED_LABOUR'],
-    citedMeasures: [6, 17],
+    citedMeasures: defaultPlanRefs([6, 17]),
     urgency: { reason: 'Winter is coming' },
     citedIssueIds: [],
   },
@@ -54,7 +54,7 @@ const edit: IssueCommand = {
   description: submit.description,
   category: 'IDENTIFICATION_AND_ASSISTANCE',
   tags: ['FORCED_LABOUR'],
-  citedMeasures: [6, 17],
+  citedMeasures: defaultPlanRefs([6, 17]),
   urgencyReason: null,
 };
 const withdraw: IssueCommand = { type: 'WithdrawIssue', issueId, reason: 'Solved elsewhere' };
@@ -150,7 +150,7 @@ describe('Issue decider', () => {
               description: submit.description,
               category: 'IDENTIFICATION_AND_ASSISTANCE',
               tags: ['FORCED_LABOUR'],
-              citedMeasures: [6, 17],
+              citedMeasures: defaultPlanRefs([6, 17]),
               urgency: null,
             },
           },

@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, fold } from '@kom/kernel';
+import { Forbidden, InvalidInput, InvalidState, NotFound, fold, defaultPlanRefs } from '@kom/kernel';
 import { SPEC_NOW, deciderSpec } from '@kom/kernel/testing';
 import { acceptAgendaProposal } from '../application/accept-agenda-proposal.command';
 import { meetingDecider } from './meeting.decider';
@@ -18,7 +18,7 @@ const propose = (overrides: Partial<Extract<AgendaProposalCommand, { type: 'Prop
   meetingId,
   title: '  Tolk i  avhør ',
   description: ' Behovet for tolk ',
-  citedMeasures: [34, 6, 34],
+  citedMeasures: defaultPlanRefs([34, 6, 34]),
   citedIssueIds: ['issue-1', 'issue-1'],
   meeting: coming,
   bodyMembers: [UDI, 'org-police'],
@@ -28,7 +28,7 @@ const propose = (overrides: Partial<Extract<AgendaProposalCommand, { type: 'Prop
 
 const proposed: AgendaProposalEvent = {
   type: 'AgendaItemProposed',
-  data: { proposalId, meetingId, organizationId: UDI, title: 'Tolk i avhør', description: 'Behovet for tolk', citedMeasures: [6, 34], citedIssueIds: ['issue-1'] },
+  data: { proposalId, meetingId, organizationId: UDI, title: 'Tolk i avhør', description: 'Behovet for tolk', citedMeasures: defaultPlanRefs([6, 34]), citedIssueIds: ['issue-1'] },
 };
 
 describe('agenda proposal decider', () => {
@@ -73,8 +73,8 @@ describe('agenda proposal decider', () => {
       };
       expect(fieldOf(propose({ title: '   ' }))).toEqual(['TITLE_REQUIRED', 'title']);
       expect(fieldOf(propose({ title: 'x'.repeat(301) }))).toEqual(['TITLE_TOO_LONG', 'title']);
-      expect(fieldOf(propose({ citedMeasures: [36] }))).toEqual(['UNKNOWN_MEASURE', 'citedMeasures']);
-      expect(fieldOf(propose({ citedMeasures: [0] }))).toEqual(['UNKNOWN_MEASURE', 'citedMeasures']);
+      expect(fieldOf(propose({ citedMeasures: defaultPlanRefs([36]) }))).toEqual(['UNKNOWN_MEASURE', 'citedMeasures']);
+      expect(fieldOf(propose({ citedMeasures: defaultPlanRefs([0]) }))).toEqual(['UNKNOWN_MEASURE', 'citedMeasures']);
       expect(fieldOf(propose({ citedIssueIds: Array.from({ length: 21 }, (_, i) => `i-${i}`) }))).toEqual(['TOO_MANY_ISSUES', 'citedIssueIds']);
       expect(fieldOf(propose({ unknownIssueIds: ['issue-9'] }))).toEqual(['ISSUE_NOT_FOUND', 'citedIssueIds']);
     });

@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, fold } from '@kom/kernel';
+import { Forbidden, InvalidInput, InvalidState, NotFound, fold, defaultPlanRefs } from '@kom/kernel';
 import { deciderSpec } from '@kom/kernel/testing';
 import type { MeetingCommand } from './meeting.commands';
 import { meetingDecider } from './meeting.decider';
@@ -84,7 +84,7 @@ describe('meeting decider: decisions', () => {
       .when(
         decide({
           rationale: 'Tiltak 34',
-          citedMeasures: [34],
+          citedMeasures: defaultPlanRefs([34]),
           reviewDate: '2026-09-01',
           positions: [
             { organizationId: UDI, position: 'SUPPORTS' },
@@ -101,7 +101,7 @@ describe('meeting decider: decisions', () => {
             agendaItemId: 'item-1',
             text: 'Felles rutine for identifisering vedtas',
             rationale: 'Tiltak 34',
-            citedMeasures: [34],
+            citedMeasures: defaultPlanRefs([34]),
             reviewDate: '2026-09-01',
             supersedes: null,
           },

@@ -15,7 +15,7 @@ const data = <T extends AgendaProposalEvent['type']>(event: RecordedEvent, _type
  */
 export const agendaProposalsProjection: Projection = {
   name: 'agenda-proposals',
-  version: 1,
+  version: 2,
   handles: ['AgendaItemProposed', 'AgendaProposalAccepted', 'AgendaProposalDeclined', 'AgendaProposalWithdrawn'],
   tables: [AGENDA_PROPOSALS_TABLE],
   setup(db: Database) {
@@ -27,7 +27,7 @@ export const agendaProposalsProjection: Projection = {
       proposed_by TEXT NOT NULL,
       title TEXT NOT NULL,
       description TEXT NOT NULL,
-      cited_measures TEXT NOT NULL, -- JSON array of numbers
+      cited_measures TEXT NOT NULL, -- JSON array of {plan, number}
       cited_issue_ids TEXT NOT NULL, -- JSON array of ids
       status TEXT NOT NULL, -- PROPOSED | ACCEPTED | DECLINED | WITHDRAWN
       reason TEXT,
