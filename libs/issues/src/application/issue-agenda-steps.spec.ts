@@ -60,7 +60,7 @@ describe('placing an issue on an agenda: both aggregates or neither', () => {
     expect(decisions.meeting?.events).toEqual([
       expect.objectContaining({
         type: 'AgendaItemAdded',
-        data: expect.objectContaining({ itemId: 'item-1', title: 'Shelter capacity', presentingOrganizationId: 'org-rosa', citedMeasures: [17], sourceIssueId: issueId }),
+        data: expect.objectContaining({ itemId: 'item-1', title: 'Shelter capacity', presentingOrganizationId: 'org-rosa', citedMeasures: defaultPlanRefs([17]), sourceIssueId: issueId }),
       }),
     ]);
   });

@@ -110,9 +110,10 @@ describe('Issue decider', () => {
       [{ category: 'WEATHER' as never }, 'UNKNOWN_CATEGORY'],
       [{ tags: ['PICKPOCKETING' as never] }, 'UNKNOWN_TAG'],
       [{ tags: ['BEGGING', 'BEGGING'] as const }, 'DUPLICATE_TAG'],
-      [{ citedMeasures: [36] }, 'UNKNOWN_MEASURE'],
-      [{ citedMeasures: [0] }, 'UNKNOWN_MEASURE'],
-      [{ citedMeasures: [6, 6] }, 'DUPLICATE_MEASURE'],
+      [{ citedMeasures: defaultPlanRefs([36]) }, 'UNKNOWN_MEASURE'],
+      [{ citedMeasures: defaultPlanRefs([0]) }, 'UNKNOWN_MEASURE'],
+      [{ citedMeasures: defaultPlanRefs([6, 6]) }, 'DUPLICATE_MEASURE'],
+      [{ citedMeasures: [{ plan: '2006-2009', number: 1 }] }, 'UNKNOWN_PLAN'],
       [{ urgencyReason: ' ' }, 'URGENCY_REASON_REQUIRED'],
       [{ citedIssueIds: [issueId] }, 'ISSUE_CITES_ITSELF'],
     ])('refuses bad input %j (%s)', (change, reason) =>
@@ -135,6 +136,28 @@ describe('Issue decider', () => {
 
     it('accepts eleven digits that fail the checksum', () =>
       expect(given([]).when({ ...submit, description: `Ref ${withBadChecksum(generatedNationalIdNumber())}` }, { actor: rosa }).events()).toHaveLength(1));
+  });
+
+  describe('citing measures of any plan', () => {
+    const old = { plan: '2006-2009', number: 1 };
+    const citable = [...defaultPlanRefs([6, 17]), old];
+
+    it('records a measure of another plan as (plan, number), beside the default plan\'s', () => {
+      const events = given([]).when({ ...submit, citedMeasures: [old, ...defaultPlanRefs([6])], citable }, { actor: rosa }).events();
+      expect(events.map((e) => (e.data as { citedMeasures: unknown }).citedMeasures)).toEqual([[old, { plan: '2011-2014', number: 6 }]]);
+    });
+
+    it('refuses a measure its plan lacks (UNKNOWN_MEASURE), a plan that is not registered (UNKNOWN_PLAN) and a pair twice', () => {
+      given([]).when({ ...submit, citedMeasures: [{ plan: '2006-2009', number: 2 }], citable }, { actor: rosa }).thenThrows(InvalidInput, 'UNKNOWN_MEASURE');
+      given([]).when({ ...submit, citedMeasures: [{ plan: '2015-2017', number: 1 }], citable }, { actor: rosa }).thenThrows(InvalidInput, 'UNKNOWN_PLAN');
+      given([]).when({ ...submit, citedMeasures: [old, old], citable }, { actor: rosa }).thenThrows(InvalidInput, 'DUPLICATE_MEASURE');
+    });
+
+    it('an edit citing measure 1 of another plan is a change, though measure 1 of 2011-2014 was cited', () => {
+      const citingOne: IssueEvent = { ...submitted, data: { ...submitted.data, citedMeasures: defaultPlanRefs([1]) } } as IssueEvent;
+      const events = given([citingOne]).when({ ...edit, title: submit.title, tags: ['FORCED_LABOUR', 'SEXUAL'], urgencyReason: 'Winter is coming', citedMeasures: [old], citable }, { actor: rosa }).events();
+      expect(events.map((e) => e.type)).toEqual(['IssueEdited']);
+    });
   });
 
   describe('edit', () => {

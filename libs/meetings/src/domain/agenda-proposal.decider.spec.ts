@@ -62,6 +62,15 @@ describe('agenda proposal decider', () => {
       given([]).when(propose(), { actor: actors.udi, now: DURING }).thenThrows(InvalidState, 'MEETING_ALREADY_STARTED');
     });
 
+    it('cites a measure of another plan when that plan has it, and refuses an unknown plan or measure', () => {
+      const old = { plan: '2006-2009', number: 1 };
+      const citable = [...defaultPlanRefs([6, 34]), old];
+      const events = given([]).when(propose({ citedMeasures: [old, ...defaultPlanRefs([6])], citable }), { actor: actors.udi }).events();
+      expect(events.map((e) => (e.data as { citedMeasures: unknown }).citedMeasures)).toEqual([[old, { plan: '2011-2014', number: 6 }]]);
+      given([]).when(propose({ citedMeasures: [{ plan: '2006-2009', number: 2 }], citable }), { actor: actors.udi }).thenThrows(InvalidInput, 'UNKNOWN_MEASURE');
+      given([]).when(propose({ citedMeasures: [{ plan: '2015-2017', number: 1 }], citable }), { actor: actors.udi }).thenThrows(InvalidInput, 'UNKNOWN_PLAN');
+    });
+
     it('refuses bad content at its field before anything else about it', () => {
       const fieldOf = (command: AgendaProposalCommand) => {
         try {
@@ -127,13 +136,21 @@ describe('agenda proposal decider', () => {
             title: 'Tolk i avhør',
             description: 'Behovet for tolk',
             presentingOrganizationId: UDI,
-            citedMeasures: [6, 34],
+            citedMeasures: defaultPlanRefs([6, 34]),
             sourceIssueId: null,
             position: 0,
             amendment: true,
           },
         },
       ]);
+    });
+
+    it("carries a measure of another plan onto the agenda item: checked when proposed, it needs no lookup again", () => {
+      const old = { plan: '2006-2009', number: 1 };
+      const citing = fold(agendaProposalDecider, [{ ...proposed, data: { ...proposed.data, citedMeasures: [old] } }]);
+      const meeting = fold(meetingDecider, [scheduled()]);
+      const decided = acceptAgendaProposal({ proposal: citing, meeting }, { proposalId, agendaItemId: 'item-9' }, context);
+      expect(decided.meeting?.events.map((e) => (e.data as { citedMeasures: unknown }).citedMeasures)).toEqual([[old]]);
     });
 
     it("the meeting's refusal refuses the acceptance: nothing is decided for either stream", () => {

@@ -59,6 +59,18 @@ describe('meeting decider: agenda', () => {
         .when({ type: 'AddAgendaItem', meetingId, itemId: 'item-2', title: 'T', sourceIssueId: 'issue-7' })
         .thenThrows(InvalidState, 'ISSUE_ALREADY_ON_AGENDA'));
 
+    it('cites measures of any plan that has them, as (plan, number), each once, sorted', () => {
+      const citable = [...defaultPlanRefs([6]), { plan: '2006-2009', number: 1 }];
+      const events = given(drafting)
+        .when({ type: 'AddAgendaItem', meetingId, itemId: 'i', title: 'T', citedMeasures: [...defaultPlanRefs([6]), { plan: '2006-2009', number: 1 }, { plan: '2006-2009', number: 1 }], citable })
+        .events();
+      expect(events.map((e) => (e.data as { citedMeasures: unknown }).citedMeasures)).toEqual([[{ plan: '2006-2009', number: 1 }, { plan: '2011-2014', number: 6 }]]);
+      given(drafting)
+        .when({ type: 'AddAgendaItem', meetingId, itemId: 'i', title: 'T', citedMeasures: [{ plan: '2006-2009', number: 2 }], citable })
+        .thenThrows(InvalidInput, 'UNKNOWN_MEASURE');
+      given(drafting).when({ type: 'AddAgendaItem', meetingId, itemId: 'i', title: 'T', citedMeasures: [{ plan: '1999-2002', number: 1 }], citable }).thenThrows(InvalidInput, 'UNKNOWN_PLAN');
+    });
+
     it('refuses a missing title, unknown measures, and identity numbers', () => {
       given(drafting).when({ type: 'AddAgendaItem', meetingId, itemId: 'i', title: ' ' }).thenThrows(InvalidInput, 'TITLE_REQUIRED');
       given(drafting).when({ type: 'AddAgendaItem', meetingId, itemId: 'i', title: 'T', citedMeasures: defaultPlanRefs([36]) }).thenThrows(InvalidInput, 'UNKNOWN_MEASURE');

@@ -79,6 +79,13 @@ describe('meeting decider: decisions', () => {
 
   it('records a decision on an agenda item', () => given(held).when(decide()).then([decided()]));
 
+  it('records a decision citing a measure of another plan, and refuses one its plan lacks', () => {
+    const old = { plan: '2006-2009', number: 1 };
+    const events = given(held).when(decide({ citedMeasures: [old], citable: [old] })).events();
+    expect(events.map((e) => (e.data as { citedMeasures?: unknown }).citedMeasures)).toEqual([[old]]);
+    given(held).when(decide({ citedMeasures: [{ plan: '2006-2009', number: 3 }], citable: [old] })).thenThrows(InvalidInput, 'UNKNOWN_MEASURE');
+  });
+
   it('records positions of attending organisations with it, an objection with its reason', () =>
     given(held)
       .when(
