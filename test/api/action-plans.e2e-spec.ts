@@ -186,6 +186,12 @@ describe('action plans over GraphQL', () => {
         ['ISSUE', submitted.id],
       ]);
       expect(await citations('2011-2014', 1)).toHaveLength(onlyMeasureOne);
+      const issuesCiting = async (filter: Record<string, unknown>) =>
+        ((await ok(`query($filter: IssueFilterInput) { issues(filter: $filter, first: 50) { edges { node { id } } } }`, { filter })).issues.edges as { node: { id: string } }[]).map(
+          (e) => e.node.id,
+        );
+      expect(await issuesCiting({ measure: 1, plan: '2006-2009' })).toEqual([submitted.id]);
+      expect(await issuesCiting({ measure: 1 })).not.toContain(submitted.id);
     });
 
     it('refuses a measure its plan lacks and a plan not registered, changing nothing', async () => {

@@ -313,8 +313,11 @@ export class MeetingsArgs extends PageArgs {
 
 @InputType()
 export class DecisionFilter {
-  @Field(() => Int, { nullable: true, description: 'Decisions citing this measure number.' })
+  @Field(() => Int, { nullable: true, description: 'Decisions citing this measure number (of `plan`).' })
   measure?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The plan of `measure` (default 2011-2014).' })
+  plan?: string | null;
 
   @Field(() => ID, {
     nullable: true,
