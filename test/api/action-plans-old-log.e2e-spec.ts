@@ -9,9 +9,17 @@ import { TestApp } from '../support/test-app';
 /**
  * A log written before action plans were data: the 35 measures as MeasureRecorded v1 in streams
  * measure-<n> (as the seed wrote them then), no plan streams, and an issue citing measures by bare
- * numbers. On that log the application seeds the plans beside the old streams, shows each measure
- * once as a measure of 2011–2014, and the issue's citations keep their meaning.
+ * numbers (IssueSubmitted v1, as written before citations named their plan). On that log the
+ * application seeds the plans beside the old streams, shows each measure once as a measure of
+ * 2011–2014, and the issue's citations keep their meaning.
  */
+/** The issue as v1 wrote it: bare numbers, all of the 2011–2014 plan. */
+const asV1 = (e: RecordedEvent) => {
+  const data = e.data as { citedMeasures: { plan: string; number: number }[] };
+  expect(data.citedMeasures.every((m) => m.plan === '2011-2014')).toBe(true);
+  return { data: { ...data, citedMeasures: data.citedMeasures.map((m) => m.number) }, metadata: { ...(e.metadata as Record<string, unknown>), schemaVersion: 1 } };
+};
+
 describe('a log written before action plans were data', () => {
   let old: TestApp;
   let issueId: string;
@@ -50,7 +58,8 @@ describe('a log written before action plans were data', () => {
       }
       for (const e of events) {
         if (e.streamId.startsWith('audit') || e.streamId.startsWith('action-plan-')) continue;
-        await store.appendToStream(e.streamId, [{ id: e.id, type: e.type, data: e.data, metadata: e.metadata }]);
+        const { data, metadata } = e.type === 'IssueSubmitted' ? asV1(e) : e;
+        await store.appendToStream(e.streamId, [{ id: e.id, type: e.type, data, metadata }]);
       }
     } finally {
       await store.close();

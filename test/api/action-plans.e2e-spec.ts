@@ -144,19 +144,73 @@ describe('action plans over GraphQL', () => {
       ]);
     });
 
-    it('refuses a measure of a plan citations cannot hold yet, and an unknown measure, changing nothing', async () => {
-      expect(await refused(SUBMIT, { input: { ...issue, citedMeasureRefs: [{ plan: '2006-2009', number: 1 }] } }, rosa)).toMatchObject({
+    it('stores a measure of another plan as (plan, number): an issue and an agenda item cite measure 1 of 2006–2009, found under that measure only', async () => {
+      const old = { plan: '2006-2009', number: 1 };
+      const citations = async (plan: string, number: number) =>
+        (await ok(`query($plan: ID, $number: Int!) { measure(plan: $plan, number: $number) { citations { kind id } } }`, { plan, number })).measure.citations as {
+          kind: string;
+          id: string;
+        }[];
+      const onlyMeasureOne = (await citations('2011-2014', 1)).length;
+
+      const submitted = (
+        await ok(
+          `mutation($input: SubmitIssueInput!) { submitIssue(input: $input) { id citedMeasures citedMeasureRefs { plan number measure { planId number } } } }`,
+          { input: { ...issue, citedMeasureRefs: [old, { number: 6 }] } },
+          rosa,
+        )
+      ).submitIssue;
+      expect(submitted.citedMeasureRefs).toEqual([
+        { ...old, measure: { planId: '2006-2009', number: 1 } },
+        { plan: '2011-2014', number: 6, measure: { planId: '2011-2014', number: 6 } },
+      ]);
+      // The old numbers field shows only the 2011–2014 plan's measures: never measure 1 of another plan as measure 1.
+      expect(submitted.citedMeasures).toEqual([6]);
+
+      const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+      const meetingId = (
+        await ok(`mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`, {
+          input: { kind: 'PROJECT_GROUP', title: 'KOM', startsAt, endsAt: new Date(Date.parse(startsAt) + 7_200_000).toISOString(), location: 'Oslo' },
+        })
+      ).scheduleMeeting.id as string;
+      const agenda = (
+        await ok(`mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agenda { id citedMeasures citedMeasureRefs { plan number } } } }`, {
+          input: { meetingId, title: 'Erfaringer fra 2006–2009', citedMeasureRefs: [old] },
+        })
+      ).addAgendaItem.agenda;
+      expect(agenda[0].citedMeasureRefs).toEqual([old]);
+      expect(agenda[0].citedMeasures).toEqual([]);
+
+      expect((await citations('2006-2009', 1)).map((c) => [c.kind, c.id])).toEqual([
+        ['AGENDA_ITEM', agenda[0].id],
+        ['ISSUE', submitted.id],
+      ]);
+      expect(await citations('2011-2014', 1)).toHaveLength(onlyMeasureOne);
+      const issuesCiting = async (filter: Record<string, unknown>) =>
+        ((await ok(`query($filter: IssueFilterInput) { issues(filter: $filter, first: 50) { edges { node { id } } } }`, { filter })).issues.edges as { node: { id: string } }[]).map(
+          (e) => e.node.id,
+        );
+      expect(await issuesCiting({ measure: 1, plan: '2006-2009' })).toEqual([submitted.id]);
+      expect(await issuesCiting({ measure: 1 })).not.toContain(submitted.id);
+    });
+
+    it('refuses a measure its plan lacks and a plan not registered, changing nothing', async () => {
+      expect(await refused(SUBMIT, { input: { ...issue, citedMeasureRefs: [{ plan: '2006-2009', number: 2 }] } }, rosa)).toMatchObject({
         code: 'BAD_USER_INPUT',
-        reason: 'PLAN_NOT_CITABLE',
+        reason: 'UNKNOWN_MEASURE',
       });
-      expect(await refused(SUBMIT, { input: { ...issue, citedMeasureRefs: [{ number: 36 }] } }, rosa)).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(await refused(SUBMIT, { input: { ...issue, citedMeasureRefs: [{ plan: '1999-2002', number: 1 }] } }, rosa)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'UNKNOWN_PLAN',
+      });
+      expect(await refused(SUBMIT, { input: { ...issue, citedMeasureRefs: [{ number: 36 }] } }, rosa)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_MEASURE' });
     });
 
     it('lists what cites a measure under its own plan only', async () => {
       const citations = async (plan: string, number: number) =>
         (await ok(`query($plan: ID, $number: Int!) { measure(plan: $plan, number: $number) { citations { kind } } }`, { plan, number })).measure.citations;
       expect((await citations('2011-2014', 34)).length).toBeGreaterThan(0);
-      expect(await citations('2006-2009', 1)).toEqual([]);
+      expect(await citations('2011-2014', 2)).toEqual([]);
     });
   });
 });

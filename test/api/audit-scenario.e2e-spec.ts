@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CommandBus } from '@nestjs/cqrs';
-import { DomainError, type Actor, osloDate } from '@kom/kernel';
+import { DomainError, type Actor, osloDate, defaultPlanRefs } from '@kom/kernel';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import { ManualClock, ProjectionsService, ReactorRegistry, type KomCommand } from '@kom/platform';
 import {
@@ -280,7 +280,7 @@ describe('a long randomised scenario across every aggregate', () => {
             title: `Sak: ${words(3)}`,
             description: words(6),
             presentingOrganizationId: chance(0.5) ? pick(bodyOf(m.kind)) : null,
-            citedMeasures: chance(0.5) ? [between(1, 35)] : [],
+            citedMeasures: chance(0.5) ? defaultPlanRefs([between(1, 35)]) : [],
             sourceIssueId: issue?.id ?? null,
           },
           meta(),
@@ -291,7 +291,7 @@ describe('a long randomised scenario across every aggregate', () => {
     [1, async () => {
       const m = pick(meetings);
       const itemId = m && pick(m.items);
-      if (m && itemId) await run(new UpdateAgendaItemCommand({ type: 'UpdateAgendaItem', meetingId: m.id, itemId, title: `Endret sak: ${words(3)}`, description: words(5), citedMeasures: [between(1, 35)] }, meta()));
+      if (m && itemId) await run(new UpdateAgendaItemCommand({ type: 'UpdateAgendaItem', meetingId: m.id, itemId, title: `Endret sak: ${words(3)}`, description: words(5), citedMeasures: defaultPlanRefs([between(1, 35)]) }, meta()));
     }],
     [0.7, async () => {
       const m = pick(meetings);
@@ -334,7 +334,7 @@ describe('a long randomised scenario across every aggregate', () => {
             agendaItemId,
             text: `Vedtak: ${words(5)}`,
             rationale: chance(0.5) ? words(6) : null,
-            citedMeasures: chance(0.4) ? [between(1, 35)] : [],
+            citedMeasures: chance(0.4) ? defaultPlanRefs([between(1, 35)]) : [],
             reviewDate: chance(0.2) ? dayPlus(between(30, 300)) : null,
             supersedes: earlier?.id ?? null,
           },
@@ -420,7 +420,7 @@ describe('a long randomised scenario across every aggregate', () => {
             description: words(10),
             category: pick(['IDENTIFICATION_AND_ASSISTANCE', 'PREVENTION', 'CHILDREN', 'PROSECUTION'] as const)!,
             tags: chance(0.6) ? [pick(['SEXUAL', 'FORCED_LABOUR', 'BEGGING', 'FORCED_CRIME'] as const)!] : [],
-            citedMeasures: chance(0.5) ? [between(1, 35)] : [],
+            citedMeasures: chance(0.5) ? defaultPlanRefs([between(1, 35)]) : [],
             urgencyReason: chance(0.2) ? words(3) : null,
           },
           meta(member(organizationId)),

@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { SYSTEM_ACTOR } from '@kom/kernel';
+import { SYSTEM_ACTOR, defaultPlanRefs } from '@kom/kernel';
 import {
   AddAgendaItemCommand,
   PublishAgendaCommand,
@@ -25,9 +25,9 @@ export async function recordProjectGroupDecision(t: TestApp, text = 'KOM anbefal
     type: 'ScheduleMeeting', meetingId, kind: 'PROJECT_GROUP', title: 'Prosjektgruppemøte',
     startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString(), location: 'Politidirektoratet',
   }, meta));
-  await bus.execute(new AddAgendaItemCommand({ type: 'AddAgendaItem', meetingId, itemId, title: 'Samarbeidsavtaler', citedMeasures: [34] }, meta));
+  await bus.execute(new AddAgendaItemCommand({ type: 'AddAgendaItem', meetingId, itemId, title: 'Samarbeidsavtaler', citedMeasures: defaultPlanRefs([34]) }, meta));
   await bus.execute(new PublishAgendaCommand({ type: 'PublishAgenda', meetingId }, meta));
   await bus.execute(new RecordAttendanceCommand({ type: 'RecordAttendance', meetingId, organizationIds: ['org-udi', 'org-politiet'] }, meta));
-  await bus.execute(new RecordDecisionCommand({ type: 'RecordDecision', meetingId, decisionId, agendaItemId: itemId, text, citedMeasures: [34] }, meta));
+  await bus.execute(new RecordDecisionCommand({ type: 'RecordDecision', meetingId, decisionId, agendaItemId: itemId, text, citedMeasures: defaultPlanRefs([34]) }, meta));
   return decisionId;
 }

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type ModuleMetadata, type Provider } from '@nestjs/common';
-import type { PortBinding } from '@kom/platform';
+import { CITABLE_MEASURES, type PortBinding } from '@kom/platform';
 import { CloseIssueHandler } from './application/close-issue.command';
 import { CommentOnIssueHandler } from './application/comment-on-issue.command';
 import { EditIssueHandler } from './application/edit-issue.command';
@@ -25,6 +25,8 @@ export interface IssuesModuleOptions {
   readonly imports?: ModuleMetadata['imports'];
   /** ISSUE_MEMBERSHIP: who belongs to KOM's groups on a date. */
   readonly membership: PortBinding;
+  /** CITABLE_MEASURES: the measures of every plan, which citations are checked against. */
+  readonly citableMeasures: PortBinding;
 }
 
 /**
@@ -40,6 +42,7 @@ export class IssuesModule {
       imports: [...(options.imports ?? [])],
       providers: [
         { ...options.membership, provide: ISSUE_MEMBERSHIP } as Provider,
+        { ...options.citableMeasures, provide: CITABLE_MEASURES } as Provider,
         SubmitIssueHandler,
         EditIssueHandler,
         WithdrawIssueHandler,

@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { Actor } from '@kom/kernel';
-import { DEFAULT_PLAN_ID, MeasuresModule, type MeasureCitationView, type MeasureCitations } from '@kom/measures';
+import { MeasuresModule, type MeasureCitationView, type MeasureCitations } from '@kom/measures';
 import { AgendaQueries, DecisionsQueries } from '@kom/meetings';
 import { IssuesQueries } from '@kom/issues';
 import { AgreementsQueries, agreementVisibleTo, statusAt } from '@kom/agreements';
@@ -21,12 +21,10 @@ export class ReadModelMeasureCitations implements MeasureCitations {
   ) {}
 
   citing(measure: number, reader: Actor, plan: string): MeasureCitationView[] {
-    // Every citation recorded so far names a measure of the 2011–2014 plan.
-    if (plan !== DEFAULT_PLAN_ID) return [];
     const decisionsQueries = new DecisionsQueries(this.readModels);
     const decisions = [];
     for (let after: { recordedAt: string; id: string } | undefined; ; ) {
-      const page = decisionsQueries.page({ limit: PAGE, filter: { measure }, after });
+      const page = decisionsQueries.page({ limit: PAGE, filter: { measure, plan }, after });
       decisions.push(...page);
       if (page.length < PAGE) break;
       const last = page[page.length - 1]!;
@@ -42,7 +40,7 @@ export class ReadModelMeasureCitations implements MeasureCitations {
       viaDecisionIds: [],
     }));
     const fromAgendas: MeasureCitationView[] = new AgendaQueries(this.readModels)
-      .citingMeasure(measure)
+      .citingMeasure(measure, plan)
       .filter((item) => item.agendaPublished || reader.role === 'SECRETARIAT' || reader.role === 'SYSTEM')
       .map((item) => ({
         kind: 'AGENDA_ITEM',
@@ -56,7 +54,7 @@ export class ReadModelMeasureCitations implements MeasureCitations {
     const issuesQueries = new IssuesQueries(this.readModels);
     const issues = [];
     for (let afterSeq: number | undefined; ; ) {
-      const page = issuesQueries.list({ measure }, PAGE, afterSeq);
+      const page = issuesQueries.list({ measure, plan }, PAGE, afterSeq);
       issues.push(...page);
       if (page.length < PAGE) break;
       afterSeq = page[page.length - 1]!.seq;

@@ -1,11 +1,17 @@
+import { defaultPlanRefs } from '@kom/kernel';
 import { ev, projectionSpec, type ProjectionSpec } from '@kom/projections/testing';
 import { CONTEXTS } from '../contexts';
 import { readModelReportSources } from './report-sources';
 
 /** Every context's read models but the audit's (they take every event and play no part in the report). */
 const PROJECTIONS = CONTEXTS.flatMap((c) => c.projections).filter((p) => p.handles !== '*');
-const issue = (issueId: string, citedMeasures: number[], at: string) =>
-  ev(`issue-${issueId}`, 'IssueSubmitted', { issueId, organizationId: 'org-rosa', title: 'T', description: 'D', category: 'CHILDREN', tags: [], citedMeasures, urgency: null, citedIssueIds: [] }, { at });
+const issue = (issueId: string, numbers: number[], at: string, others: { plan: string; number: number }[] = []) =>
+  ev(
+    `issue-${issueId}`,
+    'IssueSubmitted',
+    { issueId, organizationId: 'org-rosa', title: 'T', description: 'D', category: 'CHILDREN', tags: [], citedMeasures: [...defaultPlanRefs(numbers), ...others], urgency: null, citedIssueIds: [] },
+    { at },
+  );
 const parties = (police: string) => [
   { organizationId: police, name: 'Politi', kind: 'POLICE', role: 'Etterforsker' },
   { organizationId: 'org-rosa', name: 'ROSA', kind: 'NGO', role: 'Bistand' },
@@ -35,7 +41,7 @@ describe('the annual report’s sources from the issues and agreements read mode
 
   it('counts the year’s issues per cited measure by where they ended, an issue under each measure it cites', () => {
     spec.given([
-      issue('i1', [6, 17], '2027-02-01T10:00:00.000Z'),
+      issue('i1', [6, 17], '2027-02-01T10:00:00.000Z', [{ plan: '2006-2009', number: 6 }]),
       issue('i2', [6], '2027-03-01T10:00:00.000Z'),
       issue('i3', [], '2027-04-01T10:00:00.000Z'),
       issue('i4', [6], '2026-12-31T23:30:00.000Z'), // already 2027 in Oslo
@@ -45,11 +51,15 @@ describe('the annual report’s sources from the issues and agreements read mode
     ]);
     const figures = readModelReportSources.issueOutcomes(spec.readModels, 2027);
     expect(figures).toEqual([
-      { measure: 6, raised: 3, forwarded: 0, resolved: 0, closed: 1, withdrawn: 1, open: 1 },
-      { measure: 17, raised: 1, forwarded: 0, resolved: 0, closed: 1, withdrawn: 0, open: 0 },
+      { measure: { plan: '2011-2014', number: 6 }, raised: 3, forwarded: 0, resolved: 0, closed: 1, withdrawn: 1, open: 1 },
+      { measure: { plan: '2011-2014', number: 17 }, raised: 1, forwarded: 0, resolved: 0, closed: 1, withdrawn: 0, open: 0 },
+      // Measure 6 of another plan is another measure: counted apart.
+      { measure: { plan: '2006-2009', number: 6 }, raised: 1, forwarded: 0, resolved: 0, closed: 1, withdrawn: 0, open: 0 },
       { measure: null, raised: 1, forwarded: 0, resolved: 0, closed: 0, withdrawn: 0, open: 1 },
     ]);
-    expect(readModelReportSources.issueOutcomes(spec.readModels, 2026)).toEqual([{ measure: 6, raised: 1, forwarded: 0, resolved: 0, closed: 0, withdrawn: 0, open: 1 }]);
+    expect(readModelReportSources.issueOutcomes(spec.readModels, 2026)).toEqual([
+      { measure: { plan: '2011-2014', number: 6 }, raised: 1, forwarded: 0, resolved: 0, closed: 0, withdrawn: 0, open: 1 },
+    ]);
   });
 
   it('counts agreements per police party: in force at year end, signed, renewed and terminated in the year', () => {

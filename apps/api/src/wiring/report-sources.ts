@@ -3,7 +3,7 @@ import { IssuesQueries } from '@kom/issues';
 import { AgreementsQueries, versionInForceAt } from '@kom/agreements';
 import { OrganizationsQueries } from '@kom/organizations';
 import { MeasuresQueries } from '@kom/measures';
-import { osloDate } from '@kom/kernel';
+import { measureKey, osloDate } from '@kom/kernel';
 import type { ReadModelDatabase } from '@kom/projections';
 
 /** Where an issue ended, in the report's columns; anything still under way is open. */
@@ -26,12 +26,14 @@ export const readModelReportSources: ReportSources = {
   projections: ['issues', 'agreements', 'organizations', 'measures'],
 
   issueOutcomes(readModels: ReadModelDatabase, year: number): IssueOutcomeFigures[] {
-    const rows = new Map<number | null, { -readonly [K in keyof IssueOutcomeFigures]: IssueOutcomeFigures[K] }>();
-    for (const { measure, status, count } of new IssuesQueries(readModels).statusByMeasure(year)) {
-      const row = rows.get(measure) ?? { measure, raised: 0, forwarded: 0, resolved: 0, closed: 0, withdrawn: 0, open: 0 };
+    const rows = new Map<string | null, { -readonly [K in keyof IssueOutcomeFigures]: IssueOutcomeFigures[K] }>();
+    for (const { plan, measure: number, status, count } of new IssuesQueries(readModels).statusByMeasure(year)) {
+      const measure = plan === null || number === null ? null : { plan, number };
+      const key = measure && measureKey(measure);
+      const row = rows.get(key) ?? { measure, raised: 0, forwarded: 0, resolved: 0, closed: 0, withdrawn: 0, open: 0 };
       row.raised += count;
       row[OUTCOME_COLUMN[status] ?? 'open'] += count;
-      rows.set(measure, row);
+      rows.set(key, row);
     }
     return [...rows.values()];
   },

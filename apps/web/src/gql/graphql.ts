@@ -187,12 +187,14 @@ export type DecisionFilter = {
   from?: string | null | undefined;
   /** The body: the kind of meeting that took the decision. */
   kind?: MeetingKind | null | undefined;
-  /** Decisions citing this measure number. */
+  /** Decisions citing this measure number (of `plan`). */
   measure?: number | null | undefined;
   /** Decisions taken at this meeting. */
   meetingId?: string | null | undefined;
   /** Decisions concerning this organisation: it recorded a position on them, or it presents their agenda item. */
   organizationId?: string | null | undefined;
+  /** The plan of `measure` (default 2011-2014). */
+  plan?: string | null | undefined;
   status?: DecisionStatus | null | undefined;
   /** Decisions whose text or rationale contains these words, in this order (case-insensitive; at most 200 characters). */
   text?: string | null | undefined;
@@ -280,7 +282,10 @@ export type IssueFilterInput = {
   category?: IssueCategory | null | undefined;
   /** true: only issues the reference group forwarded to the project group, whatever became of them since; false: only the others. */
   forwarded?: boolean | null | undefined;
+  /** Issues citing this measure number (of `plan`). */
   measure?: number | null | undefined;
+  /** The plan of `measure` (default 2011-2014). */
+  plan?: string | null | undefined;
   status?: IssueStatus | null | undefined;
   submittingOrganizationId?: string | null | undefined;
   tag?: ExploitationForm | null | undefined;

@@ -132,6 +132,10 @@ export const POLICY_TABLE: PolicyTable = {
   'Decision.citedMeasureRefs': readers('the measures cited, as (plan, number)'),
   'AgendaItem.citedMeasureRefs': readers('the measures cited, as (plan, number)'),
   'AgendaProposal.citedMeasureRefs': readers('the measures cited, as (plan, number)'),
+  'Issue.citedMeasures': readers('the 2011–2014 measures cited, as numbers (deprecated)'),
+  'Decision.citedMeasures': readers('the 2011–2014 measures cited, as numbers (deprecated)'),
+  'AgendaItem.citedMeasures': readers('the 2011–2014 measures cited, as numbers (deprecated)'),
+  'AgendaProposal.citedMeasures': readers('the 2011–2014 measures cited, as numbers (deprecated)'),
 
   // ---- meetings, agendas, minutes, decisions, action items
   'Query.meetings': readers('meetings by start time'),

@@ -19,7 +19,7 @@ import type { ReadModelDatabase } from '@kom/projections';
 import { DOCUMENT_TEXT, type DocumentLang, type DocumentText } from '../labels/document-labels';
 import { calendarDate, osloDateTime } from '../labels/oslo-format';
 import type { Block, TextDocument } from '../render/document-model';
-import { Forbidden, NotFound } from '@kom/kernel';
+import { Forbidden, NotFound, measureRefLabel } from '@kom/kernel';
 
 /** Who may read what, as the GraphQL read side decides it: a draft agenda is the secretariat's only. */
 export interface MeetingDocumentAccess {
@@ -52,7 +52,7 @@ function itemBlocks(item: AgendaItemView, index: number, t: DocumentText, orgNam
   if (item.description) blocks.push({ kind: 'paragraph', text: item.description });
   const facts: (readonly [string, string])[] = [];
   if (item.presentingOrganizationId) facts.push([t.presentedBy, orgName(item.presentingOrganizationId)]);
-  if (item.citedMeasures.length > 0) facts.push([t.citedMeasures, item.citedMeasures.join(', ')]);
+  if (item.citedMeasures.length > 0) facts.push([t.citedMeasures, item.citedMeasures.map(measureRefLabel).join(', ')]);
   if (item.sourceIssueId) facts.push([t.forwardedIssue, item.sourceIssueId]);
   if (facts.length > 0) blocks.push({ kind: 'facts', items: facts });
   return blocks;
@@ -122,7 +122,7 @@ export function minutesDocument(readModels: ReadModelDatabase, meetingId: string
     blocks.push({ kind: 'paragraph', text: d.text });
     const facts: (readonly [string, string])[] = [];
     if (d.rationale) facts.push([t.rationale, d.rationale]);
-    if (d.citedMeasures.length > 0) facts.push([t.citedMeasures, d.citedMeasures.join(', ')]);
+    if (d.citedMeasures.length > 0) facts.push([t.citedMeasures, d.citedMeasures.map(measureRefLabel).join(', ')]);
     if (d.reviewDate) facts.push([t.reviewDate, calendarDate(d.reviewDate, lang)]);
     if (d.supersededBy) facts.push([t.supersededBy, d.supersededBy]);
     if (d.revokedReason) facts.push([t.revokedReason, d.revokedReason]);

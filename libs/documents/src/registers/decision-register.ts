@@ -1,3 +1,4 @@
+import { DEFAULT_PLAN_ID, measureRefLabel } from '@kom/kernel';
 import { DecisionsQueries, MeetingsQueries, AgendaQueries, DECISION_STATUS_LABELS, MEETING_KIND_LABELS, POSITION_LABELS, type DecisionView } from '@kom/meetings';
 import { OrganizationsQueries } from '@kom/organizations';
 import type { ReadModelDatabase } from '@kom/projections';
@@ -61,7 +62,8 @@ export function decisionRegister(readModels: ReadModelDatabase, filter: Decision
         item?.title ?? d.agendaItemId,
         d.text,
         d.rationale,
-        d.citedMeasures.join(' '),
+        // Numbers alone (the 2011–2014 plan) are spaced as always; another plan's carry their period, so commas part them.
+        d.citedMeasures.map(measureRefLabel).join(d.citedMeasures.every((m) => m.plan === DEFAULT_PLAN_ID) ? ' ' : ', '),
         DECISION_STATUS_LABELS[d.status][lang],
         positions.map((p) => `${orgName(p.organizationId)}: ${POSITION_LABELS[p.position][lang]}${p.reason ? ` (${p.reason})` : ''}`).join('; '),
         dissent.map((p) => `${orgName(p.organizationId)}: ${p.reason ?? ''}`).join('; '),

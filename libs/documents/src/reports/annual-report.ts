@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, osloDate } from '@kom/kernel';
+import { Forbidden, InvalidInput, measureRefLabel, osloDate, type MeasureCitationRef } from '@kom/kernel';
 import { AttendanceQueries, ActionItemsQueries, DecisionsQueries, MeetingsQueries, type MeetingView } from '@kom/meetings';
 import { OrganizationsQueries } from '@kom/organizations';
 import type { Clock } from '@kom/platform';
@@ -68,7 +68,7 @@ const countRows = (map: Map<string, number[]>, label: (key: string) => string): 
 function researchNeedBlocks(readModels: ReadModelDatabase, sources: ReportSources, year: number, lang: DocumentLang): Block[] {
   const t = ANNUAL_REPORT_TEXT[lang];
   const meetings = new MeetingsQueries(readModels);
-  const measures = (list: readonly number[]) => list.join(', ') || t.noMeasure;
+  const measures = (list: readonly MeasureCitationRef[]) => list.map(measureRefLabel).join(', ') || t.noMeasure;
   const rows = [
     ...sources.researchNeeds(readModels, year).map((i) => [t.flaggedIssue(i.title), measures(i.citedMeasures), i.text]),
     ...new DecisionsQueries(readModels).researchNeeds(year).map((d) => {
@@ -135,7 +135,7 @@ export function annualReport(readModels: ReadModelDatabase, request: AnnualRepor
     for (const a of attendance.byMeeting(meeting.id)) attended.set(a.organizationId, [(attended.get(a.organizationId)?.[0] ?? 0) + 1]);
     for (const d of decisions.byMeeting(meeting.id)) {
       const dissent = decisions.positions(d.id).some((p) => p.position === 'OBJECTS') ? 1 : 0;
-      for (const m of d.citedMeasures.length ? d.citedMeasures.map(String) : ['']) {
+      for (const m of d.citedMeasures.length ? d.citedMeasures.map(measureRefLabel) : ['']) {
         const row = byMeasure.get(m) ?? [0, 0];
         byMeasure.set(m, [row[0]! + 1, row[1]! + dissent]);
       }
@@ -173,7 +173,7 @@ export function annualReport(readModels: ReadModelDatabase, request: AnnualRepor
       kind: 'table',
       caption: t.issuesCaption,
       columns: [t.measure, ...t.issueColumns],
-      rows: issues.map((i) => [i.measure === null ? t.noMeasure : String(i.measure), ...[i.raised, i.forwarded, i.resolved, i.closed, i.withdrawn, i.open].map(String)]),
+      rows: issues.map((i) => [i.measure === null ? t.noMeasure : measureRefLabel(i.measure), ...[i.raised, i.forwarded, i.resolved, i.closed, i.withdrawn, i.open].map(String)]),
     });
 
   blocks.push({ kind: 'heading', level: 2, text: t.decisions });

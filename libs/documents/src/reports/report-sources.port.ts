@@ -1,8 +1,9 @@
+import type { MeasureCitationRef } from '@kom/kernel';
 import type { ReadModelDatabase } from '@kom/projections';
 
 /** Issues raised by NGOs in the year that cite one measure (measure null: none), by where they ended. */
 export interface IssueOutcomeFigures {
-  readonly measure: number | null;
+  readonly measure: MeasureCitationRef | null;
   readonly raised: number;
   readonly forwarded: number;
   readonly resolved: number;
@@ -25,7 +26,7 @@ export interface IssueResearchNeed {
   readonly issueId: string;
   readonly title: string;
   readonly text: string;
-  readonly citedMeasures: readonly number[];
+  readonly citedMeasures: readonly MeasureCitationRef[];
 }
 
 /** An action plan whose period covers the report's year, with each measure's status that year (null: none recorded). */

@@ -1,4 +1,4 @@
-import { fold, type Actor } from '@kom/kernel';
+import { fold, type Actor, defaultPlanRefs } from '@kom/kernel';
 import { meetingDecider, type MeetingEvent } from '@kom/meetings';
 import { issueDecider } from '../domain/issue.decider';
 import type { IssueEvent } from '../domain/issue.events';
@@ -18,7 +18,7 @@ const submitted: IssueEvent = {
     description: 'Shelters are full.',
     category: 'IDENTIFICATION_AND_ASSISTANCE',
     tags: [],
-    citedMeasures: [17],
+    citedMeasures: defaultPlanRefs([17]),
     urgency: null,
     citedIssueIds: [],
   },
@@ -60,7 +60,7 @@ describe('placing an issue on an agenda: both aggregates or neither', () => {
     expect(decisions.meeting?.events).toEqual([
       expect.objectContaining({
         type: 'AgendaItemAdded',
-        data: expect.objectContaining({ itemId: 'item-1', title: 'Shelter capacity', presentingOrganizationId: 'org-rosa', citedMeasures: [17], sourceIssueId: issueId }),
+        data: expect.objectContaining({ itemId: 'item-1', title: 'Shelter capacity', presentingOrganizationId: 'org-rosa', citedMeasures: defaultPlanRefs([17]), sourceIssueId: issueId }),
       }),
     ]);
   });

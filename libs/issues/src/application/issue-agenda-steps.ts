@@ -53,6 +53,8 @@ export function placeIssueOnAgenda(
     description: item.description === undefined ? issue.description : item.description,
     presentingOrganizationId: item.presentingOrganizationId === undefined ? issue.organizationId : item.presentingOrganizationId,
     citedMeasures: item.citedMeasures ?? issue.citedMeasures,
+    // The issue's own citations were checked when it was submitted or edited: still citable.
+    citable: item.citedMeasures ? item.citable : issue.citedMeasures,
   };
   // A repeated placement of the same item (a retry) is already recorded in both streams.
   const meetingEvents = issueEvents.length === 0 && hasItem(meeting, item.itemId) ? [] : meetingDecider.decide(add, meeting, context);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { InvalidInput, NotFound } from '@kom/kernel';
+import { InvalidInput, NotFound, type MeasureCitationRef } from '@kom/kernel';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import {
   SourcedAgendaItemsSlot,
@@ -20,7 +20,9 @@ export interface IssueDecisionRequest {
   /** The body's decision, as recorded in the meeting. */
   readonly text: string;
   readonly rationale?: string | null;
-  readonly citedMeasures?: readonly number[];
+  readonly citedMeasures?: readonly MeasureCitationRef[];
+  /** The measures that exist, of every plan (read through CITABLE_MEASURES). */
+  readonly citable?: readonly MeasureCitationRef[];
 }
 
 export interface IssueActionItemRequest {

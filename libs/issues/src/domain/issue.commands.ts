@@ -1,4 +1,4 @@
-import type { RepresentativeRef } from '@kom/kernel';
+import type { MeasureCitationRef, RepresentativeRef } from '@kom/kernel';
 import type { AgendaBody, ExploitationForm, IssueCategory, IssueStatus } from './issue.events';
 
 /** What the submitter writes; the same fields on submit and edit. */
@@ -7,7 +7,12 @@ export interface IssueContent {
   readonly description: string;
   readonly category: IssueCategory;
   readonly tags?: readonly ExploitationForm[];
-  readonly citedMeasures?: readonly number[];
+  readonly citedMeasures?: readonly MeasureCitationRef[];
+  /**
+   * The measures that exist, of every plan (looked up by the handler); a citation of any other is
+   * refused. Left out: the 2011–2014 plan's measures.
+   */
+  readonly citable?: readonly MeasureCitationRef[];
   /** A wish for urgency with its reason; null or omitted: no wish. */
   readonly urgencyReason?: string | null;
 }

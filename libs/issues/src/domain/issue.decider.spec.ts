@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, type Actor } from '@kom/kernel';
+import { Forbidden, InvalidInput, InvalidState, NotFound, type Actor, defaultPlanRefs } from '@kom/kernel';
 import { deciderSpec } from '@kom/kernel/testing';
 import { generatedNationalIdNumber, withBadChecksum } from '../testing/national-id-numbers';
 import type { IssueCommand } from './issue.commands';
@@ -21,7 +21,7 @@ const submit: Extract<IssueCommand, { type: 'SubmitIssue' }> = {
   description: 'Shelters in the east are full; victims wait weeks.',
   category: 'IDENTIFICATION_AND_ASSISTANCE',
   tags: ['SEXUAL', 'FORCED_LABOUR'],
-  citedMeasures: [17, 6],
+  citedMeasures: defaultPlanRefs([17, 6]),
   urgencyReason: 'Winter is coming',
   referenceGroupMember: true,
 };
@@ -35,7 +35,7 @@ const submitted: IssueEvent = {
     description: submit.description,
     category: 'IDENTIFICATION_AND_ASSISTANCE',
     tags: ['SEXUAL', 'FORCED_LABOUR'],
-    citedMeasures: [6, 17],
+    citedMeasures: defaultPlanRefs([6, 17]),
     urgency: { reason: 'Winter is coming' },
     citedIssueIds: [],
   },
@@ -54,7 +54,7 @@ const edit: IssueCommand = {
   description: submit.description,
   category: 'IDENTIFICATION_AND_ASSISTANCE',
   tags: ['FORCED_LABOUR'],
-  citedMeasures: [6, 17],
+  citedMeasures: defaultPlanRefs([6, 17]),
   urgencyReason: null,
 };
 const withdraw: IssueCommand = { type: 'WithdrawIssue', issueId, reason: 'Solved elsewhere' };
@@ -110,9 +110,10 @@ describe('Issue decider', () => {
       [{ category: 'WEATHER' as never }, 'UNKNOWN_CATEGORY'],
       [{ tags: ['PICKPOCKETING' as never] }, 'UNKNOWN_TAG'],
       [{ tags: ['BEGGING', 'BEGGING'] as const }, 'DUPLICATE_TAG'],
-      [{ citedMeasures: [36] }, 'UNKNOWN_MEASURE'],
-      [{ citedMeasures: [0] }, 'UNKNOWN_MEASURE'],
-      [{ citedMeasures: [6, 6] }, 'DUPLICATE_MEASURE'],
+      [{ citedMeasures: defaultPlanRefs([36]) }, 'UNKNOWN_MEASURE'],
+      [{ citedMeasures: defaultPlanRefs([0]) }, 'UNKNOWN_MEASURE'],
+      [{ citedMeasures: defaultPlanRefs([6, 6]) }, 'DUPLICATE_MEASURE'],
+      [{ citedMeasures: [{ plan: '2006-2009', number: 1 }] }, 'UNKNOWN_PLAN'],
       [{ urgencyReason: ' ' }, 'URGENCY_REASON_REQUIRED'],
       [{ citedIssueIds: [issueId] }, 'ISSUE_CITES_ITSELF'],
     ])('refuses bad input %j (%s)', (change, reason) =>
@@ -137,6 +138,28 @@ describe('Issue decider', () => {
       expect(given([]).when({ ...submit, description: `Ref ${withBadChecksum(generatedNationalIdNumber())}` }, { actor: rosa }).events()).toHaveLength(1));
   });
 
+  describe('citing measures of any plan', () => {
+    const old = { plan: '2006-2009', number: 1 };
+    const citable = [...defaultPlanRefs([6, 17]), old];
+
+    it('records a measure of another plan as (plan, number), beside the default plan\'s', () => {
+      const events = given([]).when({ ...submit, citedMeasures: [old, ...defaultPlanRefs([6])], citable }, { actor: rosa }).events();
+      expect(events.map((e) => (e.data as { citedMeasures: unknown }).citedMeasures)).toEqual([[old, { plan: '2011-2014', number: 6 }]]);
+    });
+
+    it('refuses a measure its plan lacks (UNKNOWN_MEASURE), a plan that is not registered (UNKNOWN_PLAN) and a pair twice', () => {
+      given([]).when({ ...submit, citedMeasures: [{ plan: '2006-2009', number: 2 }], citable }, { actor: rosa }).thenThrows(InvalidInput, 'UNKNOWN_MEASURE');
+      given([]).when({ ...submit, citedMeasures: [{ plan: '2015-2017', number: 1 }], citable }, { actor: rosa }).thenThrows(InvalidInput, 'UNKNOWN_PLAN');
+      given([]).when({ ...submit, citedMeasures: [old, old], citable }, { actor: rosa }).thenThrows(InvalidInput, 'DUPLICATE_MEASURE');
+    });
+
+    it('an edit citing measure 1 of another plan is a change, though measure 1 of 2011-2014 was cited', () => {
+      const citingOne: IssueEvent = { ...submitted, data: { ...submitted.data, citedMeasures: defaultPlanRefs([1]) } } as IssueEvent;
+      const events = given([citingOne]).when({ ...edit, title: submit.title, tags: ['FORCED_LABOUR', 'SEXUAL'], urgencyReason: 'Winter is coming', citedMeasures: [old], citable }, { actor: rosa }).events();
+      expect(events.map((e) => e.type)).toEqual(['IssueEdited']);
+    });
+  });
+
   describe('edit', () => {
     it('records the whole new content', () =>
       given([submitted])
@@ -150,7 +173,7 @@ describe('Issue decider', () => {
               description: submit.description,
               category: 'IDENTIFICATION_AND_ASSISTANCE',
               tags: ['FORCED_LABOUR'],
-              citedMeasures: [6, 17],
+              citedMeasures: defaultPlanRefs([6, 17]),
               urgency: null,
             },
           },

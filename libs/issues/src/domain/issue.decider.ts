@@ -1,5 +1,7 @@
 import {
-  DEFAULT_PLAN_MEASURE_COUNT,
+  checkedMeasureRefs,
+  sameMeasureRefs,
+  type MeasureCitationRef,
   Forbidden,
   InvalidInput,
   InvalidState,
@@ -75,7 +77,7 @@ export interface Issue {
   readonly description: string;
   readonly category: IssueCategory;
   readonly tags: readonly ExploitationForm[];
-  readonly citedMeasures: readonly number[];
+  readonly citedMeasures: readonly MeasureCitationRef[];
   readonly urgency: { readonly reason: string } | null;
   readonly citedIssueIds: readonly string[];
   /** The agenda it is on now (ON_*_AGENDA), else null. */
@@ -230,7 +232,7 @@ function edit(c: Cmd<'EditIssue'>, s: Issue): IssueEvent[] {
     next.description === s.description &&
     next.category === s.category &&
     sameList(next.tags, s.tags) &&
-    sameList(next.citedMeasures, s.citedMeasures) &&
+    sameMeasureRefs(next.citedMeasures, s.citedMeasures) &&
     (next.urgency?.reason ?? null) === (s.urgency?.reason ?? null);
   return same ? [] : [{ type: 'IssueEdited', data: { issueId: s.issueId, ...next } }];
 }
@@ -408,27 +410,20 @@ const contentSchema = z
       .transform((tags) => tags ?? [])
       .refine((tags) => new Set(tags).size === tags.length, 'DUPLICATE_TAG')
       .transform((tags) => EXPLOITATION_FORMS.filter((form) => tags.includes(form))),
-    citedMeasures: z
-      .array(z.number().int('UNKNOWN_MEASURE').min(1, 'UNKNOWN_MEASURE').max(DEFAULT_PLAN_MEASURE_COUNT, 'UNKNOWN_MEASURE'))
-      .nullish()
-      .transform((ns) => ns ?? [])
-      .refine((ns) => new Set(ns).size === ns.length, 'DUPLICATE_MEASURE')
-      .transform((ns) => [...ns].sort((a, b) => a - b)),
   });
 const urgencySchema = input.requiredText('urgencyReason', MAX_REASON, 'URGENCY_REASON_REQUIRED', 'REASON_TOO_LONG');
 const CONTENT_SENTENCES = {
   UNKNOWN_CATEGORY: `A category is one of ${ISSUE_CATEGORIES.join(', ')}`,
   UNKNOWN_TAG: `A tag is one of ${EXPLOITATION_FORMS.join(', ')}`,
   DUPLICATE_TAG: 'Each tag once',
-  UNKNOWN_MEASURE: `Measures are numbered 1 to ${DEFAULT_PLAN_MEASURE_COUNT}`,
-  DUPLICATE_MEASURE: 'Each measure once',
 };
 
 function content(c: IssueContent) {
-  const parsed = parseInput(contentSchema, { title: c.title, description: c.description, category: c.category, tags: c.tags, citedMeasures: c.citedMeasures }, undefined, CONTENT_SENTENCES);
+  const parsed = parseInput(contentSchema, { title: c.title, description: c.description, category: c.category, tags: c.tags }, undefined, CONTENT_SENTENCES);
+  const citedMeasures = checkedMeasureRefs(c.citedMeasures ?? [], c.citable, 'refuse');
   // No urgency is null; an urgency given needs its reason.
   const urgencyReason = c.urgencyReason == null ? null : parseInput(urgencySchema, c.urgencyReason, 'urgencyReason');
-  return { ...parsed, urgency: urgencyReason === null ? null : { reason: urgencyReason } };
+  return { ...parsed, citedMeasures, urgency: urgencyReason === null ? null : { reason: urgencyReason } };
 }
 
 function requiredText(raw: string | null | undefined, max: number, field: string, requiredReason: string, tooLongReason: string): string {

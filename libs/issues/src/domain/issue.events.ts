@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_PLAN_MEASURE_COUNT, defineEvent } from '@kom/kernel';
+import { DEFAULT_PLAN_MEASURE_COUNT, defineEvent, measureCitationRefsSchema } from '@kom/kernel';
 
 /** The plan's areas (the same keys as the measures' MeasureArea): what an issue is about. */
 export const ISSUE_CATEGORIES = [
@@ -41,33 +41,37 @@ const id = z.string().min(1).max(100);
 const title = z.string().min(1).max(MAX_TITLE);
 const description = z.string().min(1).max(MAX_DESCRIPTION);
 const reason = z.string().min(1).max(MAX_REASON);
-const content = {
+const contentV1 = {
   title,
   description,
   category: z.enum(ISSUE_CATEGORIES),
   tags: z.array(z.enum(EXPLOITATION_FORMS)).max(EXPLOITATION_FORMS.length),
+  /** Numbers of the 2011–2014 plan (v1). */
   citedMeasures: z.array(z.number().int().min(1).max(DEFAULT_PLAN_MEASURE_COUNT)).max(DEFAULT_PLAN_MEASURE_COUNT),
   /** A wish that the issue be treated urgently, with the reason; null: no such wish. */
   urgency: z.object({ reason }).nullable(),
 };
+/** v2: the cited measures as (plan, number), so a measure of any plan can be cited. */
+const content = { ...contentV1, citedMeasures: measureCitationRefsSchema };
+
+const submitted = {
+  /** Earlier issues this one cites (a resolved issue is never reopened: a new one cites it). */
+  citedIssueIds: z.array(id).max(20),
+  /** The organisation's registered representative who submitted it (names come from the register); absent when not recorded. */
+  representativeId: id.optional(),
+};
+
+/** Version 1, citing measures by number of the 2011–2014 plan; read as v2 (issue.upcasters.ts). */
+export const IssueSubmittedV1 = defineEvent('IssueSubmitted', 1, z.object({ issueId: id, organizationId: id, ...contentV1, ...submitted }));
 
 /** Submitted by an NGO representative on behalf of `organizationId`, a reference-group member. */
-export const IssueSubmitted = defineEvent(
-  'IssueSubmitted',
-  1,
-  z.object({
-    issueId: id,
-    organizationId: id,
-    ...content,
-    /** Earlier issues this one cites (a resolved issue is never reopened: a new one cites it). */
-    citedIssueIds: z.array(id).max(20),
-    /** The organisation's registered representative who submitted it (names come from the register); absent when not recorded. */
-    representativeId: id.optional(),
-  }),
-);
+export const IssueSubmitted = defineEvent('IssueSubmitted', 2, z.object({ issueId: id, organizationId: id, ...content, ...submitted }));
+
+/** Version 1, citing measures by number of the 2011–2014 plan; read as v2 (issue.upcasters.ts). */
+export const IssueEditedV1 = defineEvent('IssueEdited', 1, z.object({ issueId: id, ...contentV1 }));
 
 /** The whole content after the edit. */
-export const IssueEdited = defineEvent('IssueEdited', 1, z.object({ issueId: id, ...content }));
+export const IssueEdited = defineEvent('IssueEdited', 2, z.object({ issueId: id, ...content }));
 
 export const IssueWithdrawn = defineEvent('IssueWithdrawn', 1, z.object({ issueId: id, reason }));
 

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { IdempotentMutations, citedMeasureNumbers, newId, type Meta, withRevision } from '@kom/platform';
+import { CITABLE_MEASURES, IdempotentMutations, citedMeasureRefs, newId, type CitableMeasures, type Meta, withRevision } from '@kom/platform';
 import { CloseIssueCommand } from '../application/close-issue.command';
 import { CommentOnIssueCommand } from '../application/comment-on-issue.command';
 import { EditIssueCommand } from '../application/edit-issue.command';
@@ -41,6 +41,7 @@ export class IssueMutationsResolver {
     @Inject(IssueWorkflows) private readonly workflows: IssueWorkflows,
     @Inject(IssuesQueries) private readonly queries: IssuesQueries,
     @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
+    @Inject(CITABLE_MEASURES) private readonly measures: CitableMeasures,
   ) {}
 
   @Mutation(() => Issue, { description: 'Submits an issue on behalf of your own organisation (a reference-group member).' })
@@ -57,7 +58,8 @@ export class IssueMutationsResolver {
             description: input.description,
             category: input.category,
             tags: orEmpty(input.tags),
-            citedMeasures: citedMeasureNumbers(input.citedMeasures, input.citedMeasureRefs) ?? [],
+            citedMeasures: citedMeasureRefs(input.citedMeasures, input.citedMeasureRefs) ?? [],
+            citable: this.measures.citable(),
             urgencyReason: input.urgencyReason ?? null,
             citedIssueIds: orEmpty(input.citedIssueIds),
           },
@@ -71,10 +73,10 @@ export class IssueMutationsResolver {
 
   @Mutation(() => Issue, { description: 'Edits your organisation’s issue until it is forwarded.' })
   async editIssue(@Args('input') input: EditIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
-    const { expectedRevision, issueId, tags, citedMeasures, citedMeasureRefs, urgencyReason, ...content } = input;
+    const { expectedRevision, issueId, tags, citedMeasures, citedMeasureRefs: refs, urgencyReason, ...content } = input;
     await this.commands.execute(
       new EditIssueCommand(
-        { type: 'EditIssue', issueId, ...content, tags: orEmpty(tags), citedMeasures: citedMeasureNumbers(citedMeasures, citedMeasureRefs) ?? [], urgencyReason: urgencyReason ?? null },
+        { type: 'EditIssue', issueId, ...content, tags: orEmpty(tags), citedMeasures: citedMeasureRefs(citedMeasures, refs) ?? [], citable: this.measures.citable(), urgencyReason: urgencyReason ?? null },
         withRevision(meta, expectedRevision),
       ),
     );
@@ -121,7 +123,7 @@ export class IssueMutationsResolver {
           issueId: input.issueId,
           text: input.decision,
           rationale: input.rationale,
-          ...(input.citedMeasures || input.citedMeasureRefs ? { citedMeasures: citedMeasureNumbers(input.citedMeasures, input.citedMeasureRefs) } : {}),
+          ...(input.citedMeasures || input.citedMeasureRefs ? { citedMeasures: citedMeasureRefs(input.citedMeasures, input.citedMeasureRefs), citable: this.measures.citable() } : {}),
           actionItems: orEmpty(input.actionItems).map((item) => ({ ...item })),
         },
         meta,

@@ -17,8 +17,11 @@ export class IssueFilterInput {
   @Field(() => ExploitationFormEnum, { nullable: true })
   tag?: ExploitationForm | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Issues citing this measure number (of `plan`).' })
   measure?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The plan of `measure` (default 2011-2014).' })
+  plan?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'The year of submission (Europe/Oslo).' })
   year?: number | null;

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { Forbidden, InvalidInput, NotFound, canIdentifyRepresentatives, type Actor, defaultPlanRefs, type MeasureCitationRef } from '@kom/kernel';
+import { Forbidden, InvalidInput, NotFound, canIdentifyRepresentatives, type Actor, defaultPlanNumbers, type MeasureCitationRef } from '@kom/kernel';
 import { CurrentActor } from '@kom/auth';
-import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection, MeasureRef } from '@kom/platform';
+import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection, MeasureRef, CITED_MEASURES_DEPRECATION } from '@kom/platform';
 import { IssueHistory } from '../application/issue-history';
 import { IssuesQueries, type IssueView } from '../read-models/issues.queries';
 import { EXPLOITATION_FORM_LABELS, ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS } from './issue.enums';
@@ -41,11 +41,14 @@ export class IssueResolver {
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
   ) {}
 
-  @ResolveField(() => [MeasureRef], {
-    description: 'The measures cited, as (plan, number) with the measure: the citedMeasures numbers are measures of the 2011–2014 plan.',
-  })
-  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly number[] }): MeasureCitationRef[] {
-    return defaultPlanRefs(cited.citedMeasures);
+  @ResolveField(() => [MeasureRef], { description: 'The measures cited, as (plan, number) with the measure.' })
+  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): MeasureCitationRef[] {
+    return [...cited.citedMeasures];
+  }
+
+  @ResolveField(() => [Int], { name: 'citedMeasures', description: 'Measure numbers of the 2011–2014 action plan cited.', deprecationReason: CITED_MEASURES_DEPRECATION })
+  citedMeasureNumbers(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): number[] {
+    return defaultPlanNumbers(cited.citedMeasures);
   }
 
   @Query(() => IssueConnection, { description: 'Issues, newest first, filtered by status, submitting organisation, category, tag, measure or year.' })

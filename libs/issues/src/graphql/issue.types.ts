@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { MeasureCitationRef } from '@kom/kernel';
 import { Connection } from '@kom/platform';
 import { ActionItemStatusEnum, DecisionStatusEnum, type ActionItemStatus, type DecisionStatus } from '@kom/meetings';
 import type { ExploitationForm, IssueCategory, IssueStatus } from '../domain/issue.events';
@@ -156,8 +157,8 @@ export class Issue {
   @Field(() => [ExploitationFormEnum])
   tags!: ExploitationForm[];
 
-  @Field(() => [Int], { description: 'Measure numbers (1-35) of the action plan.' })
-  citedMeasures!: number[];
+  /** The cited measures as (plan, number); GraphQL shows them as citedMeasureRefs (and citedMeasures, the 2011–2014 numbers). */
+  citedMeasures!: MeasureCitationRef[];
 
   @Field(() => String, { nullable: true, description: 'Why the submitter wishes it treated urgently; null: no such wish.' })
   urgencyReason!: string | null;

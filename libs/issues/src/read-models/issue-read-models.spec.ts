@@ -1,3 +1,4 @@
+import { defaultPlanRefs } from '@kom/kernel';
 import { ev, projectionSpec, type ProjectionSpec } from '@kom/projections/testing';
 import { issueLineageProjection } from './issue-lineage.projection';
 import { issuesProjection } from './issues.projection';
@@ -11,7 +12,7 @@ const content = {
   description: 'Full',
   category: 'CHILDREN',
   tags: ['BEGGING', 'OTHER'],
-  citedMeasures: [6],
+  citedMeasures: defaultPlanRefs([6]),
   urgency: null,
 };
 
@@ -73,22 +74,32 @@ describe('issues read models', () => {
   });
 
   it('counts the year’s issues by cited measure and present status, under each measure cited and null for none', () => {
-    const submit = (issueId: string, citedMeasures: number[], at: string) =>
-      ev(`issue-${issueId}`, 'IssueSubmitted', { issueId, organizationId: 'org-rosa', ...content, citedMeasures, citedIssueIds: [] }, { at, actor: rosa });
+    const submit = (issueId: string, numbers: number[], at: string, others: { plan: string; number: number }[] = []) =>
+      ev(`issue-${issueId}`, 'IssueSubmitted', { issueId, organizationId: 'org-rosa', ...content, citedMeasures: [...defaultPlanRefs(numbers), ...others], citedIssueIds: [] }, { at, actor: rosa });
     spec.given([
-      submit('i1', [6, 17], '2027-01-05T10:00:00.000Z'),
+      submit('i1', [6, 17], '2027-01-05T10:00:00.000Z', [{ plan: '2006-2009', number: 1 }]),
       submit('i2', [6], '2027-02-05T10:00:00.000Z'),
       submit('i3', [], '2027-03-05T10:00:00.000Z'),
       submit('i4', [6], '2027-12-31T23:30:00.000Z'), // 1 January 2028 in Oslo
       ev('issue-i2', 'IssueClosed', { issueId: 'i2', reason: 'Answered', meetingId: null, agendaItemId: null }, { at: '2027-03-01T10:00:00.000Z' }),
     ]);
     expect(queries.statusByMeasure(2027)).toEqual([
-      { measure: 6, status: 'CLOSED', count: 1 },
-      { measure: 6, status: 'SUBMITTED', count: 1 },
-      { measure: 17, status: 'SUBMITTED', count: 1 },
-      { measure: null, status: 'SUBMITTED', count: 1 },
+      { plan: '2011-2014', measure: 6, status: 'CLOSED', count: 1 },
+      { plan: '2011-2014', measure: 6, status: 'SUBMITTED', count: 1 },
+      { plan: '2011-2014', measure: 17, status: 'SUBMITTED', count: 1 },
+      { plan: '2006-2009', measure: 1, status: 'SUBMITTED', count: 1 },
+      { plan: null, measure: null, status: 'SUBMITTED', count: 1 },
     ]);
-    expect(queries.statusByMeasure(2028)).toEqual([{ measure: 6, status: 'SUBMITTED', count: 1 }]);
+    expect(queries.statusByMeasure(2028)).toEqual([{ plan: '2011-2014', measure: 6, status: 'SUBMITTED', count: 1 }]);
+    // A measure is found by (plan, number): measure 1 of 2006-2009 is not measure 1 of 2011-2014.
+    expect(queries.list({ measure: 1, plan: '2006-2009' }, 10, undefined).map((i) => i.id)).toEqual(['i1']);
+    expect(queries.list({ measure: 1 }, 10, undefined)).toEqual([]);
+    expect(queries.byId('i1')?.citedMeasures).toEqual([...defaultPlanRefs([6, 17]), { plan: '2006-2009', number: 1 }]);
+    expect(queries.statistics(2027).byMeasure).toEqual([
+      { key: '6', count: 2 },
+      { key: '17', count: 1 },
+      { key: '2006-2009:1', count: 1 },
+    ]);
   });
 
   it('takes the median of an even count as the mean of the middle two', () => {

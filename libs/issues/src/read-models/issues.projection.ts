@@ -1,4 +1,4 @@
-import { osloDate } from '@kom/kernel';
+import { osloDate, type MeasureCitationRef } from '@kom/kernel';
 import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '@kom/event-store';
 import { preparedStatements, type Projection } from '@kom/projections';
@@ -40,7 +40,7 @@ const statements = preparedStatements((db: Database) => ({
   clearTags: db.prepare(`DELETE FROM ${ISSUE_TAGS_TABLE} WHERE issue_id = ?`),
   tag: db.prepare(`INSERT OR IGNORE INTO ${ISSUE_TAGS_TABLE} (issue_id, tag) VALUES (?, ?)`),
   clearMeasures: db.prepare(`DELETE FROM ${ISSUE_MEASURES_TABLE} WHERE issue_id = ?`),
-  measure: db.prepare(`INSERT OR IGNORE INTO ${ISSUE_MEASURES_TABLE} (issue_id, measure) VALUES (?, ?)`),
+  measure: db.prepare(`INSERT OR IGNORE INTO ${ISSUE_MEASURES_TABLE} (issue_id, plan, measure) VALUES (?, ?, ?)`),
   comment: db.prepare(
     `INSERT OR IGNORE INTO ${ISSUE_COMMENTS_TABLE} (comment_id, issue_id, seq, organization_id, user_id, text, at)
      VALUES (@commentId, @issueId, @seq, @organizationId, @userId, @text, @at)`,
@@ -61,7 +61,7 @@ const statements = preparedStatements((db: Database) => ({
 export const issuesProjection: Projection = {
   name: 'issues',
   // 2: the research-need columns; 3: duplicate_of; 4: submitted_by_representative.
-  version: 4,
+  version: 5,
   handles: ISSUE_EVENT_TYPES,
   tables: [ISSUES_TABLE, ISSUE_TAGS_TABLE, ISSUE_MEASURES_TABLE, ISSUE_COMMENTS_TABLE, ISSUE_TIMELINE_TABLE],
   setup(db) {
@@ -100,7 +100,7 @@ export const issuesProjection: Projection = {
       CREATE INDEX IF NOT EXISTS issues_by_year ON ${ISSUES_TABLE} (year, seq);
       CREATE INDEX IF NOT EXISTS issues_by_original ON ${ISSUES_TABLE} (duplicate_of, seq);
       CREATE TABLE IF NOT EXISTS ${ISSUE_TAGS_TABLE} (issue_id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (issue_id, tag));
-      CREATE TABLE IF NOT EXISTS ${ISSUE_MEASURES_TABLE} (issue_id TEXT NOT NULL, measure INTEGER NOT NULL, PRIMARY KEY (issue_id, measure));
+      CREATE TABLE IF NOT EXISTS ${ISSUE_MEASURES_TABLE} (issue_id TEXT NOT NULL, plan TEXT NOT NULL, measure INTEGER NOT NULL, PRIMARY KEY (issue_id, plan, measure));
       CREATE TABLE IF NOT EXISTS ${ISSUE_COMMENTS_TABLE} (
         comment_id TEXT PRIMARY KEY, issue_id TEXT NOT NULL, seq INTEGER NOT NULL, organization_id TEXT NOT NULL,
         user_id TEXT, text TEXT NOT NULL, at TEXT NOT NULL
@@ -134,11 +134,11 @@ export const issuesProjection: Projection = {
         revision,
         at,
       });
-    const content = (d: { title: string; description: string; category: string; tags: readonly string[]; citedMeasures: readonly number[]; urgency: { reason: string } | null }) => {
+    const content = (d: { title: string; description: string; category: string; tags: readonly string[]; citedMeasures: readonly MeasureCitationRef[]; urgency: { reason: string } | null }) => {
       s.clearTags.run(id);
       d.tags.forEach((tag) => s.tag.run(id, tag));
       s.clearMeasures.run(id);
-      d.citedMeasures.forEach((n) => s.measure.run(id, n));
+      d.citedMeasures.forEach((m) => s.measure.run(id, m.plan, m.number));
       return {
         title: d.title,
         description: d.description,

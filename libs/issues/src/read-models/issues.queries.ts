@@ -1,4 +1,4 @@
-import { osloDate } from '@kom/kernel';
+import { DEFAULT_PLAN_ID, measureKey, osloDate, type MeasureCitationRef } from '@kom/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
 import { prepared, type ReadModelDatabase } from '@kom/projections';
@@ -20,7 +20,8 @@ export interface IssueView {
   description: string;
   category: IssueCategory;
   tags: ExploitationForm[];
-  citedMeasures: number[];
+  /** (plan, number) pairs. */
+  citedMeasures: MeasureCitationRef[];
   urgencyReason: string | null;
   citedIssueIds: string[];
   submittedAt: string;
@@ -48,6 +49,8 @@ export interface IssueFilter {
   category?: IssueCategory | null;
   tag?: ExploitationForm | null;
   measure?: number | null;
+  /** The plan of `measure` (default: 2011-2014). */
+  plan?: string | null;
   year?: number | null;
   /** Only issues the reference group forwarded (whatever became of them since). */
   forwarded?: boolean | null;
@@ -116,7 +119,7 @@ type Row = Omit<IssueView, 'tags' | 'citedMeasures' | 'citedIssueIds' | 'asOf'> 
 const toView = (row: Row): IssueView => ({
   ...row,
   tags: JSON.parse(row.tags) as ExploitationForm[],
-  citedMeasures: JSON.parse(row.citedMeasures) as number[],
+  citedMeasures: JSON.parse(row.citedMeasures) as MeasureCitationRef[],
   citedIssueIds: JSON.parse(row.citedIssueIds) as string[],
   asOf: null,
 });
@@ -170,7 +173,7 @@ export class IssuesQueries {
     if (filter.category) (where.push('category = ?'), params.push(filter.category));
     if (filter.year != null) (where.push('year = ?'), params.push(filter.year));
     if (filter.tag) (where.push(`id IN (SELECT issue_id FROM ${ISSUE_TAGS_TABLE} WHERE tag = ?)`), params.push(filter.tag));
-    if (filter.measure != null) (where.push(`id IN (SELECT issue_id FROM ${ISSUE_MEASURES_TABLE} WHERE measure = ?)`), params.push(filter.measure));
+    if (filter.measure != null) (where.push(`id IN (SELECT issue_id FROM ${ISSUE_MEASURES_TABLE} WHERE plan = ? AND measure = ?)`), params.push(filter.plan ?? DEFAULT_PLAN_ID, filter.measure));
     if (filter.forwarded != null) {
       where.push(`id ${filter.forwarded ? '' : 'NOT '}IN (SELECT issue_id FROM ${ISSUE_TIMELINE_TABLE} WHERE event = 'IssueForwarded')`);
     }
@@ -260,10 +263,11 @@ export class IssuesQueries {
     );
     const byMeasure = (
       prepared(this.db,
-          `SELECT m.measure AS key, COUNT(*) AS count FROM ${ISSUE_MEASURES_TABLE} m JOIN ${ISSUES_TABLE} i ON i.id = m.issue_id WHERE i.year = ? GROUP BY m.measure ORDER BY m.measure`,
+          `SELECT m.plan AS plan, m.measure AS key, COUNT(*) AS count FROM ${ISSUE_MEASURES_TABLE} m JOIN ${ISSUES_TABLE} i ON i.id = m.issue_id WHERE i.year = ?
+           GROUP BY m.plan, m.measure ORDER BY m.plan <> '${DEFAULT_PLAN_ID}', m.plan, m.measure`,
         )
-        .all(year) as Array<{ key: number; count: number }>
-    ).map((row) => ({ key: String(row.key), count: row.count }));
+        .all(year) as Array<{ plan: string; key: number; count: number }>
+    ).map((row) => ({ key: measureKey({ plan: row.plan, number: row.key }), count: row.count }));
     const durations = (
       prepared(this.db, `SELECT submitted_at AS s, outcome_at AS o FROM ${ISSUES_TABLE} WHERE year = ? AND outcome_at IS NOT NULL AND status IN ('RESOLVED', 'CLOSED')`)
         .all(year) as Array<{ s: string; o: string }>
@@ -275,7 +279,7 @@ export class IssuesQueries {
   }
 
   /** Issues flagged as pointing to a research need in the year (Oslo), in the order flagged. */
-  researchNeeds(year: number): Array<{ issueId: string; title: string; text: string; organizationId: string; citedMeasures: number[] }> {
+  researchNeeds(year: number): Array<{ issueId: string; title: string; text: string; organizationId: string; citedMeasures: MeasureCitationRef[] }> {
     const rows = prepared(this.db,
         `SELECT id AS issueId, title, research_need AS text, research_need_by AS organizationId, cited_measures AS citedMeasures, research_need_at AS at
          FROM ${ISSUES_TABLE} WHERE research_need IS NOT NULL ORDER BY research_need_at, seq`,
@@ -283,16 +287,16 @@ export class IssuesQueries {
       .all() as Array<{ issueId: string; title: string; text: string; organizationId: string; citedMeasures: string; at: string }>;
     return rows
       .filter((r) => osloDate(r.at).startsWith(`${year}-`))
-      .map(({ at: _at, citedMeasures, ...r }) => ({ ...r, citedMeasures: JSON.parse(citedMeasures) as number[] }));
+      .map(({ at: _at, citedMeasures, ...r }) => ({ ...r, citedMeasures: JSON.parse(citedMeasures) as MeasureCitationRef[] }));
   }
 
   /** Issues submitted in the year by cited measure (null: none cited) and present status; an issue citing two measures counts under each. */
-  statusByMeasure(year: number): Array<{ measure: number | null; status: string; count: number }> {
+  statusByMeasure(year: number): Array<{ plan: string | null; measure: number | null; status: string; count: number }> {
     return prepared(this.db,
-        `SELECT m.measure AS measure, i.status AS status, COUNT(*) AS count FROM ${ISSUES_TABLE} i LEFT JOIN ${ISSUE_MEASURES_TABLE} m ON m.issue_id = i.id
-         WHERE i.year = ? GROUP BY m.measure, i.status ORDER BY m.measure IS NULL, m.measure, i.status`,
+        `SELECT m.plan AS plan, m.measure AS measure, i.status AS status, COUNT(*) AS count FROM ${ISSUES_TABLE} i LEFT JOIN ${ISSUE_MEASURES_TABLE} m ON m.issue_id = i.id
+         WHERE i.year = ? GROUP BY m.plan, m.measure, i.status ORDER BY m.measure IS NULL, m.plan <> '${DEFAULT_PLAN_ID}', m.plan, m.measure, i.status`,
       )
-      .all(year) as Array<{ measure: number | null; status: string; count: number }>;
+      .all(year) as Array<{ plan: string | null; measure: number | null; status: string; count: number }>;
   }
 }
 

@@ -41,6 +41,8 @@ export function acceptAgendaProposal(
     description: proposal.description,
     presentingOrganizationId: proposal.organizationId,
     citedMeasures: proposal.citedMeasures,
+    // Checked when proposed: measures are never taken out of a plan.
+    citable: proposal.citedMeasures,
     sourceIssueId: null,
     position: request.position ?? null,
   };

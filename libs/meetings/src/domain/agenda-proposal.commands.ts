@@ -1,11 +1,13 @@
-import type { RepresentativeRef } from '@kom/kernel';
+import type { MeasureCitationRef, RepresentativeRef } from '@kom/kernel';
 import type { OtherMeeting } from './meeting.commands';
 
 /** What a proposal names; the rules trim and check it (agenda-proposal.decider.ts). */
 export interface ProposalContent {
   readonly title: string;
   readonly description?: string | null;
-  readonly citedMeasures?: readonly number[] | null;
+  readonly citedMeasures?: readonly MeasureCitationRef[] | null;
+  /** The measures that exist, of every plan (looked up by the handler); left out: the 2011–2014 plan's. */
+  readonly citable?: readonly MeasureCitationRef[];
   readonly citedIssueIds?: readonly string[] | null;
 }
 

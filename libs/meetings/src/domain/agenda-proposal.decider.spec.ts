@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, fold } from '@kom/kernel';
+import { Forbidden, InvalidInput, InvalidState, NotFound, fold, defaultPlanRefs } from '@kom/kernel';
 import { SPEC_NOW, deciderSpec } from '@kom/kernel/testing';
 import { acceptAgendaProposal } from '../application/accept-agenda-proposal.command';
 import { meetingDecider } from './meeting.decider';
@@ -18,7 +18,7 @@ const propose = (overrides: Partial<Extract<AgendaProposalCommand, { type: 'Prop
   meetingId,
   title: '  Tolk i  avhør ',
   description: ' Behovet for tolk ',
-  citedMeasures: [34, 6, 34],
+  citedMeasures: defaultPlanRefs([34, 6, 34]),
   citedIssueIds: ['issue-1', 'issue-1'],
   meeting: coming,
   bodyMembers: [UDI, 'org-police'],
@@ -28,7 +28,7 @@ const propose = (overrides: Partial<Extract<AgendaProposalCommand, { type: 'Prop
 
 const proposed: AgendaProposalEvent = {
   type: 'AgendaItemProposed',
-  data: { proposalId, meetingId, organizationId: UDI, title: 'Tolk i avhør', description: 'Behovet for tolk', citedMeasures: [6, 34], citedIssueIds: ['issue-1'] },
+  data: { proposalId, meetingId, organizationId: UDI, title: 'Tolk i avhør', description: 'Behovet for tolk', citedMeasures: defaultPlanRefs([6, 34]), citedIssueIds: ['issue-1'] },
 };
 
 describe('agenda proposal decider', () => {
@@ -62,6 +62,15 @@ describe('agenda proposal decider', () => {
       given([]).when(propose(), { actor: actors.udi, now: DURING }).thenThrows(InvalidState, 'MEETING_ALREADY_STARTED');
     });
 
+    it('cites a measure of another plan when that plan has it, and refuses an unknown plan or measure', () => {
+      const old = { plan: '2006-2009', number: 1 };
+      const citable = [...defaultPlanRefs([6, 34]), old];
+      const events = given([]).when(propose({ citedMeasures: [old, ...defaultPlanRefs([6])], citable }), { actor: actors.udi }).events();
+      expect(events.map((e) => (e.data as { citedMeasures: unknown }).citedMeasures)).toEqual([[old, { plan: '2011-2014', number: 6 }]]);
+      given([]).when(propose({ citedMeasures: [{ plan: '2006-2009', number: 2 }], citable }), { actor: actors.udi }).thenThrows(InvalidInput, 'UNKNOWN_MEASURE');
+      given([]).when(propose({ citedMeasures: [{ plan: '2015-2017', number: 1 }], citable }), { actor: actors.udi }).thenThrows(InvalidInput, 'UNKNOWN_PLAN');
+    });
+
     it('refuses bad content at its field before anything else about it', () => {
       const fieldOf = (command: AgendaProposalCommand) => {
         try {
@@ -73,8 +82,8 @@ describe('agenda proposal decider', () => {
       };
       expect(fieldOf(propose({ title: '   ' }))).toEqual(['TITLE_REQUIRED', 'title']);
       expect(fieldOf(propose({ title: 'x'.repeat(301) }))).toEqual(['TITLE_TOO_LONG', 'title']);
-      expect(fieldOf(propose({ citedMeasures: [36] }))).toEqual(['UNKNOWN_MEASURE', 'citedMeasures']);
-      expect(fieldOf(propose({ citedMeasures: [0] }))).toEqual(['UNKNOWN_MEASURE', 'citedMeasures']);
+      expect(fieldOf(propose({ citedMeasures: defaultPlanRefs([36]) }))).toEqual(['UNKNOWN_MEASURE', 'citedMeasures']);
+      expect(fieldOf(propose({ citedMeasures: defaultPlanRefs([0]) }))).toEqual(['UNKNOWN_MEASURE', 'citedMeasures']);
       expect(fieldOf(propose({ citedIssueIds: Array.from({ length: 21 }, (_, i) => `i-${i}`) }))).toEqual(['TOO_MANY_ISSUES', 'citedIssueIds']);
       expect(fieldOf(propose({ unknownIssueIds: ['issue-9'] }))).toEqual(['ISSUE_NOT_FOUND', 'citedIssueIds']);
     });
@@ -127,13 +136,21 @@ describe('agenda proposal decider', () => {
             title: 'Tolk i avhør',
             description: 'Behovet for tolk',
             presentingOrganizationId: UDI,
-            citedMeasures: [6, 34],
+            citedMeasures: defaultPlanRefs([6, 34]),
             sourceIssueId: null,
             position: 0,
             amendment: true,
           },
         },
       ]);
+    });
+
+    it("carries a measure of another plan onto the agenda item: checked when proposed, it needs no lookup again", () => {
+      const old = { plan: '2006-2009', number: 1 };
+      const citing = fold(agendaProposalDecider, [{ ...proposed, data: { ...proposed.data, citedMeasures: [old] } }]);
+      const meeting = fold(meetingDecider, [scheduled()]);
+      const decided = acceptAgendaProposal({ proposal: citing, meeting }, { proposalId, agendaItemId: 'item-9' }, context);
+      expect(decided.meeting?.events.map((e) => (e.data as { citedMeasures: unknown }).citedMeasures)).toEqual([[old]]);
     });
 
     it("the meeting's refusal refuses the acceptance: nothing is decided for either stream", () => {

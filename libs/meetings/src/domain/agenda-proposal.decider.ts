@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_PLAN_MEASURE_COUNT, Forbidden, InvalidInput, InvalidState, NotFound, assertNever, type DecisionContext, type Decider } from '@kom/kernel';
+import { Forbidden, checkedMeasureRefs, type MeasureCitationRef, InvalidInput, InvalidState, NotFound, assertNever, type DecisionContext, type Decider } from '@kom/kernel';
 import type { AgendaProposalCommand, ProposalContent } from './agenda-proposal.commands';
 import type { AgendaProposalEvent } from './agenda-proposal.events';
 
@@ -18,7 +18,7 @@ export interface AgendaProposal {
   readonly organizationId: string;
   readonly title: string;
   readonly description: string;
-  readonly citedMeasures: readonly number[];
+  readonly citedMeasures: readonly MeasureCitationRef[];
   readonly citedIssueIds: readonly string[];
   readonly agendaItemId: string | null;
   readonly reason: string | null;
@@ -119,22 +119,19 @@ const trimmed = (max: number, tooLong: string) => z.string().trim().max(max, too
 const contentSchema = z.object({
   title: trimmed(300, 'TITLE_TOO_LONG').min(1, 'TITLE_REQUIRED').transform((t) => t.replace(/\s+/g, ' ')),
   description: trimmed(20_000, 'TEXT_TOO_LONG'),
-  citedMeasures: z
-    .array(z.number().int('UNKNOWN_MEASURE').min(1, 'UNKNOWN_MEASURE').max(DEFAULT_PLAN_MEASURE_COUNT, 'UNKNOWN_MEASURE'))
-    .transform((ns) => [...new Set(ns)].sort((a, b) => a - b)),
   citedIssueIds: z
     .array(z.string().trim().min(1, 'INVALID_ID').max(100, 'INVALID_ID'))
     .transform((ids) => [...new Set(ids)])
     .refine((ids) => ids.length <= 20, 'TOO_MANY_ISSUES'),
 });
 
-function proposalContent(c: ProposalContent): z.infer<typeof contentSchema> {
-  return parse(contentSchema, {
+function proposalContent(c: ProposalContent) {
+  const { title, description, citedIssueIds } = parse(contentSchema, {
     title: c.title ?? '',
     description: c.description ?? '',
-    citedMeasures: c.citedMeasures ?? [],
     citedIssueIds: c.citedIssueIds ?? [],
   });
+  return { title, description, citedMeasures: checkedMeasureRefs(c.citedMeasures ?? [], c.citable, 'merge'), citedIssueIds };
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, field?: string): z.infer<T> {

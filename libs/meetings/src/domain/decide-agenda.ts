@@ -1,7 +1,7 @@
-import { InvalidInput, InvalidState, NotFound } from '@kom/kernel';
+import { InvalidInput, InvalidState, NotFound, sameMeasureRefs, type MeasureCitationRef } from '@kom/kernel';
 import type { MeetingEvent } from './meeting.events';
 import type { AgendaItem, Meeting } from './meeting.state';
-import { type Cmd, MAX_AGENDA_ITEMS, MAX_CANCEL_REASON, MAX_TEXT, measures, optionalId, optionalText, requireId, requiredTitle, sameNumbers } from './meeting-rules';
+import { type Cmd, MAX_AGENDA_ITEMS, MAX_CANCEL_REASON, MAX_TEXT, measures, optionalId, optionalText, requireId, requiredTitle } from './meeting-rules';
 
 /** The agenda: items added, changed, reordered, removed; publishing; amendments after it (specs: meeting-agenda.decider.spec.ts). */
 /** Agenda changes are drafts before publishing, amendments after, and refused once held. */
@@ -45,7 +45,7 @@ export function updateAgendaItem(c: Cmd<'UpdateAgendaItem'>, m: Meeting): Meetin
     fields.title === current.title &&
     fields.description === current.description &&
     fields.presentingOrganizationId === current.presentingOrganizationId &&
-    sameNumbers(fields.citedMeasures, current.citedMeasures)
+    sameMeasureRefs(fields.citedMeasures, current.citedMeasures)
   ) {
     return [];
   }
@@ -57,7 +57,7 @@ export function updateAgendaItem(c: Cmd<'UpdateAgendaItem'>, m: Meeting): Meetin
  * measures keeps the current value on update (empty / none on add), null clears it.
  */
 export function agendaItemFields(
-  c: { title: string; description?: string | null; presentingOrganizationId?: string | null; citedMeasures?: readonly number[] },
+  c: { title: string; description?: string | null; presentingOrganizationId?: string | null; citedMeasures?: readonly MeasureCitationRef[]; citable?: readonly MeasureCitationRef[] },
   current: AgendaItem | undefined,
 ) {
   const title = requiredTitle(c.title);
@@ -65,7 +65,7 @@ export function agendaItemFields(
     c.description === undefined ? (current?.description ?? '') : (optionalText(c.description, MAX_TEXT, 'description', 'TEXT_TOO_LONG') ?? '');
   const presentingOrganizationId =
     c.presentingOrganizationId === undefined ? (current?.presentingOrganizationId ?? null) : optionalId(c.presentingOrganizationId, 'presentingOrganizationId');
-  const citedMeasures = c.citedMeasures === undefined ? [...(current?.citedMeasures ?? [])] : measures(c.citedMeasures);
+  const citedMeasures = c.citedMeasures === undefined ? [...(current?.citedMeasures ?? [])] : measures(c.citedMeasures, c.citable);
   return { title, description, presentingOrganizationId, citedMeasures };
 }
 

@@ -14,7 +14,7 @@ export function recordDecision(c: Cmd<'RecordDecision'>, m: Meeting): MeetingEve
   agendaItem(m, c.agendaItemId);
   const text = requiredText(c.text, MAX_TEXT, 'text', 'DECISION_TEXT_REQUIRED');
   const rationale = optionalText(c.rationale ?? null, MAX_TEXT, 'rationale', 'TEXT_TOO_LONG') ?? '';
-  const citedMeasures = measures(c.citedMeasures ?? []);
+  const citedMeasures = measures(c.citedMeasures ?? [], c.citable);
   const reviewDate = c.reviewDate == null ? null : calendarDate(c.reviewDate, 'reviewDate');
   if (reviewDate !== null && reviewDate < osloDate(m.startsAt)) {
     throw new InvalidInput('REVIEW_DATE_BEFORE_MEETING', 'A review date is not before the meeting date');

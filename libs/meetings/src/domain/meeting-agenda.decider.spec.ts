@@ -1,4 +1,4 @@
-import { InvalidInput, InvalidState, NotFound } from '@kom/kernel';
+import { InvalidInput, InvalidState, NotFound, defaultPlanRefs } from '@kom/kernel';
 import { SPEC_NOW, deciderSpec } from '@kom/kernel/testing';
 import type { MeetingEvent } from './meeting.events';
 import { meetingDecider } from './meeting.decider';
@@ -17,7 +17,7 @@ describe('meeting decider: agenda', () => {
           title: ' Rutiner for  identifisering ',
           description: ' Innledning ved politiet ',
           presentingOrganizationId: 'org-police',
-          citedMeasures: [34, 6, 34],
+          citedMeasures: defaultPlanRefs([34, 6, 34]),
           sourceIssueId: 'issue-7',
         })
         .then([
@@ -29,7 +29,7 @@ describe('meeting decider: agenda', () => {
               title: 'Rutiner for identifisering',
               description: 'Innledning ved politiet',
               presentingOrganizationId: 'org-police',
-              citedMeasures: [6, 34],
+              citedMeasures: defaultPlanRefs([6, 34]),
               sourceIssueId: 'issue-7',
               position: 2,
               amendment: false,
@@ -59,10 +59,22 @@ describe('meeting decider: agenda', () => {
         .when({ type: 'AddAgendaItem', meetingId, itemId: 'item-2', title: 'T', sourceIssueId: 'issue-7' })
         .thenThrows(InvalidState, 'ISSUE_ALREADY_ON_AGENDA'));
 
+    it('cites measures of any plan that has them, as (plan, number), each once, sorted', () => {
+      const citable = [...defaultPlanRefs([6]), { plan: '2006-2009', number: 1 }];
+      const events = given(drafting)
+        .when({ type: 'AddAgendaItem', meetingId, itemId: 'i', title: 'T', citedMeasures: [...defaultPlanRefs([6]), { plan: '2006-2009', number: 1 }, { plan: '2006-2009', number: 1 }], citable })
+        .events();
+      expect(events.map((e) => (e.data as { citedMeasures: unknown }).citedMeasures)).toEqual([[{ plan: '2006-2009', number: 1 }, { plan: '2011-2014', number: 6 }]]);
+      given(drafting)
+        .when({ type: 'AddAgendaItem', meetingId, itemId: 'i', title: 'T', citedMeasures: [{ plan: '2006-2009', number: 2 }], citable })
+        .thenThrows(InvalidInput, 'UNKNOWN_MEASURE');
+      given(drafting).when({ type: 'AddAgendaItem', meetingId, itemId: 'i', title: 'T', citedMeasures: [{ plan: '1999-2002', number: 1 }], citable }).thenThrows(InvalidInput, 'UNKNOWN_PLAN');
+    });
+
     it('refuses a missing title, unknown measures, and identity numbers', () => {
       given(drafting).when({ type: 'AddAgendaItem', meetingId, itemId: 'i', title: ' ' }).thenThrows(InvalidInput, 'TITLE_REQUIRED');
-      given(drafting).when({ type: 'AddAgendaItem', meetingId, itemId: 'i', title: 'T', citedMeasures: [36] }).thenThrows(InvalidInput, 'UNKNOWN_MEASURE');
-      given(drafting).when({ type: 'AddAgendaItem', meetingId, itemId: 'i', title: 'T', citedMeasures: [0] }).thenThrows(InvalidInput, 'UNKNOWN_MEASURE');
+      given(drafting).when({ type: 'AddAgendaItem', meetingId, itemId: 'i', title: 'T', citedMeasures: defaultPlanRefs([36]) }).thenThrows(InvalidInput, 'UNKNOWN_MEASURE');
+      given(drafting).when({ type: 'AddAgendaItem', meetingId, itemId: 'i', title: 'T', citedMeasures: defaultPlanRefs([0]) }).thenThrows(InvalidInput, 'UNKNOWN_MEASURE');
       given(drafting).when({ type: 'AddAgendaItem', meetingId, itemId: '', title: 'T' }).thenThrows(InvalidInput, 'INVALID_ID');
     });
 
@@ -77,22 +89,22 @@ describe('meeting decider: agenda', () => {
 
   describe('UpdateAgendaItem', () => {
     it('updates an item; omitted fields stay, null clears', () =>
-      given([scheduled(), { ...itemAdded('item-1', 0), data: { ...itemAdded('item-1', 0).data, description: 'Bakgrunn', presentingOrganizationId: 'org-udi', citedMeasures: [6] } } as MeetingEvent])
+      given([scheduled(), { ...itemAdded('item-1', 0), data: { ...itemAdded('item-1', 0).data, description: 'Bakgrunn', presentingOrganizationId: 'org-udi', citedMeasures: defaultPlanRefs([6]) } } as MeetingEvent])
         .when({ type: 'UpdateAgendaItem', meetingId, itemId: 'item-1', title: 'Ny tittel', presentingOrganizationId: null })
         .then([
           {
             type: 'AgendaItemUpdated',
-            data: { meetingId, itemId: 'item-1', title: 'Ny tittel', description: 'Bakgrunn', presentingOrganizationId: null, citedMeasures: [6], amendment: false },
+            data: { meetingId, itemId: 'item-1', title: 'Ny tittel', description: 'Bakgrunn', presentingOrganizationId: null, citedMeasures: defaultPlanRefs([6]), amendment: false },
           },
         ]));
 
     it('is an amendment after publishing', () =>
       given(publishedAgenda)
-        .when({ type: 'UpdateAgendaItem', meetingId, itemId: 'item-2', title: 'Sak item-2', citedMeasures: [1] })
+        .when({ type: 'UpdateAgendaItem', meetingId, itemId: 'item-2', title: 'Sak item-2', citedMeasures: defaultPlanRefs([1]) })
         .then([
           {
             type: 'AgendaItemUpdated',
-            data: { meetingId, itemId: 'item-2', title: 'Sak item-2', description: '', presentingOrganizationId: null, citedMeasures: [1], amendment: true },
+            data: { meetingId, itemId: 'item-2', title: 'Sak item-2', description: '', presentingOrganizationId: null, citedMeasures: defaultPlanRefs([1]), amendment: true },
           },
         ]));
 

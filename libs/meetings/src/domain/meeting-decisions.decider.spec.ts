@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, fold } from '@kom/kernel';
+import { Forbidden, InvalidInput, InvalidState, NotFound, fold, defaultPlanRefs } from '@kom/kernel';
 import { deciderSpec } from '@kom/kernel/testing';
 import type { MeetingCommand } from './meeting.commands';
 import { meetingDecider } from './meeting.decider';
@@ -79,12 +79,19 @@ describe('meeting decider: decisions', () => {
 
   it('records a decision on an agenda item', () => given(held).when(decide()).then([decided()]));
 
+  it('records a decision citing a measure of another plan, and refuses one its plan lacks', () => {
+    const old = { plan: '2006-2009', number: 1 };
+    const events = given(held).when(decide({ citedMeasures: [old], citable: [old] })).events();
+    expect(events.map((e) => (e.data as { citedMeasures?: unknown }).citedMeasures)).toEqual([[old]]);
+    given(held).when(decide({ citedMeasures: [{ plan: '2006-2009', number: 3 }], citable: [old] })).thenThrows(InvalidInput, 'UNKNOWN_MEASURE');
+  });
+
   it('records positions of attending organisations with it, an objection with its reason', () =>
     given(held)
       .when(
         decide({
           rationale: 'Tiltak 34',
-          citedMeasures: [34],
+          citedMeasures: defaultPlanRefs([34]),
           reviewDate: '2026-09-01',
           positions: [
             { organizationId: UDI, position: 'SUPPORTS' },
@@ -101,7 +108,7 @@ describe('meeting decider: decisions', () => {
             agendaItemId: 'item-1',
             text: 'Felles rutine for identifisering vedtas',
             rationale: 'Tiltak 34',
-            citedMeasures: [34],
+            citedMeasures: defaultPlanRefs([34]),
             reviewDate: '2026-09-01',
             supersedes: null,
           },

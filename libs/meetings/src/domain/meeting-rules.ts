@@ -1,4 +1,4 @@
-import { DEFAULT_PLAN_MEASURE_COUNT, Forbidden, InvalidInput, InvalidState, NotFound, input, parseInput, type Actor } from '@kom/kernel';
+import { DEFAULT_PLAN_MEASURE_COUNT, Forbidden, checkedMeasureRefs, type MeasureCitationRef, InvalidInput, InvalidState, NotFound, input, parseInput, type Actor } from '@kom/kernel';
 import type { MeetingCommand } from './meeting.commands';
 import type { Meeting, MeetingState } from './meeting.state';
 
@@ -79,14 +79,9 @@ export function calendarDate(raw: string, field: string): string {
   return parseInput(input.calendarDay(field), raw, field);
 }
 
-/** Measure numbers of the action plan (1-35): each at most once, ascending. */
-export function measures(raw: readonly number[]): number[] {
-  for (const n of raw) {
-    if (!Number.isInteger(n) || n < 1 || n > MEASURE_COUNT) {
-      throw new InvalidInput('UNKNOWN_MEASURE', `The action plan has measures 1 to ${MEASURE_COUNT}`);
-    }
-  }
-  return [...new Set(raw)].sort((a, b) => a - b);
+/** Cited measures that exist in their plans (`citable`, from the command): each at most once, sorted. */
+export function measures(raw: readonly MeasureCitationRef[], citable: readonly MeasureCitationRef[] | undefined): MeasureCitationRef[] {
+  return checkedMeasureRefs(raw, citable, 'merge');
 }
 
 export function sameNumbers(a: readonly number[], b: readonly number[]): boolean {

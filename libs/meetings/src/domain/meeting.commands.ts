@@ -1,4 +1,4 @@
-import type { RepresentativeRef } from '@kom/kernel';
+import type { MeasureCitationRef, RepresentativeRef } from '@kom/kernel';
 import type { MeetingKind, Position } from './meeting.events';
 
 /**
@@ -26,7 +26,9 @@ interface AgendaItemFields {
   readonly title: string;
   readonly description?: string | null;
   readonly presentingOrganizationId?: string | null;
-  readonly citedMeasures?: readonly number[];
+  readonly citedMeasures?: readonly MeasureCitationRef[];
+  /** The measures that exist, of every plan (looked up by the handler); left out: the 2011–2014 plan's. */
+  readonly citable?: readonly MeasureCitationRef[];
 }
 
 export type MeetingCommand =
@@ -62,7 +64,8 @@ export type MeetingCommand =
       agendaItemId: string;
       text: string;
       rationale?: string | null;
-      citedMeasures?: readonly number[];
+      citedMeasures?: readonly MeasureCitationRef[];
+      citable?: readonly MeasureCitationRef[];
       reviewDate?: string | null;
       positions?: ReadonlyArray<{ organizationId: string; position: Position; reason?: string | null }>;
       /** When recording a decision that replaces an earlier one (see SupersedeDecision). */

@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, fold, type Actor } from '@kom/kernel';
+import { Forbidden, InvalidInput, InvalidState, NotFound, fold, type Actor, defaultPlanRefs } from '@kom/kernel';
 import { SPEC_NOW, deciderSpec } from '@kom/kernel/testing';
 import type { MeetingCommand } from './meeting.commands';
 import { meetingDecider, meetingStream, type Meeting } from './meeting.decider';
@@ -259,8 +259,8 @@ describe('meeting decider: state', () => {
       { type: 'AgendaItemRemoved', data: { meetingId, itemId: 'item-0', amendment: false, reason: null } },
       published,
       itemAdded('item-3', 1, true),
-      { type: 'AgendaItemUpdated', data: { meetingId, itemId: 'item-1', title: 'Sak 1, endret', description: 'Ny', presentingOrganizationId: UDI, citedMeasures: [6], amendment: true } },
-      { type: 'AgendaItemUpdated', data: { meetingId, itemId: 'item-1', title: 'Sak 1, endret igjen', description: 'Ny', presentingOrganizationId: UDI, citedMeasures: [6], amendment: true } },
+      { type: 'AgendaItemUpdated', data: { meetingId, itemId: 'item-1', title: 'Sak 1, endret', description: 'Ny', presentingOrganizationId: UDI, citedMeasures: defaultPlanRefs([6]), amendment: true } },
+      { type: 'AgendaItemUpdated', data: { meetingId, itemId: 'item-1', title: 'Sak 1, endret igjen', description: 'Ny', presentingOrganizationId: UDI, citedMeasures: defaultPlanRefs([6]), amendment: true } },
       { type: 'AgendaReordered', data: { meetingId, itemIds: ['item-3', 'item-2', 'item-1'], amendment: true } },
       { type: 'AgendaItemRemoved', data: { meetingId, itemId: 'item-2', amendment: true, reason: 'Utsatt' } },
       { type: 'AgendaItemRemoved', data: { meetingId, itemId: 'item-3', amendment: true, reason: null } },

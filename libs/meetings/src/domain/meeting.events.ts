@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_PLAN_MEASURE_COUNT, defineEvent } from '@kom/kernel';
+import { DEFAULT_PLAN_MEASURE_COUNT, defineEvent, measureCitationRefsSchema } from '@kom/kernel';
 
 export const MEETING_KINDS = ['PROJECT_GROUP', 'REFERENCE_GROUP', 'JOINT'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -56,37 +56,43 @@ export const MeetingRescheduled = defineEvent(
 
 export const MeetingCancelled = defineEvent('MeetingCancelled', 1, z.object({ meetingId: id, reason: z.string().min(1).max(2000) }));
 
-/** `amendment` is true when the agenda was already published: the change stays visible as one. */
-export const AgendaItemAdded = defineEvent(
-  'AgendaItemAdded',
-  1,
-  z.object({
-    meetingId: id,
-    itemId: id,
-    title,
-    description: text,
-    presentingOrganizationId: id.nullable(),
-    citedMeasures: measureNumbers,
-    sourceIssueId: id.nullable(),
-    /** The item's place in the agenda after the change (0-based). */
-    position: z.number().int().min(0),
-    amendment: z.boolean(),
-  }),
-);
+const agendaItemAdded = z.object({
+  meetingId: id,
+  itemId: id,
+  title,
+  description: text,
+  presentingOrganizationId: id.nullable(),
+  citedMeasures: measureNumbers,
+  sourceIssueId: id.nullable(),
+  /** The item's place in the agenda after the change (0-based). */
+  position: z.number().int().min(0),
+  amendment: z.boolean(),
+});
 
-export const AgendaItemUpdated = defineEvent(
-  'AgendaItemUpdated',
-  1,
-  z.object({
-    meetingId: id,
-    itemId: id,
-    title,
-    description: text,
-    presentingOrganizationId: id.nullable(),
-    citedMeasures: measureNumbers,
-    amendment: z.boolean(),
-  }),
-);
+/** Version 1, citing measures by number of the 2011–2014 plan; read as v2 (meeting.upcasters.ts). */
+export const AgendaItemAddedV1 = defineEvent('AgendaItemAdded', 1, agendaItemAdded);
+
+/**
+ * `amendment` is true when the agenda was already published: the change stays visible as one.
+ * Version 2 cites measures as (plan, number).
+ */
+export const AgendaItemAdded = defineEvent('AgendaItemAdded', 2, agendaItemAdded.extend({ citedMeasures: measureCitationRefsSchema }));
+
+const agendaItemUpdated = z.object({
+  meetingId: id,
+  itemId: id,
+  title,
+  description: text,
+  presentingOrganizationId: id.nullable(),
+  citedMeasures: measureNumbers,
+  amendment: z.boolean(),
+});
+
+/** Version 1, citing measures by number of the 2011–2014 plan; read as v2 (meeting.upcasters.ts). */
+export const AgendaItemUpdatedV1 = defineEvent('AgendaItemUpdated', 1, agendaItemUpdated);
+
+/** Version 2 cites measures as (plan, number). */
+export const AgendaItemUpdated = defineEvent('AgendaItemUpdated', 2, agendaItemUpdated.extend({ citedMeasures: measureCitationRefsSchema }));
 
 export const AgendaReordered = defineEvent(
   'AgendaReordered',
@@ -109,21 +115,23 @@ export const AttendanceRecorded = defineEvent(
   z.object({ meetingId: id, organizationIds: z.array(id).min(1) }),
 );
 
-export const DecisionRecorded = defineEvent(
-  'DecisionRecorded',
-  1,
-  z.object({
-    meetingId: id,
-    decisionId: id,
-    agendaItemId: id,
-    text: z.string().min(1).max(20_000),
-    rationale: text,
-    citedMeasures: measureNumbers,
-    reviewDate: day.nullable(),
-    /** The decision this one replaces, when it was recorded to supersede another. */
-    supersedes: id.nullable(),
-  }),
-);
+const decisionRecorded = z.object({
+  meetingId: id,
+  decisionId: id,
+  agendaItemId: id,
+  text: z.string().min(1).max(20_000),
+  rationale: text,
+  citedMeasures: measureNumbers,
+  reviewDate: day.nullable(),
+  /** The decision this one replaces, when it was recorded to supersede another. */
+  supersedes: id.nullable(),
+});
+
+/** Version 1, citing measures by number of the 2011–2014 plan; read as v2 (meeting.upcasters.ts). */
+export const DecisionRecordedV1 = defineEvent('DecisionRecorded', 1, decisionRecorded);
+
+/** Version 2 cites measures as (plan, number). */
+export const DecisionRecorded = defineEvent('DecisionRecorded', 2, decisionRecorded.extend({ citedMeasures: measureCitationRefsSchema }));
 
 export const PositionRecorded = defineEvent(
   'PositionRecorded',

@@ -1,3 +1,4 @@
+import type { MeasureCitationRef } from '@kom/kernel';
 import type { MeetingKind, Position } from './meeting.events';
 
 /** What a meeting's stream folds into (meeting.evolve.ts), and what the decide modules read. */
@@ -10,7 +11,7 @@ export interface AgendaItem {
   readonly title: string;
   readonly description: string;
   readonly presentingOrganizationId: string | null;
-  readonly citedMeasures: readonly number[];
+  readonly citedMeasures: readonly MeasureCitationRef[];
   readonly sourceIssueId: string | null;
   /** Added after the agenda was published. */
   readonly addedByAmendment: boolean;
@@ -50,7 +51,7 @@ export interface Decision {
   readonly agendaItemId: string;
   readonly text: string;
   readonly rationale: string;
-  readonly citedMeasures: readonly number[];
+  readonly citedMeasures: readonly MeasureCitationRef[];
   readonly reviewDate: string | null;
   readonly supersedes: string | null;
   readonly status: DecisionStatus;

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { NotFound } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { IdempotentMutations, citedMeasureNumbers, newId, type Meta, withRevision } from '@kom/platform';
+import { CITABLE_MEASURES, IdempotentMutations, citedMeasureRefs as measureRefsOf, newId, type CitableMeasures, type Meta, withRevision } from '@kom/platform';
 import { AcceptAgendaProposalCommand } from '../application/accept-agenda-proposal.command';
 import { DeclineAgendaProposalCommand } from '../application/decline-agenda-proposal.command';
 import { WithdrawAgendaProposalCommand } from '../application/withdraw-agenda-proposal.command';
@@ -24,13 +24,14 @@ export class AgendaProposalMutationsResolver {
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(AgendaProposalsQueries) private readonly proposals: AgendaProposalsQueries,
     @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
+    @Inject(CITABLE_MEASURES) private readonly measures: CitableMeasures,
   ) {}
 
   @Mutation(() => AgendaProposal, { description: 'Proposes an item for a coming meeting of a body your organisation belongs to.' })
   async proposeAgendaItem(@Args('input') input: ProposeAgendaItemInput, @RequestMeta() meta: Meta): Promise<AgendaProposalView> {
     const { idempotencyKey, citedMeasureRefs, citedMeasures: _numbers, ...rest } = input;
-    const citedMeasures = citedMeasureNumbers(input.citedMeasures, citedMeasureRefs);
-    const content = citedMeasures === undefined ? rest : { ...rest, citedMeasures };
+    const citedMeasures = measureRefsOf(input.citedMeasures, citedMeasureRefs);
+    const content = citedMeasures === undefined ? rest : { ...rest, citedMeasures, citable: this.measures.citable() };
     const proposalId = await this.idempotency.run({ actor: meta.actor, operation: 'proposeAgendaItem', key: idempotencyKey, input }, async () => {
       const proposalId = newId();
       await this.commands.execute(new ProposeAgendaItemCommand({ type: 'ProposeAgendaItem', proposalId, ...content }, meta));

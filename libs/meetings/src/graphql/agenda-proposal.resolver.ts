@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { type Actor, defaultPlanRefs, type MeasureCitationRef } from '@kom/kernel';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { type Actor, defaultPlanNumbers, type MeasureCitationRef } from '@kom/kernel';
 import { CurrentActor } from '@kom/auth';
-import { Lang, MeasureRef, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection } from '@kom/platform';
+import { Lang, MeasureRef, CITED_MEASURES_DEPRECATION, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection } from '@kom/platform';
 import { agendaProposalStream } from '../domain/agenda-proposal.decider';
 import { AgendaProposalsQueries, type AgendaProposalView } from '../read-models/agenda-proposals.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
@@ -29,11 +29,14 @@ export class AgendaProposalResolver {
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
   ) {}
 
-  @ResolveField(() => [MeasureRef], {
-    description: 'The measures cited, as (plan, number) with the measure: the citedMeasures numbers are measures of the 2011–2014 plan.',
-  })
-  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly number[] }): MeasureCitationRef[] {
-    return defaultPlanRefs(cited.citedMeasures);
+  @ResolveField(() => [MeasureRef], { description: 'The measures cited, as (plan, number) with the measure.' })
+  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): MeasureCitationRef[] {
+    return [...cited.citedMeasures];
+  }
+
+  @ResolveField(() => [Int], { name: 'citedMeasures', description: 'Measure numbers of the 2011–2014 action plan cited.', deprecationReason: CITED_MEASURES_DEPRECATION })
+  citedMeasureNumbers(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): number[] {
+    return defaultPlanNumbers(cited.citedMeasures);
   }
 
   @Query(() => AgendaProposalConnection, { description: 'Agenda proposals you may see, newest first (representatives: their own organisation’s).' })
@@ -90,11 +93,14 @@ export class AgendaProposalResolver {
 export class AgendaItemProposalResolver {
   constructor(@Inject(AgendaProposalsQueries) private readonly proposals: AgendaProposalsQueries) {}
 
-  @ResolveField(() => [MeasureRef], {
-    description: 'The measures cited, as (plan, number) with the measure: the citedMeasures numbers are measures of the 2011–2014 plan.',
-  })
-  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly number[] }): MeasureCitationRef[] {
-    return defaultPlanRefs(cited.citedMeasures);
+  @ResolveField(() => [MeasureRef], { description: 'The measures cited, as (plan, number) with the measure.' })
+  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): MeasureCitationRef[] {
+    return [...cited.citedMeasures];
+  }
+
+  @ResolveField(() => [Int], { name: 'citedMeasures', description: 'Measure numbers of the 2011–2014 action plan cited.', deprecationReason: CITED_MEASURES_DEPRECATION })
+  citedMeasureNumbers(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): number[] {
+    return defaultPlanNumbers(cited.citedMeasures);
   }
 
   @ResolveField(() => AgendaProposal, { nullable: true, description: 'The member proposal this item was accepted from, if any.' })

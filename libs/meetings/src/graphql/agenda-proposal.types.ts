@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import type { MeasureCitationRef } from '@kom/kernel';
 import { Connection, IDEMPOTENCY_KEY_FIELD, PageArgs, registerLabelledEnum, type Labels, MeasureRefInput } from '@kom/platform';
 import type { AgendaProposalStatus } from '../domain/agenda-proposal.decider';
 import type { AgendaProposalView } from '../read-models/agenda-proposals.queries';
@@ -33,8 +34,8 @@ export class AgendaProposal implements Omit<AgendaProposalView, 'seq' | 'propose
   @Field(() => String)
   description!: string;
 
-  @Field(() => [Int], { description: 'Measure numbers (1-35) of the action plan.' })
-  citedMeasures!: number[];
+  /** (plan, number); GraphQL shows them as citedMeasureRefs (and citedMeasures, the 2011–2014 numbers). */
+  citedMeasures!: MeasureCitationRef[];
 
   @Field(() => [ID], { description: 'Issues the proposal cites.' })
   citedIssueIds!: string[];

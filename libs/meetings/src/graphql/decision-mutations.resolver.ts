@@ -3,7 +3,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { IdempotentMutations, citedMeasureNumbers, newId, type Meta } from '@kom/platform';
+import { CITABLE_MEASURES, IdempotentMutations, citedMeasureRefs as measureRefsOf, newId, type CitableMeasures, type Meta } from '@kom/platform';
 import { AssignActionItemCommand } from '../application/assign-action-item.command';
 import { CancelActionItemCommand } from '../application/cancel-action-item.command';
 import { CompleteActionItemCommand } from '../application/complete-action-item.command';
@@ -41,12 +41,13 @@ export class DecisionMutationsResolver {
     @Inject(DecisionsQueries) private readonly decisions: DecisionsQueries,
     @Inject(ActionItemsQueries) private readonly actionItems: ActionItemsQueries,
     @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
+    @Inject(CITABLE_MEASURES) private readonly measures: CitableMeasures,
   ) {}
 
   @Mutation(() => Decision, { description: 'Records a decision on an agenda item of a held meeting, with the positions given.' })
   async recordDecision(@Args('input') input: RecordDecisionInput, @RequestMeta() meta: Meta): Promise<DecisionView> {
     const { citedMeasures: _numbers, citedMeasureRefs, positions, idempotencyKey, ...command } = input;
-    const citedMeasures = citedMeasureNumbers(input.citedMeasures, citedMeasureRefs);
+    const citedMeasures = measureRefsOf(input.citedMeasures, citedMeasureRefs);
     const decisionId = await this.idempotency.run({ actor: meta.actor, operation: 'recordDecision', key: idempotencyKey, input }, async () => {
       const decisionId = newId();
       await this.commands.execute(
@@ -55,7 +56,7 @@ export class DecisionMutationsResolver {
             type: 'RecordDecision',
             decisionId,
             ...command,
-            ...(citedMeasures == null ? {} : { citedMeasures }),
+            ...(citedMeasures == null ? {} : { citedMeasures, citable: this.measures.citable() }),
             ...(positions == null ? {} : { positions: positions.map((p) => ({ ...p })) }),
           },
           meta,

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
-import { InvalidInput, defaultPlanRefs, type MeasureCitationRef } from '@kom/kernel';
-import { Lang, decodeCursorPair, labelIn, pageSize, toConnection, MeasureRef } from '@kom/platform';
+import { InvalidInput, defaultPlanNumbers, type MeasureCitationRef } from '@kom/kernel';
+import { Lang, decodeCursorPair, labelIn, pageSize, toConnection, MeasureRef, CITED_MEASURES_DEPRECATION } from '@kom/platform';
 import { DecisionsQueries, type DecisionView, type PositionView } from '../read-models/decisions.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
 import { DECISION_STATUS_LABELS, POSITION_LABELS } from './meeting.enums';
@@ -32,11 +32,14 @@ export class DecisionResolver {
     @Inject(MeetingsQueries) private readonly meetings: MeetingsQueries,
   ) {}
 
-  @ResolveField(() => [MeasureRef], {
-    description: 'The measures cited, as (plan, number) with the measure: the citedMeasures numbers are measures of the 2011–2014 plan.',
-  })
-  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly number[] }): MeasureCitationRef[] {
-    return defaultPlanRefs(cited.citedMeasures);
+  @ResolveField(() => [MeasureRef], { description: 'The measures cited, as (plan, number) with the measure.' })
+  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): MeasureCitationRef[] {
+    return [...cited.citedMeasures];
+  }
+
+  @ResolveField(() => [Int], { name: 'citedMeasures', description: 'Measure numbers of the 2011–2014 action plan cited.', deprecationReason: CITED_MEASURES_DEPRECATION })
+  citedMeasureNumbers(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): number[] {
+    return defaultPlanNumbers(cited.citedMeasures);
   }
 
   @Query(() => DecisionConnection, {

@@ -3,7 +3,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { NotFound, type Actor } from '@kom/kernel';
 import { RequestMeta } from '@kom/auth';
-import { IdempotentMutations, citedMeasureNumbers, newId, type Meta, withRevision } from '@kom/platform';
+import { CITABLE_MEASURES, IdempotentMutations, citedMeasureRefs as measureRefsOf, newId, type CitableMeasures, type Meta, withRevision } from '@kom/platform';
 import { AddAgendaItemCommand } from '../application/add-agenda-item.command';
 import { ApproveMinutesCommand } from '../application/approve-minutes.command';
 import { CancelMeetingCommand } from '../application/cancel-meeting.command';
@@ -44,6 +44,7 @@ export class MeetingMutationsResolver {
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(MeetingsQueries) private readonly meetings: MeetingsQueries,
     @Inject(IdempotentMutations) private readonly idempotency: IdempotentMutations,
+    @Inject(CITABLE_MEASURES) private readonly measures: CitableMeasures,
   ) {}
 
   @Mutation(() => Meeting)
@@ -87,11 +88,11 @@ export class MeetingMutationsResolver {
   async addAgendaItem(@Args('input') input: AddAgendaItemInput, @RequestMeta() meta: Meta): Promise<MeetingView> {
     const { expectedRevision, citedMeasureRefs, idempotencyKey, ...rest } = input;
     const { citedMeasures: _numbers, ...command } = rest;
-    const citedMeasures = citedMeasureNumbers(input.citedMeasures, citedMeasureRefs);
+    const citedMeasures = measureRefsOf(input.citedMeasures, citedMeasureRefs);
     await this.idempotency.run({ actor: meta.actor, operation: 'addAgendaItem', key: idempotencyKey, input }, async () => {
       await this.commands.execute(
         new AddAgendaItemCommand(
-          { type: 'AddAgendaItem', itemId: newId(), ...command, ...(citedMeasures == null ? {} : { citedMeasures }) },
+          { type: 'AddAgendaItem', itemId: newId(), ...command, ...(citedMeasures == null ? {} : { citedMeasures, citable: this.measures.citable() }) },
           withRevision(meta, expectedRevision),
         ),
       );
@@ -102,10 +103,10 @@ export class MeetingMutationsResolver {
   @Mutation(() => Meeting)
   async updateAgendaItem(@Args('input') input: UpdateAgendaItemInput, @RequestMeta() meta: Meta): Promise<MeetingView> {
     const { expectedRevision, citedMeasureRefs, citedMeasures: _numbers, ...command } = input;
-    const citedMeasures = citedMeasureNumbers(input.citedMeasures, citedMeasureRefs);
+    const citedMeasures = measureRefsOf(input.citedMeasures, citedMeasureRefs);
     await this.commands.execute(
       new UpdateAgendaItemCommand(
-        { type: 'UpdateAgendaItem', ...command, ...(citedMeasures == null ? {} : { citedMeasures }) },
+        { type: 'UpdateAgendaItem', ...command, ...(citedMeasures == null ? {} : { citedMeasures, citable: this.measures.citable() }) },
         withRevision(meta, expectedRevision),
       ),
     );

@@ -1,3 +1,4 @@
+import { defaultPlanRefs } from '@kom/kernel';
 import type { RecordedEvent } from '@kom/event-store';
 import type { ReadModelDatabase } from '@kom/projections';
 import { ev, projectionSpec, recordEvents } from '@kom/projections/testing';
@@ -18,7 +19,7 @@ const STREAM = `meeting-${M}`;
 const T = (minute: number) => new Date(Date.UTC(2027, 0, 5, 8, minute)).toISOString();
 const added = (itemId: string, position: number, amendment = false): MeetingEvent => ({
   type: 'AgendaItemAdded',
-  data: { meetingId: M, itemId, title: `Sak ${itemId}`, description: '', presentingOrganizationId: null, citedMeasures: [6], sourceIssueId: null, position, amendment },
+  data: { meetingId: M, itemId, title: `Sak ${itemId}`, description: '', presentingOrganizationId: null, citedMeasures: defaultPlanRefs([6]), sourceIssueId: null, position, amendment },
 });
 const decided = (decisionId: string, agendaItemId: string): MeetingEvent => ({
   type: 'DecisionRecorded',

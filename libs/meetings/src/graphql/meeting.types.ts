@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import type { MeasureCitationRef } from '@kom/kernel';
 import { Connection, PageArgs } from '@kom/platform';
 import type { MeetingKind, Position } from '../domain/meeting.events';
 import type { ActionItemStatus, ActionItemView } from '../read-models/action-items.queries';
@@ -104,8 +105,8 @@ export class AgendaItem implements AgendaItemView {
   @Field(() => ID, { nullable: true })
   presentingOrganizationId!: string | null;
 
-  @Field(() => [Int], { description: 'Numbers of the action plan measures cited.' })
-  citedMeasures!: number[];
+  /** (plan, number); GraphQL shows them as citedMeasureRefs (and citedMeasures, the 2011–2014 numbers). */
+  citedMeasures!: MeasureCitationRef[];
 
   @Field(() => ID, { nullable: true, description: 'The issue the item comes from, if any.' })
   sourceIssueId!: string | null;
@@ -191,8 +192,8 @@ export class Decision implements DecisionView {
   @Field(() => String)
   rationale!: string;
 
-  @Field(() => [Int])
-  citedMeasures!: number[];
+  /** (plan, number); GraphQL shows them as citedMeasureRefs (and citedMeasures, the 2011–2014 numbers). */
+  citedMeasures!: MeasureCitationRef[];
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
   reviewDate!: string | null;
@@ -312,8 +313,11 @@ export class MeetingsArgs extends PageArgs {
 
 @InputType()
 export class DecisionFilter {
-  @Field(() => Int, { nullable: true, description: 'Decisions citing this measure number.' })
+  @Field(() => Int, { nullable: true, description: 'Decisions citing this measure number (of `plan`).' })
   measure?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The plan of `measure` (default 2011-2014).' })
+  plan?: string | null;
 
   @Field(() => ID, {
     nullable: true,

@@ -15,8 +15,8 @@ const data = <T extends AgendaProposalEvent['type']>(event: RecordedEvent, _type
  */
 export const agendaProposalsProjection: Projection = {
   name: 'agenda-proposals',
-  // 2: who proposed it (representative_id).
-  version: 2,
+  // 2: who proposed it (representative_id). 3: cited measures as (plan, number) pairs.
+  version: 3,
   handles: ['AgendaItemProposed', 'AgendaProposalAccepted', 'AgendaProposalDeclined', 'AgendaProposalWithdrawn'],
   tables: [AGENDA_PROPOSALS_TABLE],
   setup(db: Database) {
@@ -29,7 +29,7 @@ export const agendaProposalsProjection: Projection = {
       representative_id TEXT, -- the registered representative who proposed it; null when not recorded
       title TEXT NOT NULL,
       description TEXT NOT NULL,
-      cited_measures TEXT NOT NULL, -- JSON array of numbers
+      cited_measures TEXT NOT NULL, -- JSON array of {plan, number}
       cited_issue_ids TEXT NOT NULL, -- JSON array of ids
       status TEXT NOT NULL, -- PROPOSED | ACCEPTED | DECLINED | WITHDRAWN
       reason TEXT,

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { MeasureCitationRef } from '@kom/kernel';
 import { READ_MODELS } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
 import type { AgendaProposalStatus } from '../domain/agenda-proposal.decider';
@@ -14,7 +15,8 @@ export interface AgendaProposalView {
   representativeId: string | null;
   title: string;
   description: string;
-  citedMeasures: number[];
+  /** (plan, number) pairs. */
+  citedMeasures: MeasureCitationRef[];
   citedIssueIds: string[];
   status: AgendaProposalStatus;
   reason: string | null;
@@ -38,7 +40,7 @@ const COLUMNS = `proposal_id AS id, seq, meeting_id AS meetingId, organization_i
 
 const view = (row: Row): AgendaProposalView => ({
   ...row,
-  citedMeasures: JSON.parse(row.citedMeasures) as number[],
+  citedMeasures: JSON.parse(row.citedMeasures) as MeasureCitationRef[],
   citedIssueIds: JSON.parse(row.citedIssueIds) as string[],
 });
 

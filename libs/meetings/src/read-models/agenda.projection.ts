@@ -19,7 +19,7 @@ const guard = revisionGuard('agenda_stream_revisions');
  */
 export const agendaProjection: Projection = {
   name: 'agenda',
-  version: 1,
+  version: 2,
   handles: ['AgendaItemAdded', 'AgendaItemUpdated', 'AgendaReordered', 'AgendaItemRemoved'],
   tables: [AGENDA_ITEMS_TABLE, AGENDA_AMENDMENTS_TABLE, guard.table],
   setup(db: Database) {
@@ -31,7 +31,7 @@ export const agendaProjection: Projection = {
       title TEXT NOT NULL,
       description TEXT NOT NULL,
       presenting_organization_id TEXT,
-      cited_measures TEXT NOT NULL, -- JSON array of measure numbers
+      cited_measures TEXT NOT NULL, -- JSON array of {plan, number}
       source_issue_id TEXT,
       added_by_amendment INTEGER NOT NULL,
       updated_by_amendment INTEGER NOT NULL,

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DEFAULT_PLAN_ID, type MeasureCitationRef } from '@kom/kernel';
 import { READ_MODELS } from '@kom/platform';
 import { memoized, prepared, type ReadModelDatabase } from '@kom/projections';
 import { AGENDA_AMENDMENTS_TABLE, AGENDA_ITEMS_TABLE } from './agenda.projection';
@@ -12,7 +13,8 @@ export interface AgendaItemView {
   title: string;
   description: string;
   presentingOrganizationId: string | null;
-  citedMeasures: number[];
+  /** (plan, number) pairs. */
+  citedMeasures: MeasureCitationRef[];
   sourceIssueId: string | null;
   addedByAmendment: boolean;
   updatedByAmendment: boolean;
@@ -50,7 +52,7 @@ const ITEM_COLUMNS = `meeting_id AS meetingId, item_id AS id, position, title, d
 export function toAgendaItem(row: ItemRow): AgendaItemView {
   return {
     ...row,
-    citedMeasures: JSON.parse(row.citedMeasures) as number[],
+    citedMeasures: JSON.parse(row.citedMeasures) as MeasureCitationRef[],
     addedByAmendment: row.addedByAmendment === 1,
     updatedByAmendment: row.updatedByAmendment === 1,
     removedByAmendment: row.removedByAmendment === 1,
@@ -79,15 +81,15 @@ export class AgendaQueries {
    * The items on an agenda now (not removed) that cite a measure, by their meeting's start, with
    * whether that agenda is published (a draft is the secretariat's only).
    */
-  citingMeasure(measure: number): Array<AgendaItemView & { agendaPublished: boolean; meetingStartsAt: string }> {
+  citingMeasure(measure: number, plan: string = DEFAULT_PLAN_ID): Array<AgendaItemView & { agendaPublished: boolean; meetingStartsAt: string }> {
     const rows = this.readModels.db
       .prepare(
         `SELECT ${ITEM_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1a.$2')}, m.agenda_published_at IS NOT NULL AS agendaPublished, m.starts_at AS meetingStartsAt
          FROM ${AGENDA_ITEMS_TABLE} a JOIN ${MEETINGS_TABLE} m ON m.id = a.meeting_id
-         WHERE a.position IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(a.cited_measures) WHERE value = ?)
+         WHERE a.position IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(a.cited_measures) WHERE json_extract(value, '$.plan') = ? AND json_extract(value, '$.number') = ?)
          ORDER BY m.starts_at, a.position`,
       )
-      .all(measure) as Array<ItemRow & { agendaPublished: number; meetingStartsAt: string }>;
+      .all(plan, measure) as Array<ItemRow & { agendaPublished: number; meetingStartsAt: string }>;
     return rows.map(({ agendaPublished, meetingStartsAt, ...row }) => ({ ...toAgendaItem(row), agendaPublished: agendaPublished === 1, meetingStartsAt }));
   }
 

@@ -16,7 +16,7 @@ export const DECISION_POSITIONS_TABLE = 'decision_positions';
 export const decisionsProjection: Projection = {
   name: 'decisions',
   // 2: the research-need columns. 3: who recorded a position (representative_id).
-  version: 3,
+  version: 4,
   handles: ['DecisionRecorded', 'PositionRecorded', 'DecisionSuperseded', 'DecisionRevoked', 'DecisionResearchNeedFlagged'],
   tables: [DECISIONS_TABLE, DECISION_POSITIONS_TABLE],
   setup(db: Database) {
@@ -26,7 +26,7 @@ export const decisionsProjection: Projection = {
       agenda_item_id TEXT NOT NULL,
       text TEXT NOT NULL,
       rationale TEXT NOT NULL,
-      cited_measures TEXT NOT NULL, -- JSON array of measure numbers
+      cited_measures TEXT NOT NULL, -- JSON array of {plan, number}
       review_date TEXT,
       status TEXT NOT NULL, -- ACTIVE | SUPERSEDED | REVOKED
       supersedes TEXT,

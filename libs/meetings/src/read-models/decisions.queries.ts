@@ -1,4 +1,4 @@
-import { osloDate } from '@kom/kernel';
+import { DEFAULT_PLAN_ID, osloDate, type MeasureCitationRef } from '@kom/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
 import { memoized, prepared, type ReadModelDatabase } from '@kom/projections';
@@ -15,7 +15,8 @@ export interface DecisionView {
   agendaItemId: string;
   text: string;
   rationale: string;
-  citedMeasures: number[];
+  /** (plan, number) pairs. */
+  citedMeasures: MeasureCitationRef[];
   reviewDate: string | null;
   status: DecisionStatus;
   supersedes: string | null;
@@ -37,8 +38,10 @@ export interface PositionView {
 }
 
 export interface DecisionFilter {
-  /** Decisions citing this measure number. */
+  /** Decisions citing this measure number (of `plan`). */
   measure?: number | null;
+  /** The plan of `measure` (default: 2011-2014). */
+  plan?: string | null;
   /**
    * Decisions concerning this organisation: it recorded a position on the decision, OR it presents
    * the agenda item the decision was taken on.
@@ -61,7 +64,7 @@ const COLUMNS = `d.id, d.meeting_id AS meetingId, d.agenda_item_id AS agendaItem
   d.research_need AS researchNeed, d.recorded_at AS recordedAt`;
 
 type Row = Omit<DecisionView, 'citedMeasures'> & { citedMeasures: string };
-const toView = (row: Row): DecisionView => ({ ...row, citedMeasures: JSON.parse(row.citedMeasures) as number[] });
+const toView = (row: Row): DecisionView => ({ ...row, citedMeasures: JSON.parse(row.citedMeasures) as MeasureCitationRef[] });
 
 /** SQLite's lower() folds ASCII only; Norwegian text needs Æ, Ø and Å folded too. */
 const foldCase = (column: string) => `replace(replace(replace(lower(${column}), 'Æ', 'æ'), 'Ø', 'ø'), 'Å', 'å')`;
@@ -111,8 +114,9 @@ export class DecisionsQueries {
     const params: Record<string, unknown> = { limit: options.limit };
     const f = options.filter ?? {};
     if (f.measure !== undefined && f.measure !== null) {
-      where.push('EXISTS (SELECT 1 FROM json_each(d.cited_measures) WHERE value = @measure)');
+      where.push("EXISTS (SELECT 1 FROM json_each(d.cited_measures) WHERE json_extract(value, '$.plan') = @plan AND json_extract(value, '$.number') = @measure)");
       params.measure = f.measure;
+      params.plan = f.plan ?? DEFAULT_PLAN_ID;
     }
     if (f.organizationId) {
       where.push(`(EXISTS (SELECT 1 FROM ${DECISION_POSITIONS_TABLE} p WHERE p.decision_id = d.id AND p.organization_id = @org)

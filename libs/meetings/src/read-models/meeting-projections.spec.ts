@@ -1,3 +1,4 @@
+import { defaultPlanRefs } from '@kom/kernel';
 import type { RecordedEvent } from '@kom/event-store';
 import { ev, projectionSpec, type ProjectionSpec } from '@kom/projections/testing';
 import type { MeetingEvent } from '../domain/meeting.events';
@@ -27,7 +28,7 @@ const scheduled = (meetingId: string, startsAt: string): MeetingEvent => ({
 });
 const added = (meetingId: string, itemId: string, position: number, amendment = false): MeetingEvent => ({
   type: 'AgendaItemAdded',
-  data: { meetingId, itemId, title: `Sak ${itemId}`, description: '', presentingOrganizationId: 'org-udi', citedMeasures: [6], sourceIssueId: null, position, amendment },
+  data: { meetingId, itemId, title: `Sak ${itemId}`, description: '', presentingOrganizationId: 'org-udi', citedMeasures: defaultPlanRefs([6]), sourceIssueId: null, position, amendment },
 });
 
 const GIVEN = [
@@ -39,7 +40,7 @@ const GIVEN = [
   ev(stream(M1), { type: 'AgendaPublished', data: { meetingId: M1, publishedAt: '2027-01-05T09:00:00.000Z' } }),
   ev(stream(M1), added(M1, 'd', 1, true)),
   ev(stream(M1), { type: 'AgendaReordered', data: { meetingId: M1, itemIds: ['d', 'a', 'b'], amendment: true } }),
-  ev(stream(M1), { type: 'AgendaItemUpdated', data: { meetingId: M1, itemId: 'a', title: 'Sak a, endret', description: 'ny', presentingOrganizationId: null, citedMeasures: [6, 34], amendment: true } }),
+  ev(stream(M1), { type: 'AgendaItemUpdated', data: { meetingId: M1, itemId: 'a', title: 'Sak a, endret', description: 'ny', presentingOrganizationId: null, citedMeasures: defaultPlanRefs([6, 34]), amendment: true } }),
   ev(stream(M1), { type: 'AgendaItemRemoved', data: { meetingId: M1, itemId: 'b', amendment: true, reason: 'utsatt' } }),
   ev(stream(M1), { type: 'AttendanceRecorded', data: { meetingId: M1, organizationIds: ['org-udi', 'org-imdi', 'org-nav'] } }),
   ev(stream(M1), { type: 'AttendanceRecorded', data: { meetingId: M1, organizationIds: ['org-udi', 'org-imdi'] } }),

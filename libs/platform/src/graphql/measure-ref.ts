@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { DEFAULT_PLAN_ID, InvalidInput } from '@kom/kernel';
+import { DEFAULT_PLAN_ID, defaultPlanRefs, type MeasureCitationRef } from '@kom/kernel';
 
 /**
  * A measure cited as (plan, number): one type for every context that cites measures. The measures
@@ -25,19 +25,27 @@ export class MeasureRefInput {
 
 /**
  * The measures an input cites, from the numbers (`citedMeasures`, measures of the 2011–2014 plan)
- * and the (plan, number) pairs (`citedMeasureRefs`) together; undefined when the input gives neither
- * (an update leaves the citations as they are). Citations are stored as numbers of the 2011–2014
- * plan, so a measure of another plan is refused at the field (PLAN_NOT_CITABLE), never dropped.
+ * and the (plan, number) pairs (`citedMeasureRefs`, plan left out: 2011–2014) together; undefined
+ * when the input gives neither (an update leaves the citations as they are). Whether each exists is
+ * the decider's rule, against CITABLE_MEASURES.
  */
-export function citedMeasureNumbers(
+export function citedMeasureRefs(
   numbers: readonly number[] | null | undefined,
   refs: readonly MeasureRefInput[] | null | undefined,
-): number[] | undefined {
+): MeasureCitationRef[] | undefined {
   if (numbers == null && refs == null) return undefined;
-  for (const ref of refs ?? []) {
-    if ((ref.plan ?? DEFAULT_PLAN_ID) !== DEFAULT_PLAN_ID) {
-      throw new InvalidInput('PLAN_NOT_CITABLE', `Only measures of the ${DEFAULT_PLAN_ID} plan can be cited here`, 'citedMeasureRefs');
-    }
-  }
-  return [...(numbers ?? []), ...(refs ?? []).map((r) => r.number)];
+  return [...defaultPlanRefs(numbers ?? []), ...(refs ?? []).map((r) => ({ plan: r.plan ?? DEFAULT_PLAN_ID, number: r.number }))];
 }
+
+/**
+ * The measures that exist, of every registered plan: what a record may cite. A port, so that the
+ * citing contexts need not know the measures context; apps/api binds it to the measures read model.
+ */
+export interface CitableMeasures {
+  citable(): readonly MeasureCitationRef[];
+}
+
+export const CITABLE_MEASURES = Symbol.for('kom.CitableMeasures');
+
+/** Why the bare numbers are deprecated: they show only the 2011–2014 plan's citations. */
+export const CITED_MEASURES_DEPRECATION = 'Only the measures of the 2011–2014 plan; use citedMeasureRefs, which names each measure with its plan.';
