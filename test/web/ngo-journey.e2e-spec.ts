@@ -98,11 +98,19 @@ describeInBrowser('the NGO representative in the browser', { clock, env: { KOM_S
     expect(await page.getByLabel('Tittel').inputValue()).toBe('Ventetid på krisesenterplass');
     expect(await page.getByRole('checkbox', { name: /^Tiltak 17:/ }).isChecked()).toBe(true);
 
+    // A measure of an earlier plan: its plan folds away until opened, and its measure names its plan.
+    await page.getByRole('searchbox', { name: 'Søk i tiltakene' }).fill('');
+    expect(await page.getByRole('checkbox', { name: /^Tiltak 1:.*demo-ordlyd/ }).count()).toBe(0);
+    await page.getByText('Stopp menneskehandelen (2006–2009) (1 tiltak)').click();
+    await page.getByRole('group', { name: 'Stopp menneskehandelen (2006–2009)' }).getByRole('checkbox', { name: /^Tiltak 1:/ }).check();
+    await expectAccessible(page);
+
     await page.getByLabel('Beskrivelse').fill('Et offer ventet i tre uker på plass; krisesentrene i øst er fulle.');
     await page.getByRole('button', { name: 'Send inn saken' }).click();
     await page.waitForURL(/\/ngo\/issues\/[0-9a-f-]{36}$/);
     const issueId = page.url().split('/').pop()!;
     await page.getByRole('heading', { level: 1, name: 'Ventetid på krisesenterplass' }).waitFor();
+    await page.getByText('17, 1 (2006–2009)', { exact: true }).waitFor();
     await page.getByRole('status').filter({ hasText: labels.SUBMITTED.nb }).waitFor();
     await page.getByText('Oppdateres fortløpende.').first().waitFor();
     await expectAccessible(page);
