@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { ManualClock } from '@kom/platform';
 import type { Actor } from '@kom/kernel';
-import { bundleTsChild } from '@kom/kernel/testing';
 import { EngineHarness } from '../testing/engine-harness';
 import { startSmtpReceiver } from '../testing/loopback-receivers';
 
@@ -20,23 +20,21 @@ const KILLS = 20;
 const PERSONS = 6;
 const ISSUE_EVENTS = 20;
 const CHILD = join(__dirname, '..', 'testing', 'delivery-child.ts');
+const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
 jest.setTimeout(120_000);
 
 describe('the notifications outbox under SIGKILL', () => {
   let dir: string;
-  let bundle: { file: string; remove: () => void } | undefined;
   const children = new Set<ChildProcess>();
 
-  beforeAll(async () => {
+  beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'notifications-crash-'));
-    bundle = await bundleTsChild(CHILD);
   });
   afterAll(() => {
-    for (const running of children) running.kill('SIGKILL');
+    for (const child of children) child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
-    bundle?.remove();
   });
 
   it('delivers every notification, none recorded twice, whatever moment the process dies', async () => {
@@ -61,7 +59,7 @@ describe('the notifications outbox under SIGKILL', () => {
 
       let killedWithWorkLeft = 0;
       for (let run = 0; run < KILLS; run++) {
-        const child = startChild(children, bundle!.file, [...files, smtp.url]);
+        const child = startChild(children, [...files, smtp.url]);
         await Promise.race([child.line('S'), child.exited]);
         const before = smtp.mails.length;
         await sleep(Math.random() * 250);
@@ -71,7 +69,7 @@ describe('the notifications outbox under SIGKILL', () => {
         if (delivered(files[1]) < expected || smtp.mails.length > before) killedWithWorkLeft += 1;
       }
 
-      const last = startChild(children, bundle!.file, [...files, smtp.url]);
+      const last = startChild(children, [...files, smtp.url]);
       const until = Date.now() + 60_000;
       while (delivered(files[1]) < expected && Date.now() < until) await sleep(100);
       last.process.kill('SIGKILL');
@@ -115,10 +113,9 @@ function delivered(readModelFile: string): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function startChild(children: Set<ChildProcess>, bundle: string, args: string[]) {
-  // Plain node on the bundled child: the process killed is the one that writes (a SIGKILL of the
-  // tsx CLI would leave its grandchild running).
-  const child = spawn(process.execPath, [bundle, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function startChild(children: Set<ChildProcess>, args: string[]) {
+  // Plain node with tsx's loader: a SIGKILL of the tsx CLI would leave its grandchild running.
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let out = '';
   const waiting: Array<{ text: string; resolve: () => void }> = [];

@@ -4,7 +4,6 @@
  * once running. Addresses: representative `rep-<n>` is `person<n>@ngo.example`.
  *
  * Usage: node --import <tsx loader> delivery-child.ts <log.db> <read-models.db> <keys.db> <smtp url>
- * (the test starts it as one bundled file: bundleTsChild in @kom/kernel/testing).
  */
 import { writeSync } from 'node:fs';
 import { ManualClock } from '@kom/platform';
