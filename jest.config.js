@@ -26,6 +26,8 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   setupFilesAfterEnv: ['<rootDir>/test/support/published-event-schemas.setup.ts'],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  // Longest files first, from test/support/test-durations.json: see docs/testing.md.
+  testSequencer: '<rootDir>/test/support/test-sequencer.js',
   testTimeout: 30000,
   // Two workers even on two cores: the browser and end-to-end suites spend much of their time
   // waiting on I/O, so the whole run finishes well within its budget.

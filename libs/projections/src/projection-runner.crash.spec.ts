@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import type { EventToAppend } from '@kom/event-store';
 import { SqliteEventStore } from '@kom/event-store';
+import { bundleTsChild } from '@kom/kernel/testing';
 import { CRASH_EVENT_TYPES, crashProjections, type CrashEventData } from './crash-test/crash-projections';
 import { CHECKPOINT_TABLE, ReadModelDatabase, rebuildAll } from './index';
 
@@ -23,7 +23,6 @@ const VERSION_BUMP_AT = 12; // from this run on, crash-items runs as version 2 a
 const CATCH_UP_BATCH = '400';
 const APPLY_DELAY_US = '20'; // the child spins this long per apply, so kills land inside transactions often
 const CHILD = join(__dirname, 'crash-test', 'crash-child.ts');
-const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
 const ROOT = join(__dirname, '..', '..', '..');
 
 jest.setTimeout(120_000);
@@ -33,14 +32,18 @@ describe('ProjectionRunner under SIGKILL', () => {
   let store: SqliteEventStore | undefined;
   const children = new Set<ChildProcess>();
 
-  beforeAll(() => {
+  let bundle: { file: string; remove: () => void } | undefined;
+
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'projection-crash-'));
+    bundle = await bundleTsChild(CHILD);
   });
 
   afterAll(async () => {
     for (const child of children) child.kill('SIGKILL');
     await store?.close();
     rmSync(dir, { recursive: true, force: true });
+    bundle?.remove();
   });
 
   it('never loses or doubles an update, and ends equal to a clean rebuild', async () => {
@@ -71,7 +74,7 @@ describe('ProjectionRunner under SIGKILL', () => {
       for (let run = 0; run < KILLS; run++) {
         const itemsVersion = run < VERSION_BUMP_AT ? 1 : 2;
         const markerFile = join(dir, `markers-${run}.txt`);
-        const child = startChild(children, [logFile, readModelFile, markerFile, String(itemsVersion), CATCH_UP_BATCH, APPLY_DELAY_US]);
+        const child = startChild(children, bundle!.file, [logFile, readModelFile, markerFile, String(itemsVersion), CATCH_UP_BATCH, APPLY_DELAY_US]);
 
         let appending: Promise<number> = Promise.resolve(0);
         if (random() < 0.2) {
@@ -107,7 +110,7 @@ describe('ProjectionRunner under SIGKILL', () => {
 
       // Let it finish: catch up with everything and stop.
       const head = await log.headPosition();
-      const last = startChild(children, [logFile, readModelFile, join(dir, 'markers-final.txt'), '2', CATCH_UP_BATCH, '0', '--until-caught-up']);
+      const last = startChild(children, bundle!.file, [logFile, readModelFile, join(dir, 'markers-final.txt'), '2', CATCH_UP_BATCH, '0', '--until-caught-up']);
       let timer: NodeJS.Timeout | undefined;
       const finished = await Promise.race([
         last.line('caught-up').then(() => 'caught-up'),
@@ -224,10 +227,10 @@ interface Child {
   output(): string;
 }
 
-function startChild(children: Set<ChildProcess>, args: string[]): Child {
-  // Plain node with tsx's loader, not the tsx CLI: the CLI runs the script in a grandchild that a
-  // SIGKILL of the CLI would leave running.
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, CHILD, ...args], {
+function startChild(children: Set<ChildProcess>, bundle: string, args: string[]): Child {
+  // Plain node on the bundled child, not the tsx CLI: the CLI runs the script in a grandchild that
+  // a SIGKILL of the CLI would leave running.
+  const child = spawn(process.execPath, [bundle, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

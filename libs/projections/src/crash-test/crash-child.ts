@@ -9,6 +9,7 @@
  * that random kills land mid-batch often, without changing what is written.
  *
  * Usage: node --import <tsx loader> crash-child.ts <log.db> <read-models.db> <markers> <itemsVersion> <catchUpBatchSize> <applyDelayUs> [--until-caught-up]
+ * (the test starts it as one bundled file: bundleTsChild in @kom/kernel/testing).
  */
 import { openSync, writeSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
