@@ -3,6 +3,7 @@
 // Issues with comments make up most of it, as they do in the log; meetings with agendas,
 // decisions, positions and action items, and signed agreements make up the rest.
 import type { EventStore, EventToAppend } from '@kom/event-store';
+import { DEFAULT_PLAN_ID } from '@kom/kernel';
 import { CONTEXTS } from '../apps/api/src/contexts';
 
 const SCHEMAS = new Map(CONTEXTS.flatMap((c) => c.eventSchemas).map((s) => [s.type, s.data]));
@@ -58,10 +59,11 @@ class Log {
   text(words: number): string {
     return Array.from({ length: words }, () => this.pick(WORDS)).join(' ');
   }
-  measures(): number[] {
+  /** One or two measures of the default plan, cited as (plan, number) as the current events store them. */
+  measures(): Array<{ plan: string; number: number }> {
     const a = 1 + Math.floor(this.random() * 35);
     const b = 1 + Math.floor(this.random() * 35);
-    return a === b ? [a] : [Math.min(a, b), Math.max(a, b)];
+    return (a === b ? [a] : [Math.min(a, b), Math.max(a, b)]).map((number) => ({ plan: DEFAULT_PLAN_ID, number }));
   }
   now(): string {
     return new Date(this.clock).toISOString();

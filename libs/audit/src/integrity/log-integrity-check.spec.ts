@@ -10,16 +10,12 @@ import { loadOrCreateAuditKey, type AuditSigningKey } from '../checkpoints/audit
 import { verifyWholeLog } from '../verification/whole-log';
 import { LogIntegrityCheck } from './log-integrity-check';
 
-// A read of the log every INTERVAL ms on a fixed timetable while the whole log is verified; a
-// read's latency counts from when it was due, so a blocked event loop shows in every read it held
-// up (not only in the one that was running).
+// A read of the log due every INTERVAL ms while the whole log is verified. What is asserted is not
+// how fast the reads are (tests assert no timings) but whether they happen at all while the
+// verification runs: a verification that holds the event loop lets none through until it ends.
 const INTERVAL_MS = 5;
-const P99_BOUND_MS = 50;
-/**
- * The bound for reads during a verification: 50 ms; on a machine so loaded that reads on an idle
- * loop already take a good part of that, what the verification adds must stay under 50 ms.
- */
-const boundOver = (idleP99: number) => (idleP99 < P99_BOUND_MS / 2 ? P99_BOUND_MS : idleP99 + P99_BOUND_MS);
+/** Reads that must get through during a verification in a worker (it lasts 100+ intervals). */
+const READS_WHILE_VERIFYING = 20;
 
 const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.99)]!;
 
@@ -34,11 +30,12 @@ async function whileRunning(work: Promise<unknown>, read: () => unknown): Promis
     const due = start + i * INTERVAL_MS;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
+    if (done) break;
     read();
     latencies.push(performance.now() - due);
   }
   delay.disable();
-  return { readP99: p99(latencies), loopDelayP99: delay.percentile(99) / 1e6, reads: latencies.length };
+  return { readP99: latencies.length ? p99(latencies) : 0, loopDelayP99: delay.percentile(99) / 1e6, reads: latencies.length };
 }
 
 function renamings(stream: string, from: number, count: number): EventToAppend[] {
@@ -67,7 +64,6 @@ describe('whole-log verification on a server: off the event loop, one run at a t
   /** A small log for what does not need a big one. */
   let small: SqliteEventStore;
   let onLoopMs = 0;
-  let bound = P99_BOUND_MS;
   const read = () => store.readStream('organization-bulk-none').catch(() => undefined);
 
   beforeAll(async () => {
@@ -76,16 +72,15 @@ describe('whole-log verification on a server: off the event loop, one run at a t
     store = SqliteEventStore.open(join(dir, 'events.sqlite'));
     small = SqliteEventStore.open(join(dir, 'small.sqlite'));
     await grow(small, 2000);
-    // A log big enough that verifying it on the event loop blocks the loop for a second or more
-    // on this machine (sized by measuring, not assumed).
-    for (let size = 30_000; onLoopMs < 1000 && size <= 480_000; size *= 2) {
+    // A log big enough that verifying it takes half a second or more on this machine (sized by
+    // measuring, not assumed): a hundred intervals and more for reads to get through, or not.
+    for (let size = 30_000; onLoopMs < 500 && size <= 480_000; size *= 2) {
       await grow(store, size - Number(await store.headPosition()));
       const started = performance.now();
       await verifyWholeLog(store, key.published);
       onLoopMs = performance.now() - started;
     }
-    expect(onLoopMs).toBeGreaterThanOrEqual(1000);
-    bound = boundOver((await whileRunning(sleep(2000), read)).readP99);
+    expect(onLoopMs).toBeGreaterThanOrEqual(500);
   }, 240_000);
 
   afterAll(async () => {
@@ -94,25 +89,21 @@ describe('whole-log verification on a server: off the event loop, one run at a t
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`keeps the p99 of concurrent reads under ${P99_BOUND_MS} ms while a worker verifies the embedded log`, async () => {
+  it('keeps serving reads all through a verification of the embedded log in a worker', async () => {
     const check = new LogIntegrityCheck({ store, publicKey: key.published });
     expect(check.mode).toBe('worker');
     const run = check.verifyLog();
     const measured = await whileRunning(run, read);
-    if (process.env.KOM_PRINT_FIGURES) process.stdout.write(`on the loop ${Math.round(onLoopMs)} ms; bound ${bound} ms; in a worker: ${JSON.stringify(measured)}\n`);
+    if (process.env.KOM_PRINT_FIGURES) process.stdout.write(`on the loop ${Math.round(onLoopMs)} ms; in a worker: ${JSON.stringify(measured)}\n`);
     const report = await run;
     expect(report).toMatchObject({ valid: true, checkedEvents: Number(await store.headPosition()) });
-    expect(measured.reads).toBeGreaterThan(20);
-    expect({ readP99: Math.min(measured.readP99, bound), loopDelayP99: Math.min(measured.loopDelayP99, bound) }).toEqual({
-      readP99: measured.readP99,
-      loopDelayP99: measured.loopDelayP99,
-    });
+    expect(measured.reads).toBeGreaterThan(READS_WHILE_VERIFYING);
   }, 120_000);
 
-  it('on the event loop (as before), the same measurement breaks the bound: the measurement can fail', async () => {
+  it('on the event loop (as before), no read gets through until the verification ends: the measurement can fail', async () => {
     const measured = await whileRunning(sleep(1).then(() => verifyWholeLog(store, key.published)), read);
     if (process.env.KOM_PRINT_FIGURES) process.stdout.write(`on the loop: ${JSON.stringify(measured)}\n`);
-    expect(measured.readP99).toBeGreaterThan(bound);
+    expect(measured.reads).toBeLessThanOrEqual(2);
   }, 120_000);
 
   it('gives callers that ask while a run is going that run’s report, and starts a new run afterwards', async () => {
