@@ -42,6 +42,7 @@ export * from './shared-state/shared-state-postgres';
 export * from './shared-state/shared-state.schema';
 export * from './observability/metrics';
 export * from './observability/metrics-server';
+export * from './observability/request-logger';
 export * from './observability/tracing';
 export * from './access-log/access-log.events';
 export * from './access-log/access-log';

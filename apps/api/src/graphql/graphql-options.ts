@@ -5,6 +5,7 @@ import type { Actor } from '@kom/kernel';
 import type { KomRequestContext, SessionSockets, TokenVerifier } from '@kom/auth';
 import type { KomConfig, KomMetrics } from '@kom/platform';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
+import { errorReportPlugin } from './error-report.plugin';
 import { graphqlPipeline, operationChecksPlugin } from './graphql-pipeline';
 import { graphqlWsOptions, type SchemaRef } from './graphql-ws-options';
 import { noStorePlugins } from './no-store.plugin';
@@ -31,7 +32,11 @@ export function graphqlOptions(
   metrics?: KomMetrics,
 ): ApolloDriverConfig {
   const logger = new Logger('GraphQL');
-  const pipeline = graphqlPipeline(config, (error) => logger.error(error));
+  const report = (error: unknown) => logger.error(error);
+  // Over HTTP the error report plugin reports, with the request's logger; graphql-ws has no
+  // Apollo plugins, so its pipeline reports from formatError.
+  const pipeline = graphqlPipeline(config, () => undefined);
+  const wsPipeline = graphqlPipeline(config, report);
   const schemaRef: SchemaRef = {};
   return {
     path: '/graphql',
@@ -46,7 +51,7 @@ export function graphqlOptions(
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: pipeline.maxTokens },
     validationRules: [...pipeline.extraRules],
-    plugins: [operationChecksPlugin(pipeline), ...noStorePlugins(), ...(metrics ? [graphqlMetricsPlugin(metrics)] : [])],
+    plugins: [operationChecksPlugin(pipeline), errorReportPlugin(pipeline.production, report), ...noStorePlugins(), ...(metrics ? [graphqlMetricsPlugin(metrics)] : [])],
     // Guards run on field resolvers too, so a sensitive field cannot be reached through a public parent.
     fieldResolverEnhancers: ['guards'],
     formatError: pipeline.formatError,
@@ -59,6 +64,6 @@ export function graphqlOptions(
       const req = (arg as { req?: KomRequestContext['req'] }).req ?? (arg as KomRequestContext['req']);
       return { req };
     },
-    subscriptions: { 'graphql-ws': graphqlWsOptions(pipeline, verifier, schemaRef, sessionSockets, metrics) },
+    subscriptions: { 'graphql-ws': graphqlWsOptions(wsPipeline, verifier, schemaRef, sessionSockets, metrics) },
   } as ApolloDriverConfig;
 }

@@ -2,9 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Logger } from 'pino';
 import { pinoHttp, type HttpLogger, type Options } from 'pino-http';
-import { Store, storage } from 'nestjs-pino/storage';
 
 export const LOG_OPTIONS = Symbol('LOG_OPTIONS');
 
@@ -21,14 +19,17 @@ export function logOptions(level: string): Options {
   };
 }
 
-type LoggedRequest = IncomingMessage & { id?: unknown; query?: unknown; allLogs?: Logger[] };
+type LoggedRequest = IncomingMessage & { id?: unknown; query?: unknown };
 
 /**
  * One "request completed" line per request, from a Fastify hook rather than as a Nest middleware:
  * a middleware needs Fastify's middleware engine on every request, which cost more than the line
  * (docs/benchmarks.md). The line keeps the fields the middleware wrote (Fastify's request id, the
- * parsed query), and the rest of the request runs with that request's logger in nestjs-pino's
- * store, so what Nest's logger writes meanwhile carries the request too.
+ * parsed query). The request's logger (bound to its id) stays on the raw request, where the error
+ * reports of GraphQL and of the HTTP routes find it (`requestLogger` in @kom/platform). It is not
+ * put in nestjs-pino's AsyncLocalStorage store: on Node 20 an entered store runs async hooks on
+ * every promise of every request from then on, 12% of the busy CPU of a GraphQL read under load
+ * (docs/benchmarks.md); Nest's logger writes with the root logger.
  */
 @Injectable()
 export class RequestLog implements OnModuleInit {
@@ -41,17 +42,13 @@ export class RequestLog implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
     const httpLogger: HttpLogger = pinoHttp(this.options);
-    // A callback hook, not an async one: the hooks and the handler after it run inside `done`,
-    // so inside the store's context.
     fastify.addHook('onRequest', (request: FastifyRequest, reply, done) => {
       if (UNLOGGED.has(`${request.method} ${request.routeOptions.url}`)) return done();
       const raw = request.raw as LoggedRequest;
       raw.id = request.id;
       raw.query = request.query;
       httpLogger(raw, reply.raw as ServerResponse);
-      const logger = raw.allLogs?.at(-1);
-      if (logger) storage.run(new Store(logger), done);
-      else done();
+      done();
     });
   }
 }

@@ -2,6 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { DomainError } from '@kom/kernel';
+import { requestLogger } from '../observability/request-logger';
 
 const STATUS: Readonly<Record<string, number>> = {
   BAD_USER_INPUT: 400,
@@ -39,7 +40,10 @@ export class HttpRefusalFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       return send(exception.getStatus(), exception.getStatus() === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT', undefined, exception.message);
     }
-    this.logger.error(exception);
+    // With the request's logger where the request log made one, so the line carries its id.
+    const log = requestLogger(host.switchToHttp().getRequest());
+    if (log) log.error({ err: exception, context: 'HttpRefusal' }, 'Request failed');
+    else this.logger.error(exception);
     send(500, 'INTERNAL_SERVER_ERROR', undefined, 'Internal server error');
   }
 }
