@@ -21,4 +21,13 @@ describe('connections', () => {
     expect(toConnection(['a'], 2, (x) => x).pageInfo.hasNextPage).toBe(false);
     expect(toConnection([], 2, (x) => x).pageInfo.endCursor).toBeNull();
   });
+
+  it('encodes a cursor only when it is read, once, and the same as encodeCursor would', () => {
+    const keyOf = jest.fn((x: string) => `key-${x}`);
+    const connection = toConnection(['a', 'b', 'c'], 2, keyOf);
+    expect(keyOf).not.toHaveBeenCalled();
+    expect(connection.edges.map((e) => e.cursor)).toEqual([encodeCursor('key-a'), encodeCursor('key-b')]);
+    expect(connection.pageInfo.endCursor).toBe(encodeCursor('key-b'));
+    expect(keyOf.mock.calls.map(([x]) => x)).toEqual(['a', 'b']);
+  });
 });
