@@ -23,6 +23,8 @@ export interface EventStoreConfig {
    * version the log holds them at. Omit it only to move stored events as they are (migrate-store).
    */
   readonly upcasters?: Upcasters;
+  /** The embedded store checkpoints its WAL from a worker thread (a long-running server). */
+  readonly backgroundCheckpoints?: boolean;
 }
 
 function blankToUndefined(url: string | undefined): string | undefined {
@@ -46,7 +48,7 @@ async function openAdapter(config: EventStoreConfig): Promise<EventStore> {
   const url = blankToUndefined(config.eventStoreUrl);
   if (url === undefined) {
     mkdirSync(config.dataDir, { recursive: true });
-    return SqliteEventStore.open(path.join(config.dataDir, 'events.sqlite'));
+    return SqliteEventStore.open(path.join(config.dataDir, 'events.sqlite'), { backgroundCheckpoints: config.backgroundCheckpoints });
   }
   if (isKurrentDbUrl(url)) return KurrentDbEventStore.connect(url);
   if (isPostgresUrl(url)) return PostgresEventStore.connect(url);

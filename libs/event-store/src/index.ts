@@ -2,6 +2,7 @@ export * from './event-store.port';
 export * from './errors';
 export * from './envelope';
 export * from './sqlite/sqlite-event-store';
+export * from './sqlite/wal-checkpointer';
 export * from './kurrentdb/kurrentdb-event-store';
 export * from './postgres/postgres-event-store';
 export * from './postgres/advisory-locks';

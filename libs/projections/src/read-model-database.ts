@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
+import { INLINE_CHECKPOINT_PAGES, WalCheckpointer } from '@kom/event-store';
 
 /**
  * The local SQLite database that holds the read models of one process (one API replica).
@@ -14,9 +15,15 @@ import type { Database } from 'better-sqlite3';
  * Read models are disposable: in the worst case they can be rebuilt from the log.
  */
 export class ReadModelDatabase {
+  private checkpointer: WalCheckpointer | undefined;
+
   private constructor(readonly db: Database) {}
 
-  static open(filename: string | ':memory:'): ReadModelDatabase {
+  /**
+   * `backgroundCheckpoints`: copy the WAL back into the file from a worker thread rather than in
+   * a projection batch's commit on this thread (a long-running server; see WalCheckpointer).
+   */
+  static open(filename: string | ':memory:', options: { backgroundCheckpoints?: boolean } = {}): ReadModelDatabase {
     const db = new BetterSqlite3(filename);
     try {
       db.pragma('journal_mode = WAL'); // stays 'memory' for ':memory:'
@@ -32,7 +39,12 @@ export class ReadModelDatabase {
       db.close();
       throw error;
     }
-    return new ReadModelDatabase(db);
+    const readModels = new ReadModelDatabase(db);
+    if (options.backgroundCheckpoints && !db.memory) {
+      db.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`);
+      readModels.checkpointer = WalCheckpointer.start(filename);
+    }
+    return readModels;
   }
 
   /**
@@ -46,6 +58,8 @@ export class ReadModelDatabase {
   }
 
   close(): void {
+    void this.checkpointer?.stop();
+    this.checkpointer = undefined;
     if (this.db.open) this.db.close();
   }
 }

@@ -15,6 +15,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeEventStoreContract('SQLite in memory', async () => SqliteEventStore.open(':memory:'));
 describeEventStoreContract('SQLite file', async () => SqliteEventStore.open(newFile(), { pollIntervalMs: 50 }));
+describeEventStoreContract('SQLite file, WAL checkpointed in the background', async () =>
+  SqliteEventStore.open(newFile(), { pollIntervalMs: 50, backgroundCheckpoints: { intervalMs: 20 } }),
+);
 
 function event(type = 'Happened', data: unknown = { n: 1 }): EventToAppend {
   return { id: randomUUID(), type, data, metadata: { correlationId: randomUUID() } };

@@ -26,6 +26,7 @@ import { SCHEMA_VERSION, configure, isInMemory, migrate } from './schema';
 import { SqliteSubscription, type LogSource } from './sqlite-subscription';
 import { prepareStatements, type Statements } from './statements';
 import { planImport, type ImportView, type LogImport } from '../import/log-import';
+import { INLINE_CHECKPOINT_PAGES, WalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer';
 
 export interface SqliteEventStoreOptions {
   /** How often a live subscription looks for events committed by another process. Default 250. */
@@ -34,6 +35,11 @@ export interface SqliteEventStoreOptions {
   readonly maxBatchSize?: number;
   /** How long a commit waits for another process's write lock. Default 5000. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Checkpoint the WAL from a worker thread (WalCheckpointer) instead of inline in a commit on
+   * this thread. For a long-running server; a file store only. Default off.
+   */
+  readonly backgroundCheckpoints?: boolean | WalCheckpointerOptions;
 }
 
 export interface SqliteEventStoreStats {
@@ -75,7 +81,12 @@ export class SqliteEventStore implements EventStore, LogImport {
     try {
       configure(db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
       migrate(db);
-      return new SqliteEventStore(db, options);
+      const store = new SqliteEventStore(db, options);
+      if (options.backgroundCheckpoints && !isInMemory(filename)) {
+        db.pragma(`wal_autocheckpoint = ${INLINE_CHECKPOINT_PAGES}`);
+        store.checkpointer = WalCheckpointer.start(filename, options.backgroundCheckpoints === true ? {} : options.backgroundCheckpoints);
+      }
+      return store;
     } catch (error) {
       db.close();
       throw error;
@@ -104,6 +115,7 @@ export class SqliteEventStore implements EventStore, LogImport {
 
   private readOnly = false;
   private isClosed = false;
+  private checkpointer: WalCheckpointer | undefined;
   private changeCount = 0;
   private readonly listeners = new Set<() => void>();
   private readonly counters = { transactions: 0, appends: 0, refusals: 0 };
@@ -222,6 +234,8 @@ export class SqliteEventStore implements EventStore, LogImport {
       this.queue.drain();
     } finally {
       this.ring();
+      // The worker's last checkpoint first: the writer's close then finds the WAL copied back.
+      await this.checkpointer?.stop();
       this.db.close();
     }
   }

@@ -74,7 +74,12 @@ export class PlatformModule implements OnApplicationShutdown {
           useFactory: async (_lock: DataDirectoryLock, integrity: LogIntegrity, metrics: KomMetrics) =>
             observeAppends(
               guardWrites(
-                await createEventStore({ eventStoreUrl: config.eventStoreUrl, dataDir: config.dataDir, upcasters: upcastersOf(options.contexts) }),
+                await createEventStore({
+                  eventStoreUrl: config.eventStoreUrl,
+                  dataDir: config.dataDir,
+                  upcasters: upcastersOf(options.contexts),
+                  backgroundCheckpoints: true,
+                }),
                 integrity,
               ),
               metrics,
@@ -86,7 +91,7 @@ export class PlatformModule implements OnApplicationShutdown {
           useFactory: () => {
             if (options.inMemoryReadModels) return ReadModelDatabase.open(':memory:');
             mkdirSync(config.dataDir, { recursive: true });
-            return ReadModelDatabase.open(join(config.dataDir, 'read-models.sqlite'));
+            return ReadModelDatabase.open(join(config.dataDir, 'read-models.sqlite'), { backgroundCheckpoints: true });
           },
         },
         {
