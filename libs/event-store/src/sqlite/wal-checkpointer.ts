@@ -82,7 +82,8 @@ export class WalCheckpointer {
 
   /** A last checkpoint, then the worker's connection closes; resolves once the worker has exited. */
   stop(): Promise<void> {
-    this.stopped ??= (this.worker.postMessage('stop'), this.exited);
+    // Referenced while stopping: an awaited stop must keep the process alive until it is done.
+    this.stopped ??= (this.worker.ref(), this.worker.postMessage('stop'), this.exited);
     return this.stopped;
   }
 }
