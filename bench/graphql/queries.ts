@@ -3,8 +3,8 @@ export const READ_QUERY = '{ measures { number } organizations(first: 50) { edge
 
 /** A 20-item agenda: the meeting with its items, the measures they cite, its decisions and each organisation's position. */
 export const AGENDA_QUERY = `query($id: ID!) { meeting(id: $id) { id title status startsAt
-  agenda { id position title description presentingOrganizationId citedMeasures }
-  decisions { id agendaItemId text citedMeasures positions { organizationId position reason } } } }`;
+  agenda { id position title description presentingOrganizationId citedMeasureRefs { plan number } }
+  decisions { id agendaItemId text citedMeasureRefs { plan number } positions { organizationId position reason } } } }`;
 
 /** Registered on top of the reference organisations, so that a page of 50 is full. */
 export const SEED_ORGANIZATIONS = 40;

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { MeasureCitationRef } from '@kom/kernel';
-import { Connection } from '@kom/platform';
+import { Connection, MeasureRef } from '@kom/platform';
 import { ActionItemStatusEnum, DecisionStatusEnum, type ActionItemStatus, type DecisionStatus } from '@kom/meetings';
 import type { ExploitationForm, IssueCategory, IssueStatus } from '../domain/issue.events';
 import { ExploitationFormEnum, IssueCategoryEnum, IssueStatusEnum } from './issue.enums';
@@ -157,7 +157,9 @@ export class Issue {
   @Field(() => [ExploitationFormEnum])
   tags!: ExploitationForm[];
 
-  /** The cited measures as (plan, number); GraphQL shows them as citedMeasureRefs (and citedMeasures, the 2011–2014 numbers). */
+  /** (plan, number), served as `citedMeasureRefs` straight from the view (no resolver); the deprecated
+   * `citedMeasures` numbers are a field resolver. */
+  @Field(() => [MeasureRef], { name: 'citedMeasureRefs', description: 'The measures cited, as (plan, number) with the measure.' })
   citedMeasures!: MeasureCitationRef[];
 
   @Field(() => String, { nullable: true, description: 'Why the submitter wishes it treated urgently; null: no such wish.' })

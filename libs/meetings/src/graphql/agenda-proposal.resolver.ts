@@ -29,11 +29,6 @@ export class AgendaProposalResolver {
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
   ) {}
 
-  @ResolveField(() => [MeasureRef], { description: 'The measures cited, as (plan, number) with the measure.' })
-  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): MeasureCitationRef[] {
-    return [...cited.citedMeasures];
-  }
-
   @ResolveField(() => [Int], { name: 'citedMeasures', description: 'Measure numbers of the 2011–2014 action plan cited.', deprecationReason: CITED_MEASURES_DEPRECATION })
   citedMeasureNumbers(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): number[] {
     return defaultPlanNumbers(cited.citedMeasures);
@@ -92,11 +87,6 @@ export class AgendaProposalResolver {
 @Resolver(() => AgendaItem)
 export class AgendaItemProposalResolver {
   constructor(@Inject(AgendaProposalsQueries) private readonly proposals: AgendaProposalsQueries) {}
-
-  @ResolveField(() => [MeasureRef], { description: 'The measures cited, as (plan, number) with the measure.' })
-  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): MeasureCitationRef[] {
-    return [...cited.citedMeasures];
-  }
 
   @ResolveField(() => [Int], { name: 'citedMeasures', description: 'Measure numbers of the 2011–2014 action plan cited.', deprecationReason: CITED_MEASURES_DEPRECATION })
   citedMeasureNumbers(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): number[] {

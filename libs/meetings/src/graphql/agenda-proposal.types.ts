@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type { MeasureCitationRef } from '@kom/kernel';
-import { Connection, IDEMPOTENCY_KEY_FIELD, PageArgs, registerLabelledEnum, type Labels, MeasureRefInput } from '@kom/platform';
+import { Connection, IDEMPOTENCY_KEY_FIELD, PageArgs, registerLabelledEnum, type Labels, MeasureRef, MeasureRefInput } from '@kom/platform';
 import type { AgendaProposalStatus } from '../domain/agenda-proposal.decider';
 import type { AgendaProposalView } from '../read-models/agenda-proposals.queries';
 
@@ -34,7 +34,9 @@ export class AgendaProposal implements Omit<AgendaProposalView, 'seq' | 'propose
   @Field(() => String)
   description!: string;
 
-  /** (plan, number); GraphQL shows them as citedMeasureRefs (and citedMeasures, the 2011–2014 numbers). */
+  /** (plan, number), served as `citedMeasureRefs` straight from the view (no resolver); the deprecated
+   * `citedMeasures` numbers are a field resolver. */
+  @Field(() => [MeasureRef], { name: 'citedMeasureRefs', description: 'The measures cited, as (plan, number) with the measure.' })
   citedMeasures!: MeasureCitationRef[];
 
   @Field(() => [ID], { description: 'Issues the proposal cites.' })

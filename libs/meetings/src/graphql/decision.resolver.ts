@@ -32,11 +32,6 @@ export class DecisionResolver {
     @Inject(MeetingsQueries) private readonly meetings: MeetingsQueries,
   ) {}
 
-  @ResolveField(() => [MeasureRef], { description: 'The measures cited, as (plan, number) with the measure.' })
-  citedMeasureRefs(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): MeasureCitationRef[] {
-    return [...cited.citedMeasures];
-  }
-
   @ResolveField(() => [Int], { name: 'citedMeasures', description: 'Measure numbers of the 2011–2014 action plan cited.', deprecationReason: CITED_MEASURES_DEPRECATION })
   citedMeasureNumbers(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): number[] {
     return defaultPlanNumbers(cited.citedMeasures);

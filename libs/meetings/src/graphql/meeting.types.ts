@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type { MeasureCitationRef } from '@kom/kernel';
-import { Connection, PageArgs } from '@kom/platform';
+import { Connection, MeasureRef, PageArgs } from '@kom/platform';
 import type { MeetingKind, Position } from '../domain/meeting.events';
 import type { ActionItemStatus, ActionItemView } from '../read-models/action-items.queries';
 import type { AgendaAmendmentKind, AgendaAmendmentView, AgendaItemView } from '../read-models/agenda.queries';
@@ -105,7 +105,9 @@ export class AgendaItem implements AgendaItemView {
   @Field(() => ID, { nullable: true })
   presentingOrganizationId!: string | null;
 
-  /** (plan, number); GraphQL shows them as citedMeasureRefs (and citedMeasures, the 2011–2014 numbers). */
+  /** (plan, number), served as `citedMeasureRefs` straight from the view (no resolver); the deprecated
+   * `citedMeasures` numbers are a field resolver. */
+  @Field(() => [MeasureRef], { name: 'citedMeasureRefs', description: 'The measures cited, as (plan, number) with the measure.' })
   citedMeasures!: MeasureCitationRef[];
 
   @Field(() => ID, { nullable: true, description: 'The issue the item comes from, if any.' })
@@ -192,7 +194,9 @@ export class Decision implements DecisionView {
   @Field(() => String)
   rationale!: string;
 
-  /** (plan, number); GraphQL shows them as citedMeasureRefs (and citedMeasures, the 2011–2014 numbers). */
+  /** (plan, number), served as `citedMeasureRefs` straight from the view (no resolver); the deprecated
+   * `citedMeasures` numbers are a field resolver. */
+  @Field(() => [MeasureRef], { name: 'citedMeasureRefs', description: 'The measures cited, as (plan, number) with the measure.' })
   citedMeasures!: MeasureCitationRef[];
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
