@@ -11,6 +11,7 @@ import {
   type CheckpointData,
 } from './audit-log-format';
 import { InvalidState } from '@kom/kernel';
+import { prepared } from '@kom/projections';
 import type { AuditSigningKey } from './audit-key';
 import { readKeyRing } from './key-ring-store';
 import { checkpointLockOf, type CheckpointLock } from './checkpoint-lock';
@@ -137,8 +138,7 @@ export class AuditNotary {
 
   /** The latest checkpoint the local read model shows. */
   latestCheckpoint(): CheckpointData | undefined {
-    const row = this.db
-      .prepare(`SELECT * FROM ${AUDIT_CHECKPOINTS_TABLE} ORDER BY tree_size DESC LIMIT 1`)
+    const row = prepared(this.db, `SELECT * FROM ${AUDIT_CHECKPOINTS_TABLE} ORDER BY tree_size DESC LIMIT 1`)
       .get() as CheckpointRow | undefined;
     return row ? fromRow(row) : undefined;
   }
@@ -150,29 +150,27 @@ export class AuditNotary {
   checkpointPage(options: { afterSize?: number; limit: number; newestFirst?: boolean }): CheckpointData[] {
     const { afterSize, limit, newestFirst = false } = options;
     const where = afterSize === undefined ? '' : `WHERE tree_size ${newestFirst ? '<' : '>'} ?`;
-    const rows = this.db
-      .prepare(`SELECT * FROM ${AUDIT_CHECKPOINTS_TABLE} ${where} ORDER BY tree_size ${newestFirst ? 'DESC' : 'ASC'} LIMIT ?`)
+    const rows = prepared(this.db, `SELECT * FROM ${AUDIT_CHECKPOINTS_TABLE} ${where} ORDER BY tree_size ${newestFirst ? 'DESC' : 'ASC'} LIMIT ?`)
       .all(...(afterSize === undefined ? [] : [afterSize]), limit) as CheckpointRow[];
     return rows.map(fromRow);
   }
 
   checkpointCount(): number {
-    return (this.db.prepare(`SELECT COUNT(*) AS n FROM ${AUDIT_CHECKPOINTS_TABLE}`).get() as { n: number }).n;
+    return (prepared(this.db, `SELECT COUNT(*) AS n FROM ${AUDIT_CHECKPOINTS_TABLE}`).get() as { n: number }).n;
   }
 
   checkpoints(): CheckpointData[] {
-    return (this.db.prepare(`SELECT * FROM ${AUDIT_CHECKPOINTS_TABLE} ORDER BY tree_size`).all() as CheckpointRow[]).map(fromRow);
+    return (prepared(this.db, `SELECT * FROM ${AUDIT_CHECKPOINTS_TABLE} ORDER BY tree_size`).all() as CheckpointRow[]).map(fromRow);
   }
 
   checkpointOfSize(treeSize: number): CheckpointData | undefined {
-    const row = this.db.prepare(`SELECT * FROM ${AUDIT_CHECKPOINTS_TABLE} WHERE tree_size = ?`).get(treeSize) as CheckpointRow | undefined;
+    const row = prepared(this.db, `SELECT * FROM ${AUDIT_CHECKPOINTS_TABLE} WHERE tree_size = ?`).get(treeSize) as CheckpointRow | undefined;
     return row ? fromRow(row) : undefined;
   }
 
   /** The inclusion proof of an event in the latest checkpoint; undefined when no checkpoint covers it (yet). */
   inclusionProof(eventId: string, checkpoint: CheckpointData | undefined = this.latestCheckpoint()): InclusionProof | undefined {
-    const leaf = this.db
-      .prepare(`SELECT leaf_index, position, leaf_hash FROM ${AUDIT_LEAVES_TABLE} WHERE event_id = ?`)
+    const leaf = prepared(this.db, `SELECT leaf_index, position, leaf_hash FROM ${AUDIT_LEAVES_TABLE} WHERE event_id = ?`)
       .get(eventId.toLowerCase()) as { leaf_index: number; position: string; leaf_hash: string } | undefined;
     if (!leaf || !checkpoint || leaf.leaf_index >= checkpoint.treeSize) return undefined;
     const tree = this.sync();
@@ -208,8 +206,7 @@ export class AuditNotary {
   /** The leaves as recorded: hints for the verifier (only trusted where they reproduce a signed root). */
   leafHints(fromIndex: number, toIndex: number): Array<{ position: bigint; leafHash: string }> {
     return (
-      this.db
-        .prepare(`SELECT position, leaf_hash FROM ${AUDIT_LEAVES_TABLE} WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index`)
+      prepared(this.db, `SELECT position, leaf_hash FROM ${AUDIT_LEAVES_TABLE} WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index`)
         .all(fromIndex, toIndex) as Array<{ position: string; leaf_hash: string }>
     ).map((r) => ({ position: BigInt(r.position), leafHash: r.leaf_hash }));
   }
@@ -294,21 +291,18 @@ export class AuditNotary {
   }
 
   private leafPosition(index: number): string {
-    const row = this.db.prepare(`SELECT position FROM ${AUDIT_LEAVES_TABLE} WHERE leaf_index = ?`).get(index) as { position: string } | undefined;
+    const row = prepared(this.db, `SELECT position FROM ${AUDIT_LEAVES_TABLE} WHERE leaf_index = ?`).get(index) as { position: string } | undefined;
     if (!row) throw new Error(`No leaf ${index}`);
     return row.position;
   }
 
   /** Brings the in-memory tree up to the leaves table (rebuilt from scratch when the table was rebuilt). */
   private sync(): MerkleTree {
-    const count = (this.db.prepare(`SELECT COALESCE(MAX(leaf_index) + 1, 0) AS n FROM ${AUDIT_LEAVES_TABLE}`).get() as { n: number }).n;
+    const count = (prepared(this.db, `SELECT COALESCE(MAX(leaf_index) + 1, 0) AS n FROM ${AUDIT_LEAVES_TABLE}`).get() as { n: number }).n;
     if (count < this.tree.size) this.tree = new MerkleTree();
     if (count > this.tree.size) {
-      const rows = this.db
-        .prepare(`SELECT leaf_hash FROM ${AUDIT_LEAVES_TABLE} WHERE leaf_index >= ? ORDER BY leaf_index`)
-        .pluck()
-        .all(this.tree.size) as string[];
-      for (const hash of rows) this.tree.append(hash);
+      const rows = prepared(this.db, `SELECT leaf_hash FROM ${AUDIT_LEAVES_TABLE} WHERE leaf_index >= ? ORDER BY leaf_index`).all(this.tree.size) as Array<{ leaf_hash: string }>;
+      for (const row of rows) this.tree.append(row.leaf_hash);
     }
     return this.tree;
   }

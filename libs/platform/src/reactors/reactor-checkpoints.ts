@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { LogMark } from '@kom/event-store';
-import { addMarkColumns, markFromRow, type MarkColumns } from '@kom/projections';
+import { addMarkColumns, markFromRow, prepared, type MarkColumns } from '@kom/projections';
 
 export const REACTOR_CHECKPOINT_TABLE = 'reactor_checkpoints';
 
@@ -26,23 +26,20 @@ export class ReactorCheckpoints {
   }
 
   read(name: string): ReactorCheckpoint {
-    const row = this.db
-      .prepare<[string], { position: string } & MarkColumns>(
-        `SELECT position, event_id, stream_id, revision, hash FROM ${REACTOR_CHECKPOINT_TABLE} WHERE name = ?`,
-      )
-      .get(name);
+    const row = prepared(this.db, `SELECT position, event_id, stream_id, revision, hash FROM ${REACTOR_CHECKPOINT_TABLE} WHERE name = ?`).get(name) as
+      | ({ position: string } & MarkColumns)
+      | undefined;
     if (!row) return { position: 0n, mark: undefined };
     const position = BigInt(row.position);
     return { position, mark: markFromRow(position, row) };
   }
 
   write(name: string, mark: LogMark | undefined): void {
-    this.db
-      .prepare(
-        `INSERT INTO ${REACTOR_CHECKPOINT_TABLE} (name, position, event_id, stream_id, revision, hash) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (name) DO UPDATE SET position = excluded.position, event_id = excluded.event_id,
-           stream_id = excluded.stream_id, revision = excluded.revision, hash = excluded.hash`,
-      )
-      .run(name, String(mark?.position ?? 0n), mark?.eventId ?? null, mark?.streamId ?? null, mark === undefined ? null : String(mark.revision), mark?.hash ?? null);
+    prepared(
+      this.db,
+      `INSERT INTO ${REACTOR_CHECKPOINT_TABLE} (name, position, event_id, stream_id, revision, hash) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position, event_id = excluded.event_id,
+         stream_id = excluded.stream_id, revision = excluded.revision, hash = excluded.hash`,
+    ).run(name, String(mark?.position ?? 0n), mark?.eventId ?? null, mark?.streamId ?? null, mark === undefined ? null : String(mark.revision), mark?.hash ?? null);
   }
 }
