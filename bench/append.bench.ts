@@ -42,8 +42,9 @@ function rawFsyncInserts(dir: string, seconds: number): number {
 }
 
 async function commandPathAppends(dir: string, writers: number, commandsPerWriter: number, readYourWrites: boolean): Promise<number> {
-  const store = await SqliteEventStore.open(join(dir, `events-${readYourWrites}.sqlite`));
-  const readModels = ReadModelDatabase.open(join(dir, `read-models-${readYourWrites}.sqlite`));
+  // As the API opens them: WAL checkpoints in a worker thread, not inline in a commit.
+  const store = await SqliteEventStore.open(join(dir, `events-${readYourWrites}.sqlite`), { backgroundCheckpoints: true });
+  const readModels = ReadModelDatabase.open(join(dir, `read-models-${readYourWrites}.sqlite`), { backgroundCheckpoints: true });
   const runner = new ProjectionRunner(store, readModels, readYourWrites ? CONTEXTS.flatMap((c) => c.projections) : []);
   await runner.start();
   const deps = { store, clock: systemClock, schemas: new EventSchemaRegistry(CONTEXTS.flatMap((c) => c.eventSchemas)) };
