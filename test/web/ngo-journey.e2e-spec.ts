@@ -222,6 +222,8 @@ describeInBrowser('the NGO representative in the browser', { clock, env: { KOM_S
     await page.waitForURL(/\/ngo\/issues\/[0-9a-f-]{36}$/);
     const issueId = page.url().split('/').pop()!;
     await page.getByRole('heading', { level: 1, name: 'Tolk ved avhør' }).waitFor();
+    // As in the first journey: the page follows the issue before the secretariat acts on it.
+    await page.getByText('Oppdateres fortløpende.').first().waitFor();
 
     await secretariatPlacesOnReferenceAgenda(issueId, '2026-03-09T09:00:00Z');
     await page.getByRole('status').filter({ hasText: labels.ON_REFERENCE_AGENDA.nb }).waitFor({ timeout: 15_000 });
