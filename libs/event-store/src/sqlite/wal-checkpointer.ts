@@ -19,71 +19,143 @@ export interface CheckpointResult {
 export const INLINE_CHECKPOINT_PAGES = 20_000;
 
 // Plain JavaScript, evaluated in the worker: no TypeScript loader is needed there, in tests, in
-// the benchmarks or in the built bundle alike.
+// the benchmarks or in the built bundle alike. One worker serves every file of the process, each
+// on its own connection with its own timer; a file that cannot be opened fails alone.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.file, { fileMustExist: true });
-db.pragma('busy_timeout = 0');
-const checkpoint = () => {
+const files = new Map();
+const checkpoint = (db) => {
   try {
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
     return { busy: Number(r.busy), log: Number(r.log), checkpointed: Number(r.checkpointed) };
   } catch (error) {
-    return { error: String(error && error.message || error) };
+    return { error: String((error && error.message) || error) };
   }
 };
-const timer = setInterval(checkpoint, workerData.intervalMs);
-parentPort.on('message', (message) => {
-  if (message === 'checkpoint') parentPort.postMessage(checkpoint());
-  if (message === 'stop') {
-    clearInterval(timer);
-    checkpoint();
-    db.close();
-    parentPort.close();
+parentPort.on('message', (m) => {
+  if (m.op === 'open') {
+    try {
+      const db = new Database(m.file, { fileMustExist: true });
+      db.pragma('busy_timeout = 0');
+      db.pragma('cache_size = -256');
+      files.set(m.id, { db, timer: setInterval(() => checkpoint(db), m.intervalMs) });
+    } catch (error) {
+      files.set(m.id, { error: String((error && error.message) || error) });
+    }
+  } else if (m.op === 'checkpoint') {
+    const file = files.get(m.id);
+    parentPort.postMessage({ op: 'checkpointed', request: m.request, ...(file && file.db ? checkpoint(file.db) : { error: (file && file.error) || 'not open' }) });
+  } else if (m.op === 'close') {
+    const file = files.get(m.id);
+    files.delete(m.id);
+    if (file && file.db) {
+      clearInterval(file.timer);
+      checkpoint(file.db);
+      file.db.close();
+    }
+    parentPort.postMessage({ op: 'closed', id: m.id });
+    if (files.size === 0 && m.last) parentPort.close();
   }
 });
 `;
+
+interface Shared {
+  readonly worker: Worker;
+  readonly exited: Promise<void>;
+  open: number;
+  /** Stops and requests waiting for an answer: the worker is referenced while any is. */
+  waiting: number;
+}
+
+let shared: Shared | undefined;
+let nextId = 0;
+let nextRequest = 0;
+
+function sharedWorker(): Shared {
+  if (shared) return shared;
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: require.resolve('better-sqlite3') } });
+  const created: Shared = { worker, exited: new Promise((resolve) => worker.once('exit', () => resolve())), open: 0, waiting: 0 };
+  worker.on('error', () => undefined); // a failed worker leaves the writers' inline bound in force
+  worker.unref(); // never what keeps a process alive, unless a stop is awaited
+  void created.exited.then(() => {
+    if (shared === created) shared = undefined;
+  });
+  shared = created;
+  return created;
+}
+
+/** Sends a message and waits for the worker's answer that `matches`, the worker referenced meanwhile. */
+function ask<T>(worker: Shared, message: object, matches: (answer: any) => boolean): Promise<T> {
+  worker.waiting++;
+  worker.worker.ref();
+  return new Promise<T>((resolve) => {
+    const onMessage = (answer: any) => {
+      if (!matches(answer)) return;
+      done();
+      resolve(answer as T);
+    };
+    const onExit = () => (done(), resolve({ error: 'the checkpoint worker has exited' } as T));
+    const done = () => {
+      worker.worker.off('message', onMessage);
+      worker.worker.off('exit', onExit);
+      if (--worker.waiting === 0) worker.worker.unref();
+    };
+    worker.worker.on('message', onMessage);
+    worker.worker.once('exit', onExit);
+    worker.worker.postMessage(message);
+  });
+}
 
 /**
  * Copies a WAL-mode SQLite file's WAL back into the file from a worker thread, on its own
  * connection, every `intervalMs`. A writer that checkpoints inline (SQLite's default, every 1,000
  * pages) stops the event loop for the copy and the file's fsync, and every request waiting on that
  * thread waits with it: the read-your-writes p99 halved without them (docs/benchmarks.md, G2).
- * The writer keeps `wal_autocheckpoint` at INLINE_CHECKPOINT_PAGES as a bound should this worker
+ * The writer keeps `wal_autocheckpoint` at INLINE_CHECKPOINT_PAGES as a bound should the worker
  * fall behind. PASSIVE checkpoints never wait for readers or the writer, and SQLite keeps a
- * checkpoint crash-safe whichever connection runs it.
+ * checkpoint crash-safe whichever connection runs it. One worker thread serves every file of the
+ * process (a thread costs about 9 MB).
  */
 export class WalCheckpointer {
   private stopped: Promise<void> | undefined;
-  private readonly exited: Promise<void>;
 
-  private constructor(private readonly worker: Worker) {
-    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
-    worker.on('error', () => undefined); // a failed worker leaves the inline bound in force
-    worker.unref(); // never what keeps a process alive
-  }
+  private constructor(
+    private readonly worker: Shared,
+    private readonly id: number,
+  ) {}
 
   static start(file: string, options: WalCheckpointerOptions = {}): WalCheckpointer {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { file, driver: require.resolve('better-sqlite3'), intervalMs: options.intervalMs ?? 500 },
-    });
-    return new WalCheckpointer(worker);
+    const worker = sharedWorker();
+    const id = ++nextId;
+    worker.open++;
+    worker.worker.postMessage({ op: 'open', id, file, intervalMs: options.intervalMs ?? 500 });
+    return new WalCheckpointer(worker, id);
   }
 
   /** One checkpoint now, off this thread (tests, operators). */
-  checkpoint(): Promise<CheckpointResult> {
-    return new Promise((resolve, reject) => {
-      this.worker.once('message', (result: CheckpointResult & { error?: string }) => (result.error ? reject(new Error(result.error)) : resolve(result)));
-      this.worker.postMessage('checkpoint');
-    });
+  async checkpoint(): Promise<CheckpointResult> {
+    const request = ++nextRequest;
+    const result = await ask<CheckpointResult & { error?: string }>(this.worker, { op: 'checkpoint', id: this.id, request }, (a) => a.op === 'checkpointed' && a.request === request);
+    if (result.error) throw new Error(result.error);
+    return { busy: result.busy, log: result.log, checkpointed: result.checkpointed };
   }
 
-  /** A last checkpoint, then the worker's connection closes; resolves once the worker has exited. */
+  /**
+   * A last checkpoint, then this file's connection in the worker closes (and the worker ends with
+   * the last file); resolves once that is done. An awaited stop keeps the process alive until then.
+   */
   stop(): Promise<void> {
-    // Referenced while stopping: an awaited stop must keep the process alive until it is done.
-    this.stopped ??= (this.worker.ref(), this.worker.postMessage('stop'), this.exited);
+    this.stopped ??= (async () => {
+      const last = --this.worker.open === 0;
+      // A start from now on gets a fresh worker: this one ends with its last file.
+      if (last && shared === this.worker) shared = undefined;
+      await ask(this.worker, { op: 'close', id: this.id, last }, (a) => a.op === 'closed' && a.id === this.id);
+      if (last) {
+        this.worker.worker.ref();
+        await this.worker.exited;
+      }
+    })();
     return this.stopped;
   }
 }
