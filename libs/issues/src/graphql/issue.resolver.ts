@@ -2,14 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Forbidden, InvalidInput, NotFound, canIdentifyRepresentatives, type Actor, defaultPlanNumbers, type MeasureCitationRef } from '@kom/kernel';
 import { CurrentActor } from '@kom/auth';
-import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection, MeasureRef, CITED_MEASURES_DEPRECATION } from '@kom/platform';
+import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection, CITED_MEASURES_DEPRECATION } from '@kom/platform';
 import { IssueHistory } from '../application/issue-history';
 import { IssuesQueries, type IssueView } from '../read-models/issues.queries';
 import { EXPLOITATION_FORM_LABELS, ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS } from './issue.enums';
 import { IssuesArgs } from './issue.inputs';
 import { Issue, IssueChange, IssueComment, IssueConnection, IssueLineage, IssueStatistics, IssueTimelineEntry } from './issue.types';
-
-const READERS = ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR'] as const;
 
 /** Events after which an issue's status may differ. */
 const STATUS_EVENTS = new Set([

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { type Actor, defaultPlanNumbers, type MeasureCitationRef } from '@kom/kernel';
 import { CurrentActor } from '@kom/auth';
-import { Lang, MeasureRef, CITED_MEASURES_DEPRECATION, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection } from '@kom/platform';
+import { Lang, CITED_MEASURES_DEPRECATION, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection } from '@kom/platform';
 import { agendaProposalStream } from '../domain/agenda-proposal.decider';
 import { AgendaProposalsQueries, type AgendaProposalView } from '../read-models/agenda-proposals.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { InvalidInput, defaultPlanNumbers, type MeasureCitationRef } from '@kom/kernel';
-import { Lang, decodeCursorPair, labelIn, pageSize, toConnection, MeasureRef, CITED_MEASURES_DEPRECATION } from '@kom/platform';
+import { Lang, decodeCursorPair, labelIn, pageSize, toConnection, CITED_MEASURES_DEPRECATION } from '@kom/platform';
 import { DecisionsQueries, type DecisionView, type PositionView } from '../read-models/decisions.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
 import { DECISION_STATUS_LABELS, POSITION_LABELS } from './meeting.enums';
