@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { Forbidden, InvalidInput, NotFound, canIdentifyRepresentatives, type Actor, defaultPlanNumbers, type MeasureCitationRef } from '@kom/kernel';
+import { Forbidden, InvalidInput, NotFound, canIdentifyRepresentatives, type Actor } from '@kom/kernel';
 import { CurrentActor } from '@kom/auth';
-import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection, CITED_MEASURES_DEPRECATION } from '@kom/platform';
+import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection, CitedMeasureNumbersResolver } from '@kom/platform';
 import { IssueHistory } from '../application/issue-history';
 import { IssuesQueries, type IssueView } from '../read-models/issues.queries';
 import { EXPLOITATION_FORM_LABELS, ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS } from './issue.enums';
@@ -32,16 +32,13 @@ function parseInstant(value: string | null | undefined): Date | undefined {
  * secretariat and auditors read them all, with their timeline and lineage.
  */
 @Resolver(() => Issue)
-export class IssueResolver {
+export class IssueResolver extends CitedMeasureNumbersResolver(Issue) {
   constructor(
     @Inject(IssuesQueries) private readonly queries: IssuesQueries,
     @Inject(IssueHistory) private readonly history: IssueHistory,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
-  ) {}
-
-  @ResolveField(() => [Int], { name: 'citedMeasures', description: 'Measure numbers of the 2011–2014 action plan cited.', deprecationReason: CITED_MEASURES_DEPRECATION })
-  citedMeasureNumbers(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): number[] {
-    return defaultPlanNumbers(cited.citedMeasures);
+  ) {
+    super();
   }
 
   @Query(() => IssueConnection, { description: 'Issues, newest first, filtered by status, submitting organisation, category, tag, measure or year.' })

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { type Actor, defaultPlanNumbers, type MeasureCitationRef } from '@kom/kernel';
+import { Args, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import type { Actor } from '@kom/kernel';
 import { CurrentActor } from '@kom/auth';
-import { Lang, CITED_MEASURES_DEPRECATION, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection } from '@kom/platform';
+import { Lang, CitedMeasureNumbersResolver, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection } from '@kom/platform';
 import { agendaProposalStream } from '../domain/agenda-proposal.decider';
 import { AgendaProposalsQueries, type AgendaProposalView } from '../read-models/agenda-proposals.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
@@ -22,16 +22,13 @@ export function proposalVisibleTo(proposal: Pick<AgendaProposalView, 'organizati
  * declines with a reason, the proposer may withdraw. Rules live in agenda-proposal.decider.ts.
  */
 @Resolver(() => AgendaProposal)
-export class AgendaProposalResolver {
+export class AgendaProposalResolver extends CitedMeasureNumbersResolver(AgendaProposal) {
   constructor(
     @Inject(AgendaProposalsQueries) private readonly proposals: AgendaProposalsQueries,
     @Inject(MeetingsQueries) private readonly meetings: MeetingsQueries,
     @Inject(ProjectionsService) private readonly projections: ProjectionsService,
-  ) {}
-
-  @ResolveField(() => [Int], { name: 'citedMeasures', description: 'Measure numbers of the 2011–2014 action plan cited.', deprecationReason: CITED_MEASURES_DEPRECATION })
-  citedMeasureNumbers(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): number[] {
-    return defaultPlanNumbers(cited.citedMeasures);
+  ) {
+    super();
   }
 
   @Query(() => AgendaProposalConnection, { description: 'Agenda proposals you may see, newest first (representatives: their own organisation’s).' })
@@ -85,12 +82,9 @@ export class AgendaProposalResolver {
 
 /** An agenda item accepted from a proposal names it. */
 @Resolver(() => AgendaItem)
-export class AgendaItemProposalResolver {
-  constructor(@Inject(AgendaProposalsQueries) private readonly proposals: AgendaProposalsQueries) {}
-
-  @ResolveField(() => [Int], { name: 'citedMeasures', description: 'Measure numbers of the 2011–2014 action plan cited.', deprecationReason: CITED_MEASURES_DEPRECATION })
-  citedMeasureNumbers(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): number[] {
-    return defaultPlanNumbers(cited.citedMeasures);
+export class AgendaItemProposalResolver extends CitedMeasureNumbersResolver(AgendaItem) {
+  constructor(@Inject(AgendaProposalsQueries) private readonly proposals: AgendaProposalsQueries) {
+    super();
   }
 
   @ResolveField(() => AgendaProposal, { nullable: true, description: 'The member proposal this item was accepted from, if any.' })

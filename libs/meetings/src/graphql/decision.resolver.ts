@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
-import { InvalidInput, defaultPlanNumbers, type MeasureCitationRef } from '@kom/kernel';
-import { Lang, decodeCursorPair, labelIn, pageSize, toConnection, CITED_MEASURES_DEPRECATION } from '@kom/platform';
+import { InvalidInput } from '@kom/kernel';
+import { Lang, decodeCursorPair, labelIn, pageSize, toConnection, CitedMeasureNumbersResolver } from '@kom/platform';
 import { DecisionsQueries, type DecisionView, type PositionView } from '../read-models/decisions.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
 import { DECISION_STATUS_LABELS, POSITION_LABELS } from './meeting.enums';
@@ -26,15 +26,12 @@ function instant(name: string, value: string | null | undefined): string | undef
 
 /** Decisions are read by every authenticated role. */
 @Resolver(() => Decision)
-export class DecisionResolver {
+export class DecisionResolver extends CitedMeasureNumbersResolver(Decision) {
   constructor(
     @Inject(DecisionsQueries) private readonly queries: DecisionsQueries,
     @Inject(MeetingsQueries) private readonly meetings: MeetingsQueries,
-  ) {}
-
-  @ResolveField(() => [Int], { name: 'citedMeasures', description: 'Measure numbers of the 2011–2014 action plan cited.', deprecationReason: CITED_MEASURES_DEPRECATION })
-  citedMeasureNumbers(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): number[] {
-    return defaultPlanNumbers(cited.citedMeasures);
+  ) {
+    super();
   }
 
   @Query(() => DecisionConnection, {

@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { DEFAULT_PLAN_ID, defaultPlanRefs, type MeasureCitationRef } from '@kom/kernel';
+import type { Type } from '@nestjs/common';
+import { Field, ID, InputType, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { DEFAULT_PLAN_ID, defaultPlanNumbers, defaultPlanRefs, type MeasureCitationRef } from '@kom/kernel';
 
 /**
  * A measure cited as (plan, number): one type for every context that cites measures. The measures
@@ -49,3 +50,20 @@ export const CITABLE_MEASURES = Symbol.for('kom.CitableMeasures');
 
 /** Why the bare numbers are deprecated: they show only the 2011–2014 plan's citations. */
 export const CITED_MEASURES_DEPRECATION = 'Only the measures of the 2011–2014 plan; use citedMeasureRefs, which names each measure with its plan.';
+
+/**
+ * The deprecated `citedMeasures: [Int!]!` of a type whose view holds its citations as (plan, number)
+ * in `citedMeasures` (the current `citedMeasureRefs` is a plain field on it): the resolver of each
+ * citing type extends `CitedMeasureNumbersResolver(ThatType)`, so the four share one field
+ * resolver, guarded as every other.
+ */
+export function CitedMeasureNumbersResolver(citing: Type<unknown>): abstract new () => object {
+  @Resolver(() => citing, { isAbstract: true })
+  abstract class CitedMeasureNumbers {
+    @ResolveField(() => [Int], { name: 'citedMeasures', description: 'Measure numbers of the 2011–2014 action plan cited.', deprecationReason: CITED_MEASURES_DEPRECATION })
+    citedMeasureNumbers(@Parent() cited: { citedMeasures: readonly MeasureCitationRef[] }): number[] {
+      return defaultPlanNumbers(cited.citedMeasures);
+    }
+  }
+  return CitedMeasureNumbers;
+}
