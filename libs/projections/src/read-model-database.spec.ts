@@ -20,6 +20,8 @@ describe('ReadModelDatabase with background checkpoints', () => {
     for (let i = 0; i < 400 && statSync(file).size <= before + 500 * 2000; i++) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(statSync(file).size).toBeGreaterThan(before + 500 * 2000);
     readModels.close();
+    // Closed when close returns: no connection is left (the worker's neither), so the WAL is gone.
+    expect(existsSync(`${file}-wal`)).toBe(false);
     const reopened = ReadModelDatabase.open(file);
     expect(reopened.db.prepare('SELECT count(*) AS n FROM rows').get()).toEqual({ n: 500 });
     reopened.close();

@@ -58,7 +58,8 @@ export class ReadModelDatabase {
   }
 
   close(): void {
-    void this.checkpointer?.stop();
+    // The worker's connection first: this close then removes the WAL, as it always did.
+    this.checkpointer?.stopSync();
     this.checkpointer = undefined;
     if (this.db.open) this.db.close();
   }

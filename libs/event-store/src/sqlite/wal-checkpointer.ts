@@ -54,6 +54,10 @@ parentPort.on('message', (m) => {
       checkpoint(file.db);
       file.db.close();
     }
+    if (m.done) {
+      Atomics.store(m.done, 0, 1);
+      Atomics.notify(m.done, 0);
+    }
     parentPort.postMessage({ op: 'closed', id: m.id });
     if (files.size === 0 && m.last) parentPort.close();
   }
@@ -63,6 +67,7 @@ parentPort.on('message', (m) => {
 interface Shared {
   readonly worker: Worker;
   readonly exited: Promise<void>;
+  alive: boolean;
   open: number;
   /** Stops and requests waiting for an answer: the worker is referenced while any is. */
   waiting: number;
@@ -75,10 +80,11 @@ let nextRequest = 0;
 function sharedWorker(): Shared {
   if (shared) return shared;
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: require.resolve('better-sqlite3') } });
-  const created: Shared = { worker, exited: new Promise((resolve) => worker.once('exit', () => resolve())), open: 0, waiting: 0 };
+  const created: Shared = { worker, exited: new Promise((resolve) => worker.once('exit', () => resolve())), alive: true, open: 0, waiting: 0 };
   worker.on('error', () => undefined); // a failed worker leaves the writers' inline bound in force
   worker.unref(); // never what keeps a process alive, unless a stop is awaited
   void created.exited.then(() => {
+    created.alive = false;
     if (shared === created) shared = undefined;
   });
   shared = created;
@@ -139,6 +145,22 @@ export class WalCheckpointer {
     const result = await ask<CheckpointResult & { error?: string }>(this.worker, { op: 'checkpoint', id: this.id, request }, (a) => a.op === 'checkpointed' && a.request === request);
     if (result.error) throw new Error(result.error);
     return { busy: result.busy, log: result.log, checkpointed: result.checkpointed };
+  }
+
+  /**
+   * As `stop`, but returns only once the worker's connection to the file is closed, blocking this
+   * thread meanwhile (a last checkpoint; `timeoutMs` at most): for an owner whose close is
+   * synchronous, so that its own close then finds no other connection and removes the WAL, as it
+   * did without a worker.
+   */
+  stopSync(timeoutMs = 5000): void {
+    if (this.stopped) return;
+    const last = --this.worker.open === 0;
+    if (last && shared === this.worker) shared = undefined;
+    const done = new Int32Array(new SharedArrayBuffer(4));
+    this.worker.worker.postMessage({ op: 'close', id: this.id, last, done });
+    if (this.worker.alive) Atomics.wait(done, 0, 0, timeoutMs);
+    this.stopped = Promise.resolve();
   }
 
   /**
