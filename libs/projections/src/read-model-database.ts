@@ -58,8 +58,9 @@ export class ReadModelDatabase {
   }
 
   close(): void {
-    // The worker's connection first: this close then removes the WAL, as it always did.
-    this.checkpointer?.stopSync();
+    // The worker's connection first (stop returns once it is closed): this close then removes
+    // the WAL, as it always did.
+    void this.checkpointer?.stop();
     this.checkpointer = undefined;
     if (this.db.open) this.db.close();
   }

@@ -54,11 +54,8 @@ parentPort.on('message', (m) => {
       checkpoint(file.db);
       file.db.close();
     }
-    if (m.done) {
-      Atomics.store(m.done, 0, 1);
-      Atomics.notify(m.done, 0);
-    }
-    parentPort.postMessage({ op: 'closed', id: m.id });
+    Atomics.store(m.done, 0, 1);
+    Atomics.notify(m.done, 0);
     if (files.size === 0 && m.last) parentPort.close();
   }
 });
@@ -66,10 +63,9 @@ parentPort.on('message', (m) => {
 
 interface Shared {
   readonly worker: Worker;
-  readonly exited: Promise<void>;
   alive: boolean;
   open: number;
-  /** Stops and requests waiting for an answer: the worker is referenced while any is. */
+  /** Checkpoints asked for and not yet answered: the worker is referenced while any is. */
   waiting: number;
 }
 
@@ -80,10 +76,10 @@ let nextRequest = 0;
 function sharedWorker(): Shared {
   if (shared) return shared;
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: require.resolve('better-sqlite3') } });
-  const created: Shared = { worker, exited: new Promise((resolve) => worker.once('exit', () => resolve())), alive: true, open: 0, waiting: 0 };
+  const created: Shared = { worker, alive: true, open: 0, waiting: 0 };
   worker.on('error', () => undefined); // a failed worker leaves the writers' inline bound in force
-  worker.unref(); // never what keeps a process alive, unless a stop is awaited
-  void created.exited.then(() => {
+  worker.unref(); // never what keeps a process alive
+  worker.once('exit', () => {
     created.alive = false;
     if (shared === created) shared = undefined;
   });
@@ -124,7 +120,7 @@ function ask<T>(worker: Shared, message: object, matches: (answer: any) => boole
  * process (a thread costs about 9 MB).
  */
 export class WalCheckpointer {
-  private stopped: Promise<void> | undefined;
+  private stopped = false;
 
   private constructor(
     private readonly worker: Shared,
@@ -148,36 +144,21 @@ export class WalCheckpointer {
   }
 
   /**
-   * As `stop`, but returns only once the worker's connection to the file is closed, blocking this
-   * thread meanwhile (a last checkpoint; `timeoutMs` at most): for an owner whose close is
-   * synchronous, so that its own close then finds no other connection and removes the WAL, as it
-   * did without a worker.
-   */
-  stopSync(timeoutMs = 5000): void {
-    if (this.stopped) return;
-    const last = --this.worker.open === 0;
-    if (last && shared === this.worker) shared = undefined;
-    const done = new Int32Array(new SharedArrayBuffer(4));
-    this.worker.worker.postMessage({ op: 'close', id: this.id, last, done });
-    if (this.worker.alive) Atomics.wait(done, 0, 0, timeoutMs);
-    this.stopped = Promise.resolve();
-  }
-
-  /**
    * A last checkpoint, then this file's connection in the worker closes (and the worker ends with
-   * the last file); resolves once that is done. An awaited stop keeps the process alive until then.
+   * the last file). Returns only once that connection is closed, blocking this thread meanwhile
+   * (`timeoutMs` at most), so an owner closing its own connection next finds no other and removes
+   * the WAL, as it did without a worker; synchronous closes and awaited ones alike. Idempotent.
    */
-  stop(): Promise<void> {
-    this.stopped ??= (async () => {
+  stop(timeoutMs = 5000): Promise<void> {
+    if (!this.stopped) {
       const last = --this.worker.open === 0;
       // A start from now on gets a fresh worker: this one ends with its last file.
       if (last && shared === this.worker) shared = undefined;
-      await ask(this.worker, { op: 'close', id: this.id, last }, (a) => a.op === 'closed' && a.id === this.id);
-      if (last) {
-        this.worker.worker.ref();
-        await this.worker.exited;
-      }
-    })();
-    return this.stopped;
+      const done = new Int32Array(new SharedArrayBuffer(4));
+      this.worker.worker.postMessage({ op: 'close', id: this.id, last, done });
+      if (this.worker.alive) Atomics.wait(done, 0, 0, timeoutMs);
+      this.stopped = true;
+    }
+    return Promise.resolve();
   }
 }
