@@ -7,6 +7,7 @@ export const CHECKPOINT_TABLE = 'projection_checkpoints';
 
 const NAME = /^[a-z0-9_-]+$/;
 const TABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const QUERY_INDEX = /^\s*CREATE\s+(UNIQUE\s+)?INDEX\s+IF\s+NOT\s+EXISTS\s[^;]*;?\s*$/i;
 
 /**
  * The projections of one read-model database, their checkpoints, and the one operation that
@@ -52,9 +53,11 @@ export class ProjectionSet {
    * row, or whose stored version differs (or every projection, when `rebuild` is true) has its
    * tables dropped and re-created and its checkpoint set to 0 — all in one transaction, so a crash
    * leaves either the old state or the reset one. `reset` names projections to reset regardless
-   * (their checkpoints no longer match the log). Returns the names of the projections reset.
+   * (their checkpoints no longer match the log). `deferQueryIndexes`: leave out the projections'
+   * query indexes until createQueryIndexes() (a rebuild; a crash before that leaves them to the
+   * next initialise). Returns the names of the projections reset.
    */
-  initialise(options: { rebuild?: boolean; reset?: readonly string[] } = {}): string[] {
+  initialise(options: { rebuild?: boolean; reset?: readonly string[]; deferQueryIndexes?: boolean } = {}): string[] {
     const db = this.db;
     db.exec(
       `CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (
@@ -86,12 +89,14 @@ export class ProjectionSet {
           if (resetThis || row === undefined || row.version !== projection.version) {
             for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
             projection.setup(this.db);
+            if (!options.deferQueryIndexes) createQueryIndexes(this.db, projection);
             upsertCheckpoint.run(projection.name, projection.version, '0');
             this.checkpoints[index] = 0n;
             this.marks[index] = undefined;
             if (row !== undefined || resetThis) reset.push(projection.name);
           } else {
             projection.setup(this.db);
+            if (!options.deferQueryIndexes) createQueryIndexes(this.db, projection);
             this.checkpoints[index] = BigInt(row.position);
             this.marks[index] = markFromRow(BigInt(row.position), row);
           }
@@ -135,6 +140,11 @@ export class ProjectionSet {
     }
   }
 
+  /** Creates every projection's query indexes that do not exist yet, in one transaction. */
+  createQueryIndexes(): void {
+    this.db.transaction(() => this.projections.forEach((projection) => createQueryIndexes(this.db, projection))).immediate();
+  }
+
   status(): Array<{ name: string; version: number; position: bigint }> {
     return this.projections.map((p, i) => ({ name: p.name, version: p.version, position: this.checkpoints[i]! }));
   }
@@ -167,6 +177,10 @@ export class ProjectionSet {
   }
 }
 
+function createQueryIndexes(db: Database, projection: Projection): void {
+  for (const sql of projection.queryIndexes ?? []) db.exec(sql);
+}
+
 /** The columns that record which event a checkpoint stands on (see LogMark). */
 export interface MarkColumns {
   event_id: string | null;
@@ -197,6 +211,10 @@ function validate(projections: readonly Projection[]): void {
     names.add(projection.name);
     if (!Number.isInteger(projection.version)) {
       throw new Error(`Projection "${projection.name}": version must be an integer`);
+    }
+    for (const sql of projection.queryIndexes ?? []) {
+      // Idempotent, since initialise runs them on every start.
+      if (!QUERY_INDEX.test(sql)) throw new Error(`Projection "${projection.name}": a query index must be one CREATE INDEX IF NOT EXISTS statement: ${sql}`);
     }
     for (const table of projection.tables) {
       if (!TABLE.test(table)) throw new Error(`Projection "${projection.name}": invalid table name "${table}"`);

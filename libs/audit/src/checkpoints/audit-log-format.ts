@@ -1,5 +1,5 @@
 import { canonicalJson, isHash, sha256Hex } from '@kom/kernel';
-import { hashLeaf } from '../merkle/merkle';
+import { hashLeafHex } from '../merkle/merkle';
 
 /**
  * What the audit log adds to the event log, and how its parts are hashed. Pure (node:crypto only):
@@ -37,7 +37,7 @@ export function leafData(event: LeafSource): string {
 }
 
 export function leafHashOf(event: LeafSource): string {
-  return hashLeaf(leafData(event)).toString('hex');
+  return hashLeafHex(leafData(event));
 }
 
 /** The data of an AuditCheckpointRecorded event. */

@@ -1,4 +1,5 @@
-import { EMPTY_ROOT, MerkleTree, hashLeaf, hashNode, rootFromRange, verifyConsistency, verifyInclusion, type Hex } from './merkle';
+import { createHash } from 'node:crypto';
+import { EMPTY_ROOT, MerkleTree, hashLeaf, hashLeafHex, hashNode, rootFromRange, verifyConsistency, verifyInclusion, type Hex } from './merkle';
 
 // RFC 6962 written out literally (2.1, 2.1.1, 2.1.2), over arrays: the reference the tree must match.
 const k = (n: number) => 2 ** Math.ceil(Math.log2(n) - 1);
@@ -41,6 +42,17 @@ describe('Merkle tree (RFC 6962 / 9162)', () => {
     });
     expect(new MerkleTree().root()).toBe(EMPTY_ROOT);
     expect(EMPTY_ROOT).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('hashes a leaf given as text as SHA-256(0x00 || its UTF-8 bytes), in both forms', () => {
+    for (const data of ['', 'x', '{"stream":"organization-å"}', 'Tromsø \u0000 ✓ 𝄞']) {
+      const expected = createHash('sha256').update(Buffer.from([0])).update(Buffer.from(data, 'utf8')).digest();
+      expect(hashLeaf(data).equals(expected)).toBe(true);
+      expect(hashLeaf(Buffer.from(data, 'utf8')).equals(expected)).toBe(true);
+      expect(hashLeafHex(data)).toBe(expected.toString('hex'));
+    }
+    const [left, right] = [Buffer.alloc(32, 7), Buffer.alloc(32, 9)];
+    expect(hashNode(left, right).equals(createHash('sha256').update(Buffer.from([1])).update(left).update(right).digest())).toBe(true);
   });
 
   it('separates leaves from nodes (0x00 / 0x01 prefixes)', () => {

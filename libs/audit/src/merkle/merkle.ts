@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * Merkle tree hashing of RFC 6962 / RFC 9162 section 2.1 (SHA-256), with distinct prefixes so a
@@ -18,13 +18,22 @@ export type Hex = string;
 
 const LEAF = Buffer.from([0x00]);
 const NODE = Buffer.from([0x01]);
+/** 0x00 as a string: U+0000 is the single byte 0x00 in UTF-8. */
+const LEAF_PREFIX = '\u0000';
 
+// One-shot hashing (crypto.hash) rather than a Hash object per call: the notary hashes every
+// event of the log, and a Hash object cost as much again as the digest itself.
 export function hashLeaf(data: string | Uint8Array): Buffer {
-  return createHash('sha256').update(LEAF).update(data).digest();
+  return typeof data === 'string' ? hash('sha256', LEAF_PREFIX + data, 'buffer') : hash('sha256', Buffer.concat([LEAF, data]), 'buffer');
+}
+
+/** hashLeaf(data) as hex, without the Buffer in between. */
+export function hashLeafHex(data: string): Hex {
+  return hash('sha256', LEAF_PREFIX + data, 'hex');
 }
 
 export function hashNode(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(NODE).update(left).update(right).digest();
+  return hash('sha256', Buffer.concat([NODE, left, right]), 'buffer');
 }
 
 export const EMPTY_ROOT: Hex = createHash('sha256').digest('hex');

@@ -43,12 +43,14 @@ export const auditTrailProjection: Projection = {
       data TEXT NOT NULL,
       personal_data TEXT -- 'RESTRICTED' or 'ERASED' once the person of this stream was restricted or forgotten
     )`);
-    for (const column of ['event_type', 'actor_user_id', 'actor_organization_id', 'subject_organization_id', 'correlation_id', 'occurred_at']) {
-      db.exec(`CREATE INDEX IF NOT EXISTS audit_trail_by_${column} ON ${AUDIT_TRAIL_TABLE} (${column})`);
-    }
-    // Also serves the stream filter: a stream id is `<aggregate type>-<aggregate id>`.
+    // apply reads through this one (an erasure marks its stream's entries); it also serves the
+    // stream filter: a stream id is `<aggregate type>-<aggregate id>`.
     db.exec(`CREATE INDEX IF NOT EXISTS audit_trail_by_aggregate ON ${AUDIT_TRAIL_TABLE} (aggregate_type, aggregate_id)`);
   },
+  // The filters' indexes; a rebuild creates them after the last entry.
+  queryIndexes: ['event_type', 'actor_user_id', 'actor_organization_id', 'subject_organization_id', 'correlation_id', 'occurred_at'].map(
+    (column) => `CREATE INDEX IF NOT EXISTS audit_trail_by_${column} ON ${AUDIT_TRAIL_TABLE} (${column})`,
+  ),
   apply(db: Database, event: RecordedEvent) {
     insertEntry(db, event);
     // An act on personal data is recorded in the person's own stream; it marks every entry of that

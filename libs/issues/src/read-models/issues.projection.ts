@@ -36,20 +36,21 @@ const statements = preparedStatements((db: Database) => ({
     `UPDATE ${ISSUES_TABLE} SET research_need = @text, research_need_at = @at, research_need_by = @organizationId, revision = @revision, updated_at = @at WHERE id = @id`,
   ),
   duplicateOf: db.prepare(`UPDATE ${ISSUES_TABLE} SET duplicate_of = @duplicateOf, revision = @revision, updated_at = @at WHERE id = @id`),
-  touch: db.prepare(`UPDATE ${ISSUES_TABLE} SET revision = @revision, updated_at = @at WHERE id = @id`),
+  // Positional parameters on the statements every comment runs: cheaper per row than named ones.
+  touch: db.prepare<[number, string, string]>(`UPDATE ${ISSUES_TABLE} SET revision = ?, updated_at = ? WHERE id = ?`),
   clearTags: db.prepare(`DELETE FROM ${ISSUE_TAGS_TABLE} WHERE issue_id = ?`),
   tag: db.prepare(`INSERT OR IGNORE INTO ${ISSUE_TAGS_TABLE} (issue_id, tag) VALUES (?, ?)`),
   clearMeasures: db.prepare(`DELETE FROM ${ISSUE_MEASURES_TABLE} WHERE issue_id = ?`),
   measure: db.prepare(`INSERT OR IGNORE INTO ${ISSUE_MEASURES_TABLE} (issue_id, plan, measure) VALUES (?, ?, ?)`),
-  comment: db.prepare(
+  comment: db.prepare<[string, string, number, string, string | null, string, string]>(
     `INSERT OR IGNORE INTO ${ISSUE_COMMENTS_TABLE} (comment_id, issue_id, seq, organization_id, user_id, text, at)
-     VALUES (@commentId, @issueId, @seq, @organizationId, @userId, @text, @at)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ),
   statusOf: db.prepare<[string], { status: string }>(`SELECT status FROM ${ISSUES_TABLE} WHERE id = ?`),
-  timeline: db.prepare(
+  timeline: db.prepare<[number, string, string, string, string, string | null, string | null, string | null, string | null, string | null, string | null, string | null]>(
     `INSERT OR IGNORE INTO ${ISSUE_TIMELINE_TABLE} (seq, issue_id, event, status, at, user_id, organization_id, role,
        meeting_id, agenda_item_id, decision_id, note)
-     VALUES (@seq, @issueId, @event, @status, @at, @userId, @organizationId, @role, @meetingId, @agendaItemId, @decisionId, @note)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
 }));
 
@@ -173,16 +174,8 @@ export const issuesProjection: Projection = {
         step = { note: event.data.reason };
         break;
       case 'IssueCommented':
-        s.comment.run({
-          commentId: event.data.commentId,
-          issueId: id,
-          seq,
-          organizationId: event.data.organizationId,
-          userId: metadata.actor?.userId ?? null,
-          text: event.data.text,
-          at,
-        });
-        s.touch.run({ id, revision, at });
+        s.comment.run(event.data.commentId, id, seq, event.data.organizationId, metadata.actor?.userId ?? null, event.data.text, at);
+        s.touch.run(revision, at, id);
         break;
       case 'IssuePlacedOnAgenda': {
         const { meetingId, agendaItemId, body } = event.data;
@@ -227,19 +220,20 @@ export const issuesProjection: Projection = {
         break;
       }
     }
-    s.timeline.run({
+    const actor = metadata.actor;
+    s.timeline.run(
       seq,
-      issueId: id,
-      event: event.type,
-      status: s.statusOf.get(id)?.status ?? 'SUBMITTED',
+      id,
+      event.type,
+      s.statusOf.get(id)?.status ?? 'SUBMITTED',
       at,
-      userId: metadata.actor?.userId ?? null,
-      organizationId: metadata.actor?.organizationId ?? null,
-      role: metadata.actor?.role ?? null,
-      meetingId: step.meetingId ?? null,
-      agendaItemId: step.agendaItemId ?? null,
-      decisionId: step.decisionId ?? null,
-      note: step.note ?? null,
-    });
+      actor?.userId ?? null,
+      actor?.organizationId ?? null,
+      actor?.role ?? null,
+      step.meetingId ?? null,
+      step.agendaItemId ?? null,
+      step.decisionId ?? null,
+      step.note ?? null,
+    );
   },
 };
