@@ -27,7 +27,10 @@ export interface ScaleFigures {
   restartReadySeconds: number;
   firstStartSeconds: number;
   asOfMs: number;
+  /** RSS without the benchmark's TypeScript loader (swc's native code), which a built server does not load. */
   rssMegabytes: number;
+  /** The same RSS with the loader's mappings: what the process held. */
+  rssWithLoaderMegabytes: number;
   /** Where the RSS goes: V8's heap (total reserved, used) and memory outside it, MB, same moment. */
   heapMegabytes: { total: number; used: number; external: number };
   latencyFlatness: number;
@@ -78,6 +81,7 @@ interface Measured {
   asOfMs: number;
   latencyMs: number;
   rssMegabytes: number;
+  rssWithLoaderMegabytes: number;
   memory: NodeJS.MemoryUsage;
 }
 
@@ -121,7 +125,7 @@ function startPlatform(dataDir: string): Started {
 export async function benchScale(options: { sizes: number[]; dir: string; rounds?: number }): Promise<ScaleFigures> {
   const latencyMsBySize: Record<string, number> = {};
   const restartReadySecondsBySize: Record<string, number> = {};
-  let last: { firstStartSeconds: number; restartReadySeconds: number; asOfMs: number; rssMegabytes: number; memory: NodeJS.MemoryUsage } | undefined;
+  let last: { firstStartSeconds: number; restartReadySeconds: number; measured: Measured } | undefined;
   let g4: { raw: number; rebuilt: number; events: number } | undefined;
   const largest = Math.max(...options.sizes);
   for (const size of [...options.sizes].sort((a, b) => a - b)) {
@@ -143,7 +147,7 @@ export async function benchScale(options: { sizes: number[]; dir: string; rounds
     latencyMsBySize[String(events)] = measured.latencyMs;
     restartReadySecondsBySize[String(events)] = restartReadySeconds;
     if (process.env.KOM_BENCH_VERBOSE) console.error(`scale ${events}: first start ${firstStartSeconds.toFixed(1)} s, restart ${restartReadySeconds.toFixed(2)} s, ${JSON.stringify(measured)}`);
-    last = { firstStartSeconds, restartReadySeconds, asOfMs: measured.asOfMs, rssMegabytes: measured.rssMegabytes, memory: measured.memory };
+    last = { firstStartSeconds, restartReadySeconds, measured };
     rmSync(dataDir, { recursive: true, force: true });
   }
   const latencies = Object.values(latencyMsBySize);
@@ -154,9 +158,10 @@ export async function benchScale(options: { sizes: number[]; dir: string; rounds
     rebuildAllEvents: g4!.events,
     restartReadySeconds: last!.restartReadySeconds,
     firstStartSeconds: last!.firstStartSeconds,
-    asOfMs: last!.asOfMs,
-    rssMegabytes: last!.rssMegabytes,
-    heapMegabytes: { total: mb(last!.memory.heapTotal), used: mb(last!.memory.heapUsed), external: mb(last!.memory.external) },
+    asOfMs: last!.measured.asOfMs,
+    rssMegabytes: last!.measured.rssMegabytes,
+    rssWithLoaderMegabytes: last!.measured.rssWithLoaderMegabytes,
+    heapMegabytes: { total: mb(last!.measured.memory.heapTotal), used: mb(last!.measured.memory.heapUsed), external: mb(last!.measured.memory.external) },
     latencyFlatness: Math.max(...latencies) / Math.min(...latencies),
     latencyMsBySize,
     restartReadySecondsBySize,
