@@ -117,6 +117,25 @@ describe('SqliteEventStore', () => {
     });
   });
 
+  describe('reading a stream', () => {
+    it('tells an existing stream from a missing one however it is read', async () => {
+      const store = open();
+      await store.appendToStream('s', [event(), event()]);
+      await expect(store.readStream('s', { maxCount: 0 })).resolves.toEqual([]);
+      await expect(store.readStream('s', { direction: 'backwards', maxCount: 0 })).resolves.toEqual([]);
+      await expect(store.readStream('s', { fromRevision: 2n })).resolves.toEqual([]);
+      await expect(store.readStream('s', { direction: 'backwards', fromRevision: 0n })).resolves.toHaveLength(1);
+      for (const options of [{}, { maxCount: 0 }, { fromRevision: 3n }, { direction: 'backwards' as const, fromRevision: 0n }]) {
+        await expect(store.readStream('missing', options)).rejects.toMatchObject({ name: 'StreamNotFoundError', streamId: 'missing' });
+      }
+      // A stream imported from another log starts at revision 0 too.
+      const copy = open();
+      await copy.importRecorded(await store.readAll());
+      await expect(copy.readStream('s')).resolves.toHaveLength(2);
+      await expect(copy.readStream('missing')).rejects.toMatchObject({ name: 'StreamNotFoundError' });
+    });
+  });
+
   describe('append semantics', () => {
     it('answers an empty append with the current revision, after checking the expected one', async () => {
       const store = open();
