@@ -83,7 +83,10 @@ export class ProjectionRunner {
       {
         catchUpBatchSize: this.catchUpBatchSize,
         liveBatchSize: this.liveBatchSize,
-        onCaughtUp: (position) => this.options.logger?.log('Projections caught up', { position: String(position) }),
+        onCaughtUp: (position) => {
+          this.createDeferredQueryIndexes();
+          this.options.logger?.log('Projections caught up', { position: String(position) });
+        },
       },
     );
   }
@@ -100,12 +103,14 @@ export class ProjectionRunner {
     this.state = 'starting';
     let reset: string[];
     try {
-      reset = this.set.initialise();
+      // A projection that starts from position 0 gets its query indexes once caught up (one sorted
+      // pass each, as rebuildAll does); not ready before that, so no query misses them for long.
+      reset = this.set.initialise({ deferQueryIndexes: 'reset' });
       const mismatched = await this.checkpointsNotInLog();
       for (const { name, problem } of mismatched) {
         this.options.logger?.error('Read model does not match the event log: rebuilding it from the log', { projection: name, problem });
       }
-      if (mismatched.length > 0) this.set.initialise({ reset: mismatched.map((m) => m.name) });
+      if (mismatched.length > 0) this.set.initialise({ reset: mismatched.map((m) => m.name), deferQueryIndexes: 'reset' });
     } catch (error) {
       this.state = 'failed';
       this.failure = error;
@@ -174,10 +179,20 @@ export class ProjectionRunner {
     return this.set.status();
   }
 
-  /** True when every checkpoint is at or after the store's head. */
+  /** True when every checkpoint is at or after the store's head and the query indexes exist. */
   async isCaughtUp(): Promise<boolean> {
+    if (this.set.queryIndexesPending) return false;
     const head = await this.store.headPosition();
     return this.set.checkpoints.every((checkpoint) => checkpoint >= head);
+  }
+
+  private createDeferredQueryIndexes(): void {
+    if (this.state !== 'running' || !this.set.queryIndexesPending) return;
+    try {
+      this.set.createQueryIndexes();
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
   private async run(): Promise<void> {

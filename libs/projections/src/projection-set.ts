@@ -23,6 +23,8 @@ export class ProjectionSet {
   private readonly byType = new Map<string, number[]>();
   /** Indices of the projections that handle every event ('*'); also appended to each byType list. */
   private readonly everyType: number[] = [];
+  /** Indices of the projections whose query indexes initialise left out. */
+  private readonly pendingQueryIndexes = new Set<number>();
   // Prepared by initialise(), once the checkpoint table exists.
   private applyInTransaction: ((events: readonly RecordedEvent[]) => void) | undefined;
   private updateCheckpoint: Statement<[string, string, string, string, string | null, string]> | undefined;
@@ -53,11 +55,12 @@ export class ProjectionSet {
    * row, or whose stored version differs (or every projection, when `rebuild` is true) has its
    * tables dropped and re-created and its checkpoint set to 0 — all in one transaction, so a crash
    * leaves either the old state or the reset one. `reset` names projections to reset regardless
-   * (their checkpoints no longer match the log). `deferQueryIndexes`: leave out the projections'
-   * query indexes until createQueryIndexes() (a rebuild; a crash before that leaves them to the
-   * next initialise). Returns the names of the projections reset.
+   * (their checkpoints no longer match the log). `deferQueryIndexes`: leave out every projection's
+   * query indexes until createQueryIndexes() (a rebuild); 'reset': only those of the projections
+   * reset here, which start from position 0 (a runner catching up). A crash before they are created
+   * leaves them to the next initialise. Returns the names of the projections reset.
    */
-  initialise(options: { rebuild?: boolean; reset?: readonly string[]; deferQueryIndexes?: boolean } = {}): string[] {
+  initialise(options: { rebuild?: boolean; reset?: readonly string[]; deferQueryIndexes?: boolean | 'reset' } = {}): string[] {
     const db = this.db;
     db.exec(
       `CREATE TABLE IF NOT EXISTS ${CHECKPOINT_TABLE} (
@@ -89,14 +92,14 @@ export class ProjectionSet {
           if (resetThis || row === undefined || row.version !== projection.version) {
             for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
             projection.setup(this.db);
-            if (!options.deferQueryIndexes) createQueryIndexes(this.db, projection);
+            this.queryIndexesNowOrLater(index, options.deferQueryIndexes !== undefined && options.deferQueryIndexes !== false);
             upsertCheckpoint.run(projection.name, projection.version, '0');
             this.checkpoints[index] = 0n;
             this.marks[index] = undefined;
             if (row !== undefined || resetThis) reset.push(projection.name);
           } else {
             projection.setup(this.db);
-            if (!options.deferQueryIndexes) createQueryIndexes(this.db, projection);
+            this.queryIndexesNowOrLater(index, options.deferQueryIndexes === true);
             this.checkpoints[index] = BigInt(row.position);
             this.marks[index] = markFromRow(BigInt(row.position), row);
           }
@@ -140,9 +143,25 @@ export class ProjectionSet {
     }
   }
 
-  /** Creates every projection's query indexes that do not exist yet, in one transaction. */
+  private queryIndexesNowOrLater(index: number, later: boolean): void {
+    if (later && (this.projections[index]!.queryIndexes?.length ?? 0) > 0) {
+      this.pendingQueryIndexes.add(index);
+    } else {
+      createQueryIndexes(this.db, this.projections[index]!);
+      this.pendingQueryIndexes.delete(index);
+    }
+  }
+
+  /** True while query indexes left out by initialise have not been created. */
+  get queryIndexesPending(): boolean {
+    return this.pendingQueryIndexes.size > 0;
+  }
+
+  /** Creates the query indexes initialise left out, in one transaction. */
   createQueryIndexes(): void {
-    this.db.transaction(() => this.projections.forEach((projection) => createQueryIndexes(this.db, projection))).immediate();
+    if (this.pendingQueryIndexes.size === 0) return;
+    this.db.transaction(() => this.pendingQueryIndexes.forEach((index) => createQueryIndexes(this.db, this.projections[index]!))).immediate();
+    this.pendingQueryIndexes.clear();
   }
 
   status(): Array<{ name: string; version: number; position: bigint }> {

@@ -22,9 +22,10 @@ export interface Projection {
   setup(db: Database): void;
   /**
    * `CREATE INDEX IF NOT EXISTS ...` statements for indexes that serve queries only: `apply` never
-   * reads through them. They are created right after `setup`, except in a rebuild from position 0
-   * (rebuildAll), which creates them once the last event is in: one sorted pass per index instead
-   * of an entry per row. An index `apply` reads through belongs in `setup`.
+   * reads through them. They are created right after `setup`, except when the projection starts
+   * from position 0 (rebuildAll; a runner on new or reset tables), which creates them once it has
+   * caught up: one sorted pass per index instead of an entry per row. An index `apply` reads
+   * through belongs in `setup`.
    */
   readonly queryIndexes?: readonly string[];
   /** Prepared statements only; never reads other projections' tables. */

@@ -1,23 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { SqliteEventStore, type EventStore } from '@kom/event-store';
-import { CHECKPOINT_TABLE, ProjectionApplyError, ReadModelDatabase, rebuildAll, type Projection } from './index';
+import { CHECKPOINT_TABLE, ProjectionApplyError, ProjectionRunner, ReadModelDatabase, rebuildAll, type Projection } from './index';
 import { ProjectionSet } from './projection-set';
 
 /** One row per event; a query index on `kind` that apply never reads through. */
-function notesProjection(options: { failAt?: bigint; queryIndexes?: string[] } = {}): Projection {
+function notesProjection(options: { failAt?: bigint; queryIndexes?: string[]; name?: string } = {}): Projection {
+  const name = options.name ?? 'notes';
   return {
-    name: 'notes',
+    name,
     version: 1,
     handles: ['Noted'],
-    tables: ['notes'],
+    tables: [name],
     setup(db) {
-      db.exec(`CREATE TABLE IF NOT EXISTS notes (position INTEGER PRIMARY KEY, kind TEXT NOT NULL)`);
+      db.exec(`CREATE TABLE IF NOT EXISTS ${name} (position INTEGER PRIMARY KEY, kind TEXT NOT NULL)`);
     },
-    queryIndexes: options.queryIndexes ?? ['CREATE INDEX IF NOT EXISTS notes_by_kind ON notes (kind)'],
+    queryIndexes: options.queryIndexes ?? [`CREATE INDEX IF NOT EXISTS ${name}_by_kind ON ${name} (kind)`],
     apply(db, event) {
       if (event.position === options.failAt) throw new Error('projection bug');
-      db.prepare(`INSERT INTO notes (position, kind) VALUES (?, ?)`).run(Number(event.position), (event.data as { kind: string }).kind);
+      db.prepare(`INSERT INTO ${name} (position, kind) VALUES (?, ?)`).run(Number(event.position), (event.data as { kind: string }).kind);
     },
   };
 }
@@ -112,5 +113,64 @@ describe('rebuildAll', () => {
       expect(() => new ProjectionSet(readModels.db, [notesProjection({ queryIndexes: [sql] })])).toThrow(/query index/);
     }
     expect(() => new ProjectionSet(readModels.db, [notesProjection({ queryIndexes: ['create unique index if not exists u on notes (kind, position)'] })])).not.toThrow();
+  });
+});
+
+describe('query indexes of a runner', () => {
+  let store: EventStore;
+  let readModels: ReadModelDatabase;
+
+  beforeEach(async () => {
+    store = SqliteEventStore.open(':memory:', { pollIntervalMs: 10 });
+    readModels = ReadModelDatabase.open(':memory:');
+    await store.appendToStream('notes-1', Array.from({ length: 10 }, () => ({ id: randomUUID(), type: 'Noted', data: { kind: 'odd' }, metadata: {} })));
+  });
+
+  afterEach(async () => {
+    readModels.close();
+    await store.close();
+  });
+
+  async function untilCaughtUp(runner: ProjectionRunner): Promise<void> {
+    for (let i = 0; i < 500 && !(await runner.isCaughtUp()); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await runner.isCaughtUp()).toBe(true);
+  }
+
+  it('leaves them out of a projection that starts from position 0 until it has caught up', async () => {
+    const runner = new ProjectionRunner(store, readModels, [notesProjection()]);
+    await runner.start();
+    await untilCaughtUp(runner);
+    expect(hasIndex(readModels.db, 'notes_by_kind')).toBe(true);
+    expect(rows(readModels.db)).toBe(10);
+    await runner.stop();
+  });
+
+  it('creates them at once for a projection that continues, such as one whose catch-up stopped before them', async () => {
+    const first = new ProjectionRunner(store, readModels, [notesProjection()]);
+    await first.start();
+    await untilCaughtUp(first);
+    await first.stop();
+    readModels.db.exec('DROP INDEX notes_by_kind'); // as if the process had died before creating it
+
+    const again = new ProjectionRunner(store, readModels, [notesProjection()]);
+    await again.start();
+    expect(hasIndex(readModels.db, 'notes_by_kind')).toBe(true);
+    await untilCaughtUp(again);
+    await again.stop();
+  });
+
+  it('defers only those of the projections reset, and reports them pending until created', () => {
+    new ProjectionSet(readModels.db, [notesProjection()]).initialise();
+    readModels.db.exec(`UPDATE ${CHECKPOINT_TABLE} SET position = '10'`); // notes continues from 10
+
+    const set = new ProjectionSet(readModels.db, [notesProjection(), notesProjection({ name: 'fresh' })]);
+    set.initialise({ deferQueryIndexes: 'reset' });
+    expect(hasIndex(readModels.db, 'notes_by_kind')).toBe(true);
+    expect(hasIndex(readModels.db, 'fresh_by_kind')).toBe(false);
+    expect(set.queryIndexesPending).toBe(true);
+
+    set.createQueryIndexes();
+    expect(hasIndex(readModels.db, 'fresh_by_kind')).toBe(true);
+    expect(set.queryIndexesPending).toBe(false);
   });
 });
