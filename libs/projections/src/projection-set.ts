@@ -92,7 +92,7 @@ export class ProjectionSet {
           if (resetThis || row === undefined || row.version !== projection.version) {
             for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
             projection.setup(this.db);
-            this.queryIndexesNowOrLater(index, options.deferQueryIndexes !== undefined && options.deferQueryIndexes !== false);
+            this.queryIndexesNowOrLater(index, Boolean(options.deferQueryIndexes));
             upsertCheckpoint.run(projection.name, projection.version, '0');
             this.checkpoints[index] = 0n;
             this.marks[index] = undefined;

@@ -108,6 +108,15 @@ describe('rebuildAll', () => {
     expect(rows(readModels.db)).toBe(4);
   });
 
+  it('refuses a bad page or transaction size before it touches the read models', async () => {
+    await rebuildAll(store, readModels, [notesProjection()]);
+    for (const options of [{ batchSize: 0 }, { eventsPerTransaction: 0 }, { eventsPerTransaction: 2.5 }]) {
+      await expect(rebuildAll(store, readModels, [notesProjection()], options)).rejects.toThrow(/must be a positive integer/);
+      expect(rows(readModels.db)).toBe(10);
+      expect(hasIndex(readModels.db, 'notes_by_kind')).toBe(true);
+    }
+  });
+
   it('refuses a query index that is not one idempotent CREATE INDEX statement', () => {
     for (const sql of ['CREATE INDEX notes_by_kind ON notes (kind)', 'DROP TABLE notes', 'CREATE INDEX IF NOT EXISTS a ON notes (kind); DROP TABLE notes']) {
       expect(() => new ProjectionSet(readModels.db, [notesProjection({ queryIndexes: [sql] })])).toThrow(/query index/);

@@ -26,10 +26,9 @@ export interface RebuildOptions {
 
 /**
  * Drops the projections' tables, re-creates them and replays the log from position 0 (to its end,
- * or to `untilPosition`) into
- * `readModels`, one transaction per page (read-model writes + checkpoints together), then creates
- * the projections' query indexes. Returns when
- * the log has been read to its end; the checkpoints then let a ProjectionRunner continue live.
+ * or to `untilPosition`) into `readModels`, one transaction per `eventsPerTransaction` events
+ * (read-model writes + checkpoints together), then creates the projections' query indexes. Returns
+ * when the log has been read to its end; the checkpoints then let a ProjectionRunner continue live.
  * Used by the CLI `replay` command and the rebuild benchmark. Do not run it while a
  * ProjectionRunner feeds the same database.
  */
@@ -41,13 +40,13 @@ export async function rebuildAll(
 ): Promise<{ events: number }> {
   const maxCount = options.batchSize ?? 1000;
   if (!Number.isInteger(maxCount) || maxCount < 1) throw new Error('batchSize must be a positive integer');
+  const perTransaction = options.eventsPerTransaction ?? 5000;
+  if (!Number.isInteger(perTransaction) || perTransaction < 1) throw new Error('eventsPerTransaction must be a positive integer');
   const set = new ProjectionSet(readModels.db, projections);
   // Query indexes after the last event: building an index from a full table is one sort, much
   // cheaper than an entry per row inserted (the audit trail's six, docs/benchmarks.md, G4).
   set.initialise({ rebuild: true, deferQueryIndexes: true });
   options.logger?.log('Rebuilding read models', { projections: projections.map((p) => p.name) });
-  const perTransaction = options.eventsPerTransaction ?? 5000;
-  if (!Number.isInteger(perTransaction) || perTransaction < 1) throw new Error('eventsPerTransaction must be a positive integer');
   const db = readModels.db;
   let uncommitted = 0;
   let events = 0;
