@@ -154,19 +154,24 @@ describe('KurrentDbSubscription', () => {
     expect(resubscribeDelay(1_000, policy, () => 1)).toBe(1000);
 
     const h = harness();
+    // Every connection fails as soon as it is made (in the microtask after connect() attached its
+    // listeners): a connection that lived longer than maxDelayMs would count as recovered and reset
+    // the attempts, so the test must not depend on how soon a timer polls.
+    const failing = (options: SubscribeToAllOptions): AllStreamSubscription => {
+      const stream = h.subscribe(options);
+      queueMicrotask(() => (stream as unknown as FakeSubscription).emit('error', new UnavailableError(undefined, 'down')));
+      return stream;
+    };
     const delays: number[] = [];
     const subscription = new KurrentDbSubscription(
-      h.subscribe,
+      failing,
       {},
       { ...fast, resubscribe: { initialDelayMs: 1, maxDelayMs: 4, maxAttempts: 4 }, onDropped: (i) => delays.push(i.delayMs) },
     );
     const iterator = subscription[Symbol.asyncIterator]();
     const next = iterator.next();
-    for (let i = 0; i < 5; i++) {
-      await until(() => h.calls.length === i + 1);
-      h.latest().emit('error', new UnavailableError(undefined, 'down'));
-    }
     await expect(next).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    expect(h.calls).toHaveLength(5);
     expect(delays).toEqual([1, 2, 4, 4]);
   });
 
