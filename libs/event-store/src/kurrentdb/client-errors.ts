@@ -13,7 +13,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import type { AppendStreamState, CurrentStreamState } from '@kurrent/kurrentdb-client';
 import type { ExpectedRevision } from '../event-store.port';
-import { EventStoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import { EventStoreUnavailableError, WrongExpectedRevisionError, streamNotFound } from '../errors';
 
 /** gRPC status codes worth retrying: CANCELLED (by the server), DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNAVAILABLE. */
 const TRANSIENT_GRPC_CODES: ReadonlySet<number> = new Set([1, 4, 8, 10, 13, 14]);
@@ -122,7 +122,7 @@ export function mapClientError(error: unknown, context: ErrorContext): unknown {
     );
   }
   if (context.op === 'read' && context.streamId !== undefined && isMissingStream(error)) {
-    return new StreamNotFoundError(context.streamId);
+    return streamNotFound(context.streamId);
   }
   if (error instanceof EventStoreUnavailableError) return error;
   if (isTransientError(error)) {

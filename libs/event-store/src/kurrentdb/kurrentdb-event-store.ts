@@ -34,7 +34,7 @@ import {
   type SubscribeToAllOptions,
   type Subscription,
 } from '../event-store.port';
-import { DuplicateEventIdError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import { DuplicateEventIdError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError, streamNotFound } from '../errors';
 import { GENESIS_HASH, chainHashOf, prepareChainable } from '../hash-chain';
 import { isTransientError, mapClientError } from './client-errors';
 import { redactConnectionString, toClientConnectionString } from './connection-string';
@@ -340,7 +340,7 @@ export class KurrentDbEventStore implements EventStore {
     const maxCount = options?.maxCount;
     assertCount('maxCount', maxCount);
     if (maxCount === 0) {
-      if ((await this.streamRevision(streamId)) === undefined) throw new StreamNotFoundError(streamId);
+      if ((await this.streamRevision(streamId)) === undefined) throw streamNotFound(streamId);
       return [];
     }
     const fromRevision: ReadRevision = options?.fromRevision ?? (direction === 'backwards' ? END : CLIENT_START);

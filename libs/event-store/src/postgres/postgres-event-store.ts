@@ -15,7 +15,7 @@ import {
   type SubscriptionFilter,
   type StreamAppend,
 } from '../event-store.port';
-import { EventStoreUnavailableError, StreamNotFoundError } from '../errors';
+import { EventStoreUnavailableError, streamNotFound } from '../errors';
 import { chainHashOf, isHash } from '../hash-chain';
 import { redactConnectionString } from '../kurrentdb/connection-string';
 import { assertExpectedRevision, serializeEvents } from '../sqlite/codec';
@@ -164,7 +164,7 @@ export class PostgresEventStore implements EventStore, LogImport {
       String(from > MAX_INT64 ? MAX_INT64 : from),
       limit,
     ]);
-    if (rows.length === 0 && (await this.streamRevision(streamId)) === undefined) throw new StreamNotFoundError(streamId);
+    if (rows.length === 0 && (await this.streamRevision(streamId)) === undefined) throw streamNotFound(streamId);
     return rows.map(toRecordedEvent);
   }
 

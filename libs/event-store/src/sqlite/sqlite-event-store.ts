@@ -18,7 +18,7 @@ import {
   type Subscription,
   type SubscriptionFilter,
 } from '../event-store.port';
-import { DuplicateEventIdError, EventStoreUnavailableError, StreamNotFoundError, WrongExpectedRevisionError } from '../errors';
+import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError, streamNotFound } from '../errors';
 import { assertExpectedRevision, checkExpectedRevision, serializeEvents, toRecordedEvent, type SerializedEvent } from './codec';
 import { GENESIS_HASH, chainHashOf, isHash } from '../hash-chain';
 import { GroupCommitQueue, type Outcome } from './group-commit';
@@ -197,7 +197,7 @@ export class SqliteEventStore implements EventStore, LogImport {
     if (from < 0n) throw new RangeError('fromRevision must not be negative');
     const statement = backwards ? this.sql.readBackwards : this.sql.readForwards;
     const rows = statement.all(streamId, from > MAX_INT64 ? MAX_INT64 : from, limit);
-    if (rows.length === 0 && this.sql.streamRevision.get(streamId) === undefined) throw new StreamNotFoundError(streamId);
+    if (rows.length === 0 && this.sql.streamRevision.get(streamId) === undefined) throw streamNotFound(streamId);
     return rows.map(toRecordedEvent);
   }
 

@@ -9,41 +9,43 @@ import { inSpan } from './tracing';
  * appends (commands, reactors, the notary, seeders) is seen, since all of them go through here.
  */
 export function observeAppends(store: EventStore, metrics: KomMetrics): EventStore {
+  const counted = (count: number) => {
+    if (count === 0) return;
+    metrics.appends.inc();
+    metrics.appendedEvents.inc(count);
+    metrics.appendBatchSize.observe(count);
+  };
+  const appendToStream = (streamId: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> =>
+    inSpan('append', { 'kom.stream': streamId, 'kom.events': events.length }, async (span) => {
+      const end = metrics.appendDuration.startTimer();
+      const result = await store.appendToStream(streamId, events, options);
+      end();
+      counted(events.length);
+      span.setAttribute('kom.position', String(result.position));
+      return result;
+    }, { kind: SpanKind.CLIENT });
+  const appendToStreams = (appends: readonly StreamAppend[]): Promise<AppendResult[]> => {
+    const count = appends.reduce((n, a) => n + a.events.length, 0);
+    return inSpan('append', { 'kom.stream': appends.map((a) => a.streamId).join(','), 'kom.events': count }, async () => {
+      const end = metrics.appendDuration.startTimer();
+      const results = await store.appendToStreams(appends);
+      end();
+      counted(count);
+      return results;
+    }, { kind: SpanKind.CLIENT });
+  };
+  // Every other method is bound once, not on each access: the command path reads the store's
+  // methods on every command.
+  const bound = new WeakMap<object, unknown>();
   return new Proxy(store, {
     get(target, property, receiver) {
-      if (property === 'appendToStream') {
-        return (streamId: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> =>
-          inSpan('append', { 'kom.stream': streamId, 'kom.events': events.length }, async (span) => {
-            const end = metrics.appendDuration.startTimer();
-            const result = await target.appendToStream(streamId, events, options);
-            end();
-            if (events.length > 0) {
-              metrics.appends.inc();
-              metrics.appendedEvents.inc(events.length);
-              metrics.appendBatchSize.observe(events.length);
-            }
-            span.setAttribute('kom.position', String(result.position));
-            return result;
-          }, { kind: SpanKind.CLIENT });
-      }
-      if (property === 'appendToStreams') {
-        return (appends: readonly StreamAppend[]): Promise<AppendResult[]> => {
-          const count = appends.reduce((n, a) => n + a.events.length, 0);
-          return inSpan('append', { 'kom.stream': appends.map((a) => a.streamId).join(','), 'kom.events': count }, async () => {
-            const end = metrics.appendDuration.startTimer();
-            const results = await target.appendToStreams(appends);
-            end();
-            if (count > 0) {
-              metrics.appends.inc();
-              metrics.appendedEvents.inc(count);
-              metrics.appendBatchSize.observe(count);
-            }
-            return results;
-          }, { kind: SpanKind.CLIENT });
-        };
-      }
+      if (property === 'appendToStream') return appendToStream;
+      if (property === 'appendToStreams') return appendToStreams;
       const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      if (typeof value !== 'function') return value;
+      let method = bound.get(value);
+      if (method === undefined) bound.set(value, (method = (value as (...args: unknown[]) => unknown).bind(target)));
+      return method;
     },
   });
 }
