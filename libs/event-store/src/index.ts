@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export * from './errors';
+export * from './decorate-store';
 export * from './envelope';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/wal-checkpointer';

@@ -1,4 +1,5 @@
 import { withStoredForm, type Upcasters } from '@kom/kernel';
+import { decorateStore } from './decorate-store';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeToAllOptions, Subscription } from './event-store.port';
 
 /** The event as the code of today reads it: its data at the newest schema version. */
@@ -17,36 +18,27 @@ export function upcastRecorded(event: RecordedEvent, upcasters: Upcasters): Reco
 export function withUpcasting(store: EventStore, upcasters: Upcasters): EventStore {
   if (upcasters.isEmpty) return store;
   const up = (event: RecordedEvent) => upcastRecorded(event, upcasters);
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      switch (property) {
-        case 'readStream':
-          return async (streamId: string, options?: ReadStreamOptions) => (await target.readStream(streamId, options)).map(up);
-        case 'readAll':
-          return async (options?: ReadAllOptions) => (await target.readAll(options)).map(up);
-        case 'subscribeToAll':
-          return (options?: SubscribeToAllOptions): Subscription => {
-            const inner = target.subscribeToAll(options);
-            // A plain mapping iterator, not a generator: next() and return() pass straight through,
-            // so a pending next() behaves exactly as the adapter's own (the runners race it).
-            return {
-              unsubscribe: () => inner.unsubscribe(),
-              ...(inner.ready ? { ready: () => inner.ready!() } : {}),
-              [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
-                const it = inner[Symbol.asyncIterator]();
-                return {
-                  next: async () => {
-                    const result = await it.next();
-                    return result.done ? result : { done: false, value: up(result.value) };
-                  },
-                  return: async (value?: unknown) => (it.return ? it.return(value) : { done: true, value: undefined }),
-                };
-              },
-            };
+  return decorateStore(store, {
+    readStream: async (streamId: string, options?: ReadStreamOptions) => (await store.readStream(streamId, options)).map(up),
+    readAll: async (options?: ReadAllOptions) => (await store.readAll(options)).map(up),
+    subscribeToAll: (options?: SubscribeToAllOptions): Subscription => {
+      const inner = store.subscribeToAll(options);
+      // A plain mapping iterator, not a generator: next() and return() pass straight through,
+      // so a pending next() behaves exactly as the adapter's own (the runners race it).
+      return {
+        unsubscribe: () => inner.unsubscribe(),
+        ...(inner.ready ? { ready: () => inner.ready!() } : {}),
+        [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+          const it = inner[Symbol.asyncIterator]();
+          return {
+            next: async () => {
+              const result = await it.next();
+              return result.done ? result : { done: false, value: up(result.value) };
+            },
+            return: async (value?: unknown) => (it.return ? it.return(value) : { done: true, value: undefined }),
           };
-      }
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      };
     },
   });
 }

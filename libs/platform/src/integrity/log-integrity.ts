@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { AppendOptions, AppendResult, EventStore, EventToAppend, Position } from '@kom/event-store';
+import { decorateStore, type AppendOptions, type AppendResult, type EventStore, type EventToAppend, type Position, type StreamAppend } from '@kom/event-store';
 import { METRICS, type KomMetrics } from '../observability/metrics';
 
 export const LOG_INTEGRITY_BROKEN = 'LOG_INTEGRITY_BROKEN';
@@ -57,24 +57,26 @@ export class LogIntegrity {
   }
 }
 
-/** The store with every append refused while `integrity` says the log is broken. */
+/** The store with every append that would write refused while `integrity` says the log is broken. */
 export function guardWrites(store: EventStore, integrity: LogIntegrity): EventStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'appendToStream') {
-        return (streamId: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> => {
-          if (events.length > 0) {
-            try {
-              integrity.assertWritable();
-            } catch (error) {
-              return Promise.reject(error);
-            }
-          }
-          return target.appendToStream(streamId, events, options);
-        };
-      }
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+  const refused = (events: number): Error | undefined => {
+    if (events === 0) return undefined;
+    try {
+      integrity.assertWritable();
+      return undefined;
+    } catch (error) {
+      return error as Error;
+    }
+  };
+  return decorateStore(store, {
+    appendToStream: (streamId: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult> => {
+      const error = refused(events.length);
+      return error ? Promise.reject(error) : store.appendToStream(streamId, events, options);
+    },
+    // An atomic append across streams (a resolve with its agenda placement) is a write like any other.
+    appendToStreams: (appends: readonly StreamAppend[]): Promise<AppendResult[]> => {
+      const error = refused(appends.reduce((n, a) => n + a.events.length, 0));
+      return error ? Promise.reject(error) : store.appendToStreams(appends);
     },
   });
 }

@@ -1,5 +1,5 @@
 import { SpanKind } from '@opentelemetry/api';
-import type { AppendOptions, AppendResult, EventStore, EventToAppend, StreamAppend } from '@kom/event-store';
+import { decorateStore, type AppendOptions, type AppendResult, type EventStore, type EventToAppend, type StreamAppend } from '@kom/event-store';
 import type { KomMetrics } from './metrics';
 import { inSpan } from './tracing';
 
@@ -34,18 +34,5 @@ export function observeAppends(store: EventStore, metrics: KomMetrics): EventSto
       return results;
     }, { kind: SpanKind.CLIENT });
   };
-  // Every other method is bound once, not on each access: the command path reads the store's
-  // methods on every command.
-  const bound = new WeakMap<object, unknown>();
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      if (property === 'appendToStream') return appendToStream;
-      if (property === 'appendToStreams') return appendToStreams;
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      let method = bound.get(value);
-      if (method === undefined) bound.set(value, (method = (value as (...args: unknown[]) => unknown).bind(target)));
-      return method;
-    },
-  });
+  return decorateStore(store, { appendToStream, appendToStreams });
 }
