@@ -41,13 +41,25 @@ class Log {
     this.random = rng(seed);
   }
 
-  /** A UUID (v4 layout) drawn from the seeded generator: the same log, ids included, for the same seed. */
+  private idMillisecond = -1;
+  private idCounter = 0;
+
+  /**
+   * A UUID of version 7, as the platform makes ids (newId): the log's clock in its first 48 bits, a
+   * counter within the millisecond, the rest drawn from the seeded generator. The same log, ids
+   * included, for the same seed.
+   */
   uuid(): string {
-    const hex = Array.from({ length: 32 }, () => Math.floor(this.random() * 16).toString(16));
-    hex[12] = '4';
-    hex[16] = '89ab'[Math.floor(this.random() * 4)]!;
-    const h = hex.join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    const millisecond = Math.floor(this.clock);
+    if (millisecond !== this.idMillisecond) {
+      this.idMillisecond = millisecond;
+      this.idCounter = 0;
+    }
+    const counter = this.idCounter++ & 0xfff;
+    const hex = Array.from({ length: 16 }, () => Math.floor(this.random() * 16).toString(16)).join('');
+    const time = millisecond.toString(16).padStart(12, '0');
+    const variant = '89ab'[Math.floor(this.random() * 4)]!;
+    return `${time.slice(0, 8)}-${time.slice(8)}-7${counter.toString(16).padStart(3, '0')}-${variant}${hex.slice(0, 3)}-${hex.slice(3, 15)}`;
   }
 
   pick<T>(values: readonly T[]): T {

@@ -32,6 +32,10 @@ describe('the benchmarks’ mixed log', () => {
       expect(registered).toBeGreaterThan(0);
       expect(readModels.db.prepare('SELECT count(*) AS n FROM organizations').get()).toEqual({ n: registered });
       expect(readModels.db.prepare('SELECT count(*) AS n FROM issues').get()).toEqual({ n: submitted });
+      // Ids as the platform makes them: version 7, in the order the log recorded them.
+      const ids = page.map((e) => e.id);
+      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(new Set(ids).size).toBe(ids.length);
     } finally {
       readModels.close();
       await store.close();

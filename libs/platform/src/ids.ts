@@ -1,7 +1,16 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { v7 } from 'uuid';
 
+/**
+ * A new id (events, and the records commands create): a UUID of version 7, which begins with the
+ * millisecond it was made and counts up within one (RFC 9562). Time-ordered ids land at the end of
+ * every index keyed by them (the log's event ids, the notary's leaves, an organisation's row), so a
+ * commit writes one index page for a batch of new rows where random ids wrote one each. They tell
+ * when a record was made, which the record says anyway; they are names, never secrets (tokens,
+ * feed secrets and keys come from their own random bytes).
+ */
 export function newId(): string {
-  return randomUUID();
+  return v7();
 }
 
 /**
