@@ -206,6 +206,14 @@ describe('action plans over GraphQL', () => {
       expect(await refused(SUBMIT, { input: { ...issue, citedMeasureRefs: [{ number: 36 }] } }, rosa)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_MEASURE' });
     });
 
+    it('knows a plan registered before any of its measures: citing one is UNKNOWN_MEASURE', async () => {
+      await ok(REGISTER, { input: { id: '2025-2028', titleNb: 'Ny plan', titleEn: 'New plan', from: 2025, to: 2028 } });
+      expect(await refused(SUBMIT, { input: { ...issue, citedMeasureRefs: [{ plan: '2025-2028', number: 1 }] } }, rosa)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'UNKNOWN_MEASURE',
+      });
+    });
+
     it('lists what cites a measure under its own plan only', async () => {
       const citations = async (plan: string, number: number) =>
         (await ok(`query($plan: ID, $number: Int!) { measure(plan: $plan, number: $number) { citations { kind } } }`, { plan, number })).measure.citations;

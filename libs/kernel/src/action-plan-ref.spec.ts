@@ -19,6 +19,15 @@ describe('measure citations as (plan, number)', () => {
     expect(reasonOf(() => checkedMeasureRefs([{ plan: '1999-2002', number: 1 }], citable))).toEqual(['UNKNOWN_PLAN', 'citedMeasures']);
   });
 
+  it('knows a registered plan with no measure yet: citing it is UNKNOWN_MEASURE, not UNKNOWN_PLAN', () => {
+    const registered = { plans: ['2011-2014', '2006-2009', '2025-2028'], measures: citable };
+    expect(reasonOf(() => checkedMeasureRefs([{ plan: '2025-2028', number: 1 }], registered))).toEqual(['UNKNOWN_MEASURE', 'citedMeasures']);
+    expect(reasonOf(() => checkedMeasureRefs([{ plan: '1999-2002', number: 1 }], registered))).toEqual(['UNKNOWN_PLAN', 'citedMeasures']);
+    expect(checkedMeasureRefs([old, ...defaultPlanRefs([6])], registered)).toEqual([old, ...defaultPlanRefs([6])]);
+    // The list form stands for the plans it names: a plan without measures is not among them.
+    expect(reasonOf(() => checkedMeasureRefs([{ plan: '2025-2028', number: 1 }], citable))).toEqual(['UNKNOWN_PLAN', 'citedMeasures']);
+  });
+
   it('without a list of what exists, allows the 2011–2014 plan’s 35 measures only', () => {
     expect(checkedMeasureRefs(defaultPlanRefs([35]))).toEqual(defaultPlanRefs([35]));
     expect(reasonOf(() => checkedMeasureRefs(defaultPlanRefs([36])))).toEqual(['UNKNOWN_MEASURE', 'citedMeasures']);

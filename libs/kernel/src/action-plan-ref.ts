@@ -34,6 +34,18 @@ export const measureCitationRefsSchema = z
   .array(z.object({ plan: z.string().regex(CITED_PLAN_ID), number: z.number().int().min(1).max(MAX_CITED_MEASURE_NUMBER) }))
   .max(MAX_CITED_MEASURES);
 
+/**
+ * What a record may cite, looked up outside the domain: the measures that exist, and the plans that
+ * are registered, of which some may have no measure yet (citing one of those is UNKNOWN_MEASURE, not
+ * UNKNOWN_PLAN). A bare list of measures stands for the plans it names.
+ */
+export interface CitableSet {
+  readonly plans: readonly string[];
+  readonly measures: readonly MeasureCitationRef[];
+}
+
+export type Citable = readonly MeasureCitationRef[] | CitableSet;
+
 /** The measures the default plan has: what may be cited when a command names no others. */
 export const DEFAULT_CITABLE_MEASURES: readonly MeasureCitationRef[] = defaultPlanRefs(
   Array.from({ length: DEFAULT_PLAN_MEASURE_COUNT }, (_, i) => i + 1),
@@ -53,22 +65,23 @@ export const defaultPlanNumbers = (refs: readonly MeasureCitationRef[]): number[
   refs.filter((r) => r.plan === DEFAULT_PLAN_ID).map((r) => r.number);
 
 /**
- * Cited measures checked against the measures that exist (`citable`, looked up outside the domain):
- * an unknown plan is UNKNOWN_PLAN, a number its plan lacks UNKNOWN_MEASURE. A measure cited twice is
- * refused (DUPLICATE_MEASURE) or merged, as the context's rule has it. The result is sorted.
+ * Cited measures checked against what may be cited (`citable`, looked up outside the domain): a plan
+ * that is not registered is UNKNOWN_PLAN, a number its plan lacks UNKNOWN_MEASURE. A measure cited
+ * twice is refused (DUPLICATE_MEASURE) or merged, as the context's rule has it. The result is sorted.
  */
 export function checkedMeasureRefs(
   raw: readonly MeasureCitationRef[],
-  citable: readonly MeasureCitationRef[] = DEFAULT_CITABLE_MEASURES,
+  citable: Citable = DEFAULT_CITABLE_MEASURES,
   duplicates: 'refuse' | 'merge' = 'merge',
   field = 'citedMeasures',
 ): MeasureCitationRef[] {
-  const plans = new Set(citable.map((r) => r.plan));
+  const measures = 'measures' in citable ? citable.measures : citable;
+  const plans = new Set('measures' in citable ? citable.plans : measures.map((r) => r.plan));
   const out: MeasureCitationRef[] = [];
   for (const ref of raw) {
     const plan = ref.plan ?? DEFAULT_PLAN_ID;
     if (!plans.has(plan)) throw new InvalidInput('UNKNOWN_PLAN', `No action plan ${plan}`, field);
-    if (!citable.some((c) => c.plan === plan && c.number === ref.number)) {
+    if (!measures.some((c) => c.plan === plan && c.number === ref.number)) {
       throw new InvalidInput('UNKNOWN_MEASURE', `The action plan ${plan} has no measure ${ref.number}`, field);
     }
     if (out.some((r) => r.plan === plan && r.number === ref.number)) {

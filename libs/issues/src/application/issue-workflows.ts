@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { InvalidInput, NotFound, type MeasureCitationRef } from '@kom/kernel';
+import { InvalidInput, NotFound, type Citable, type MeasureCitationRef } from '@kom/kernel';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import {
   SourcedAgendaItemsSlot,
@@ -22,7 +22,7 @@ export interface IssueDecisionRequest {
   readonly rationale?: string | null;
   readonly citedMeasures?: readonly MeasureCitationRef[];
   /** The measures that exist, of every plan (read through CITABLE_MEASURES). */
-  readonly citable?: readonly MeasureCitationRef[];
+  readonly citable?: Citable;
 }
 
 export interface IssueActionItemRequest {

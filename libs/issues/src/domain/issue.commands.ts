@@ -1,4 +1,4 @@
-import type { MeasureCitationRef, RepresentativeRef } from '@kom/kernel';
+import type { Citable, MeasureCitationRef, RepresentativeRef } from '@kom/kernel';
 import type { AgendaBody, ExploitationForm, IssueCategory, IssueStatus } from './issue.events';
 
 /** What the submitter writes; the same fields on submit and edit. */
@@ -12,7 +12,7 @@ export interface IssueContent {
    * The measures that exist, of every plan (looked up by the handler); a citation of any other is
    * refused. Left out: the 2011–2014 plan's measures.
    */
-  readonly citable?: readonly MeasureCitationRef[];
+  readonly citable?: Citable;
   /** A wish for urgency with its reason; null or omitted: no wish. */
   readonly urgencyReason?: string | null;
 }

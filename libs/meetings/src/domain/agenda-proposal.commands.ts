@@ -1,4 +1,4 @@
-import type { MeasureCitationRef, RepresentativeRef } from '@kom/kernel';
+import type { Citable, MeasureCitationRef, RepresentativeRef } from '@kom/kernel';
 import type { OtherMeeting } from './meeting.commands';
 
 /** What a proposal names; the rules trim and check it (agenda-proposal.decider.ts). */
@@ -7,7 +7,7 @@ export interface ProposalContent {
   readonly description?: string | null;
   readonly citedMeasures?: readonly MeasureCitationRef[] | null;
   /** The measures that exist, of every plan (looked up by the handler); left out: the 2011–2014 plan's. */
-  readonly citable?: readonly MeasureCitationRef[];
+  readonly citable?: Citable;
   readonly citedIssueIds?: readonly string[] | null;
 }
 

@@ -1,4 +1,4 @@
-import { InvalidInput, InvalidState, NotFound, sameMeasureRefs, type MeasureCitationRef } from '@kom/kernel';
+import { InvalidInput, InvalidState, NotFound, sameMeasureRefs, type Citable, type MeasureCitationRef } from '@kom/kernel';
 import type { MeetingEvent } from './meeting.events';
 import type { AgendaItem, Meeting } from './meeting.state';
 import { type Cmd, MAX_AGENDA_ITEMS, MAX_CANCEL_REASON, MAX_TEXT, measures, optionalId, optionalText, requireId, requiredTitle } from './meeting-rules';
@@ -57,7 +57,7 @@ export function updateAgendaItem(c: Cmd<'UpdateAgendaItem'>, m: Meeting): Meetin
  * measures keeps the current value on update (empty / none on add), null clears it.
  */
 export function agendaItemFields(
-  c: { title: string; description?: string | null; presentingOrganizationId?: string | null; citedMeasures?: readonly MeasureCitationRef[]; citable?: readonly MeasureCitationRef[] },
+  c: { title: string; description?: string | null; presentingOrganizationId?: string | null; citedMeasures?: readonly MeasureCitationRef[]; citable?: Citable },
   current: AgendaItem | undefined,
 ) {
   const title = requiredTitle(c.title);

@@ -1,4 +1,4 @@
-import { DEFAULT_PLAN_MEASURE_COUNT, Forbidden, checkedMeasureRefs, type MeasureCitationRef, InvalidInput, InvalidState, NotFound, input, parseInput, type Actor } from '@kom/kernel';
+import { DEFAULT_PLAN_MEASURE_COUNT, Forbidden, checkedMeasureRefs, type Citable, type MeasureCitationRef, InvalidInput, InvalidState, NotFound, input, parseInput, type Actor } from '@kom/kernel';
 import type { MeetingCommand } from './meeting.commands';
 import type { Meeting, MeetingState } from './meeting.state';
 
@@ -80,7 +80,7 @@ export function calendarDate(raw: string, field: string): string {
 }
 
 /** Cited measures that exist in their plans (`citable`, from the command): each at most once, sorted. */
-export function measures(raw: readonly MeasureCitationRef[], citable: readonly MeasureCitationRef[] | undefined): MeasureCitationRef[] {
+export function measures(raw: readonly MeasureCitationRef[], citable: Citable | undefined): MeasureCitationRef[] {
   return checkedMeasureRefs(raw, citable, 'merge');
 }
 

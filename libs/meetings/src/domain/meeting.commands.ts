@@ -1,4 +1,4 @@
-import type { MeasureCitationRef, RepresentativeRef } from '@kom/kernel';
+import type { Citable, MeasureCitationRef, RepresentativeRef } from '@kom/kernel';
 import type { MeetingKind, Position } from './meeting.events';
 
 /**
@@ -28,7 +28,7 @@ interface AgendaItemFields {
   readonly presentingOrganizationId?: string | null;
   readonly citedMeasures?: readonly MeasureCitationRef[];
   /** The measures that exist, of every plan (looked up by the handler); left out: the 2011–2014 plan's. */
-  readonly citable?: readonly MeasureCitationRef[];
+  readonly citable?: Citable;
 }
 
 export type MeetingCommand =
@@ -65,7 +65,7 @@ export type MeetingCommand =
       text: string;
       rationale?: string | null;
       citedMeasures?: readonly MeasureCitationRef[];
-      citable?: readonly MeasureCitationRef[];
+      citable?: Citable;
       reviewDate?: string | null;
       positions?: ReadonlyArray<{ organizationId: string; position: Position; reason?: string | null }>;
       /** When recording a decision that replaces an earlier one (see SupersedeDecision). */

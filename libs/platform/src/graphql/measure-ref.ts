@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { Field, ID, InputType, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DEFAULT_PLAN_ID, defaultPlanNumbers, defaultPlanRefs, type MeasureCitationRef } from '@kom/kernel';
+import { DEFAULT_PLAN_ID, defaultPlanNumbers, defaultPlanRefs, type CitableSet, type MeasureCitationRef } from '@kom/kernel';
 
 /**
  * A measure cited as (plan, number): one type for every context that cites measures. The measures
@@ -39,11 +39,11 @@ export function citedMeasureRefs(
 }
 
 /**
- * The measures that exist, of every registered plan: what a record may cite. A port, so that the
- * citing contexts need not know the measures context; apps/api binds it to the measures read model.
+ * The registered plans and the measures that exist in them: what a record may cite. A port, so that
+ * the citing contexts need not know the measures context; apps/api binds it to the measures read model.
  */
 export interface CitableMeasures {
-  citable(): readonly MeasureCitationRef[];
+  citable(): CitableSet;
 }
 
 export const CITABLE_MEASURES = Symbol.for('kom.CitableMeasures');
