@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AGENDA_QUERY, READ_QUERY } from './graphql/queries';
+import { AGENDA_QUERY, READ_QUERY, organizationMutations } from './graphql/queries';
 import { load, median, mutate, percentile, type LoadTarget } from './graphql/load';
 
 export interface GraphqlFigures {
@@ -95,7 +95,6 @@ export async function benchGraphql(options: GraphqlOptions = {}): Promise<Graphq
     }
     const rates = { read: { platform: [] as number[], bare: [] as number[], ratio: [] as number[] }, agenda: { platform: [] as number[], bare: [] as number[], ratio: [] as number[] } };
     const platformReadLatencies: number[] = [];
-    const lastRegistered = new Map<number, string>();
     for (let round = 0; round < rounds; round++) {
       for (const query of ['read', 'agenda'] as const) {
         const order = round % 2 === 0 ? (['platform', 'bare'] as const) : (['bare', 'platform'] as const);
@@ -113,19 +112,10 @@ export async function benchGraphql(options: GraphqlOptions = {}): Promise<Graphq
     // G2: 10 clients, each registering organisations one after the other (a new stream each) and
     // renaming it (a stream with history); each answer comes once the read models show the change.
     // Warmed first, as the reads are: the mutation path's code is not yet compiled after the reads.
-    const writeLoad = (phase: string, measuredSeconds: number) =>
-      mutate(
-        seeded.port,
-        seeded.secretariat,
-        (client, n) =>
-          n % 2 === 0
-            ? { query: 'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id name } }', variables: { input: { name: `Benkorganisasjon ${phase} ${client}-${n}`, kind: 'NGO' } } }
-            : { query: 'mutation($input: RenameOrganizationInput!) { renameOrganization(input: $input) { id name } }', variables: { input: { organizationId: lastRegistered.get(client), name: `Benkorganisasjon ${phase} ${client}-${n} (nytt navn)` } } },
-        { clients: 10, seconds: measuredSeconds },
-        (client, data) => {
-          if (data?.registerOrganization) lastRegistered.set(client, data.registerOrganization.id);
-        },
-      );
+    const writeLoad = (phase: string, measuredSeconds: number) => {
+      const writes = organizationMutations(`Benkorganisasjon ${phase}`);
+      return mutate(seeded.port, seeded.secretariat, writes.next, { clients: 10, seconds: measuredSeconds }, writes.answered);
+    };
     await writeLoad('oppvarming', 2);
     const writes = await writeLoad('måling', Math.max(3, seconds * 2));
     return {

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mutate, percentile } from './load';
+import { organizationMutations } from './queries';
 
 async function main(): Promise<void> {
   const [seconds = '10', profDir = '/tmp/prof-write'] = process.argv.slice(2);
@@ -20,20 +21,10 @@ async function main(): Promise<void> {
   });
   child.stdout!.resume();
   const seeded = await new Promise<Record<string, any>>((resolve) => child.once('message', (m) => resolve(m as Record<string, any>)));
-  const lastRegistered = new Map<number, string>();
-  const run = (s: number) =>
-    mutate(
-      seeded.port,
-      seeded.secretariat,
-      (client, n) =>
-        n % 2 === 0
-          ? { query: 'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id name } }', variables: { input: { name: `Profilorganisasjon ${client}-${n}-${s}`, kind: 'NGO' } } }
-          : { query: 'mutation($input: RenameOrganizationInput!) { renameOrganization(input: $input) { id name } }', variables: { input: { organizationId: lastRegistered.get(client), name: `Profilorganisasjon ${client}-${n}-${s} (nytt navn)` } } },
-      { clients: 10, seconds: s },
-      (client, data) => {
-        if (data?.registerOrganization) lastRegistered.set(client, data.registerOrganization.id);
-      },
-    );
+  const run = (s: number) => {
+    const writes = organizationMutations(`Profilorganisasjon ${s}`);
+    return mutate(seeded.port, seeded.secretariat, writes.next, { clients: 10, seconds: s }, writes.answered);
+  };
   await run(2);
   const result = await run(Number(seconds));
   const ms = (q: number) => Number(percentile(result.latenciesMs, q).toFixed(1));
