@@ -1,8 +1,8 @@
 // Generates the event log the rebuild benchmark replays: KOM-like events (issues, meetings,
 // agreements) of ~250–400 bytes of JSON (data + metadata), over many streams, interleaved; ids of
 // version 7, as the platform makes them.
-import { v7 as uuidv7 } from 'uuid';
 import type { EventToAppend, EventStore } from '@kom/event-store';
+import { newId } from '@kom/platform';
 
 const ORGANISATIONS = ['udi', 'imdi', 'bufdir', 'nav', 'helsedir', 'arbeidstilsynet', 'statsadvokat', 'politiet', 'rosa', 'pro-sentret', 'redd-barna', 'iom-oslo', 'kirkens-bymisjon', 'rode-kors', 'noas'];
 const WORDS = ['identifisering', 'bistand', 'beskyttelse', 'samarbeid', 'rutiner', 'oppfølging', 'tiltak', 'rapport', 'referansegruppe', 'prosjektgruppe', 'avtale', 'politiet', 'kompetanse', 'veileder'];
@@ -51,7 +51,7 @@ class LogGenerator {
         const r = this.random();
         if (r < 0.7) {
           type = 'IssueCommented';
-          data = { issueId, commentId: uuidv7(), body: this.text(2 + Math.floor(this.random() * 5)) };
+          data = { issueId, commentId: newId(), body: this.text(2 + Math.floor(this.random() * 5)) };
         } else if (r < 0.85) {
           type = 'AttendanceRecorded';
           data = { meetingId: issueId, organisationId, present: this.random() < 0.8 };
@@ -65,13 +65,13 @@ class LogGenerator {
       }
       this.clock += 1000;
       events.push({
-        id: uuidv7(),
+        id: newId(),
         type,
         data,
         metadata: {
           actor: { userId: `user-${organisationId}-${Math.floor(this.random() * 5)}`, organisationId, role: this.pick(ROLES) },
-          correlationId: uuidv7(),
-          causationId: uuidv7(),
+          correlationId: newId(),
+          causationId: newId(),
           command: type.replace(/ed$/, ''),
           occurredAt: new Date(this.clock).toISOString(),
           schemaVersion: 1,

@@ -21,7 +21,7 @@ export interface IssueDecisionRequest {
   readonly text: string;
   readonly rationale?: string | null;
   readonly citedMeasures?: readonly MeasureCitationRef[];
-  /** The measures that exist, of every plan (read through CITABLE_MEASURES). */
+  /** The registered plans and the measures that exist in them (read through CITABLE_MEASURES). */
   readonly citable?: Citable;
 }
 

@@ -9,7 +9,7 @@ export interface IssueContent {
   readonly tags?: readonly ExploitationForm[];
   readonly citedMeasures?: readonly MeasureCitationRef[];
   /**
-   * The measures that exist, of every plan (looked up by the handler); a citation of any other is
+   * The registered plans and their measures (looked up by the handler); a citation of any other is
    * refused. Left out: the 2011–2014 plan's measures.
    */
   readonly citable?: Citable;

@@ -6,7 +6,7 @@ export interface ProposalContent {
   readonly title: string;
   readonly description?: string | null;
   readonly citedMeasures?: readonly MeasureCitationRef[] | null;
-  /** The measures that exist, of every plan (looked up by the handler); left out: the 2011–2014 plan's. */
+  /** The registered plans and their measures (looked up by the handler); left out: the 2011–2014 plan's. */
   readonly citable?: Citable;
   readonly citedIssueIds?: readonly string[] | null;
 }

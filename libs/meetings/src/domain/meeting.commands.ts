@@ -27,7 +27,7 @@ interface AgendaItemFields {
   readonly description?: string | null;
   readonly presentingOrganizationId?: string | null;
   readonly citedMeasures?: readonly MeasureCitationRef[];
-  /** The measures that exist, of every plan (looked up by the handler); left out: the 2011–2014 plan's. */
+  /** The registered plans and their measures (looked up by the handler); left out: the 2011–2014 plan's. */
   readonly citable?: Citable;
 }
 
