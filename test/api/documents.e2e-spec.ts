@@ -104,6 +104,25 @@ describe('Documents built from the log', () => {
       expect(filtered.rows.map((r) => r[0])).toEqual([s.decisionIds[1]]);
     });
 
+    it("filters the register by a measure of any plan: the plan is the measure's, 2011-2014 when left out", async () => {
+      const rows = async (params: Record<string, string>) =>
+        readCsv((await builder.build({ kind: 'decision-register', format: 'csv', params }, SECRETARIAT)).bytes).rows.map((r) => r[0]);
+      expect(await rows({ measure: '6', plan: '2011-2014' })).toEqual([s.decisionIds[1]]);
+      // Measure 6 of another plan is another measure: no decision cites it.
+      expect(await rows({ measure: '6', plan: '2006-2009' })).toEqual([]);
+      expect(await rows({ measure: '1', plan: '2006-2009' })).toEqual([]);
+      // The same filter over GraphQL, and the address it answers carries the plan.
+      const link = await t.data(
+        'query($input: DocumentInput!) { document(input: $input) { url } }',
+        { input: { kind: 'DECISION_REGISTER', format: 'CSV', measure: 6, plan: '2006-2009' } },
+        secretariat,
+      );
+      expect(link.document.url).toMatch(/[?&]plan=2006-2009(&|$)/);
+      const file = await get(link.document.url as string, secretariat);
+      expect(file.statusCode).toBe(200);
+      expect(readCsv(file.rawPayload).rows).toEqual([]);
+    });
+
     it('neutralises cells a spreadsheet would run as formulas', async () => {
       const { neutraliseFormula } = await import('@kom/documents');
       expect(['=SUM(A1)', '+1', '-2', '@x', '\tx', 'plain', '1-2'].map(neutraliseFormula)).toEqual(["'=SUM(A1)", "'+1", "'-2", "'@x", "'\tx", 'plain', '1-2']);
@@ -232,6 +251,8 @@ describe('Documents built from the log', () => {
         [`/documents/agenda.pdf?meetingId=${s.first}&position=99999999`, ngo, 400, 'POSITION_NOT_IN_LOG'],
         [`/documents/agenda.pdf?meetingId=${s.first}&lang=de`, ngo, 400, 'UNSUPPORTED_LANGUAGE'],
         [`/documents/decision-register.csv?from=2027-13-01`, ngo, 400, 'INVALID_DOCUMENT_PARAMETER'],
+        [`/documents/decision-register.csv?measure=1&plan=2006_2009`, ngo, 400, 'INVALID_DOCUMENT_PARAMETER'],
+        [`/documents/decision-register.csv?plan=2006-2009`, ngo, 400, 'INVALID_DOCUMENT_PARAMETER'],
       ];
       for (const [url, token, status, reasonOrCode] of cases) {
         const response = await get(url, token);
@@ -337,6 +358,7 @@ describe('Documents from the command line, while the API runs', () => {
       [['minutes', s.first, '--format', 'html'], 'minutes.html'],
       [['register', '--format', 'xlsx', '--body', 'PROJECT_GROUP'], 'register.xlsx'],
       [['register', '--format', 'csv', '--measure', '34'], 'register.csv'],
+      [['register', '--format', 'csv', '--measure', '6', '--plan', '2006-2009'], 'register-2006-2009.csv'],
       [['calendar', '--body', 'PROJECT_GROUP'], 'calendar.ics'],
     ];
     for (const [argv, name] of cases) {
@@ -348,6 +370,8 @@ describe('Documents from the command line, while the API runs', () => {
       expect({ name, code: verified.code }).toEqual({ name, code: 0 });
       expect(verified.out).toContain('identical to the');
     }
+    // The plan reached the register: measure 6 of 2006–2009 is cited by no decision.
+    expect(readCsv(readFileSync(join(dir, 'register-2006-2009.csv'))).rows).toEqual([]);
     const csv = join(dir, 'register.csv');
     writeFileSync(csv, readFileSync(csv, 'utf8').replace('Har innsigelse', 'Støtter'));
     const tampered = await runOperatorCli(t.config.dataDir, ['verify', '--document', csv]);

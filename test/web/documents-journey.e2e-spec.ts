@@ -142,6 +142,12 @@ describeInBrowser('documents in the browser', { clock }, (suite) => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('KOM anbefaler samarbeidsavtaler i alle politidistrikt.');
     expect(text).not.toContain('Rapporten skrives av sekretariatet.'); // measure 6, filtered out
+    // A measure of an earlier plan: the page and the file the page offers both filter by it.
+    await page.getByLabel('Tiltak', { exact: true }).selectOption('2006-2009:1');
+    await page.waitForURL(/[?&]measure=2006-2009%3A1/);
+    await page.getByText('Ingen vedtak passer til filtrene. Fjern ett eller flere filtre.').waitFor();
+    expect(await page.getByRole('link', { name: 'CSV', exact: true }).getAttribute('href')).toMatch(/[?&]measure=1&plan=2006-2009&/);
+    await expectAccessible(page);
 
     await page.getByRole('link', { name: 'Kontroller et dokument', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Kontroller et dokument' }).waitFor();

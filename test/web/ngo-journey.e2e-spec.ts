@@ -138,6 +138,22 @@ describeInBrowser('the NGO representative in the browser', { clock, env: { KOM_S
     await page.getByRole('link', { name: 'Ventetid på krisesenterplass' }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'our-issues-en');
+    // The filter by measure offers every plan's measures, a group per plan, the newest first.
+    const byMeasure = page.getByLabel('Measure', { exact: true });
+    expect(await byMeasure.locator('optgroup').evaluateAll((groups) => groups.map((g) => g.getAttribute('label')))).toEqual([
+      "The Government's Action Plan against Human Trafficking (2011–2014)",
+      'Stop Human Trafficking (2006–2009)',
+    ]);
+    await byMeasure.selectOption({ label: 'Measure 1 (2006–2009): Establish the Coordination Unit for Victims of Trafficking (KOM) (demo wording)' });
+    await page.getByRole('link', { name: 'Ventetid på krisesenterplass' }).waitFor();
+    expect(await page.locator('table tbody tr').count()).toBe(1);
+    await expectAccessible(page);
+    // Measure 1 of 2011–2014 is another measure, which the issue does not cite.
+    await byMeasure.selectOption('1');
+    await page.getByText('No issue matches the filter. Choose "Every" to see all issues.').waitFor();
+    await byMeasure.selectOption('17');
+    await page.getByRole('link', { name: 'Ventetid på krisesenterplass' }).waitFor();
+    await byMeasure.selectOption('');
     await page.getByRole('link', { name: 'Raise an issue', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Raise an issue' }).waitFor();
     await expectAccessible(page);

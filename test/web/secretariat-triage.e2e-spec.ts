@@ -26,9 +26,9 @@ describeInBrowser("the secretariat's issue triage in the browser", { clock, env:
   let referenceMeeting = '';
 
   const gql = async (query: string, variables: Record<string, unknown>, token: string) => t.data(query, variables, token);
-  const submit = async (key: string, title: string, citedMeasures: number[] = []) => {
+  const submit = async (key: string, title: string, citedMeasures: number[] = [], citedMeasureRefs: Array<{ plan: string; number: number }> = []) => {
     const data = await gql('mutation($input: SubmitIssueInput!) { submitIssue(input: $input) { id } }', {
-      input: { organizationId: 'org-rosa', title, description: 'Beskrivelse uten personopplysninger.', category: 'IDENTIFICATION_AND_ASSISTANCE', citedMeasures },
+      input: { organizationId: 'org-rosa', title, description: 'Beskrivelse uten personopplysninger.', category: 'IDENTIFICATION_AND_ASSISTANCE', citedMeasures, citedMeasureRefs },
     }, rosa);
     ids[key] = data.submitIssue.id;
   };
@@ -57,6 +57,7 @@ describeInBrowser("the secretariat's issue triage in the browser", { clock, env:
     const p1 = await schedule('PROJECT_GROUP', 'Prosjektgruppemøte desember', start + 48 * HOUR);
     await place(ids.E!, p1);
     referenceMeeting = await schedule('REFERENCE_GROUP', 'Referansegruppemøte desember', start + 2 * HOUR);
+    await submit('H', 'Rutiner fra den første handlingsplanen', [], [{ plan: '2006-2009', number: 1 }]);
     await submit('A', 'Krisesenterplasser i øst', [17]);
     await submit('B', 'Fulle krisesentre på Østlandet');
     await submit('C', 'Tolk ved avhør');
@@ -96,6 +97,13 @@ describeInBrowser("the secretariat's issue triage in the browser", { clock, env:
     await page.getByRole('link', { name: 'Tolk ved avhør' }).waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'Krisesenterplasser i øst' }).waitFor();
     expect((await page.getByRole('table').getByRole('link').allTextContents()).sort()).toEqual(['Bistand til ofre for tvangsarbeid i landbruket', 'Krisesenterplasser i øst']);
+    // A measure of an earlier plan, in the URL as plan:number.
+    await page.getByLabel('Tiltak').selectOption('2006-2009:1');
+    await page.waitForURL(/measure=2006-2009%3A1/);
+    await page.getByRole('link', { name: 'Rutiner fra den første handlingsplanen' }).waitFor();
+    expect(await page.getByRole('table').getByRole('link').allTextContents()).toEqual(['Rutiner fra den første handlingsplanen']);
+    await page.getByLabel('Tiltak').selectOption('17');
+    await page.getByRole('link', { name: 'Krisesenterplasser i øst' }).waitFor();
     await page.getByLabel('Status').selectOption('ON_PROJECT_AGENDA');
     await page.waitForURL(/status=ON_PROJECT_AGENDA/);
     await page.getByRole('link', { name: 'Krisesenterplasser i øst' }).waitFor({ state: 'detached' });

@@ -1,4 +1,4 @@
-import { InvalidInput, isCalendarDate } from '@kom/kernel';
+import { InvalidInput, isCalendarDate, isCitedPlanId } from '@kom/kernel';
 import type { ReadModelDatabase } from '@kom/projections';
 import type { Audience } from './provenance/provenance';
 import type { DocumentLang } from './labels/document-labels';
@@ -97,7 +97,7 @@ const decisionRegisterKind: DocumentKind = {
   name: 'decision-register',
   formats: ['csv', 'xlsx'],
   params(raw) {
-    const params = only(raw, ['body', 'measure', 'organizationId', 'status', 'meetingId', 'from', 'to']);
+    const params = only(raw, ['body', 'measure', 'plan', 'organizationId', 'status', 'meetingId', 'from', 'to']);
     oneOf(params, 'body', BODIES);
     oneOf(params, 'status', STATUSES);
     id(params, 'organizationId', false);
@@ -105,6 +105,11 @@ const decisionRegisterKind: DocumentKind = {
     date(params, 'from');
     date(params, 'to');
     if (params.measure !== undefined && !/^[1-9][0-9]{0,2}$/.test(params.measure)) throw new InvalidInput('INVALID_DOCUMENT_PARAMETER', 'measure must be a measure number');
+    if (params.plan !== undefined) {
+      if (!isCitedPlanId(params.plan)) throw new InvalidInput('INVALID_DOCUMENT_PARAMETER', 'plan must be an action plan id (such as 2011-2014)');
+      // A plan alone would read as "decisions citing this plan", which the register does not filter by.
+      if (params.measure === undefined) throw new InvalidInput('INVALID_DOCUMENT_PARAMETER', 'plan names the plan of measure: give measure too');
+    }
     return params;
   },
   build(params, context) {
@@ -116,6 +121,7 @@ const decisionRegisterKind: DocumentKind = {
       from: params.from,
       to: params.to,
       measure: params.measure === undefined ? undefined : Number(params.measure),
+      plan: params.plan,
     };
     return decisionRegister(context.readModels, filter, context.lang);
   },

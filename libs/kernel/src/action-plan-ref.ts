@@ -24,6 +24,8 @@ export const DEFAULT_PLAN_MEASURE_COUNT = 35;
 
 /** A plan id as the measures context registers it: lower-case letters, digits and dashes. */
 const CITED_PLAN_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+/** Whether `value` has the shape of a plan id (whether such a plan is registered is another matter). */
+export const isCitedPlanId = (value: string): boolean => CITED_PLAN_ID.test(value);
 /** The highest number a measure of any plan may carry (libs/measures records none above it). */
 export const MAX_CITED_MEASURE_NUMBER = 200;
 /** How many measures one record may cite. */

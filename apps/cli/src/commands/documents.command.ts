@@ -69,15 +69,15 @@ export const minutesCommand = meetingDocument('minutes');
 export const registerCommand: CliCommand = {
   name: 'register',
   summary: 'the decision register as CSV or XLSX, with the filters of the web register',
-  usage: 'register --format csv|xlsx [--body PROJECT_GROUP|REFERENCE_GROUP|JOINT] [--measure <n>] [--organization <id>] [--status ACTIVE|SUPERSEDED|REVOKED] [--from <date>] [--to <date>] [--lang nb|en] [--position <n>] [--out <file>]',
+  usage: 'register --format csv|xlsx [--body PROJECT_GROUP|REFERENCE_GROUP|JOINT] [--measure <n> [--plan <id>]] [--organization <id>] [--status ACTIVE|SUPERSEDED|REVOKED] [--from <date>] [--to <date>] [--lang nb|en] [--position <n>] [--out <file>]',
   async run(argv, config, out) {
     const { values } = parseArgs({
       args: argv,
-      options: { ...COMMON, body: { type: 'string' }, measure: { type: 'string' }, organization: { type: 'string' }, status: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+      options: { ...COMMON, body: { type: 'string' }, measure: { type: 'string' }, plan: { type: 'string' }, organization: { type: 'string' }, status: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
       strict: true,
     });
     if (!values.format) throw new UsageError('--format is csv or xlsx');
-    const params = { body: values.body, measure: values.measure, organizationId: values.organization, status: values.status, from: values.from, to: values.to };
+    const params = { body: values.body, measure: values.measure, plan: values.plan, organizationId: values.organization, status: values.status, from: values.from, to: values.to };
     const document = await buildFromLog(config, { kind: 'decision-register', format: values.format, lang: values.lang, params, position: positionOf(values.position) });
     deliver(document, values.out, out);
   },

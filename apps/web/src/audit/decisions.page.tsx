@@ -10,7 +10,8 @@ import { useI18n } from '../i18n/i18n';
 import { Pager } from '../components/pager';
 import { documentHref } from '../documents/links';
 import { useUrlFilters } from '../components/use-url-filters';
-import { defaultPlanMeasures, measureNumbersText } from '../components/measure-catalogue';
+import { measureFilter, measureNumbersText } from '../components/measure-catalogue';
+import { MeasureOptions } from '../components/measure-options';
 
 const FILTERS = ['meeting', 'body', 'measure', 'organization', 'status', 'from', 'to'] as const;
 type FilterName = (typeof FILTERS)[number];
@@ -19,13 +20,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The filter as the URL holds it (so a view can be bookmarked and shared), as the API takes it. */
 function toFilter(params: URLSearchParams): DecisionFilter {
   const value = (name: FilterName) => params.get(name) || undefined;
-  const measure = Number(value('measure'));
   const from = value('from');
   const to = value('to');
   return {
     meetingId: value('meeting'),
     kind: value('body') as MeetingKind | undefined,
-    measure: Number.isInteger(measure) && measure > 0 ? measure : undefined,
+    ...measureFilter(value('measure')),
     organizationId: value('organization'),
     status: value('status') as DecisionStatus | undefined,
     from: from && DAY.test(from) ? osloStartOfDay(from) : undefined,
@@ -52,6 +52,7 @@ export function DecisionRegisterPage() {
     meetingId: filter.meetingId ?? undefined,
     body: filter.kind ?? undefined,
     measure: filter.measure ?? undefined,
+    plan: filter.plan ?? undefined,
     organizationId: filter.organizationId ?? undefined,
     status: filter.status ?? undefined,
     from: day('from'),
@@ -91,11 +92,7 @@ export function DecisionRegisterPage() {
           <Label>{t('audit.decisions.filter.measure')}</Label>
           <Select value={params.get('measure') ?? ''} onChange={(e) => set('measure', e.target.value)}>
             <Select.Option value="">{t('audit.decisions.filter.anyMeasure')}</Select.Option>
-            {defaultPlanMeasures(options.data?.actionPlans).map((m) => (
-              <Select.Option key={m.number} value={String(m.number)}>
-                {t('measure.numbered', { number: m.number, label: m.label })}
-              </Select.Option>
-            ))}
+            <MeasureOptions plans={options.data?.actionPlans} />
           </Select>
         </Field>
         <Field>

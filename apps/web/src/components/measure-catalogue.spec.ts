@@ -1,5 +1,5 @@
 import { translator } from '../i18n/translate';
-import { defaultPlanMeasures, measureNumbersText, measureText, sortMeasures, type PlanChoice } from './measure-catalogue';
+import { measureFilter, measureNumbersText, measureOptionValue, parseMeasureOption, measureText, sortMeasures, type PlanChoice } from './measure-catalogue';
 
 const plans: PlanChoice[] = [
   { id: '2006-2009', title: 'Stopp menneskehandelen', from: 2006, to: 2009, measures: [{ number: 1, label: 'Opprette KOM' }] },
@@ -20,8 +20,20 @@ describe('cited measures as the web app names them', () => {
     expect(sortMeasures(plans, cited).map((m) => `${m.plan}/${m.number}`)).toEqual(['2011-2014/5', '2011-2014/34', '2006-2009/1']);
   });
 
-  it("offers the default plan's measures to filters, which take a bare number", () => {
-    expect(defaultPlanMeasures(plans).map((m) => m.number)).toEqual([5, 34]);
-    expect(defaultPlanMeasures(undefined)).toEqual([]);
+  it("holds a filter's measure as the URL does: a bare number for the default plan, plan:number for another", () => {
+    expect(measureOptionValue({ plan: '2011-2014', number: 34 })).toBe('34');
+    expect(measureOptionValue({ plan: '2006-2009', number: 1 })).toBe('2006-2009:1');
+    for (const m of [{ plan: '2011-2014', number: 34 }, { plan: '2006-2009', number: 1 }, { plan: '2025-2028', number: 120 }]) {
+      expect(parseMeasureOption(measureOptionValue(m))).toEqual(m);
+    }
+    expect(measureFilter('2006-2009:1')).toEqual({ measure: 1, plan: '2006-2009' });
+    expect(measureFilter('6')).toEqual({ measure: 6, plan: '2011-2014' });
+  });
+
+  it('reads anything else in the URL as no filter, never as a guess', () => {
+    for (const value of [null, undefined, '', '0', '-1', '1.5', '1000', 'sju', '2006-2009:', ':1', '2006-2009:0', 'Plan:1', '2006-2009:1:2', ' 6']) {
+      expect(parseMeasureOption(value)).toBeUndefined();
+      expect(measureFilter(value)).toEqual({});
+    }
   });
 });

@@ -51,5 +51,22 @@ export const measureNumbersText = (measures: readonly CitedMeasure[]): string =>
     .map(measureNumberText)
     .join(', ');
 
-/** The default plan's measures: what a filter by measure number offers (filters take a bare number). */
-export const defaultPlanMeasures = (plans: readonly PlanChoice[] | undefined): PlanChoice['measures'] => plans?.find((p) => p.id === DEFAULT_PLAN_ID)?.measures ?? [];
+/**
+ * A measure as a filter's option, and the URL, hold it: `29` for the default plan's (as links made
+ * before other plans did), `2006-2009:1` for another plan's.
+ */
+export const measureOptionValue = (m: CitedMeasure): string => (m.plan === DEFAULT_PLAN_ID ? String(m.number) : `${m.plan}:${m.number}`);
+
+const OPTION_VALUE = /^(?:([a-z0-9][a-z0-9-]{0,39}):)?([1-9][0-9]{0,2})$/;
+
+/** The measure an option value names (see measureOptionValue); undefined for anything else. */
+export function parseMeasureOption(value: string | null | undefined): CitedMeasure | undefined {
+  const match = OPTION_VALUE.exec(value ?? '');
+  return match ? { plan: match[1] ?? DEFAULT_PLAN_ID, number: Number(match[2]) } : undefined;
+}
+
+/** A filter by measure as the API takes it: `{ measure, plan }`, or nothing. */
+export const measureFilter = (value: string | null | undefined): { measure?: number; plan?: string } => {
+  const m = parseMeasureOption(value);
+  return m ? { measure: m.number, plan: m.plan } : {};
+};

@@ -12,7 +12,8 @@ import { useTitle } from '../components/use-title';
 import { OurIssueStatusChangedDocument, OurIssuesDocument, type IssueStatus } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import { defaultPlanMeasures, measureNumbersText } from '../components/measure-catalogue';
+import { measureFilter, measureNumbersText } from '../components/measure-catalogue';
+import { MeasureOptions } from '../components/measure-options';
 
 export function OurIssuesPage() {
   const { t, lang, language } = useI18n();
@@ -20,9 +21,9 @@ export function OurIssuesPage() {
   const navigate = useNavigate();
   useTitle(t('ngo.issues.title'));
   const [status, setStatus] = useState<IssueStatus | ''>('');
-  const [measure, setMeasure] = useState<number | ''>('');
+  const [measure, setMeasure] = useState('');
   const pages = useCursorPages();
-  const variables = { organizationId: user.organizationId, lang, status: status || undefined, measure: measure || undefined, after: pages.after };
+  const variables = { organizationId: user.organizationId, lang, status: status || undefined, ...measureFilter(measure), after: pages.after };
   const { data, loading, error, refetch } = useQuery(OurIssuesDocument, { variables });
   // A status change can move an issue in or out of the filter: ask again rather than guess.
   useSubscription(OurIssueStatusChangedDocument, {
@@ -55,13 +56,9 @@ export function OurIssuesPage() {
         </Field>
         <Field>
           <Label>{t('ngo.issues.filter.measure')}</Label>
-          <Select value={measure} onChange={(e) => (setMeasure(e.target.value === '' ? '' : Number(e.target.value)), pages.reset())}>
+          <Select value={measure} onChange={(e) => (setMeasure(e.target.value), pages.reset())}>
             <Select.Option value="">{t('ngo.issues.filter.anyMeasure')}</Select.Option>
-            {defaultPlanMeasures(data?.actionPlans).map((m) => (
-              <Select.Option key={m.number} value={m.number}>
-                {t('measure.numbered', { number: m.number, label: m.label })}
-              </Select.Option>
-            ))}
+            <MeasureOptions plans={data?.actionPlans} />
           </Select>
         </Field>
       </div>

@@ -10,7 +10,7 @@ import { DocumentInput, DocumentLink } from './documents.types';
 /** The register of decisions is an export of the record: who took it is logged. */
 export const isDecisionRegister = (kind: string) => kind === 'decision-register';
 
-const PARAMS = ['meetingId', 'body', 'organizationId', 'measure', 'status', 'from', 'to', 'year', 'edition'] as const;
+const PARAMS = ['meetingId', 'body', 'organizationId', 'measure', 'plan', 'status', 'from', 'to', 'year', 'edition'] as const;
 
 /** Document metadata and a download URL; the file itself is a plain HTTP GET. */
 @Resolver()

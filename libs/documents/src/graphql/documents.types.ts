@@ -46,6 +46,9 @@ export class DocumentInput {
   @Field(() => Int, { nullable: true, description: 'DECISION_REGISTER: decisions citing this measure.' })
   measure?: number | null;
 
+  @Field(() => ID, { nullable: true, description: 'DECISION_REGISTER: the plan of `measure` (default 2011-2014).' })
+  plan?: string | null;
+
   @Field(() => DecisionStatusEnum, { nullable: true })
   status?: string | null;
 

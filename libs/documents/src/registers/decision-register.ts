@@ -10,6 +10,8 @@ import type { TableDocument } from '../render/document-model';
 export interface DecisionRegisterFilter {
   readonly body?: 'PROJECT_GROUP' | 'REFERENCE_GROUP' | 'JOINT';
   readonly measure?: number;
+  /** The plan of `measure` (default 2011-2014). */
+  readonly plan?: string;
   readonly organizationId?: string;
   readonly status?: 'ACTIVE' | 'SUPERSEDED' | 'REVOKED';
   readonly meetingId?: string;
@@ -34,7 +36,7 @@ export function decisionRegister(readModels: ReadModelDatabase, filter: Decision
     const page = decisions.page({
       limit: PAGE,
       after,
-      filter: { kind: filter.body ?? null, measure: filter.measure ?? null, organizationId: filter.organizationId ?? null, status: filter.status ?? null },
+      filter: { kind: filter.body ?? null, measure: filter.measure ?? null, plan: filter.plan ?? null, organizationId: filter.organizationId ?? null, status: filter.status ?? null },
     });
     all.push(...page);
     if (page.length < PAGE) break;

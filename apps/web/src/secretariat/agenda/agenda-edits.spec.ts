@@ -11,14 +11,16 @@ const item = (id: string, title: string, extra: Partial<{ description: string; c
 
 describe('the agenda editor, before anything is sent', () => {
   const plans = [
-    { id: '2011-2014', title: 'Handlingsplan 2011–2014', from: 2011, to: 2014, measures: [{ number: 6, label: 'Rapport' }] },
+    { id: '2011-2014', title: 'Handlingsplan 2011–2014', from: 2011, to: 2014, measures: [6, 17, 34, 35].map((number) => ({ number, label: `Tiltak ${number}` })) },
     { id: '2006-2009', title: 'Stopp menneskehandelen', from: 2006, to: 2009, measures: [{ number: 1, label: 'KOM' }] },
   ];
   const of2011 = (...numbers: number[]) => numbers.map((number) => ({ plan: '2011-2014', number }));
 
-  it('reads measure numbers 1 to 35 of the default plan and names what is not one', () => {
+  it('reads a bare number as a measure the default plan lists, and names what is not one', () => {
     expect(parseMeasures('34, 6 6;17', plans)).toEqual({ measures: of2011(34, 6, 17), invalid: [] });
-    expect(parseMeasures('6, 36, 0, sju', plans)).toEqual({ measures: of2011(6), invalid: ['36', '0', 'sju'] });
+    expect(parseMeasures('6, 36, 0, sju, 5, 35', plans)).toEqual({ measures: of2011(6, 35), invalid: ['36', '0', 'sju', '5'] });
+    // Without the plans (not loaded), nothing is taken for a measure.
+    expect(parseMeasures('6', [])).toEqual({ measures: [], invalid: ['6'] });
     expect(parseMeasures('  ', plans)).toEqual({ measures: [], invalid: [] });
   });
 

@@ -1,8 +1,5 @@
 import { DEFAULT_PLAN_ID, measureKey, measureNumbersText, sameMeasure, type CitedMeasure, type PlanChoice } from '../../components/measure-catalogue';
 
-/** The default plan's measures are numbered 1 to 35 (the server refuses any other). */
-export const MEASURE_COUNT = 35;
-
 // A measure of another plan is typed as it is shown: its number and the plan's years, "1 (2006–2009)".
 const TOKEN = /(\d+)\s*\(\s*(\d{4})\s*[-–]\s*(\d{4})\s*\)|[^\s,;]+/g;
 
@@ -14,11 +11,10 @@ export function parseMeasures(text: string, plans: readonly PlanChoice[]): { mea
   const measures: CitedMeasure[] = [];
   const invalid: string[] = [];
   for (const [token, number, from, to] of text.matchAll(TOKEN)) {
-    let measure: CitedMeasure | undefined;
-    if (number !== undefined) {
-      const plan = `${from}-${to}`;
-      if (plans.find((p) => p.id === plan)?.measures.some((m) => m.number === Number(number))) measure = { plan, number: Number(number) };
-    } else if (/^\d+$/.test(token) && Number(token) >= 1 && Number(token) <= MEASURE_COUNT) measure = { plan: DEFAULT_PLAN_ID, number: Number(token) };
+    // A measure is one its plan lists, as the server checks it (the plans come from the server).
+    const [plan, n] = number !== undefined ? [`${from}-${to}`, number] : [DEFAULT_PLAN_ID, /^\d+$/.test(token) ? token : undefined];
+    const measure: CitedMeasure | undefined =
+      n !== undefined && plans.find((p) => p.id === plan)?.measures.some((m) => m.number === Number(n)) ? { plan, number: Number(n) } : undefined;
     if (!measure) invalid.push(token.trim());
     else if (!measures.some((m) => sameMeasure(m, measure))) measures.push(measure);
   }

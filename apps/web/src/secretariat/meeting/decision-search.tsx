@@ -6,7 +6,8 @@ import { SecretariatFindDecisionsDocument, type DecisionFilter, type Secretariat
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import type { MeetingContext } from './shared';
-import { defaultPlanMeasures, measureNumbersText } from '../../components/measure-catalogue';
+import { measureFilter, measureNumbersText } from '../../components/measure-catalogue';
+import { MeasureOptions } from '../../components/measure-options';
 
 export type FoundDecision = SecretariatFindDecisionsQuery['decisions']['edges'][number]['node'];
 
@@ -54,7 +55,8 @@ export function DecisionSearch({
       kind: meeting.kind === 'JOINT' ? null : meeting.kind,
       text: words.trim() || null,
       meetingId: meetingId || null,
-      measure: measure ? Number(measure) : null,
+      measure: null,
+      ...measureFilter(measure),
     });
   const onEnter = (event: KeyboardEvent) => {
     if (event.key !== 'Enter') return;
@@ -85,11 +87,7 @@ export function DecisionSearch({
           <Label>{t('secretariat.meeting.search.measure')}</Label>
           <Select value={measure} onChange={(e) => setMeasure(e.target.value)}>
             <Select.Option value="">{t('secretariat.meeting.search.anyMeasure')}</Select.Option>
-            {defaultPlanMeasures(plans).map((m) => (
-              <Select.Option key={m.number} value={String(m.number)}>
-                {t('measure.numbered', { number: m.number, label: m.label })}
-              </Select.Option>
-            ))}
+            <MeasureOptions plans={plans} />
           </Select>
         </Field>
         <Button type="button" variant="secondary" onClick={search}>

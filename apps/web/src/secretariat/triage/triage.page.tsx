@@ -10,18 +10,18 @@ import { useUrlFilters } from '../../components/use-url-filters';
 import { TriageOptionsDocument, TriageQueueDocument, type IssueFilterInput, type IssueStatus, type TriageQueueQuery } from '../../gql/graphql';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
-import { defaultPlanMeasures, measureNumbersText } from '../../components/measure-catalogue';
+import { measureFilter, measureNumbersText } from '../../components/measure-catalogue';
+import { MeasureOptions } from '../../components/measure-options';
 
 const FILTERS = ['view', 'status', 'organization', 'measure'] as const;
 type Issue = TriageQueueQuery['issues']['edges'][number]['node'];
 
 /** The filter as the URL holds it, as the API takes it; the forwarded view lists what the reference group sent on. */
 function toFilter(params: URLSearchParams): IssueFilterInput {
-  const measure = Number(params.get('measure'));
   return {
     status: (params.get('status') || undefined) as IssueStatus | undefined,
     submittingOrganizationId: params.get('organization') || undefined,
-    measure: Number.isInteger(measure) && measure > 0 ? measure : undefined,
+    ...measureFilter(params.get('measure')),
     forwarded: params.get('view') === 'forwarded' ? true : undefined,
   };
 }
@@ -114,11 +114,7 @@ export function TriagePage() {
           <Label>{t('secretariat.triage.filter.measure')}</Label>
           <Select value={params.get('measure') ?? ''} onChange={(e) => set('measure', e.target.value)}>
             <Select.Option value="">{t('secretariat.triage.filter.anyMeasure')}</Select.Option>
-            {defaultPlanMeasures(options.data?.actionPlans).map((m) => (
-              <Select.Option key={m.number} value={String(m.number)}>
-                {t('measure.numbered', { number: m.number, label: m.label })}
-              </Select.Option>
-            ))}
+            <MeasureOptions plans={options.data?.actionPlans} />
           </Select>
         </Field>
       </div>
