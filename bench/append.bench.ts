@@ -52,9 +52,10 @@ async function commandPathAppends(dir: string, writers: number, commandsPerWrite
   let appends = 0;
 
   // Each writer registers an organisation and renames it: a new stream, then a stream with history.
+  // The id is made as the platform makes it (registerOrganization calls newId: time-ordered).
   const writer = async (w: number) => {
     for (let i = 0; i < commandsPerWriter; i += 2) {
-      const organizationId = `bench-${w}-${i}`;
+      const organizationId = newId();
       const registered = await executeCommand(deps, organizationDecider, organizationStream(organizationId), {
         type: 'RegisterOrganization', organizationId, name: `Organisasjon ${w}-${i}`, kind: 'NGO',
       }, meta);
