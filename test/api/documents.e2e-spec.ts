@@ -121,6 +121,11 @@ describe('Documents built from the log', () => {
       const file = await get(link.document.url as string, secretariat);
       expect(file.statusCode).toBe(200);
       expect(readCsv(file.rawPayload).rows).toEqual([]);
+      // A plan that is no plan id, or a plan without its measure, is a typed refusal over GraphQL too.
+      for (const input of [{ measure: 6, plan: "2006-2009' OR 1=1 --" }, { plan: '2006-2009' }]) {
+        const refused = await t.gql('query($input: DocumentInput!) { document(input: $input) { url } }', { input: { kind: 'DECISION_REGISTER', format: 'CSV', ...input } }, { token: secretariat });
+        expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_DOCUMENT_PARAMETER' });
+      }
     });
 
     it('neutralises cells a spreadsheet would run as formulas', async () => {
