@@ -57,6 +57,8 @@ export const measureNumbersText = (measures: readonly CitedMeasure[]): string =>
  */
 export const measureOptionValue = (m: CitedMeasure): string => (m.plan === DEFAULT_PLAN_ID ? String(m.number) : `${m.plan}:${m.number}`);
 
+// A plan id has the shape the server gives plans (lower-case letters, digits, dashes); the web app
+// bundles nothing of the server's, so the shape is written here again.
 const OPTION_VALUE = /^(?:([a-z0-9][a-z0-9-]{0,39}):)?([1-9][0-9]{0,2})$/;
 
 /** The measure an option value names (see measureOptionValue); undefined for anything else. */

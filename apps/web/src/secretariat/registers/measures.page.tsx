@@ -9,12 +9,8 @@ import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { RegistersNav } from './registers-nav';
 import { PlanMeasures } from './plan-measures';
+import { DEFAULT_PLAN_ID, measureOptionValue, parseMeasureOption } from '../../components/measure-catalogue';
 
-/** The plan a measure without one belongs to (the URL and the old links name only its number). */
-const DEFAULT_PLAN = '2011-2014';
-
-/** `29` is measure 29 of the 2011–2014 plan; `2006-2009:1` names its plan. */
-const optionValue = (plan: string, number: number) => (plan === DEFAULT_PLAN ? String(number) : `${plan}:${number}`);
 
 /** Where the secretariat reads each kind of record that cites a measure. */
 const HREF: Partial<Record<MeasureCitationKind, (id: string) => string>> = {
@@ -27,7 +23,7 @@ export function MeasuresPage() {
   const { t, lang, language } = useI18n();
   useTitle(t('secretariat.registers.measures'));
   const [params, setParams] = useSearchParams();
-  const plan = params.get('plan') ?? DEFAULT_PLAN;
+  const plan = params.get('plan') ?? DEFAULT_PLAN_ID;
   const number = Number(params.get('measure'));
   const chosen = Number.isInteger(number) && number >= 1 ? number : undefined;
   const list = useQuery(RegisterMeasuresDocument, { variables: { lang } });
@@ -41,9 +37,9 @@ export function MeasuresPage() {
   const statusLabels = new Map(list.data?.measureStatuses.map((s) => [s.key, s[language]]));
   const statusLabel = (key: string) => statusLabels.get(key) ?? key;
   const choose = (value: string) => {
-    if (!value) return setParams(new URLSearchParams(), { replace: true });
-    const [p, n] = value.includes(':') ? value.split(':') : [DEFAULT_PLAN, value];
-    setParams(new URLSearchParams(p === DEFAULT_PLAN ? { measure: n! } : { plan: p!, measure: n! }), { replace: true });
+    const m = parseMeasureOption(value);
+    if (!m) return setParams(new URLSearchParams(), { replace: true });
+    setParams(new URLSearchParams(m.plan === DEFAULT_PLAN_ID ? { measure: String(m.number) } : { plan: m.plan, measure: String(m.number) }), { replace: true });
   };
 
   return (
@@ -55,12 +51,12 @@ export function MeasuresPage() {
       <Paragraph>{t('secretariat.registers.measure.intro')}</Paragraph>
       <Field>
         <Label>{t('secretariat.registers.measure.choose')}</Label>
-        <Select value={chosen ? optionValue(plan, chosen) : ''} onChange={(e) => choose(e.target.value)}>
+        <Select value={chosen ? measureOptionValue({ plan, number: chosen }) : ''} onChange={(e) => choose(e.target.value)}>
           <Select.Option value="">{t('secretariat.registers.measure.none')}</Select.Option>
           {list.data?.actionPlans.map((p) => (
             <optgroup key={p.id} label={p.title}>
               {p.measures.map((m) => (
-                <Select.Option key={m.number} value={optionValue(p.id, m.number)}>
+                <Select.Option key={m.number} value={measureOptionValue({ plan: p.id, number: m.number })}>
                   {t('measure.numbered', { number: m.number, label: m.label })}
                 </Select.Option>
               ))}
