@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const [which = 'read', seconds = '10', profDir = '/tmp/prof-read'] = process.argv.slice(2);
   const dir = mkdtempSync(join(tmpdir(), 'kom-profile-'));
   const child = fork(join(__dirname, 'platform-server.ts'), [dir], {
-    execArgv: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '-r', join(__dirname, 'swc-register.js')],
+    execArgv: [...(profDir === '-' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profDir}`]), ...(process.env.KOM_BENCH_PLATFORM_NODE_ARGS ?? '').split(' ').filter(Boolean), '-r', join(__dirname, 'swc-register.js')],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production' },
   });

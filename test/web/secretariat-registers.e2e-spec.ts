@@ -145,8 +145,16 @@ describeInBrowser("the secretariat's registers in the browser", (suite) => {
     // The measures grouped by plan: status per year, and the earlier plan's measure continued in measure 5.
     await page.getByText('Handlingsplan: Regjeringens handlingsplan mot menneskehandel (2011–2014).').waitFor();
     await page.getByText('Status per år: 2011: Pågår, 2012: Pågår, 2013: Pågår, 2014: Pågår.').waitFor();
-    await page.getByRole('combobox', { name: 'Tiltak' }).selectOption('2006-2009:1');
+    // The choice offers the measures as every filter by measure does: the newest plan first, and
+    // an earlier plan's measure named with its plan, so the closed select says which plan it means.
+    const choice = page.getByRole('combobox', { name: 'Tiltak' });
+    const groups = await choice.locator('optgroup').evaluateAll((all) => all.map((g) => g.getAttribute('label')));
+    expect(groups).toHaveLength(2);
+    expect(groups[0]).toContain('2011–2014');
+    expect(groups[1]).toContain('2006–2009');
+    await choice.selectOption('2006-2009:1');
     await page.waitForURL(/plan=2006-2009&measure=1/);
+    expect(await choice.locator('option:checked').textContent()).toMatch(/^Tiltak 1 \(2006–2009\): /);
     await page.getByText(/^Videreført i tiltak 5 i plan 2011-2014: Videreføre KOM/).waitFor();
     await page.getByText('Stopp menneskehandelen (2006–2009) (1 tiltak)').click();
     await page.getByRole('cell', { name: 'tiltak 5 i plan 2011-2014' }).waitFor();

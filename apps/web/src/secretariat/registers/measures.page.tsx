@@ -9,8 +9,8 @@ import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { RegistersNav } from './registers-nav';
 import { PlanMeasures } from './plan-measures';
+import { MeasureOptions } from '../../components/measure-options';
 import { DEFAULT_PLAN_ID, measureOptionValue, parseMeasureOption } from '../../components/measure-catalogue';
-
 
 /** Where the secretariat reads each kind of record that cites a measure. */
 const HREF: Partial<Record<MeasureCitationKind, (id: string) => string>> = {
@@ -18,7 +18,10 @@ const HREF: Partial<Record<MeasureCitationKind, (id: string) => string>> = {
   ISSUE: (id) => `/secretariat/issues/${id}`,
 };
 
-/** The action plans' measures grouped by plan, and for the one chosen (in the URL) its status per year and everything that cites it. */
+/**
+ * The action plans' measures grouped by plan, and for the one chosen (in the URL) its status per year
+ * and everything that cites it. The choice offers the measures as every filter by measure does.
+ */
 export function MeasuresPage() {
   const { t, lang, language } = useI18n();
   useTitle(t('secretariat.registers.measures'));
@@ -53,15 +56,7 @@ export function MeasuresPage() {
         <Label>{t('secretariat.registers.measure.choose')}</Label>
         <Select value={chosen ? measureOptionValue({ plan, number: chosen }) : ''} onChange={(e) => choose(e.target.value)}>
           <Select.Option value="">{t('secretariat.registers.measure.none')}</Select.Option>
-          {list.data?.actionPlans.map((p) => (
-            <optgroup key={p.id} label={p.title}>
-              {p.measures.map((m) => (
-                <Select.Option key={m.number} value={measureOptionValue({ plan: p.id, number: m.number })}>
-                  {t('measure.numbered', { number: m.number, label: m.label })}
-                </Select.Option>
-              ))}
-            </optgroup>
-          ))}
+          <MeasureOptions plans={list.data?.actionPlans} />
         </Select>
       </Field>
       {chosen !== undefined && loading && !data && <Loading />}
