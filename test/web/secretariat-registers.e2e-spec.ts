@@ -154,14 +154,37 @@ describeInBrowser("the secretariat's registers in the browser", (suite) => {
     expect(groups[1]).toContain('2006–2009');
     await choice.selectOption('2006-2009:1');
     await page.waitForURL(/plan=2006-2009&measure=1/);
-    expect(await choice.locator('option:checked').textContent()).toMatch(/^Tiltak 1 \(2006–2009\): /);
+    await choice.locator('option:checked', { hasText: /^Tiltak 1 \(2006–2009\): / }).waitFor({ state: 'attached' });
     await page.getByText(/^Videreført i tiltak 5 i plan 2011-2014: Videreføre KOM/).waitFor();
+    // The plans below in the same order as the choice: the newest first.
+    const planHeadings = await page.locator('summary h3').allTextContents();
+    expect(planHeadings.map((h) => /\((\d{4})–/.exec(h)?.[1])).toEqual(['2011', '2006']);
     await page.getByText('Stopp menneskehandelen (2006–2009) (1 tiltak)').click();
     await page.getByRole('cell', { name: 'tiltak 5 i plan 2011-2014' }).waitFor();
     await expectAccessible(page);
     await page.getByRole('combobox', { name: 'Tiltak' }).selectOption('29');
     await page.waitForURL(/measure=29/);
     await page.getByRole('link', { name: 'Felles rutiner for identifisering' }).waitFor();
+
+    // A link to a measure no plan has (a typo, an old link, a hostile value) says so and asks the API nothing.
+    const citationQueries: string[] = [];
+    const countCitationQueries = (request: { postData(): string | null }) => {
+      if (request.postData()?.includes('RegisterMeasureCitations')) citationQueries.push(request.postData()!);
+    };
+    page.on('request', countCitationQueries);
+    for (const query of ['measure=99', 'plan=2030-2033&measure=1', 'measure=abc', `plan=${encodeURIComponent('<script>')}&measure=1`, 'measure=99999999999']) {
+      await page.goto(`${base}/secretariat/registers/measures?${query}`);
+      await page.getByText('Lenken viser ikke til noe tiltak i handlingsplanene. Velg et tiltak i listen.').waitFor();
+      expect(await page.getByRole('combobox', { name: 'Tiltak' }).inputValue()).toBe('');
+    }
+    await expectAccessible(page);
+    await screenshot(page, 'secretariat-registers-measure-unknown');
+    page.off('request', countCitationQueries);
+    expect(citationQueries).toEqual([]);
+    // Choosing a measure from there works as ever, and the message goes.
+    await page.getByRole('combobox', { name: 'Tiltak' }).selectOption('29');
+    await page.getByRole('link', { name: 'Felles rutiner for identifisering' }).waitFor();
+    expect(await page.getByText('Lenken viser ikke til noe tiltak i handlingsplanene.', { exact: false }).count()).toBe(0);
 
     // Every page in English.
     await page.getByRole('button', { name: 'English' }).click();

@@ -1147,6 +1147,7 @@ export const en: Record<MessageKey, string> = {
   'secretariat.registers.measure.none': 'Choose a measure',
   'secretariat.registers.measure.area': 'Goal: {area}. Responsible ministries: {ministries}.',
   'secretariat.registers.measure.noCitations': 'Nothing cites this measure yet.',
+  'secretariat.registers.measure.unknown': 'The link names no measure of the action plans. Choose a measure from the list.',
   'secretariat.registers.measure.citations': 'Citing the measure ({count})',
   'secretariat.registers.measure.column.kind': 'What',
   'secretariat.registers.measure.column.what': 'Title',

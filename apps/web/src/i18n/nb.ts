@@ -1145,6 +1145,7 @@ export const nb = {
   'secretariat.registers.measure.none': 'Velg et tiltak',
   'secretariat.registers.measure.area': 'Mål: {area}. Ansvarlige departementer: {ministries}.',
   'secretariat.registers.measure.noCitations': 'Ingenting viser til dette tiltaket ennå.',
+  'secretariat.registers.measure.unknown': 'Lenken viser ikke til noe tiltak i handlingsplanene. Velg et tiltak i listen.',
   'secretariat.registers.measure.citations': 'Viser til tiltaket ({count})',
   'secretariat.registers.measure.column.kind': 'Hva',
   'secretariat.registers.measure.column.what': 'Tittel',

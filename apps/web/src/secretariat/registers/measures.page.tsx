@@ -20,7 +20,8 @@ const HREF: Partial<Record<MeasureCitationKind, (id: string) => string>> = {
 
 /**
  * The action plans' measures grouped by plan, and for the one chosen (in the URL) its status per year
- * and everything that cites it. The choice offers the measures as every filter by measure does.
+ * and everything that cites it. The choice offers the measures as every filter by measure does, and
+ * the plans follow in the same order, the newest first.
  */
 export function MeasuresPage() {
   const { t, lang, language } = useI18n();
@@ -30,9 +31,11 @@ export function MeasuresPage() {
   const number = Number(params.get('measure'));
   const chosen = Number.isInteger(number) && number >= 1 ? number : undefined;
   const list = useQuery(RegisterMeasuresDocument, { variables: { lang } });
+  // A link may name a measure no plan has (a typo, an old link): say so rather than ask for it.
+  const known = chosen !== undefined && list.data?.actionPlans.some((p) => p.id === plan && p.measures.some((m) => m.number === chosen));
   const { data, loading, error, refetch } = useQuery(RegisterMeasureCitationsDocument, {
     variables: { plan, number: chosen ?? 1, lang },
-    skip: chosen === undefined,
+    skip: !known,
     fetchPolicy: 'cache-and-network',
   });
   const measure = data?.measure;
@@ -54,13 +57,14 @@ export function MeasuresPage() {
       <Paragraph>{t('secretariat.registers.measure.intro')}</Paragraph>
       <Field>
         <Label>{t('secretariat.registers.measure.choose')}</Label>
-        <Select value={chosen ? measureOptionValue({ plan, number: chosen }) : ''} onChange={(e) => choose(e.target.value)}>
+        <Select value={known ? measureOptionValue({ plan, number: chosen }) : ''} onChange={(e) => choose(e.target.value)}>
           <Select.Option value="">{t('secretariat.registers.measure.none')}</Select.Option>
           <MeasureOptions plans={list.data?.actionPlans} />
         </Select>
       </Field>
-      {chosen !== undefined && loading && !data && <Loading />}
-      {chosen !== undefined && error && !data && <ErrorState onRetry={() => void refetch()} />}
+      {params.has('measure') && list.data && !known && <Empty>{t('secretariat.registers.measure.unknown')}</Empty>}
+      {known && loading && !data && <Loading />}
+      {known && error && !data && <ErrorState onRetry={() => void refetch()} />}
       {measure && (
         <section aria-labelledby="measure-title" className="kom-stack">
           <Heading level={2} data-size="sm" id="measure-title">
@@ -120,7 +124,11 @@ export function MeasuresPage() {
         <Heading level={2} data-size="sm" id="plans-title">
           {t('secretariat.registers.plans')}
         </Heading>
-        {list.data?.actionPlans.map((p) => <PlanMeasures key={p.id} plan={p} statusLabel={statusLabel} />)}
+        {[...(list.data?.actionPlans ?? [])]
+          .sort((a, b) => b.from - a.from)
+          .map((p) => (
+            <PlanMeasures key={p.id} plan={p} statusLabel={statusLabel} />
+          ))}
       </section>
     </section>
   );
