@@ -102,8 +102,16 @@ describeInBrowser("the secretariat's issue triage in the browser", { clock, env:
     await page.waitForURL(/measure=2006-2009%3A1/);
     await page.getByRole('link', { name: 'Rutiner fra den første handlingsplanen' }).waitFor();
     expect(await page.getByRole('table').getByRole('link').allTextContents()).toEqual(['Rutiner fra den første handlingsplanen']);
+    // A link naming a measure no plan has: the filter says what it filters on, over an empty queue,
+    // instead of showing "every measure" above nothing.
+    await page.goto(`${base}/secretariat/issues?measure=99`);
+    await page.getByText('Ingen saker passer.').waitFor();
+    await page.getByLabel('Tiltak').locator('option:checked', { hasText: 'Tiltak 99 (finnes ikke i handlingsplanene)' }).waitFor({ state: 'attached' });
+    await expectAccessible(page);
     await page.getByLabel('Tiltak').selectOption('17');
     await page.getByRole('link', { name: 'Krisesenterplasser i øst' }).waitFor();
+    // It was one choice among the others, not a new one in the list.
+    expect(await page.getByLabel('Tiltak').locator('option', { hasText: 'finnes ikke' }).count()).toBe(0);
     await page.getByLabel('Status').selectOption('ON_PROJECT_AGENDA');
     await page.waitForURL(/status=ON_PROJECT_AGENDA/);
     await page.getByRole('link', { name: 'Krisesenterplasser i øst' }).waitFor({ state: 'detached' });

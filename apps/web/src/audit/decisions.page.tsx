@@ -92,7 +92,7 @@ export function DecisionRegisterPage() {
           <Label>{t('audit.decisions.filter.measure')}</Label>
           <Select value={params.get('measure') ?? ''} onChange={(e) => set('measure', e.target.value)}>
             <Select.Option value="">{t('audit.decisions.filter.anyMeasure')}</Select.Option>
-            <MeasureOptions plans={options.data?.actionPlans} />
+            <MeasureOptions plans={options.data?.actionPlans} selected={params.get('measure')} />
           </Select>
         </Field>
         <Field>

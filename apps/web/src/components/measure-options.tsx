@@ -1,17 +1,25 @@
 import { Select } from '@digdir/designsystemet-react';
 import { useI18n } from '../i18n/i18n';
-import { measureNumberText, measureOptionValue, type PlanChoice } from './measure-catalogue';
+import { measureNumberText, measureOptionValue, parseMeasureOption, type PlanChoice } from './measure-catalogue';
 
 /**
  * A filter's choice of measure: every plan's measures, the newest plan first, each plan an
  * `<optgroup>` named by its title. An option reads as the measure is shown elsewhere ("Tiltak 5: …",
  * "Tiltak 1 (2006–2009): …"), so the closed select still says which plan it means.
+ *
+ * `selected`: the filter's value as the URL holds it. A link may name a measure no plan has (a typo,
+ * an old link); the filter then finds nothing, and the select must say what it filters on rather
+ * than fall back to its first option ("every measure") over an empty list, so that one gets an
+ * option of its own saying that no plan has it.
  */
-export function MeasureOptions({ plans }: { readonly plans: readonly PlanChoice[] | undefined }) {
+export function MeasureOptions({ plans, selected }: { readonly plans: readonly PlanChoice[] | undefined; readonly selected?: string | null }) {
   const { t } = useI18n();
   const newestFirst = [...(plans ?? [])].sort((a, b) => b.from - a.from);
+  const asked = parseMeasureOption(selected);
+  const unknown = plans && asked && !plans.some((p) => p.id === asked.plan && p.measures.some((m) => m.number === asked.number)) ? asked : undefined;
   return (
     <>
+      {unknown && <Select.Option value={measureOptionValue(unknown)}>{t('measure.unknownChoice', { number: measureNumberText(unknown) })}</Select.Option>}
       {newestFirst.map((plan) => (
         <Select.Optgroup key={plan.id} label={plan.title}>
           {plan.measures.map((m) => {

@@ -56,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   'notFound.home': 'Go to the front page',
 
   'measure.numbered': 'Measure {number}: {label}',
+  'measure.unknownChoice': 'Measure {number} (in no action plan)',
 
   'ngo.issues.title': 'Our issues',
   'ngo.issues.intro': 'Issues {organization} has raised with the reference group. The list updates when a status changes.',

@@ -54,6 +54,7 @@ export const nb = {
   'notFound.home': 'Gå til forsiden',
 
   'measure.numbered': 'Tiltak {number}: {label}',
+  'measure.unknownChoice': 'Tiltak {number} (finnes ikke i handlingsplanene)',
 
   'ngo.issues.title': 'Våre saker',
   'ngo.issues.intro': 'Saker {organization} har meldt inn til referansegruppen. Listen oppdateres når status endres.',

@@ -58,7 +58,7 @@ export function OurIssuesPage() {
           <Label>{t('ngo.issues.filter.measure')}</Label>
           <Select value={measure} onChange={(e) => (setMeasure(e.target.value), pages.reset())}>
             <Select.Option value="">{t('ngo.issues.filter.anyMeasure')}</Select.Option>
-            <MeasureOptions plans={data?.actionPlans} />
+            <MeasureOptions plans={data?.actionPlans} selected={measure} />
           </Select>
         </Field>
       </div>

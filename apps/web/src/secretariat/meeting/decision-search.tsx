@@ -87,7 +87,7 @@ export function DecisionSearch({
           <Label>{t('secretariat.meeting.search.measure')}</Label>
           <Select value={measure} onChange={(e) => setMeasure(e.target.value)}>
             <Select.Option value="">{t('secretariat.meeting.search.anyMeasure')}</Select.Option>
-            <MeasureOptions plans={plans} />
+            <MeasureOptions plans={plans} selected={measure} />
           </Select>
         </Field>
         <Button type="button" variant="secondary" onClick={search}>

@@ -114,7 +114,7 @@ export function TriagePage() {
           <Label>{t('secretariat.triage.filter.measure')}</Label>
           <Select value={params.get('measure') ?? ''} onChange={(e) => set('measure', e.target.value)}>
             <Select.Option value="">{t('secretariat.triage.filter.anyMeasure')}</Select.Option>
-            <MeasureOptions plans={options.data?.actionPlans} />
+            <MeasureOptions plans={options.data?.actionPlans} selected={params.get('measure')} />
           </Select>
         </Field>
       </div>
