@@ -31,7 +31,8 @@ export function MeasuresPage() {
   const number = Number(params.get('measure'));
   const chosen = Number.isInteger(number) && number >= 1 ? number : undefined;
   const list = useQuery(RegisterMeasuresDocument, { variables: { lang } });
-  // A link may name a measure no plan has (a typo, an old link): say so rather than ask for it.
+  // A link may name a measure no plan has (a typo, an old link): say so rather than ask for it. The
+  // plans come first, then the measure's citations (the plans are cached once the app has them).
   const known = chosen !== undefined && list.data?.actionPlans.some((p) => p.id === plan && p.measures.some((m) => m.number === chosen));
   const { data, loading, error, refetch } = useQuery(RegisterMeasureCitationsDocument, {
     variables: { plan, number: chosen ?? 1, lang },
@@ -63,7 +64,7 @@ export function MeasuresPage() {
         </Select>
       </Field>
       {params.has('measure') && list.data && !known && <Empty>{t('secretariat.registers.measure.unknown')}</Empty>}
-      {known && loading && !data && <Loading />}
+      {((known && loading && !data) || (params.has('measure') && list.loading && !list.data)) && <Loading />}
       {known && error && !data && <ErrorState onRetry={() => void refetch()} />}
       {measure && (
         <section aria-labelledby="measure-title" className="kom-stack">
