@@ -1,5 +1,5 @@
 import { translator } from '../i18n/translate';
-import { measureFilter, measureNumbersText, measureOptionValue, parseMeasureOption, measureText, sortMeasures, type PlanChoice } from './measure-catalogue';
+import { measureFilter, measureNumbersText, measureOptionValue, newestPlansFirst, parseMeasureOption, plansHave, measureText, sortMeasures, type PlanChoice } from './measure-catalogue';
 
 const plans: PlanChoice[] = [
   { id: '2006-2009', title: 'Stopp menneskehandelen', from: 2006, to: 2009, measures: [{ number: 1, label: 'Opprette KOM' }] },
@@ -35,5 +35,18 @@ describe('cited measures as the web app names them', () => {
       expect(parseMeasureOption(value)).toBeUndefined();
       expect(measureFilter(value)).toEqual({});
     }
+  });
+
+  it('lists plans the newest first, without reordering the list it was given', () => {
+    expect(newestPlansFirst(plans).map((p) => p.id)).toEqual(['2011-2014', '2006-2009']);
+    expect(plans.map((p) => p.id)).toEqual(['2006-2009', '2011-2014']);
+  });
+
+  it('tells a measure a plan has from one no plan has', () => {
+    expect(plansHave(plans, { plan: '2011-2014', number: 34 })).toBe(true);
+    expect(plansHave(plans, { plan: '2006-2009', number: 1 })).toBe(true);
+    expect(plansHave(plans, { plan: '2011-2014', number: 1 })).toBe(false);
+    expect(plansHave(plans, { plan: '2030-2033', number: 1 })).toBe(false);
+    expect(plansHave([], { plan: '2011-2014', number: 5 })).toBe(false);
   });
 });

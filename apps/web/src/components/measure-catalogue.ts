@@ -27,6 +27,13 @@ export const measureKey = (m: CitedMeasure): string => `${m.plan}/${m.number}`;
 /** Only plan and number: what a mutation input takes (a query's refs also carry __typename). */
 export const asRefInputs = (measures: readonly CitedMeasure[]): CitedMeasure[] => measures.map(({ plan, number }) => ({ plan, number }));
 
+/** The plans, the newest first: the order every list of plans in the app follows. */
+export const newestPlansFirst = <P extends { readonly from: number }>(plans: readonly P[]): P[] => [...plans].sort((a, b) => b.from - a.from);
+
+/** Whether one of the plans has the measure (a link may name one that none has). */
+export const plansHave = (plans: ReadonlyArray<Pick<PlanChoice, 'id' | 'measures'>>, m: CitedMeasure): boolean =>
+  plans.some((p) => p.id === m.plan && p.measures.some((x) => x.number === m.number));
+
 /** Newest plan first; in a plan, by number. */
 export function sortMeasures(plans: readonly PlanChoice[], measures: readonly CitedMeasure[]): CitedMeasure[] {
   const start = new Map(plans.map((p) => [p.id, p.from]));

@@ -1,6 +1,6 @@
 import { Select } from '@digdir/designsystemet-react';
 import { useI18n } from '../i18n/i18n';
-import { measureNumberText, measureOptionValue, parseMeasureOption, type PlanChoice } from './measure-catalogue';
+import { measureNumberText, measureOptionValue, newestPlansFirst, parseMeasureOption, plansHave, type PlanChoice } from './measure-catalogue';
 
 /**
  * A filter's choice of measure: every plan's measures, the newest plan first, each plan an
@@ -14,9 +14,9 @@ import { measureNumberText, measureOptionValue, parseMeasureOption, type PlanCho
  */
 export function MeasureOptions({ plans, selected }: { readonly plans: readonly PlanChoice[] | undefined; readonly selected?: string | null }) {
   const { t } = useI18n();
-  const newestFirst = [...(plans ?? [])].sort((a, b) => b.from - a.from);
+  const newestFirst = newestPlansFirst(plans ?? []);
   const asked = parseMeasureOption(selected);
-  const unknown = plans && asked && !plans.some((p) => p.id === asked.plan && p.measures.some((m) => m.number === asked.number)) ? asked : undefined;
+  const unknown = plans && asked && !plansHave(plans, asked) ? asked : undefined;
   return (
     <>
       {unknown && <Select.Option value={measureOptionValue(unknown)}>{t('measure.unknownChoice', { number: measureNumberText(unknown) })}</Select.Option>}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Checkbox, Details, Fieldset, Paragraph, Search, ValidationMessage } from '@digdir/designsystemet-react';
 import { useI18n } from '../i18n/i18n';
-import { sameMeasure, sortMeasures, type CitedMeasure, type PlanChoice } from './measure-catalogue';
+import { newestPlansFirst, sameMeasure, sortMeasures, type CitedMeasure, type PlanChoice } from './measure-catalogue';
 
 interface MeasurePickerProps {
   readonly plans: readonly PlanChoice[];
@@ -26,7 +26,7 @@ export function MeasurePicker({ plans, value, onChange, legend, help, error, sea
   // Earlier plans the reader opened, or that hold a measure chosen to begin with.
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set(value.map((m) => m.plan)));
   const words = search.trim().toLowerCase();
-  const ordered = [...plans].sort((a, b) => b.from - a.from);
+  const ordered = newestPlansFirst(plans);
   const chosen = (plan: string, number: number) => value.some((m) => sameMeasure(m, { plan, number }));
   const toggle = (plan: string, number: number) =>
     onChange(chosen(plan, number) ? value.filter((m) => !sameMeasure(m, { plan, number })) : sortMeasures(plans, [...value, { plan, number }]));

@@ -1,6 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
 import { Button, Checkbox, Field, Fieldset, Heading, Label, List, Select, Textfield } from '@digdir/designsystemet-react';
-import { measureKey, measureText, sameMeasure, type CitedMeasure, type PlanChoice } from '../../components/measure-catalogue';
+import { measureKey, measureText, newestPlansFirst, sameMeasure, type CitedMeasure, type PlanChoice } from '../../components/measure-catalogue';
 import { useI18n } from '../../i18n/i18n';
 import { measuresText, parseMeasures } from './agenda-edits';
 
@@ -50,7 +50,7 @@ export function ItemForm({ id, heading, draft, onChange, errors, submitLabel, bu
   const chosen = parseMeasures(draft.measures, plans).measures;
   const isChosen = (m: CitedMeasure) => chosen.some((c) => sameMeasure(c, m));
   const toggle = (m: CitedMeasure) => onChange({ ...draft, measures: measuresText(isChosen(m) ? chosen.filter((c) => !sameMeasure(c, m)) : [...chosen, m]) });
-  const newestFirst = [...plans].sort((a, b) => b.from - a.from);
+  const newestFirst = newestPlansFirst(plans);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/i18n';
 import { RegistersNav } from './registers-nav';
 import { PlanMeasures } from './plan-measures';
 import { MeasureOptions } from '../../components/measure-options';
-import { DEFAULT_PLAN_ID, measureOptionValue, parseMeasureOption } from '../../components/measure-catalogue';
+import { DEFAULT_PLAN_ID, measureOptionValue, newestPlansFirst, parseMeasureOption, plansHave } from '../../components/measure-catalogue';
 
 /** Where the secretariat reads each kind of record that cites a measure. */
 const HREF: Partial<Record<MeasureCitationKind, (id: string) => string>> = {
@@ -33,7 +33,7 @@ export function MeasuresPage() {
   const list = useQuery(RegisterMeasuresDocument, { variables: { lang } });
   // A link may name a measure no plan has (a typo, an old link): say so rather than ask for it. The
   // plans come first, then the measure's citations (the plans are cached once the app has them).
-  const known = chosen !== undefined && list.data?.actionPlans.some((p) => p.id === plan && p.measures.some((m) => m.number === chosen));
+  const known = chosen !== undefined && list.data !== undefined && plansHave(list.data.actionPlans, { plan, number: chosen });
   const { data, loading, error, refetch } = useQuery(RegisterMeasureCitationsDocument, {
     variables: { plan, number: chosen ?? 1, lang },
     skip: !known,
@@ -125,11 +125,9 @@ export function MeasuresPage() {
         <Heading level={2} data-size="sm" id="plans-title">
           {t('secretariat.registers.plans')}
         </Heading>
-        {[...(list.data?.actionPlans ?? [])]
-          .sort((a, b) => b.from - a.from)
-          .map((p) => (
-            <PlanMeasures key={p.id} plan={p} statusLabel={statusLabel} />
-          ))}
+        {newestPlansFirst(list.data?.actionPlans ?? []).map((p) => (
+          <PlanMeasures key={p.id} plan={p} statusLabel={statusLabel} />
+        ))}
       </section>
     </section>
   );
