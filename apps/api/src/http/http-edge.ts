@@ -4,19 +4,42 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
+/** Origins seen (protocol and host), and whether a URL can be built from each: few in practice. */
+const origins = new Map<string, boolean>();
+const ORIGINS_KEPT = 64;
+
+function usableOrigin(origin: string): boolean {
+  let usable = origins.get(origin);
+  if (usable !== undefined) return usable;
+  try {
+    usable = new URL(origin).hostname !== '';
+  } catch {
+    usable = false;
+  }
+  // The Host header is the client's: a flood of distinct ones must not grow this without bound.
+  if (origins.size >= ORIGINS_KEPT) origins.clear();
+  origins.set(origin, usable);
+  return usable;
+}
+
+const SLASH = 0x2f;
+const BACKSLASH = 0x5c;
+
 /**
  * Whether the request names an origin a URL can be built from: its Host (or, behind a proxy,
  * X-Forwarded-Host and X-Forwarded-Proto). Apollo's Fastify integration builds one for every
  * request and fails with a 500 when it cannot (HTTP/1.0 without Host, `Host: [::1`, …).
+ * Answered without building a URL for a request like the last from the same origin: the
+ * origin's verdict is kept, and a target that is a path ("/…", not "//…" or "/\…", which
+ * name a host) resolves against any usable origin.
  */
 export function hasUsableOrigin(request: Pick<FastifyRequest, 'url' | 'protocol' | 'hostname'>): boolean {
-  try {
-    const origin = `${request.protocol}://${request.hostname}/`;
-    new URL(request.url, origin);
-    return typeof request.hostname === 'string' && request.hostname.trim() !== '' && new URL(origin).hostname !== '';
-  } catch {
-    return false;
-  }
+  const { hostname, url } = request;
+  if (typeof hostname !== 'string' || hostname.trim() === '') return false;
+  const origin = `${request.protocol}://${hostname}/`;
+  if (!usableOrigin(origin)) return false;
+  if (url.charCodeAt(0) === SLASH && url.charCodeAt(1) !== SLASH && url.charCodeAt(1) !== BACKSLASH) return true;
+  return URL.canParse(url, origin);
 }
 
 const METHOD_NOT_ALLOWED = 'HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n';

@@ -114,6 +114,36 @@ describe('PolicyGuard over GraphQL: the policy table decides', () => {
     });
   });
 
+  it('looks the caller up once for the side-by-side root fields of one request, and refuses each of them alike', async () => {
+    let verified = 0;
+    const counting = { verify: (token: string) => ((verified += 1), verifier.verify(token)) };
+    const guard = new PolicyGuard(new Reflector(), counting, undefined, table);
+    const request = (authorization: string) => {
+      const ctx = { req: { headers: { authorization } } };
+      return (fieldName: string) => {
+        const info = { parentType: { name: 'Query' }, fieldName, schema };
+        return {
+          getType: () => 'graphql',
+          getArgs: () => [{}, {}, ctx, info],
+          getArgByIndex: (i: number) => [{}, {}, ctx, info][i],
+          getHandler: () => Resolvers.prototype.secretariatOnly,
+          getClass: () => Resolvers,
+        } as unknown as ExecutionContext;
+      };
+    };
+    const one = request('Bearer auditor');
+    await expect(Promise.all([guard.canActivate(one('history')), guard.canActivate(one('history')), guard.canActivate(one('open'))])).resolves.toEqual([true, true, true]);
+    await expect(guard.canActivate(one('history'))).resolves.toBe(true);
+    expect(verified).toBe(1);
+    // Another request is looked up on its own.
+    await expect(guard.canActivate(request('Bearer auditor')('history'))).resolves.toBe(true);
+    expect(verified).toBe(2);
+    const bad = request('Bearer forged');
+    const refusals = await Promise.all([codeOf(guard.canActivate(bad('history'))), codeOf(guard.canActivate(bad('history')))]);
+    expect(refusals.map((r) => r.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
+    expect(verified).toBe(3);
+  });
+
   it('spends the per-user mutation budget and then refuses with RATE_LIMITED', async () => {
     const guard = tableGuard(new MutationRateLimit(FlexibleRateLimiter.inMemory(MutationRateLimit.policy(2))));
     await expect(guard.canActivate(gql('Mutation', 'change', 'Bearer secretariat'))).resolves.toBe(true);

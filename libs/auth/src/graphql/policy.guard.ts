@@ -8,7 +8,7 @@ import { allows, coordinateOf, type PolicyTable } from '../policy/policy';
 import { POLICY_TABLE } from '../policy/policy.table';
 import { SESSION_AUTHENTICATOR, type SessionAuthenticator } from '../session/session-authenticator';
 import { MUTATION_RATE_LIMIT, type MutationRateLimit } from './mutation-rate-limit';
-import { PUBLIC_KEY, ROLES_KEY, requestContext } from './policy.decorators';
+import { PUBLIC_KEY, ROLES_KEY, requestContext, type KomRequestContext } from './policy.decorators';
 import { authenticateBearer, bearerToken } from './authenticate';
 
 export const POLICY_TABLE_TOKEN = Symbol.for('kom.PolicyTable');
@@ -28,6 +28,8 @@ export function forbidden(message: string, reason = 'ROLE_NOT_ALLOWED'): GraphQL
 @Injectable()
 export class PolicyGuard implements CanActivate {
   private readonly logger = new Logger('PolicyGuard');
+  /** Authentications under way, by request context (one per request; gone with it). */
+  private readonly authenticating = new WeakMap<KomRequestContext, Promise<Actor>>();
 
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
@@ -72,16 +74,28 @@ export class PolicyGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(context: ExecutionContext, safeRead = false): Promise<Actor> {
+  /**
+   * Who the request is, found once per request: the root fields of one operation are guarded side
+   * by side, and each would otherwise look the token up again (or fail on it again).
+   */
+  private authenticate(context: ExecutionContext, safeRead = false): Promise<Actor> {
     const ctx = requestContext(context);
-    if (ctx.actor) return ctx.actor;
+    if (ctx.actor) return Promise.resolve(ctx.actor);
+    let pending = this.authenticating.get(ctx);
+    if (pending === undefined) {
+      pending = this.identify(ctx, safeRead).then((actor) => (ctx.actor = actor));
+      this.authenticating.set(ctx, pending);
+    }
+    return pending;
+  }
+
+  private async identify(ctx: KomRequestContext, safeRead: boolean): Promise<Actor> {
     const authorization = ctx.req?.headers?.authorization;
     // A Bearer token wins; without one, the web app's session cookie (with its CSRF token).
     if (!bearerToken(authorization)) {
       const fromSession = await this.sessions?.authenticate(ctx.req?.headers ?? {}, { safeRead });
-      if (fromSession) return (ctx.actor = fromSession);
+      if (fromSession) return fromSession;
     }
-    ctx.actor = await authenticateBearer(this.verifier, authorization);
-    return ctx.actor;
+    return authenticateBearer(this.verifier, authorization);
   }
 }
