@@ -55,9 +55,9 @@ export class HttpEdge implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     fastify?.server.on('connect', (_request: IncomingMessage, socket: Duplex) => socket.end(METHOD_NOT_ALLOWED));
-    fastify?.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (hasUsableOrigin(request)) return;
-      await reply.code(400).send({
+    fastify?.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, next: () => void) => {
+      if (hasUsableOrigin(request)) return next();
+      void reply.code(400).send({
         statusCode: 400,
         error: 'Bad Request',
         code: 'BAD_REQUEST',

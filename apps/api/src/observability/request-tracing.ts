@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { requestContext } from '@kom/auth';
 import { contextFromHeaders, headersFromContext, traceIdOf, tracer } from '@kom/platform';
+import { tracingStarted } from './tracing-state';
 
 /** What the request's trace is, kept on the request for the correlation id and the resolvers. */
 export interface RequestTrace {
@@ -32,31 +33,50 @@ export class RequestTracing implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
-    fastify.addHook('onRequest', async (request: TracedRequest, reply) => {
-      const parent = contextFromHeaders(request.headers);
-      const fromCaller = traceIdOf(parent) !== undefined;
-      const route = request.routeOptions?.url ?? '(unmatched)';
-      const span = tracer().startSpan(
-        `${request.method} ${route}`,
-        { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'http.route': route } },
-        parent,
-      );
-      const traced = trace.setSpan(parent, span);
-      request.komTrace = { context: traced, span, traceId: traceIdOf(traced), fromCaller };
-      if (span.isRecording()) {
-        for (const [name, value] of Object.entries(headersFromContext(traced))) void reply.header(name, value);
-      }
+    const recording = tracingStarted();
+    // Without a tracing SDK no span records, and a request without a traceparent has no trace id:
+    // every such request's trace is the same non-recording one, made once (a hook that ran for
+    // every request of a read, 1.2% of its CPU; docs/benchmarks.md).
+    let untraced: RequestTrace | undefined;
+    fastify.addHook('onRequest', (request: TracedRequest, reply, done) => {
+      if (!recording && request.headers.traceparent === undefined) request.komTrace = untraced ??= startTrace(request);
+      else request.komTrace = startTrace(request, (name, value) => void reply.header(name, value));
+      done();
     });
-    const end = async (request: TracedRequest, reply: { statusCode: number }) => {
+    if (!recording) return;
+    const end = (request: TracedRequest, statusCode: number) => {
       const span = request.komTrace?.span;
       if (!span?.isRecording()) return;
-      span.setAttribute('http.response.status_code', reply.statusCode);
-      if (reply.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.setAttribute('http.response.status_code', statusCode);
+      if (statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
     };
-    fastify.addHook('onResponse', end);
-    fastify.addHook('onRequestAbort', async (request: TracedRequest) => end(request, { statusCode: 499 }));
+    fastify.addHook('onResponse', (request: TracedRequest, reply, done) => {
+      end(request, reply.statusCode);
+      done();
+    });
+    fastify.addHook('onRequestAbort', (request: TracedRequest, done) => {
+      end(request, 499);
+      done();
+    });
   }
+}
+
+/** The request's span, child of the caller's traceparent if any; a recording one's traceparent goes out with the answer. */
+function startTrace(request: FastifyRequest, setHeader?: (name: string, value: string) => void): RequestTrace {
+  const parent = contextFromHeaders(request.headers);
+  const fromCaller = traceIdOf(parent) !== undefined;
+  const route = request.routeOptions?.url ?? '(unmatched)';
+  const span = tracer().startSpan(
+    `${request.method} ${route}`,
+    { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'http.route': route } },
+    parent,
+  );
+  const traced = trace.setSpan(parent, span);
+  if (span.isRecording() && setHeader) {
+    for (const [name, value] of Object.entries(headersFromContext(traced))) setHeader(name, value);
+  }
+  return { context: traced, span, traceId: traceIdOf(traced), fromCaller };
 }
 
 /**

@@ -30,4 +30,27 @@ describe('connections', () => {
     expect(connection.pageInfo.endCursor).toBe(encodeCursor('key-b'));
     expect(keyOf.mock.calls.map(([x]) => x)).toEqual(['a', 'b']);
   });
+
+  it('shares the edges of a frozen (memoized) page between calls, and makes fresh ones for anything else', () => {
+    const keyOf = (row: { id: string }) => row.id;
+    const page = Object.freeze([{ id: 'a' }, { id: 'b' }, { id: 'c' }].map((row) => Object.freeze(row)));
+    const first = toConnection(page, 2, keyOf);
+    const again = toConnection(page, 2, keyOf);
+    expect(again.edges).toBe(first.edges);
+    expect(Object.isFrozen(first.edges)).toBe(true);
+    expect(again.pageInfo.endCursor).toBe(encodeCursor('b'));
+    expect(again).not.toBe(first);
+    // Another size or another key is another set of edges.
+    expect(toConnection(page, 3, keyOf).edges.map((e) => e.cursor)).toEqual(['a', 'b', 'c'].map(encodeCursor));
+    const otherKey = (row: { id: string }) => `x${row.id}`;
+    expect(toConnection(page, 2, otherKey).edges.map((e) => e.cursor)).toEqual(['xa', 'xb'].map(encodeCursor));
+    expect(toConnection(page, 2, keyOf).edges.map((e) => e.cursor)).toEqual(['a', 'b'].map(encodeCursor));
+    // A page that is not frozen may change between calls: its edges are never kept.
+    const rows = [{ id: 'a' }, { id: 'b' }];
+    const before = toConnection(rows, 2, keyOf);
+    rows[1] = { id: 'z' };
+    const after = toConnection(rows, 2, keyOf);
+    expect(after.edges).not.toBe(before.edges);
+    expect(after.edges.map((e) => e.cursor)).toEqual(['a', 'z'].map(encodeCursor));
+  });
 });

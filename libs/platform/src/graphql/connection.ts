@@ -107,11 +107,33 @@ class LazyEdge<T> implements Edge<T> {
   }
 }
 
+interface Edges {
+  readonly size: number;
+  readonly keyOf: (row: never) => string;
+  readonly edges: readonly Edge<unknown>[];
+}
+
+/**
+ * The edges made for a frozen page of rows, kept as long as the page is: a page `memoized` in
+ * @kom/projections is shared by every request until the read models change, and so are its edges
+ * (frozen too; an edge only ever adds its own cursor, the same for everyone).
+ */
+const edgesOfPage = new WeakMap<readonly unknown[], Edges>();
+
+function edgesOf<T>(rows: readonly T[], size: number, keyOf: (row: T) => string): readonly Edge<T>[] {
+  const kept = edgesOfPage.get(rows);
+  if (kept !== undefined && kept.size === size && kept.keyOf === keyOf) return kept.edges as readonly Edge<T>[];
+  const edges = rows.slice(0, size).map((node) => new LazyEdge(node, keyOf));
+  if (!Object.isFrozen(rows)) return edges;
+  edgesOfPage.set(rows, { size, keyOf, edges: Object.freeze(edges) });
+  return edges;
+}
+
 /** `rows` holds up to size + 1 rows: the extra one only tells that another page exists. */
 export function toConnection<T>(rows: readonly T[], size: number, keyOf: (row: T) => string): ConnectionShape<T> {
-  const edges: Edge<T>[] = rows.slice(0, size).map((node) => new LazyEdge(node, keyOf));
+  const edges = edgesOf(rows, size, keyOf);
   return {
-    edges,
+    edges: edges as Edge<T>[],
     pageInfo: {
       hasNextPage: rows.length > size,
       get endCursor() {
