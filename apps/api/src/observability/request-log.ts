@@ -14,10 +14,11 @@ const SECRET_REQUEST_HEADERS = ['authorization', 'proxy-authorization', 'cookie'
 const SECRET_RESPONSE_HEADERS = ['set-cookie'] as const;
 export const REDACTED = '[Redacted]';
 
-type Headers = Record<string, unknown> | undefined;
+/** A request's or a response's headers as pino's serializers hand them over (not the Fetch API's `Headers`). */
+type HeaderValues = Record<string, unknown> | undefined;
 
 /** The headers with each secret one's value replaced; the same object when none is there (nothing to copy). */
-export function redactHeaders(headers: Headers, secret: readonly string[]): Headers {
+export function redactHeaders(headers: HeaderValues, secret: readonly string[]): HeaderValues {
   if (headers === null || typeof headers !== 'object') return headers;
   let copy: Record<string, unknown> | undefined;
   for (const name of secret) {
@@ -42,11 +43,11 @@ export function logOptions(level: string): Options {
   return {
     level,
     serializers: {
-      req: (req: { headers?: Headers }) => {
+      req: (req: { headers?: HeaderValues }) => {
         req.headers = redactHeaders(req.headers, SECRET_REQUEST_HEADERS);
         return req;
       },
-      res: (res: { headers?: Headers }) => {
+      res: (res: { headers?: HeaderValues }) => {
         res.headers = redactHeaders(res.headers, SECRET_RESPONSE_HEADERS);
         return res;
       },
