@@ -4,12 +4,14 @@ import { generatedNationalIdNumber } from '@kom/issues/testing';
 import { ManualClock } from '@kom/platform';
 import { ok } from '../support/helpers';
 import { TestApp } from '../support/test-app';
+import type { WebSocketRoute } from 'playwright-core';
 import { accessibilityViolations, describeInBrowser, screenshot, tabTo, type Browser, type Page } from './browser';
 
 /**
  * The NGO representative's journey in a real browser against the real API serving the built web
  * app: raise an issue (a national identity number refused, then corrected), follow it while the
- * secretariat places and forwards it, and see each change arrive live. Every page is checked
+ * secretariat places and forwards it, and see each change arrive live, also one made while the page
+ * had lost its live connection, once that is back. Every page is checked
  * with axe-core (WCAG 2.1 A and AA) in both languages, and the journey is done again by keyboard.
  */
 
@@ -201,6 +203,44 @@ describeInBrowser('the NGO representative in the browser', { clock, env: { KOM_S
     await page.getByRole('button', { name: 'Forrige side' }).click();
     await page.getByRole('link', { name: 'Sak nummer 27', exact: true }).waitFor();
     expect(await rows()).toBe(25);
+    await context.close();
+  }, 120_000);
+
+  it('brings a live page up to date once its lost connection is back', async () => {
+    const rosa = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'rita');
+    const issueId = ok(
+      await t.gql('mutation($input: SubmitIssueInput!) { submitIssue(input: $input) { id } }', {
+        input: { organizationId: 'org-rosa', title: 'Tolk på krisesenteret om natten', description: 'Ingen tolk etter klokken 22.', category: 'IDENTIFICATION_AND_ASSISTANCE' },
+      }, rosa),
+    ).submitIssue.id as string;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    // The page's live socket goes through a route the test can cut, as a dropped network or a
+    // restarting server would: open sockets are closed, new ones refused, until it is restored.
+    let cut = false;
+    const open = new Set<WebSocketRoute>();
+    await page.routeWebSocket(/\/graphql$/, (socket) => {
+      if (cut) return void socket.close({ code: 1001, reason: 'Going away' });
+      socket.connectToServer();
+      open.add(socket);
+      socket.onClose(() => open.delete(socket));
+    });
+    await signInAsRosa(page, `/ngo/issues/${issueId}`);
+    await page.getByRole('status').filter({ hasText: labels.SUBMITTED.nb }).waitFor();
+    await page.getByText('Oppdateres fortløpende.').first().waitFor();
+
+    cut = true;
+    await Promise.all([...open].map((socket) => socket.close({ code: 1001, reason: 'Going away' })));
+    await page.getByText('Oppdateres fortløpende.').waitFor({ state: 'detached' });
+    // The secretariat places the issue while no push can reach the page.
+    await secretariatPlacesOnReferenceAgenda(issueId, '2026-03-16T09:00:00Z');
+    expect(await page.getByRole('status').filter({ hasText: labels.SUBMITTED.nb }).count()).toBe(1);
+
+    // Back: the page reads again what it shows, so the change made meanwhile appears.
+    cut = false;
+    await page.getByRole('status').filter({ hasText: labels.ON_REFERENCE_AGENDA.nb }).waitFor({ timeout: 30_000 });
+    await page.getByText('Oppdateres fortløpende.').first().waitFor();
+    await expectAccessible(page);
     await context.close();
   }, 120_000);
 

@@ -5,7 +5,7 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
 import { csrfToken, signInPath } from '../auth/session';
-import { setLiveStatus } from './live-status';
+import { ResumeAfterDrop, setLiveStatus } from './live-status';
 
 /** An expired or missing session: back to sign-in, and back here after it. */
 function toSignIn(): void {
@@ -15,6 +15,9 @@ function toSignIn(): void {
 
 export function createApolloClient(): ApolloClient {
   const socketUrl = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`;
+  // Set below: the socket's handlers run only once a page subscribes, after the client exists.
+  let client: ApolloClient | undefined;
+  const resume = new ResumeAfterDrop();
   const socket = createClient({
     url: socketUrl,
     lazy: true,
@@ -23,8 +26,15 @@ export function createApolloClient(): ApolloClient {
     shouldRetry: () => true,
     on: {
       connecting: () => setLiveStatus('connecting'),
-      connected: () => setLiveStatus('live'),
-      closed: () => setLiveStatus('offline'),
+      connected: (_socket, _payload, wasRetry) => {
+        setLiveStatus('live');
+        // What changed while the socket was down was pushed to nobody: read what the page shows again.
+        if (resume.connected(wasRetry)) void client?.refetchQueries({ include: 'active' });
+      },
+      closed: (event) => {
+        resume.closed(event);
+        setLiveStatus('offline');
+      },
     },
   });
   const http = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
@@ -40,5 +50,6 @@ export function createApolloClient(): ApolloClient {
     new GraphQLWsLink(socket),
     ApolloLink.from([csrf, http]),
   );
-  return new ApolloClient({ link: ApolloLink.from([errors, transport]), cache: new InMemoryCache() });
+  client = new ApolloClient({ link: ApolloLink.from([errors, transport]), cache: new InMemoryCache() });
+  return client;
 }

@@ -19,3 +19,29 @@ export function onLiveStatus(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** The code of a normal closure: the client's own once no page follows anything (a lazy socket). */
+const NORMAL_CLOSURE = 1000;
+
+/**
+ * Whether a (re)connected socket follows a drop, so that what the pages show must be read again:
+ * pushes sent while it was down reached no one. A retry after a failed connection is one; so is any
+ * connection after a closure other than the normal one (the server going away, a network error).
+ * A socket the client closed itself once no page followed anything, and opens again for the next
+ * live page, is not: that page has just read its data.
+ */
+export class ResumeAfterDrop {
+  private dropped = false;
+
+  closed(event: unknown): void {
+    const code = (event as { code?: unknown } | null)?.code;
+    if (code !== NORMAL_CLOSURE) this.dropped = true;
+  }
+
+  /** Call on every connection; true when it follows a drop. */
+  connected(wasRetry: boolean): boolean {
+    const resumed = wasRetry || this.dropped;
+    this.dropped = false;
+    return resumed;
+  }
+}
