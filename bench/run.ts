@@ -66,7 +66,6 @@ async function main(): Promise<void> {
     const postgres = await benchPostgres({ events: pgEvents });
     const figures = {
       ...append,
-      endToEndRatio: append.endToEndCommandsPerSecond / append.appendsPerSecond,
       ...rebuild,
       ...report,
       ...graphql,
