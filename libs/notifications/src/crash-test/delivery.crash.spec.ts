@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { ManualClock } from '@kom/platform';
+import { bundleTsChild } from '@kom/kernel/testing';
 import type { Actor } from '@kom/kernel';
 import { EngineHarness } from '../testing/engine-harness';
 import { startSmtpReceiver } from '../testing/loopback-receivers';
@@ -20,7 +20,6 @@ const KILLS = 20;
 const PERSONS = 6;
 const ISSUE_EVENTS = 20;
 const CHILD = join(__dirname, '..', 'testing', 'delivery-child.ts');
-const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
 jest.setTimeout(120_000);
@@ -29,12 +28,17 @@ describe('the notifications outbox under SIGKILL', () => {
   let dir: string;
   const children = new Set<ChildProcess>();
 
-  beforeAll(() => {
+  // Bundled once: each of the 21 starts then loads one file instead of compiling its imports again.
+  let bundle: { file: string; remove: () => void } | undefined;
+
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'notifications-crash-'));
+    bundle = await bundleTsChild(CHILD);
   });
   afterAll(() => {
     for (const child of children) child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
+    bundle?.remove();
   });
 
   it('delivers every notification, none recorded twice, whatever moment the process dies', async () => {
@@ -59,7 +63,7 @@ describe('the notifications outbox under SIGKILL', () => {
 
       let killedWithWorkLeft = 0;
       for (let run = 0; run < KILLS; run++) {
-        const child = startChild(children, [...files, smtp.url]);
+        const child = startChild(children, bundle!.file, [...files, smtp.url]);
         await Promise.race([child.line('S'), child.exited]);
         const before = smtp.mails.length;
         await sleep(Math.random() * 250);
@@ -69,7 +73,7 @@ describe('the notifications outbox under SIGKILL', () => {
         if (delivered(files[1]) < expected || smtp.mails.length > before) killedWithWorkLeft += 1;
       }
 
-      const last = startChild(children, [...files, smtp.url]);
+      const last = startChild(children, bundle!.file, [...files, smtp.url]);
       const until = Date.now() + 60_000;
       while (delivered(files[1]) < expected && Date.now() < until) await sleep(100);
       last.process.kill('SIGKILL');
@@ -113,9 +117,9 @@ function delivered(readModelFile: string): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function startChild(children: Set<ChildProcess>, args: string[]) {
-  // Plain node with tsx's loader: a SIGKILL of the tsx CLI would leave its grandchild running.
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function startChild(children: Set<ChildProcess>, bundle: string, args: string[]) {
+  // Plain node on the bundled child, not the tsx CLI: a SIGKILL of the CLI would leave its grandchild running.
+  const child = spawn(process.execPath, [bundle, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let out = '';
   const waiting: Array<{ text: string; resolve: () => void }> = [];
