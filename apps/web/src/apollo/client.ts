@@ -28,8 +28,9 @@ export function createApolloClient(): ApolloClient {
       connecting: () => setLiveStatus('connecting'),
       connected: (_socket, _payload, wasRetry) => {
         setLiveStatus('live');
-        // What changed while the socket was down was pushed to nobody: read what the page shows again.
-        if (resume.connected(wasRetry)) void client?.refetchQueries({ include: 'active' });
+        // What changed while the socket was down was pushed to nobody: read what the page shows again,
+        // a turn later, once the socket has sent its subscriptions again (they follow this event).
+        if (resume.connected(wasRetry)) setTimeout(() => void client?.refetchQueries({ include: 'active' }), 0);
       },
       closed: (event) => {
         resume.closed(event);
