@@ -11,6 +11,7 @@ import { ProjectionRunner, ReadModelDatabase } from '@kom/projections';
 import { EventSchemaRegistry, executeCommand, newId, systemClock } from '@kom/platform';
 import { CONTEXTS } from '../apps/api/src/contexts';
 import { organizationDecider, organizationStream } from '@kom/organizations';
+import { median } from './graphql/load';
 
 export interface AppendFigures {
   /** load → decide → validate → chain → durable append, nothing else running. */
@@ -78,12 +79,6 @@ async function commandPathAppends(dir: string, writers: number, commandsPerWrite
   await store.close();
   return rate;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /**
  * `rounds` pairs, each a durable-append run and an end-to-end run on fresh files, back to back and

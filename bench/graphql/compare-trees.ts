@@ -7,7 +7,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { load, type LoadTarget } from './load';
+import { load, median, type LoadTarget } from './load';
 import { AGENDA_QUERY, READ_QUERY } from './queries';
 
 function start(root: string) {
@@ -25,8 +25,6 @@ function start(root: string) {
   });
   return { child, dir, ready };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main(): Promise<void> {
   const [base, which = 'read', rounds = '8', seconds = '3'] = process.argv.slice(2);

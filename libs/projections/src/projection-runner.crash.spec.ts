@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { EventToAppend } from '@kom/event-store';
 import { SqliteEventStore } from '@kom/event-store';
-import { bundleTsChild } from '@kom/kernel/testing';
+import { bundleTsChild, startBundledChild } from '@kom/kernel/testing';
 import { CRASH_EVENT_TYPES, crashProjections, type CrashEventData } from './crash-test/crash-projections';
 import { CHECKPOINT_TABLE, ReadModelDatabase, rebuildAll } from './index';
 
@@ -74,7 +74,7 @@ describe('ProjectionRunner under SIGKILL', () => {
       for (let run = 0; run < KILLS; run++) {
         const itemsVersion = run < VERSION_BUMP_AT ? 1 : 2;
         const markerFile = join(dir, `markers-${run}.txt`);
-        const child = startChild(children, bundle!.file, [logFile, readModelFile, markerFile, String(itemsVersion), CATCH_UP_BATCH, APPLY_DELAY_US]);
+        const child = startBundledChild(children, bundle!.file, [logFile, readModelFile, markerFile, String(itemsVersion), CATCH_UP_BATCH, APPLY_DELAY_US], ROOT);
 
         let appending: Promise<number> = Promise.resolve(0);
         if (random() < 0.2) {
@@ -110,7 +110,7 @@ describe('ProjectionRunner under SIGKILL', () => {
 
       // Let it finish: catch up with everything and stop.
       const head = await log.headPosition();
-      const last = startChild(children, bundle!.file, [logFile, readModelFile, join(dir, 'markers-final.txt'), '2', CATCH_UP_BATCH, '0', '--until-caught-up']);
+      const last = startBundledChild(children, bundle!.file, [logFile, readModelFile, join(dir, 'markers-final.txt'), '2', CATCH_UP_BATCH, '0', '--until-caught-up'], ROOT);
       let timer: NodeJS.Timeout | undefined;
       const finished = await Promise.race([
         last.line('caught-up').then(() => 'caught-up'),
@@ -218,50 +218,6 @@ function firstDifference(table: string, actual: unknown[][], expected: unknown[]
     }
   }
   return [];
-}
-
-interface Child {
-  readonly process: ChildProcess;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  line(text: string): Promise<void>;
-  output(): string;
-}
-
-function startChild(children: Set<ChildProcess>, bundle: string, args: string[]): Child {
-  // Plain node on the bundled child, not the tsx CLI: the CLI runs the script in a grandchild that
-  // a SIGKILL of the CLI would leave running.
-  const child = spawn(process.execPath, [bundle, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let out = '';
-  const waiting: Array<{ text: string; resolve: () => void }> = [];
-  const onData = (chunk: Buffer): void => {
-    out += chunk.toString();
-    for (const w of waiting.splice(0)) {
-      if (out.split('\n').includes(w.text)) w.resolve();
-      else waiting.push(w);
-    }
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('close', (code, signal) => {
-      children.delete(child);
-      resolve({ code, signal });
-    }),
-  );
-  return {
-    process: child,
-    exited,
-    line: (text) =>
-      new Promise<void>((resolve) => {
-        if (out.split('\n').includes(text)) resolve();
-        else waiting.push({ text, resolve });
-      }),
-    output: () => out,
-  };
 }
 
 class EventGenerator {

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -29,4 +30,50 @@ export async function bundleTsChild(entry: string): Promise<{ file: string; remo
     logLevel: 'silent',
   });
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A started child: its output so far, and a promise for a line of it. */
+export interface BundledChild {
+  readonly process: ChildProcess;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves once the child has printed `text` as a whole line (stdout). */
+  line(text: string): Promise<void>;
+  /** stdout and stderr so far. */
+  output(): string;
+}
+
+/**
+ * Starts a bundle from bundleTsChild with plain node (not the tsx CLI, which runs the script in a
+ * grandchild that a SIGKILL of the CLI would leave running). `children` holds it until it closes,
+ * so a test's teardown can kill what is left.
+ */
+export function startBundledChild(children: Set<ChildProcess>, bundle: string, args: readonly string[], cwd: string): BundledChild {
+  const child = spawn(process.execPath, [bundle, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let out = '';
+  const waiting: Array<{ text: string; resolve: () => void }> = [];
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    for (const w of waiting.splice(0)) {
+      if (out.split('\n').includes(w.text)) w.resolve();
+      else waiting.push(w);
+    }
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => {
+      children.delete(child);
+      resolve({ code, signal });
+    }),
+  );
+  return {
+    process: child,
+    exited,
+    line: (text) =>
+      new Promise<void>((resolve) => {
+        if (out.split('\n').includes(text)) resolve();
+        else waiting.push({ text, resolve });
+      }),
+    output: () => out,
+  };
 }

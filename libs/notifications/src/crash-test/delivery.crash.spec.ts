@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { ManualClock } from '@kom/platform';
-import { bundleTsChild } from '@kom/kernel/testing';
+import { bundleTsChild, startBundledChild } from '@kom/kernel/testing';
 import type { Actor } from '@kom/kernel';
 import { EngineHarness } from '../testing/engine-harness';
 import { startSmtpReceiver } from '../testing/loopback-receivers';
@@ -63,7 +63,7 @@ describe('the notifications outbox under SIGKILL', () => {
 
       let killedWithWorkLeft = 0;
       for (let run = 0; run < KILLS; run++) {
-        const child = startChild(children, bundle!.file, [...files, smtp.url]);
+        const child = startBundledChild(children, bundle!.file, [...files, smtp.url], ROOT);
         await Promise.race([child.line('S'), child.exited]);
         const before = smtp.mails.length;
         await sleep(Math.random() * 250);
@@ -73,7 +73,7 @@ describe('the notifications outbox under SIGKILL', () => {
         if (delivered(files[1]) < expected || smtp.mails.length > before) killedWithWorkLeft += 1;
       }
 
-      const last = startChild(children, bundle!.file, [...files, smtp.url]);
+      const last = startBundledChild(children, bundle!.file, [...files, smtp.url], ROOT);
       const until = Date.now() + 60_000;
       while (delivered(files[1]) < expected && Date.now() < until) await sleep(100);
       last.process.kill('SIGKILL');
@@ -116,28 +116,3 @@ function delivered(readModelFile: string): number {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function startChild(children: Set<ChildProcess>, bundle: string, args: string[]) {
-  // Plain node on the bundled child, not the tsx CLI: a SIGKILL of the CLI would leave its grandchild running.
-  const child = spawn(process.execPath, [bundle, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  let out = '';
-  const waiting: Array<{ text: string; resolve: () => void }> = [];
-  child.stdout!.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    for (const w of waiting.splice(0)) (out.split('\n').includes(w.text) ? w.resolve() : waiting.push(w));
-  });
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('close', (code, signal) => {
-      children.delete(child);
-      resolve({ code, signal });
-    }),
-  );
-  return {
-    process: child,
-    exited,
-    output: () => out,
-    line: (text: string) => new Promise<void>((resolve) => (out.split('\n').includes(text) ? resolve() : waiting.push({ text, resolve }))),
-  };
-}

@@ -3,7 +3,7 @@
  * a SQLite log and read-model file, sending over SMTP to the test's loopback server. Prints `S`
  * once running. Addresses: representative `rep-<n>` is `person<n>@ngo.example`.
  *
- * Usage: node <bundle of delivery-child.ts> <log.db> <read-models.db> <keys.db> <smtp url> (bundleTsChild)
+ * Usage: node <bundle of delivery-child.ts (bundleTsChild)> <log.db> <read-models.db> <keys.db> <smtp url>
  */
 import { writeSync } from 'node:fs';
 import { ManualClock } from '@kom/platform';

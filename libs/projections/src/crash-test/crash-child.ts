@@ -8,7 +8,7 @@
  * `applyDelayUs` spins that long in every apply: it widens the time spent inside transactions so
  * that random kills land mid-batch often, without changing what is written.
  *
- * Usage: node --import <tsx loader> crash-child.ts <log.db> <read-models.db> <markers> <itemsVersion> <catchUpBatchSize> <applyDelayUs> [--until-caught-up]
+ * Usage: node <bundle of crash-child.ts (bundleTsChild)> <log.db> <read-models.db> <markers> <itemsVersion> <catchUpBatchSize> <applyDelayUs> [--until-caught-up]
  * (the test starts it as one bundled file: bundleTsChild in @kom/kernel/testing).
  */
 import { openSync, writeSync } from 'node:fs';
