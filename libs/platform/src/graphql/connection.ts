@@ -30,7 +30,7 @@ export interface Edge<T> {
 }
 
 export interface ConnectionShape<T> {
-  edges: Edge<T>[];
+  edges: readonly Edge<T>[];
   pageInfo: PageInfo;
 }
 
@@ -133,7 +133,7 @@ function edgesOf<T>(rows: readonly T[], size: number, keyOf: (row: T) => string)
 export function toConnection<T>(rows: readonly T[], size: number, keyOf: (row: T) => string): ConnectionShape<T> {
   const edges = edgesOf(rows, size, keyOf);
   return {
-    edges: edges as Edge<T>[],
+    edges,
     pageInfo: {
       hasNextPage: rows.length > size,
       get endCursor() {
