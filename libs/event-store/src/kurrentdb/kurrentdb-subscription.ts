@@ -37,6 +37,8 @@ export interface SubscriptionSettings {
   readonly lowWaterMark: number;
   /** In [0, 1); jitter source, injectable for tests. */
   readonly random: () => number;
+  /** Milliseconds, for how long a connection stayed up; injectable for tests (default Date.now). */
+  readonly now?: () => number;
   /** Called when the server dropped the subscription and a new attempt is scheduled (for logging). */
   readonly onDropped?: (info: { error: unknown; attempt: number; delayMs: number; resumeAfter: Position }) => void;
 }
@@ -169,13 +171,17 @@ export class KurrentDbSubscription implements Subscription {
     }
   }
 
+  private now(): number {
+    return (this.settings.now ?? Date.now)();
+  }
+
   private wake(): void {
     for (const resolve of this.waiters.splice(0)) resolve();
   }
 
   private connect(): void {
     if (this.state !== 'running') return;
-    this.connectedAt = Date.now();
+    this.connectedAt = this.now();
     let stream: AllStreamSubscription;
     try {
       stream = this.subscribe({
@@ -254,7 +260,7 @@ export class KurrentDbSubscription implements Subscription {
   private dropped(error: unknown): void {
     if (this.state !== 'running') return;
     const policy = this.settings.resubscribe;
-    if (Date.now() - this.connectedAt > policy.maxDelayMs) this.attempt = 0;
+    if (this.now() - this.connectedAt > policy.maxDelayMs) this.attempt = 0;
     this.attempt += 1;
     if (this.attempt > policy.maxAttempts) {
       const message = error instanceof Error ? error.message : String(error);
