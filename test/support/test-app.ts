@@ -5,7 +5,7 @@ import { Test } from '@nestjs/testing';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { EmbeddedIssuer } from '@kom/auth';
+import { EmbeddedIssuer, TOKEN_VERIFIER, type TokenVerifier } from '@kom/auth';
 import type { Role } from '@kom/kernel';
 import { CLOCK, loadConfig, type KomConfig, type ManualClock } from '@kom/platform';
 import { AppModule } from '../../apps/api/src/app.module';
@@ -27,6 +27,8 @@ export interface TestAppOptions {
   readonly clock?: ManualClock;
   /** An existing data directory (to start again on the same data); a new temporary one otherwise. */
   readonly dataDir?: string;
+  /** Wraps the application's token verifier (a key withdrawn, an identity provider down). */
+  readonly verifier?: (verifier: TokenVerifier) => TokenVerifier;
 }
 
 /** A bearer token, or the token and extra headers of a GraphQL request. */
@@ -47,7 +49,7 @@ export class TestApp {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kom-e2e-'));
     const config = loadConfig({ KOM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
     const schemaFile = join(dataDir, 'kom.graphql');
-    const app = await createTestApplication(config, schemaFile, options.clock);
+    const app = await createTestApplication(config, schemaFile, options);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     const issuer = await EmbeddedIssuer.open(config.auth);
@@ -132,12 +134,15 @@ export class TestApp {
   }
 }
 
-/** The production bootstrap; with a clock, the same module compiled for tests with CLOCK overridden. */
-async function createTestApplication(config: KomConfig, schemaFile: string, clock?: ManualClock): Promise<NestFastifyApplication> {
-  if (!clock) return createApp({ config, schemaFile });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ config, schemaFile })] })
-    .overrideProvider(CLOCK)
-    .useValue(clock)
-    .compile();
+/** The production bootstrap; with a clock or a verifier, the same module compiled for tests with those overridden. */
+async function createTestApplication(config: KomConfig, schemaFile: string, { clock, verifier }: TestAppOptions): Promise<NestFastifyApplication> {
+  if (!clock && !verifier) return createApp({ config, schemaFile });
+  let builder = Test.createTestingModule({ imports: [AppModule.forRoot({ config, schemaFile })] });
+  if (clock) builder = builder.overrideProvider(CLOCK).useValue(clock);
+  if (verifier) {
+    const wrapped = verifier(await EmbeddedIssuer.open(config.auth));
+    builder = builder.overrideProvider(TOKEN_VERIFIER).useValue(wrapped);
+  }
+  const moduleRef = await builder.compile();
   return moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
 }

@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { AuthModule, SessionSockets, TOKEN_VERIFIER, type TokenVerifier } from '@kom/auth';
+import { AuthModule, BearerSockets, SessionSockets, TOKEN_VERIFIER, type TokenVerifier } from '@kom/auth';
 import { GraphQLErrorsFilter, METRICS, PlatformModule, type DataDirectoryLock, type KomConfig, type KomMetrics } from '@kom/platform';
 import { OrganizationsModule } from '@kom/organizations';
 import { CONTEXTS } from './contexts';
@@ -53,9 +53,9 @@ export class AppModule {
         signInModule(config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [TOKEN_VERIFIER, SessionSockets, METRICS],
-          useFactory: (verifier: TokenVerifier, sockets: SessionSockets, metrics: KomMetrics) =>
-            graphqlOptions(config, verifier, schemaFile || true, sockets, metrics),
+          inject: [TOKEN_VERIFIER, SessionSockets, METRICS, BearerSockets],
+          useFactory: (verifier: TokenVerifier, sockets: SessionSockets, metrics: KomMetrics, bearer: BearerSockets) =>
+            graphqlOptions(config, verifier, schemaFile || true, sockets, metrics, bearer),
         }),
         TerminusModule,
         OrganizationsModule,

@@ -1,12 +1,16 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { SHARED_STATE, createRateLimiter, type SharedStatePostgres } from '@kom/platform';
+import { BearerSockets } from './graphql/bearer-sockets';
 import { MeResolver } from './graphql/me.resolver';
 import { MUTATION_RATE_LIMIT, MutationRateLimit } from './graphql/mutation-rate-limit';
 import { PolicyGuard } from './graphql/policy.guard';
 import { createTokenVerifier, type VerifierSettings } from './oidc/token-verifier.factory';
-import { TOKEN_VERIFIER } from './tokens/token-verifier';
+import { TOKEN_VERIFIER, type TokenVerifier } from './tokens/token-verifier';
 import { VerifiedTokenCache } from './tokens/verified-token-cache';
+
+/** How often sockets opened with a bearer token are checked against it (expiry, a withdrawn key). */
+const BEARER_SOCKET_SWEEP_MS = 5_000;
 
 export interface AuthOptions extends VerifierSettings {
   /** Mutations each user may call per minute (default 120): across replicas with shared state in PostgreSQL. */
@@ -20,7 +24,9 @@ export interface AuthOptions extends VerifierSettings {
  */
 @Global()
 @Module({})
-export class AuthModule {
+export class AuthModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(@Inject(BearerSockets) private readonly bearerSockets: BearerSockets) {}
+
   static forRoot(options: AuthOptions): DynamicModule {
     return {
       module: AuthModule,
@@ -33,10 +39,19 @@ export class AuthModule {
           useFactory: (shared: SharedStatePostgres | null) =>
             new MutationRateLimit(createRateLimiter(MutationRateLimit.policy(options.mutationsPerMinute ?? 120), shared)),
         },
+        { provide: BearerSockets, inject: [TOKEN_VERIFIER], useFactory: (verifier: TokenVerifier) => new BearerSockets(verifier) },
         { provide: APP_GUARD, useClass: PolicyGuard },
         MeResolver,
       ],
-      exports: [TOKEN_VERIFIER, MUTATION_RATE_LIMIT],
+      exports: [TOKEN_VERIFIER, MUTATION_RATE_LIMIT, BearerSockets],
     };
+  }
+
+  onModuleInit(): void {
+    this.bearerSockets.startSweeping(BEARER_SOCKET_SWEEP_MS);
+  }
+
+  onApplicationShutdown(): void {
+    this.bearerSockets.stop();
   }
 }

@@ -10,6 +10,7 @@ export * from './policy/policy';
 export * from './policy/policy.table';
 export * from './graphql/policy.decorators';
 export * from './graphql/authenticate';
+export * from './graphql/bearer-sockets';
 export * from './graphql/policy.guard';
 export * from './graphql/mutation-rate-limit';
 export * from './auth.module';

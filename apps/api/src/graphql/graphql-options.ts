@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLSchema } from 'graphql';
 import type { Actor } from '@kom/kernel';
-import type { KomRequestContext, SessionSockets, TokenVerifier } from '@kom/auth';
+import { BearerSockets, type KomRequestContext, type SessionSockets, type TokenVerifier } from '@kom/auth';
 import type { KomConfig, KomMetrics } from '@kom/platform';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import { errorReportPlugin } from './error-report.plugin';
@@ -30,6 +30,8 @@ export function graphqlOptions(
   schemaFile: string | boolean,
   sessionSockets?: SessionSockets,
   metrics?: KomMetrics,
+  // The application passes AuthModule's, which sweeps; without one, tokens are still verified again at each operation.
+  bearerSockets: BearerSockets = new BearerSockets(verifier),
 ): ApolloDriverConfig {
   const logger = new Logger('GraphQL');
   const report = (error: unknown) => logger.error(error);
@@ -64,6 +66,6 @@ export function graphqlOptions(
       const req = (arg as { req?: KomRequestContext['req'] }).req ?? (arg as KomRequestContext['req']);
       return { req };
     },
-    subscriptions: { 'graphql-ws': graphqlWsOptions(wsPipeline, verifier, schemaRef, sessionSockets, metrics) },
+    subscriptions: { 'graphql-ws': graphqlWsOptions(wsPipeline, verifier, schemaRef, { session: sessionSockets, bearer: bearerSockets }, metrics) },
   } as ApolloDriverConfig;
 }

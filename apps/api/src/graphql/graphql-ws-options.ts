@@ -9,7 +9,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Actor } from '@kom/kernel';
-import { authenticateBearer, bearerToken, type ClosableSocket, type KomRequestContext, type SessionSockets, type TokenVerifier } from '@kom/auth';
+import { authenticateBearer, bearerToken, type BearerSockets, type ClosableSocket, type KomRequestContext, type SessionSockets, type TokenVerifier } from '@kom/auth';
 import type { KomMetrics } from '@kom/platform';
 import type { GraphQLPipeline } from './graphql-pipeline';
 import { countedSubscription, operationLabel } from '../observability/graphql-metrics.plugin';
@@ -28,6 +28,12 @@ interface SubscribePayload {
   query?: unknown;
   variables?: unknown;
   operationName?: unknown;
+}
+
+/** The sockets followed after connecting: a session's live as long as it, a bearer token's as long as that. */
+export interface WsSockets {
+  readonly session?: SessionSockets;
+  readonly bearer: BearerSockets;
 }
 
 /** Filled when the schema is built (transformSchema); graphql-ws validates against it. */
@@ -51,8 +57,11 @@ function formattedOf(error: GraphQLError): GraphQLFormattedError {
  * checks it (a refused one closes the socket with 4401 and `{"code":"UNAUTHENTICATED","reason":…}`
  * as the close reason; an unreachable identity provider with 1013, Try Again Later), then every operation is parsed with the token limit, validated with the
  * same rules, its variables coerced, its lists bounded, and every error formatted and masked alike.
+ * A socket lives no longer than what it connected with: a session (SessionSockets) or a bearer
+ * token, verified again at each operation and swept (BearerSockets).
  */
-export function graphqlWsOptions(pipeline: GraphQLPipeline, verifier: TokenVerifier, schemaRef: SchemaRef, sessionSockets?: SessionSockets, metrics?: KomMetrics) {
+export function graphqlWsOptions(pipeline: GraphQLPipeline, verifier: TokenVerifier, schemaRef: SchemaRef, sockets: WsSockets, metrics?: KomMetrics) {
+  const sessionSockets = sockets.session;
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] => errors.map((error) => pipeline.formatError(formattedOf(error), error));
   return {
     path: '/graphql',
@@ -71,6 +80,7 @@ export function graphqlWsOptions(pipeline: GraphQLPipeline, verifier: TokenVerif
       }
       try {
         ctx.extra.actor = await authenticateBearer(verifier, authorization);
+        if (ctx.extra.socket) sockets.bearer.track(ctx.extra.socket, authorization as string);
         return true;
       } catch (error) {
         const refusal = error instanceof GraphQLError ? error : new GraphQLError('Authentication failed', { originalError: error as Error });
@@ -81,7 +91,16 @@ export function graphqlWsOptions(pipeline: GraphQLPipeline, verifier: TokenVerif
         return false;
       }
     },
-    onSubscribe: (_ctx: WsContext, _id: string, payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] => {
+    onSubscribe: async (ctx: WsContext, _id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+      const socket = ctx.extra.socket;
+      if (socket && sockets.bearer.follows(socket)) {
+        try {
+          ctx.extra.actor = await sockets.bearer.recheck(socket);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          throw error;
+        }
+      }
       const schema = schemaRef.schema;
       if (!schema) return [new GraphQLError('The schema is not ready yet', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })];
       try {
