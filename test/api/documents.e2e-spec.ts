@@ -3,13 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '@kom/platform';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { DocumentBuilder } from '@kom/documents';
+import { DOCUMENT_LAYOUT, DocumentBuilder } from '@kom/documents';
 import { CONTEXTS } from '../../apps/api/src/contexts';
 import { ReplayLogProofs } from '../../apps/api/src/wiring/log-proofs';
 import { TestApp } from '../support/test-app';
 import { runOperatorCli } from '../support/cli';
 import { documentsScenario, type DocumentsScenario } from '../support/documents-scenario';
 import { readCsv, readIcs, readPdf, readXlsx } from '../support/read-documents';
+
+/** A CSV document with its stamp edited (the stamp is base64url JSON on a comment line). */
+function restampCsv(bytes: Buffer, edit: (stamp: Record<string, unknown>) => void): Buffer {
+  const text = bytes.toString('utf8');
+  const token = /# kom-provenance: (\S+)/.exec(text)![1]!;
+  const stamp = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Record<string, unknown>;
+  edit(stamp);
+  return Buffer.from(text.replace(token, Buffer.from(JSON.stringify(stamp), 'utf8').toString('base64url')), 'utf8');
+}
+
+/** The file as it would have been stamped before layouts were recorded. */
+const withoutLayout = (bytes: Buffer) => restampCsv(bytes, (stamp) => delete stamp.layout);
 
 /**
  * Documents KOM publishes, built from the log: read back with independent parsers, the same bytes
@@ -188,16 +200,16 @@ describe('Documents built from the log', () => {
       const built = await builder.build({ kind: 'decision-register', format: 'csv', lang: 'nb' }, SECRETARIAT);
       const tampered = Buffer.from(built.bytes.toString('utf8').replace('Har innsigelse', 'Støtter'), 'utf8');
       const result = await builder.verify(tampered);
-      expect(result.identical).toBe(false);
-      expect(result.identical === false && result.differences[0]).toMatch(/^line \d+: file has .*Støtter \(Ressurser.*the log gives .*Har innsigelse/);
+      expect(result).toMatchObject({ identical: false, reason: 'CONTENT_DIFFERS' });
+      expect(result.identical === false && result.reason === 'CONTENT_DIFFERS' && result.differences[0]).toMatch(/^line \d+: file has .*Støtter \(Ressurser.*the log gives .*Har innsigelse/);
       const html = await builder.build({ kind: 'minutes', format: 'html', lang: 'nb', params: { meetingId: s.first } }, SECRETARIAT);
       expect((await builder.verify(Buffer.from(html.bytes.toString('utf8').replace('Støtter', 'Har innsigelse'), 'utf8'))).identical).toBe(false);
       const pdf = await builder.build({ kind: 'minutes', format: 'pdf', lang: 'nb', params: { meetingId: s.first } }, SECRETARIAT);
       const flipped = Buffer.from(pdf.bytes);
       flipped[Math.floor(flipped.length / 2)] ^= 0x01;
       const pdfResult = await builder.verify(flipped);
-      expect(pdfResult.identical).toBe(false);
-      expect(pdfResult.identical === false && pdfResult.differences[0]).toMatch(/differ from byte \d+/);
+      expect(pdfResult).toMatchObject({ identical: false, reason: 'CONTENT_DIFFERS' });
+      expect(pdfResult.identical === false && pdfResult.reason === 'CONTENT_DIFFERS' && pdfResult.differences[0]).toMatch(/differ from byte \d+/);
     });
 
     it('names the newest signed checkpoint in the log at its position; at a signed position its root is the signed root', async () => {
@@ -223,6 +235,25 @@ describe('Documents built from the log', () => {
       const position = BigInt(served.headers['x-kom-position'] as string);
       const replayed = await builder.build({ kind: 'minutes', format: 'html', lang: 'en', params: { meetingId: s.first }, position }, SECRETARIAT);
       expect(served.headers.etag).toBe(`"${replayed.sha256}"`);
+    });
+
+    it('a file of an earlier layout is told apart from a changed one: its stamp is checked, its bytes cannot be', async () => {
+      const built = await builder.build({ kind: 'decision-register', format: 'csv', lang: 'nb' }, SECRETARIAT);
+      expect(built.provenance.layout).toBe(DOCUMENT_LAYOUT);
+      // The same file as it was stamped before layouts were recorded (its stamp has no layout), or with its stamp changed.
+      const restamped = (edit: (stamp: Record<string, unknown>) => void) => restampCsv(built.bytes, edit);
+      const older = await builder.verify(withoutLayout(built.bytes));
+      expect(older).toMatchObject({ identical: false, reason: 'LAYOUT_CHANGED', layout: { file: 1, current: DOCUMENT_LAYOUT }, stampMatchesLog: true });
+      const olderAndFalse = await builder.verify(
+        restamped((stamp) => {
+          delete stamp.layout;
+          stamp.rootHash = '0'.repeat(64);
+        }),
+      );
+      expect(olderAndFalse).toMatchObject({ identical: false, reason: 'LAYOUT_CHANGED', stampMatchesLog: false });
+      // The current layout with a changed stamp is a changed file.
+      expect(await builder.verify(restamped((stamp) => (stamp.rootHash = '0'.repeat(64))))).toMatchObject({ identical: false, reason: 'CONTENT_DIFFERS' });
+      await expect(builder.verify(restamped((stamp) => (stamp.layout = 'two')))).rejects.toThrow('layout that is not a positive integer');
     });
 
     it('a file without a stamp is refused as such', async () => {
@@ -301,8 +332,13 @@ describe('Documents built from the log', () => {
         t.app.inject({ method: 'POST', url: '/documents/verify', headers: { authorization: `Bearer ${auditor}`, 'content-type': 'application/json' }, payload: { contentBase64: content.toString('base64') } });
       expect(JSON.parse((await verify(file.rawPayload)).body)).toMatchObject({ identical: true, kind: 'minutes' });
       const changed = JSON.parse((await verify(Buffer.from(file.body.replace('Politiet', 'Tolletaten')))).body);
-      expect(changed.identical).toBe(false);
+      expect(changed).toMatchObject({ identical: false, reason: 'CONTENT_DIFFERS' });
       expect(changed.differences.length).toBeGreaterThan(0);
+      // A file built before layouts were recorded: told apart, with a sentence a person can read.
+      const register = await builder.build({ kind: 'decision-register', format: 'csv', lang: 'nb' }, SECRETARIAT);
+      const older = JSON.parse((await verify(withoutLayout(register.bytes))).body);
+      expect(older).toMatchObject({ identical: false, reason: 'LAYOUT_CHANGED', layout: { file: 1, current: DOCUMENT_LAYOUT }, stampMatchesLog: true });
+      expect(older.differences[0]).toMatch(/built with document layout 1 .* cannot be compared; its stamp .* is what the log gives/);
       expect((await verify(Buffer.from('no stamp here'))).statusCode).toBe(400);
     });
   });
@@ -383,6 +419,12 @@ describe('Documents from the command line, while the API runs', () => {
     expect(tampered.code).toBe(1);
     expect(tampered.out).toMatch(/line \d+: file has .*Støtter/);
     expect(tampered.err).toMatch(/is not what the log gives for decision-register \(csv, nb\) at position \d+/);
+    const older = join(dir, 'register-layout-1.csv');
+    writeFileSync(older, withoutLayout(readFileSync(join(dir, 'register-2006-2009.csv'))));
+    const olderVerified = await runOperatorCli(t.config.dataDir, ['verify', '--document', older]);
+    expect(olderVerified.code).toBe(1);
+    expect(olderVerified.out).toMatch(/built with document layout 1 and this platform builds layout \d+.*its stamp .* is what the log gives/);
+    expect(olderVerified.err).toMatch(/cannot be compared byte for byte with decision-register .*: another document layout/);
   });
 
   it('refuses a wrong request with the usage (exit 2) or the reason (exit 1)', async () => {

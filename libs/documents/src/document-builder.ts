@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EventStore } from '@kom/event-store';
-import { InvalidInput, osloDate } from '@kom/kernel';
+import { canonicalJson, InvalidInput, osloDate } from '@kom/kernel';
 import type { Projection } from '@kom/projections';
 import { checkFormat, documentKind } from './document-kinds';
 import { isDocumentLang, type DocumentLang } from './labels/document-labels';
@@ -11,6 +11,7 @@ import { xlsxRenderer } from './render/xlsx.renderer';
 import { icsRenderer } from './render/ics.renderer';
 import { htmlRenderer } from './render/html.renderer';
 import { pdfRenderer } from './render/pdf.renderer';
+import { DOCUMENT_LAYOUT, FIRST_LAYOUT } from './render/layout';
 import { LogSnapshot, PositionNotInLogError } from './snapshot/log-snapshot';
 import type { DocumentModel } from './render/document-model';
 import type { LogProofs } from './provenance/log-proofs.port';
@@ -57,7 +58,16 @@ export interface DocumentBuilderOptions {
 
 export type Comparison =
   | { readonly identical: true; readonly provenance: Provenance; readonly sha256: string }
-  | { readonly identical: false; readonly provenance: Provenance; readonly differences: readonly string[] };
+  | { readonly identical: false; readonly reason: 'CONTENT_DIFFERS'; readonly provenance: Provenance; readonly differences: readonly string[] }
+  | {
+      /** Built with another layout: the bytes cannot be compared, the stamp can. */
+      readonly identical: false;
+      readonly reason: 'LAYOUT_CHANGED';
+      readonly provenance: Provenance;
+      readonly layout: { readonly file: number; readonly current: number };
+      /** Every field of the file's stamp but its layout is what the log gives at that position. */
+      readonly stampMatchesLog: boolean;
+    };
 
 /**
  * Builds documents from the read models at a log position: parameters checked, access decided by
@@ -90,7 +100,13 @@ export class DocumentBuilder {
       snapshot.close();
     }
     if (rebuilt.bytes.equals(bytes)) return { identical: true, provenance, sha256: rebuilt.sha256 };
-    return { identical: false, provenance, differences: describeDifferences(bytes, rebuilt.bytes, recipe.format) };
+    const fileLayout = provenance.layout ?? FIRST_LAYOUT;
+    if (fileLayout !== DOCUMENT_LAYOUT) {
+      const withoutLayout = ({ layout: _layout, ...rest }: Provenance) => canonicalJson(rest);
+      const stampMatchesLog = withoutLayout(provenance) === withoutLayout(rebuilt.provenance);
+      return { identical: false, reason: 'LAYOUT_CHANGED', provenance, layout: { file: fileLayout, current: DOCUMENT_LAYOUT }, stampMatchesLog };
+    }
+    return { identical: false, reason: 'CONTENT_DIFFERS', provenance, differences: describeDifferences(bytes, rebuilt.bytes, recipe.format) };
   }
 
   private recipe(request: DocumentRequest, audience: Audience): DocumentRecipe {
@@ -141,6 +157,7 @@ export class DocumentBuilder {
     const proof = await this.options.proofs.at(facts.position);
     const provenance: Provenance = {
       ...recipe,
+      layout: DOCUMENT_LAYOUT,
       position: String(facts.position),
       eventHash: facts.eventHash,
       recordedAt: facts.recordedAt,
@@ -159,6 +176,15 @@ export class DocumentBuilder {
       provenance,
     };
   }
+}
+
+/** For a person: why a file of another layout cannot be compared, and what its stamp says. */
+export function describeLayoutChange(result: Extract<Comparison, { reason: 'LAYOUT_CHANGED' }>): string {
+  const { file, current } = result.layout;
+  const stamp = result.stampMatchesLog
+    ? 'its stamp (position, event hash, Merkle root, checkpoint) is what the log gives at that position'
+    : 'and its stamp is NOT what the log gives at that position';
+  return `the file was built with document layout ${file} and this platform builds layout ${current}, so the bytes cannot be compared; ${stamp}. Build it again at position ${result.provenance.position} to compare that build from now on`;
 }
 
 /** Finds the stamp whatever the format: each renderer knows where it put it. */

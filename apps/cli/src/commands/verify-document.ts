@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createEventStore } from '@kom/event-store';
-import { DocumentBuilder } from '@kom/documents';
+import { DocumentBuilder, describeLayoutChange } from '@kom/documents';
 import { readModelReportSources } from '../../../api/src/wiring/report-sources';
 import type { KomConfig } from '@kom/platform';
 import { CONTEXTS, UPCASTERS } from '../../../api/src/contexts';
@@ -19,6 +19,10 @@ export async function verifyDocument(file: string, config: KomConfig, out: (line
     const builder = new DocumentBuilder({ store, projections: CONTEXTS.flatMap((c) => c.projections), proofs: new ReplayLogProofs(store), reportSources: readModelReportSources });
     const result = await builder.verify(bytes);
     const what = `${result.provenance.kind} (${result.provenance.format}, ${result.provenance.lang}) at position ${result.provenance.position}`;
+    if (!result.identical && result.reason === 'LAYOUT_CHANGED') {
+      out(`  ${describeLayoutChange(result)}`);
+      throw new DocumentDiffers(`${file} cannot be compared byte for byte with ${what}: another document layout`);
+    }
     if (!result.identical) {
       for (const line of result.differences) out(`  ${line}`);
       throw new DocumentDiffers(`${file} is not what the log gives for ${what}`);

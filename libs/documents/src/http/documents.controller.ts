@@ -4,6 +4,7 @@ import { CurrentActor, Roles } from '@kom/auth';
 import { InvalidInput, type Actor } from '@kom/kernel';
 import { AccessLog } from '@kom/platform';
 import { DocumentsService } from '../application/documents.service';
+import { describeLayoutChange } from '../document-builder';
 import { DocumentRefusalFilter } from './http-refusal.filter';
 import { sendDocument } from './send-document';
 
@@ -54,8 +55,9 @@ export class DocumentsController {
       throw new InvalidInput('DOCUMENT_REQUIRED', 'send {"contentBase64": "<the file, base64>"}');
     }
     const result = await this.documents.verify(Buffer.from(body.contentBase64, 'base64'));
-    return result.identical
-      ? { identical: true, position: result.provenance.position, kind: result.provenance.kind, sha256: result.sha256 }
-      : { identical: false, position: result.provenance.position, kind: result.provenance.kind, differences: result.differences };
+    const { position, kind } = result.provenance;
+    if (result.identical) return { identical: true, position, kind, sha256: result.sha256 };
+    if (result.reason === 'CONTENT_DIFFERS') return { identical: false, reason: result.reason, position, kind, differences: result.differences };
+    return { identical: false, reason: result.reason, position, kind, layout: result.layout, stampMatchesLog: result.stampMatchesLog, differences: [describeLayoutChange(result)] };
   }
 }

@@ -32,6 +32,8 @@ export interface ProvenanceCheckpoint {
  * later checkpoint proves (consistency proof) that the root at this position is in the signed log.
  */
 export interface Provenance extends DocumentRecipe {
+  /** The layout the bytes were built with (render/layout.ts); absent in stamps made before layouts were recorded. */
+  readonly layout?: number;
   readonly position: string;
   readonly eventHash: string | null;
   /** When the event at `position` was recorded: the document's only timestamp. */
@@ -70,6 +72,7 @@ export function parseStamp(text: string): Provenance {
   const fields = ['kind', 'format', 'lang', 'position', 'rootHash', 'recordedAt'] as const;
   for (const f of fields) if (typeof v[f] !== 'string') throw new StampError(`the provenance stamp has no ${f}`);
   if (typeof v.params !== 'object' || v.params === null) throw new StampError('the provenance stamp has no params');
+  if (v.layout !== undefined && !(Number.isSafeInteger(v.layout) && (v.layout as number) >= 1)) throw new StampError('the provenance stamp has a layout that is not a positive integer');
   const audience = v.audience as Record<string, unknown> | undefined;
   if (!audience || typeof audience.role !== 'string' || typeof audience.organizationId !== 'string') {
     throw new StampError('the provenance stamp has no audience');
