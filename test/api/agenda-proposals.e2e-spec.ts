@@ -84,17 +84,18 @@ describe('agenda proposals over GraphQL', () => {
     ).acceptAgendaProposal;
     expect(accepted).toMatchObject({ status: 'ACCEPTED', statusLabel: 'Placed on the agenda' });
 
-    const meeting = ok(
-      await t.gql(`{ meeting(id: "${meetingId}") { agenda { id title presentingOrganizationId citedMeasures addedByAmendment proposal { id } } } }`, {}, rosa),
-    ).meeting;
-    expect(meeting.agenda[0]).toEqual({
+    // The agenda is public; the proposal behind its item stays UDI's (and the secretariat's).
+    const agendaAs = async (token: string) =>
+      ok(await t.gql(`{ meeting(id: "${meetingId}") { agenda { id title presentingOrganizationId citedMeasures addedByAmendment proposal { id } } } }`, {}, token)).meeting.agenda;
+    expect((await agendaAs(rosa))[0]).toEqual({
       id: accepted.agendaItemId,
       title: 'Tolk i avhør',
       presentingOrganizationId: 'org-udi',
       citedMeasures: [6, 34],
       addedByAmendment: true,
-      proposal: { id: proposal.id },
+      proposal: null,
     });
+    expect((await agendaAs(udiOther))[0].proposal).toEqual({ id: proposal.id });
 
     const pushed: string[] = [];
     for await (const message of live) {
@@ -161,5 +162,41 @@ describe('agenda proposals over GraphQL', () => {
     // Once the meeting has started, nothing more is proposed for it.
     clock.set('2026-03-20T09:30:00.000Z');
     expect(refusal(await propose({ meetingId: rg, title: 'For sent' }, rosa))).toMatchObject({ reason: 'MEETING_ALREADY_STARTED' });
+  });
+
+  it("shows the proposal behind a published agenda item only to those agendaProposal(id) shows it to, also read asOf", async () => {
+    const rg = await schedule('REFERENCE_GROUP', '2026-04-16T09:00:00.000Z');
+    const rosaOther = await t.token('NGO_REPRESENTATIVE', 'org-rosa', 'rosa-lise');
+    const { id } = ok(await propose({ meetingId: rg, title: 'Botilbud for kvinner', description: 'Ventelister i Oslo' }, rosa)).proposeAgendaItem;
+    const { agendaItemId } = ok(
+      await t.gql('mutation($i: AcceptAgendaProposalInput!) { acceptAgendaProposal(input: $i) { agendaItemId } }', { i: { proposalId: id } }, secretariat),
+    ).acceptAgendaProposal;
+    ok(await t.gql('mutation($i: PublishAgendaInput!) { publishAgenda(input: $i) { id } }', { i: { meetingId: rg } }, secretariat));
+
+    const ITEM_PROPOSAL = `query($id: ID!, $asOf: String) { meeting(id: $id, asOf: $asOf) { agenda { id proposal { id organizationId title description representativeId proposedAt status } } } }`;
+    const proposalAs = async (token: string, asOf: string | null = null) => {
+      const agenda = ok(await t.gql(ITEM_PROPOSAL, { id: rg, asOf }, token)).meeting.agenda as Array<{ id: string; proposal: { id: string } | null }>;
+      expect(agenda.map((item) => item.id)).toEqual([agendaItemId]);
+      return agenda[0]!.proposal;
+    };
+    for (const stranger of [noas, udi]) {
+      expect(ok(await t.gql(`{ agendaProposal(id: "${id}") { id } }`, {}, stranger)).agendaProposal).toBeNull();
+      expect(await proposalAs(stranger)).toBeNull();
+      expect(await proposalAs(stranger, clock.now().toISOString())).toBeNull();
+    }
+    for (const reader of [rosaOther, secretariat, auditor]) {
+      expect(await proposalAs(reader)).toMatchObject({ id, organizationId: 'org-rosa', title: 'Botilbud for kvinner', status: 'ACCEPTED' });
+      expect(await proposalAs(reader, clock.now().toISOString())).toMatchObject({ id });
+    }
+  });
+
+  it('refuses an after cursor the list never produced (INVALID_CURSOR) and pages on with one it did', async () => {
+    const page = (after: string) => t.gql('query($after: String) { agendaProposals(first: 1, after: $after) { edges { node { id } cursor } } }', { after }, secretariat);
+    const cursor = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
+    for (const key of ['"NaN"', '"-1"', 'NaN', '-1', '1.5', '1e3', ' 12', '0x10', '99999999999999999999']) {
+      expect(refusal(await page(cursor(key)))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CURSOR' });
+    }
+    const [first, second] = ok(await t.gql('{ agendaProposals(first: 2) { edges { node { id } cursor } } }', {}, secretariat)).agendaProposals.edges;
+    expect(ok(await page(first.cursor)).agendaProposals.edges).toEqual([second]);
   });
 });

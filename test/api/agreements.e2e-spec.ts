@@ -79,9 +79,9 @@ describe('cooperation agreements over GraphQL (measure 34)', () => {
   beforeAll(async () => {
     t = await TestApp.start();
     secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
-    policeId = await register('Sør-Øst politidistrikt', 'POLICE');
+    policeId = await register('Nordre Sør-Øst politidistrikt', 'POLICE');
     rosaId = await register('ROSA – Reetablering, Oppholdssteder, Støtte og Arbeid', 'NGO');
-    proId = await register('Pro Sentret', 'NGO');
+    proId = await register('Pro Sentret Bergen', 'NGO');
     // Signing needs a registered representative linked to the signer's identity.
     police = (await t.representative('AGENCY_MEMBER', policeId, 'pia')).token;
     rosa = (await t.representative('NGO_REPRESENTATIVE', rosaId, 'rita')).token;
@@ -193,8 +193,8 @@ describe('cooperation agreements over GraphQL (measure 34)', () => {
     expect(inForce).toMatchObject({ status: 'IN_FORCE', nb: 'I kraft', versionInForce: { number: 2 }, currentVersion: { number: 2 } });
     expect(inForce.signatures).toEqual([
       expect.objectContaining({ version: 2, organizationId: rosaId, organizationName: 'ROSA – Reetablering, Oppholdssteder, Støtte og Arbeid', signedBy: 'rita' }),
-      expect.objectContaining({ version: 2, organizationId: policeId, organizationName: 'Sør-Øst politidistrikt', signedBy: 'pia' }),
-      expect.objectContaining({ version: 2, organizationId: proId, organizationName: 'Pro Sentret', signedBy: 'petter' }),
+      expect.objectContaining({ version: 2, organizationId: policeId, organizationName: 'Nordre Sør-Øst politidistrikt', signedBy: 'pia' }),
+      expect.objectContaining({ version: 2, organizationId: proId, organizationName: 'Pro Sentret Bergen', signedBy: 'petter' }),
     ]);
     expect(inForce.versions[1].fullySignedAt).toBe(inForce.signatures[2].signedAt);
     await sleep(5);

@@ -61,8 +61,8 @@ describe('audit (GraphQL)', () => {
     secretariat = await app.token('SECRETARIAT', 'org-pod', 'sara');
     auditor = await app.token('AUDITOR', 'org-riksrevisjonen', 'revisor');
     const other = await app.token('SECRETARIAT', 'org-kom', 'ola');
-    for (const name of ['ROSA', 'Pro Sentret', 'Redd Barna', 'IOM Oslo']) await register(name);
-    await register('Kirkens Bymisjon', other, { 'x-correlation-id': 'corr-kirkens-bymisjon' });
+    for (const name of ['ROSA', 'Pro Sentret Bergen', 'Redd Barna Bergen', 'IOM Oslo']) await register(name);
+    await register('Kirkens Bymisjon Bergen', other, { 'x-correlation-id': 'corr-kirkens-bymisjon' });
     await register('NOAS');
   });
 
@@ -110,10 +110,11 @@ describe('audit (GraphQL)', () => {
     const target = edges[edges.length - 3]!.node;
     expect((await trail({ aggregateType: 'organization', aggregateId: target.aggregateId })).edges.map((e) => e.node.eventId)).toEqual([target.eventId]);
     expect((await trail({ streamId: target.streamId })).edges).toHaveLength(1);
-    expect((await trail({ organizationId: 'org-kom' })).edges.map((e) => e.node.actor.userId)).toEqual(['ola']);
-    expect((await trail({ aboutOrganizationId: target.aggregateId })).edges.map((e) => e.node.eventId)).toEqual([target.eventId]);
+    // A registration records the organisation and, on its own stream, the claim of its name.
+    expect((await trail({ organizationId: 'org-kom' })).edges.map((e) => [e.node.actor.userId, e.node.eventType])).toEqual([['ola', 'OrganizationRegistered'], ['ola', 'OrganizationNameClaimed']]);
+    expect((await trail({ aboutOrganizationId: target.aggregateId })).edges.map((e) => e.node.eventId)).toEqual([target.eventId, expect.any(String)]);
     expect((await trail({ actorUserId: 'sara', eventTypes: ['OrganizationRegistered'] })).edges).toHaveLength(5);
-    expect((await trail({ correlationId: 'corr-kirkens-bymisjon' })).edges.map((e) => e.node.actor.userId)).toEqual(['ola']);
+    expect((await trail({ correlationId: 'corr-kirkens-bymisjon' })).edges.map((e) => e.node.actor.userId)).toEqual(['ola', 'ola']);
     expect((await trail({ eventTypes: ['NoSuchEvent'] })).edges).toEqual([]);
     const at = edges[edges.length - 3]!.node.occurredAt;
     const fromFourth = await trail({ eventTypes: ['OrganizationRegistered'], from: at });
@@ -143,10 +144,9 @@ describe('audit (GraphQL)', () => {
 
   it('verifies one stream and the whole log', async () => {
     const { edges } = await trail({ eventTypes: ['OrganizationRegistered'] });
-    const r = await app.gql<{ one: Record<string, unknown>; all: Record<string, unknown>; missing: Record<string, unknown> }>(
+    const r = await app.gql<{ one: Record<string, unknown>; all: Record<string, unknown> }>(
       `query($s: String) { one: verifyIntegrity(streamId: $s) { checkedEvents valid firstInvalidPosition reason }
-         all: verifyIntegrity { checkedEvents valid firstInvalidPosition reason checkpointsChecked }
-         missing: verifyIntegrity(streamId: "organization-nope") { valid reason } }`,
+         all: verifyIntegrity { checkedEvents valid firstInvalidPosition reason checkpointsChecked } }`,
       { s: edges[0]!.node.streamId },
       { token: auditor },
     );
@@ -157,7 +157,18 @@ describe('audit (GraphQL)', () => {
     expect(r.data!.one).toEqual({ checkedEvents: ofStream, valid: true, firstInvalidPosition: null, reason: null });
     expect(r.data!.all).toMatchObject({ valid: true, firstInvalidPosition: null, reason: null, checkpointsChecked: expect.any(Number) });
     expect(r.data!.all.checkedEvents as number).toBeGreaterThanOrEqual(7);
-    expect(r.data!.missing).toMatchObject({ valid: false });
+  });
+
+  it('answers a stream that does not exist as not found, and a stream id of no form the log uses as bad input', async () => {
+    const verify = (streamId: string) => app.gql('query($s: String) { verifyIntegrity(streamId: $s) { valid reason } }', { s: streamId }, { token: auditor });
+    for (const streamId of ['organization-nope', 'meeting-%']) {
+      const missing = await verify(streamId);
+      expect({ streamId, data: missing.data, error: missing.errors?.[0]?.extensions }).toMatchObject({ streamId, data: null, error: { code: 'NOT_FOUND', reason: 'STREAM_NOT_FOUND' } });
+    }
+    for (const streamId of ['%', '', '-x', 'Organization-x', '$all', '$$meeting-x', `meeting-${'x'.repeat(300)}`]) {
+      const malformed = await verify(streamId);
+      expect({ streamId, data: malformed.data, error: malformed.errors?.[0]?.extensions }).toMatchObject({ streamId, data: null, error: { code: 'BAD_USER_INPUT', reason: 'INVALID_STREAM_ID' } });
+    }
   });
 
   it('refuses fifteen whole-log verifications in one request by their cost, also through fragments; a few share one run', async () => {

@@ -129,6 +129,9 @@ describe('auditors read the record', () => {
       ['/evidence/bundle.jsonl', 400, 'INVALID_TIME_RANGE'],
       ['/evidence/bundle.jsonl?from=2026-02-01&to=2026-01-01', 400, 'INVALID_TIME_RANGE'],
       ['/evidence/bundle.jsonl?from=soon&to=2026-01-01', 400, 'INVALID_TIME'],
+      // Whose ten o'clock? And a day that is already in year 10000 in Oslo.
+      ['/evidence/bundle.jsonl?from=2026-01-01T10:00&to=2026-01-02', 400, 'INVALID_TIME'],
+      ['/evidence/bundle.jsonl?from=2026-01-01&to=9999-12-31T23:30:00Z', 400, 'INVALID_TIME'],
       [`/evidence/bundle.jsonl?decisionId=${s.original}&from=2026-01-01`, 400, 'INVALID_BUNDLE_REQUEST'],
       ['/evidence/bundle.jsonl?decisionId=00000000-0000-4000-8000-000000000000', 404, 'DECISION_NOT_FOUND'],
     ];

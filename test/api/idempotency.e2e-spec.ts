@@ -63,6 +63,21 @@ describe('Idempotent creating mutations over GraphQL', () => {
     expect(await store.headPosition()).toBe(head);
   });
 
+  it('takes an optional field sent as null for the same request as the field left out', async () => {
+    const key = randomUUID();
+    const first = ok(await t.gql(SUBMIT, { input: { ...issue('Null or left out'), idempotencyKey: key } }, rosa)).submitIssue;
+    const head = await store.headPosition();
+
+    for (const extra of [{ tags: null }, { urgencyReason: null }, { tags: null, urgencyReason: null, citedMeasures: null }]) {
+      const retry = await t.gql(SUBMIT, { input: { ...issue('Null or left out'), ...extra, idempotencyKey: key } }, rosa);
+      expect({ extra, answer: retry.errors ?? retry.data?.submitIssue.id }).toEqual({ extra, answer: first.id });
+    }
+    expect(await store.headPosition()).toBe(head);
+    // A value where the first request had none is another request.
+    const other = await t.gql(SUBMIT, { input: { ...issue('Null or left out'), tags: ['FORCED_LABOUR'], idempotencyKey: key } }, rosa);
+    expect(other.errors?.[0]?.extensions).toMatchObject({ reason: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
   it('lets a key whose first attempt was refused be used again once the request is corrected', async () => {
     const key = randomUUID();
     const withIdNumber = { ...issue('Refused first'), description: `About ${generatedNationalIdNumber(12, 4, 1987)}`, idempotencyKey: key };

@@ -19,7 +19,11 @@ const SCHEDULE = 'mutation($input: ScheduleMeetingInput!) { scheduleMeeting(inpu
 const MEETING = 'query($id: ID!) { meeting(id: $id) { agenda { id sourceIssueId } decisions { id } actionItems { id } } }';
 const ISSUE = 'query($id: ID!) { issue(id: $id) { status meetingId agendaItemId timeline { event agendaItemId } } }';
 
+const DECIDE = 'mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }';
+const LINEAGE = 'query($id: ID!) { issue(id: $id) { status meetingId lineage { decisions { decisionId meetingId } } } }';
+
 const ROUNDS = 200;
+const DECISION_ROUNDS = 60;
 
 describe('Cross-aggregate issue steps are atomic and answered truthfully', () => {
   const clock = new ManualClock('2026-03-02T08:00:00.000Z');
@@ -158,5 +162,88 @@ describe('Cross-aggregate issue steps are atomic and answered truthfully', () =>
     // The race is real: some placements won, some lost.
     expect(placements).toBeGreaterThan(0);
     expect(placements).toBeLessThan(ROUNDS);
+  });
+  it("refuses recordDecision on an issue's item with the issue's reason once it is withdrawn, or placed on a later meeting, and records nothing", async () => {
+    clock.set('2026-06-01T08:00:00.000Z');
+    const withdrawnId = await submit('Withdrawn before the decision');
+    const movedId = await submit('Moved to a later meeting');
+    const startsAt = '2026-06-04T09:00:00.000Z';
+    const earlier = await schedule('REFERENCE_GROUP', startsAt);
+    const later = await schedule('REFERENCE_GROUP', '2026-07-02T09:00:00.000Z');
+    const withdrawnItem = ok(await t.gql(PLACE, { input: { issueId: withdrawnId, meetingId: earlier } }, secretariat)).placeIssueOnAgenda.agendaItemId;
+    const movedItem = ok(await t.gql(PLACE, { input: { issueId: movedId, meetingId: earlier } }, secretariat)).placeIssueOnAgenda.agendaItemId;
+    await hold(earlier, startsAt, ['org-rosa']);
+    ok(await t.gql(WITHDRAW, { input: { issueId: withdrawnId, reason: 'Solved locally' } }, rosa));
+    // Deferred: the secretariat places it on the next reference-group meeting.
+    ok(await t.gql(PLACE, { input: { issueId: movedId, meetingId: later } }, secretariat));
+    const before = await meetingEventTypes(earlier);
+
+    const decide = (agendaItemId: string) => t.gql(DECIDE, { input: { meetingId: earlier, agendaItemId, text: 'Forwarded to the project group.' } }, secretariat);
+    expect((await decide(withdrawnItem)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ISSUE_WITHDRAWN' });
+    expect((await decide(movedItem)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ISSUE_NOT_ON_THAT_AGENDA' });
+
+    expect(await meetingEventTypes(earlier)).toEqual(before);
+    expect(ok(await t.gql(LINEAGE, { id: withdrawnId }, secretariat)).issue).toEqual({ status: 'WITHDRAWN', meetingId: null, lineage: { decisions: [] } });
+    expect(ok(await t.gql(LINEAGE, { id: movedId }, secretariat)).issue).toEqual({ status: 'ON_REFERENCE_AGENDA', meetingId: later, lineage: { decisions: [] } });
+  });
+
+  it('moves the issue on with a decision recorded on its item, in the same write', async () => {
+    clock.set('2026-08-01T08:00:00.000Z');
+    const issueId = await submit('Decided through recordDecision');
+    const startsAt = '2026-08-06T09:00:00.000Z';
+    const meetingId = await schedule('REFERENCE_GROUP', startsAt);
+    const agendaItemId = ok(await t.gql(PLACE, { input: { issueId, meetingId } }, secretariat)).placeIssueOnAgenda.agendaItemId;
+    await hold(meetingId, startsAt, ['org-rosa']);
+    const decisionId = ok(await t.gql(DECIDE, { input: { meetingId, agendaItemId, text: 'Forwarded to the project group.' } }, secretariat)).recordDecision.id;
+    // Read at once: the answer came after both records were written and shown.
+    expect(ok(await t.gql(LINEAGE, { id: issueId }, rosa)).issue).toEqual({ status: 'FORWARDED', meetingId: null, lineage: { decisions: [{ decisionId, meetingId }] } });
+    const steps = ok(await t.gql(ISSUE, { id: issueId }, secretariat)).issue.timeline.map((s: { event: string }) => s.event);
+    expect(steps.filter((event: string) => event === 'IssueForwarded')).toHaveLength(1);
+    // A second decision on the item would name an issue that has moved on.
+    const again = await t.gql(DECIDE, { input: { meetingId, agendaItemId, text: 'And once more.' } }, secretariat);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ISSUE_ALREADY_FORWARDED' });
+  });
+
+  it(`never records a decision on a withdrawn issue when recordDecision races withdrawIssue (${DECISION_ROUNDS} rounds, both orders)`, async () => {
+    clock.set('2026-09-01T08:00:00.000Z');
+    const startsAt = '2026-09-03T09:00:00.000Z';
+    const meetingId = await schedule('REFERENCE_GROUP', startsAt);
+    const issueIds = await Promise.all(Array.from({ length: DECISION_ROUNDS }, (_, n) => submit(`Decision race ${n}`)));
+    const items = new Map<string, string>();
+    for (const issueId of issueIds) items.set(issueId, ok(await t.gql(PLACE, { input: { issueId, meetingId } }, secretariat)).placeIssueOnAgenda.agendaItemId);
+    await hold(meetingId, startsAt, ['org-rosa']);
+
+    const answers = await Promise.all(
+      issueIds.map(async (issueId, n) => {
+        const decide = () => t.gql(DECIDE, { input: { meetingId, agendaItemId: items.get(issueId), text: `Forwarded ${n}.` } }, secretariat);
+        const withdraw = () => t.gql(WITHDRAW, { input: { issueId, reason: 'Solved locally' } }, rosa);
+        // Half the rounds send the decision first, half the withdrawal.
+        const [decided, withdrawn] = n % 2 === 0 ? await Promise.all([decide(), withdraw()]) : (await Promise.all([withdraw(), decide()])).reverse();
+        return { issueId, decided: decided!, withdrawn: withdrawn! };
+      }),
+    );
+
+    const decisions = ok(await t.gql(MEETING, { id: meetingId }, secretariat)).meeting.decisions as Array<{ id: string }>;
+    let forwarded = 0;
+    for (const { issueId, decided, withdrawn } of answers) {
+      const issue = ok(await t.gql(LINEAGE, { id: issueId }, secretariat)).issue;
+      if (decided.errors) {
+        // The withdrawal won: nothing of the decision anywhere.
+        expect(decided.errors[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ISSUE_WITHDRAWN' });
+        expect(withdrawn.errors).toBeUndefined();
+        expect(issue).toEqual({ status: 'WITHDRAWN', meetingId: null, lineage: { decisions: [] } });
+      } else {
+        // The decision won: the issue was forwarded by it and could no longer be withdrawn.
+        expect(withdrawn.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ISSUE_ALREADY_FORWARDED' });
+        const decisionId = decided.data!.recordDecision.id;
+        expect(issue).toEqual({ status: 'FORWARDED', meetingId: null, lineage: { decisions: [{ decisionId, meetingId }] } });
+        expect(decisions.map((d) => d.id)).toContain(decisionId);
+        forwarded += 1;
+      }
+    }
+    expect(decisions).toHaveLength(forwarded);
+    // The race is real: each side won some rounds.
+    expect(forwarded).toBeGreaterThan(0);
+    expect(forwarded).toBeLessThan(DECISION_ROUNDS);
   });
 });

@@ -172,7 +172,7 @@ describe('Notifications without SMTP, webhooks to public addresses only', () => 
 
   it('refuses an endpoint on a loopback or private address, and a malformed URL as such; registers nothing', async () => {
     const register = (url: string) => t.gql(REGISTER, { input: { url, topics: ['ISSUE_STATUS_CHANGED'] } }, rosa);
-    for (const url of ['http://127.0.0.1:8080/hook', 'http://[::1]/hook', 'https://169.254.169.254/latest', 'http://localhost/hook', 'http://10.0.0.8/hook']) {
+    for (const url of ['http://127.0.0.1:8080/hook', 'http://[::1]/hook', 'https://169.254.169.254/latest', 'http://localhost/hook', 'http://10.0.0.8/hook', 'http://[::127.0.0.1]/hook', 'http://[::ffff:0:a9fe:a9fe]/hook']) {
       expect({ url, refusal: (await register(url)).errors?.[0]?.extensions }).toEqual({ url, refusal: expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_URL_NOT_PUBLIC' }) });
     }
     expect((await register('ftp://example.org/hook')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_WEBHOOK_URL' });

@@ -22,7 +22,7 @@ describe('a tampered event log', () => {
     const health = async () => JSON.parse((await t!.app.inject({ method: 'GET', url: '/health' })).body) as { logIntegrity: Record<string, unknown> };
     expect((await health()).logIntegrity).toMatchObject({ status: 'verified' });
     const secretariat = await t.token('SECRETARIAT');
-    const id = (await t.data(REGISTER, { name: 'Kirkens Bymisjon' }, secretariat)).registerOrganization.id as string;
+    const id = (await t.data(REGISTER, { name: 'Kirkens Bymisjon Bergen' }, secretariat)).registerOrganization.id as string;
     await t.stop({ keepData: true });
 
     // An edit behind the platform's back: one event's data, its stored hash left as it was.

@@ -42,7 +42,7 @@ describe('metrics on KOM_METRICS_PORT', () => {
 
   it('counts operations, command outcomes, appends and projection batches after real requests', async () => {
     const before = await scrape();
-    const id = (await t.data(REGISTER, { input: { name: 'Pro Sentret', kind: 'NGO' } }, secretariat)).registerOrganization.id as string;
+    const id = (await t.data(REGISTER, { input: { name: 'Pro Sentret Bergen', kind: 'NGO' } }, secretariat)).registerOrganization.id as string;
     await t.data(RENAME, { input: { organizationId: id, name: 'Pro Sentret Oslo', expectedRevision: 0 } }, secretariat);
     const stale = await t.gql(RENAME, { input: { organizationId: id, name: 'Again', expectedRevision: 0 } }, secretariat);
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');

@@ -59,7 +59,7 @@ describe('traces with an in-memory exporter', () => {
   });
 
   it('starts a trace for a request without traceparent; its trace id is the correlation id', async () => {
-    const { registerOrganization } = await t.data(REGISTER, { input: { name: 'Redd Barna', kind: 'NGO' } }, secretariat);
+    const { registerOrganization } = await t.data(REGISTER, { input: { name: 'Redd Barna Bergen', kind: 'NGO' } }, secretariat);
     await tracing.flush();
     const correlationId = await correlationOf(registerOrganization.id);
     expect(correlationId).toMatch(/^[0-9a-f]{32}$/);

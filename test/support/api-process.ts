@@ -31,11 +31,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the API on `dataDir`; its working directory is `workDir` (where it prints its schema). */
-export async function startApiProcess(dataDir: string, workDir: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+/**
+ * Starts the API on `dataDir`; its working directory is `workDir` (where it prints its schema).
+ * From its TypeScript sources, or from a built bundle (`bundle`: its main.js) as production runs it.
+ */
+export async function startApiProcess(dataDir: string, workDir: string, env: Record<string, string> = {}, bundle?: string): Promise<ApiProcess> {
   mkdirSync(join(workDir, 'schema'), { recursive: true });
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', REGISTER, MAIN], {
+  const child = spawn(process.execPath, bundle ? [bundle] : ['-r', REGISTER, MAIN], {
     cwd: workDir,
     env: { PATH: process.env.PATH, KOM_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

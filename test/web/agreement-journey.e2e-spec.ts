@@ -28,9 +28,8 @@ describeInBrowser('agreements in the browser', (suite) => {
 
   beforeAll(async () => {
     ({ t, base, browser } = suite);
-    const secretariat = await t.token('SECRETARIAT', 'org-pod', 'sara');
-    const policeId = (await t.data('mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }', { input: { name: 'Sør-Øst politidistrikt', kind: 'POLICE' } }, secretariat))
-      .registerOrganization.id as string;
+    // The seeded police district: a second organisation of that name is refused (ORGANIZATION_NAME_TAKEN).
+    const policeId = 'org-sor-ost-pd';
     const police = await t.token('AGENCY_MEMBER', policeId, 'pia');
     const drafted = await t.data(
       'mutation($input: DraftAgreementInput!) { draftAgreement(input: $input) { id revision } }',

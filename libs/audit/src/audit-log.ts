@@ -1,5 +1,5 @@
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@kom/event-store';
-import { storedForm } from '@kom/kernel';
+import { NotFound, storedForm } from '@kom/kernel';
 import { ReadModelDatabase, rebuildAll } from '@kom/projections';
 import type { AuditSigningKey } from './checkpoints/audit-key';
 import { checkpointFields, isLeafEvent, type CheckpointData } from './checkpoints/audit-log-format';
@@ -8,17 +8,21 @@ import { readKeyRing } from './checkpoints/key-ring-store';
 import { auditLeavesProjection } from './read-models/audit-leaves.projection';
 import { BUNDLE_FORMAT, writeBundle, type BundleEvent, type BundleLine, type BundleProof } from './verification/bundle-format';
 import { verifyStream, type IntegrityReport } from './verification/log-verifier';
+import { requireStreamId } from './verification/stream-id';
 import { walkLog } from './verification/whole-log';
 
 export { walkLog, verifyWholeLog } from './verification/whole-log';
 
-/** One stream's chain. An unknown stream is reported, not thrown. */
+/**
+ * One stream's chain. A stream id of no form the log uses is INVALID_STREAM_ID; a stream that does
+ * not exist is STREAM_NOT_FOUND: there is no chain to call valid or broken.
+ */
 export async function verifyStreamIntegrity(store: EventStore, streamId: string): Promise<IntegrityReport> {
   try {
-    return verifyStream(await store.readStream(streamId));
+    return verifyStream(await store.readStream(requireStreamId(streamId)));
   } catch (error) {
     if (!(error instanceof StreamNotFoundError)) throw error;
-    return { checkedEvents: 0, valid: false, firstInvalidPosition: null, reason: `stream ${streamId} does not exist`, checkpointsChecked: 0, treeSize: 0 };
+    throw new NotFound('stream', streamId);
   }
 }
 

@@ -1,22 +1,27 @@
-import { withStoredForm, type Upcasters } from '@kom/kernel';
+import { storedSchemaVersion, wellFormed, withStoredForm, type Upcasters } from '@kom/kernel';
 import { decorateStore } from './decorate-store';
 import type { EventStore, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeToAllOptions, Subscription } from './event-store.port';
 
-/** The event as the code of today reads it: its data at the newest schema version. */
+/**
+ * The event as the code of today reads it: its data at the newest schema version, and well-formed
+ * (a lone surrogate recorded before text was checked reads as U+FFFD: @kom/kernel wellFormed), so
+ * every reader (read models, folds as of a moment, documents) sees the same text.
+ */
 export function upcastRecorded(event: RecordedEvent, upcasters: Upcasters): RecordedEvent {
   const metadata = (event.metadata ?? {}) as Record<string, unknown>;
   const upcast = upcasters.upcast(event.type, metadata, event.data);
-  return upcast ? withStoredForm(event as RecordedEvent<unknown, Record<string, unknown>>, upcast.data, upcast.version) : event;
+  const data = wellFormed(upcast ? upcast.data : event.data);
+  if (!upcast && data === event.data) return event;
+  return withStoredForm(event as RecordedEvent<unknown, Record<string, unknown>>, data, upcast?.version ?? storedSchemaVersion(metadata));
 }
 
 /**
- * The store with every read upcast (readStream, readAll, subscribeToAll), whichever adapter is
+ * The store with every read upcast and well-formed (readStream, readAll, subscribeToAll), whichever adapter is
  * under it: the one place all reads of the platform pass through. Appends, and the stored bytes,
  * are untouched; hashing uses the stored form (see @kom/kernel storedForm), so verification of an
  * old log keeps working.
  */
 export function withUpcasting(store: EventStore, upcasters: Upcasters): EventStore {
-  if (upcasters.isEmpty) return store;
   const up = (event: RecordedEvent) => upcastRecorded(event, upcasters);
   return decorateStore(store, {
     readStream: async (streamId: string, options?: ReadStreamOptions) => (await store.readStream(streamId, options)).map(up),

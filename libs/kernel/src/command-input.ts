@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isCalendarDate } from './calendar-date';
 import { InvalidInput } from './errors';
+import { TEXT_NOT_ALLOWED, checkText, type TextLines } from './text-policy';
+import { parseIsoInstant } from './iso-instant';
 
 /**
  * The rules a command's input obeys, as zod schemas, the same way events and configuration are
@@ -25,22 +27,35 @@ function refuse(ctx: z.RefinementCtx, reason: string, human: string): typeof z.N
 
 export const MAX_ID = 100;
 
-/** Trimmed text; empty (or absent) is null; longer than `max` is `tooLong`. */
-export function optionalText(field: string, max: number, tooLong: string) {
+/**
+ * Free text under the platform's text policy (text-policy.ts): NFC, trimmed, refused characters are
+ * TEXT_NOT_ALLOWED; empty or only invisible characters (or absent) is null; longer than `max` is
+ * `tooLong`. `lines: 'one'` for a name or title (white space runs become one space).
+ */
+export function optionalText(field: string, max: number, tooLong: string, lines: TextLines = 'many') {
   return z
     .string()
     .nullish()
     .transform((raw, ctx) => {
-      const text = (raw ?? '').trim();
-      if (text === '') return null;
-      if (text.length > max) return refuse(ctx, tooLong, `${field} has at most ${max} characters`);
-      return text;
+      const outcome = checkText(raw ?? '', field, lines);
+      if ('refused' in outcome) return refuse(ctx, TEXT_NOT_ALLOWED, outcome.message);
+      if (outcome.text === '') return null;
+      if (outcome.text.length > max) return refuse(ctx, tooLong, `${field} has at most ${max} characters`);
+      return outcome.text;
     });
 }
 
-/** Trimmed text that must be there: empty is `required`, longer than `max` is `tooLong`. */
-export function requiredText(field: string, max: number, required: string, tooLong: string) {
-  return optionalText(field, max, tooLong).transform((text, ctx) => (text === null ? refuse(ctx, required, `${field} is required`) : text));
+/** Free text that must be there: empty (or only invisible characters) is `required`, longer than `max` is `tooLong`. */
+export function requiredText(field: string, max: number, required: string, tooLong: string, lines: TextLines = 'many') {
+  return optionalText(field, max, tooLong, lines).transform((text, ctx) => (text === null ? refuse(ctx, required, `${field} is required`) : text));
+}
+
+/** A string under the text policy, '' when it shows nothing; for schemas that add their own rules after it. */
+export function text(field: string, lines: TextLines = 'many') {
+  return z.string().transform((raw, ctx) => {
+    const outcome = checkText(raw, field, lines);
+    return 'refused' in outcome ? refuse(ctx, TEXT_NOT_ALLOWED, outcome.message) : outcome.text;
+  });
 }
 
 /** An id chosen by a client or the platform: 1 to 100 characters, not only spaces. */
@@ -52,13 +67,11 @@ export function id(field: string) {
   );
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** An ISO 8601 instant with a zone (Z or ±hh:mm), normalised to UTC. */
+/** An ISO 8601 instant with a zone (Z or ±hh:mm) the platform can hold (parseIsoInstant), normalised to UTC. */
 export function instant(field: string) {
   return z.unknown().transform((raw, ctx) => {
-    const ms = typeof raw === 'string' && ISO_INSTANT.test(raw) && isCalendarDate(raw.slice(0, 10)) ? Date.parse(raw) : NaN;
-    return Number.isNaN(ms) ? refuse(ctx, 'INVALID_INSTANT', `${field} is an ISO 8601 date and time with a zone`) : new Date(ms).toISOString();
+    const at = parseIsoInstant(raw);
+    return at === undefined ? refuse(ctx, 'INVALID_INSTANT', `${field} is an ISO 8601 date and time with a zone, in the years 0100 to 9999`) : at.toISOString();
   });
 }
 

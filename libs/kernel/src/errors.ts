@@ -44,7 +44,8 @@ export class NotFound extends DomainError {
     readonly entity: string,
     readonly id: string,
   ) {
-    super(`${entity.toUpperCase()}_NOT_FOUND`, `${entity} ${id} not found`);
+    // Entities are named as people read them ('webhook endpoint'); a reason is a key without spaces.
+    super(`${entity.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_NOT_FOUND`, `${entity} ${id} not found`);
   }
 }
 

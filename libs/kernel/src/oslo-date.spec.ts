@@ -23,6 +23,12 @@ describe('osloDate', () => {
     expect(() => osloDate('not a date')).toThrow(RangeError);
   });
 
+  it('writes every year with four digits, so that dates compare as text', () => {
+    expect(osloDate('0999-06-01T12:00:00Z')).toBe('0999-06-01');
+    expect(osloDate('0100-01-01T00:00:00Z')).toBe('0100-01-01');
+    expect(osloDate('0999-06-01T12:00:00Z') < osloDate('2019-06-01T12:00:00Z')).toBe(true);
+  });
+
   it('dates before whole-hour offsets from the database itself (local mean time, +0:43)', () => {
     expect(osloDate('1890-06-01T23:20:00Z')).toBe(reference.format(new Date('1890-06-01T23:20:00Z')));
   });

@@ -19,7 +19,8 @@ export function osloDate(instant: string | Date): string {
   if (date === undefined) {
     const parts: Record<string, string> = {};
     for (const part of formatter.formatToParts(new Date(ms))) parts[part.type] = part.value;
-    date = `${parts.year}-${parts.month}-${parts.day}`;
+    // Intl writes the years before 1000 with fewer digits; dates compare as text only at four.
+    date = `${parts.year!.padStart(4, '0')}-${parts.month}-${parts.day}`;
     if (ms >= WHOLE_HOUR_OFFSETS_FROM) {
       if (dateOfHour.size >= HOURS_REMEMBERED) dateOfHour.clear();
       dateOfHour.set(hour, date);

@@ -38,7 +38,8 @@ export {
 export { RescheduleMeetingCommand } from './application/reschedule-meeting.command';
 export { CancelMeetingCommand } from './application/cancel-meeting.command';
 export { AddAgendaItemCommand } from './application/add-agenda-item.command';
-export { SourcedAgendaItemsSlot, type SourcedAgendaItems, type AddSourcedAgendaItem } from './application/sourced-agenda-items';
+export { SourcedAgendaItemsSlot, type SourcedAgendaItems, type AddSourcedAgendaItem, type RecordSourcedDecision } from './application/sourced-agenda-items';
+export { recordDecisionAcrossMeetings, type DecisionMeetingStates, type DecisionMeetingEvents } from './domain/record-decision-step';
 export { CitedIssuesSlot, type CitedIssues } from './application/cited-issues';
 export { agendaProposalEventSchemas, type AgendaProposalEvent } from './domain/agenda-proposal.events';
 export { agendaProposalStream, type AgendaProposalStatus } from './domain/agenda-proposal.decider';

@@ -25,6 +25,15 @@ export const organizationAuditSummaries: AuditSummaries = {
     nb: `${named(e, 'organization', d(e).organizationId, 'nb')} har ikke lenger rollen ${d(e).role} fra ${d(e).until}: ${d(e).reason}`,
     en: `${named(e, 'organization', d(e).organizationId, 'en')} no longer holds the role ${d(e).role} from ${d(e).until}: ${d(e).reason}`,
   }),
+  // The claim names the key's digest, not the name: the organisation's own event says the name.
+  OrganizationNameClaimed: (e) => ({
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} tok navnet sitt i registeret (navnenøkkel ${d(e).nameKey}); ingen annen organisasjon kan få et navn som ser likt ut`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} took its name in the register (name key ${d(e).nameKey}); no other organisation can take a name that looks the same`,
+  }),
+  OrganizationNameReleased: (e) => ({
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} ga fra seg et tidligere navn (navnenøkkel ${d(e).nameKey}); det er ledig igjen`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} gave up a former name (name key ${d(e).nameKey}); it is free again`,
+  }),
   PoliceDistrictRegistered: (e) => ({
     nb: `${named(e, 'organization', d(e).organizationId, 'nb')} ble ført i registeret over politidistrikter fra ${d(e).from}`,
     en: `${named(e, 'organization', d(e).organizationId, 'en')} was entered in the register of police districts from ${d(e).from}`,

@@ -2,6 +2,7 @@ import type { BoundedContext } from '@kom/platform';
 import { organizationAuditNames, organizationAuditSummaries } from './organizations.audit';
 import { groupEventSchemas } from './domain/group.events';
 import { organizationEventSchemas } from './domain/organization.events';
+import { organizationNameEventSchemas } from './domain/organization-name.events';
 import { organizationUpcasters } from './domain/organization.upcasters';
 import { policeDistrictEventSchemas } from './domain/police-district.events';
 import { representativeEventSchemas } from './domain/representative.events';
@@ -15,7 +16,7 @@ import { representativeIdentitiesProjection } from './read-models/representative
 
 export const organizationsContext: BoundedContext = {
   name: 'organizations',
-  eventSchemas: [...organizationEventSchemas, ...policeDistrictEventSchemas, ...groupEventSchemas, ...representativeEventSchemas, ...identityLinkEventSchemas],
+  eventSchemas: [...organizationEventSchemas, ...organizationNameEventSchemas, ...policeDistrictEventSchemas, ...groupEventSchemas, ...representativeEventSchemas, ...identityLinkEventSchemas],
   upcasters: organizationUpcasters,
   projections: [organizationsProjection, organizationHistoryProjection, policeDistrictsProjection, groupMembershipProjection, representativesProjection, representativeIdentitiesProjection],
   auditNames: organizationAuditNames,

@@ -9,6 +9,7 @@ export * from './command/refuse-personal-data';
 export * from './command/execute-across-streams';
 export * from './config/kom-config';
 export * from './graphql/connection';
+export * from './graphql/cursors';
 export * from './graphql/format-error';
 export * from './nest/tokens';
 export * from './nest/projections.service';

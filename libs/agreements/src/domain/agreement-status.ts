@@ -11,6 +11,9 @@ import { isFullySigned, type Agreement, type AgreementVersion } from './agreemen
  *  - AWAITING_SIGNATURES the newest version is proposed for signature, nothing is in force or pending;
  *  - DRAFT               otherwise.
  * Dates are calendar days in Norway: the status changes at midnight in Oslo, without any event.
+ * They compare as text (YYYY-MM-DD), which holds only for four-digit years: every instant the API
+ * takes has its Oslo day in 0100–9999 (parseIsoInstant in @kom/kernel), or "10000-01-01" would come
+ * before "2019-06-01".
  */
 export const AGREEMENT_STATUSES = ['DRAFT', 'AWAITING_SIGNATURES', 'PENDING', 'IN_FORCE', 'EXPIRED', 'TERMINATED'] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];

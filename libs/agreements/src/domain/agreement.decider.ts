@@ -9,6 +9,7 @@ import {
   type DecisionContext,
 } from '@kom/kernel';
 import { osloDate, requireCalendarDate } from './calendar-date';
+import { cleanText } from '@kom/kernel';
 import type { RolePeriodFacts } from './agreement.commands';
 import type { AgreementCommand, CitedDecision, ClauseInput, PartyInput } from './agreement.commands';
 import { CLAUSE_SECTIONS, type AgreementClause, type AgreementEvent, type AgreementParty } from './agreement.events';
@@ -184,7 +185,7 @@ export function decide(command: AgreementCommand, state: AgreementState, { now, 
         throw new Forbidden('NOT_A_PARTY', `Only a party may terminate the agreement; ${actor.organizationId} is not one`);
       }
       notTerminated(state);
-      const reason = command.reason.trim().replace(/\s+/g, ' ');
+      const reason = cleanText(command.reason, 'reason', 'one');
       if (reason === '') throw new InvalidInput('REASON_REQUIRED', 'Say why the agreement is terminated');
       if (reason.length > MAX_REASON) throw new InvalidInput('REASON_TOO_LONG', `A reason has at most ${MAX_REASON} characters`);
       const effectiveOn = requireCalendarDate('effectiveOn', command.effectiveOn);
@@ -246,15 +247,16 @@ function mustFindVersion(agreement: Agreement, number: number): AgreementVersion
   return version;
 }
 
-function tidy(text: string): string {
-  return text.trim().replace(/\s+/g, ' ');
+/** One line under the platform's text policy (@kom/kernel cleanText): refused characters are TEXT_NOT_ALLOWED. */
+function tidy(text: string, field: string): string {
+  return cleanText(text, field, 'one');
 }
 
 function validContent(content: AgreementContent): AgreementContent {
-  const title = tidy(content.title);
+  const title = tidy(content.title, 'title');
   if (title === '') throw new InvalidInput('TITLE_REQUIRED', 'An agreement needs a title');
   if (title.length > MAX_TITLE) throw new InvalidInput('TITLE_TOO_LONG', `A title has at most ${MAX_TITLE} characters`);
-  const purpose = content.purpose.trim();
+  const purpose = cleanText(content.purpose, 'purpose');
   if (purpose === '') throw new InvalidInput('PURPOSE_REQUIRED', 'Say what the cooperation is for');
   if (purpose.length > MAX_PURPOSE) throw new InvalidInput('PURPOSE_TOO_LONG', `A purpose has at most ${MAX_PURPOSE} characters`);
   const effectiveFrom = requireCalendarDate('effectiveFrom', content.effectiveFrom);
@@ -278,7 +280,7 @@ function validParties(parties: readonly PartyInput[], day: string, previous: rea
     if (party.organization === null) throw new NotFound('organization', party.organizationId);
     if (seen.has(party.organizationId)) throw new InvalidInput('DUPLICATE_PARTY', `${party.organizationId} is named twice`);
     seen.add(party.organizationId);
-    const role = tidy(party.role);
+    const role = tidy(party.role, 'parties.role');
     if (role === '') throw new InvalidInput('PARTY_ROLE_REQUIRED', `Say what ${party.organization.name} does in the cooperation`);
     if (role.length > MAX_ROLE) throw new InvalidInput('PARTY_ROLE_TOO_LONG', `A party's role has at most ${MAX_ROLE} characters`);
     const before = previous.find((p) => p.organizationId === party.organizationId);
@@ -311,8 +313,8 @@ function validClauses(clauses: readonly ClauseInput[]): AgreementClause[] {
     }
     if (seen.has(clause.section)) throw new InvalidInput('DUPLICATE_CLAUSE_SECTION', `Section ${clause.section} appears twice`);
     seen.add(clause.section);
-    const nb = clause.nb.trim();
-    const en = clause.en?.trim() || null;
+    const nb = cleanText(clause.nb, 'clauses.nb');
+    const en = cleanText(clause.en ?? '', 'clauses.en') || null;
     if (nb === '') throw new InvalidInput('CLAUSE_TEXT_REQUIRED', `Section ${clause.section} needs its Norwegian text`);
     if (nb.length > MAX_CLAUSE || (en?.length ?? 0) > MAX_CLAUSE) {
       throw new InvalidInput('CLAUSE_TOO_LONG', `A clause text has at most ${MAX_CLAUSE} characters`);

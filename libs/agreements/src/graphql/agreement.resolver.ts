@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { Forbidden, InvalidInput, NotFound, type Actor } from '@kom/kernel';
+import { Forbidden, NotFound, requireIsoInstant, type Actor } from '@kom/kernel';
 import { CurrentActor } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
 import {
@@ -8,6 +8,7 @@ import {
   Lang,
   ProjectionsService,
   committedEvents,
+  cursorPart,
   decodeCursorPair,
   labelIn,
   loadStream,
@@ -79,7 +80,7 @@ export class AgreementResolver {
   async agreements(@Args() args: AgreementsArgs, @CurrentActor() actor: Actor) {
     const actingFor = await this.actingFor(actor);
     const size = pageSize(args.first);
-    const after = decodeCursorPair(args.after);
+    const after = decodeCursorPair(args.after, cursorPart.instant);
     const filter = args.filter ?? {};
     const expiringBefore = filter.expiringBefore ? requireCalendarDate('expiringBefore', filter.expiringBefore) : undefined;
     const now = this.clock.now();
@@ -111,8 +112,7 @@ export class AgreementResolver {
     @CurrentActor() actor: Actor,
   ): Promise<Agreement | undefined> {
     if (asOf) {
-      const at = new Date(asOf);
-      if (Number.isNaN(at.getTime())) throw new InvalidInput('INVALID_AS_OF', 'asOf must be an ISO 8601 instant');
+      const at = requireIsoInstant(asOf, 'asOf', 'INVALID_AS_OF');
       const past = await loadStream(this.store, agreementDecider, agreementStream(id), { asOf: at });
       if (past.revision === undefined || past.state.kind === 'none') return undefined;
       const visible = visibleTo(past.state, actor, await this.actingFor(actor));

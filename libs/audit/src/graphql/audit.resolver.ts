@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { InvalidInput, NotFound } from '@kom/kernel';
+import { InvalidInput, NotFound, parseIsoInstantOrDate } from '@kom/kernel';
 import { Public } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { Lang, METRICS, decodeCursor, pageSize, toConnection, type KomMetrics } from '@kom/platform';
+import { Lang, METRICS, decodeSeqCursor, pageSize, toConnection, type KomMetrics } from '@kom/platform';
 import type { AuditSigningKey } from '../checkpoints/audit-key';
 import { AuditNotary } from '../checkpoints/audit-notary';
 import { verifyStreamIntegrity } from '../audit-log';
@@ -83,15 +83,15 @@ export class AuditResolver {
   @Query(() => AuditEntryConnection, { description: 'Every event of the log as an audit entry, in log order, filtered.' })
   auditTrail(@Args() args: AuditTrailArgs) {
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after);
+    const afterSeq = decodeSeqCursor(args.after);
     const filter = args.filter ?? {};
-    for (const [name, value] of [['from', filter.from], ['to', filter.to]] as const) {
-      if (value && Number.isNaN(Date.parse(value))) throw new InvalidInput('INVALID_TIME', `${name} must be an ISO 8601 time`);
-    }
-    const iso = (value: string | undefined) => (value ? new Date(value).toISOString() : undefined);
-    const afterSeq = after === undefined ? undefined : Number(after);
-    if (afterSeq !== undefined && !Number.isSafeInteger(afterSeq)) throw new InvalidInput('INVALID_CURSOR', 'after is not a cursor of this list');
-    const rows = this.trail.page({ ...filter, from: iso(filter.from), to: iso(filter.to) }, size + 1, afterSeq);
+    const bound = (name: 'from' | 'to', value: string | undefined) => {
+      if (!value) return undefined;
+      const at = parseIsoInstantOrDate(value);
+      if (at === undefined) throw new InvalidInput('INVALID_TIME', `${name} must be an ISO 8601 time (years 0100 to 9999)`, name);
+      return at.toISOString();
+    };
+    const rows = this.trail.page({ ...filter, from: bound('from', filter.from), to: bound('to', filter.to) }, size + 1, afterSeq);
     return toConnection(rows.map(toEntry), size, (entry) => String(entry.seq));
   }
 
@@ -109,13 +109,15 @@ export class AuditResolver {
 
   @Query(() => IntegrityReportType, {
     description:
-      'With streamId: that stream’s hash chain. Without: the whole log — every chain, every checkpoint signature and root; ' +
+      'With streamId: that stream’s hash chain (NOT_FOUND / STREAM_NOT_FOUND when the log has no such stream; ' +
+      'BAD_USER_INPUT / INVALID_STREAM_ID when no stream can have that id). Without: the whole log — every chain, every checkpoint signature and root; ' +
       'one run at a time per server, shared by the callers that ask while it runs.',
     complexity: VERIFY_INTEGRITY_COST,
   })
   async verifyIntegrity(@Args('streamId', { type: () => String, nullable: true }) streamId?: string): Promise<IntegrityReportType> {
-    const report = streamId ? await verifyStreamIntegrity(this.store, streamId) : await this.integrity.verifyLog();
-    this.metrics.integrityVerifications.inc({ scope: streamId ? 'stream' : 'log', result: report.valid ? 'valid' : 'broken' });
+    const one = streamId !== undefined && streamId !== null;
+    const report = one ? await verifyStreamIntegrity(this.store, streamId) : await this.integrity.verifyLog();
+    this.metrics.integrityVerifications.inc({ scope: one ? 'stream' : 'log', result: report.valid ? 'valid' : 'broken' });
     return toReport(report);
   }
 
@@ -152,11 +154,7 @@ export class AuditResolver {
   @Query(() => AuditCheckpointConnection, { description: 'The signed checkpoints by tree size, oldest first (or newest first), a page at a time.' })
   auditCheckpoints(@Args() args: AuditCheckpointsArgs) {
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after);
-    const afterSize = after === undefined ? undefined : Number(after);
-    if (afterSize !== undefined && !(Number.isSafeInteger(afterSize) && afterSize >= 0)) {
-      throw new InvalidInput('INVALID_CURSOR', 'after is not a cursor of this list');
-    }
+    const afterSize = decodeSeqCursor(args.after);
     const rows = this.notary.checkpointPage({ afterSize, limit: size + 1, newestFirst: args.newestFirst });
     return toConnection(rows, size, (checkpoint) => String(checkpoint.treeSize));
   }

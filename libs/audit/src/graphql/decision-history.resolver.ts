@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
-import { InvalidInput, type Actor } from '@kom/kernel';
+import { requireIsoInstant, type Actor } from '@kom/kernel';
 import { DecisionsQueries } from '@kom/meetings';
 import { AccessLog, CLOCK, type Clock } from '@kom/platform';
 import { CurrentActor } from '@kom/auth';
@@ -14,10 +14,7 @@ import { InclusionProofType } from './audit.types';
 import { DecisionHistoryStepType, DecisionHistoryType, type DecisionHistoryStepKind } from './decision-history.types';
 
 function parseAsOf(value: string | null | undefined): Date | undefined {
-  if (value === undefined || value === null) return undefined;
-  const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time)) throw new InvalidInput('INVALID_AS_OF', 'asOf is an ISO 8601 instant');
-  return new Date(time);
+  return value === undefined || value === null ? undefined : requireIsoInstant(value, 'asOf', 'INVALID_AS_OF');
 }
 
 /** decisionHistory: for auditors and the secretariat (policy table). */

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, Res, UseFilters } from '@nestjs/common'
 import type { FastifyReply } from 'fastify';
 import { CurrentActor, Roles } from '@kom/auth';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { InvalidInput, NotFound, osloDate, type Actor, instantOf } from '@kom/kernel';
+import { InvalidInput, NotFound, isCalendarDate, osloDate, parseIsoInstant, type Actor, instantOf } from '@kom/kernel';
 import { DecisionsQueries } from '@kom/meetings';
 import { AccessLog, CLOCK, HttpRefusalFilter, ProjectionsService, type Clock } from '@kom/platform';
 import { exportAuditBundle, type ExportRange } from '../audit-log';
@@ -25,10 +25,9 @@ function osloDayStart(value: string, after: boolean): Date {
 /** A bare date is a whole day in Oslo: from its start, to its end (to is inclusive then); an instant is taken as it is. */
 export function parseBound(name: 'from' | 'to', value: unknown): Date {
   if (typeof value !== 'string' || value === '') throw new InvalidInput('INVALID_TIME_RANGE', `${name} is required: a date (2026-11-28) or an ISO 8601 time`);
-  const bare = DAY.test(value);
-  const time = bare ? osloDayStart(value, name === 'to').getTime() : Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(time)) throw new InvalidInput('INVALID_TIME', `${name} must be a date (2026-11-28) or an ISO 8601 time`);
-  return new Date(time);
+  const at = isCalendarDate(value) ? osloDayStart(value, name === 'to') : parseIsoInstant(value);
+  if (at === undefined) throw new InvalidInput('INVALID_TIME', `${name} must be a date (2026-11-28) or an ISO 8601 time with a zone (years 0100 to 9999)`);
+  return at;
 }
 
 /**

@@ -41,7 +41,7 @@ describe('calendar feed decider', () => {
   });
 
   it("answers someone else's feed as one that does not exist", () => {
-    given([created]).when({ type: 'RevokeCalendarFeed', feedId }, { actor: { ...kari, userId: 'nina' } }).thenThrows(NotFound, 'CALENDAR FEED_NOT_FOUND');
+    given([created]).when({ type: 'RevokeCalendarFeed', feedId }, { actor: { ...kari, userId: 'nina' } }).thenThrows(NotFound, 'CALENDAR_FEED_NOT_FOUND');
     given([]).when({ type: 'RevokeCalendarFeed', feedId }, { actor: kari }).thenThrows(NotFound);
   });
 });

@@ -41,3 +41,15 @@ export function osloLocal(iso: string): string {
   const seconds = String(new Date(iso).getUTCSeconds()).padStart(2, '0');
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${seconds}`;
 }
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Whether an instant's Oslo wall-clock time names two instants: in the hour the clocks go back
+ * (the last Sunday of October, 02:00–02:59 happens twice), a time with a TZID cannot say which.
+ */
+export function osloLocalIsAmbiguous(iso: string): boolean {
+  const at = new Date(iso).getTime();
+  const local = osloLocal(iso);
+  return osloLocal(new Date(at - HOUR_MS).toISOString()) === local || osloLocal(new Date(at + HOUR_MS).toISOString()) === local;
+}

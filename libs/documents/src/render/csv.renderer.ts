@@ -3,6 +3,7 @@ import { stampSummary, stampToken, type Provenance } from '../provenance/provena
 import { DOCUMENT_TEXT } from '../labels/document-labels';
 import type { TableDocument } from './document-model';
 import type { DocumentRenderer } from './renderer.port';
+import { safeDocument } from './safe-text';
 
 const BOM = '\uFEFF';
 const STAMP_PREFIX = '# kom-provenance: ';
@@ -22,7 +23,9 @@ export function neutraliseFormula(cell: string): string {
  */
 export const csvRenderer: DocumentRenderer<TableDocument> = {
   format: 'csv',
-  async render(model: TableDocument, provenance: Provenance): Promise<Buffer> {
+  async render(recorded: TableDocument, provenance: Provenance): Promise<Buffer> {
+    // Old events may hold characters the format forbids: never written (safe-text.ts).
+    const model = safeDocument(recorded);
     const head = `# KOM Platform · ${model.title} · ${stampSummary(provenance, DOCUMENT_TEXT[model.lang])}\r\n${STAMP_PREFIX}${stampToken(provenance)}\r\n`;
     const body = stringify([model.columns as string[], ...model.rows.map((row) => row.map(neutraliseFormula))], {
       record_delimiter: 'windows',

@@ -2,6 +2,7 @@ import { stampJson, type Provenance } from '../provenance/provenance';
 import { DOCUMENT_TEXT, type DocumentText } from '../labels/document-labels';
 import type { Block, TextDocument } from './document-model';
 import type { DocumentRenderer } from './renderer.port';
+import { safeDocument } from './safe-text';
 
 const escape = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -57,7 +58,9 @@ footer{margin-top:3rem;border-top:1px solid #767676;font-size:.875rem}code{overf
 /** Accessible HTML: language set, one h1, headings in order, landmarks, tables with headers, the stamp as meta and footer. */
 export const htmlRenderer: DocumentRenderer<TextDocument> = {
   format: 'html',
-  async render(model: TextDocument, provenance: Provenance): Promise<Buffer> {
+  async render(recorded: TextDocument, provenance: Provenance): Promise<Buffer> {
+    // Old events may hold characters the format forbids: never written (safe-text.ts).
+    const model = safeDocument(recorded);
     const t = DOCUMENT_TEXT[model.lang];
     const html = `<!doctype html>
 <html lang="${model.lang === 'nb' ? 'nb' : 'en'}">

@@ -1,8 +1,9 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { stampToken, type Provenance } from '../provenance/provenance';
-import { osloLocal } from '../labels/oslo-format';
+import { osloLocal, osloLocalIsAmbiguous } from '../labels/oslo-format';
 import type { CalendarDocument } from './document-model';
 import type { DocumentRenderer } from './renderer.port';
+import { safeDocument } from './safe-text';
 
 export const OSLO = 'Europe/Oslo';
 
@@ -38,12 +39,15 @@ const STAMP_PROPERTY = 'X-KOM-PROVENANCE';
 /**
  * An iCalendar feed (RFC 5545): one VEVENT per meeting with a UID that never changes, SEQUENCE
  * from the meeting's revision (it grows with every change), STATUS:CANCELLED for a cancelled
- * meeting, times in Europe/Oslo with its VTIMEZONE, and the provenance as an X- property.
+ * meeting, times in Europe/Oslo with its VTIMEZONE (in UTC in the hour the clocks go back), and the
+ * provenance as an X- property.
  * DTSTAMP is the time of the event at the feed's log position.
  */
 export const icsRenderer: DocumentRenderer<CalendarDocument> = {
   format: 'ics',
-  async render(model: CalendarDocument, provenance: Provenance): Promise<Buffer> {
+  async render(recorded: CalendarDocument, provenance: Provenance): Promise<Buffer> {
+    // Old events may hold characters the format forbids: never written (safe-text.ts).
+    const model = safeDocument(recorded);
     const calendar = ical({
       name: model.title,
       prodId: { company: 'KOM Platform', product: 'meetings', language: model.lang.toUpperCase() },
@@ -58,9 +62,11 @@ export const icsRenderer: DocumentRenderer<CalendarDocument> = {
         id: entry.uid,
         sequence: entry.sequence,
         stamp,
-        start: osloLocal(entry.start),
-        end: osloLocal(entry.end),
-        timezone: OSLO,
+        // In the hour the clocks go back an Oslo time names two instants: such a meeting is written
+        // in UTC, which names one (RFC 5545 3.3.5 would otherwise pick the first of the two).
+        ...(osloLocalIsAmbiguous(entry.start) || osloLocalIsAmbiguous(entry.end)
+          ? { start: new Date(entry.start), end: new Date(entry.end) }
+          : { start: osloLocal(entry.start), end: osloLocal(entry.end), timezone: OSLO }),
         summary: entry.summary,
         description: entry.description,
         location: entry.location ?? undefined,

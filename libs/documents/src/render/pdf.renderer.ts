@@ -1,9 +1,11 @@
 import PDFDocument from 'pdfkit';
 import { stampSummary, stampToken, type Provenance } from '../provenance/provenance';
 import { DOCUMENT_TEXT } from '../labels/document-labels';
-import { documentFont } from './fonts';
+import type { FontFamily } from './fonts';
+import { heightOfText, registerFonts, writeText } from './pdf-text';
 import type { Block, TextDocument } from './document-model';
 import type { DocumentRenderer } from './renderer.port';
+import { safeDocument } from './safe-text';
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -12,10 +14,10 @@ const MARGIN = 56;
 const FOOTER = 40;
 const INFO_KEY = 'KomProvenance';
 
-function paragraph(doc: Doc, parent: Struct, type: string, text: string, options: { font?: string; size?: number; gap?: number } = {}): void {
-  doc.font(options.font ?? 'body').fontSize(options.size ?? 10.5);
+function paragraph(doc: Doc, parent: Struct, type: string, text: string, options: { font?: FontFamily; size?: number; gap?: number } = {}): void {
+  doc.fontSize(options.size ?? 10.5);
   const element = doc.struct(type, {}, () => {
-    doc.text(text, { width: contentWidth(doc), lineGap: 2 });
+    writeText(doc, options.font ?? 'body', text, { width: contentWidth(doc), lineGap: 2 });
   });
   parent.add(element);
   element.end();
@@ -34,15 +36,16 @@ function table(doc: Doc, parent: Struct, caption: string, columns: readonly stri
   parent.add(tableElement);
   const width = contentWidth(doc) / columns.length;
   const drawRow = (cells: readonly string[], header: boolean) => {
-    doc.font(header ? 'bold' : 'body').fontSize(9.5);
-    const height = Math.max(...cells.map((c) => doc.heightOfString(c || ' ', { width: width - 8 }))) + 8;
+    const family: FontFamily = header ? 'bold' : 'body';
+    doc.fontSize(9.5);
+    const height = Math.max(...cells.map((c) => heightOfText(doc, family, c || ' ', width - 8))) + 8;
     ensureRoom(doc, height);
     const top = doc.y;
     const row = doc.struct('TR');
     tableElement.add(row);
     cells.forEach((cell, i) => {
       const element = doc.struct(header ? 'TH' : 'TD', {}, () => {
-        doc.text(cell, MARGIN + i * width + 4, top + 4, { width: width - 8 });
+        writeText(doc, family, cell, { x: MARGIN + i * width + 4, y: top + 4, width: width - 8 });
       });
       row.add(element);
       element.end();
@@ -106,7 +109,9 @@ function blocks(doc: Doc, root: Struct, list: readonly Block[], outline: PDFKit.
  */
 export const pdfRenderer: DocumentRenderer<TextDocument> = {
   format: 'pdf',
-  async render(model: TextDocument, provenance: Provenance): Promise<Buffer> {
+  async render(recorded: TextDocument, provenance: Provenance): Promise<Buffer> {
+    // Old events may hold characters the format forbids: never written (safe-text.ts).
+    const model = safeDocument(recorded);
     const t = DOCUMENT_TEXT[model.lang];
     const at = new Date(provenance.recordedAt);
     const doc = new PDFDocument({
@@ -121,8 +126,7 @@ export const pdfRenderer: DocumentRenderer<TextDocument> = {
       info: { Title: model.title, Subject: model.subtitle, Author: 'KOM', Creator: 'KOM Platform', Producer: 'KOM Platform', CreationDate: at, ModDate: at },
     });
     (doc.info as unknown as Record<string, string>)[INFO_KEY] = stampToken(provenance);
-    doc.registerFont('body', documentFont('regular'));
-    doc.registerFont('bold', documentFont('bold'));
+    registerFonts(doc);
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const ended = new Promise<void>((resolve, reject) => {
@@ -149,8 +153,8 @@ export const pdfRenderer: DocumentRenderer<TextDocument> = {
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       doc.markContent('Artifact', { type: 'Pagination' });
-      doc.font('body').fontSize(7.5).fillColor('#4a4a4a');
-      doc.text(`${footer} · ${t.page} ${i + 1}/${range.count}`, MARGIN, doc.page.height - MARGIN, { width: contentWidth(doc), lineBreak: false });
+      doc.fontSize(7.5).fillColor('#4a4a4a');
+      writeText(doc, 'body', `${footer} · ${t.page} ${i + 1}/${range.count}`, { x: MARGIN, y: doc.page.height - MARGIN });
       doc.fillColor('#000000');
       doc.endMarkedContent();
       doc.page.margins.bottom = bottom;

@@ -4,6 +4,7 @@ import { stampToken, type Provenance } from '../provenance/provenance';
 import { DOCUMENT_TEXT } from '../labels/document-labels';
 import type { TableDocument } from './document-model';
 import type { DocumentRenderer } from './renderer.port';
+import { safeDocument } from './safe-text';
 
 const PROVENANCE_SHEET = 'Provenance';
 const STAMP_CELL = 'B1';
@@ -26,7 +27,9 @@ async function deterministicZip(raw: Buffer, date: Date): Promise<Buffer> {
 /** The register as a sheet (header row frozen, with filters), and its provenance as a second sheet. */
 export const xlsxRenderer: DocumentRenderer<TableDocument> = {
   format: 'xlsx',
-  async render(model: TableDocument, provenance: Provenance): Promise<Buffer> {
+  async render(recorded: TableDocument, provenance: Provenance): Promise<Buffer> {
+    // Old events may hold characters the format forbids: never written (safe-text.ts).
+    const model = safeDocument(recorded);
     const t = DOCUMENT_TEXT[model.lang];
     const at = new Date(provenance.recordedAt);
     const workbook = new ExcelJS.Workbook();

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 export interface WalCheckpointerOptions {
@@ -83,7 +84,10 @@ let nextRequest = 0;
 
 function sharedWorker(): Shared {
   if (shared) return shared;
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: require.resolve('better-sqlite3') } });
+  // Node resolves the driver's path at run time: in the bundle nest build makes, a bare
+  // require.resolve is a webpack module id, and the worker failed to load it (no checkpoints ran).
+  const driver = createRequire(__filename).resolve('better-sqlite3');
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver } });
   const created: Shared = { worker, alive: true, open: 0, waiting: 0 };
   worker.on('error', () => undefined); // a failed worker leaves the writers' inline bound in force
   worker.unref(); // never what keeps a process alive

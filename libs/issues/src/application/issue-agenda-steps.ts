@@ -1,5 +1,5 @@
 import { NotFound, type DecisionContext } from '@kom/kernel';
-import { meetingDecider, type MeetingCommand, type MeetingEvent, type MeetingState } from '@kom/meetings';
+import { meetingDecider, recordDecisionAcrossMeetings, type MeetingCommand, type MeetingEvent, type MeetingState, type RecordSourcedDecision } from '@kom/meetings';
 import type { DecisionsOf, StreamToDecide } from '@kom/platform';
 import type { IssueCommand } from '../domain/issue.commands';
 import { issueDecider, type Issue, type IssueState } from '../domain/issue.decider';
@@ -22,6 +22,13 @@ export type IssueAndMeeting = {
 export interface IssueAndMeetingStates {
   readonly issue: IssueState;
   readonly meeting: MeetingState;
+}
+
+/** A decision on the issue's item, and the meeting of the decision it supersedes, if it names one. */
+export type IssueAndMeetings = IssueAndMeeting & { readonly superseded?: StreamToDecide<MeetingState> };
+
+export interface IssueAndMeetingsStates extends IssueAndMeetingStates {
+  readonly superseded?: MeetingState;
 }
 
 /** The agenda item to add for an issue; what it leaves out is taken from the issue. */
@@ -94,6 +101,33 @@ export function decideOnIssue(
     meeting = events.reduce(meetingDecider.evolve, meeting);
   }
   return { issue: { command: step, events: issueEvents }, meeting: { command: step, events: meetingEvents } };
+}
+
+/**
+ * A decision recorded on an agenda item made from the issue (recordDecision in the meetings
+ * context) is the body's decision on the issue, so it moves the issue on as forwardIssue and
+ * resolveIssue do: forwarded at a reference-group meeting, resolved at a project-group or joint
+ * one. The issue must still be on that very item: ISSUE_WITHDRAWN, ISSUE_CLOSED, ... when it is
+ * over, ISSUE_NOT_ON_THAT_AGENDA when it was placed on another meeting since, refused before
+ * anything of the meeting. A decision it supersedes is superseded in the same step.
+ */
+export function recordDecisionOnIssueItem(
+  states: IssueAndMeetingsStates,
+  command: RecordSourcedDecision,
+  context: DecisionContext,
+): DecisionsOf<IssueAndMeetings> {
+  const { sourceIssueId: issueId, ...decision } = command;
+  const { meetingId, agendaItemId, decisionId } = decision;
+  const meeting = existingMeeting(states.meeting, meetingId);
+  const step = meeting.kind === 'REFERENCE_GROUP' ? 'ForwardIssue' : 'ResolveIssue';
+  // An item may name an issue that never existed (logs from before placing checked it): no issue to move.
+  const issueEvents = states.issue.status === 'none' ? [] : issueDecider.decide({ type: step, issueId, meetingId, agendaItemId, decisionId }, states.issue, context);
+  const meetings = recordDecisionAcrossMeetings({ meeting, ...(states.superseded ? { superseded: states.superseded } : {}) }, decision, context);
+  return {
+    issue: { command: step, events: issueEvents },
+    meeting: { command: decision.type, events: meetings.meeting },
+    superseded: { command: decision.type, events: meetings.superseded },
+  };
 }
 
 function existingIssue(state: IssueState, issueId: string): Issue {

@@ -8,12 +8,22 @@ import {
   type AddSourcedAgendaItem,
   type MeetingEvent,
   type MeetingState,
+  type RecordSourcedDecision,
   type SourcedAgendaItems,
 } from '@kom/meetings';
-import { CLOCK, CommandPath, loadStream, newId, type Clock, type CommandMeta, type CommandOutcome } from '@kom/platform';
+import { CLOCK, CommandPath, loadStream, newId, type AcrossStreamsOutcome, type Clock, type CommandMeta, type CommandOutcome } from '@kom/platform';
 import type { IssueCommand } from '../domain/issue.commands';
 import { issueDecider, issueStream, type Issue } from '../domain/issue.decider';
-import { decideOnIssue, placeIssueOnAgenda, type AgendaItemFromIssue, type IssueAndMeeting, type IssueDecision } from './issue-agenda-steps';
+import {
+  decideOnIssue,
+  placeIssueOnAgenda,
+  recordDecisionOnIssueItem,
+  type AgendaItemFromIssue,
+  type IssueAndMeeting,
+  type IssueAndMeetings,
+  type IssueAndMeetingsStates,
+  type IssueDecision,
+} from './issue-agenda-steps';
 
 export interface IssueDecisionRequest {
   readonly issueId: string;
@@ -42,7 +52,8 @@ export interface IssueActionItemRequest {
  * - forward / resolve: records the body's decision on the issue's agenda item (the meeting must be
  *   held), for resolve also the action items, each tied to the decision, and moves the issue on.
  *
- * It is also how the meetings context adds an item that names a source issue (SourcedAgendaItems).
+ * It is also how the meetings context adds an item that names a source issue, and records a
+ * decision on such an item (SourcedAgendaItems): the decision moves the issue as forward / resolve do.
  */
 @Injectable()
 export class IssueWorkflows implements SourcedAgendaItems, OnModuleInit {
@@ -71,6 +82,17 @@ export class IssueWorkflows implements SourcedAgendaItems, OnModuleInit {
     );
   }
 
+  /** A decision recorded in the meetings context on an item made from an issue: the issue moves with it, or nothing is written. */
+  async recordDecision(command: RecordSourcedDecision, supersededMeetingId: string | undefined, meta: CommandMeta): Promise<CommandOutcome<MeetingEvent, MeetingState>> {
+    const streams: IssueAndMeetings = {
+      ...this.streams(command.sourceIssueId, command.meetingId),
+      ...(supersededMeetingId ? { superseded: { streamId: meetingStream(supersededMeetingId), decider: meetingDecider } } : {}),
+    };
+    // A stream that may be absent folds to `unknown` in StatesOf; when present it is a meeting.
+    const outcome = await this.path.executeAcrossStreams(streams, (states, context) => recordDecisionOnIssueItem(states as IssueAndMeetingsStates, command, context), meta);
+    return this.meetingOutcome(command.meetingId, outcome);
+  }
+
   async forward(request: IssueDecisionRequest, meta: CommandMeta): Promise<void> {
     await this.decide({ ...request, decisionId: newId() }, 'ForwardIssue', meta);
   }
@@ -86,9 +108,14 @@ export class IssueWorkflows implements SourcedAgendaItems, OnModuleInit {
       (states, context) => placeIssueOnAgenda(states, item, context),
       meta,
     );
+    return this.meetingOutcome(item.meetingId, outcome);
+  }
+
+  /** The meeting's part of a step across streams, as the plain command path reports it. */
+  private meetingOutcome(meetingId: string, outcome: AcrossStreamsOutcome<IssueAndMeeting>): CommandOutcome<MeetingEvent, MeetingState> {
     const events = (outcome.decisions.meeting?.events ?? []) as readonly MeetingEvent[];
     return {
-      streamId: meetingStream(item.meetingId),
+      streamId: meetingStream(meetingId),
       events,
       state: events.reduce(meetingDecider.evolve, outcome.states.meeting),
       revision: outcome.revisions.meeting,

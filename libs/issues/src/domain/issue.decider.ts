@@ -401,7 +401,7 @@ function requireSecretariat(actor: Actor): void {
 /* An issue's content as a schema: each failure's message is its typed reason, at its field. */
 const contentSchema = z
   .object({
-    title: input.requiredText('title', MAX_TITLE, 'TITLE_REQUIRED', 'TITLE_TOO_LONG'),
+    title: input.requiredText('title', MAX_TITLE, 'TITLE_REQUIRED', 'TITLE_TOO_LONG', 'one'),
     description: input.requiredText('description', MAX_DESCRIPTION, 'DESCRIPTION_REQUIRED', 'DESCRIPTION_TOO_LONG'),
     category: z.enum(ISSUE_CATEGORIES, { error: 'UNKNOWN_CATEGORY' }),
     tags: z

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { Forbidden, InvalidInput, NotFound, canIdentifyRepresentatives, type Actor } from '@kom/kernel';
+import { Forbidden, InvalidInput, NotFound, canIdentifyRepresentatives, requireIsoInstant, type Actor } from '@kom/kernel';
 import { CurrentActor } from '@kom/auth';
-import { Lang, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection, CitedMeasureNumbersResolver } from '@kom/platform';
+import { Lang, ProjectionsService, committedEvents, decodeSeqCursor, labelIn, mapCommitted, pageSize, toConnection, CitedMeasureNumbersResolver } from '@kom/platform';
 import { IssueHistory } from '../application/issue-history';
 import { IssuesQueries, type IssueView } from '../read-models/issues.queries';
 import { EXPLOITATION_FORM_LABELS, ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS } from './issue.enums';
@@ -20,11 +20,11 @@ const STATUS_EVENTS = new Set([
   'IssueClosed',
 ]);
 
+/** A draft agenda, and so a draft item made from an issue, is the secretariat's only (as meeting.agenda). */
+const seesDraftAgendas = (actor: Actor): boolean => actor.role === 'SECRETARIAT';
+
 function parseInstant(value: string | null | undefined): Date | undefined {
-  if (value == null) return undefined;
-  const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time)) throw new InvalidInput('INVALID_AS_OF', 'asOf is an ISO 8601 instant');
-  return new Date(time);
+  return value == null ? undefined : requireIsoInstant(value, 'asOf', 'INVALID_AS_OF');
 }
 
 /**
@@ -44,9 +44,7 @@ export class IssueResolver extends CitedMeasureNumbersResolver(Issue) {
   @Query(() => IssueConnection, { description: 'Issues, newest first, filtered by status, submitting organisation, category, tag, measure or year.' })
   issues(@Args() args: IssuesArgs) {
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after);
-    const afterSeq = after === undefined ? undefined : Number(after);
-    if (afterSeq !== undefined && !Number.isInteger(afterSeq)) throw new InvalidInput('INVALID_CURSOR', 'after is not a cursor of this list');
+    const afterSeq = decodeSeqCursor(args.after);
     const rows = this.queries.list(args.filter ?? {}, size + 1, afterSeq);
     return toConnection(rows, size, (row) => String(row.seq));
   }
@@ -150,8 +148,12 @@ export class IssueResolver extends CitedMeasureNumbersResolver(Issue) {
     return this.queries.duplicatesOf(issue.id);
   }
 
-  @ResolveField(() => IssueLineage, { description: 'Agenda items made from it, the decisions on them and the action items.' })
-  lineage(@Parent() issue: IssueView) {
-    return this.queries.lineage(issue.id, issue.asOf);
+  @ResolveField(() => IssueLineage, {
+    description:
+      'Agenda items made from it, the decisions on them and the action items. An item on an agenda that is still a draft ' +
+      '(or was removed from the draft) is listed to the secretariat only, as the draft agenda is; the issue’s meetingId and status already say where it is placed.',
+  })
+  lineage(@Parent() issue: IssueView, @CurrentActor() actor: Actor) {
+    return this.queries.lineage(issue.id, issue.asOf, { drafts: seesDraftAgendas(actor) });
   }
 }

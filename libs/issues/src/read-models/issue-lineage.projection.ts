@@ -13,7 +13,11 @@ interface Metadata {
 
 const statements = preparedStatements((db: Database) => ({
   item: db.prepare(
-    `INSERT OR IGNORE INTO ${LINEAGE_AGENDA_ITEMS_TABLE} (meeting_id, item_id, issue_id, seq, title, at) VALUES (@meetingId, @itemId, @issueId, @seq, @title, @at)`,
+    `INSERT OR IGNORE INTO ${LINEAGE_AGENDA_ITEMS_TABLE} (meeting_id, item_id, issue_id, seq, title, at, published_at)
+     VALUES (@meetingId, @itemId, @issueId, @seq, @title, @at, @publishedAt)`,
+  ),
+  published: db.prepare(
+    `UPDATE ${LINEAGE_AGENDA_ITEMS_TABLE} SET published_at = ? WHERE meeting_id = ? AND removed = 0 AND published_at IS NULL`,
   ),
   itemUpdated: db.prepare(`UPDATE ${LINEAGE_AGENDA_ITEMS_TABLE} SET title = ? WHERE meeting_id = ? AND item_id = ?`),
   itemRemoved: db.prepare(`UPDATE ${LINEAGE_AGENDA_ITEMS_TABLE} SET removed = 1 WHERE meeting_id = ? AND item_id = ?`),
@@ -39,14 +43,20 @@ const statements = preparedStatements((db: Database) => ({
  * decisions recorded on them and the action items tied to those decisions or items, with their
  * current status. The meetings context never knows of issues; this read model follows the opaque
  * `sourceIssueId` of an agenda item.
+ *
+ * An item's `published_at` is when its agenda was first shown with it on (published, or added as
+ * an amendment after publishing); null while it is only on a draft, and for ever when it was
+ * removed from the draft. A draft is the secretariat's alone (as meeting.agenda), so the readers
+ * filter on it.
  */
 export const issueLineageProjection: Projection = {
   name: 'issue-lineage',
-  version: 1,
+  version: 2,
   handles: [
     'AgendaItemAdded',
     'AgendaItemUpdated',
     'AgendaItemRemoved',
+    'AgendaPublished',
     'DecisionRecorded',
     'DecisionSuperseded',
     'DecisionRevoked',
@@ -59,7 +69,7 @@ export const issueLineageProjection: Projection = {
     db.exec(`
       CREATE TABLE IF NOT EXISTS ${LINEAGE_AGENDA_ITEMS_TABLE} (
         meeting_id TEXT NOT NULL, item_id TEXT NOT NULL, issue_id TEXT NOT NULL, seq INTEGER NOT NULL, title TEXT NOT NULL,
-        removed INTEGER NOT NULL DEFAULT 0, at TEXT NOT NULL, PRIMARY KEY (meeting_id, item_id)
+        removed INTEGER NOT NULL DEFAULT 0, at TEXT NOT NULL, published_at TEXT, PRIMARY KEY (meeting_id, item_id)
       );
       CREATE INDEX IF NOT EXISTS issue_lineage_items_by_issue ON ${LINEAGE_AGENDA_ITEMS_TABLE} (issue_id, seq);
       CREATE TABLE IF NOT EXISTS ${LINEAGE_DECISIONS_TABLE} (
@@ -82,9 +92,13 @@ export const issueLineageProjection: Projection = {
     switch (event.type) {
       case 'AgendaItemAdded': {
         const d = event.data;
-        if (d.sourceIssueId !== null) s.item.run({ meetingId: d.meetingId, itemId: d.itemId, issueId: d.sourceIssueId, seq, title: d.title, at });
+        if (d.sourceIssueId === null) break;
+        s.item.run({ meetingId: d.meetingId, itemId: d.itemId, issueId: d.sourceIssueId, seq, title: d.title, at, publishedAt: d.amendment ? at : null });
         break;
       }
+      case 'AgendaPublished':
+        s.published.run(at, event.data.meetingId);
+        break;
       case 'AgendaItemUpdated':
         s.itemUpdated.run(event.data.title, event.data.meetingId, event.data.itemId);
         break;

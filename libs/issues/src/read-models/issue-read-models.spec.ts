@@ -63,14 +63,37 @@ describe('issues read models', () => {
       ['IssuePlacedOnAgenda', 'ON_PROJECT_AGENDA', 'org-pod', 'SECRETARIAT'],
       ['IssueResolved', 'RESOLVED', 'org-pod', 'SECRETARIAT'],
     ]);
-    const lineage = queries.lineage('i1', null);
+    const lineage = queries.lineage('i1', null, { drafts: true });
     expect(lineage.agendaItems.map((i) => i.agendaItemId)).toEqual(['a1']);
     expect(lineage.decisions.map((d) => d.decisionId)).toEqual(['d1']);
     expect(lineage.actionItems).toEqual([expect.objectContaining({ actionItemId: 'x1', status: 'COMPLETED' })]);
-    expect(queries.lineage('i1', '2027-01-05T00:00:00.000Z').decisions).toEqual([]);
+    expect(queries.lineage('i1', '2027-01-05T00:00:00.000Z', { drafts: true }).decisions).toEqual([]);
     expect(queries.issueIdOf({ decisionId: 'd1' })).toBe('i1');
     expect(queries.issueIdOf({ decisionId: 'd2' })).toBeUndefined();
     expect(queries.statistics(2027)).toMatchObject({ submitted: 1, outcomes: 1, medianDaysToOutcome: 9.44 });
+  });
+
+  it('lists an agenda item of a draft agenda, or one removed from the draft, to those who see drafts only; from its publication on to everyone', () => {
+    const item = (meetingId: string, itemId: string, title: string, amendment: boolean, at: string) =>
+      ev(`meeting-${meetingId}`, 'AgendaItemAdded', { meetingId, itemId, title, description: '', presentingOrganizationId: null, citedMeasures: [], sourceIssueId: 'i1', position: 0, amendment }, { at });
+    spec.given([
+      ev('issue-i1', 'IssueSubmitted', { issueId: 'i1', organizationId: 'org-rosa', ...content, citedIssueIds: [] }, { at: '2027-01-01T10:00:00.000Z', actor: rosa }),
+      item('m1', 'a1', 'Secretariat draft title', false, '2027-01-02T10:00:00.000Z'),
+      ev('meeting-m1', 'AgendaItemUpdated', { meetingId: 'm1', itemId: 'a1', title: 'Shelters, as the secretariat puts it' }, { at: '2027-01-03T10:00:00.000Z' }),
+      item('m2', 'a2', 'Removed from a draft', false, '2027-01-03T10:00:00.000Z'),
+      ev('meeting-m2', 'AgendaItemRemoved', { meetingId: 'm2', itemId: 'a2', amendment: false, reason: null }, { at: '2027-01-04T10:00:00.000Z' }),
+      ev('meeting-m2', 'AgendaPublished', { meetingId: 'm2', publishedAt: '2027-01-05T10:00:00.000Z' }, { at: '2027-01-05T10:00:00.000Z' }),
+      item('m2', 'a3', 'Added after publishing', true, '2027-01-06T10:00:00.000Z'),
+    ]);
+    const titles = (asOf: string | null, drafts: boolean) => queries.lineage('i1', asOf, { drafts }).agendaItems.map((i) => i.title);
+    expect(titles(null, true)).toEqual(['Shelters, as the secretariat puts it', 'Removed from a draft', 'Added after publishing']);
+    expect(titles(null, false)).toEqual(['Added after publishing']);
+
+    spec.given([ev('meeting-m1', 'AgendaPublished', { meetingId: 'm1', publishedAt: '2027-01-08T10:00:00.000Z' }, { at: '2027-01-08T10:00:00.000Z' })]);
+    expect(titles(null, false)).toEqual(['Shelters, as the secretariat puts it', 'Added after publishing']);
+    // As of an instant before the publication the item was still a draft.
+    expect(titles('2027-01-07T10:00:00.000Z', false)).toEqual(['Added after publishing']);
+    expect(titles('2027-01-07T10:00:00.000Z', true)).toEqual(['Shelters, as the secretariat puts it', 'Removed from a draft', 'Added after publishing']);
   });
 
   it('counts the year’s issues by cited measure and present status, under each measure cited and null for none', () => {

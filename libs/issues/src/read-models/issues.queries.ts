@@ -199,13 +199,20 @@ export class IssuesQueries {
       .all(issueId, asOf, asOf) as IssueTimelineView[];
   }
 
-  lineage(issueId: string, asOf: string | null): IssueLineageView {
+  /**
+   * What came of the issue in the meetings, as of `asOf` (null: now). An agenda item on a draft
+   * agenda (or removed from one) is in it only with `drafts`: until its agenda is published only the
+   * secretariat sees the item's text.
+   */
+  lineage(issueId: string, asOf: string | null, { drafts }: { drafts: boolean }): IssueLineageView {
     const agendaItems = (
       prepared(this.db,
           `SELECT meeting_id AS meetingId, item_id AS agendaItemId, title, removed, at FROM ${LINEAGE_AGENDA_ITEMS_TABLE}
-           WHERE issue_id = ? AND (? IS NULL OR at <= ?) ORDER BY seq`,
+           WHERE issue_id = @issueId AND (@asOf IS NULL OR at <= @asOf)
+             AND (@drafts = 1 OR (published_at IS NOT NULL AND (@asOf IS NULL OR published_at <= @asOf)))
+           ORDER BY seq`,
         )
-        .all(issueId, asOf, asOf) as Array<Omit<IssueLineageView['agendaItems'][number], 'removed'> & { removed: number }>
+        .all({ issueId, asOf, drafts: drafts ? 1 : 0 }) as Array<Omit<IssueLineageView['agendaItems'][number], 'removed'> & { removed: number }>
     ).map((row) => ({ ...row, removed: Boolean(row.removed) }));
     const decisions = prepared(this.db,
         `SELECT decision_id AS decisionId, meeting_id AS meetingId, item_id AS agendaItemId, text, status, at FROM ${LINEAGE_DECISIONS_TABLE}

@@ -1,4 +1,5 @@
 import { Forbidden, InvalidInput, InvalidState, assertNever, type Actor, type Decider } from '@kom/kernel';
+import { cleanText } from '@kom/kernel';
 import { MEASURE_AREAS, MINISTRIES, type MeasureArea, type Ministry } from './measure.events';
 import {
   MAX_MEASURE_NUMBER,
@@ -233,7 +234,7 @@ function knownMinistries(raw: readonly Ministry[], field: string, atLeast: numbe
 }
 
 function cleanTitle(raw: string, field: string): string {
-  const title = raw.trim().replace(/\s+/g, ' ');
+  const title = cleanText(raw, field, 'one');
   if (title === '') throw new InvalidInput('TITLE_REQUIRED', 'A title is required', field);
   if (title.length > MAX_TITLE) throw new InvalidInput('TITLE_TOO_LONG', `A title has at most ${MAX_TITLE} characters`, field);
   return title;

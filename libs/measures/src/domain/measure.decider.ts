@@ -1,4 +1,5 @@
 import { Forbidden, InvalidInput, InvalidState, assertNever, type Actor, type Decider } from '@kom/kernel';
+import { cleanText } from '@kom/kernel';
 import { MEASURE_AREAS, MEASURE_COUNT, MINISTRIES, type MeasureArea, type MeasureEvent, type Ministry } from './measure.events';
 
 export type MeasureCommand = {
@@ -60,7 +61,7 @@ export function decide(command: MeasureCommand, state: MeasureState, { actor }: 
 }
 
 function cleanTitle(raw: string): string {
-  const title = raw.trim().replace(/\s+/g, ' ');
+  const title = cleanText(raw, 'title', 'one');
   if (title === '') throw new InvalidInput('TITLE_REQUIRED', 'A measure needs a title');
   if (title.length > MAX_TITLE) throw new InvalidInput('TITLE_TOO_LONG', `A title has at most ${MAX_TITLE} characters`);
   return title;

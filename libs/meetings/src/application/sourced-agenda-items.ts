@@ -6,14 +6,25 @@ import type { MeetingEvent } from '../domain/meeting.events';
 
 export type AddSourcedAgendaItem = Extract<MeetingCommand, { type: 'AddAgendaItem' }> & { readonly sourceIssueId: string };
 
+/** A decision on an agenda item made from an issue, with that issue's id. */
+export type RecordSourcedDecision = Extract<MeetingCommand, { type: 'RecordDecision' }> & { readonly sourceIssueId: string };
+
 /**
  * An agenda item that comes from an issue exists only together with the issue's placement on that
- * agenda. The meetings context knows nothing of issues, so the context that owns them binds this
- * port; it adds the item and records the placement in one atomic write, or refuses both.
+ * agenda, and a decision on it only together with the issue's step it takes. The meetings context
+ * knows nothing of issues, so the context that owns them binds this port; it writes the meeting's
+ * part and the issue's in one atomic write, or refuses both.
  */
 export interface SourcedAgendaItems {
-  /** The meeting's part of the outcome, as the plain command path reports it. */
+  /** Adds the item and places the issue on it. The meeting's part of the outcome, as the plain command path reports it. */
   add(command: AddSourcedAgendaItem, meta: CommandMeta): Promise<CommandOutcome<MeetingEvent, MeetingState>>;
+  /**
+   * Records the decision and moves the issue on by it (forwarded at a reference-group meeting,
+   * resolved at a project-group or joint one), superseding the decision it names in
+   * `supersedes` (held by `supersededMeetingId`) in the same write. Refused with the issue's reason
+   * first. The meeting's part of the outcome.
+   */
+  recordDecision(command: RecordSourcedDecision, supersededMeetingId: string | undefined, meta: CommandMeta): Promise<CommandOutcome<MeetingEvent, MeetingState>>;
 }
 
 /** Where the issues context plugs in SourcedAgendaItems once it is up (it builds on this context). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Forbidden, checkedMeasureRefs, type MeasureCitationRef, InvalidInput, InvalidState, NotFound, assertNever, type DecisionContext, type Decider } from '@kom/kernel';
+import { input } from '@kom/kernel';
 import type { AgendaProposalCommand, ProposalContent } from './agenda-proposal.commands';
 import type { AgendaProposalEvent } from './agenda-proposal.events';
 
@@ -86,7 +87,7 @@ function decide(command: AgendaProposalCommand, state: AgendaProposalState, { no
     case 'DeclineAgendaProposal': {
       const proposal = pending(state, command.proposalId);
       requireSecretariat(actor.role);
-      const reason = parse(z.string().trim().min(1, 'REASON_REQUIRED').max(2000, 'TEXT_TOO_LONG'), command.reason, 'reason');
+      const reason = parse(input.text('reason').pipe(z.string().min(1, 'REASON_REQUIRED').max(2000, 'TEXT_TOO_LONG')), command.reason, 'reason');
       return [{ type: 'AgendaProposalDeclined', data: { proposalId: proposal.proposalId, meetingId: proposal.meetingId, reason } }];
     }
     case 'WithdrawAgendaProposal': {
@@ -94,7 +95,7 @@ function decide(command: AgendaProposalCommand, state: AgendaProposalState, { no
       if (actor.organizationId !== proposal.organizationId || actor.role === 'SECRETARIAT' || actor.role === 'AUDITOR') {
         throw new Forbidden('NOT_OWN_ORGANIZATION', 'Only the proposing organisation withdraws its proposal');
       }
-      const reason = parse(z.string().trim().max(2000, 'TEXT_TOO_LONG'), command.reason ?? '', 'reason');
+      const reason = parse(input.text('reason').pipe(z.string().max(2000, 'TEXT_TOO_LONG')), command.reason ?? '', 'reason');
       return [{ type: 'AgendaProposalWithdrawn', data: { proposalId: proposal.proposalId, meetingId: proposal.meetingId, reason: reason || null } }];
     }
     default:
@@ -115,10 +116,10 @@ function requireSecretariat(role: string): void {
 }
 
 /* The content's rules as a schema; each failure's message is the typed reason, its path the field. */
-const trimmed = (max: number, tooLong: string) => z.string().trim().max(max, tooLong);
+// Text under the platform's text policy (@kom/kernel), then the proposal's own limits.
 const contentSchema = z.object({
-  title: trimmed(300, 'TITLE_TOO_LONG').min(1, 'TITLE_REQUIRED').transform((t) => t.replace(/\s+/g, ' ')),
-  description: trimmed(20_000, 'TEXT_TOO_LONG'),
+  title: input.text('title', 'one').pipe(z.string().max(300, 'TITLE_TOO_LONG').min(1, 'TITLE_REQUIRED')),
+  description: input.text('description').pipe(z.string().max(20_000, 'TEXT_TOO_LONG')),
   citedIssueIds: z
     .array(z.string().trim().min(1, 'INVALID_ID').max(100, 'INVALID_ID'))
     .transform((ids) => [...new Set(ids)])

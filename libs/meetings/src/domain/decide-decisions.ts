@@ -22,7 +22,8 @@ export function recordDecision(c: Cmd<'RecordDecision'>, m: Meeting): MeetingEve
   const supersedes = c.supersedes ?? null;
   if (supersedes !== null) {
     requireId(supersedes, 'supersedes');
-    // A decision is replaced at a later meeting, never by one taken at the same meeting.
+    // A decision is replaced at a later meeting, never by one taken at the same meeting; that the
+    // one named exists and may be replaced is checked against its own meeting (record-decision-step.ts).
     if (supersedes === c.decisionId || m.decisions.some((d) => d.decisionId === supersedes)) {
       throw new InvalidInput('SUPERSEDES_DECISION_OF_SAME_MEETING', 'A decision supersedes a decision of an earlier meeting');
     }
@@ -96,10 +97,14 @@ export function positionRecorded(
 /**
  * The replacing decision was recorded at another meeting (naming this one in `supersedes`); the
  * handler looks it up. It must be a later meeting of the same body, or a joint meeting (a joint
- * meeting speaks for both groups; a single group does not overrule a joint decision).
+ * meeting speaks for both groups; a single group does not overrule a joint decision). Recording a
+ * decision with `supersedes` runs this same rule in the same write (record-decision-step.ts); this
+ * command remains for decisions recorded before that, which named one without superseding it.
  */
 export function supersedeDecision(c: Cmd<'SupersedeDecision'>, m: Meeting): MeetingEvent[] {
   const decision = decisionOf(m, c.decisionId);
+  // Recording the replacing decision already did it (record-decision-step.ts): asking again changes nothing.
+  if (decision.status === 'SUPERSEDED' && decision.supersededBy?.decisionId === c.supersededBy.decisionId) return [];
   if (decision.status !== 'ACTIVE') throw new InvalidState('DECISION_NOT_ACTIVE', `Decision ${c.decisionId} is ${decision.status.toLowerCase()}`);
   const by = c.supersededBy;
   if (by.supersedes !== decision.decisionId) {

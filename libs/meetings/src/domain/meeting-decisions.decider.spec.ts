@@ -117,6 +117,7 @@ describe('meeting decider: decisions', () => {
         positioned(POLICE, 'OBJECTS', 'Mangler ressurser'),
       ]));
 
+  // The meeting's own part; the earlier decision is checked and superseded with its meeting in record-decision-step.spec.ts.
   it('records a decision that replaces one of an earlier meeting', () =>
     given(held).when(decide({ decisionId: 'dec-2', supersedes: 'dec-old' })).then([decided('dec-2', 'item-1', 'dec-old')]));
 
@@ -237,8 +238,11 @@ describe('meeting decider: superseding and revoking', () => {
 
   it('refuses an unknown decision (DECISION_NOT_FOUND) or one no longer active (DECISION_NOT_ACTIVE)', () => {
     given(withDecision).when({ ...supersede(), decisionId: 'dec-9' } as MeetingCommand).thenThrows(NotFound, 'DECISION_NOT_FOUND');
-    given([...withDecision, superseded]).when(supersede()).thenThrows(InvalidState, 'DECISION_NOT_ACTIVE');
+    given([...withDecision, superseded]).when(supersede({ decisionId: 'dec-other' })).thenThrows(InvalidState, 'DECISION_NOT_ACTIVE');
   });
+
+  it('changes nothing when the decision is already superseded by that very decision (recordDecision did it)', () =>
+    given([...withDecision, superseded]).when(supersede()).then([]));
 
   it('needs the replacing decision to name this one (REPLACING_DECISION_DOES_NOT_NAME_THIS)', () => {
     given(withDecision).when(supersede({ supersedes: null })).thenThrows(InvalidInput, 'REPLACING_DECISION_DOES_NOT_NAME_THIS');

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
-import { Lang, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
+import { Lang, cursorPart, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
 import { ActionItemsQueries, type ActionItemProgressView, type ActionItemView } from '../read-models/action-items.queries';
 import { ACTION_ITEM_STATUS_LABELS } from './meeting.enums';
 import { ActionItem, ActionItemConnection, ActionItemProgress, ActionItemsArgs } from './meeting.types';
@@ -22,7 +22,7 @@ export class ActionItemResolver {
   })
   actionItems(@Args() args: ActionItemsArgs) {
     const size = pageSize(args.first);
-    const after = decodeCursorPair(args.after);
+    const after = decodeCursorPair(args.after, cursorPart.date);
     const rows = this.queries.page({
       limit: size + 1,
       filter: args.filter ?? undefined,

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { Actor } from '@kom/kernel';
 import { CurrentActor } from '@kom/auth';
-import { Lang, CitedMeasureNumbersResolver, ProjectionsService, committedEvents, decodeCursor, labelIn, mapCommitted, pageSize, toConnection } from '@kom/platform';
+import { Lang, CitedMeasureNumbersResolver, ProjectionsService, committedEvents, decodeSeqCursor, labelIn, mapCommitted, pageSize, toConnection } from '@kom/platform';
 import { agendaProposalStream } from '../domain/agenda-proposal.decider';
 import { AgendaProposalsQueries, type AgendaProposalView } from '../read-models/agenda-proposals.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
@@ -34,13 +34,13 @@ export class AgendaProposalResolver extends CitedMeasureNumbersResolver(AgendaPr
   @Query(() => AgendaProposalConnection, { description: 'Agenda proposals you may see, newest first (representatives: their own organisation’s).' })
   agendaProposals(@Args() args: AgendaProposalsArgs, @CurrentActor() actor: Actor) {
     const size = pageSize(args.first);
-    const after = decodeCursor(args.after);
+    const after = decodeSeqCursor(args.after);
     const filter = args.filter ?? {};
     const ownOnly = !proposalVisibleTo({ organizationId: '\u0000' }, actor);
     const rows = this.proposals.list(
       { ...filter, organizationId: ownOnly ? actor.organizationId : (filter.organizationId ?? null) },
       size + 1,
-      after === undefined ? undefined : Number(after),
+      after,
     );
     return toConnection(rows, size, (row) => String(row.seq));
   }
@@ -80,15 +80,19 @@ export class AgendaProposalResolver extends CitedMeasureNumbersResolver(AgendaPr
   }
 }
 
-/** An agenda item accepted from a proposal names it. */
+/**
+ * An agenda item accepted from a proposal names it, to those who may see the proposal: the same
+ * rule as agendaProposal(id), or a published agenda would show any reader another organisation's proposal.
+ */
 @Resolver(() => AgendaItem)
 export class AgendaItemProposalResolver extends CitedMeasureNumbersResolver(AgendaItem) {
   constructor(@Inject(AgendaProposalsQueries) private readonly proposals: AgendaProposalsQueries) {
     super();
   }
 
-  @ResolveField(() => AgendaProposal, { nullable: true, description: 'The member proposal this item was accepted from, if any.' })
-  proposal(@Parent() item: AgendaItemView): AgendaProposalView | undefined {
-    return this.proposals.byAgendaItem(item.id);
+  @ResolveField(() => AgendaProposal, { nullable: true, description: 'The member proposal this item was accepted from; null when none, or when agendaProposal(id) would answer null to you.' })
+  proposal(@Parent() item: AgendaItemView, @CurrentActor() actor: Actor): AgendaProposalView | undefined {
+    const proposal = this.proposals.byAgendaItem(item.id);
+    return proposal && proposalVisibleTo(proposal, actor) ? proposal : undefined;
   }
 }

@@ -44,7 +44,11 @@ export class DecisionMutationsResolver {
     @Inject(CITABLE_MEASURES) private readonly measures: CitableMeasures,
   ) {}
 
-  @Mutation(() => Decision, { description: 'Records a decision on an agenda item of a held meeting, with the positions given.' })
+  @Mutation(() => Decision, {
+    description:
+      'Records a decision on an agenda item of a held meeting, with the positions given. On an item made from an issue it is the ' +
+      "body's decision on the issue and moves it on (forwarded, resolved) in the same write, or is refused with the issue's reason.",
+  })
   async recordDecision(@Args('input') input: RecordDecisionInput, @RequestMeta() meta: Meta): Promise<DecisionView> {
     const { citedMeasures: _numbers, citedMeasureRefs, positions, idempotencyKey, ...command } = input;
     const citedMeasures = measureRefsOf(input.citedMeasures, citedMeasureRefs);
@@ -77,7 +81,8 @@ export class DecisionMutationsResolver {
   @Mutation(() => Decision, {
     description:
       'Marks a decision superseded by a decision recorded at a later meeting (of the same body, or joint) with ' +
-      'supersedes = decisionId. Returns the superseded decision.',
+      'supersedes = decisionId. recordDecision does this itself; this is for decisions recorded before it did, and the ' +
+      'same pair again changes nothing. Returns the superseded decision.',
   })
   async supersedeDecision(@Args('input') input: SupersedeDecisionInput, @RequestMeta() meta: Meta): Promise<DecisionView> {
     const decision = this.mustFindDecision(input.decisionId);

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
-import { InvalidInput } from '@kom/kernel';
-import { Lang, decodeCursorPair, labelIn, pageSize, toConnection, CitedMeasureNumbersResolver } from '@kom/platform';
+import { InvalidInput, parseIsoInstantOrDate } from '@kom/kernel';
+import { Lang, cursorPart, decodeCursorPair, labelIn, pageSize, toConnection, CitedMeasureNumbersResolver } from '@kom/platform';
 import { DecisionsQueries, type DecisionView, type PositionView } from '../read-models/decisions.queries';
 import { MeetingsQueries, type MeetingView } from '../read-models/meetings.queries';
 import { DECISION_STATUS_LABELS, POSITION_LABELS } from './meeting.enums';
@@ -19,9 +19,9 @@ const cursorKey = (row: DecisionView) => JSON.stringify([row.recordedAt, row.id]
 /** An ISO 8601 instant from a filter, normalised to the stored form (UTC, milliseconds); a typed refusal otherwise. */
 function instant(name: string, value: string | null | undefined): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}(T|$)/.test(value) || Number.isNaN(time)) throw new InvalidInput('INVALID_TIME', `${name} must be an ISO 8601 time`);
-  return new Date(time).toISOString();
+  const at = parseIsoInstantOrDate(value);
+  if (at === undefined) throw new InvalidInput('INVALID_TIME', `${name} must be an ISO 8601 time (years 0100 to 9999)`, name);
+  return at.toISOString();
 }
 
 /** Decisions are read by every authenticated role. */
@@ -41,7 +41,7 @@ export class DecisionResolver extends CitedMeasureNumbersResolver(Decision) {
   })
   decisions(@Args() args: DecisionsArgs) {
     const size = pageSize(args.first);
-    const after = decodeCursorPair(args.after);
+    const after = decodeCursorPair(args.after, cursorPart.instant);
     const filter = args.filter ? { ...args.filter, from: instant('from', args.filter.from), to: instant('to', args.filter.to) } : undefined;
     if (filter?.from && filter.to && !(filter.from < filter.to)) throw new InvalidInput('INVALID_TIME_RANGE', 'from must be before to');
     if ((filter?.text?.length ?? 0) > 200) throw new InvalidInput('TEXT_TOO_LONG', 'text has at most 200 characters');

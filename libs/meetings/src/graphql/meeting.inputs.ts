@@ -243,7 +243,9 @@ export class RecordDecisionInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The earlier decision this one replaces; then call supersedeDecision to mark that one superseded.',
+    description:
+      'The earlier decision this one replaces, marked superseded by it in the same write. It must exist (SUPERSEDED_DECISION_NOT_FOUND), ' +
+      'be active (DECISION_NOT_ACTIVE: one successor only) and be of an earlier meeting of the same body, or this meeting is joint.',
   })
   supersedes?: string | null;
 }

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { Forbidden, InvalidInput, type Actor, osloDate } from '@kom/kernel';
+import { Forbidden, requireIsoInstant, type Actor, osloDate } from '@kom/kernel';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@kom/event-store';
 import { CurrentActor } from '@kom/auth';
-import { Lang, ProjectionsService, committedEvents, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
+import { Lang, ProjectionsService, committedEvents, cursorPart, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
 import { meetingStream } from '../domain/meeting.decider';
 import { ActionItemsQueries } from '../read-models/action-items.queries';
 import { AgendaQueries, type AgendaAmendmentView, type AgendaItemView } from '../read-models/agenda.queries';
@@ -39,7 +39,6 @@ export const AGENDA_EVENT_TYPES: readonly string[] = [
 ];
 
 const cursorKey = (row: MeetingView) => JSON.stringify([row.startsAt, row.id]);
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 const READERS = ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE', 'AUDITOR'] as const;
 
@@ -64,7 +63,7 @@ export class MeetingResolver {
   @Query(() => MeetingConnection, { description: 'Meetings by start time.' })
   meetings(@Args() args: MeetingsArgs) {
     const size = pageSize(args.first);
-    const after = decodeCursorPair(args.after);
+    const after = decodeCursorPair(args.after, cursorPart.instant);
     const rows = this.queries.page({
       limit: size + 1,
       filter: args.filter ?? undefined,
@@ -84,8 +83,7 @@ export class MeetingResolver {
     @Args('asOf', { type: () => String, nullable: true }) asOf?: string | null,
   ): Promise<MeetingNode | undefined> {
     if (asOf === undefined || asOf === null) return this.queries.byId(id);
-    const at = ISO_INSTANT.test(asOf) ? new Date(asOf) : new Date(NaN);
-    if (Number.isNaN(at.getTime())) throw new InvalidInput('INVALID_INSTANT', 'asOf is an ISO 8601 date and time with a zone');
+    const at = requireIsoInstant(asOf, 'asOf');
     // The decider's state up to asOf, with the times of its events (the read models show some).
     const history = await loadMeetingHistoryAt(this.store, id, at);
     if (!history || history.state.status === 'none') return undefined;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidInput } from '@kom/kernel';
+import { InvalidInput, parseIsoInstantOrDate } from '@kom/kernel';
 import { READ_MODELS } from '@kom/platform';
 import { prepared, type ReadModelDatabase } from '@kom/projections';
 import type { MeetingKind } from '../domain/meeting.events';
@@ -43,13 +43,11 @@ const COLUMNS = `id, kind, title, starts_at AS startsAt, ends_at AS endsAt, loca
   series_id AS seriesId, series_index AS seriesIndex, agenda_published_at AS agendaPublishedAt,
   cancelled_reason AS cancelledReason, minutes_status AS minutesStatus, revision`;
 
-const BOUND = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-
 /** A filter bound: an ISO 8601 instant with a zone, or a date (its midnight UTC). */
 function bound(value: string, field: string): string {
-  const ms = BOUND.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms)) throw new InvalidInput('INVALID_DATE', `${field} is an ISO 8601 date, or a date and time with a zone`);
-  return new Date(ms).toISOString();
+  const at = parseIsoInstantOrDate(value);
+  if (at === undefined) throw new InvalidInput('INVALID_DATE', `${field} is an ISO 8601 date, or a date and time with a zone, in the years 0100 to 9999`);
+  return at.toISOString();
 }
 
 @Injectable()

@@ -1,4 +1,5 @@
 import { Forbidden, InvalidInput, InvalidState, NotFound, assertNever, type Actor, type Decider } from '@kom/kernel';
+import { TEXT_NOT_ALLOWED, codePointLabel, refusedCharacter } from '@kom/kernel';
 import type { WebhookEndpointEvent } from './webhook-endpoint.events';
 import { isTopic, type Topic } from './topics';
 
@@ -54,6 +55,9 @@ export function decide(command: WebhookEndpointCommand, state: WebhookEndpointSt
   if (command.type === 'RegisterWebhookEndpoint') {
     if (state.status !== 'none') throw new InvalidState('ENDPOINT_EXISTS', `Webhook endpoint ${command.endpointId} exists`);
     if (actor.role === 'AUDITOR' || actor.role === 'SYSTEM') throw new Forbidden('ORGANIZATION_MEMBERS_ONLY');
+    // A direction override or control character would make the address read as another one.
+    const refused = refusedCharacter(command.url);
+    if (refused !== undefined) throw new InvalidInput(TEXT_NOT_ALLOWED, `The URL holds ${codePointLabel(refused)}, which KOM does not store`, 'input.url');
     const problem = webhookUrlProblem(command.url);
     if (problem) throw new InvalidInput('INVALID_WEBHOOK_URL', `The URL ${problem}`, 'input.url');
     if (command.topics.length === 0) throw new InvalidInput('NO_TOPICS', 'Choose at least one topic', 'input.topics');

@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import { CurrentActor } from '@kom/auth';
 import type { Actor } from '@kom/kernel';
-import { PageArgs, READ_MODELS, decodeCursorPair, pageSize, toConnection, type ConnectionShape } from '@kom/platform';
+import { PageArgs, READ_MODELS, cursorPart, decodeCursorPair, pageSize, toConnection, type ConnectionShape } from '@kom/platform';
 import type { ReadModelDatabase } from '@kom/projections';
 import { NotificationsReadModel, type NotificationRow } from '../read-models/notifications.queries';
 import { NotificationPreferences, SentNotification, SentNotificationConnection } from './notifications.types';
@@ -43,7 +43,7 @@ export class NotificationPreferencesResolver {
   @Query(() => SentNotificationConnection, { description: 'What was recorded for you (and whether it went out), newest first.' })
   sentNotifications(@CurrentActor() actor: Actor, @Args() page: PageArgs): ConnectionShape<SentNotification> {
     const size = pageSize(page.first);
-    const after = decodeCursorPair(page.after);
+    const after = decodeCursorPair(page.after, cursorPart.instant);
     const rows = this.readModel.forPerson(actor.organizationId, actor.userId, size + 1, after && { recordedAt: after[0], notificationId: after[1] });
     return toConnection(rows.map(toSent), size, (n) => JSON.stringify([n.recordedAt, n.id]));
   }

@@ -1,4 +1,5 @@
 import { Forbidden, InvalidInput, InvalidState, NotFound, assertNever, type Actor, type Decider } from '@kom/kernel';
+import { cleanText } from '@kom/kernel';
 import { requireCalendarDate } from './calendar-date';
 import type { GroupEvent, GroupKind } from './group.events';
 import type { OrganizationKind } from './organization.events';
@@ -90,7 +91,7 @@ export function decide(command: GroupCommand, state: GroupState, { actor }: { ac
       if (effectiveFrom <= since) {
         throw new InvalidInput('EFFECTIVE_DATE_BEFORE_ADMISSION', `${organizationId} has been a member since ${since}; it can leave after that day`);
       }
-      const reason = command.reason.trim().replace(/\s+/g, ' ');
+      const reason = cleanText(command.reason, 'reason', 'one');
       if (reason === '') throw new InvalidInput('REASON_REQUIRED', 'Say why the organisation leaves the group');
       if (reason.length > MAX_REASON) throw new InvalidInput('REASON_TOO_LONG', `A reason has at most ${MAX_REASON} characters`);
       return [{ type: 'OrganizationLeftGroup', data: { groupKind, organizationId, effectiveFrom, reason } }];

@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, InvalidState, NotFound, assertNever, osloDate, type Actor, type Decider } from '@kom/kernel';
+import { Forbidden, InvalidInput, InvalidState, NotFound, assertNever, cleanText, osloDate, type Actor, type Decider } from '@kom/kernel';
 import { requireCalendarDate } from './calendar-date';
 import { rolePeriodOfKind, type OrganizationRole, type RolePeriod } from './organization-roles';
 import type { OrganizationEvent, OrganizationKind } from './organization.events';
@@ -123,7 +123,7 @@ export function decide(command: OrganizationCommand, state: OrganizationState, {
     case 'EndOrganizationRole': {
       if (state.status === 'none') throw new NotFound('organization', command.organizationId);
       const until = requireCalendarDate('until', command.until);
-      const reason = command.reason.trim().replace(/\s+/g, ' ');
+      const reason = cleanText(command.reason, 'reason', 'one');
       if (reason === '') throw new InvalidInput('REASON_REQUIRED', 'Say why the role ends');
       if (reason.length > MAX_REASON) throw new InvalidInput('REASON_TOO_LONG', `A reason has at most ${MAX_REASON} characters`);
       const open = state.roles.find((p) => p.role === command.role && p.until === null);
@@ -136,18 +136,19 @@ export function decide(command: OrganizationCommand, state: OrganizationState, {
   }
 }
 
-function cleanName(raw: string): string {
-  const name = raw.trim().replace(/\s+/g, ' ');
-  if (name === '') throw new InvalidInput('NAME_REQUIRED', 'An organisation needs a name');
-  if (name.length > MAX_NAME) throw new InvalidInput('NAME_TOO_LONG', `A name has at most ${MAX_NAME} characters`);
+/** The name as the register stores it (the platform's text policy, one line); refused as the decider refuses it. */
+export function cleanName(raw: string): string {
+  const name = cleanText(raw, 'name', 'one');
+  if (name === '') throw new InvalidInput('NAME_REQUIRED', 'An organisation needs a name', 'name');
+  if (name.length > MAX_NAME) throw new InvalidInput('NAME_TOO_LONG', `A name has at most ${MAX_NAME} characters`, 'name');
   return name;
 }
 
 function cleanShortName(raw: string | null | undefined): string | null {
-  const shortName = raw?.trim() ?? '';
+  const shortName = cleanText(raw ?? '', 'shortName', 'one');
   if (shortName === '') return null;
   if (shortName.length > MAX_SHORT_NAME) {
-    throw new InvalidInput('SHORT_NAME_TOO_LONG', `A short name has at most ${MAX_SHORT_NAME} characters`);
+    throw new InvalidInput('SHORT_NAME_TOO_LONG', `A short name has at most ${MAX_SHORT_NAME} characters`, 'shortName');
   }
   return shortName;
 }

@@ -1,4 +1,5 @@
 import { Forbidden, InvalidInput, InvalidState, NotFound, assertNever, type Actor, type Decider } from '@kom/kernel';
+import { cleanText } from '@kom/kernel';
 import { DATA_KEY_BYTES, IV_BYTES, seal, type RepresentativeDetails } from './personal-data';
 import type { RepresentativeEvent } from './representative.events';
 
@@ -108,8 +109,8 @@ export function decide(command: RepresentativeCommand, state: RepresentativeStat
 }
 
 function cleanDetails(raw: { name: string; email: string }): RepresentativeDetails {
-  const name = raw.name.trim().replace(/\s+/g, ' ');
-  const email = raw.email.trim();
+  const name = cleanText(raw.name, 'name', 'one');
+  const email = cleanText(raw.email, 'email', 'one');
   if (name === '') throw new InvalidInput('NAME_REQUIRED', 'A representative needs a name');
   if (name.length > MAX_NAME) throw new InvalidInput('NAME_TOO_LONG', `A name has at most ${MAX_NAME} characters`);
   if (email.length > MAX_EMAIL || !EMAIL.test(email)) throw new InvalidInput('INVALID_EMAIL', 'An e-mail address looks like name@example.org');
@@ -117,7 +118,7 @@ function cleanDetails(raw: { name: string; email: string }): RepresentativeDetai
 }
 
 function cleanLegalBasis(raw: string): string {
-  const legalBasis = raw.trim();
+  const legalBasis = cleanText(raw, 'legalBasis');
   if (legalBasis === '') throw new InvalidInput('LEGAL_BASIS_REQUIRED', 'Say on which legal basis (e.g. GDPR art. 17(1)(a))');
   if (legalBasis.length > MAX_LEGAL_BASIS) throw new InvalidInput('LEGAL_BASIS_TOO_LONG', `At most ${MAX_LEGAL_BASIS} characters`);
   return legalBasis;

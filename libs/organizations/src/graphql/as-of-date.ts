@@ -1,4 +1,4 @@
-import { InvalidInput, isCalendarDate, osloDate } from '@kom/kernel';
+import { InvalidInput, isCalendarDate, osloDate, parseIsoInstant } from '@kom/kernel';
 
 // Membership dates are Norwegian days.
 export { osloDate };
@@ -10,9 +10,9 @@ export { osloDate };
 export function asOfDate(asOf: string | null | undefined, now: Date, field = 'asOf'): string {
   if (asOf === undefined || asOf === null || asOf === '') return osloDate(now);
   if (isCalendarDate(asOf)) return asOf;
-  const instant = /^\d{4}-\d{2}-\d{2}T/.test(asOf) ? new Date(asOf) : undefined;
-  if (instant === undefined || Number.isNaN(instant.getTime())) {
-    throw new InvalidInput('INVALID_DATE', `${field} must be a date (YYYY-MM-DD) or an ISO 8601 instant`);
+  const instant = parseIsoInstant(asOf);
+  if (instant === undefined) {
+    throw new InvalidInput('INVALID_DATE', `${field} must be a date (YYYY-MM-DD) or an ISO 8601 instant with a zone (years 0100 to 9999)`);
   }
   return osloDate(instant);
 }

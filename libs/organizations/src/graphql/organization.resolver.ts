@@ -1,6 +1,6 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
-import { Lang, ProjectionsService, committedEvents, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
+import { Lang, ProjectionsService, committedEvents, cursorPart, decodeCursorPair, labelIn, pageSize, toConnection } from '@kom/platform';
 import { OrganizationsQueries, type OrganizationRow } from '../read-models/organizations.queries';
 import { Organization, OrganizationConnection, OrganizationsArgs, ORGANIZATION_KIND_LABELS } from './organization.types';
 
@@ -16,7 +16,8 @@ export class OrganizationResolver {
   @Query(() => OrganizationConnection, { description: 'Organisations by name.' })
   organizations(@Args() args: OrganizationsArgs) {
     const size = pageSize(args.first);
-    const after = decodeCursorPair(args.after);
+    // A name has 1 to 200 characters (organization.decider).
+    const after = decodeCursorPair(args.after, cursorPart.text(200));
     const rows = this.queries.page({ limit: size + 1, kind: args.kind, after: after ? { name: after[0], id: after[1] } : undefined });
     return toConnection(rows, size, cursorKey);
   }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { RecordedEvent } from '@kom/event-store';
 import type { Projection } from '@kom/projections';
+import { nameKeyDigest } from '@kom/kernel';
 import { ORGANIZATION_EVENT_TYPES } from '../domain/organization.events';
 import { nameSortKey } from './name-sort-key';
 
@@ -13,8 +14,10 @@ type Row = { organizationId: string; name: string; shortName: string | null; kin
 export const organizationsProjection: Projection = {
   name: 'organizations',
   // 2: sort_key (names ordered with accents and Nordic letters folded); 3: a role granted or ended
-  // moves the revision on (it is the organisation stream's revision, passed as expectedRevision).
-  version: 3,
+  // moves the revision on (it is the organisation stream's revision, passed as expectedRevision);
+  // 4: name_key, the key of names a person cannot tell apart (uniqueness of names, see
+  // register-organization.command.ts); a new rule for the key bumps this version.
+  version: 4,
   handles: ORGANIZATION_EVENT_TYPES,
   tables: [ORGANIZATIONS_TABLE],
   setup(db: Database) {
@@ -22,6 +25,7 @@ export const organizationsProjection: Projection = {
       id TEXT PRIMARY KEY,
       name TEXT NOT NULL,
       sort_key TEXT NOT NULL,
+      name_key TEXT NOT NULL,
       short_name TEXT,
       kind TEXT NOT NULL,
       registered_at TEXT NOT NULL,
@@ -29,6 +33,7 @@ export const organizationsProjection: Projection = {
       revision INTEGER NOT NULL
     )`);
     db.exec(`CREATE INDEX IF NOT EXISTS organizations_by_name ON ${ORGANIZATIONS_TABLE} (sort_key, id)`);
+    db.exec(`CREATE INDEX IF NOT EXISTS organizations_by_name_key ON ${ORGANIZATIONS_TABLE} (name_key)`);
   },
   apply(db: Database, event: RecordedEvent) {
     const occurredAt = String((event.metadata as { occurredAt?: string }).occurredAt ?? event.recordedAt);
@@ -38,13 +43,22 @@ export const organizationsProjection: Projection = {
         id: data.organizationId,
         name: data.name,
         sort_key: nameSortKey(data.name),
+        name_key: nameKeyDigest(data.name),
         short_name: data.shortName,
         kind: data.kind,
         at: occurredAt,
         revision: event.revision,
       });
     } else if (event.type === 'OrganizationRenamed') {
-      statements(db).rename.run({ id: data.organizationId, name: data.name, sort_key: nameSortKey(data.name), short_name: data.shortName, at: occurredAt, revision: event.revision });
+      statements(db).rename.run({
+        id: data.organizationId,
+        name: data.name,
+        sort_key: nameSortKey(data.name),
+        name_key: nameKeyDigest(data.name),
+        short_name: data.shortName,
+        at: occurredAt,
+        revision: event.revision,
+      });
     } else {
       statements(db).touch.run({ id: data.organizationId, at: occurredAt, revision: event.revision });
     }
@@ -61,12 +75,12 @@ function statements(db: Database) {
 function prepare(db: Database) {
   return {
     register: db.prepare(
-      `INSERT INTO ${ORGANIZATIONS_TABLE} (id, name, sort_key, short_name, kind, registered_at, updated_at, revision)
-       VALUES (@id, @name, @sort_key, @short_name, @kind, @at, @at, @revision)
+      `INSERT INTO ${ORGANIZATIONS_TABLE} (id, name, sort_key, name_key, short_name, kind, registered_at, updated_at, revision)
+       VALUES (@id, @name, @sort_key, @name_key, @short_name, @kind, @at, @at, @revision)
        ON CONFLICT (id) DO NOTHING`,
     ),
     rename: db.prepare(
-      `UPDATE ${ORGANIZATIONS_TABLE} SET name = @name, sort_key = @sort_key, short_name = @short_name, updated_at = @at, revision = @revision
+      `UPDATE ${ORGANIZATIONS_TABLE} SET name = @name, sort_key = @sort_key, name_key = @name_key, short_name = @short_name, updated_at = @at, revision = @revision
        WHERE id = @id AND revision < @revision`,
     ),
     touch: db.prepare(`UPDATE ${ORGANIZATIONS_TABLE} SET updated_at = @at, revision = @revision WHERE id = @id AND revision < @revision`),

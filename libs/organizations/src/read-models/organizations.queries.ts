@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '@kom/platform';
+import { nameKeyDigest } from '@kom/kernel';
 import { memoized, prepared, type ReadModelDatabase } from '@kom/projections';
 import type { OrganizationKind } from '../domain/organization.events';
 import { nameSortKey } from './name-sort-key';
@@ -25,6 +26,12 @@ export class OrganizationsQueries {
     return prepared(this.readModels.db, `SELECT ${COLUMNS} FROM ${ORGANIZATIONS_TABLE} WHERE id = ?`).get(id) as
       | OrganizationRow
       | undefined;
+  }
+
+  /** The organisations whose current name looks like `name` (the same @kom/kernel nameKey), by id. */
+  idsWithNameLike(name: string): string[] {
+    const rows = prepared(this.readModels.db, `SELECT id FROM ${ORGANIZATIONS_TABLE} WHERE name_key = ? ORDER BY id`).all(nameKeyDigest(name)) as { id: string }[];
+    return rows.map((row) => row.id);
   }
 
   /** Ordered by name (see nameSortKey), then id; `after` is the previous page's last (name, id) key. */

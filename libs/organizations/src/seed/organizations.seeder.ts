@@ -8,6 +8,7 @@ import { organizationDecider, organizationStream } from '../domain/organization.
 import { POLICE_DISTRICTS_STREAM, policeDistrictsDecider } from '../domain/police-districts.decider';
 import type { PoliceDistrictEvent } from '../domain/police-district.events';
 import { mergePoliceDistricts } from '../application/merge-police-districts.command';
+import { registerOrganization, registerStreams } from '../application/organization-name-steps';
 import { SEED_FROM, SEED_MERGES, SEED_ORGANIZATIONS, type SeedOrganization } from './organizations.seed-data';
 
 /**
@@ -50,16 +51,14 @@ export class OrganizationsSeeder implements OnApplicationBootstrap {
     await Promise.all(
       organizations.map(async (org) => {
         if ((await this.store.streamRevision(organizationStream(org.id))) !== undefined) return;
-        const outcome = await ignoreAlreadyDone(
-          executeCommand(
-            deps,
-            organizationDecider,
-            organizationStream(org.id),
-            { type: 'RegisterOrganization', organizationId: org.id, name: org.name, shortName: org.shortName, kind: org.kind, from: org.from ?? SEED_FROM },
-            meta(`seed:organization:${org.id}`),
-          ),
+        // With its name's claim, as the secretariat registers one (organization-name-steps.ts).
+        const command = { type: 'RegisterOrganization' as const, organizationId: org.id, name: org.name, shortName: org.shortName, kind: org.kind, from: org.from ?? SEED_FROM };
+        const registered = await ignoreAlreadyDone(
+          executeAcrossStreams(deps, registerStreams(command), (states, context) => registerOrganization(states, command, [], context), meta(`seed:organization:${org.id}`)),
         );
+        const outcome = registered?.decisions.organization;
         count(outcome?.events ?? []);
+        count(registered?.decisions.name?.events ?? []);
         // Roles besides the kind's, in the same stream right after its registration (only for a new stream).
         for (const { role, from } of outcome ? (org.roles ?? []) : []) {
           const granted = await ignoreAlreadyDone(

@@ -59,6 +59,14 @@ describe('executeAcrossStreams', () => {
     expect([await balance('account-a'), await balance('account-b')]).toEqual([1, 9]);
   });
 
+  it('holds one stream to the revision the client saw: another is a CONFLICT and nothing is appended', async () => {
+    const stale = executeAcrossStreams(deps(), streams, transfer(1), { ...meta, expectedRevision: 5n }, { expectedRevisionOf: 'from' });
+    await expect(stale).rejects.toMatchObject({ reason: 'CONCURRENT_MODIFICATION', streamId: 'account-a', expectedRevision: 5n, actualRevision: 0n });
+    expect([await balance('account-a'), await balance('account-b')]).toEqual([10, 0]);
+    await executeAcrossStreams(deps(), streams, transfer(1), { ...meta, expectedRevision: 0n }, { expectedRevisionOf: 'from' });
+    expect([await balance('account-a'), await balance('account-b')]).toEqual([9, 1]);
+  });
+
   it('answers CONFLICT when it keeps losing the race', async () => {
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => executeAcrossStreams(deps(1), streams, transfer(1), meta)));
     const conflicts = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason);

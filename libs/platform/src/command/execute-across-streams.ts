@@ -1,6 +1,6 @@
 import { ConcurrencyConflict, type DecisionContext, type Decider, type DomainCommand, type DomainEvent } from '@kom/kernel';
 import { WrongExpectedRevisionError, type AppendResult, type Position, type StreamAppend } from '@kom/event-store';
-import { envelope, type CommandMeta, type CommandPathDeps } from './execute-command';
+import { envelope, refusalOfWhoActs, type CommandMeta, type CommandPathDeps } from './execute-command';
 import { loadStream } from './load-stream';
 import { refusePersonalDataInCommand, refusePersonalDataInEvents } from './refuse-personal-data';
 
@@ -37,6 +37,14 @@ export interface AcrossStreamsOutcome<Streams extends StreamsToDecide> {
 
 const DEFAULT_MAX_ATTEMPTS = 4;
 
+export interface AcrossStreamsOptions<Streams extends StreamsToDecide> {
+  /**
+   * The stream whose revision the client saw (`meta.expectedRevision`, as on the one-stream path):
+   * when that stream is at another revision the step is a CONFLICT, after any refusal of who acts.
+   */
+  readonly expectedRevisionOf?: keyof Streams & string;
+}
+
 /**
  * The command path for a step that spans aggregates: load every stream → decide once, purely, on
  * all their states → append every stream's events in one atomic multi-stream append, each with the
@@ -48,8 +56,10 @@ export async function executeAcrossStreams<Streams extends StreamsToDecide>(
   streams: Streams,
   decide: (states: StatesOf<Streams>, context: DecisionContext) => DecisionsOf<Streams>,
   meta: CommandMeta,
+  options: AcrossStreamsOptions<Streams> = {},
 ): Promise<AcrossStreamsOutcome<Streams>> {
   const keys = Object.keys(streams) as (keyof Streams & string)[];
+  const pinned = meta.expectedRevision !== undefined ? options.expectedRevisionOf : undefined;
   const attempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     const loaded = await Promise.all(
@@ -57,6 +67,13 @@ export async function executeAcrossStreams<Streams extends StreamsToDecide>(
     );
     const states = Object.fromEntries(keys.map((key, i) => [key, loaded[i]!.state])) as StatesOf<Streams>;
     const now = deps.clock.now();
+    if (pinned !== undefined) {
+      const actual = loaded[keys.indexOf(pinned)]!.revision ?? -1n;
+      if (actual !== meta.expectedRevision) {
+        refusalOfWhoActs(() => decide(states, { now, actor: meta.actor }));
+        throw new ConcurrencyConflict(streams[pinned]!.streamId, attempt, meta.expectedRevision!, actual);
+      }
+    }
     const decisions = decide(states, { now, actor: meta.actor });
     // The national-ID guard, as on the one-stream path: every command, every event, the metadata.
     for (const key of keys) {

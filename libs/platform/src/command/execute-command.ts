@@ -105,7 +105,7 @@ export async function executeCommand<C extends DomainCommand, E extends DomainEv
 }
 
 /** Rethrows a refusal of who acts (NOT_FOUND, FORBIDDEN); any other outcome is left to the caller. */
-function refusalOfWhoActs(decide: () => unknown): void {
+export function refusalOfWhoActs(decide: () => unknown): void {
   try {
     decide();
   } catch (error) {

@@ -1,5 +1,6 @@
 import { InvalidInput } from '@kom/kernel';
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, toConnection } from './connection';
+import { MAX_PAGE_SIZE, pageSize, toConnection } from './connection';
+import { decodeCursor, encodeCursor } from './cursors';
 
 describe('connections', () => {
   it('bounds the page size, defaulting to 20', () => {

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { InvalidInput } from '@kom/kernel';
+import { encodeCursor } from './cursors';
 
 /** No list answers more than this per page, whatever `first` says (also when passed as a variable). */
 export const MAX_PAGE_SIZE = 100;
@@ -62,33 +63,6 @@ export function pageSize(first: number | undefined | null): number {
     throw new InvalidInput('PAGE_SIZE_OUT_OF_RANGE', `first must be between 1 and ${MAX_PAGE_SIZE}`);
   }
   return first;
-}
-
-export function encodeCursor(key: string): string {
-  return Buffer.from(key, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string | undefined | null): string | undefined {
-  if (cursor === undefined || cursor === null || cursor === '') return undefined;
-  const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (encodeCursor(key) !== cursor) throw new InvalidInput('INVALID_CURSOR', 'after is not a cursor of this list');
-  return key;
-}
-
-/**
- * The [sortKey, id] pair an `after` cursor of a keyset-paged list holds (as `JSON.stringify([key,
- * id])`); anything else, including well-encoded JSON of another shape, is INVALID_CURSOR.
- */
-export function decodeCursorPair(cursor: string | undefined | null): [string, string] | undefined {
-  const key = decodeCursor(cursor);
-  if (key === undefined) return undefined;
-  try {
-    const pair: unknown = JSON.parse(key);
-    if (Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === 'string')) return pair as [string, string];
-  } catch {
-    // not JSON: refused below
-  }
-  throw new InvalidInput('INVALID_CURSOR', 'after is not a cursor of this list');
 }
 
 /**

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { InvalidInput, InvalidState, type Actor } from '@kom/kernel';
+import { InvalidInput, InvalidState, canonicalJson, type Actor } from '@kom/kernel';
 import { ManualClock } from '../clock';
+import { sha256 } from './idempotency-key';
 import { DEFAULT_IDEMPOTENCY_TIMINGS, IdempotentMutations } from './idempotent-mutations';
 import { SqliteIdempotencyStore } from './sqlite-idempotency-store';
 
@@ -91,6 +93,38 @@ describe('IdempotentMutations', () => {
     await expect(other).rejects.toBeInstanceOf(InvalidInput);
     await expect(other).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IDEMPOTENCY_KEY_REUSED' });
     expect(made).toEqual(['id-1']);
+  });
+
+  it('takes a field sent as null for the same request as the field left out, in nested objects too', async () => {
+    const mutations = open();
+    const { made, work } = creator();
+    const request = (input: Record<string, unknown>) => ({ actor: kari, operation: 'submitIssue', key: KEY, input });
+    await mutations.run(request({ title: 'Shelters', actionItems: [{ description: 'Call', dueDate: '2027-01-01' }] }), work);
+
+    expect(await mutations.run(request({ title: 'Shelters', tags: null, urgencyReason: null, actionItems: [{ description: 'Call', dueDate: '2027-01-01', note: null }] }), work)).toBe('id-1');
+    expect(made).toEqual(['id-1']);
+    // In a list a null is an element: [null] is not [].
+    await expect(mutations.run(request({ title: 'Shelters', actionItems: [{ description: 'Call', dueDate: '2027-01-01' }, null] }), work)).rejects.toMatchObject({
+      reason: 'IDEMPOTENCY_KEY_REUSED',
+    });
+  });
+
+  it('still answers a retry of a claim stored before nulls were dropped (the older fingerprint, nulls kept)', async () => {
+    // What the previous release stored: the hash of the input as JSON with its nulls, key left out.
+    const olderFingerprint = (input: Record<string, unknown>) => createHash('sha256').update(canonicalJson(input), 'utf8').digest('hex');
+    const input = { title: 'Shelters', tags: null };
+    const store = SqliteIdempotencyStore.open(file);
+    stores.push(store);
+    const scope = { userId: kari.userId, organizationId: kari.organizationId, operation: 'submitIssue', keyHash: sha256(KEY) };
+    const options = { now: clock.now(), expiredBefore: new Date(clock.now().getTime() - DAY), abandonedBefore: new Date(0) };
+    const claim = await store.claim(scope, olderFingerprint(input), options);
+    if (!claim.claimed) throw new Error('claimed before');
+    await store.complete(scope, claim.claimId, JSON.stringify({ value: 'id-before-deploy' }));
+
+    const { made, work } = creator();
+    expect(await open().run({ actor: kari, operation: 'submitIssue', key: KEY, input: { ...input, idempotencyKey: KEY } }, work)).toBe('id-before-deploy');
+    await expect(open().run({ actor: kari, operation: 'submitIssue', key: KEY, input: { title: 'Other' } }, work)).rejects.toMatchObject({ reason: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(made).toEqual([]);
   });
 
   it('refuses a different input also while the first call is still running', async () => {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInput, InvalidState, type Actor } from '@kom/kernel';
 import { CLOCK, type Clock } from '../clock';
-import { assertIdempotencyKey, requestFingerprint, sha256 } from './idempotency-key';
+import { acceptedFingerprints, assertIdempotencyKey, requestFingerprint, sha256 } from './idempotency-key';
 import { IDEMPOTENCY_STORE, type IdempotencyScope, type IdempotencyStore } from './idempotency-store.port';
 
 export interface IdempotentRequest {
@@ -73,12 +73,12 @@ export class IdempotentMutations {
       if (running.fingerprint !== fingerprint) throw reused();
       return running.promise as Promise<T>;
     }
-    const promise = this.execute(scope, fingerprint, work).finally(() => this.inFlight.delete(local));
+    const promise = this.execute(scope, fingerprint, acceptedFingerprints(request.input), work).finally(() => this.inFlight.delete(local));
     this.inFlight.set(local, { fingerprint, promise });
     return promise;
   }
 
-  private async execute<T>(scope: IdempotencyScope, fingerprint: string, work: () => Promise<T>): Promise<T> {
+  private async execute<T>(scope: IdempotencyScope, fingerprint: string, accepted: ReadonlySet<string>, work: () => Promise<T>): Promise<T> {
     const giveUpAt = Date.now() + this.timings.waitMs;
     for (;;) {
       const now = this.clock.now();
@@ -89,7 +89,8 @@ export class IdempotentMutations {
       });
       if (claim.claimed) return this.executeClaimed(scope, claim.claimId, work);
       const { record } = claim;
-      if (record.fingerprint !== fingerprint) throw reused();
+      // A claim stored before nulls were dropped carries the older hash (idempotency-key.ts).
+      if (!accepted.has(record.fingerprint)) throw reused();
       if (record.state === 'completed') return (JSON.parse(record.result) as { value: T }).value;
       if (Date.now() >= giveUpAt) {
         throw new InvalidState('IDEMPOTENT_REQUEST_IN_PROGRESS', 'A request with this idempotency key is still being processed; retry later');

@@ -7,6 +7,7 @@ import { executeCommand, type CommandMeta, type CommandOutcome } from '../comman
 import { RecordedNotVisible, awaitVisible } from '../command/recorded-not-visible';
 import {
   executeAcrossStreams,
+  type AcrossStreamsOptions,
   type AcrossStreamsOutcome,
   type DecisionsOf,
   type StatesOf,
@@ -62,26 +63,34 @@ export class CommandPath {
     return outcome;
   }
 
-  /** A step across aggregates: all streams' events in one atomic append (see executeAcrossStreams). */
+  /**
+   * A step across aggregates: all streams' events in one atomic append (see executeAcrossStreams).
+   * `command` names it in metrics and traces when it is one command of the API (RegisterOrganization).
+   */
   executeAcrossStreams<Streams extends StreamsToDecide>(
     streams: Streams,
     decide: (states: StatesOf<Streams>, context: DecisionContext) => DecisionsOf<Streams>,
     meta: CommandMeta,
+    options: AcrossStreamsOptions<Streams> & { readonly command?: string } = {},
   ): Promise<AcrossStreamsOutcome<Streams>> {
     const streamIds = Object.values(streams).map((s) => s.streamId);
-    return this.observed('AcrossStreams', meta, { 'kom.stream': streamIds.join(',') }, () => this.acrossStreams(streams, decide, meta));
+    return this.observed(options.command ?? 'AcrossStreams', meta, { 'kom.stream': streamIds.join(',') }, () => this.acrossStreams(streams, decide, meta, options));
   }
 
   private async acrossStreams<Streams extends StreamsToDecide>(
     streams: Streams,
     decide: (states: StatesOf<Streams>, context: DecisionContext) => DecisionsOf<Streams>,
     meta: CommandMeta,
+    options: AcrossStreamsOptions<Streams>,
   ): Promise<AcrossStreamsOutcome<Streams>> {
-    const outcome = await executeAcrossStreams({ store: this.store, clock: this.clock, schemas: this.schemas }, streams, decide, meta);
+    const outcome = await executeAcrossStreams({ store: this.store, clock: this.clock, schemas: this.schemas }, streams, decide, meta, options);
     const position = outcome.position;
     if (position !== undefined) {
-      const first = Object.values(streams)[0]!;
-      await awaitVisible({ streamId: first.streamId, position }, this.projections.waitFor(position), () => this.projections.lagging(position));
+      // Named by the stream appended last (streams are appended in key order): its event is at `position`.
+      const last = Object.keys(streams).filter((key) => (outcome.decisions[key]?.events.length ?? 0) > 0).at(-1)!;
+      await awaitVisible({ streamId: streams[last]!.streamId, revision: outcome.revisions[last], position }, this.projections.waitFor(position), () =>
+        this.projections.lagging(position),
+      );
     }
     return outcome;
   }

@@ -34,7 +34,7 @@ describe('status report decider', () => {
     given([drafted]).when({ type: 'WriteStatusReportChapter', year, chapter: 'TRENDS', lang: 'en', text: '   ' }).thenThrows(InvalidInput, 'CHAPTER_TEXT_REQUIRED');
     given([drafted]).when({ type: 'WriteStatusReportChapter', year, chapter: 'TRENDS', lang: 'nb', text: 'x'.repeat(20_001) }).thenThrows(InvalidInput, 'CHAPTER_TOO_LONG');
     given([drafted]).when({ type: 'WriteStatusReportChapter', year, chapter: 'CHALLENGES', lang: 'nb', text: 'Saken gjelder 01010012356.' }).thenThrows(InvalidInput, 'PERSONAL_DATA_REFUSED');
-    given([]).when({ type: 'WriteStatusReportChapter', year, chapter: 'TRENDS', lang: 'nb', text: 'x' }).thenThrows(NotFound, 'STATUS REPORT_NOT_FOUND');
+    given([]).when({ type: 'WriteStatusReportChapter', year, chapter: 'TRENDS', lang: 'nb', text: 'x' }).thenThrows(NotFound, 'STATUS_REPORT_NOT_FOUND');
     given([drafted]).when({ type: 'WriteStatusReportChapter', year, chapter: 'TRENDS', lang: 'nb', text: 'x' }, { actor: agency }).thenThrows(Forbidden, 'SECRETARIAT_ONLY');
   });
 

@@ -1,4 +1,5 @@
 import { Forbidden, InvalidInput, InvalidState, NotFound, assertNever, containsNationalIdNumber, type DecisionContext, type Decider } from '@kom/kernel';
+import { cleanText } from '@kom/kernel';
 import {
   FIGURE_CATEGORIES,
   MAX_CHAPTER_LENGTH,
@@ -96,7 +97,7 @@ export function decide(command: StatusReportCommand, state: StatusReportState, c
     case 'WriteStatusReportChapter': {
       secretariatOnly(context);
       const draft = draftOf(state, year);
-      const text = command.text.replace(/\r\n?/g, '\n').trim();
+      const text = cleanText(command.text, 'text');
       if (text.length === 0) throw new InvalidInput('CHAPTER_TEXT_REQUIRED', 'a chapter needs text');
       if (text.length > MAX_CHAPTER_LENGTH) throw new InvalidInput('CHAPTER_TOO_LONG', `a chapter holds at most ${MAX_CHAPTER_LENGTH} characters`);
       if (containsNationalIdNumber(text)) throw new InvalidInput('PERSONAL_DATA_REFUSED', 'the text holds a national identity number: the report never holds personal data');
@@ -132,7 +133,7 @@ export function decide(command: StatusReportCommand, state: StatusReportState, c
       secretariatOnly(context);
       if (state.status === 'none') throw new NotFound('status report', String(year));
       if (state.editionStatus !== 'PUBLISHED') throw new InvalidState('REPORT_NOT_PUBLISHED', 'only a published edition is corrected; change the draft instead');
-      const note = command.note.trim();
+      const note = cleanText(command.note, 'note');
       if (note.length === 0) throw new InvalidInput('CORRECTION_NOTE_REQUIRED', 'a correction says what changed');
       if (note.length > 2000) throw new InvalidInput('CORRECTION_NOTE_TOO_LONG', 'a correction note holds at most 2000 characters');
       if (containsNationalIdNumber(note)) throw new InvalidInput('PERSONAL_DATA_REFUSED', 'the note holds a national identity number');
