@@ -110,9 +110,9 @@ describe('audit (GraphQL)', () => {
     const target = edges[edges.length - 3]!.node;
     expect((await trail({ aggregateType: 'organization', aggregateId: target.aggregateId })).edges.map((e) => e.node.eventId)).toEqual([target.eventId]);
     expect((await trail({ streamId: target.streamId })).edges).toHaveLength(1);
-    // A registration records the organisation and, on its own stream, the claim of its name.
-    expect((await trail({ organizationId: 'org-kom' })).edges.map((e) => [e.node.actor.userId, e.node.eventType])).toEqual([['ola', 'OrganizationRegistered'], ['ola', 'OrganizationNameClaimed']]);
-    expect((await trail({ aboutOrganizationId: target.aggregateId })).edges.map((e) => e.node.eventId)).toEqual([target.eventId, expect.any(String)]);
+    // A registration records, in one append, the claim of its name on its own stream and then the organisation.
+    expect((await trail({ organizationId: 'org-kom' })).edges.map((e) => [e.node.actor.userId, e.node.eventType])).toEqual([['ola', 'OrganizationNameClaimed'], ['ola', 'OrganizationRegistered']]);
+    expect((await trail({ aboutOrganizationId: target.aggregateId })).edges.map((e) => e.node.eventId)).toEqual([expect.any(String), target.eventId]);
     expect((await trail({ actorUserId: 'sara', eventTypes: ['OrganizationRegistered'] })).edges).toHaveLength(5);
     expect((await trail({ correlationId: 'corr-kirkens-bymisjon' })).edges.map((e) => e.node.actor.userId)).toEqual(['ola', 'ola']);
     expect((await trail({ eventTypes: ['NoSuchEvent'] })).edges).toEqual([]);

@@ -17,6 +17,8 @@ import {
 } from '../gql/graphql';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { SteadyButton } from '../components/steady-button';
+import { useKeptState } from '../components/use-kept-state';
 
 type Item = AgencyActionItemsQuery['actionItems']['edges'][number]['node'];
 type Show = 'open' | 'overdue' | 'done';
@@ -26,7 +28,7 @@ const DAY = 24 * 3600_000;
 
 function FollowUp({ item, onChanged }: { item: Item; onChanged: () => void }) {
   const { t, lang } = useI18n();
-  const [note, setNote] = useState('');
+  const [note, setNote] = useKeptState(`note.${item.id}`, '');
   const [error, setError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
   const [report, reporting] = useMutation(AgencyReportProgressDocument);
@@ -59,9 +61,9 @@ function FollowUp({ item, onChanged }: { item: Item; onChanged: () => void }) {
     <form onSubmit={(e) => void submit(e)} className="kom-form">
       <Textfield multiline rows={2} label={t('agency.actions.note')} description={t('agency.actions.noteHint')} value={note} onChange={(e) => setNote(e.target.value)} error={error} />
       <div className="kom-actions">
-        <Button type="submit" variant="secondary" disabled={reporting.loading}>
+        <SteadyButton type="submit" variant="secondary" unavailable={reporting.loading}>
           {t('agency.actions.report')}
-        </Button>
+        </SteadyButton>
         <Button type="button" onClick={() => setConfirming(true)}>
           {t('agency.actions.complete')}
         </Button>

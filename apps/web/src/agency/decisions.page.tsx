@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Fieldset, Heading, Paragraph, Radio, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Fieldset, Heading, Paragraph, Radio, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { refusalOf } from '../apollo/refusal';
+import { useKeptState } from '../components/use-kept-state';
 import { useUser } from '../auth/session-context';
 import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { recorderText } from '../components/signer';
@@ -18,6 +19,8 @@ import {
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { Translate } from '../i18n/translate';
+import { Notice } from '../components/notice';
+import { SteadyButton } from '../components/steady-button';
 
 type Decision = AgencyDecisionsQuery['decisions']['edges'][number]['node'];
 const POSITIONS: readonly Position[] = ['SUPPORTS', 'ABSTAINS', 'OBJECTS'];
@@ -36,15 +39,15 @@ function PositionForm({ decision, labels }: { decision: Decision; labels: Agency
   const { t, lang, language } = useI18n();
   const user = useUser();
   const mine = decision.positions.find((p) => p.organizationId === user.organizationId);
-  const [position, setPosition] = useState<Position | ''>(mine?.position ?? '');
-  const [reason, setReason] = useState(mine?.reason ?? '');
+  const [position, setPosition, positionSaved] = useKeptState<Position | ''>(`position.${decision.id}`, mine?.position ?? '');
+  const [reason, setReason, reasonSaved] = useKeptState(`position.${decision.id}.reason`, mine?.reason ?? '');
   const [error, setError] = useState<{ field: 'position' | 'reason' | 'form'; text: string } | undefined>();
   const [saved, setSaved] = useState(false);
   // The position as the server last showed it. When it changes elsewhere (a live push), an untouched
   // form follows it; a form the user has begun to change keeps what they chose and typed, and says so.
   const serverPosition = `${mine?.position ?? ''}|${mine?.reason ?? ''}`;
   const [seen, setSeen] = useState(serverPosition);
-  const [touched, setTouched] = useState(false);
+  const [touched, setTouched] = useKeptState(`position.${decision.id}.touched`, false);
   const [changedMeanwhile, setChangedMeanwhile] = useState(false);
   if (serverPosition !== seen) {
     setSeen(serverPosition);
@@ -65,6 +68,8 @@ function PositionForm({ decision, labels }: { decision: Decision; labels: Agency
     try {
       await record({ variables: { input: { decisionId: decision.id, organizationId: user.organizationId, position, reason: reason.trim() || null }, lang } });
       setSaved(true);
+      positionSaved(position);
+      reasonSaved(reason);
       setTouched(false);
       setChangedMeanwhile(false);
     } catch (e) {
@@ -105,20 +110,12 @@ function PositionForm({ decision, labels }: { decision: Decision; labels: Agency
         }}
         error={error?.field === 'reason' ? error.text : undefined}
       />
-      {changedMeanwhile && (
-        <Alert data-color="warning">
-          <Paragraph>{t('agency.decisions.changedMeanwhile', { organization: user.organizationName, position: mine?.positionLabel ?? t('agency.decisions.noPosition') })}</Paragraph>
-        </Alert>
-      )}
-      {error?.field === 'form' && (
-        <Alert data-color="danger">
-          <Paragraph>{error.text}</Paragraph>
-        </Alert>
-      )}
+      <Notice tone="warning" text={changedMeanwhile ? t('agency.decisions.changedMeanwhile', { organization: user.organizationName, position: mine?.positionLabel ?? t('agency.decisions.noPosition') }) : undefined} />
+      <Notice tone="danger" text={error?.field === 'form' ? error.text : undefined} />
       <div className="kom-actions">
-        <Button type="submit" disabled={recording.loading}>
+        <SteadyButton type="submit" unavailable={recording.loading}>
           {t('agency.decisions.save')}
-        </Button>
+        </SteadyButton>
       </div>
       <div role="status">{saved && <Paragraph>{t('agency.decisions.saved')}</Paragraph>}</div>
     </form>

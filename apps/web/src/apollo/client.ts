@@ -5,11 +5,13 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient } from 'graphql-ws';
 import { csrfToken, signInPath } from '../auth/session';
-import { ResumeAfterDrop, setLiveStatus } from './live-status';
+import { keepUnsavedText } from '../components/use-kept-state';
+import { ResumeAfterDrop, setLiveStatus, statusAfterClose } from './live-status';
 
-/** An expired or missing session: back to sign-in, and back here after it. */
+/** An expired or missing session: back to sign-in, and back here after it, with what was typed and not saved. */
 function toSignIn(): void {
   if (window.location.pathname === '/sign-in') return;
+  keepUnsavedText();
   window.location.assign(signInPath(window.location.pathname + window.location.search));
 }
 
@@ -34,7 +36,7 @@ export function createApolloClient(): ApolloClient {
       },
       closed: (event) => {
         resume.closed(event);
-        setLiveStatus('offline');
+        setLiveStatus(statusAfterClose(event));
       },
     },
   });

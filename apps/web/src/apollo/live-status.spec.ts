@@ -1,4 +1,4 @@
-import { ResumeAfterDrop } from './live-status';
+import { ResumeAfterDrop, statusAfterClose } from './live-status';
 
 describe('ResumeAfterDrop: when a connected socket must have the pages read again', () => {
   it('not for the first connection of the page', () => {
@@ -29,5 +29,15 @@ describe('ResumeAfterDrop: when a connected socket must have the pages read agai
     expect(resume.connected(false)).toBe(true);
     resume.closed({ code: 1000 });
     expect(resume.connected(false)).toBe(false);
+  });
+});
+
+describe('statusAfterClose: what a closed socket tells the reader', () => {
+  it('is no lost connection when the client closed its own socket, nothing being followed (a refused subscription ends so)', () => {
+    expect(statusAfterClose({ code: 1000, reason: 'Normal Closure' })).toBe('idle');
+  });
+
+  it('is a lost connection otherwise', () => {
+    for (const event of [{ code: 1006 }, { code: 1001 }, { code: 4401 }, undefined]) expect(statusAfterClose(event)).toBe('offline');
   });
 });

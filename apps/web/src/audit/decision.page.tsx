@@ -3,24 +3,26 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Details, Heading, Link, List, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useParams, useSearchParams } from 'react-router';
 import { AppLink } from '../components/router-link';
-import { Empty, ErrorState, Loading } from '../components/states';
+import { Empty, Loading, PageError } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { DecisionHistoryPageDocument } from '../gql/graphql';
-import { formatDate, formatDateTime, osloEndOfDay, osloToday } from '../i18n/format';
+import { formatDate, formatDateTime, isCalendarDay, osloEndOfDay, osloToday } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { OfflineVerification } from './offline-verification';
 import { labelOf, namesOf, shortHash } from './labels';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { TableScroll } from '../components/table-scroll';
 
 /** A decision's whole story for an auditor: as it stands, or as it stood at the end of a chosen day. */
 export function DecisionHistoryPage() {
   const { t, lang, language } = useI18n();
   const { decisionId = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const asOfDay = DAY.test(params.get('asOf') ?? '') ? params.get('asOf')! : undefined;
+  const named = params.get('asOf')?.trim() || undefined;
+  const asOfDay = named && isCalendarDay(named) ? named : undefined;
+  // A link naming a day the calendar lacks: said at the field; the decision is shown as it stands.
+  const linkError = named && !asOfDay ? t('link.invalidDay', { value: named }) : undefined;
   const [day, setDay] = useState(asOfDay ?? '');
-  const [dayError, setDayError] = useState<string | undefined>();
+  const [dayError, setDayError] = useState<string | undefined>(linkError);
   const { data, loading, error, refetch } = useQuery(DecisionHistoryPageDocument, {
     variables: { id: decisionId, asOf: asOfDay ? osloEndOfDay(asOfDay) : undefined, lang },
   });
@@ -29,7 +31,7 @@ export function DecisionHistoryPage() {
 
   const show = (event: FormEvent) => {
     event.preventDefault();
-    if (!DAY.test(day)) return setDayError(t('audit.decision.asOf.invalid'));
+    if (!isCalendarDay(day)) return setDayError(t('audit.decision.asOf.invalid'));
     if (day > osloToday()) return setDayError(t('audit.decision.asOf.future'));
     setDayError(undefined);
     setParams({ asOf: day });
@@ -48,7 +50,7 @@ export function DecisionHistoryPage() {
       <Textfield type="date" label={t('audit.decision.asOf.label')} description={t('audit.decision.asOf.description')} value={day} onChange={(e) => setDay(e.target.value)} error={dayError} />
       <div className="kom-actions">
         <Button type="submit">{t('audit.decision.asOf.show')}</Button>
-        {asOfDay && (
+        {named && (
           <Button type="button" variant="secondary" onClick={showNow}>
             {t('audit.decision.asOf.now')}
           </Button>
@@ -58,7 +60,7 @@ export function DecisionHistoryPage() {
   );
 
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('audit.decision.title')} error={error} onRetry={() => void refetch()} />;
   if (!history) {
     return (
       <section aria-labelledby="decision-missing" className="kom-stack">
@@ -66,7 +68,7 @@ export function DecisionHistoryPage() {
         <Heading level={1} id="decision-missing">
           {asOfDay ? t('audit.decision.notYet', { day: formatDate(asOfDay, language) }) : t('audit.decision.missing')}
         </Heading>
-        {asOfDay && asOfForm}
+        {named && asOfForm}
       </section>
     );
   }
@@ -158,24 +160,26 @@ export function DecisionHistoryPage() {
         {history.positions.length === 0 ? (
           <Empty>{t('audit.decision.noPositions')}</Empty>
         ) : (
-          <Table>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('audit.decision.column.organization')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('audit.decision.column.position')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('audit.decision.column.reason')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {history.positions.map((p) => (
-                <Table.Row key={p.organizationId}>
-                  <Table.Cell>{name(p.organizationId)}</Table.Cell>
-                  <Table.Cell>{labelOf(data.positions, p.position, language)}</Table.Cell>
-                  <Table.Cell>{p.reason ?? ''}</Table.Cell>
+          <TableScroll label={t('audit.decision.positions')}>
+            <Table>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('audit.decision.column.organization')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('audit.decision.column.position')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('audit.decision.column.reason')}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {history.positions.map((p) => (
+                  <Table.Row key={p.organizationId}>
+                    <Table.Cell>{name(p.organizationId)}</Table.Cell>
+                    <Table.Cell>{labelOf(data.positions, p.position, language)}</Table.Cell>
+                    <Table.Cell>{p.reason ?? ''}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
       </section>
 

@@ -1,12 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Alert, Button, Heading, Link, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { ErrorState, Loading } from '../components/states';
+import { Loading, PageError } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { IntegrityPageDocument, IntegrityProgressDocument, RunVerificationDocument, type RunVerificationQuery } from '../gql/graphql';
 import { formatDateTime, osloToday } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { OfflineVerification } from './offline-verification';
+import { Notice } from '../components/notice';
+import { SteadyButton } from '../components/steady-button';
 
 type Report = RunVerificationQuery['verifyIntegrity'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -51,7 +53,7 @@ export function IntegrityPage() {
   };
 
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('audit.integrity.title')} error={error} onRetry={() => void refetch()} />;
   if (!data) return null;
   const latest = data.latestAuditCheckpoint;
   const shown = report ?? (running ? undefined : data.integrityCheck.lastReport);
@@ -71,9 +73,9 @@ export function IntegrityPage() {
         </Heading>
         <Paragraph>{t('audit.integrity.verifyIntro')}</Paragraph>
         <div className="kom-actions">
-          <Button onClick={() => void run()} disabled={running} aria-describedby="verify-state">
+          <SteadyButton onClick={() => void run()} unavailable={running} aria-describedby="verify-state">
             {running ? t('audit.integrity.running') : t('audit.integrity.run')}
-          </Button>
+          </SteadyButton>
         </div>
         <div id="verify-state" role="status" aria-live="polite" className="kom-stack">
           {running && (
@@ -82,11 +84,7 @@ export function IntegrityPage() {
               <progress id="verify-progress" max={total ?? undefined} value={total ? Math.min(checked, total) : undefined} />
             </>
           )}
-          {failed && (
-            <Alert data-color="danger">
-              <Paragraph>{t('audit.integrity.failed')}</Paragraph>
-            </Alert>
-          )}
+          <Notice tone="danger" text={failed ? t('audit.integrity.failed') : undefined} />
           {shown && (
             <Alert data-color={shown.valid ? 'success' : 'danger'}>
               <Heading level={3} data-size="xs">

@@ -3,27 +3,32 @@ import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } fr
 import { Empty, ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { AuditTrailOptionsDocument, AuditTrailPageDocument, type AuditTrailFilter } from '../gql/graphql';
-import { formatDateTime, nextDay, osloStartOfDay } from '../i18n/format';
+import { formatDateTime, isCalendarDay, nextDay, osloStartOfDay } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { namesOf, shortHash } from './labels';
 import { Pager } from '../components/pager';
 import { useUrlFilters } from '../components/use-url-filters';
+import { dayErrors } from './day-filters';
+import { TableScroll } from '../components/table-scroll';
 
 const FILTERS = ['actor', 'organization', 'type', 'from', 'to'] as const;
 type FilterName = (typeof FILTERS)[number];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function toFilter(params: URLSearchParams): AuditTrailFilter {
   const value = (name: FilterName) => params.get(name)?.trim() || undefined;
-  const from = value('from');
-  const to = value('to');
+  const day = (name: 'from' | 'to') => {
+    const named = value(name);
+    return named && isCalendarDay(named) ? named : undefined;
+  };
+  const from = day('from');
+  const to = day('to');
   const type = value('type');
   return {
     actorUserId: value('actor'),
     organizationId: value('organization'),
     eventTypes: type ? [type] : undefined,
-    from: from && DAY.test(from) ? osloStartOfDay(from) : undefined,
-    to: to && DAY.test(to) ? osloStartOfDay(nextDay(to)) : undefined,
+    from: from ? osloStartOfDay(from) : undefined,
+    to: to ? osloStartOfDay(nextDay(to)) : undefined,
   };
 }
 
@@ -34,8 +39,10 @@ export function AuditTrailPage() {
   const { params, set, clear, filtered, pages } = useUrlFilters(FILTERS);
   const filter = toFilter(params);
   const backwards = Boolean(filter.from && filter.to && filter.from >= filter.to);
+  // A link naming a day the calendar lacks is answered at its field, and nothing is listed under it.
+  const badDay = dayErrors(params, t);
   const options = useQuery(AuditTrailOptionsDocument);
-  const { data, loading, error, refetch } = useQuery(AuditTrailPageDocument, { variables: { filter, after: pages.after, lang }, skip: backwards });
+  const { data, loading, error, refetch } = useQuery(AuditTrailPageDocument, { variables: { filter, after: pages.after, lang }, skip: backwards || badDay.any });
   const name = namesOf(options.data?.organizations);
   const entries = data?.auditTrail.edges.map((e) => e.node) ?? [];
 
@@ -69,13 +76,13 @@ export function AuditTrailPage() {
             ))}
           </Select>
         </Field>
-        <Textfield type="date" label={t('audit.trail.filter.from')} value={params.get('from') ?? ''} onChange={(e) => set('from', e.target.value)} />
+        <Textfield type="date" label={t('audit.trail.filter.from')} value={badDay.from ? '' : (params.get('from') ?? '')} onChange={(e) => set('from', e.target.value)} error={badDay.from} />
         <Textfield
           type="date"
           label={t('audit.trail.filter.to')}
-          value={params.get('to') ?? ''}
+          value={badDay.to ? '' : (params.get('to') ?? '')}
           onChange={(e) => set('to', e.target.value)}
-          error={backwards ? t('audit.filter.backwards') : undefined}
+          error={badDay.to ?? (backwards ? t('audit.filter.backwards') : undefined)}
         />
       </div>
       {filtered && (
@@ -89,45 +96,47 @@ export function AuditTrailPage() {
       {error && !data && <ErrorState onRetry={() => void refetch()} />}
       {data && entries.length === 0 && <Empty>{filtered ? t('audit.trail.emptyFiltered') : t('audit.trail.empty')}</Empty>}
       {entries.length > 0 && (
-        <Table zebra>
-          <caption className="kom-visually-hidden">{t('audit.trail.caption', { page: pages.page })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('audit.trail.column.position')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('audit.trail.column.when')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('audit.trail.column.what')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('audit.trail.column.who')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('audit.trail.column.hash')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {entries.map((entry) => (
-              <Table.Row key={entry.eventId}>
-                <Table.Cell>{entry.position}</Table.Cell>
-                <Table.Cell>{formatDateTime(entry.occurredAt, language)}</Table.Cell>
-                <Table.Cell>
-                  {entry.summary}
-                  <Paragraph data-size="xs">
-                    <code>{entry.eventType}</code>
-                    {entry.personalData && ` ${t('audit.trail.personalData', { state: t.maybe(`audit.trail.personalData.${entry.personalData}`) ?? entry.personalData })}`}
-                  </Paragraph>
-                </Table.Cell>
-                <Table.Cell>
-                  {entry.actor.organizationId
-                    ? t('audit.trail.actor', {
-                        organization: name(entry.actor.organizationId),
-                        role: t.maybe(`role.${entry.actor.role}`) ?? t('role.SYSTEM'),
-                        user: entry.actor.userId ?? '',
-                      })
-                    : t('role.SYSTEM')}
-                </Table.Cell>
-                <Table.Cell>
-                  <code title={entry.hash ?? undefined}>{shortHash(entry.hash)}</code>
-                </Table.Cell>
+        <TableScroll label={t('audit.trail.caption', { page: pages.page })}>
+          <Table zebra>
+            <caption className="kom-visually-hidden">{t('audit.trail.caption', { page: pages.page })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('audit.trail.column.position')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('audit.trail.column.when')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('audit.trail.column.what')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('audit.trail.column.who')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('audit.trail.column.hash')}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {entries.map((entry) => (
+                <Table.Row key={entry.eventId}>
+                  <Table.Cell>{entry.position}</Table.Cell>
+                  <Table.Cell>{formatDateTime(entry.occurredAt, language)}</Table.Cell>
+                  <Table.Cell>
+                    {entry.summary}
+                    <Paragraph data-size="xs">
+                      <code>{entry.eventType}</code>
+                      {entry.personalData && ` ${t('audit.trail.personalData', { state: t.maybe(`audit.trail.personalData.${entry.personalData}`) ?? entry.personalData })}`}
+                    </Paragraph>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {entry.actor.organizationId
+                      ? t('audit.trail.actor', {
+                          organization: name(entry.actor.organizationId),
+                          role: t.maybe(`role.${entry.actor.role}`) ?? t('role.SYSTEM'),
+                          user: entry.actor.userId ?? '',
+                        })
+                      : t('role.SYSTEM')}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <code title={entry.hash ?? undefined}>{shortHash(entry.hash)}</code>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
       <Pager page={pages.page} hasNext={Boolean(data?.auditTrail.pageInfo.hasNextPage)} onPrevious={pages.previous} onNext={() => data?.auditTrail.pageInfo.endCursor && pages.next(data.auditTrail.pageInfo.endCursor)} />
     </section>

@@ -1,15 +1,26 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { Alert, Button, Heading, Label, List, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Heading, Label, List, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { csrfToken } from '../auth/session';
 import { useTitle } from '../components/use-title';
 import { useI18n } from '../i18n/i18n';
+import { Notice } from '../components/notice';
+import { SteadyButton } from '../components/steady-button';
 
 /** The server takes at most 1 MiB of JSON: the file, base64 (4/3 of its size), fits under that. */
 const MAX_BYTES = 760 * 1024;
 
 type Outcome =
   | { readonly identical: true; readonly position: string; readonly kind: string; readonly sha256: string }
-  | { readonly identical: false; readonly position: string; readonly kind: string; readonly differences: readonly string[] };
+  | {
+      readonly identical: false;
+      /** LAYOUT_CHANGED: built by an earlier layout of the platform's documents; its stamp is checked, not its bytes. */
+      readonly reason?: 'CONTENT_DIFFERS' | 'LAYOUT_CHANGED';
+      readonly stampMatchesLog?: boolean;
+      readonly layout?: { readonly file: number; readonly current: number };
+      readonly position: string;
+      readonly kind: string;
+      readonly differences: readonly string[];
+    };
 
 function base64Of(bytes: ArrayBuffer): string {
   let binary = '';
@@ -86,9 +97,9 @@ export function VerifyDocumentPage() {
           {fieldError && <ValidationMessage id="document-file-error">{fieldError}</ValidationMessage>}
         </div>
         <div className="kom-actions">
-          <Button type="submit" disabled={busy}>
+          <SteadyButton type="submit" unavailable={busy}>
             {busy ? t('audit.verifyDocument.checking') : t('audit.verifyDocument.check')}
-          </Button>
+          </SteadyButton>
         </div>
       </form>
       <div role="status" aria-live="polite">
@@ -103,7 +114,21 @@ export function VerifyDocumentPage() {
             </Paragraph>
           </Alert>
         )}
-        {outcome?.identical === false && (
+        {outcome?.identical === false && outcome.reason === 'LAYOUT_CHANGED' && outcome.layout && (
+          <Alert data-color={outcome.stampMatchesLog ? 'warning' : 'danger'}>
+            <Heading level={2} data-size="xs">
+              {t('audit.verifyDocument.layoutChanged')}
+            </Heading>
+            <Paragraph>
+              {t(outcome.stampMatchesLog ? 'audit.verifyDocument.layoutChangedStampTrue' : 'audit.verifyDocument.layoutChangedStampFalse', {
+                file: String(outcome.layout.file),
+                current: String(outcome.layout.current),
+                position: outcome.position,
+              })}
+            </Paragraph>
+          </Alert>
+        )}
+        {outcome?.identical === false && outcome.reason !== 'LAYOUT_CHANGED' && (
           <Alert data-color="danger">
             <Heading level={2} data-size="xs">
               {t('audit.verifyDocument.different')}
@@ -118,11 +143,7 @@ export function VerifyDocumentPage() {
             </List.Unordered>
           </Alert>
         )}
-        {failure && (
-          <Alert data-color="danger">
-            <Paragraph>{failure}</Paragraph>
-          </Alert>
-        )}
+        <Notice tone="danger" text={failure} />
       </div>
     </section>
   );

@@ -1,8 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { ErrorState, Loading } from '../components/states';
+import { keptTextFor } from '../components/use-kept-state';
 import { useMessages } from '../i18n/i18n';
-import { loadSession, signInPath, type Session, type SessionUser } from './session';
+import { NotForRole } from './not-for-role';
+import { loadSession, signInPath, type Role, type Session, type SessionUser } from './session';
 
 type SessionState = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; session: Session };
 
@@ -17,7 +19,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   const reload = useCallback(async () => {
     try {
-      setState({ status: 'ready', session: await loadSession() });
+      const session = await loadSession();
+      // Someone else signed in in this tab: what the one before kept unsaved is not theirs to see.
+      if (session.authenticated) keptTextFor(session.user);
+      setState({ status: 'ready', session });
     } catch {
       setState({ status: 'failed' });
     }
@@ -43,13 +48,17 @@ export function useUser(): SessionUser {
   return user;
 }
 
-/** Pages behind it need a session; without one the user signs in and comes back here. */
-export function RequireSession({ children }: { children: ReactNode }) {
+/**
+ * Pages behind it need a session; without one the user signs in and comes back here. With `roles`,
+ * the page is one of those roles' areas: anyone else is told so, and the page is not shown.
+ */
+export function RequireSession({ children, roles }: { children: ReactNode; roles?: readonly Role[] }) {
   const { state, reload } = useSession();
   const location = useLocation();
   const t = useMessages();
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'failed') return <ErrorState message={t('signIn.unavailable')} onRetry={() => void reload()} />;
   if (!state.session.authenticated) return <Navigate to={signInPath(location.pathname + location.search)} replace />;
+  if (roles && !roles.includes(state.session.user.role)) return <NotForRole roles={roles} user={state.session.user} />;
   return <UserContext.Provider value={state.session.user}>{children}</UserContext.Provider>;
 }

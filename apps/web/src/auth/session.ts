@@ -38,6 +38,11 @@ export function csrfToken(): string | undefined {
   return current?.authenticated ? current.csrfToken : undefined;
 }
 
+/** Who is signed in, as the session last read said. */
+export function sessionUser(): SessionUser | undefined {
+  return current?.authenticated ? current.user : undefined;
+}
+
 export async function loadSession(): Promise<Session> {
   const response = await fetch('/auth/session', { credentials: 'same-origin', cache: 'no-store', headers: { accept: 'application/json' } });
   if (!response.ok) throw new SignInUnavailable(`GET /auth/session answered ${response.status}`);

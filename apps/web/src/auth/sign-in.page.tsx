@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorState, Loading } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { useMessages } from '../i18n/i18n';
 import { useSession } from './session-context';
 import { demoPeople, safeReturnTo, signInAs, type DemoPerson } from './session';
+import { TableScroll } from '../components/table-scroll';
+import { SteadyButton } from '../components/steady-button';
 
 export function SignInPage() {
   const t = useMessages();
@@ -58,38 +60,40 @@ export function SignInPage() {
           {people === undefined && <Loading />}
           {people === 'failed' && <ErrorState message={t('signIn.unavailable')} />}
           {Array.isArray(people) && (
-            <Table>
-              <caption>{t('signIn.embedded.caption')}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('signIn.embedded.person')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('signIn.embedded.role')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('signIn.embedded.organization')}</Table.HeaderCell>
-                  <Table.HeaderCell>
-                    <span className="kom-visually-hidden">{t('signIn.embedded.choose')}</span>
-                  </Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {people.map((person) => (
-                  <Table.Row key={person.userId}>
-                    <Table.Cell>{person.displayName}</Table.Cell>
-                    <Table.Cell>{t(`role.${person.role}`)}</Table.Cell>
-                    <Table.Cell>{person.organizationName}</Table.Cell>
-                    <Table.Cell>
-                      <Button
-                        data-size="sm"
-                        disabled={busy !== undefined}
-                        onClick={() => void choose(person)}
-                        aria-label={t('signIn.embedded.signInAs', { name: person.displayName, role: t(`role.${person.role}`), organization: person.organizationName })}
-                      >
-                        {t('signIn.embedded.action')}
-                      </Button>
-                    </Table.Cell>
+            <TableScroll label={t('signIn.embedded.caption')}>
+              <Table>
+                <caption>{t('signIn.embedded.caption')}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('signIn.embedded.person')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('signIn.embedded.role')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('signIn.embedded.organization')}</Table.HeaderCell>
+                    <Table.HeaderCell>
+                      <span className="kom-visually-hidden">{t('signIn.embedded.choose')}</span>
+                    </Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Head>
+                <Table.Body>
+                  {people.map((person) => (
+                    <Table.Row key={person.userId}>
+                      <Table.Cell>{person.displayName}</Table.Cell>
+                      <Table.Cell>{t(`role.${person.role}`)}</Table.Cell>
+                      <Table.Cell>{person.organizationName}</Table.Cell>
+                      <Table.Cell>
+                        <SteadyButton
+                          data-size="sm"
+                          unavailable={busy !== undefined}
+                          onClick={() => void choose(person)}
+                          aria-label={t('signIn.embedded.signInAs', { name: person.displayName, role: t(`role.${person.role}`), organization: person.organizationName })}
+                        >
+                          {t('signIn.embedded.action')}
+                        </SteadyButton>
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TableScroll>
           )}
         </>
       )}

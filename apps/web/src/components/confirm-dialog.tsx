@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useMessages } from '../i18n/i18n';
+import { SteadyButton } from './steady-button';
 
 interface ConfirmDialogProps {
   readonly open: boolean;
@@ -33,9 +34,9 @@ export function ConfirmDialog({ open, title, consequence, confirmLabel, busy, on
       <Paragraph>{consequence}</Paragraph>
       {children}
       <div className="kom-actions">
-        <Button data-color="danger" onClick={onConfirm} disabled={busy}>
+        <SteadyButton data-color="danger" onClick={onConfirm} unavailable={Boolean(busy)}>
           {confirmLabel}
-        </Button>
+        </SteadyButton>
         <Button variant="secondary" onClick={onCancel}>
           {t('action.cancel')}
         </Button>

@@ -6,7 +6,9 @@ import { signOut } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nb';
 import type { Role } from '../auth/session';
+import { KeptTextNotice } from './kept-text-notice';
 import { Loading } from './states';
+import { keptTextFor } from './use-kept-state';
 
 type NavKey = Extract<MessageKey, `nav.${string}`>;
 
@@ -52,6 +54,8 @@ export function Layout() {
   const user = state.status === 'ready' && state.session.authenticated ? state.session.user : undefined;
   const other = language === 'nb' ? 'en' : 'nb';
   const leave = async () => {
+    // Signing out on purpose leaves nothing typed behind for whoever uses the tab next.
+    keptTextFor(undefined);
     const redirectTo = await signOut();
     window.location.assign(redirectTo ?? '/sign-in');
   };
@@ -91,6 +95,7 @@ export function Layout() {
         )}
       </header>
       <main id="main" tabIndex={-1} className="kom-main">
+        <KeptTextNotice />
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useApolloClient, useSubscription } from '@apollo/client/react';
-import type { DocumentNode, OperationVariables, TypedDocumentNode } from '@apollo/client';
+import { CombinedGraphQLErrors, type DocumentNode, type OperationVariables, type TypedDocumentNode } from '@apollo/client';
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
-import { liveStatus, onLiveStatus, type LiveStatus } from '../apollo/live-status';
+import { anyFollowRefused, followRefused, liveStatus, onLiveStatus, type LiveStatus } from '../apollo/live-status';
 import { formatTime } from '../i18n/format';
 import { useI18n, useMessages } from '../i18n/i18n';
 
-export function useLiveStatus(): LiveStatus {
-  const [status, setStatus] = useState(liveStatus());
-  useEffect(() => onLiveStatus(setStatus), []);
-  return status;
+/** The socket's state, and whether the server refused something this page follows. */
+export function useLiveStatus(): { status: LiveStatus; refused: boolean } {
+  const read = () => ({ status: liveStatus(), refused: anyFollowRefused() });
+  const [state, setState] = useState(read);
+  useEffect(() => onLiveStatus(() => setState(read())), []);
+  return state;
 }
 
 /**
@@ -52,7 +54,10 @@ export function LiveFollow<TData, TVariables extends OperationVariables>({
 }) {
   // The options object's type depends on whether the variables are required; this component takes them always.
   const options: useSubscription.Options<TData, TVariables> = { variables, onData: ({ data }) => onPush(data.data as TData | undefined) } as useSubscription.Options<TData, TVariables>;
-  useSubscription(subscription, options);
+  const { error } = useSubscription(subscription, options);
+  // A refusal (FORBIDDEN and the like) comes as GraphQL errors; a lost socket retries and never ends up here.
+  const refusedNow = CombinedGraphQLErrors.is(error);
+  useEffect(() => (refusedNow ? followRefused() : undefined), [refusedNow]);
   return null;
 }
 
@@ -62,7 +67,7 @@ export function LiveFollow<TData, TVariables extends OperationVariables>({
  */
 export function LiveNotice({ updated }: { updated?: string } = {}) {
   const t = useMessages();
-  const status = useLiveStatus();
+  const { status, refused } = useLiveStatus();
   return (
     <div role="status" aria-live="polite" className="kom-live">
       {status === 'offline' ? (
@@ -71,7 +76,7 @@ export function LiveNotice({ updated }: { updated?: string } = {}) {
         </Alert>
       ) : (
         <Paragraph data-size="sm" className="kom-live-state">
-          {status === 'live' ? t('live.on') : t('live.connecting')}
+          {status === 'live' ? t('live.on') : refused ? t('live.refused') : t('live.connecting')}
           {updated && ` ${updated}`}
         </Paragraph>
       )}

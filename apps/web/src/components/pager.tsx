@@ -1,4 +1,5 @@
-import { Button, Paragraph } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
+import { SteadyButton } from './steady-button';
 import { useI18n } from '../i18n/i18n';
 
 /** Previous / next page of a forward-paged list, with where you are. */
@@ -7,15 +8,16 @@ export function Pager({ page, hasNext, onPrevious, onNext }: { page: number; has
   if (page === 1 && !hasNext) return null;
   return (
     <nav aria-label={t('pager.label')} className="kom-actions">
-      <Button variant="secondary" data-size="sm" disabled={page === 1} onClick={onPrevious}>
+      {/* The page moved on with the button pressed: it keeps the focus even where it now leads nowhere. */}
+      <SteadyButton variant="secondary" data-size="sm" unavailable={page === 1} onClick={onPrevious}>
         {t('pager.previous')}
-      </Button>
+      </SteadyButton>
       <Paragraph data-size="sm" aria-live="polite">
         {t('pager.page', { page })}
       </Paragraph>
-      <Button variant="secondary" data-size="sm" disabled={!hasNext} onClick={onNext}>
+      <SteadyButton variant="secondary" data-size="sm" unavailable={!hasNext} onClick={onNext}>
         {t('pager.next')}
-      </Button>
+      </SteadyButton>
     </nav>
   );
 }

@@ -1,15 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { refusalOf } from '../apollo/refusal';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { AppLink } from '../components/router-link';
-import { Empty, ErrorState, Loading } from '../components/states';
+import { Empty, Loading, PageError } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { CalendarFeedsPageDocument, CreateCalendarFeedDocument, RevokeCalendarFeedDocument, type Lang, type MeetingKind } from '../gql/graphql';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { labelOf, namesOf } from '../audit/labels';
+import { TableScroll } from '../components/table-scroll';
+import { Notice } from '../components/notice';
+import { SteadyButton } from '../components/steady-button';
 
 /** What a feed follows: one body, or the meetings of the reader's own organisation. */
 type Follow = MeetingKind | 'OWN';
@@ -32,7 +35,7 @@ export function CalendarFeedsPage() {
   const [revokeId, setRevokeId] = useState<string | undefined>();
 
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('calendar.title')} error={error} onRetry={() => void refetch()} />;
   if (!data) return null;
   const name = namesOf(data.organizations);
   const own = data.me.organizationId;
@@ -103,32 +106,30 @@ export function CalendarFeedsPage() {
             <Select.Option value="EN">{t('calendar.language.en')}</Select.Option>
           </Select>
         </Field>
-        {refusal && (
-          <Alert data-color="danger">
-            <Paragraph>{refusal}</Paragraph>
-          </Alert>
-        )}
+        <Notice tone="danger" text={refusal} />
         <div className="kom-actions">
-          <Button type="submit" disabled={creating.loading}>
+          <SteadyButton type="submit" unavailable={creating.loading}>
             {t('calendar.create')}
-          </Button>
+          </SteadyButton>
         </div>
       </form>
 
-      {made && (
-        <Alert data-color="success" role="status">
-          <Heading level={2} data-size="xs">
-            {t('calendar.made')}
-          </Heading>
-          <Paragraph>{t('calendar.madeBody')}</Paragraph>
-          <Textfield label={t('calendar.address')} value={made} readOnly onFocus={(e) => e.target.select()} />
-          <div className="kom-actions">
-            <Button variant="secondary" data-size="sm" onClick={() => void copy()}>
-              {copied ? t('calendar.copied') : t('calendar.copy')}
-            </Button>
-          </div>
-        </Alert>
-      )}
+      <Notice tone="success">
+        {made && (
+          <>
+            <Heading level={2} data-size="xs">
+              {t('calendar.made')}
+            </Heading>
+            <Paragraph>{t('calendar.madeBody')}</Paragraph>
+            <Textfield label={t('calendar.address')} value={made} readOnly onFocus={(e) => e.target.select()} />
+            <div className="kom-actions">
+              <Button variant="secondary" data-size="sm" onClick={() => void copy()}>
+                {copied ? t('calendar.copied') : t('calendar.copy')}
+              </Button>
+            </div>
+          </>
+        )}
+      </Notice>
 
       <section aria-labelledby="feeds-title">
         <Heading level={2} id="feeds-title">
@@ -137,35 +138,37 @@ export function CalendarFeedsPage() {
         {feeds.length === 0 ? (
           <Empty>{t('calendar.none')}</Empty>
         ) : (
-          <Table>
-            <caption className="kom-visually-hidden">{t('calendar.yours')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('calendar.column.follows')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('calendar.column.language')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('calendar.column.created')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('calendar.column.state')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {feeds.map((feed) => (
-                <Table.Row key={feed.id}>
-                  <Table.Cell>{what(feed)}</Table.Cell>
-                  <Table.Cell>{feed.lang === 'EN' ? t('calendar.language.en') : t('calendar.language.nb')}</Table.Cell>
-                  <Table.Cell>{formatDateTime(feed.createdAt, language)}</Table.Cell>
-                  <Table.Cell>
-                    {feed.revokedAt ? (
-                      <Tag data-color="neutral">{t('calendar.revokedAt', { when: formatDateTime(feed.revokedAt, language) })}</Tag>
-                    ) : (
-                      <Button variant="secondary" data-color="danger" data-size="sm" onClick={() => setRevokeId(feed.id)} aria-label={t('calendar.revokeOne', { follows: what(feed) })}>
-                        {t('calendar.revoke')}
-                      </Button>
-                    )}
-                  </Table.Cell>
+          <TableScroll label={t('calendar.yours')}>
+            <Table>
+              <caption className="kom-visually-hidden">{t('calendar.yours')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('calendar.column.follows')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('calendar.column.language')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('calendar.column.created')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('calendar.column.state')}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {feeds.map((feed) => (
+                  <Table.Row key={feed.id}>
+                    <Table.Cell>{what(feed)}</Table.Cell>
+                    <Table.Cell>{feed.lang === 'EN' ? t('calendar.language.en') : t('calendar.language.nb')}</Table.Cell>
+                    <Table.Cell>{formatDateTime(feed.createdAt, language)}</Table.Cell>
+                    <Table.Cell>
+                      {feed.revokedAt ? (
+                        <Tag data-color="neutral">{t('calendar.revokedAt', { when: formatDateTime(feed.revokedAt, language) })}</Tag>
+                      ) : (
+                        <Button variant="secondary" data-color="danger" data-size="sm" onClick={() => setRevokeId(feed.id)} aria-label={t('calendar.revokeOne', { follows: what(feed) })}>
+                          {t('calendar.revoke')}
+                        </Button>
+                      )}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
       </section>
       <ConfirmDialog

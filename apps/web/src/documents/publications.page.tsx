@@ -3,12 +3,13 @@ import { useQuery } from '@apollo/client/react';
 import { Heading, Link, List, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useUser } from '../auth/session-context';
 import { AppLink } from '../components/router-link';
-import { Empty, ErrorState, Loading } from '../components/states';
+import { Empty, Loading, PageError } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { PublicationsPageDocument } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { documentHref } from './links';
+import { TableScroll } from '../components/table-scroll';
 
 /** The meetings of the last twelve months; older ones are in the decision register and the calendar. */
 const since = () => new Date(Date.now() - 365 * 24 * 3600_000).toISOString();
@@ -26,7 +27,7 @@ export function PublicationsPage() {
   const [from] = useState(since);
   const { data, loading, error, refetch } = useQuery(PublicationsPageDocument, { variables: { from, lang } });
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('documents.title')} error={error} onRetry={() => void refetch()} />;
   if (!data) return null;
   const meetings = data.meetings.edges.map((e) => e.node).filter((m) => m.agendaPublishedAt || m.minutesStatus !== 'NONE');
   const years = [...data.statusReportYears].sort((a, b) => b - a);
@@ -65,51 +66,53 @@ export function PublicationsPage() {
         {meetings.length === 0 ? (
           <Empty>{t('documents.meetings.none')}</Empty>
         ) : (
-          <Table>
-            <caption className="kom-visually-hidden">{t('documents.meetings')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('documents.meetings.column.meeting')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('documents.meetings.column.agenda')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('documents.meetings.column.minutes')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {meetings.map((m) => (
-                <Table.Row key={m.id}>
-                  <Table.Cell>{t('documents.meetings.meeting', { title: m.title, body: m.kindLabel, when: formatDate(m.startsAt, language) })}</Table.Cell>
-                  <Table.Cell>
-                    {m.agendaPublishedAt ? (
-                      <>
-                        <Link href={documentHref('agenda', 'pdf', { meetingId: m.id }, language)} aria-label={t('documents.meetings.agendaOf', { format: t('documents.format.pdf'), title: m.title })}>
-                          {t('documents.format.pdf')}
-                        </Link>{' '}
-                        <Link href={documentHref('agenda', 'html', { meetingId: m.id }, language)} aria-label={t('documents.meetings.agendaOf', { format: t('documents.format.html'), title: m.title })}>
-                          {t('documents.format.html')}
-                        </Link>
-                      </>
-                    ) : (
-                      t('documents.meetings.notPublished')
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>
-                    {m.minutesStatus === 'APPROVED' ? (
-                      <>
-                        <Link href={documentHref('minutes', 'pdf', { meetingId: m.id }, language)} aria-label={t('documents.meetings.minutesOf', { format: t('documents.format.pdf'), title: m.title })}>
-                          {t('documents.format.pdf')}
-                        </Link>{' '}
-                        <Link href={documentHref('minutes', 'html', { meetingId: m.id }, language)} aria-label={t('documents.meetings.minutesOf', { format: t('documents.format.html'), title: m.title })}>
-                          {t('documents.format.html')}
-                        </Link>
-                      </>
-                    ) : (
-                      t('documents.meetings.noMinutes')
-                    )}
-                  </Table.Cell>
+          <TableScroll label={t('documents.meetings')}>
+            <Table>
+              <caption className="kom-visually-hidden">{t('documents.meetings')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('documents.meetings.column.meeting')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('documents.meetings.column.agenda')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('documents.meetings.column.minutes')}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {meetings.map((m) => (
+                  <Table.Row key={m.id}>
+                    <Table.Cell>{t('documents.meetings.meeting', { title: m.title, body: m.kindLabel, when: formatDate(m.startsAt, language) })}</Table.Cell>
+                    <Table.Cell>
+                      {m.agendaPublishedAt ? (
+                        <>
+                          <Link href={documentHref('agenda', 'pdf', { meetingId: m.id }, language)} aria-label={t('documents.meetings.agendaOf', { format: t('documents.format.pdf'), title: m.title })}>
+                            {t('documents.format.pdf')}
+                          </Link>{' '}
+                          <Link href={documentHref('agenda', 'html', { meetingId: m.id }, language)} aria-label={t('documents.meetings.agendaOf', { format: t('documents.format.html'), title: m.title })}>
+                            {t('documents.format.html')}
+                          </Link>
+                        </>
+                      ) : (
+                        t('documents.meetings.notPublished')
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {m.minutesStatus === 'APPROVED' ? (
+                        <>
+                          <Link href={documentHref('minutes', 'pdf', { meetingId: m.id }, language)} aria-label={t('documents.meetings.minutesOf', { format: t('documents.format.pdf'), title: m.title })}>
+                            {t('documents.format.pdf')}
+                          </Link>{' '}
+                          <Link href={documentHref('minutes', 'html', { meetingId: m.id }, language)} aria-label={t('documents.meetings.minutesOf', { format: t('documents.format.html'), title: m.title })}>
+                            {t('documents.format.html')}
+                          </Link>
+                        </>
+                      ) : (
+                        t('documents.meetings.noMinutes')
+                      )}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
       </section>
 

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // format.ts names the language type, whose module reads the browser's storage.
-import { nextDay, osloEndOfDay, osloInstant, osloParts, osloStartOfDay, osloToday } from './format';
+import { isCalendarDay, nextDay, osloEndOfDay, osloInstant, osloParts, osloStartOfDay, osloToday } from './format';
 
 describe('Oslo calendar days as instants', () => {
   it('begin at 23:00 UTC in winter and 22:00 UTC in summer', () => {
@@ -32,5 +32,15 @@ describe('Oslo calendar days as instants', () => {
     expect(osloInstant('2027-06-08', '09:00')).toBe('2027-06-08T07:00:00.000Z');
     expect(osloParts('2027-06-08T07:00:00.000Z')).toEqual({ day: '2027-06-08', time: '09:00' });
     expect(osloParts(osloInstant('2027-10-31', '12:30'))).toEqual({ day: '2027-10-31', time: '12:30' });
+  });
+});
+
+describe('days named in a link', () => {
+  it('are days the calendar has', () => {
+    expect(['2026-01-31', '2024-02-29', '2026-12-31'].filter(isCalendarDay)).toEqual(['2026-01-31', '2024-02-29', '2026-12-31']);
+  });
+
+  it('are not months past twelve, day zero, 30 February or anything but YYYY-MM-DD', () => {
+    expect(['2026-13-01', '2026-00-10', '2026-02-30', '2025-02-29', '9999-99-99', '2026-1-01', 'i dag', ''].filter(isCalendarDay)).toEqual([]);
   });
 });

@@ -19,6 +19,16 @@ export function formatDate(isoOrDate: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], { timeZone: TIME_ZONE, dateStyle: 'long' }).format(new Date(value));
 }
 
+/**
+ * Whether a string names a day the calendar has (YYYY-MM-DD): not 2026-13-01, and not 2026-02-30,
+ * which Date would silently read as 2 March.
+ */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const noon = Date.parse(`${value}T12:00:00Z`);
+  return !Number.isNaN(noon) && new Date(noon).toISOString().slice(0, 10) === value;
+}
+
 const osloClock = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** The instant (ISO 8601) an Oslo calendar day (YYYY-MM-DD) begins: 23:00 or 22:00 UTC the day before. */

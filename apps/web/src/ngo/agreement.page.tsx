@@ -8,12 +8,13 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { AppLink } from '../components/router-link';
 import { signerText } from '../components/signer';
-import { ErrorState, Loading } from '../components/states';
+import { Loading, PageError } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { AgreementPageDocument, AgreementVersionDiffDocument, PartyAgreementChangedDocument, SignAgreementDocument } from '../gql/graphql';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { VersionDiff } from './version-diff';
+import { Notice } from '../components/notice';
 
 /** What a pushed change to the agreement reads again: the page and the comparison shown. */
 const LIVE_QUERIES = [AgreementPageDocument, AgreementVersionDiffDocument];
@@ -35,7 +36,7 @@ export function AgreementPage() {
   useTitle(agreement?.title ?? t('ngo.agreement.title'));
 
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('ngo.agreement.title')} error={error} onRetry={() => void refetch()} />;
   if (!agreement) {
     return (
       <section aria-labelledby="agreement-missing">
@@ -65,7 +66,8 @@ export function AgreementPage() {
   return (
     <article aria-labelledby="agreement-title" className="kom-stack">
       <AppLink to="/ngo/agreements">{t('ngo.agreement.back')}</AppLink>
-      <Heading level={1} id="agreement-title">
+      {/* The title, the purpose and a clause without a translation are the binding Norwegian text: marked so, also on an English page (WCAG 3.1.2). */}
+      <Heading level={1} id="agreement-title" lang="nb">
         {agreement.title}
       </Heading>
       <LiveFollow subscription={PartyAgreementChangedDocument} variables={{ id: agreement.id }} onPush={onPush} />
@@ -74,19 +76,15 @@ export function AgreementPage() {
         <Paragraph>
           {t('ngo.agreement.statusIs')} <Tag data-color="info">{agreement.statusLabel}</Tag>
         </Paragraph>
-        {signed && (
-          <Alert data-color="success">
-            <Paragraph>{t('ngo.agreement.signed')}</Paragraph>
-          </Alert>
-        )}
       </div>
+      <Notice tone="success" text={signed ? t('ngo.agreement.signed') : undefined} />
       {asked && (
         <Alert data-color="warning">
           <Paragraph>{t('ngo.agreement.asked', { version: version.number })}</Paragraph>
           <Button onClick={() => setConfirming(true)}>{t('ngo.agreement.sign')}</Button>
         </Alert>
       )}
-      {signRefusal && !confirming && <ErrorState message={signRefusal} />}
+      <Notice tone="danger" text={signRefusal && !confirming ? signRefusal : undefined} />
       <ConfirmDialog
         open={confirming}
         title={t('ngo.agreement.signConfirm.title')}
@@ -102,7 +100,7 @@ export function AgreementPage() {
         </Heading>
         <dl className="kom-facts">
           <dt>{t('ngo.agreement.purpose')}</dt>
-          <dd>{version.purpose}</dd>
+          <dd lang="nb">{version.purpose}</dd>
           <dt>{t('ngo.agreement.effectiveFrom')}</dt>
           <dd>{formatDate(version.effectiveFrom, language)}</dd>
           <dt>{t('ngo.agreement.expiresOn')}</dt>
@@ -115,7 +113,7 @@ export function AgreementPage() {
             <Heading level={3} data-size="xs">
               {clause.sectionLabel}
             </Heading>
-            <Paragraph>{clause.text}</Paragraph>
+            <Paragraph lang={language === 'en' && clause.en ? 'en' : 'nb'}>{clause.text}</Paragraph>
           </div>
         ))}
       </section>

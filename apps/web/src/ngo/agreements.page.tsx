@@ -8,6 +8,7 @@ import { useTitle } from '../components/use-title';
 import { OurAgreementsDocument, PartyAgreementChangedDocument } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { TableScroll } from '../components/table-scroll';
 
 const LIVE_QUERIES = [OurAgreementsDocument];
 
@@ -33,35 +34,40 @@ export function AgreementsPage() {
       {error && !data && <ErrorState onRetry={() => void refetch()} />}
       {data && agreements.length === 0 && <Empty>{t('ngo.agreements.empty')}</Empty>}
       {agreements.length > 0 && (
-        <Table>
-          <caption className="kom-visually-hidden">{t('ngo.agreements.title')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('ngo.agreements.column.title')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('ngo.agreements.column.status')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('ngo.agreements.column.expires')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('ngo.agreements.column.signature')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {agreements.map((a) => (
-              <Table.Row key={a.id}>
-                <Table.Cell>
-                  <AppLink to={`/ngo/agreements/${a.id}`}>{a.title}</AppLink>
-                </Table.Cell>
-                <Table.Cell>
-                  <Tag data-color="info">{a.statusLabel}</Tag>
-                </Table.Cell>
-                <Table.Cell>{a.expiresOn ? formatDate(a.expiresOn, language) : t('ngo.agreements.noExpiry')}</Table.Cell>
-                <Table.Cell>
-                  {a.status === 'AWAITING_SIGNATURES' && a.currentVersion.missingSignatures.includes(user.organizationId)
-                    ? t('ngo.agreements.signatureAsked')
-                    : t('ngo.agreements.nothingAsked')}
-                </Table.Cell>
+        <TableScroll label={t('ngo.agreements.title')}>
+          <Table>
+            <caption className="kom-visually-hidden">{t('ngo.agreements.title')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('ngo.agreements.column.title')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('ngo.agreements.column.status')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('ngo.agreements.column.expires')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('ngo.agreements.column.signature')}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {agreements.map((a) => (
+                <Table.Row key={a.id}>
+                  <Table.Cell>
+                    <AppLink to={`/ngo/agreements/${a.id}`}>
+                      {/* An agreement's title is its binding Norwegian text, also on an English page. */}
+                      <span lang="nb">{a.title}</span>
+                    </AppLink>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Tag data-color="info">{a.statusLabel}</Tag>
+                  </Table.Cell>
+                  <Table.Cell>{a.expiresOn ? formatDate(a.expiresOn, language) : t('ngo.agreements.noExpiry')}</Table.Cell>
+                  <Table.Cell>
+                    {a.status === 'AWAITING_SIGNATURES' && a.currentVersion.missingSignatures.includes(user.organizationId)
+                      ? t('ngo.agreements.signatureAsked')
+                      : t('ngo.agreements.nothingAsked')}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Heading, List, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, List, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useLocation, useParams } from 'react-router';
 import { refusalOf } from '../apollo/refusal';
 import { useUser } from '../auth/session-context';
@@ -8,12 +8,14 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { AppLink } from '../components/router-link';
 import { recorderText } from '../components/signer';
-import { Empty, ErrorState, Loading } from '../components/states';
+import { Empty, Loading, PageError } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { IssueDecisionPositionsDocument, IssuePageDocument, IssueStoryChangedDocument, WithdrawIssueDocument, type IssueStatus } from '../gql/graphql';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { measureNumbersText } from '../components/measure-catalogue';
+import { Notice } from '../components/notice';
+import { useKeptState } from '../components/use-kept-state';
 
 /** The submitter may withdraw until the reference group forwards the issue. */
 const WITHDRAWABLE: readonly IssueStatus[] = ['SUBMITTED', 'ON_REFERENCE_AGENDA'];
@@ -57,20 +59,34 @@ export function IssuePage() {
   // Every step of the issue's story (its own events and the meetings' events about it) reads the page again.
   const [updated, onPush] = useLiveRefetch(LIVE_QUERIES, t('live.what.issue'));
   const [withdraw, withdrawing] = useMutation(WithdrawIssueDocument);
-  const [confirming, setConfirming] = useState(false);
-  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useKeptState('withdraw.open', false);
+  const [reason, setReason] = useKeptState('withdraw.reason', '');
   const [withdrawRefusal, setWithdrawRefusal] = useState<string | undefined>();
   const issue = data?.issue;
-  useTitle(issue?.title ?? t('ngo.issue.title'));
+  const ours = issue?.organizationId === user.organizationId;
+  useTitle(issue && ours ? issue.title : issue ? t('ngo.issue.notOurs.title') : t('ngo.issue.title'));
 
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('ngo.issue.title')} error={error} onRetry={() => void refetch()} />;
   if (!issue) {
     return (
       <section aria-labelledby="issue-missing">
         <Heading level={1} id="issue-missing">
           {t('ngo.issue.missing')}
         </Heading>
+        <AppLink to="/ngo/issues">{t('ngo.issue.back')}</AppLink>
+      </section>
+    );
+  }
+  // Another organisation's issue: this area is the organisation's own, and the server refuses to
+  // follow it live (NOT_OWN_ORGANIZATION), so it is not shown here as if it were.
+  if (issue.organizationId !== user.organizationId) {
+    return (
+      <section aria-labelledby="issue-not-ours" className="kom-stack">
+        <Heading level={1} id="issue-not-ours">
+          {t('ngo.issue.notOurs.title')}
+        </Heading>
+        <Paragraph>{t('ngo.issue.notOurs.body', { organization: user.organizationName })}</Paragraph>
         <AppLink to="/ngo/issues">{t('ngo.issue.back')}</AppLink>
       </section>
     );
@@ -99,11 +115,7 @@ export function IssuePage() {
 
   return (
     <article aria-labelledby="issue-title" className="kom-stack">
-      {(location.state as { raised?: boolean } | null)?.raised && (
-        <Alert data-color="success">
-          <Paragraph>{t('ngo.issue.raised')}</Paragraph>
-        </Alert>
-      )}
+      <Notice tone="success" text={(location.state as { raised?: boolean } | null)?.raised ? t('ngo.issue.raised') : undefined} />
       <AppLink to="/ngo/issues">{t('ngo.issue.back')}</AppLink>
       <Heading level={1} id="issue-title">
         {issue.title}
@@ -241,7 +253,9 @@ export function IssuePage() {
             <List.Unordered>
               {agreements.map((agreement) => (
                 <List.Item key={agreement.id}>
-                  <AppLink to={`/ngo/agreements/${agreement.id}`}>{agreement.title}</AppLink>
+                  <AppLink to={`/ngo/agreements/${agreement.id}`}>
+                    <span lang="nb">{agreement.title}</span>
+                  </AppLink>
                 </List.Item>
               ))}
             </List.Unordered>

@@ -14,6 +14,7 @@ import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { measureFilter, measureNumbersText } from '../components/measure-catalogue';
 import { MeasureOptions } from '../components/measure-options';
+import { TableScroll } from '../components/table-scroll';
 
 export function OurIssuesPage() {
   const { t, lang, language } = useI18n();
@@ -67,31 +68,33 @@ export function OurIssuesPage() {
       {error && !data && <ErrorState onRetry={() => void refetch()} />}
       {data && issues.length === 0 && <Empty>{filtered ? t('ngo.issues.emptyFiltered') : t('ngo.issues.empty')}</Empty>}
       {issues.length > 0 && (
-        <Table>
-          <caption className="kom-visually-hidden">{t('ngo.issues.caption', { count: issues.length, page: pages.page })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('ngo.issues.column.title')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('ngo.issues.column.status')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('ngo.issues.column.submitted')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('ngo.issues.column.measures')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {issues.map((issue) => (
-              <Table.Row key={issue.id}>
-                <Table.Cell>
-                  <AppLink to={`/ngo/issues/${issue.id}`}>{issue.title}</AppLink>
-                </Table.Cell>
-                <Table.Cell>
-                  <Tag data-color="info">{issue.statusLabel}</Tag>
-                </Table.Cell>
-                <Table.Cell>{formatDate(issue.submittedAt, language)}</Table.Cell>
-                <Table.Cell>{measureNumbersText(issue.citedMeasureRefs)}</Table.Cell>
+        <TableScroll label={t('ngo.issues.title')}>
+          <Table>
+            <caption className="kom-visually-hidden">{t('ngo.issues.caption', { count: issues.length, page: pages.page })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('ngo.issues.column.title')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('ngo.issues.column.status')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('ngo.issues.column.submitted')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('ngo.issues.column.measures')}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {issues.map((issue) => (
+                <Table.Row key={issue.id}>
+                  <Table.Cell>
+                    <AppLink to={`/ngo/issues/${issue.id}`}>{issue.title}</AppLink>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Tag data-color="info">{issue.statusLabel}</Tag>
+                  </Table.Cell>
+                  <Table.Cell>{formatDate(issue.submittedAt, language)}</Table.Cell>
+                  <Table.Cell>{measureNumbersText(issue.citedMeasureRefs)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
       <Pager
         page={pages.page}

@@ -8,12 +8,13 @@ import { refusalOf, type Refusal } from '../apollo/refusal';
 import { useUser } from '../auth/session-context';
 import { asRefInputs, type CitedMeasure } from '../components/measure-catalogue';
 import { MeasurePicker } from '../components/measure-picker';
-import { ErrorState, Loading } from '../components/states';
+import { Loading, PageError } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { RaiseIssueChoicesDocument, SubmitIssueDocument, type IssueCategory } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
 import { looksLikeNationalIdNumber } from './national-id-hint';
 import { useDraft } from './use-draft';
+import { SteadyButton } from '../components/steady-button';
 
 interface Draft {
   title: string;
@@ -83,7 +84,7 @@ export function RaiseIssuePage() {
   };
 
   if (choices.loading && !choices.data) return <Loading />;
-  if (choices.error && !choices.data) return <ErrorState onRetry={() => void choices.refetch()} />;
+  if (choices.error && !choices.data) return <PageError title={t('ngo.raise.title')} error={choices.error} onRetry={() => void choices.refetch()} />;
   const categories = choices.data?.categories ?? [];
   const ourIssues = choices.data?.issues.edges.map((e) => e.node) ?? [];
 
@@ -169,9 +170,9 @@ export function RaiseIssuePage() {
           />
           <Paragraph data-size="sm">{t('ngo.raise.draftKept')}</Paragraph>
           <div className="kom-actions">
-            <Button type="submit" disabled={sending}>
+            <SteadyButton type="submit" unavailable={sending}>
               {sending ? t('ngo.raise.sending') : t('ngo.raise.submit')}
-            </Button>
+            </SteadyButton>
             <Button type="button" variant="tertiary" onClick={clearDraft}>
               {t('ngo.raise.clear')}
             </Button>

@@ -25,15 +25,20 @@ export function VersionDiff({ agreementId, fromVersion, toVersion, sections, lan
     return s ? (language === 'en' ? s.en : s.nb) : key;
   };
   const rows = [
-    ...(diff.title ? [{ key: 'title', name: t('ngo.agreement.diff.title'), change: diff.title }] : []),
-    ...(diff.purpose ? [{ key: 'purpose', name: t('ngo.agreement.purpose'), change: diff.purpose }] : []),
-    ...(diff.effectiveFrom ? [{ key: 'effectiveFrom', name: t('ngo.agreement.effectiveFrom'), change: diff.effectiveFrom }] : []),
-    ...(diff.expiresOn ? [{ key: 'expiresOn', name: t('ngo.agreement.expiresOn'), change: diff.expiresOn }] : []),
-    ...diff.clauses.map((c) => ({
-      key: c.section,
-      name: `${sectionName(c.section)} (${t(`ngo.agreement.diff.${c.change}`)})`,
-      change: (lang === 'EN' ? (c.en ?? c.nb) : c.nb) ?? { from: null, to: null },
-    })),
+    // The language each text is in: the title and purpose are Norwegian; a clause is English only where translated.
+    ...(diff.title ? [{ key: 'title', name: t('ngo.agreement.diff.title'), change: diff.title, lang: 'nb' }] : []),
+    ...(diff.purpose ? [{ key: 'purpose', name: t('ngo.agreement.purpose'), change: diff.purpose, lang: 'nb' }] : []),
+    ...(diff.effectiveFrom ? [{ key: 'effectiveFrom', name: t('ngo.agreement.effectiveFrom'), change: diff.effectiveFrom, lang: undefined }] : []),
+    ...(diff.expiresOn ? [{ key: 'expiresOn', name: t('ngo.agreement.expiresOn'), change: diff.expiresOn, lang: undefined }] : []),
+    ...diff.clauses.map((c) => {
+      const english = lang === 'EN' && c.en ? c.en : undefined;
+      return {
+        key: c.section,
+        name: `${sectionName(c.section)} (${t(`ngo.agreement.diff.${c.change}`)})`,
+        change: english ?? c.nb ?? { from: null, to: null },
+        lang: english ? 'en' : 'nb',
+      };
+    }),
   ];
   if (rows.length === 0 && diff.parties.length === 0) return <Empty>{t('ngo.agreement.diff.none')}</Empty>;
   return (
@@ -49,7 +54,7 @@ export function VersionDiff({ agreementId, fromVersion, toVersion, sections, lan
                 <strong>{t('ngo.agreement.diff.before', { version: fromVersion })}</strong>
               </Paragraph>
               {row.change.from ? (
-                <Paragraph>
+                <Paragraph lang={row.lang}>
                   <del>{row.change.from}</del>
                 </Paragraph>
               ) : (
@@ -61,7 +66,7 @@ export function VersionDiff({ agreementId, fromVersion, toVersion, sections, lan
                 <strong>{t('ngo.agreement.diff.after', { version: toVersion })}</strong>
               </Paragraph>
               {row.change.to ? (
-                <Paragraph>
+                <Paragraph lang={row.lang}>
                   <ins>{row.change.to}</ins>
                 </Paragraph>
               ) : (

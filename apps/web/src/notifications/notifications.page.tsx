@@ -1,17 +1,20 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Radio, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Checkbox, Field, Fieldset, Heading, Label, Paragraph, Radio, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { refusalOf } from '../apollo/refusal';
 import { useUser } from '../auth/session-context';
 import { Pager } from '../components/pager';
 import { AppLink } from '../components/router-link';
-import { Empty, ErrorState, Loading } from '../components/states';
+import { Empty, Loading, PageError } from '../components/states';
 import { useCursorPages } from '../components/use-cursor-pages';
 import { useTitle } from '../components/use-title';
 import { NotificationsPageDocument, SetNotificationPreferencesDocument, type Lang, type NotificationCadence, type NotificationTopic } from '../gql/graphql';
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { PERSON_TOPICS, STATUS_COLOR, subjectPath } from './topics';
+import { TableScroll } from '../components/table-scroll';
+import { Notice } from '../components/notice';
+import { SteadyButton } from '../components/steady-button';
 
 interface Draft {
   topics: NotificationTopic[];
@@ -59,7 +62,7 @@ export function NotificationsPage() {
   }, [prefs, draft]);
 
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('notifications.title')} error={error} onRetry={() => void refetch()} />;
   if (!data || !draft) return null;
   const representatives = data.organization?.representatives ?? [];
   const sent = data.sentNotifications;
@@ -149,20 +152,12 @@ export function NotificationsPage() {
             onChange={(e) => update({ expiringDays: e.target.value })}
             error={fieldError('input.expiringDays')}
           />
-          {refusal && !refusal.field?.endsWith('Days') && (
-            <Alert data-color="danger">
-              <Paragraph>{refusal.text}</Paragraph>
-            </Alert>
-          )}
-          {saved && (
-            <Alert data-color="success" role="status">
-              <Paragraph>{t('notifications.saved')}</Paragraph>
-            </Alert>
-          )}
+          <Notice tone="danger" text={refusal && !refusal.field?.endsWith('Days') ? refusal.text : undefined} />
+          <Notice tone="success" text={saved ? t('notifications.saved') : undefined} />
           <div className="kom-actions">
-            <Button type="submit" disabled={saving.loading}>
+            <SteadyButton type="submit" unavailable={saving.loading}>
               {t('notifications.save')}
-            </Button>
+            </SteadyButton>
           </div>
         </form>
       ) : (
@@ -176,35 +171,37 @@ export function NotificationsPage() {
         {sent.edges.length === 0 ? (
           <Empty>{t('notifications.sent.none')}</Empty>
         ) : (
-          <Table>
-            <caption className="kom-visually-hidden">{t('notifications.sent')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('notifications.column.what')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('notifications.column.recorded')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('notifications.column.state')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {sent.edges.map(({ node }) => {
-                const what = t.maybe(`notifications.topic.${node.topic}`, { count: node.itemCount }) ?? node.topic;
-                const path = subjectPath(node.subjectType, node.subjectId, user.role);
-                return (
-                  <Table.Row key={node.id}>
-                    <Table.Cell>
-                      {path ? <AppLink to={path}>{what}</AppLink> : what}
-                      {node.dueDate && <Paragraph data-size="sm">{t('notifications.due', { date: node.dueDate })}</Paragraph>}
-                    </Table.Cell>
-                    <Table.Cell>{formatDateTime(node.recordedAt, language)}</Table.Cell>
-                    <Table.Cell>
-                      <Tag data-color={STATUS_COLOR[node.status]}>{t(`notifications.status.${node.status}`)}</Tag>
-                      {node.problem && <Paragraph data-size="sm">{t.maybe(`notifications.problem.${node.problem}`) ?? node.problem}</Paragraph>}
-                    </Table.Cell>
-                  </Table.Row>
-                );
-              })}
-            </Table.Body>
-          </Table>
+          <TableScroll label={t('notifications.sent')}>
+            <Table>
+              <caption className="kom-visually-hidden">{t('notifications.sent')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t('notifications.column.what')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('notifications.column.recorded')}</Table.HeaderCell>
+                  <Table.HeaderCell>{t('notifications.column.state')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {sent.edges.map(({ node }) => {
+                  const what = t.maybe(`notifications.topic.${node.topic}`, { count: node.itemCount }) ?? node.topic;
+                  const path = subjectPath(node.subjectType, node.subjectId, user.role);
+                  return (
+                    <Table.Row key={node.id}>
+                      <Table.Cell>
+                        {path ? <AppLink to={path}>{what}</AppLink> : what}
+                        {node.dueDate && <Paragraph data-size="sm">{t('notifications.due', { date: node.dueDate })}</Paragraph>}
+                      </Table.Cell>
+                      <Table.Cell>{formatDateTime(node.recordedAt, language)}</Table.Cell>
+                      <Table.Cell>
+                        <Tag data-color={STATUS_COLOR[node.status]}>{t(`notifications.status.${node.status}`)}</Tag>
+                        {node.problem && <Paragraph data-size="sm">{t.maybe(`notifications.problem.${node.problem}`) ?? node.problem}</Paragraph>}
+                      </Table.Cell>
+                    </Table.Row>
+                  );
+                })}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
         <Pager page={pages.page} hasNext={sent.pageInfo.hasNextPage} onPrevious={pages.previous} onNext={() => sent.pageInfo.endCursor && pages.next(sent.pageInfo.endCursor)} />
       </section>

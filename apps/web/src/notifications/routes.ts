@@ -1,13 +1,16 @@
-import type { ComponentType } from 'react';
+import type { AreaRoute } from '../area-route';
 
-type PageModule = () => Promise<{ default: ComponentType }>;
-
-const openLink: PageModule = () => import('./open-link.page').then((m) => ({ default: m.OpenLinkPage }));
+const openLink: AreaRoute['page'] = () => import('./open-link.page').then((m) => ({ default: m.OpenLinkPage }));
 
 /** Notifications for every role (webhook endpoints for those who may manage them); the e-mails' links. */
-export const NOTIFICATION_ROUTES: ReadonlyArray<{ path: string; page: PageModule }> = [
+export const NOTIFICATION_ROUTES: ReadonlyArray<AreaRoute> = [
   { path: '/notifications', page: () => import('./notifications.page').then((m) => ({ default: m.NotificationsPage })) },
-  { path: '/notifications/webhooks', page: () => import('./webhooks.page').then((m) => ({ default: m.WebhooksPage })) },
+  {
+    path: '/notifications/webhooks',
+    page: () => import('./webhooks.page').then((m) => ({ default: m.WebhooksPage })),
+    // Auditors receive no notifications, so they have no endpoints either.
+    roles: ['SECRETARIAT', 'AGENCY_MEMBER', 'NGO_REPRESENTATIVE'],
+  },
   { path: '/meetings/:id', page: openLink },
   { path: '/issues/:id', page: openLink },
   { path: '/agreements/:id', page: openLink },

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Checkbox, Fieldset, Heading, List, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Card, Checkbox, Fieldset, Heading, List, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { refusalOf } from '../apollo/refusal';
-import { useUser } from '../auth/session-context';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { AppLink } from '../components/router-link';
-import { Empty, ErrorState, Loading } from '../components/states';
+import { Empty, Loading, PageError } from '../components/states';
 import { useTitle } from '../components/use-title';
 import {
   DisableWebhookEndpointDocument,
@@ -19,6 +18,9 @@ import {
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { PERSON_TOPICS } from './topics';
+import { Notice } from '../components/notice';
+import { SteadyButton } from '../components/steady-button';
+import { useKeptState } from '../components/use-kept-state';
 
 const toggle = <T,>(list: readonly T[], value: T) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
@@ -28,23 +30,21 @@ const toggle = <T,>(list: readonly T[], value: T) => (list.includes(value) ? lis
  */
 export function WebhooksPage() {
   const { t, language } = useI18n();
-  const user = useUser();
   useTitle(t('webhooks.title'));
-  const { data, loading, error, refetch } = useQuery(WebhooksPageDocument, { fetchPolicy: 'cache-and-network', skip: user.role === 'AUDITOR' });
+  const { data, loading, error, refetch } = useQuery(WebhooksPageDocument, { fetchPolicy: 'cache-and-network' });
   const [register, registering] = useMutation(RegisterWebhookEndpointDocument);
   const [rotate] = useMutation(RotateWebhookSecretDocument);
   const [disable] = useMutation(DisableWebhookEndpointDocument);
   const [enable] = useMutation(EnableWebhookEndpointDocument);
   const [remove, removing] = useMutation(RemoveWebhookEndpointDocument);
-  const [url, setUrl] = useState('');
-  const [topics, setTopics] = useState<NotificationTopic[]>([]);
+  const [url, setUrl] = useKeptState('register.url', '');
+  const [topics, setTopics] = useKeptState<NotificationTopic[]>('register.topics', []);
   const [secret, setSecret] = useState<{ secret: string; url: string } | undefined>();
   const [refusal, setRefusal] = useState<{ text: string; field: string | undefined } | undefined>();
   const [removeId, setRemoveId] = useState<string | undefined>();
 
-  if (user.role === 'AUDITOR') return <Paragraph>{t('webhooks.notForAuditors')}</Paragraph>;
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('webhooks.title')} error={error} onRetry={() => void refetch()} />;
   if (!data) return null;
 
   const refused = (e: unknown) => {
@@ -90,20 +90,18 @@ export function WebhooksPage() {
       </Heading>
       <Paragraph>{t('webhooks.intro')}</Paragraph>
 
-      {secret && (
-        <Alert data-color="success" role="status">
-          <Heading level={2} data-size="xs">
-            {t('webhooks.secret.title')}
-          </Heading>
-          <Paragraph>{t('webhooks.secret.body', { url: secret.url })}</Paragraph>
-          <Textfield label={t('webhooks.secret.label')} value={secret.secret} readOnly onFocus={(e) => e.target.select()} />
-        </Alert>
-      )}
-      {refusal && !refusal.field && (
-        <Alert data-color="danger">
-          <Paragraph>{refusal.text}</Paragraph>
-        </Alert>
-      )}
+      <Notice tone="success">
+        {secret && (
+          <>
+            <Heading level={2} data-size="xs">
+              {t('webhooks.secret.title')}
+            </Heading>
+            <Paragraph>{t('webhooks.secret.body', { url: secret.url })}</Paragraph>
+            <Textfield label={t('webhooks.secret.label')} value={secret.secret} readOnly onFocus={(e) => e.target.select()} />
+          </>
+        )}
+      </Notice>
+      <Notice tone="danger" text={refusal && !refusal.field ? refusal.text : undefined} />
 
       <section aria-labelledby="endpoints-title" className="kom-stack">
         <Heading level={2} id="endpoints-title">
@@ -173,15 +171,11 @@ export function WebhooksPage() {
             <Checkbox key={topic} label={t(`notifications.topic.${topic}`, { count: 0 })} checked={topics.includes(topic)} onChange={() => setTopics(toggle(topics, topic))} />
           ))}
         </Fieldset>
-        {refusal?.field === 'input.topics' && (
-          <Alert data-color="danger">
-            <Paragraph>{refusal.text}</Paragraph>
-          </Alert>
-        )}
+        <Notice tone="danger" text={refusal?.field === 'input.topics' ? refusal.text : undefined} />
         <div className="kom-actions">
-          <Button type="submit" disabled={registering.loading}>
+          <SteadyButton type="submit" unavailable={registering.loading}>
             {t('webhooks.register')}
-          </Button>
+          </SteadyButton>
         </div>
       </form>
       <ConfirmDialog

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Field, Heading, Label, List, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, List, Paragraph, Select, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useLocation, useParams } from 'react-router';
 import { refusalOf } from '../apollo/refusal';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { LiveFollow, LiveNotice, useLiveRefetch } from '../components/live-notice';
 import { AppLink } from '../components/router-link';
 import { signerText } from '../components/signer';
-import { ErrorState, Loading } from '../components/states';
+import { Loading, PageError } from '../components/states';
 import { useTitle } from '../components/use-title';
 import {
   AgreementVersionDiffDocument,
@@ -22,6 +22,11 @@ import { formatDate, formatDateTime, osloToday } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { VersionDiff } from '../ngo/version-diff';
 import { ClausesFields, clauseInputs, type Clauses } from './clauses-fields';
+import { TableScroll } from '../components/table-scroll';
+import { MessageNotices, Notice } from '../components/notice';
+import { SteadyButton } from '../components/steady-button';
+import { useFocusBack } from '../components/use-focus-back';
+import { useKeptState } from '../components/use-kept-state';
 
 type Step = 'propose' | 'terminate' | undefined;
 /** What a pushed change to the agreement reads again: the workspace and the comparison shown. */
@@ -41,21 +46,22 @@ export function PoliceAgreementPage() {
   const [propose, proposing] = useMutation(PoliceProposeAgreementDocument);
   const [renew, renewing] = useMutation(PoliceRenewAgreementDocument);
   const [terminate, terminating] = useMutation(PoliceTerminateAgreementDocument);
-  const [editing, setEditing] = useState<Clauses | undefined>();
+  const [editing, setEditing] = useKeptState<Clauses | undefined>('amendment', undefined);
   // The revision the amendment began from: sent as expectedRevision, so a change made meanwhile is refused, not overwritten.
-  const [editingRevision, setEditingRevision] = useState<number | undefined>();
+  const [editingRevision, setEditingRevision] = useKeptState<number | undefined>('amendment.revision', undefined);
   const [updated, onPush] = useLiveRefetch(LIVE_QUERIES, t('live.what.agreement'));
-  const [confirm, setConfirm] = useState<Step>();
-  const [reason, setReason] = useState('');
-  const [effectiveOn, setEffectiveOn] = useState(osloToday());
-  const [renewTo, setRenewTo] = useState('');
+  const [confirm, setConfirm] = useKeptState<Step>('step', undefined);
+  const [reason, setReason] = useKeptState('terminate.reason', '');
+  const [effectiveOn, setEffectiveOn] = useKeptState('terminate.on', osloToday());
+  const [renewTo, setRenewTo] = useKeptState('renew.to', '');
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | undefined>();
   const [compareFrom, setCompareFrom] = useState<number | undefined>();
   const agreement = data?.agreement;
+  const amendOpener = useFocusBack<HTMLButtonElement>(editing !== undefined);
   useTitle(agreement?.title ?? t('police.agreement.title'));
 
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('police.agreement.title')} error={error} onRetry={() => void refetch()} />;
   if (!agreement || !data) {
     return (
       <section aria-labelledby="agreement-missing" className="kom-stack">
@@ -135,58 +141,53 @@ export function PoliceAgreementPage() {
   return (
     <article aria-labelledby="police-agreement-title" className="kom-stack">
       <AppLink to="/police/agreements">{t('police.back')}</AppLink>
-      <Heading level={1} id="police-agreement-title">
+      {/* The title, purpose, roles and clauses are the binding Norwegian text: marked so, also on an English page (WCAG 3.1.2). */}
+      <Heading level={1} id="police-agreement-title" lang="nb">
         {agreement.title}
       </Heading>
-      {(location.state as { drafted?: boolean } | null)?.drafted && !message && (
-        <Alert data-color="success">
-          <Paragraph>{t('police.agreement.drafted')}</Paragraph>
-        </Alert>
-      )}
+      <Notice tone="success" text={(location.state as { drafted?: boolean } | null)?.drafted && !message ? t('police.agreement.drafted') : undefined} />
       <LiveFollow subscription={PoliceAgreementChangedDocument} variables={{ id: agreement.id }} onPush={onPush} />
       <LiveNotice updated={updated} />
       <div role="status" aria-live="polite">
         <Paragraph>
           {t('ngo.agreement.statusIs')} <Tag data-color="info">{agreement.statusLabel}</Tag> {t('police.agreement.versionIs', { version: version.number })}
         </Paragraph>
-        {message && (
-          <Alert data-color={message.kind}>
-            <Paragraph>{message.text}</Paragraph>
-          </Alert>
-        )}
       </div>
+      <MessageNotices message={message} />
 
       <section aria-labelledby="signatures-title">
         <Heading level={2} id="signatures-title">
           {t('police.agreement.signatures', { version: version.number })}
         </Heading>
-        <Table>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('police.agreement.party')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('police.agreement.role')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('police.agreement.signature')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {version.parties.map((party) => {
-              const signed = signatureOf(party.organizationId);
-              return (
-                <Table.Row key={party.organizationId}>
-                  <Table.Cell>{party.name ?? party.organizationId}</Table.Cell>
-                  <Table.Cell>{party.role}</Table.Cell>
-                  <Table.Cell>
-                    {signed
-                      ? [t('police.agreement.signedAt', { when: formatDateTime(signed.signedAt, language) }), signerText(t, signed.representative)].filter(Boolean).join(', ')
-                      : version.proposedAt
-                        ? t('police.agreement.awaiting')
-                        : t('police.agreement.notProposed')}
-                  </Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
+        <TableScroll label={t('police.agreement.signatures', { version: version.number })}>
+          <Table>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('police.agreement.party')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('police.agreement.role')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('police.agreement.signature')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {version.parties.map((party) => {
+                const signed = signatureOf(party.organizationId);
+                return (
+                  <Table.Row key={party.organizationId}>
+                    <Table.Cell>{party.name ?? party.organizationId}</Table.Cell>
+                    <Table.Cell lang="nb">{party.role}</Table.Cell>
+                    <Table.Cell>
+                      {signed
+                        ? [t('police.agreement.signedAt', { when: formatDateTime(signed.signedAt, language) }), signerText(t, signed.representative)].filter(Boolean).join(', ')
+                        : version.proposedAt
+                          ? t('police.agreement.awaiting')
+                          : t('police.agreement.notProposed')}
+                    </Table.Cell>
+                  </Table.Row>
+                );
+              })}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       </section>
 
       {!terminal && (
@@ -197,7 +198,7 @@ export function PoliceAgreementPage() {
           <div className="kom-actions">
             {!version.proposedAt && <Button onClick={() => setConfirm('propose')}>{t('police.agreement.propose', { version: version.number })}</Button>}
             {!editing && (
-              <Button variant="secondary" onClick={startEditing}>
+              <Button ref={amendOpener} variant="secondary" onClick={startEditing}>
                 {t('police.agreement.amend')}
               </Button>
             )}
@@ -209,9 +210,9 @@ export function PoliceAgreementPage() {
             <form onSubmit={(e) => void submitRenew(e)} className="kom-filters">
               <Textfield type="date" label={t('police.agreement.renewTo')} value={renewTo} onChange={(e) => setRenewTo(e.target.value)} />
               <div className="kom-actions">
-                <Button type="submit" variant="secondary" disabled={renewing.loading}>
+                <SteadyButton type="submit" variant="secondary" unavailable={renewing.loading}>
                   {t('police.agreement.renew')}
-                </Button>
+                </SteadyButton>
               </div>
             </form>
           )}
@@ -224,16 +225,12 @@ export function PoliceAgreementPage() {
             {t('police.agreement.amendTitle', { version: version.number + 1 })}
           </Heading>
           <Paragraph>{t('police.agreement.amendIntro')}</Paragraph>
-          {changedWhileEditing && (
-            <Alert data-color="warning">
-              <Paragraph>{t('police.agreement.changedMeanwhile', { version: version.number, status: agreement.statusLabel })}</Paragraph>
-            </Alert>
-          )}
+          <Notice tone="warning" text={changedWhileEditing ? t('police.agreement.changedMeanwhile', { version: version.number, status: agreement.statusLabel }) : undefined} />
           <ClausesFields sections={data.sections} clauses={editing} onChange={setEditing} />
           <div className="kom-actions">
-            <Button type="submit" disabled={amending.loading}>
+            <SteadyButton type="submit" unavailable={amending.loading}>
               {t('police.agreement.saveAmendment')}
-            </Button>
+            </SteadyButton>
             <Button
               type="button"
               variant="secondary"
@@ -252,11 +249,11 @@ export function PoliceAgreementPage() {
         <Heading level={2} id="current-title">
           {t('ngo.agreement.current', { version: version.number })}
         </Heading>
-        <Paragraph>{version.purpose}</Paragraph>
+        <Paragraph lang="nb">{version.purpose}</Paragraph>
         <List.Unordered>
           {version.clauses.map((c) => (
             <List.Item key={c.section}>
-              <strong>{c.sectionLabel}:</strong> {c.nb}
+              <strong>{c.sectionLabel}:</strong> <span lang="nb">{c.nb}</span>
             </List.Item>
           ))}
         </List.Unordered>

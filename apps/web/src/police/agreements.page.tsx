@@ -9,6 +9,7 @@ import { useTitle } from '../components/use-title';
 import { PoliceAgreementChangedDocument, PoliceAgreementsDocument } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
+import { TableScroll } from '../components/table-scroll';
 
 const LIVE_QUERIES = [PoliceAgreementsDocument];
 
@@ -43,33 +44,38 @@ export function PoliceAgreementsPage() {
       {error && !data && <ErrorState onRetry={() => void refetch()} />}
       {data && agreements.length === 0 && <Empty>{t('police.agreements.none')}</Empty>}
       {agreements.length > 0 && (
-        <Table>
-          <caption className="kom-visually-hidden">{t('police.agreements.title')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('ngo.agreements.column.title')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('ngo.agreements.column.status')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('police.agreements.column.version')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('police.agreements.column.missing')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('ngo.agreements.column.expires')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {agreements.map((a) => (
-              <Table.Row key={a.id}>
-                <Table.Cell>
-                  <AppLink to={linkTo(a.id)}>{a.title}</AppLink>
-                </Table.Cell>
-                <Table.Cell>
-                  <Tag data-color="info">{a.statusLabel}</Tag>
-                </Table.Cell>
-                <Table.Cell>{a.currentVersion.number}</Table.Cell>
-                <Table.Cell>{a.currentVersion.missingSignatures.length}</Table.Cell>
-                <Table.Cell>{a.expiresOn ? formatDate(a.expiresOn, language) : t('ngo.agreements.noExpiry')}</Table.Cell>
+        <TableScroll label={t('police.agreements.title')}>
+          <Table>
+            <caption className="kom-visually-hidden">{t('police.agreements.title')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('ngo.agreements.column.title')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('ngo.agreements.column.status')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('police.agreements.column.version')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('police.agreements.column.missing')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('ngo.agreements.column.expires')}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {agreements.map((a) => (
+                <Table.Row key={a.id}>
+                  <Table.Cell>
+                    <AppLink to={linkTo(a.id)}>
+                      {/* An agreement's title is its binding Norwegian text, also on an English page. */}
+                      <span lang="nb">{a.title}</span>
+                    </AppLink>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Tag data-color="info">{a.statusLabel}</Tag>
+                  </Table.Cell>
+                  <Table.Cell>{a.currentVersion.number}</Table.Cell>
+                  <Table.Cell>{a.currentVersion.missingSignatures.length}</Table.Cell>
+                  <Table.Cell>{a.expiresOn ? formatDate(a.expiresOn, language) : t('ngo.agreements.noExpiry')}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
     </section>
   );

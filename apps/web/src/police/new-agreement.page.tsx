@@ -1,16 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Checkbox, Fieldset, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useNavigate } from 'react-router';
 import { refusalOf } from '../apollo/refusal';
 import { useUser } from '../auth/session-context';
 import { AppLink } from '../components/router-link';
-import { ErrorState, Loading } from '../components/states';
+import { Loading, PageError } from '../components/states';
 import { useTitle } from '../components/use-title';
 import { PoliceAgreementChoicesDocument, PoliceDraftAgreementDocument } from '../gql/graphql';
 import { osloToday } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { ClausesFields, clauseInputs, type Clauses } from './clauses-fields';
+import { Notice } from '../components/notice';
+import { SteadyButton } from '../components/steady-button';
+import { useKeptState } from '../components/use-kept-state';
 
 type FieldErrors = Partial<Record<'title' | 'purpose' | 'parties' | 'effectiveFrom' | 'expiresOn' | 'form', string>>;
 
@@ -22,16 +25,16 @@ export function NewAgreementPage() {
   useTitle(t('police.new.title'));
   const { data, loading, error, refetch } = useQuery(PoliceAgreementChoicesDocument);
   const [draft, drafting] = useMutation(PoliceDraftAgreementDocument);
-  const [title, setTitle] = useState('');
-  const [purpose, setPurpose] = useState('');
-  const [partners, setPartners] = useState<Record<string, string>>({});
-  const [effectiveFrom, setEffectiveFrom] = useState(osloToday());
-  const [expiresOn, setExpiresOn] = useState('');
-  const [clauses, setClauses] = useState<Clauses>({});
+  const [title, setTitle] = useKeptState('title', '');
+  const [purpose, setPurpose] = useKeptState('purpose', '');
+  const [partners, setPartners] = useKeptState<Record<string, string>>('partners', {});
+  const [effectiveFrom, setEffectiveFrom] = useKeptState('effectiveFrom', osloToday());
+  const [expiresOn, setExpiresOn] = useKeptState('expiresOn', '');
+  const [clauses, setClauses] = useKeptState<Clauses>('clauses', {});
   const [errors, setErrors] = useState<FieldErrors>({});
 
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('police.new.title')} error={error} onRetry={() => void refetch()} />;
   if (!data) return null;
   const candidates = data.organizations.edges.map((e) => e.node).filter((o) => o.id !== user.organizationId && o.kind !== 'POLICE');
 
@@ -112,15 +115,11 @@ export function NewAgreementPage() {
         </Heading>
         <Paragraph data-size="sm">{t('police.form.clausesHint')}</Paragraph>
         <ClausesFields sections={data.sections} clauses={clauses} onChange={setClauses} />
-        {errors.form && (
-          <Alert data-color="danger">
-            <Paragraph>{errors.form}</Paragraph>
-          </Alert>
-        )}
+        <Notice tone="danger" text={errors.form} />
         <div className="kom-actions">
-          <Button type="submit" disabled={drafting.loading}>
+          <SteadyButton type="submit" unavailable={drafting.loading}>
             {t('police.new.save')}
-          </Button>
+          </SteadyButton>
         </div>
       </form>
     </section>

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { refusalOf, type Refusal } from '../apollo/refusal';
 import { asRefInputs, type CitedMeasure, type PlanChoice } from '../components/measure-catalogue';
 import { MeasurePicker } from '../components/measure-picker';
@@ -8,6 +8,9 @@ import { ProposeAgendaItemDocument, type OurProposalFragment } from '../gql/grap
 import { formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { newIdempotencyKey } from './proposable';
+import { Notice } from '../components/notice';
+import { SteadyButton } from '../components/steady-button';
+import { useKeptState } from '../components/use-kept-state';
 
 interface Draft {
   readonly meetingId: string;
@@ -59,7 +62,7 @@ interface ProposalFormProps {
  */
 export function ProposalForm({ meetings, plans, issues, onSent }: ProposalFormProps) {
   const { t, lang, language } = useI18n();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [draft, setDraft] = useKeptState<Draft>('proposal', EMPTY);
   const [errors, setErrors] = useState<Errors>({});
   const [refused, setRefused] = useState<string | undefined>();
   // Counts the proposals sent: a new one starts with a fresh measure search.
@@ -179,15 +182,11 @@ export function ProposalForm({ meetings, plans, issues, onSent }: ProposalFormPr
               {errors.citedIssueIds && <ValidationMessage>{errors.citedIssueIds}</ValidationMessage>}
             </Fieldset>
           )}
-          {refused && (
-            <Alert data-color="danger" role="alert">
-              <Paragraph>{refused}</Paragraph>
-            </Alert>
-          )}
+          <Notice tone="danger" text={refused} />
           <div className="kom-actions">
-            <Button type="submit" disabled={sending}>
+            <SteadyButton type="submit" unavailable={sending}>
               {sending ? t('proposals.form.sending') : t('proposals.form.send')}
-            </Button>
+            </SteadyButton>
           </div>
         </>
       )}

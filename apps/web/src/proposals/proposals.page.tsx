@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { Alert, Button, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Link, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
 import { refusalOf } from '../apollo/refusal';
 import { useUser } from '../auth/session-context';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { LiveNotice } from '../components/live-notice';
 import { proposerText } from '../components/signer';
 import { Pager } from '../components/pager';
-import { Empty, ErrorState, Loading } from '../components/states';
+import { Empty, ErrorState, Loading, PageError } from '../components/states';
 import { useCursorPages } from '../components/use-cursor-pages';
 import { useTitle } from '../components/use-title';
 import { documentHref } from '../documents/links';
@@ -24,6 +24,8 @@ import { useI18n } from '../i18n/i18n';
 import { proposableMeetings } from './proposable';
 import { ProposalForm } from './proposal-form';
 import { measureNumbersText } from '../components/measure-catalogue';
+import { Notice } from '../components/notice';
+import { useKeptState } from '../components/use-kept-state';
 
 const STATUS_COLOR: Readonly<Record<AgendaProposalStatus, 'info' | 'success' | 'danger' | 'neutral'>> = {
   PROPOSED: 'info',
@@ -50,8 +52,8 @@ export function ProposalsPage() {
   const [withdraw, withdrawing] = useMutation(WithdrawAgendaProposalDocument);
   const [said, setSaid] = useState('');
   const [refused, setRefused] = useState<string | undefined>();
-  const [confirmWithdraw, setConfirmWithdraw] = useState<OurProposalFragment | undefined>();
-  const [withdrawReason, setWithdrawReason] = useState('');
+  const [confirmWithdraw, setConfirmWithdraw] = useKeptState<OurProposalFragment | undefined>('proposal.withdrawing', undefined);
+  const [withdrawReason, setWithdrawReason] = useKeptState('proposal.withdrawReason', '');
 
   const proposals = list.data?.agendaProposals.edges.map((e) => e.node) ?? [];
   // The status each proposal had when first listed or last pushed: a pushed change is told only when it is news.
@@ -77,7 +79,7 @@ export function ProposalsPage() {
   });
 
   if (choices.loading && !choices.data) return <Loading />;
-  if (choices.error && !choices.data) return <ErrorState onRetry={() => void choices.refetch()} />;
+  if (choices.error && !choices.data) return <PageError title={t('proposals.title')} error={choices.error} onRetry={() => void choices.refetch()} />;
   const memberships = choices.data?.organization?.memberships ?? [];
   const meetings = proposableMeetings(choices.data?.meetings.edges.map((e) => e.node) ?? [], memberships, now);
   const issues = choices.data?.issues?.edges.map((e) => e.node);
@@ -128,11 +130,7 @@ export function ProposalsPage() {
         {said && <Paragraph>{said}</Paragraph>}
       </div>
       <div role="alert">
-        {refused && (
-          <Alert data-color="danger">
-            <Paragraph>{refused}</Paragraph>
-          </Alert>
-        )}
+        <Notice tone="danger" text={refused} />
       </div>
       <section aria-labelledby="our-proposals-title" className="kom-stack">
         <Heading level={2} id="our-proposals-title" tabIndex={-1}>

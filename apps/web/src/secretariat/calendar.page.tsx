@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Checkbox, Field, Heading, Label, List, Paragraph, Radio, Select, Table, Tag, Textfield, ToggleGroup } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Field, Heading, Label, List, Paragraph, Radio, Select, Table, Tag, Textfield, ToggleGroup } from '@digdir/designsystemet-react';
 import { refusalOf } from '../apollo/refusal';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { AppLink } from '../components/router-link';
-import { Empty, ErrorState, Loading } from '../components/states';
+import { Empty, Loading, PageError } from '../components/states';
 import { useTitle } from '../components/use-title';
 import {
   SecretariatCalendarDocument,
@@ -18,6 +18,10 @@ import {
 import { formatDate, formatDateTime, osloInstant, osloParts, osloToday } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { seriesDates } from './series';
+import { TableScroll } from '../components/table-scroll';
+import { MessageNotices, Notice } from '../components/notice';
+import { SteadyButton } from '../components/steady-button';
+import { useKeptState } from '../components/use-kept-state';
 
 type Meeting = SecretariatCalendarQuery['meetings']['edges'][number]['node'];
 const monthOf = (iso: string) => osloParts(iso).day.slice(0, 7);
@@ -34,15 +38,15 @@ function weeksOf(month: string): Array<Array<string | null>> {
 
 function NewMeeting({ bodies, onMade }: { bodies: SecretariatCalendarQuery['bodies']; onMade: (text: string) => void }) {
   const { t, language } = useI18n();
-  const [kind, setKind] = useState<MeetingKind>('PROJECT_GROUP');
-  const [title, setTitle] = useState('');
-  const [day, setDay] = useState('');
-  const [start, setStart] = useState('09:00');
-  const [end, setEnd] = useState('11:00');
-  const [location, setLocation] = useState('');
-  const [videoLink, setVideoLink] = useState('');
+  const [kind, setKind] = useKeptState<MeetingKind>('schedule.kind', 'PROJECT_GROUP');
+  const [title, setTitle] = useKeptState('schedule.title', '');
+  const [day, setDay] = useKeptState('schedule.day', '');
+  const [start, setStart] = useKeptState('schedule.start', '09:00');
+  const [end, setEnd] = useKeptState('schedule.end', '11:00');
+  const [location, setLocation] = useKeptState('schedule.location', '');
+  const [videoLink, setVideoLink] = useKeptState('schedule.videoLink', '');
   const [repeat, setRepeat] = useState(false);
-  const [until, setUntil] = useState('');
+  const [until, setUntil] = useKeptState('schedule.until', '');
   const [errors, setErrors] = useState<Partial<Record<'title' | 'day' | 'end' | 'until' | 'place' | 'form', string>>>({});
   const [confirming, setConfirming] = useState(false);
   const [schedule, scheduling] = useMutation(SecretariatScheduleMeetingDocument);
@@ -108,15 +112,11 @@ function NewMeeting({ bodies, onMade }: { bodies: SecretariatCalendarQuery['bodi
         onChange={(e) => setRepeat(e.target.checked)}
       />
       {repeat && <Textfield type="date" label={t('secretariat.calendar.form.until')} description={t('secretariat.calendar.form.untilHint')} value={until} onChange={(e) => setUntil(e.target.value)} error={errors.until} />}
-      {errors.form && (
-        <Alert data-color="danger">
-          <Paragraph>{errors.form}</Paragraph>
-        </Alert>
-      )}
+      <Notice tone="danger" text={errors.form} />
       <div className="kom-actions">
-        <Button type="submit" disabled={scheduling.loading || planning.loading}>
+        <SteadyButton type="submit" unavailable={scheduling.loading || planning.loading}>
           {t('secretariat.calendar.form.review')}
-        </Button>
+        </SteadyButton>
       </div>
     </form>
       <ConfirmDialog
@@ -147,15 +147,15 @@ export function CalendarPage() {
   const [view, setView] = useState<'list' | 'month'>('list');
   const [month, setMonth] = useState(osloToday().slice(0, 7));
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string } | undefined>();
-  const [moving, setMoving] = useState<{ meeting: Meeting; day: string; start: string; end: string } | undefined>();
-  const [cancelling, setCancelling] = useState<Meeting | undefined>();
+  const [moving, setMoving] = useKeptState<{ meeting: Meeting; day: string; start: string; end: string } | undefined>('moving', undefined);
+  const [cancelling, setCancelling] = useKeptState<Meeting | undefined>('cancelling', undefined);
   const [cancelRest, setCancelRest] = useState(false);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useKeptState('cancel.reason', '');
   const [reschedule] = useMutation(SecretariatRescheduleDocument);
   const [cancel, cancelMutation] = useMutation(SecretariatCancelMeetingDocument);
 
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('secretariat.calendar.title')} error={error} onRetry={() => void refetch()} />;
   if (!data) return null;
   const meetings = data.meetings.edges.map((e) => e.node);
   const upcoming = meetings.filter((m) => m.status !== 'CANCELLED');
@@ -245,13 +245,7 @@ export function CalendarPage() {
         {t('secretariat.calendar.title')}
       </Heading>
       <Paragraph>{t('secretariat.calendar.intro')}</Paragraph>
-      <div role="status" aria-live="polite">
-        {message && (
-          <Alert data-color={message.kind}>
-            <Paragraph>{message.text}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <MessageNotices message={message} />
       <ToggleGroup value={view} onChange={(v) => setView(v as 'list' | 'month')} aria-label={t('secretariat.calendar.view')}>
         <ToggleGroup.Item value="list">{t('secretariat.calendar.view.list')}</ToggleGroup.Item>
         <ToggleGroup.Item value="month">{t('secretariat.calendar.view.month')}</ToggleGroup.Item>
@@ -265,18 +259,20 @@ export function CalendarPage() {
               <Heading level={2} data-size="sm" id={`month-${key}`}>
                 {monthName(key)}
               </Heading>
-              <Table>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t('secretariat.calendar.column.when')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('secretariat.calendar.column.meeting')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('secretariat.calendar.column.body')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('secretariat.calendar.column.status')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('secretariat.calendar.column.actions')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>{list.map(row)}</Table.Body>
-              </Table>
+              <TableScroll label={monthName(key)}>
+                <Table>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell>{t('secretariat.calendar.column.when')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('secretariat.calendar.column.meeting')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('secretariat.calendar.column.body')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('secretariat.calendar.column.status')}</Table.HeaderCell>
+                      <Table.HeaderCell>{t('secretariat.calendar.column.actions')}</Table.HeaderCell>
+                    </Table.Row>
+                  </Table.Head>
+                  <Table.Body>{list.map(row)}</Table.Body>
+                </Table>
+              </TableScroll>
             </section>
           ))
         ))}
@@ -293,38 +289,40 @@ export function CalendarPage() {
               {t('secretariat.calendar.nextMonth')}
             </Button>
           </div>
-          <Table className="kom-month">
-            <caption className="kom-visually-hidden">{monthName(month)}</caption>
-            <Table.Head>
-              <Table.Row>
-                {[0, 1, 2, 3, 4, 5, 6].map((d) => (
-                  <Table.HeaderCell key={d}>{new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + d)))}</Table.HeaderCell>
-                ))}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {weeksOf(month).map((week, w) => (
-                <Table.Row key={w}>
-                  {week.map((d, i) => (
-                    <Table.Cell key={d ?? `empty-${w}-${i}`}>
-                      {d && (
-                        <>
-                          <span className="kom-day">{Number(d.slice(8))}</span>
-                          {meetings
-                            .filter((m) => osloParts(m.startsAt).day === d)
-                            .map((m) => (
-                              <Paragraph key={m.id} data-size="xs" className={m.status === 'CANCELLED' ? 'kom-cancelled' : undefined}>
-                                {t('secretariat.calendar.cell', { time: osloParts(m.startsAt).time, title: m.title, status: m.status === 'CANCELLED' ? m.statusLabel : '' })}
-                              </Paragraph>
-                            ))}
-                        </>
-                      )}
-                    </Table.Cell>
+          <TableScroll label={monthName(month)}>
+            <Table className="kom-month">
+              <caption className="kom-visually-hidden">{monthName(month)}</caption>
+              <Table.Head>
+                <Table.Row>
+                  {[0, 1, 2, 3, 4, 5, 6].map((d) => (
+                    <Table.HeaderCell key={d}>{new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + d)))}</Table.HeaderCell>
                   ))}
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {weeksOf(month).map((week, w) => (
+                  <Table.Row key={w}>
+                    {week.map((d, i) => (
+                      <Table.Cell key={d ?? `empty-${w}-${i}`}>
+                        {d && (
+                          <>
+                            <span className="kom-day">{Number(d.slice(8))}</span>
+                            {meetings
+                              .filter((m) => osloParts(m.startsAt).day === d)
+                              .map((m) => (
+                                <Paragraph key={m.id} data-size="xs" className={m.status === 'CANCELLED' ? 'kom-cancelled' : undefined}>
+                                  {t('secretariat.calendar.cell', { time: osloParts(m.startsAt).time, title: m.title, status: m.status === 'CANCELLED' ? m.statusLabel : '' })}
+                                </Paragraph>
+                              ))}
+                          </>
+                        )}
+                      </Table.Cell>
+                    ))}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         </section>
       )}
 

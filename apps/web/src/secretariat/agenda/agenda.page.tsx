@@ -6,7 +6,7 @@ import { refusalOf, type Refusal } from '../../apollo/refusal';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { LiveNotice } from '../../components/live-notice';
 import { AppLink } from '../../components/router-link';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import { Empty, Loading, PageError } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import {
   AgendaAddItemDocument,
@@ -25,6 +25,9 @@ import { changesBetween, measuresText, moved, parseMeasures, type AgendaChanges 
 import { checkDraft, EMPTY_DRAFT, ItemForm, type ItemDraft, type ItemErrors } from './item-form';
 import { ProposalsPanel } from './proposals-panel';
 import { asRefInputs, measureKey, measureNumbersText, measureText, type CitedMeasure } from '../../components/measure-catalogue';
+import { Notice } from '../../components/notice';
+import { SteadyButton } from '../../components/steady-button';
+import { useKeptState } from '../../components/use-kept-state';
 
 type Meeting = AgendaEditorMeetingFragment;
 type Item = NonNullable<Meeting['agenda']>[number];
@@ -101,10 +104,10 @@ export function AgendaPage() {
   const [publish, publishing] = useMutation(AgendaPublishDocument);
   const [placeIssue, placing] = useMutation(AgendaPlaceIssueDocument);
 
-  const [addForm, setAddForm] = useState<FormState>(FRESH_FORM);
-  const [editing, setEditing] = useState<(FormState & { itemId: string }) | undefined>();
-  const [confirmRemove, setConfirmRemove] = useState<Item | undefined>();
-  const [removalReason, setRemovalReason] = useState('');
+  const [addForm, setAddForm] = useKeptState<FormState>('item.new', FRESH_FORM);
+  const [editing, setEditing] = useKeptState<(FormState & { itemId: string }) | undefined>('item.editing', undefined);
+  const [confirmRemove, setConfirmRemove] = useKeptState<Item | undefined>('item.removing', undefined);
+  const [removalReason, setRemovalReason] = useKeptState('item.removalReason', '');
   const [removalError, setRemovalError] = useState<string | undefined>();
   const [confirmPublish, setConfirmPublish] = useState(false);
   const [said, setSaid] = useState('');
@@ -134,7 +137,7 @@ export function AgendaPage() {
   }, [focusAfterMove, orderKey]);
 
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('secretariat.agenda.heading')} error={error} onRetry={() => void refetch()} />;
   if (!data) return null;
   if (!meeting) {
     return (
@@ -336,11 +339,7 @@ export function AgendaPage() {
         {said && <Paragraph>{said}</Paragraph>}
       </div>
       <div role="alert">
-        {refused && (
-          <Alert data-color="danger">
-            <Paragraph>{refused}</Paragraph>
-          </Alert>
-        )}
+        <Notice tone="danger" text={refused} />
       </div>
 
       {published ? (
@@ -352,9 +351,9 @@ export function AgendaPage() {
           <div className="kom-card kom-stack">
             <Paragraph>{t('secretariat.agenda.draftNote')}</Paragraph>
             <div>
-              <Button onClick={() => (current.length === 0 ? (setSaid(''), setRefused(t('refusal.AGENDA_EMPTY'))) : setConfirmPublish(true))} disabled={publishing.loading}>
+              <SteadyButton onClick={() => (current.length === 0 ? (setSaid(''), setRefused(t('refusal.AGENDA_EMPTY'))) : setConfirmPublish(true))} unavailable={publishing.loading}>
                 {t('secretariat.agenda.publish')}
-              </Button>
+              </SteadyButton>
             </div>
           </div>
         )
@@ -423,11 +422,7 @@ export function AgendaPage() {
                         plans={plans}
                       >
                         {editing.conflict && <ConflictNotice changes={editing.conflict} />}
-                        {editing.refusal && (
-                          <Alert data-color="danger" role="alert">
-                            <Paragraph>{editing.refusal}</Paragraph>
-                          </Alert>
-                        )}
+                        <Notice tone="danger" text={editing.refusal} />
                       </ItemForm>
                     ) : (
                       <div className="kom-stack kom-agenda-body">
@@ -545,11 +540,7 @@ export function AgendaPage() {
             plans={plans}
           >
             {addForm.conflict && <ConflictNotice changes={addForm.conflict} />}
-            {addForm.refusal && (
-              <Alert data-color="danger" role="alert">
-                <Paragraph>{addForm.refusal}</Paragraph>
-              </Alert>
-            )}
+            <Notice tone="danger" text={addForm.refusal} />
           </ItemForm>
         </div>
       )}
@@ -606,9 +597,9 @@ export function AgendaPage() {
                     {t('secretariat.agenda.suggest.issueFacts', { organization: orgName(issue.organizationId) })}
                     {issue.citedMeasureRefs.length > 0 && ` ${t('secretariat.agenda.suggest.issueMeasures', { measures: measureNumbersText(issue.citedMeasureRefs) })}`}
                   </Paragraph>
-                  <Button variant="secondary" data-size="sm" disabled={placing.loading} aria-label={t('secretariat.agenda.suggest.placeOne', { title: issue.title })} onClick={() => void place(issue)}>
+                  <SteadyButton variant="secondary" data-size="sm" unavailable={placing.loading} aria-label={t('secretariat.agenda.suggest.placeOne', { title: issue.title })} onClick={() => void place(issue)}>
                     {t('secretariat.agenda.suggest.place')}
-                  </Button>
+                  </SteadyButton>
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@ import { Button, Checkbox, Field, Fieldset, Heading, Label, List, Select, Textfi
 import { measureKey, measureText, newestPlansFirst, sameMeasure, type CitedMeasure, type PlanChoice } from '../../components/measure-catalogue';
 import { useI18n } from '../../i18n/i18n';
 import { measuresText, parseMeasures } from './agenda-edits';
+import { SteadyButton } from '../../components/steady-button';
 
 /** What the secretariat types for an agenda item, kept as typed until the server accepts it. */
 export interface ItemDraft {
@@ -115,9 +116,9 @@ export function ItemForm({ id, heading, draft, onChange, errors, submitLabel, bu
       </details>
       {children}
       <div className="kom-actions">
-        <Button type="submit" disabled={busy}>
+        <SteadyButton type="submit" unavailable={busy}>
           {submitLabel}
-        </Button>
+        </SteadyButton>
         {onCancel && (
           <Button type="button" variant="secondary" onClick={onCancel}>
             {t('action.cancel')}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { Alert, Button, Field, Heading, Label, List, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, List, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { refusalOf } from '../../apollo/refusal';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { measureKey, type CitedMeasure } from '../../components/measure-catalogue';
@@ -16,6 +16,8 @@ import {
 } from '../../gql/graphql';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
+import { Notice } from '../../components/notice';
+import { useKeptState } from '../../components/use-kept-state';
 
 type Proposal = PendingProposalFragment;
 
@@ -48,9 +50,9 @@ export function ProposalsPanel({ meetingId, published, items, orgName, measureTi
   useSubscription(AgendaProposalsChangedDocument, { variables: { meetingId }, onData: () => void refetch() });
   const [accept, accepting] = useMutation(AgendaAcceptProposalDocument);
   const [decline, declining] = useMutation(AgendaDeclineProposalDocument);
-  const [deciding, setDeciding] = useState<Deciding | undefined>();
-  const [place, setPlace] = useState('');
-  const [reason, setReason] = useState('');
+  const [deciding, setDeciding] = useKeptState<Deciding | undefined>('proposal.deciding', undefined);
+  const [place, setPlace] = useKeptState('proposal.place', '');
+  const [reason, setReason] = useKeptState('proposal.declineReason', '');
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [refused, setRefused] = useState<string | undefined>();
 
@@ -178,11 +180,7 @@ export function ProposalsPanel({ meetingId, published, items, orgName, measureTi
           </Select>
           {fieldError && deciding?.kind === 'accept' && <ValidationMessage>{fieldError}</ValidationMessage>}
         </Field>
-        {refused && deciding?.kind === 'accept' && (
-          <Alert data-color="warning" role="alert">
-            <Paragraph>{refused}</Paragraph>
-          </Alert>
-        )}
+        <Notice tone="warning" refusal text={refused && deciding?.kind === 'accept' ? refused : undefined} />
       </ConfirmDialog>
 
       <ConfirmDialog
@@ -206,11 +204,7 @@ export function ProposalsPanel({ meetingId, published, items, orgName, measureTi
           }}
           error={deciding?.kind === 'decline' ? fieldError : undefined}
         />
-        {refused && deciding?.kind === 'decline' && (
-          <Alert data-color="warning" role="alert">
-            <Paragraph>{refused}</Paragraph>
-          </Alert>
-        )}
+        <Notice tone="warning" refusal text={refused && deciding?.kind === 'decline' ? refused : undefined} />
       </ConfirmDialog>
     </section>
   );

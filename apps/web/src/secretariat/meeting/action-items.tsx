@@ -1,12 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Field, Heading, Label, List, Paragraph, Select, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, List, Paragraph, Select, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { refusalOf } from '../../apollo/refusal';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { useFocusBack, useFocusOnOpen } from '../../components/use-focus-back';
+import { useKeptState } from '../../components/use-kept-state';
 import { SecretariatAssignActionItemDocument, SecretariatCancelActionItemDocument } from '../../gql/graphql';
 import { formatDate, osloToday } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { newKey, refusalText, type ActionItem, type Decision, type MeetingContext } from './shared';
+import { Notice } from '../../components/notice';
+import { SteadyButton } from '../../components/steady-button';
 
 type Field = 'owner' | 'dueDate' | 'description' | 'form';
 const FIELD_OF_REASON: Readonly<Record<string, Field>> = {
@@ -18,15 +22,17 @@ const FIELD_OF_REASON: Readonly<Record<string, Field>> = {
 const FIELD_OF_NAME: Readonly<Record<string, Field>> = { responsibleOrganizationId: 'owner', dueDate: 'dueDate', description: 'description' };
 
 /** A new action item on a decision: who, by when (an Oslo day, not in the past) and what. */
-function AssignForm({ context, decision, index, onDone }: { context: MeetingContext; decision: Decision; index: number; onDone: () => void }) {
+function AssignForm({ context, decision, index, focusOnOpen, onDone }: { context: MeetingContext; decision: Decision; index: number; focusOnOpen: boolean; onDone: () => void }) {
   const { t } = useI18n();
   const id = `assign-${decision.id}`;
-  const [owner, setOwner] = useState('');
-  const [dueDate, setDueDate] = useState('');
-  const [description, setDescription] = useState('');
+  const kept = `action.${decision.id}`;
+  const [owner, setOwner] = useKeptState(`${kept}.owner`, '');
+  const [dueDate, setDueDate] = useKeptState(`${kept}.due`, '');
+  const [description, setDescription] = useKeptState(`${kept}.description`, '');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [key, setKey] = useState(newKey);
   const [assign, assigning] = useMutation(SecretariatAssignActionItemDocument);
+  const heading = useFocusOnOpen<HTMLHeadingElement>(focusOnOpen);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: typeof errors = {};
@@ -54,7 +60,7 @@ function AssignForm({ context, decision, index, onDone }: { context: MeetingCont
   };
   return (
     <form onSubmit={(e) => void submit(e)} className="kom-form" aria-labelledby={`${id}-title`} noValidate>
-      <Heading level={5} data-size="2xs" id={`${id}-title`}>
+      <Heading ref={heading} tabIndex={-1} level={5} data-size="2xs" id={`${id}-title`}>
         {t('secretariat.meeting.action.new', { number: index + 1 })}
       </Heading>
       <Field>
@@ -71,15 +77,11 @@ function AssignForm({ context, decision, index, onDone }: { context: MeetingCont
       </Field>
       <Textfield type="date" label={t('secretariat.meeting.action.due')} description={t('secretariat.meeting.action.dueHint')} value={dueDate} onChange={(e) => setDueDate(e.target.value)} error={errors.dueDate} />
       <Textfield multiline rows={2} label={t('secretariat.meeting.action.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} />
-      {errors.form && (
-        <Alert data-color="danger">
-          <Paragraph>{errors.form}</Paragraph>
-        </Alert>
-      )}
+      <Notice tone="danger" text={errors.form} />
       <div className="kom-actions">
-        <Button type="submit" disabled={assigning.loading}>
+        <SteadyButton type="submit" unavailable={assigning.loading}>
           {t('secretariat.meeting.action.save')}
-        </Button>
+        </SteadyButton>
         <Button type="button" variant="secondary" onClick={onDone}>
           {t('action.cancel')}
         </Button>
@@ -91,9 +93,11 @@ function AssignForm({ context, decision, index, onDone }: { context: MeetingCont
 /** The action items set on a decision; an open one can be cancelled with a reason, after a confirmation. */
 export function ActionItems({ context, decision, index }: { context: MeetingContext; decision: Decision; index: number }) {
   const { t, language } = useI18n();
-  const [adding, setAdding] = useState(false);
-  const [cancelling, setCancelling] = useState<ActionItem | undefined>();
-  const [reason, setReason] = useState('');
+  const [adding, setAdding] = useKeptState(`action.${decision.id}.open`, false);
+  const opener = useFocusBack<HTMLButtonElement>(adding);
+  const [openedByPerson, setOpenedByPerson] = useState(false);
+  const [cancelling, setCancelling] = useKeptState<ActionItem | undefined>(`action.${decision.id}.cancelling`, undefined);
+  const [reason, setReason] = useKeptState(`action.${decision.id}.cancelReason`, '');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [cancel, cancelMutation] = useMutation(SecretariatCancelActionItemDocument);
   const items = context.meeting.actionItems.filter((a) => a.decisionId === decision.id);
@@ -145,10 +149,10 @@ export function ActionItems({ context, decision, index }: { context: MeetingCont
       )}
       {editable &&
         (adding ? (
-          <AssignForm context={context} decision={decision} index={index} onDone={() => setAdding(false)} />
+          <AssignForm context={context} decision={decision} index={index} focusOnOpen={openedByPerson} onDone={() => (setAdding(false), setOpenedByPerson(false))} />
         ) : (
           <div>
-            <Button variant="secondary" data-size="sm" onClick={() => setAdding(true)} aria-label={t('secretariat.meeting.action.addFor', { number: index + 1 })}>
+            <Button ref={opener} variant="secondary" data-size="sm" onClick={() => (setAdding(true), setOpenedByPerson(true))} aria-label={t('secretariat.meeting.action.addFor', { number: index + 1 })}>
               {t('secretariat.meeting.action.add')}
             </Button>
           </div>

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { AppLink } from '../../components/router-link';
+import { useFocusBack, useFocusOnOpen } from '../../components/use-focus-back';
+import { useKeptState } from '../../components/use-kept-state';
 import { recorderText } from '../../components/signer';
 import { SecretariatRecordPositionDocument } from '../../gql/graphql';
 import { formatDate } from '../../i18n/format';
@@ -10,16 +12,20 @@ import { ActionItems } from './action-items';
 import { missingReasons, PositionFields, type PositionChoices } from './positions';
 import { refusalText, type Decision, type MeetingContext } from './shared';
 import { measureNumbersText } from '../../components/measure-catalogue';
+import { TableScroll } from '../../components/table-scroll';
+import { Notice } from '../../components/notice';
+import { SteadyButton } from '../../components/steady-button';
 
 /** Change positions on a decision until the minutes are approved (the latest one counts; the log keeps each). */
-function ChangePositions({ context, decision, onDone }: { context: MeetingContext; decision: Decision; onDone: () => void }) {
+function ChangePositions({ context, decision, focusOnOpen, onDone }: { context: MeetingContext; decision: Decision; focusOnOpen: boolean; onDone: () => void }) {
   const { t } = useI18n();
   const id = `positions-${decision.id}`;
   const initial: PositionChoices = Object.fromEntries(decision.positions.map((p) => [p.organizationId, { position: p.position, reason: p.reason ?? '' }]));
-  const [value, setValue] = useState<PositionChoices>(initial);
+  const [value, setValue] = useKeptState<PositionChoices>(`positions.${decision.id}`, initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | undefined>();
   const [record, recording] = useMutation(SecretariatRecordPositionDocument);
+  const heading = useFocusOnOpen<HTMLHeadingElement>(focusOnOpen);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const missing = missingReasons(value, t('refusal.OBJECTION_NEEDS_REASON'));
@@ -41,7 +47,7 @@ function ChangePositions({ context, decision, onDone }: { context: MeetingContex
   };
   return (
     <form onSubmit={(e) => void submit(e)} className="kom-form" aria-labelledby={`${id}-title`} noValidate>
-      <Heading level={5} data-size="2xs" id={`${id}-title`}>
+      <Heading ref={heading} tabIndex={-1} level={5} data-size="2xs" id={`${id}-title`}>
         {t('secretariat.meeting.position.changeTitle')}
       </Heading>
       <PositionFields
@@ -53,15 +59,11 @@ function ChangePositions({ context, decision, onDone }: { context: MeetingContex
         errors={errors}
         onChange={(org, choice) => setValue({ ...value, [org]: choice })}
       />
-      {formError && (
-        <Alert data-color="danger">
-          <Paragraph>{formError}</Paragraph>
-        </Alert>
-      )}
+      <Notice tone="danger" text={formError} />
       <div className="kom-actions">
-        <Button type="submit" disabled={recording.loading}>
+        <SteadyButton type="submit" unavailable={recording.loading}>
           {t('secretariat.meeting.position.save')}
-        </Button>
+        </SteadyButton>
         <Button type="button" variant="secondary" onClick={onDone}>
           {t('action.cancel')}
         </Button>
@@ -73,7 +75,9 @@ function ChangePositions({ context, decision, onDone }: { context: MeetingContex
 /** One decision taken on an agenda item: what was decided and why, the positions, its action items. */
 export function DecisionCard({ context, decision, index }: { context: MeetingContext; decision: Decision; index: number }) {
   const { t, language } = useI18n();
-  const [changing, setChanging] = useState(false);
+  const [changing, setChanging] = useKeptState(`positions.${decision.id}.open`, false);
+  const opener = useFocusBack<HTMLButtonElement>(changing);
+  const [openedByPerson, setOpenedByPerson] = useState(false);
   const active = decision.status === 'ACTIVE';
   const editable = active && !context.readOnly;
   const id = `decision-${decision.id}`;
@@ -127,32 +131,34 @@ export function DecisionCard({ context, decision, index }: { context: MeetingCon
       {decision.positions.length === 0 ? (
         <Paragraph data-size="sm">{t('secretariat.meeting.position.noneRecorded')}</Paragraph>
       ) : (
-        <Table data-size="sm">
-          <caption>{t('secretariat.meeting.position.caption', { number: index + 1 })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('secretariat.meeting.position.organization')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('secretariat.meeting.position.position')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('secretariat.meeting.position.reasonColumn')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {decision.positions.map((p) => (
-              <Table.Row key={p.organizationId}>
-                <Table.Cell>{name(p.organizationId)}</Table.Cell>
-                <Table.Cell>{[p.positionLabel, recorderText(t, p.representative)].filter(Boolean).join(', ')}</Table.Cell>
-                <Table.Cell>{p.reason ?? ''}</Table.Cell>
+        <TableScroll label={t('secretariat.meeting.position.caption', { number: index + 1 })}>
+          <Table data-size="sm">
+            <caption>{t('secretariat.meeting.position.caption', { number: index + 1 })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('secretariat.meeting.position.organization')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('secretariat.meeting.position.position')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('secretariat.meeting.position.reasonColumn')}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {decision.positions.map((p) => (
+                <Table.Row key={p.organizationId}>
+                  <Table.Cell>{name(p.organizationId)}</Table.Cell>
+                  <Table.Cell>{[p.positionLabel, recorderText(t, p.representative)].filter(Boolean).join(', ')}</Table.Cell>
+                  <Table.Cell>{p.reason ?? ''}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
       {editable &&
         (changing ? (
-          <ChangePositions context={context} decision={decision} onDone={() => setChanging(false)} />
+          <ChangePositions context={context} decision={decision} focusOnOpen={openedByPerson} onDone={() => (setChanging(false), setOpenedByPerson(false))} />
         ) : (
           <div>
-            <Button variant="secondary" data-size="sm" onClick={() => setChanging(true)} aria-label={t('secretariat.meeting.position.changeFor', { number: index + 1 })}>
+            <Button ref={opener} variant="secondary" data-size="sm" onClick={() => (setChanging(true), setOpenedByPerson(true))} aria-label={t('secretariat.meeting.position.changeFor', { number: index + 1 })}>
               {t('secretariat.meeting.position.change')}
             </Button>
           </div>

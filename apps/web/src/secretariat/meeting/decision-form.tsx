@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Fieldset, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { refusalOf } from '../../apollo/refusal';
+import { useFocusOnOpen } from '../../components/use-focus-back';
+import { useKeptState } from '../../components/use-kept-state';
 import { SecretariatRecordDecisionDocument, SecretariatSupersedeDecisionDocument, type Position } from '../../gql/graphql';
 import { formatDate, osloParts } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -10,6 +12,8 @@ import { asRefInputs, type CitedMeasure } from '../../components/measure-catalog
 import { MeasurePicker } from '../../components/measure-picker';
 import { missingReasons, PositionFields, type PositionChoice, type PositionChoices } from './positions';
 import { newKey, refusalText, type AgendaItem, type MeetingContext } from './shared';
+import { Notice } from '../../components/notice';
+import { SteadyButton } from '../../components/steady-button';
 
 type Field = 'text' | 'rationale' | 'citedMeasures' | 'reviewDate' | 'form';
 const FIELDS: readonly Field[] = ['text', 'rationale', 'citedMeasures', 'reviewDate'];
@@ -27,22 +31,25 @@ const FIELD_OF_REASON: Readonly<Record<string, Field>> = {
  * date, each attending organisation's position and, optionally, the earlier decision it replaces
  * (found by search; that one is then marked superseded).
  */
-export function DecisionForm({ context, item, onDone }: { context: MeetingContext; item: AgendaItem; onDone: () => void }) {
+export function DecisionForm({ context, item, focusOnOpen, onDone }: { context: MeetingContext; item: AgendaItem; focusOnOpen: boolean; onDone: () => void }) {
   const { t, language } = useI18n();
   const { meeting, attendees, positionLabels, plans } = context;
   const id = `decide-${item.id}`;
-  const [text, setText] = useState('');
-  const [rationale, setRationale] = useState('');
-  const [citedMeasures, setCitedMeasures] = useState<CitedMeasure[]>(() => asRefInputs(item.citedMeasureRefs));
-  const [reviewDate, setReviewDate] = useState('');
-  const [positions, setPositions] = useState<PositionChoices>({});
-  const [replaces, setReplaces] = useState<FoundDecision | undefined>();
+  // What is typed and chosen survives a session that ends before it is sent (useKeptState).
+  const kept = `decision.${item.id}`;
+  const [text, setText] = useKeptState(`${kept}.text`, '');
+  const [rationale, setRationale] = useKeptState(`${kept}.rationale`, '');
+  const [citedMeasures, setCitedMeasures] = useKeptState<CitedMeasure[]>(`${kept}.measures`, () => asRefInputs(item.citedMeasureRefs));
+  const [reviewDate, setReviewDate] = useKeptState(`${kept}.reviewDate`, '');
+  const [positions, setPositions] = useKeptState<PositionChoices>(`${kept}.positions`, {});
+  const [replaces, setReplaces] = useKeptState<FoundDecision | undefined>(`${kept}.replaces`, undefined);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [positionErrors, setPositionErrors] = useState<Record<string, string>>({});
   const [key, setKey] = useState(newKey);
   const [record, recording] = useMutation(SecretariatRecordDecisionDocument);
   const [supersede, superseding] = useMutation(SecretariatSupersedeDecisionDocument);
   const meetingDay = osloParts(meeting.startsAt).day;
+  const heading = useFocusOnOpen<HTMLHeadingElement>(focusOnOpen);
 
   const setPosition = (organizationId: string, choice: PositionChoice) => {
     setPositions({ ...positions, [organizationId]: choice });
@@ -105,7 +112,7 @@ export function DecisionForm({ context, item, onDone }: { context: MeetingContex
 
   return (
     <form onSubmit={(e) => void submit(e)} className="kom-form kom-card" aria-labelledby={`${id}-title`} noValidate>
-      <Heading level={4} data-size="xs" id={`${id}-title`}>
+      <Heading ref={heading} tabIndex={-1} level={4} data-size="xs" id={`${id}-title`}>
         {t('secretariat.meeting.decision.new', { item: item.title })}
       </Heading>
       <Textfield multiline rows={3} label={t('secretariat.meeting.decision.text')} value={text} onChange={(e) => setText(e.target.value)} error={errors.text} />
@@ -147,15 +154,11 @@ export function DecisionForm({ context, item, onDone }: { context: MeetingContex
           <DecisionSearch context={context} idPrefix={id} actionLabel={(d) => t('secretariat.meeting.decision.pickReplaced', { text: d.text })} onPick={setReplaces} />
         )}
       </Fieldset>
-      {errors.form && (
-        <Alert data-color="danger">
-          <Paragraph>{errors.form}</Paragraph>
-        </Alert>
-      )}
+      <Notice tone="danger" text={errors.form} />
       <div className="kom-actions">
-        <Button type="submit" disabled={recording.loading || superseding.loading}>
+        <SteadyButton type="submit" unavailable={recording.loading || superseding.loading}>
           {t('secretariat.meeting.decision.save')}
-        </Button>
+        </SteadyButton>
         <Button type="button" variant="secondary" onClick={onDone}>
           {t('action.cancel')}
         </Button>

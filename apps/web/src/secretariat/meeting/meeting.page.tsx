@@ -4,7 +4,9 @@ import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-r
 import { useParams } from 'react-router';
 import { LiveNotice } from '../../components/live-notice';
 import { AppLink } from '../../components/router-link';
-import { ErrorState, Loading } from '../../components/states';
+import { useFocusBack } from '../../components/use-focus-back';
+import { useKeptState } from '../../components/use-kept-state';
+import { Loading, PageError } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { SecretariatMeetingBodyDocument, SecretariatMeetingChangedDocument, SecretariatMeetingDocument } from '../../gql/graphql';
 import { formatDate, formatDateTime, osloParts } from '../../i18n/format';
@@ -16,6 +18,7 @@ import { Minutes } from './minutes';
 import { RevokeDecision } from './revoke';
 import type { AgendaItem as AgendaItemRecord, MeetingContext, Org } from './shared';
 import { measureNumbersText } from '../../components/measure-catalogue';
+import { Notice } from '../../components/notice';
 
 const YEAR = 365 * 24 * 3600_000;
 
@@ -31,7 +34,9 @@ function useStarted(startsAt: string | undefined): boolean {
 
 function AgendaItem({ context, item, position }: { context: MeetingContext; item: AgendaItemRecord; position: number }) {
   const { t } = useI18n();
-  const [deciding, setDeciding] = useState(false);
+  const [deciding, setDeciding] = useKeptState(`decision.${item.id}.open`, false);
+  const opener = useFocusBack<HTMLButtonElement>(deciding);
+  const [openedByPerson, setOpenedByPerson] = useState(false);
   const { meeting } = context;
   const decisions = meeting.decisions.map((d, index) => ({ d, index })).filter(({ d }) => d.agendaItemId === item.id);
   const mayDecide = meeting.status === 'HELD' && !context.readOnly && !item.removedByAmendment;
@@ -58,10 +63,10 @@ function AgendaItem({ context, item, position }: { context: MeetingContext; item
         ))}
         {mayDecide &&
           (deciding ? (
-            <DecisionForm context={context} item={item} onDone={() => setDeciding(false)} />
+            <DecisionForm context={context} item={item} focusOnOpen={openedByPerson} onDone={() => (setDeciding(false), setOpenedByPerson(false))} />
           ) : (
             <div>
-              <Button variant="secondary" onClick={() => setDeciding(true)} aria-label={t('secretariat.meeting.decision.newFor', { item: item.title })}>
+              <Button ref={opener} variant="secondary" onClick={() => (setDeciding(true), setOpenedByPerson(true))} aria-label={t('secretariat.meeting.decision.newFor', { item: item.title })}>
                 {t('secretariat.meeting.decision.add')}
               </Button>
             </div>
@@ -97,8 +102,8 @@ export function MeetingPage() {
   useTitle(meeting?.title ?? t('secretariat.meeting.title'));
 
   if ((loading && !data) || (meeting && body.loading && !body.data)) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
-  if (body.error && !body.data) return <ErrorState onRetry={() => void body.refetch()} />;
+  if (error && !data) return <PageError title={t('secretariat.meeting.title')} error={error} onRetry={() => void refetch()} />;
+  if (body.error && !body.data) return <PageError title={t('secretariat.meeting.title')} error={body.error} onRetry={() => void body.refetch()} />;
   if (!meeting || !data) {
     return (
       <section aria-labelledby="meeting-missing">
@@ -153,13 +158,7 @@ export function MeetingPage() {
         <dd>{meeting.minutesStatusLabel}</dd>
       </dl>
       <LiveNotice />
-      <div role="status" aria-live="polite">
-        {message && (
-          <Alert data-color="success">
-            <Paragraph>{message}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <Notice tone="success" text={message} />
       {readOnly && (
         <Alert data-color="info">
           <Paragraph>{t('secretariat.meeting.readOnly')}</Paragraph>

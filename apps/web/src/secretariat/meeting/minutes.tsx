@@ -2,11 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { useKeptState } from '../../components/use-kept-state';
 import { AppLink } from '../../components/router-link';
 import { SecretariatApproveMinutesDocument, SecretariatMeetingDocument, SecretariatRecordMinutesDocument } from '../../gql/graphql';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { isConflict, refusalText, type MeetingContext } from './shared';
+import { Notice } from '../../components/notice';
+import { SteadyButton } from '../../components/steady-button';
 
 /** What the other writer saved, beside what this user typed (which stays in the field). */
 interface Conflict {
@@ -25,8 +28,11 @@ export function Minutes({ context }: { context: MeetingContext }) {
   const { meeting, bodyMeetings } = context;
   const saved = meeting.minutes?.text ?? '';
   // What the text was built on: the revision and text when the page was opened or last saved here.
-  const [base, setBase] = useState({ revision: meeting.revision, text: saved });
-  const [text, setText] = useState(saved);
+  // Both are kept over a new sign-in, so a draft typed then is still saved against what it began from.
+  const [draft, setDraft, markSaved] = useKeptState('minutes', () => ({ text: saved, base: { revision: meeting.revision, text: saved } }));
+  const { text, base } = draft;
+  const setText = (next: string) => setDraft((d) => ({ ...d, text: next }));
+  const setBase = (next: { revision: number; text: string }) => setDraft((d) => ({ ...d, base: next }));
   const [conflict, setConflict] = useState<Conflict | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
@@ -60,6 +66,7 @@ export function Minutes({ context }: { context: MeetingContext }) {
       const result = await recordMinutes({ variables: { input: { meetingId: meeting.id, text, expectedRevision: onto.revision }, lang } });
       const revision = result.data?.recordMinutes.revision ?? onto.revision;
       setBase({ revision, text });
+      markSaved({ text, base: { revision, text } });
       setConflict(undefined);
       context.announce(t('secretariat.meeting.minutes.saved'));
       return;
@@ -135,9 +142,9 @@ export function Minutes({ context }: { context: MeetingContext }) {
                   </div>
                 </div>
                 <div className="kom-actions">
-                  <Button type="button" onClick={() => void save({ revision: conflict.revision, text: conflict.current })} disabled={recording.loading}>
+                  <SteadyButton type="button" onClick={() => void save({ revision: conflict.revision, text: conflict.current })} unavailable={recording.loading}>
                     {t('secretariat.meeting.minutes.conflict.keepMine')}
-                  </Button>
+                  </SteadyButton>
                   <Button type="button" variant="secondary" onClick={() => (setText(conflict.current), setBase({ revision: conflict.revision, text: conflict.current }), setConflict(undefined))}>
                     {t('secretariat.meeting.minutes.conflict.takeCurrent')}
                   </Button>
@@ -145,9 +152,9 @@ export function Minutes({ context }: { context: MeetingContext }) {
               </Alert>
             )}
             <div className="kom-actions">
-              <Button type="submit" disabled={recording.loading || conflict !== undefined}>
+              <SteadyButton type="submit" unavailable={recording.loading || conflict !== undefined}>
                 {t('secretariat.meeting.minutes.save')}
-              </Button>
+              </SteadyButton>
             </div>
           </form>
           <section aria-labelledby="approve-title" className="kom-stack">
@@ -170,11 +177,7 @@ export function Minutes({ context }: { context: MeetingContext }) {
                 </div>
               </>
             )}
-            {approveError && (
-              <Alert data-color="danger">
-                <Paragraph>{approveError}</Paragraph>
-              </Alert>
-            )}
+            <Notice tone="danger" text={approveError} />
           </section>
           <ConfirmDialog
             open={confirming}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { useKeptState } from '../../components/use-kept-state';
 import { SecretariatRevokeDecisionDocument } from '../../gql/graphql';
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -11,8 +12,8 @@ import { refusalText, type MeetingContext } from './shared';
 /** Revoke an earlier decision at this meeting: find it, give the reason, confirm what happens. */
 export function RevokeDecision({ context }: { context: MeetingContext }) {
   const { t, language } = useI18n();
-  const [revoking, setRevoking] = useState<FoundDecision | undefined>();
-  const [reason, setReason] = useState('');
+  const [revoking, setRevoking] = useKeptState<FoundDecision | undefined>('revoke.decision', undefined);
+  const [reason, setReason] = useKeptState('revoke.reason', '');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [version, setVersion] = useState(0);
   const [revoke, revokeMutation] = useMutation(SecretariatRevokeDecisionDocument);

@@ -1,17 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { refusalOf } from '../../apollo/refusal';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { Empty, ErrorState, Loading } from '../../components/states';
+import { Empty, Loading, PageError } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import { RegisterAdmitDocument, RegisterGroupDocument, RegisterLeaveDocument, type GroupKind } from '../../gql/graphql';
-import { formatDate, osloToday } from '../../i18n/format';
+import { formatDate, isCalendarDay, osloToday } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { RegistersNav } from './registers-nav';
+import { TableScroll } from '../../components/table-scroll';
+import { Notice } from '../../components/notice';
+import { SteadyButton } from '../../components/steady-button';
+import { useKeptState } from '../../components/use-kept-state';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isDateReason = (reason: string | undefined) => Boolean(reason && (reason.startsWith('EFFECTIVE_DATE') || reason === 'INVALID_DATE'));
 
 /** A group's members on any day (the day in the URL), admitted and leaving from a date. */
@@ -20,7 +23,10 @@ export function GroupsPage() {
   useTitle(t('secretariat.registers.groups'));
   const [params, setParams] = useSearchParams();
   const kind = (params.get('group') === 'PROJECT_GROUP' ? 'PROJECT_GROUP' : 'REFERENCE_GROUP') as GroupKind;
-  const asOf = DAY.test(params.get('asOf') ?? '') ? params.get('asOf')! : '';
+  const named = params.get('asOf')?.trim() ?? '';
+  const asOf = isCalendarDay(named) ? named : '';
+  // A link naming a day the calendar lacks is said at the field; the list shows today's members.
+  const asOfError = named && !asOf ? t('secretariat.registers.group.asOfInvalid', { value: named }) : undefined;
   const setParam = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
@@ -29,16 +35,16 @@ export function GroupsPage() {
   };
   const { data, loading, error, refetch } = useQuery(RegisterGroupDocument, { variables: { kind, asOf: asOf || null, lang }, fetchPolicy: 'cache-and-network' });
   const [message, setMessage] = useState<string | undefined>();
-  const [organizationId, setOrganizationId] = useState('');
-  const [from, setFrom] = useState(osloToday());
+  const [organizationId, setOrganizationId] = useKeptState('admit.organization', '');
+  const [from, setFrom] = useKeptState('admit.from', osloToday());
   const [errors, setErrors] = useState<Partial<Record<'organization' | 'from', string>>>({});
-  const [leaving, setLeaving] = useState<{ id: string; name: string; from: string; reason: string; errors: Partial<Record<'from' | 'reason', string>> } | undefined>();
+  const [leaving, setLeaving] = useKeptState<{ id: string; name: string; from: string; reason: string; errors: Partial<Record<'from' | 'reason', string>> } | undefined>('leaving', undefined);
   const [admit, admitting] = useMutation(RegisterAdmitDocument);
   const [leave, leavingMutation] = useMutation(RegisterLeaveDocument);
   const reasonText = (e: unknown) => t.maybe(`refusal.${refusalOf(e)?.reason}`) ?? t('refusal.generic');
 
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('secretariat.registers.groups')} error={error} onRetry={() => void refetch()} />;
   if (!data) return null;
   const members = data.group.members;
   const memberIds = new Set(members.map((m) => m.id));
@@ -51,7 +57,7 @@ export function GroupsPage() {
     event.preventDefault();
     const found: typeof errors = {};
     if (!organizationId) found.organization = t('secretariat.registers.group.organizationRequired');
-    if (!DAY.test(from)) found.from = t('secretariat.registers.group.dateRequired');
+    if (!isCalendarDay(from)) found.from = t('secretariat.registers.group.dateRequired');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     try {
@@ -69,7 +75,7 @@ export function GroupsPage() {
   const doLeave = async () => {
     if (!leaving) return;
     const found: NonNullable<typeof leaving>['errors'] = {};
-    if (!DAY.test(leaving.from)) found.from = t('secretariat.registers.group.dateRequired');
+    if (!isCalendarDay(leaving.from)) found.from = t('secretariat.registers.group.dateRequired');
     if (!leaving.reason.trim()) found.reason = t('refusal.REASON_REQUIRED');
     if (Object.keys(found).length > 0) return setLeaving({ ...leaving, errors: found });
     try {
@@ -100,54 +106,57 @@ export function GroupsPage() {
             ))}
           </Select>
         </Field>
-        <Textfield type="date" label={t('secretariat.registers.group.asOf')} description={t('secretariat.registers.group.asOfHint')} value={asOf} onChange={(e) => setParam('asOf', e.target.value)} />
+        <Textfield
+          type="date"
+          label={t('secretariat.registers.group.asOf')}
+          description={t('secretariat.registers.group.asOfHint')}
+          value={asOf}
+          onChange={(e) => setParam('asOf', e.target.value)}
+          error={asOfError}
+        />
       </div>
-      <div role="status" aria-live="polite">
-        {message && (
-          <Alert data-color="success">
-            <Paragraph>{message}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <Notice tone="success" text={message} />
       <Heading level={2} data-size="sm" id="members-title">
         {t('secretariat.registers.group.membersOn', { group: data.group.kindLabel, day: formatDate(asOf || osloToday(), language), count: members.length })}
       </Heading>
       {members.length === 0 ? (
         <Empty>{t('secretariat.registers.group.none')}</Empty>
       ) : (
-        <Table zebra aria-labelledby="members-title">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('secretariat.registers.org.column.name')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('secretariat.registers.org.column.kind')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('secretariat.registers.group.column.since')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('secretariat.registers.org.column.actions')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {members.map((m) => {
-              const first = since(m);
-              return (
-                <Table.Row key={m.id}>
-                  <Table.Cell>{m.name}</Table.Cell>
-                  <Table.Cell>{m.kindLabel}</Table.Cell>
-                  <Table.Cell>{first ? formatDate(first, language) : ''}</Table.Cell>
-                  <Table.Cell>
-                    <Button
-                      variant="secondary"
-                      data-color="danger"
-                      data-size="sm"
-                      aria-label={t('secretariat.registers.group.leaveOne', { name: m.name })}
-                      onClick={() => setLeaving({ id: m.id, name: m.name, from: osloToday(), reason: '', errors: {} })}
-                    >
-                      {t('secretariat.registers.group.leave')}
-                    </Button>
-                  </Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
+        <TableScroll label={t('secretariat.registers.group.membersOn', { group: data.group.kindLabel, day: formatDate(asOf || osloToday(), language), count: members.length })}>
+          <Table zebra aria-labelledby="members-title">
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('secretariat.registers.org.column.name')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('secretariat.registers.org.column.kind')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('secretariat.registers.group.column.since')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('secretariat.registers.org.column.actions')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {members.map((m) => {
+                const first = since(m);
+                return (
+                  <Table.Row key={m.id}>
+                    <Table.Cell>{m.name}</Table.Cell>
+                    <Table.Cell>{m.kindLabel}</Table.Cell>
+                    <Table.Cell>{first ? formatDate(first, language) : ''}</Table.Cell>
+                    <Table.Cell>
+                      <Button
+                        variant="secondary"
+                        data-color="danger"
+                        data-size="sm"
+                        aria-label={t('secretariat.registers.group.leaveOne', { name: m.name })}
+                        onClick={() => setLeaving({ id: m.id, name: m.name, from: osloToday(), reason: '', errors: {} })}
+                      >
+                        {t('secretariat.registers.group.leave')}
+                      </Button>
+                    </Table.Cell>
+                  </Table.Row>
+                );
+              })}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
 
       <form onSubmit={(e) => void doAdmit(e)} className="kom-form" aria-labelledby="admit-title" noValidate>
@@ -170,9 +179,9 @@ export function GroupsPage() {
         </Field>
         <Textfield type="date" label={t('secretariat.registers.group.from')} value={from} onChange={(e) => setFrom(e.target.value)} error={errors.from} />
         <div className="kom-actions">
-          <Button type="submit" disabled={admitting.loading}>
+          <SteadyButton type="submit" unavailable={admitting.loading}>
             {t('secretariat.registers.group.admit')}
-          </Button>
+          </SteadyButton>
         </div>
       </form>
 

@@ -11,6 +11,7 @@ import { RegistersNav } from './registers-nav';
 import { PlanMeasures } from './plan-measures';
 import { MeasureOptions } from '../../components/measure-options';
 import { DEFAULT_PLAN_ID, measureOptionValue, newestPlansFirst, parseMeasureOption, plansHave } from '../../components/measure-catalogue';
+import { TableScroll } from '../../components/table-scroll';
 
 /** Where the secretariat reads each kind of record that cites a measure. */
 const HREF: Partial<Record<MeasureCitationKind, (id: string) => string>> = {
@@ -91,33 +92,35 @@ export function MeasuresPage() {
           {measure.citations.length === 0 ? (
             <Empty>{t('secretariat.registers.measure.noCitations')}</Empty>
           ) : (
-            <Table zebra>
-              <caption>{t('secretariat.registers.measure.citations', { count: measure.citations.length })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('secretariat.registers.measure.column.kind')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('secretariat.registers.measure.column.what')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('secretariat.registers.measure.column.when')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('secretariat.registers.measure.column.status')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {measure.citations.map((c) => {
-                  const href = HREF[c.kind]?.(c.id);
-                  return (
-                    <Table.Row key={`${c.kind}-${c.id}-${c.meetingId ?? ''}`}>
-                      <Table.Cell>{kindLabel.get(c.kind) ?? c.kind}</Table.Cell>
-                      <Table.Cell>
-                        {href ? <AppLink to={href}>{c.title}</AppLink> : c.title}
-                        {c.viaDecisionIds.length > 0 && <Paragraph data-size="sm">{t('secretariat.registers.measure.viaDecisions', { count: c.viaDecisionIds.length })}</Paragraph>}
-                      </Table.Cell>
-                      <Table.Cell>{c.at ? formatDate(c.at, language) : ''}</Table.Cell>
-                      <Table.Cell>{c.status ? (t.maybe(`secretariat.registers.measure.status.${c.status}`) ?? c.status) : ''}</Table.Cell>
-                    </Table.Row>
-                  );
-                })}
-              </Table.Body>
-            </Table>
+            <TableScroll label={t('secretariat.registers.measure.citations', { count: measure.citations.length })}>
+              <Table zebra>
+                <caption>{t('secretariat.registers.measure.citations', { count: measure.citations.length })}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('secretariat.registers.measure.column.kind')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('secretariat.registers.measure.column.what')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('secretariat.registers.measure.column.when')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('secretariat.registers.measure.column.status')}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {measure.citations.map((c) => {
+                    const href = HREF[c.kind]?.(c.id);
+                    return (
+                      <Table.Row key={`${c.kind}-${c.id}-${c.meetingId ?? ''}`}>
+                        <Table.Cell>{kindLabel.get(c.kind) ?? c.kind}</Table.Cell>
+                        <Table.Cell>
+                          {href ? <AppLink to={href}>{c.title}</AppLink> : c.title}
+                          {c.viaDecisionIds.length > 0 && <Paragraph data-size="sm">{t('secretariat.registers.measure.viaDecisions', { count: c.viaDecisionIds.length })}</Paragraph>}
+                        </Table.Cell>
+                        <Table.Cell>{c.at ? formatDate(c.at, language) : ''}</Table.Cell>
+                        <Table.Cell>{c.status ? (t.maybe(`secretariat.registers.measure.status.${c.status}`) ?? c.status) : ''}</Table.Cell>
+                      </Table.Row>
+                    );
+                  })}
+                </Table.Body>
+              </Table>
+            </TableScroll>
           )}
         </section>
       )}

@@ -1,14 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { refusalOf } from '../../apollo/refusal';
 import { Pager } from '../../components/pager';
-import { ErrorState, Loading } from '../../components/states';
+import { Loading, PageError } from '../../components/states';
 import { useCursorPages } from '../../components/use-cursor-pages';
 import { useTitle } from '../../components/use-title';
 import { RegisterOrganizationDocument, RegisterOrganizationsDocument, RenameOrganizationDocument, type OrganizationKind, type RegisterOrganizationsQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { RegistersNav } from './registers-nav';
+import { TableScroll } from '../../components/table-scroll';
+import { MessageNotices, Notice } from '../../components/notice';
+import { SteadyButton } from '../../components/steady-button';
+import { useKeptState } from '../../components/use-kept-state';
 
 type Organization = RegisterOrganizationsQuery['organizations']['edges'][number]['node'];
 type Message = { kind: 'success' | 'warning'; text: string };
@@ -29,17 +33,17 @@ export function OrganizationsPage() {
   const pages = useCursorPages();
   const { data, loading, error, refetch } = useQuery(RegisterOrganizationsDocument, { variables: { after: pages.after, lang }, fetchPolicy: 'cache-and-network' });
   const [message, setMessage] = useState<Message | undefined>();
-  const [name, setName] = useState('');
-  const [shortName, setShortName] = useState('');
-  const [kind, setKind] = useState<OrganizationKind>('NGO');
+  const [name, setName] = useKeptState('register.name', '');
+  const [shortName, setShortName] = useKeptState('register.shortName', '');
+  const [kind, setKind] = useKeptState<OrganizationKind>('register.kind', 'NGO');
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [renaming, setRenaming] = useState<{ org: Organization; name: string; shortName: string; errors: FieldErrors } | undefined>();
+  const [renaming, setRenaming] = useKeptState<{ org: Organization; name: string; shortName: string; errors: FieldErrors } | undefined>('renaming', undefined);
   const [register, registering] = useMutation(RegisterOrganizationDocument);
   const [rename, renamingMutation] = useMutation(RenameOrganizationDocument);
   const reasonText = (e: unknown) => t.maybe(`refusal.${refusalOf(e)?.reason}`) ?? t('refusal.generic');
 
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('secretariat.registers.organizations')} error={error} onRetry={() => void refetch()} />;
   const organizations = data?.organizations.edges.map((e) => e.node) ?? [];
 
   const doRegister = async (event: FormEvent) => {
@@ -89,46 +93,42 @@ export function OrganizationsPage() {
         {t('secretariat.registers.organizations')}
       </Heading>
       <RegistersNav />
-      <div role="status" aria-live="polite">
-        {message && (
-          <Alert data-color={message.kind}>
-            <Paragraph>{message.text}</Paragraph>
-          </Alert>
-        )}
-      </div>
-      <Table zebra>
-        <caption className="kom-visually-hidden">{t('secretariat.registers.org.caption', { page: pages.page })}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('secretariat.registers.org.column.name')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('secretariat.registers.org.column.kind')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('secretariat.registers.org.column.groups')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('secretariat.registers.org.column.actions')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {organizations.map((o) => {
-            const current = o.memberships.filter((m) => m.to === null).map((m) => t(`secretariat.registers.group.${m.groupKind}`));
-            return (
-              <Table.Row key={o.id}>
-                <Table.Cell>{o.shortName ? t('secretariat.registers.org.nameWithShort', { name: o.name, shortName: o.shortName }) : o.name}</Table.Cell>
-                <Table.Cell>{o.kindLabel}</Table.Cell>
-                <Table.Cell>{current.length > 0 ? current.join(', ') : t('secretariat.registers.org.noGroup')}</Table.Cell>
-                <Table.Cell>
-                  <Button
-                    variant="secondary"
-                    data-size="sm"
-                    aria-label={t('secretariat.registers.org.renameOne', { name: o.name })}
-                    onClick={() => setRenaming({ org: o, name: o.name, shortName: o.shortName ?? '', errors: {} })}
-                  >
-                    {t('secretariat.registers.org.rename')}
-                  </Button>
-                </Table.Cell>
-              </Table.Row>
-            );
-          })}
-        </Table.Body>
-      </Table>
+      <MessageNotices message={message} />
+      <TableScroll label={t('secretariat.registers.org.caption', { page: pages.page })}>
+        <Table zebra>
+          <caption className="kom-visually-hidden">{t('secretariat.registers.org.caption', { page: pages.page })}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('secretariat.registers.org.column.name')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('secretariat.registers.org.column.kind')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('secretariat.registers.org.column.groups')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('secretariat.registers.org.column.actions')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {organizations.map((o) => {
+              const current = o.memberships.filter((m) => m.to === null).map((m) => t(`secretariat.registers.group.${m.groupKind}`));
+              return (
+                <Table.Row key={o.id}>
+                  <Table.Cell>{o.shortName ? t('secretariat.registers.org.nameWithShort', { name: o.name, shortName: o.shortName }) : o.name}</Table.Cell>
+                  <Table.Cell>{o.kindLabel}</Table.Cell>
+                  <Table.Cell>{current.length > 0 ? current.join(', ') : t('secretariat.registers.org.noGroup')}</Table.Cell>
+                  <Table.Cell>
+                    <Button
+                      variant="secondary"
+                      data-size="sm"
+                      aria-label={t('secretariat.registers.org.renameOne', { name: o.name })}
+                      onClick={() => setRenaming({ org: o, name: o.name, shortName: o.shortName ?? '', errors: {} })}
+                    >
+                      {t('secretariat.registers.org.rename')}
+                    </Button>
+                  </Table.Cell>
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
+        </Table>
+      </TableScroll>
       <Pager page={pages.page} hasNext={Boolean(data?.organizations.pageInfo.hasNextPage)} onPrevious={pages.previous} onNext={() => data?.organizations.pageInfo.endCursor && pages.next(data.organizations.pageInfo.endCursor)} />
 
       {renaming && (
@@ -138,15 +138,11 @@ export function OrganizationsPage() {
           </Heading>
           <Textfield label={t('secretariat.registers.org.name')} value={renaming.name} onChange={(e) => setRenaming({ ...renaming, name: e.target.value })} error={renaming.errors.name} />
           <Textfield label={t('secretariat.registers.org.shortName')} value={renaming.shortName} onChange={(e) => setRenaming({ ...renaming, shortName: e.target.value })} error={renaming.errors.shortName} />
-          {renaming.errors.form && (
-            <Alert data-color="danger">
-              <Paragraph>{renaming.errors.form}</Paragraph>
-            </Alert>
-          )}
+          <Notice tone="danger" text={renaming.errors.form} />
           <div className="kom-actions">
-            <Button type="submit" disabled={renamingMutation.loading}>
+            <SteadyButton type="submit" unavailable={renamingMutation.loading}>
               {t('secretariat.registers.org.renameSave')}
-            </Button>
+            </SteadyButton>
             <Button type="button" variant="secondary" onClick={() => setRenaming(undefined)}>
               {t('action.cancel')}
             </Button>
@@ -171,15 +167,11 @@ export function OrganizationsPage() {
           </Select>
         </Field>
         <Paragraph data-size="sm">{t('secretariat.registers.org.kindHint')}</Paragraph>
-        {errors.form && (
-          <Alert data-color="danger">
-            <Paragraph>{errors.form}</Paragraph>
-          </Alert>
-        )}
+        <Notice tone="danger" text={errors.form} />
         <div className="kom-actions">
-          <Button type="submit" disabled={registering.loading}>
+          <SteadyButton type="submit" unavailable={registering.loading}>
             {t('secretariat.registers.org.registerAction')}
-          </Button>
+          </SteadyButton>
         </div>
       </form>
     </section>

@@ -1,6 +1,7 @@
 import { Details, Heading, Table } from '@digdir/designsystemet-react';
 import type { RegisterMeasuresQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
+import { TableScroll } from '../../components/table-scroll';
 
 type Plan = RegisterMeasuresQuery['actionPlans'][number];
 
@@ -16,30 +17,32 @@ export function PlanMeasures({ plan, statusLabel }: { plan: Plan; statusLabel: (
         </Heading>
       </Details.Summary>
       <Details.Content>
-        <Table zebra data-size="sm">
-          <caption>{t('secretariat.registers.plan.caption', { title: plan.title })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('secretariat.registers.plan.column.measure')}</Table.HeaderCell>
-              {years.map((year) => (
-                <Table.HeaderCell key={year}>{year}</Table.HeaderCell>
-              ))}
-              <Table.HeaderCell>{t('secretariat.registers.plan.column.continuedIn')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {plan.measures.map((m) => (
-              <Table.Row key={m.number}>
-                <Table.HeaderCell scope="row">{t('measure.numbered', { number: m.number, label: m.label })}</Table.HeaderCell>
-                {years.map((year) => {
-                  const status = m.statuses.find((s) => s.year === year)?.status;
-                  return <Table.Cell key={year}>{status ? statusLabel(status) : '–'}</Table.Cell>;
-                })}
-                <Table.Cell>{m.continuedIn ? t('secretariat.registers.plan.ref', { plan: m.continuedIn.plan, number: m.continuedIn.number }) : ''}</Table.Cell>
+        <TableScroll label={t('secretariat.registers.plan.caption', { title: plan.title })}>
+          <Table zebra data-size="sm">
+            <caption>{t('secretariat.registers.plan.caption', { title: plan.title })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('secretariat.registers.plan.column.measure')}</Table.HeaderCell>
+                {years.map((year) => (
+                  <Table.HeaderCell key={year}>{year}</Table.HeaderCell>
+                ))}
+                <Table.HeaderCell>{t('secretariat.registers.plan.column.continuedIn')}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {plan.measures.map((m) => (
+                <Table.Row key={m.number}>
+                  <Table.HeaderCell scope="row">{t('measure.numbered', { number: m.number, label: m.label })}</Table.HeaderCell>
+                  {years.map((year) => {
+                    const status = m.statuses.find((s) => s.year === year)?.status;
+                    return <Table.Cell key={year}>{status ? statusLabel(status) : '–'}</Table.Cell>;
+                  })}
+                  <Table.Cell>{m.continuedIn ? t('secretariat.registers.plan.ref', { plan: m.continuedIn.plan, number: m.continuedIn.number }) : ''}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       </Details.Content>
     </Details>
   );

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { refusalOf } from '../../apollo/refusal';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Empty, ErrorState, Loading } from '../../components/states';
@@ -17,6 +17,10 @@ import {
 import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { RegistersNav } from './registers-nav';
+import { TableScroll } from '../../components/table-scroll';
+import { Notice } from '../../components/notice';
+import { SteadyButton } from '../../components/steady-button';
+import { useKeptState } from '../../components/use-kept-state';
 
 /**
  * An organisation's representatives: name and work e-mail only; add one, remove one after a
@@ -30,16 +34,16 @@ export function RepresentativesPage() {
   const names = useQuery(RegisterOrganizationNamesDocument);
   const { data, loading, error, refetch } = useQuery(RegisterRepresentativesDocument, { variables: { organizationId }, skip: !organizationId, fetchPolicy: 'cache-and-network' });
   const [message, setMessage] = useState<string | undefined>();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
+  const [name, setName] = useKeptState('add.name', '');
+  const [email, setEmail] = useKeptState('add.email', '');
   const [errors, setErrors] = useState<Partial<Record<'name' | 'email' | 'form', string>>>({});
-  const [removing, setRemoving] = useState<{ id: string; name: string } | undefined>();
+  const [removing, setRemoving] = useKeptState<{ id: string; name: string } | undefined>('removing', undefined);
   const [add, adding] = useMutation(RegisterAddRepresentativeDocument);
   const [remove, removingMutation] = useMutation(RegisterRemoveRepresentativeDocument);
   const [link, linking] = useMutation(RegisterLinkIdentityDocument);
   const [unlink, unlinking] = useMutation(RegisterUnlinkIdentityDocument);
-  const [linkTo, setLinkTo] = useState('');
-  const [subject, setSubject] = useState('');
+  const [linkTo, setLinkTo] = useKeptState('link.to', '');
+  const [subject, setSubject] = useKeptState('link.subject', '');
   const [linkErrors, setLinkErrors] = useState<Partial<Record<'subject' | 'form', string>>>({});
   const reasonText = (e: unknown) => t.maybe(`refusal.${refusalOf(e)?.reason}`) ?? t('refusal.generic');
   const organization = data?.organization;
@@ -136,13 +140,7 @@ export function RepresentativesPage() {
           ))}
         </Select>
       </Field>
-      <div role="status" aria-live="polite">
-        {message && (
-          <Alert data-color="success">
-            <Paragraph>{message}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <Notice tone="success" text={message} />
       {organizationId && loading && !data && <Loading />}
       {organizationId && error && !data && <ErrorState onRetry={() => void refetch()} />}
       {organization && (
@@ -153,61 +151,63 @@ export function RepresentativesPage() {
           {current.length === 0 ? (
             <Empty>{t('secretariat.registers.rep.none')}</Empty>
           ) : (
-            <Table zebra aria-labelledby="reps-title">
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t('secretariat.registers.rep.name')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('secretariat.registers.rep.email')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('secretariat.registers.rep.addedAt')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('secretariat.registers.rep.identities')}</Table.HeaderCell>
-                  <Table.HeaderCell>{t('secretariat.registers.org.column.actions')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {current.map((r) => (
-                  <Table.Row key={r.id}>
-                    <Table.Cell>{r.name ?? t('secretariat.registers.rep.hidden')}</Table.Cell>
-                    <Table.Cell>{r.email ?? t('secretariat.registers.rep.hidden')}</Table.Cell>
-                    <Table.Cell>{formatDate(r.addedAt, language)}</Table.Cell>
-                    <Table.Cell>
-                      {r.identities && r.identities.length > 0 ? (
-                        <ul className="kom-plain-list">
-                          {r.identities.map((i, index) => (
-                            <li key={i.subject ?? index}>
-                              {i.subject ?? t('secretariat.registers.rep.hidden')}{' '}
-                              {i.subject && (
-                                <Button
-                                  variant="tertiary"
-                                  data-size="sm"
-                                  disabled={unlinking.loading}
-                                  aria-label={t('secretariat.registers.rep.unlinkOne', { subject: i.subject, name: r.name ?? r.id })}
-                                  onClick={() => void doUnlink(r, i.subject!)}
-                                >
-                                  {t('secretariat.registers.rep.unlink')}
-                                </Button>
-                              )}
-                            </li>
-                          ))}
-                        </ul>
-                      ) : (
-                        t('secretariat.registers.rep.noIdentity')
-                      )}
-                    </Table.Cell>
-                    <Table.Cell>
-                      <Button
-                        variant="secondary"
-                        data-color="danger"
-                        data-size="sm"
-                        aria-label={t('secretariat.registers.rep.removeOne', { name: r.name ?? r.id })}
-                        onClick={() => setRemoving({ id: r.id, name: r.name ?? r.id })}
-                      >
-                        {t('secretariat.registers.rep.remove')}
-                      </Button>
-                    </Table.Cell>
+            <TableScroll label={t('secretariat.registers.rep.of', { organization: organization.name })}>
+              <Table zebra aria-labelledby="reps-title">
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('secretariat.registers.rep.name')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('secretariat.registers.rep.email')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('secretariat.registers.rep.addedAt')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('secretariat.registers.rep.identities')}</Table.HeaderCell>
+                    <Table.HeaderCell>{t('secretariat.registers.org.column.actions')}</Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Head>
+                <Table.Body>
+                  {current.map((r) => (
+                    <Table.Row key={r.id}>
+                      <Table.Cell>{r.name ?? t('secretariat.registers.rep.hidden')}</Table.Cell>
+                      <Table.Cell>{r.email ?? t('secretariat.registers.rep.hidden')}</Table.Cell>
+                      <Table.Cell>{formatDate(r.addedAt, language)}</Table.Cell>
+                      <Table.Cell>
+                        {r.identities && r.identities.length > 0 ? (
+                          <ul className="kom-plain-list">
+                            {r.identities.map((i, index) => (
+                              <li key={i.subject ?? index}>
+                                {i.subject ?? t('secretariat.registers.rep.hidden')}{' '}
+                                {i.subject && (
+                                  <SteadyButton
+                                    variant="tertiary"
+                                    data-size="sm"
+                                    unavailable={unlinking.loading}
+                                    aria-label={t('secretariat.registers.rep.unlinkOne', { subject: i.subject, name: r.name ?? r.id })}
+                                    onClick={() => void doUnlink(r, i.subject!)}
+                                  >
+                                    {t('secretariat.registers.rep.unlink')}
+                                  </SteadyButton>
+                                )}
+                              </li>
+                            ))}
+                          </ul>
+                        ) : (
+                          t('secretariat.registers.rep.noIdentity')
+                        )}
+                      </Table.Cell>
+                      <Table.Cell>
+                        <Button
+                          variant="secondary"
+                          data-color="danger"
+                          data-size="sm"
+                          aria-label={t('secretariat.registers.rep.removeOne', { name: r.name ?? r.id })}
+                          onClick={() => setRemoving({ id: r.id, name: r.name ?? r.id })}
+                        >
+                          {t('secretariat.registers.rep.remove')}
+                        </Button>
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TableScroll>
           )}
           {current.length > 0 && (
             <form onSubmit={(e) => void doLink(e)} className="kom-form" aria-labelledby="link-identity-title" noValidate>
@@ -233,15 +233,11 @@ export function RepresentativesPage() {
                 error={linkErrors.subject}
                 autoComplete="off"
               />
-              {linkErrors.form && (
-                <Alert data-color="danger">
-                  <Paragraph>{linkErrors.form}</Paragraph>
-                </Alert>
-              )}
+              <Notice tone="danger" text={linkErrors.form} />
               <div className="kom-actions">
-                <Button type="submit" disabled={linking.loading}>
+                <SteadyButton type="submit" unavailable={linking.loading}>
                   {t('secretariat.registers.rep.link')}
-                </Button>
+                </SteadyButton>
               </div>
             </form>
           )}
@@ -251,15 +247,11 @@ export function RepresentativesPage() {
             </Heading>
             <Textfield label={t('secretariat.registers.rep.name')} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoComplete="off" />
             <Textfield type="email" label={t('secretariat.registers.rep.email')} description={t('secretariat.registers.rep.emailHint')} value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} autoComplete="off" />
-            {errors.form && (
-              <Alert data-color="danger">
-                <Paragraph>{errors.form}</Paragraph>
-              </Alert>
-            )}
+            <Notice tone="danger" text={errors.form} />
             <div className="kom-actions">
-              <Button type="submit" disabled={adding.loading}>
+              <SteadyButton type="submit" unavailable={adding.loading}>
                 {t('secretariat.registers.rep.add')}
-              </Button>
+              </SteadyButton>
             </div>
           </form>
         </>

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Field, Heading, Label, List, Paragraph, Select, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Field, Heading, Label, List, Paragraph, Select, Tag, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { refusalOf } from '../../apollo/refusal';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { AppLink } from '../../components/router-link';
-import { ErrorState, Loading } from '../../components/states';
+import { Loading, PageError } from '../../components/states';
 import { useTitle } from '../../components/use-title';
 import {
   TriageDeclineDocument,
@@ -18,6 +18,9 @@ import {
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { measureNumbersText } from '../../components/measure-catalogue';
+import { MessageNotices } from '../../components/notice';
+import { SteadyButton } from '../../components/steady-button';
+import { useKeptState } from '../../components/use-kept-state';
 
 type Message = { kind: 'success' | 'danger' | 'warning'; text: string };
 const FINAL = new Set(['RESOLVED', 'WITHDRAWN', 'CLOSED']);
@@ -31,23 +34,32 @@ export function TriageIssuePage() {
   const options = useQuery(TriageOptionsDocument, { variables: { lang, from } });
   useTitle(data?.issue?.title ?? t('secretariat.triage.issue.title'));
   const [message, setMessage] = useState<Message | undefined>();
-  const [meetingId, setMeetingId] = useState('');
-  const [decision, setDecision] = useState('');
-  const [rationale, setRationale] = useState('');
-  const [reason, setReason] = useState('');
-  const [originalId, setOriginalId] = useState('');
-  const [duplicateReason, setDuplicateReason] = useState('');
+  const [meetingId, setMeetingId] = useKeptState('place.meeting', '');
+  const [decision, setDecision] = useKeptState('forward.decision', '');
+  const [rationale, setRationale] = useKeptState('forward.rationale', '');
+  const [reason, setReason] = useKeptState('decline.reason', '');
+  const [originalId, setOriginalId] = useKeptState('duplicate.original', '');
+  const [duplicateReason, setDuplicateReason] = useKeptState('duplicate.reason', '');
   const [errors, setErrors] = useState<Partial<Record<'meeting' | 'decision' | 'reason' | 'original' | 'duplicateReason', string>>>({});
-  const [confirming, setConfirming] = useState<'decline' | 'duplicate' | undefined>();
+  const [confirming, setConfirming] = useKeptState<'decline' | 'duplicate' | undefined>('confirming', undefined);
   const [place, placing] = useMutation(TriagePlaceDocument);
   const [forward, forwarding] = useMutation(TriageForwardDocument);
   const [decline, declining] = useMutation(TriageDeclineDocument);
   const [markDuplicate, marking] = useMutation(TriageMarkDuplicateDocument);
 
   if (loading && !data) return <Loading />;
-  if (error && !data) return <ErrorState onRetry={() => void refetch()} />;
+  if (error && !data) return <PageError title={t('secretariat.triage.issue.title')} error={error} onRetry={() => void refetch()} />;
   const issue = data?.issue;
-  if (!issue) return <ErrorState message={t('secretariat.triage.issue.notFound')} />;
+  if (!issue) {
+    return (
+      <section aria-labelledby="triage-missing" className="kom-stack">
+        <Heading level={1} id="triage-missing">
+          {t('secretariat.triage.issue.notFound')}
+        </Heading>
+        <AppLink to="/secretariat/issues">{t('secretariat.triage.backToQueue')}</AppLink>
+      </section>
+    );
+  }
   const names = new Map(options.data?.organizations.edges.map((e) => [e.node.id, e.node.name]));
   const referenceMeetings = (options.data?.meetings.edges.map((e) => e.node) ?? []).filter((m) => m.kind === 'REFERENCE_GROUP' && (m.status === 'SCHEDULED' || m.status === 'PUBLISHED'));
   const candidates = (data?.candidates.edges.map((e) => e.node) ?? []).filter((c) => c.id !== issue.id && c.status !== 'CLOSED' && c.status !== 'WITHDRAWN' && !c.duplicateOfIssueId);
@@ -177,13 +189,7 @@ export function TriageIssuePage() {
           </List.Unordered>
         </section>
       )}
-      <div role="status" aria-live="polite">
-        {message && (
-          <Alert data-color={message.kind}>
-            <Paragraph>{message.text}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <MessageNotices message={message} />
 
       {beforeForwarding && (
         <form onSubmit={(e) => void doPlace(e)} className="kom-form" aria-labelledby="place-title" noValidate>
@@ -203,9 +209,9 @@ export function TriageIssuePage() {
             {errors.meeting && <ValidationMessage>{errors.meeting}</ValidationMessage>}
           </Field>
           <div className="kom-actions">
-            <Button type="submit" disabled={placing.loading}>
+            <SteadyButton type="submit" unavailable={placing.loading}>
               {t('secretariat.triage.place.action')}
-            </Button>
+            </SteadyButton>
           </div>
         </form>
       )}
@@ -219,9 +225,9 @@ export function TriageIssuePage() {
           <Textfield multiline rows={3} label={t('secretariat.triage.forward.decision')} value={decision} onChange={(e) => setDecision(e.target.value)} error={errors.decision} />
           <Textfield multiline rows={2} label={t('secretariat.triage.forward.rationale')} value={rationale} onChange={(e) => setRationale(e.target.value)} />
           <div className="kom-actions">
-            <Button type="submit" disabled={forwarding.loading}>
+            <SteadyButton type="submit" unavailable={forwarding.loading}>
               {t('secretariat.triage.forward.action')}
-            </Button>
+            </SteadyButton>
           </div>
         </form>
       )}
@@ -233,9 +239,9 @@ export function TriageIssuePage() {
           </Heading>
           <Textfield multiline rows={3} label={t('secretariat.triage.decline.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />
           <div className="kom-actions">
-            <Button type="submit" variant="secondary" data-color="danger" disabled={declining.loading}>
+            <SteadyButton type="submit" variant="secondary" data-color="danger" unavailable={declining.loading}>
               {t('secretariat.triage.decline.action')}
-            </Button>
+            </SteadyButton>
           </div>
         </form>
       )}
@@ -259,9 +265,9 @@ export function TriageIssuePage() {
           </Field>
           <Textfield multiline rows={2} label={t('secretariat.triage.duplicate.reason')} value={duplicateReason} onChange={(e) => setDuplicateReason(e.target.value)} error={errors.duplicateReason} />
           <div className="kom-actions">
-            <Button type="submit" variant="secondary" data-color="danger" disabled={marking.loading}>
+            <SteadyButton type="submit" variant="secondary" data-color="danger" unavailable={marking.loading}>
               {t('secretariat.triage.duplicate.action')}
-            </Button>
+            </SteadyButton>
           </div>
         </form>
       )}

@@ -12,6 +12,7 @@ import { formatDate } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import { measureFilter, measureNumbersText } from '../../components/measure-catalogue';
 import { MeasureOptions } from '../../components/measure-options';
+import { TableScroll } from '../../components/table-scroll';
 
 const FILTERS = ['view', 'status', 'organization', 'measure'] as const;
 type Issue = TriageQueueQuery['issues']['edges'][number]['node'];
@@ -129,35 +130,37 @@ export function TriagePage() {
       {error && !data && <ErrorState onRetry={() => void refetch()} />}
       {data && issues.length === 0 && <Empty>{forwardedView ? t('secretariat.triage.noneForwarded') : t('secretariat.triage.none')}</Empty>}
       {issues.length > 0 && (
-        <Table zebra>
-          <caption className="kom-visually-hidden">{forwardedView ? t('secretariat.triage.caption.forwarded', { page: pages.page }) : t('secretariat.triage.caption.queue', { page: pages.page })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('secretariat.triage.column.issue')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('secretariat.triage.column.organization')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('secretariat.triage.column.submitted')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('secretariat.triage.column.status')}</Table.HeaderCell>
-              {forwardedView && <Table.HeaderCell>{t('secretariat.triage.column.standing')}</Table.HeaderCell>}
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {issues.map((issue) => (
-              <Table.Row key={issue.id}>
-                <Table.Cell>
-                  <AppLink to={`/secretariat/issues/${issue.id}`}>{issue.title}</AppLink>
-                  {issue.citedMeasureRefs.length > 0 && <Paragraph data-size="sm">{t('secretariat.triage.measures', { measures: measureNumbersText(issue.citedMeasureRefs) })}</Paragraph>}
-                  {issue.duplicateOfIssueId && <Paragraph data-size="sm">{t('secretariat.triage.isDuplicate')}</Paragraph>}
-                </Table.Cell>
-                <Table.Cell>{names.get(issue.organizationId) ?? issue.organizationId}</Table.Cell>
-                <Table.Cell>{formatDate(issue.submittedAt, language)}</Table.Cell>
-                <Table.Cell>
-                  <Tag data-color={issue.status === 'CLOSED' || issue.status === 'WITHDRAWN' ? 'neutral' : issue.status === 'RESOLVED' ? 'success' : 'info'}>{issue.statusLabel}</Tag>
-                </Table.Cell>
-                {forwardedView && <Table.Cell>{standing(issue)}</Table.Cell>}
+        <TableScroll label={forwardedView ? t('secretariat.triage.caption.forwarded', { page: pages.page }) : t('secretariat.triage.caption.queue', { page: pages.page })}>
+          <Table zebra>
+            <caption className="kom-visually-hidden">{forwardedView ? t('secretariat.triage.caption.forwarded', { page: pages.page }) : t('secretariat.triage.caption.queue', { page: pages.page })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('secretariat.triage.column.issue')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('secretariat.triage.column.organization')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('secretariat.triage.column.submitted')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('secretariat.triage.column.status')}</Table.HeaderCell>
+                {forwardedView && <Table.HeaderCell>{t('secretariat.triage.column.standing')}</Table.HeaderCell>}
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {issues.map((issue) => (
+                <Table.Row key={issue.id}>
+                  <Table.Cell>
+                    <AppLink to={`/secretariat/issues/${issue.id}`}>{issue.title}</AppLink>
+                    {issue.citedMeasureRefs.length > 0 && <Paragraph data-size="sm">{t('secretariat.triage.measures', { measures: measureNumbersText(issue.citedMeasureRefs) })}</Paragraph>}
+                    {issue.duplicateOfIssueId && <Paragraph data-size="sm">{t('secretariat.triage.isDuplicate')}</Paragraph>}
+                  </Table.Cell>
+                  <Table.Cell>{names.get(issue.organizationId) ?? issue.organizationId}</Table.Cell>
+                  <Table.Cell>{formatDate(issue.submittedAt, language)}</Table.Cell>
+                  <Table.Cell>
+                    <Tag data-color={issue.status === 'CLOSED' || issue.status === 'WITHDRAWN' ? 'neutral' : issue.status === 'RESOLVED' ? 'success' : 'info'}>{issue.statusLabel}</Tag>
+                  </Table.Cell>
+                  {forwardedView && <Table.Cell>{standing(issue)}</Table.Cell>}
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
       <Pager page={pages.page} hasNext={Boolean(data?.issues.pageInfo.hasNextPage)} onPrevious={pages.previous} onNext={() => data?.issues.pageInfo.endCursor && pages.next(data.issues.pageInfo.endCursor)} />
     </section>
