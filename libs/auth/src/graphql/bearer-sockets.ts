@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Actor } from '@kom/kernel';
+import { PeriodicSweep } from '../session/periodic-sweep';
 import type { ClosableSocket } from '../session/session-sockets';
 import type { TokenVerifier } from '../tokens/token-verifier';
 import { authenticateBearer } from './authenticate';
@@ -20,7 +21,7 @@ const UNAUTHORIZED = 4401;
  */
 export class BearerSockets {
   private readonly open = new Map<ClosableSocket, string>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly sweeping = new PeriodicSweep(() => this.sweep());
 
   constructor(private readonly verifier: TokenVerifier) {}
 
@@ -62,13 +63,11 @@ export class BearerSockets {
   }
 
   startSweeping(everyMs: number): void {
-    this.timer ??= setInterval(() => void this.sweep(), everyMs);
-    this.timer.unref();
+    this.sweeping.start(everyMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.sweeping.stop();
     this.open.clear();
   }
 

@@ -1,6 +1,7 @@
 import type { Actor } from '@kom/kernel';
 import { readCookie, SESSION_COOKIE } from './session-cookie';
 import { hashSecret, sameSecret } from './session-secrets';
+import { PeriodicSweep } from './periodic-sweep';
 import { actorOf, type Sessions } from './sessions';
 
 /** What graphql-ws hands over: the upgrade request and the socket. */
@@ -34,7 +35,7 @@ const header = (request: SocketRequest, name: string): string | undefined => {
  */
 export class SessionSockets {
   private readonly open = new Map<ClosableSocket, string>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly sweeping = new PeriodicSweep(() => this.sweep());
 
   constructor(
     private readonly sessions: Sessions,
@@ -77,13 +78,11 @@ export class SessionSockets {
   }
 
   startSweeping(everyMs: number): void {
-    this.timer ??= setInterval(() => void this.sweep().catch(() => undefined), everyMs);
-    this.timer.unref();
+    this.sweeping.start(everyMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.sweeping.stop();
     this.open.clear();
   }
 

@@ -1,5 +1,6 @@
 import type { DecisionContext } from '@kom/kernel';
-import type { DecisionsOf, StatesOf, StreamToDecide } from '@kom/platform';
+import type { AcrossStreamsOutcome, CommandOutcome, DecisionsOf, StatesOf, StreamToDecide } from '@kom/platform';
+import type { OrganizationEvent } from '../domain/organization.events';
 import { organizationNameDecider, organizationNameStream, type OrganizationNameState } from '../domain/organization-name.decider';
 import { cleanName, organizationDecider, organizationStream, type OrganizationCommand, type OrganizationState } from '../domain/organization.decider';
 
@@ -124,5 +125,20 @@ export function renameOrganization(
     name: { command: command.type, events: claim },
     ...(streams.formerName ? { formerName: { command: command.type, events: release } } : {}),
     organization: { command: command.type, events },
+  };
+}
+
+/** What the API answers for a step on an organisation and its name: the organisation's part of it. */
+export function organizationOutcome(
+  streams: { organization: StreamToDecide<OrganizationState> },
+  outcome: AcrossStreamsOutcome<{ organization: StreamToDecide<OrganizationState> }>,
+): CommandOutcome<OrganizationEvent, OrganizationState> {
+  const events = (outcome.decisions.organization?.events ?? []) as readonly OrganizationEvent[];
+  return {
+    streamId: streams.organization.streamId,
+    events,
+    state: events.reduce(organizationDecider.evolve, outcome.states.organization),
+    revision: outcome.revisions.organization,
+    position: outcome.position,
   };
 }

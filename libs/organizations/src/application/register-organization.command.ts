@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandPath, KomCommand, type CommandOutcome } from '@kom/platform';
-import { organizationDecider, type OrganizationCommand, type OrganizationState } from '../domain/organization.decider';
+import type { OrganizationCommand, OrganizationState } from '../domain/organization.decider';
 import type { OrganizationEvent } from '../domain/organization.events';
 import { OrganizationsQueries } from '../read-models/organizations.queries';
-import { registerOrganization, registerStreams } from './organization-name-steps';
+import { organizationOutcome, registerOrganization, registerStreams } from './organization-name-steps';
 
 type Register = Extract<OrganizationCommand, { type: 'RegisterOrganization' }>;
 
@@ -26,13 +26,6 @@ export class RegisterOrganizationHandler implements ICommandHandler<RegisterOrga
       meta,
       { command: payload.type, expectedRevisionOf: 'organization' },
     );
-    const events = (outcome.decisions.organization?.events ?? []) as readonly OrganizationEvent[];
-    return {
-      streamId: streams.organization.streamId,
-      events,
-      state: events.reduce(organizationDecider.evolve, outcome.states.organization),
-      revision: outcome.revisions.organization,
-      position: outcome.position,
-    };
+    return organizationOutcome(streams, outcome);
   }
 }

@@ -2,10 +2,10 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ConcurrencyConflict } from '@kom/kernel';
 import { CommandPath, KomCommand, type CommandOutcome } from '@kom/platform';
-import { organizationDecider, type OrganizationCommand, type OrganizationState } from '../domain/organization.decider';
+import type { OrganizationCommand, OrganizationState } from '../domain/organization.decider';
 import type { OrganizationEvent } from '../domain/organization.events';
 import { OrganizationsQueries } from '../read-models/organizations.queries';
-import { CurrentNameMoved, renameOrganization, renameStreams } from './organization-name-steps';
+import { CurrentNameMoved, organizationOutcome, renameOrganization, renameStreams } from './organization-name-steps';
 
 type Rename = Extract<OrganizationCommand, { type: 'RenameOrganization' }>;
 
@@ -33,14 +33,7 @@ export class RenameOrganizationHandler implements ICommandHandler<RenameOrganiza
           meta,
           { command: payload.type, expectedRevisionOf: 'organization' },
         );
-        const events = (outcome.decisions.organization?.events ?? []) as readonly OrganizationEvent[];
-        return {
-          streamId: streams.organization.streamId,
-          events,
-          state: events.reduce(organizationDecider.evolve, outcome.states.organization),
-          revision: outcome.revisions.organization,
-          position: outcome.position,
-        };
+        return organizationOutcome(streams, outcome);
       } catch (error) {
         if (!(error instanceof CurrentNameMoved)) throw error;
         if (attempt >= MAX_NAME_MOVES) throw new ConcurrencyConflict(streams.organization.streamId, attempt, -1n, -1n);
