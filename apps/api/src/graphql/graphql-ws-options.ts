@@ -9,13 +9,11 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Actor } from '@kom/kernel';
-import { authenticateBearer, bearerToken, type BearerSockets, type ClosableSocket, type KomRequestContext, type SessionSockets, type TokenVerifier } from '@kom/auth';
+import { authenticateBearer, bearerToken, socketCloseReason, WS_UNAUTHORIZED, type BearerSockets, type ClosableSocket, type KomRequestContext, type SessionSockets, type TokenVerifier } from '@kom/auth';
 import type { KomMetrics } from '@kom/platform';
 import type { GraphQLPipeline } from './graphql-pipeline';
 import { countedSubscription, operationLabel } from '../observability/graphql-metrics.plugin';
 
-/** graphql-ws close code for a connection refused for its credentials (the protocol's Unauthorized). */
-export const WS_UNAUTHORIZED = 4401;
 /** WebSocket's own "Try Again Later": the identity provider could not be asked; clients may retry. */
 export const WS_TRY_AGAIN_LATER = 1013;
 
@@ -87,7 +85,7 @@ export function graphqlWsOptions(pipeline: GraphQLPipeline, verifier: TokenVerif
         const { extensions } = pipeline.formatError(formattedOf(refusal), refusal);
         // graphql-ws would close with 4403 and no reason; the client learns why, as over HTTP.
         const closeCode = extensions?.code === 'SERVICE_UNAVAILABLE' ? WS_TRY_AGAIN_LATER : WS_UNAUTHORIZED;
-        ctx.extra.socket?.close(closeCode, JSON.stringify({ code: extensions?.code, reason: extensions?.reason }).slice(0, 120));
+        ctx.extra.socket?.close(closeCode, socketCloseReason(extensions?.code, extensions?.reason));
         return false;
       }
     },

@@ -5,8 +5,13 @@ import type { ClosableSocket } from '../session/session-sockets';
 import type { TokenVerifier } from '../tokens/token-verifier';
 import { authenticateBearer } from './authenticate';
 
-/** graphql-ws's Unauthorized: the client should connect again with a fresh token. */
-const UNAUTHORIZED = 4401;
+/** graphql-ws close code for a connection refused for its credentials (the protocol's Unauthorized). */
+export const WS_UNAUTHORIZED = 4401;
+
+/** The close reason of a refused socket: the same JSON as the refusal over HTTP (a close frame holds at most 123 bytes). */
+export function socketCloseReason(code: unknown, reason: unknown): string {
+  return JSON.stringify({ code, reason }).slice(0, 120);
+}
 
 /**
  * graphql-ws sockets opened with a bearer token. Over HTTP every request shows its token; a socket
@@ -77,7 +82,6 @@ export class BearerSockets {
 
   private close(socket: ClosableSocket, refusal: GraphQLError): void {
     this.open.delete(socket);
-    // The close reason is the same JSON as a refusal at connection_init (at most 123 bytes in a close frame).
-    socket.close(UNAUTHORIZED, JSON.stringify({ code: 'UNAUTHENTICATED', reason: refusal.extensions.reason }).slice(0, 120));
+    socket.close(WS_UNAUTHORIZED, socketCloseReason('UNAUTHENTICATED', refusal.extensions.reason));
   }
 }

@@ -14,10 +14,11 @@ export const REPLACEMENT_CHARACTER = '\uFFFD';
 export const SOFT_HYPHEN = '\u00AD';
 
 const LINE_BREAKS = /\r\n|[\r\u000B\u000C\u0085\u2028\u2029]/g;
-// Characters with no visible form (zero-width spaces and joiners, direction marks and embeddings,
-// word joiners, variation selectors, the byte order mark, tags): a face without them would draw a
-// missing glyph, and they carry nothing a reader of the page could see.
-const INVISIBLE = /[\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/gu;
+// Characters with no visible form (Unicode's default-ignorables, as the kernel's text policy reads
+// them: zero-width spaces and joiners, direction marks, word joiners, variation selectors, fillers,
+// the byte order mark, tags): a face without them would draw a missing glyph, and they carry nothing
+// a reader of the page could see. The soft hyphen is one too, but is kept: it marks where a word may break.
+const INVISIBLE = /(?!\u00AD)\p{Default_Ignorable_Code_Point}/gu;
 const NO_BREAK_SPACES = /[\u2007\u202F]/;
 const SPACES = /[\t\u1680\u2000-\u200A\u205F\u3000]/;
 

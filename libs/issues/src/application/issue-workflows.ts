@@ -11,7 +11,7 @@ import {
   type RecordSourcedDecision,
   type SourcedAgendaItems,
 } from '@kom/meetings';
-import { CLOCK, CommandPath, loadStream, newId, type AcrossStreamsOutcome, type Clock, type CommandMeta, type CommandOutcome } from '@kom/platform';
+import { CLOCK, CommandPath, loadStream, newId, partOf, type Clock, type CommandMeta, type CommandOutcome } from '@kom/platform';
 import type { IssueCommand } from '../domain/issue.commands';
 import { issueDecider, issueStream, type Issue } from '../domain/issue.decider';
 import {
@@ -90,7 +90,7 @@ export class IssueWorkflows implements SourcedAgendaItems, OnModuleInit {
     };
     // A stream that may be absent folds to `unknown` in StatesOf; when present it is a meeting.
     const outcome = await this.path.executeAcrossStreams(streams, (states, context) => recordDecisionOnIssueItem(states as IssueAndMeetingsStates, command, context), meta);
-    return this.meetingOutcome(command.meetingId, outcome);
+    return partOf<MeetingEvent, MeetingState, IssueAndMeetings>(streams, outcome, 'meeting');
   }
 
   async forward(request: IssueDecisionRequest, meta: CommandMeta): Promise<void> {
@@ -103,24 +103,9 @@ export class IssueWorkflows implements SourcedAgendaItems, OnModuleInit {
   }
 
   private async place(item: AgendaItemFromIssue, meta: CommandMeta): Promise<CommandOutcome<MeetingEvent, MeetingState>> {
-    const outcome = await this.path.executeAcrossStreams(
-      this.streams(item.sourceIssueId, item.meetingId),
-      (states, context) => placeIssueOnAgenda(states, item, context),
-      meta,
-    );
-    return this.meetingOutcome(item.meetingId, outcome);
-  }
-
-  /** The meeting's part of a step across streams, as the plain command path reports it. */
-  private meetingOutcome(meetingId: string, outcome: AcrossStreamsOutcome<IssueAndMeeting>): CommandOutcome<MeetingEvent, MeetingState> {
-    const events = (outcome.decisions.meeting?.events ?? []) as readonly MeetingEvent[];
-    return {
-      streamId: meetingStream(meetingId),
-      events,
-      state: events.reduce(meetingDecider.evolve, outcome.states.meeting),
-      revision: outcome.revisions.meeting,
-      position: outcome.position,
-    };
+    const streams = this.streams(item.sourceIssueId, item.meetingId);
+    const outcome = await this.path.executeAcrossStreams(streams, (states, context) => placeIssueOnAgenda(states, item, context), meta);
+    return partOf<MeetingEvent, MeetingState, IssueAndMeeting>(streams, outcome, 'meeting');
   }
 
   private async decide(request: Omit<IssueDecision, 'meetingId' | 'agendaItemId'>, step: 'ForwardIssue' | 'ResolveIssue', meta: CommandMeta): Promise<void> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@kom/event-store';
-import { CommandPath, KomCommand, type CommandOutcome } from '@kom/platform';
+import { CommandPath, KomCommand, partOf, type CommandOutcome } from '@kom/platform';
 import type { MeetingEvent } from '../domain/meeting.events';
 import { meetingDecider, meetingStream, type MeetingState } from '../domain/meeting.decider';
 import { recordDecisionAcrossMeetings, type DecisionMeetingStates, type RecordDecision } from '../domain/record-decision-step';
@@ -36,11 +36,12 @@ export class RecordDecisionHandler implements ICommandHandler<RecordDecisionComm
     if (sourceIssueId !== null && link) return link.recordDecision({ ...payload, sourceIssueId }, supersededMeetingId, meta);
     if ((payload.supersedes ?? null) === null) return this.path.execute(meetingDecider, meetingStream(payload.meetingId), payload, meta);
 
+    const streams = {
+      meeting: { streamId: meetingStream(payload.meetingId), decider: meetingDecider },
+      ...(supersededMeetingId ? { superseded: { streamId: meetingStream(supersededMeetingId), decider: meetingDecider } } : {}),
+    };
     const outcome = await this.path.executeAcrossStreams(
-      {
-        meeting: { streamId: meetingStream(payload.meetingId), decider: meetingDecider },
-        ...(supersededMeetingId ? { superseded: { streamId: meetingStream(supersededMeetingId), decider: meetingDecider } } : {}),
-      },
+      streams,
       (states, context) => {
         // A stream that may be absent folds to `unknown` in StatesOf; when present it is a meeting.
         const events = recordDecisionAcrossMeetings(states as DecisionMeetingStates, payload, context);
@@ -48,14 +49,7 @@ export class RecordDecisionHandler implements ICommandHandler<RecordDecisionComm
       },
       meta,
     );
-    const events = (outcome.decisions.meeting?.events ?? []) as readonly MeetingEvent[];
-    return {
-      streamId: meetingStream(payload.meetingId),
-      events,
-      state: events.reduce(meetingDecider.evolve, outcome.states.meeting),
-      revision: outcome.revisions.meeting,
-      position: outcome.position,
-    };
+    return partOf<MeetingEvent, MeetingState, typeof streams>(streams, outcome, 'meeting');
   }
 
   /** The other meeting holding `decisionId`; undefined for none, or this one (the decider refuses that itself). */

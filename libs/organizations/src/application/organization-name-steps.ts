@@ -1,6 +1,5 @@
 import type { DecisionContext } from '@kom/kernel';
-import type { AcrossStreamsOutcome, CommandOutcome, DecisionsOf, StatesOf, StreamToDecide } from '@kom/platform';
-import type { OrganizationEvent } from '../domain/organization.events';
+import type { DecisionsOf, StatesOf, StreamToDecide } from '@kom/platform';
 import { organizationNameDecider, organizationNameStream, type OrganizationNameState } from '../domain/organization-name.decider';
 import { cleanName, organizationDecider, organizationStream, type OrganizationCommand, type OrganizationState } from '../domain/organization.decider';
 
@@ -128,17 +127,3 @@ export function renameOrganization(
   };
 }
 
-/** What the API answers for a step on an organisation and its name: the organisation's part of it. */
-export function organizationOutcome(
-  streams: { organization: StreamToDecide<OrganizationState> },
-  outcome: AcrossStreamsOutcome<{ organization: StreamToDecide<OrganizationState> }>,
-): CommandOutcome<OrganizationEvent, OrganizationState> {
-  const events = (outcome.decisions.organization?.events ?? []) as readonly OrganizationEvent[];
-  return {
-    streamId: streams.organization.streamId,
-    events,
-    state: events.reduce(organizationDecider.evolve, outcome.states.organization),
-    revision: outcome.revisions.organization,
-    position: outcome.position,
-  };
-}

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandPath, KomCommand, type CommandOutcome } from '@kom/platform';
+import { CommandPath, KomCommand, partOf, type CommandOutcome } from '@kom/platform';
 import type { OrganizationCommand, OrganizationState } from '../domain/organization.decider';
 import type { OrganizationEvent } from '../domain/organization.events';
 import { OrganizationsQueries } from '../read-models/organizations.queries';
-import { organizationOutcome, registerOrganization, registerStreams } from './organization-name-steps';
+import { registerOrganization, registerStreams } from './organization-name-steps';
 
 type Register = Extract<OrganizationCommand, { type: 'RegisterOrganization' }>;
 
@@ -26,6 +26,6 @@ export class RegisterOrganizationHandler implements ICommandHandler<RegisterOrga
       meta,
       { command: payload.type, expectedRevisionOf: 'organization' },
     );
-    return organizationOutcome(streams, outcome);
+    return partOf<OrganizationEvent, OrganizationState, typeof streams>(streams, outcome, 'organization');
   }
 }

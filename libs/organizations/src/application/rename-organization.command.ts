@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ConcurrencyConflict } from '@kom/kernel';
-import { CommandPath, KomCommand, type CommandOutcome } from '@kom/platform';
+import { CommandPath, KomCommand, partOf, type CommandOutcome } from '@kom/platform';
 import type { OrganizationCommand, OrganizationState } from '../domain/organization.decider';
 import type { OrganizationEvent } from '../domain/organization.events';
 import { OrganizationsQueries } from '../read-models/organizations.queries';
-import { CurrentNameMoved, organizationOutcome, renameOrganization, renameStreams } from './organization-name-steps';
+import { CurrentNameMoved, renameOrganization, renameStreams } from './organization-name-steps';
 
 type Rename = Extract<OrganizationCommand, { type: 'RenameOrganization' }>;
 
@@ -33,7 +33,7 @@ export class RenameOrganizationHandler implements ICommandHandler<RenameOrganiza
           meta,
           { command: payload.type, expectedRevisionOf: 'organization' },
         );
-        return organizationOutcome(streams, outcome);
+        return partOf<OrganizationEvent, OrganizationState, typeof streams>(streams, outcome, 'organization');
       } catch (error) {
         if (!(error instanceof CurrentNameMoved)) throw error;
         if (attempt >= MAX_NAME_MOVES) throw new ConcurrencyConflict(streams.organization.streamId, attempt, -1n, -1n);

@@ -1,6 +1,6 @@
 import { ConcurrencyConflict, type DecisionContext, type Decider, type DomainCommand, type DomainEvent } from '@kom/kernel';
 import { WrongExpectedRevisionError, type AppendResult, type Position, type StreamAppend } from '@kom/event-store';
-import { envelope, refusalOfWhoActs, type CommandMeta, type CommandPathDeps } from './execute-command';
+import { envelope, refusalOfWhoActs, type CommandMeta, type CommandOutcome, type CommandPathDeps } from './execute-command';
 import { loadStream } from './load-stream';
 import { refusePersonalDataInCommand, refusePersonalDataInEvents } from './refuse-personal-data';
 
@@ -121,4 +121,21 @@ export async function executeAcrossStreams<Streams extends StreamsToDecide>(
       }
     }
   }
+}
+
+/** One stream's part of a step across streams, as the one-stream command path reports a command. */
+export function partOf<Event extends DomainEvent, State, Streams extends StreamsToDecide>(
+  streams: Streams,
+  outcome: AcrossStreamsOutcome<Streams>,
+  key: keyof Streams & string,
+): CommandOutcome<Event, State> {
+  const events = (outcome.decisions[key]?.events ?? []) as readonly Event[];
+  const evolve = streams[key]!.decider.evolve as unknown as (state: State, event: Event) => State;
+  return {
+    streamId: streams[key]!.streamId,
+    events,
+    state: events.reduce(evolve, outcome.states[key] as State),
+    revision: outcome.revisions[key],
+    position: outcome.position,
+  };
 }
