@@ -341,6 +341,57 @@ describe('Documents built from the log', () => {
       expect(older.differences[0]).toMatch(/built with document layout 1 .* cannot be compared; its stamp .* is what the log gives/);
       expect((await verify(Buffer.from('no stamp here'))).statusCode).toBe(400);
     });
+
+    const verifyAs = async (token: string, content: Buffer) => {
+      const answer = await t.app.inject({ method: 'POST', url: '/documents/verify', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: { contentBase64: content.toString('base64') } });
+      return { status: answer.statusCode, body: answer.body, json: JSON.parse(answer.body) as { identical?: boolean; differences?: string[]; error?: { reason?: string } } };
+    };
+
+    it("verifies a file for a caller only as far as the caller's own view of it goes", async () => {
+      // The secretariat's calendar names the draft agenda's item; an NGO's view of it does not.
+      const calendar = (await get('/documents/calendar.ics?body=PROJECT_GROUP', secretariat)).rawPayload;
+      expect(calendar.toString('utf8')).toContain('Utkast til sak');
+      const asNgo = await verifyAs(ngo, calendar);
+      expect(asNgo).toMatchObject({ status: 403, json: { error: { reason: 'DOCUMENT_VIEW_NOT_YOURS' } } });
+      // Changed or not, the answer reads nothing of the view: no lines, not even whether it is identical.
+      const changed = await verifyAs(ngo, Buffer.from(calendar.toString('utf8').replace('Utkast til sak', 'Gjetning'), 'utf8'));
+      expect(changed.json.error?.reason).toBe('DOCUMENT_VIEW_NOT_YOURS');
+      for (const answer of [asNgo, changed]) expect(answer.body).not.toMatch(/Utkast til sak|identical|differences/);
+      // The secretariat, whose view it is, verifies it.
+      expect((await verifyAs(secretariat, calendar)).json).toMatchObject({ identical: true });
+      // A view no wider than the caller's is verified: NOAS's calendar has what ROSA's has.
+      const noas = await t.token('NGO_REPRESENTATIVE', 'org-noas', 'nils');
+      const noasCalendar = (await get('/documents/calendar.ics?body=PROJECT_GROUP', noas)).rawPayload;
+      expect((await verifyAs(ngo, noasCalendar)).json).toMatchObject({ identical: true });
+    });
+
+    it('refuses a forged stamp for a draft agenda with the reason a download gets, and tells nothing of it', async () => {
+      const draft = await builder.build({ kind: 'agenda', format: 'html', lang: 'nb', params: { meetingId: s.draftOnly } }, SECRETARIAT);
+      expect(draft.bytes.toString('utf8')).toContain('Utkast til sak');
+      // Only the stamp, which names the secretariat: the file an attacker can write without the agenda.
+      const stampOnly = Buffer.from(/<meta name="kom-provenance" content="[^"]*">/.exec(draft.bytes.toString('utf8'))![0], 'utf8');
+      const answer = await verifyAs(ngo, stampOnly);
+      expect(answer).toMatchObject({ status: 403, json: { error: { reason: 'AGENDA_NOT_PUBLISHED' } } });
+      expect(answer.body).not.toContain('Utkast til sak');
+    });
+
+    it('answers a hostile stamp with a typed 400, as a download with the same values', async () => {
+      const register = (await get('/documents/decision-register.csv?lang=nb', ngo)).rawPayload;
+      const reasonOf = async (edit: (stamp: Record<string, unknown>) => void) => {
+        const answer = await verifyAs(ngo, restampCsv(register, edit));
+        return `${answer.status} ${answer.json.error?.reason}`;
+      };
+      expect(await reasonOf((st) => (st.position = 'abc'))).toBe('400 INVALID_POSITION');
+      expect(await reasonOf((st) => (st.position = '0'))).toBe('400 INVALID_POSITION');
+      expect(await reasonOf((st) => (st.position = '-1'))).toBe('400 INVALID_POSITION');
+      expect(await reasonOf((st) => (st.position = '99999999999'))).toBe('400 POSITION_NOT_IN_LOG');
+      expect(await reasonOf((st) => (st.params = { status: 'NOPE' }))).toMatch(/^400 (INVALID_DOCUMENT_PARAMETER|UNKNOWN_ENUM)$/);
+      expect(await reasonOf((st) => (st.params = { meetingId: { a: 1 } }))).toMatch(/^400 [A-Z_]+$/);
+      expect(await reasonOf((st) => (st.lang = 'de'))).toBe('400 UNSUPPORTED_LANGUAGE');
+      expect(await reasonOf((st) => (st.kind = 'nonsense'))).toMatch(/^400 UNKNOWN_DOCUMENT_KIND$/);
+      // The same file, its stamp untouched, is still verified.
+      expect((await verifyAs(ngo, register)).json).toMatchObject({ identical: true });
+    });
   });
 
   describe('calendar feeds by secret URL', () => {

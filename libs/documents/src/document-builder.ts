@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EventStore } from '@kom/event-store';
-import { canonicalJson, InvalidInput, osloDate } from '@kom/kernel';
+import { canonicalJson, Forbidden, InvalidInput, osloDate } from '@kom/kernel';
 import type { Projection } from '@kom/projections';
 import { checkFormat, documentKind } from './document-kinds';
 import { isDocumentLang, type DocumentLang } from './labels/document-labels';
@@ -87,14 +87,23 @@ export class DocumentBuilder {
     }
   }
 
-  /** Reads the stamp of a file, rebuilds it from the log at that position, and compares the bytes. */
-  async verify(bytes: Buffer): Promise<Comparison> {
+  /**
+   * Reads the stamp of a file, rebuilds it from the log at that position, and compares the bytes.
+   * With a `viewer`, the file is verified only when the viewer's own view of that document, at that
+   * position, holds everything the stamp's view holds: a stamp names any audience, and the answer
+   * (identical or not, and the differing lines) would otherwise read a view the viewer may not.
+   * Without one (the CLI, on the data directory itself) every file is verified.
+   */
+  async verify(bytes: Buffer, viewer?: Audience): Promise<Comparison> {
     const stamp = await readAnyStamp(bytes);
     const provenance = parseStamp(stamp);
-    const recipe: DocumentRecipe = { kind: provenance.kind, format: provenance.format, lang: provenance.lang, params: provenance.params, audience: provenance.audience };
-    const snapshot = await LogSnapshot.at(this.options.store, BigInt(provenance.position), this.projectionsFor(recipe.kind));
+    // The stamp is the caller's text: checked as a download's request is.
+    const recipe = this.recipe({ kind: provenance.kind, format: provenance.format, lang: provenance.lang, params: provenance.params }, provenance.audience);
+    const position = stampPosition(provenance.position);
+    const snapshot = await this.logSnapshot(position, this.projectionsFor(recipe.kind));
     let rebuilt: BuiltDocument;
     try {
+      if (viewer && !sameAudience(viewer, recipe.audience)) this.refuseWiderView(recipe, viewer, snapshot);
       rebuilt = await this.render(recipe, snapshot);
     } finally {
       snapshot.close();
@@ -107,6 +116,20 @@ export class DocumentBuilder {
       return { identical: false, reason: 'LAYOUT_CHANGED', provenance, layout: { file: fileLayout, current: DOCUMENT_LAYOUT }, stampMatchesLog };
     }
     return { identical: false, reason: 'CONTENT_DIFFERS', provenance, differences: describeDifferences(bytes, rebuilt.bytes, recipe.format) };
+  }
+
+  /**
+   * The viewer's own build of the recipe first: what refuses them a download refuses them here, with
+   * the same reason. Then the stamp's view must hold nothing more than theirs.
+   */
+  private refuseWiderView(recipe: DocumentRecipe, viewer: Audience, snapshot: LogSnapshot): void {
+    const theirs = canonicalJson(this.model({ ...recipe, audience: { role: viewer.role, organizationId: viewer.organizationId } }, snapshot));
+    if (canonicalJson(this.model(recipe, snapshot)) !== theirs) {
+      throw new Forbidden(
+        'DOCUMENT_VIEW_NOT_YOURS',
+        `this file was built for ${recipe.audience.role} of ${recipe.audience.organizationId}, whose view of it holds more than yours; the secretariat can verify it`,
+      );
+    }
   }
 
   private recipe(request: DocumentRequest, audience: Audience): DocumentRecipe {
@@ -127,25 +150,27 @@ export class DocumentBuilder {
 
   private async snapshot(position: bigint | undefined, kindName: string): Promise<LogSnapshot> {
     const { store, liveReadModelsFile } = this.options;
-    const projections = this.projectionsFor(kindName);
     if (position !== undefined && position < 1n) throw new InvalidInput('INVALID_POSITION', 'a log position is 1 or more');
     if (liveReadModelsFile) {
       const live = await LogSnapshot.live(store, liveReadModelsFile, position);
       if (live) return live;
     }
+    return this.logSnapshot(position ?? (await store.headPosition()), this.projectionsFor(kindName));
+  }
+
+  /** The read models rebuilt from the log up to `position`. */
+  private async logSnapshot(position: bigint, projections: readonly Projection[]): Promise<LogSnapshot> {
     try {
-      return await LogSnapshot.at(store, position ?? (await store.headPosition()), projections);
+      return await LogSnapshot.at(this.options.store, position, projections);
     } catch (error) {
       if (error instanceof PositionNotInLogError) throw new InvalidInput('POSITION_NOT_IN_LOG', error.message);
       throw error;
     }
   }
 
-  private async render(recipe: DocumentRecipe, snapshot: LogSnapshot): Promise<BuiltDocument> {
-    const kind = documentKind(recipe.kind);
-    const format = checkFormat(kind, recipe.format);
+  private model(recipe: DocumentRecipe, snapshot: LogSnapshot): DocumentModel {
     const facts = snapshot.facts;
-    const model: DocumentModel = kind.build(recipe.params, {
+    return documentKind(recipe.kind).build(recipe.params, {
       readModels: snapshot.readModels,
       audience: recipe.audience,
       lang: recipe.lang as DocumentLang,
@@ -154,6 +179,13 @@ export class DocumentBuilder {
       meetingUrl: this.options.meetingUrl ?? (() => null),
       reportSources: this.options.reportSources ?? noReportSources,
     });
+  }
+
+  private async render(recipe: DocumentRecipe, snapshot: LogSnapshot): Promise<BuiltDocument> {
+    const kind = documentKind(recipe.kind);
+    const format = checkFormat(kind, recipe.format);
+    const facts = snapshot.facts;
+    const model = this.model(recipe, snapshot);
     const proof = await this.options.proofs.at(facts.position);
     const provenance: Provenance = {
       ...recipe,
@@ -177,6 +209,15 @@ export class DocumentBuilder {
     };
   }
 }
+
+const STAMP_POSITION = /^[1-9][0-9]{0,38}$/;
+
+function stampPosition(text: string): bigint {
+  if (!STAMP_POSITION.test(text)) throw new InvalidInput('INVALID_POSITION', 'the stamp\'s position is not a log position (a whole number of 1 or more)');
+  return BigInt(text);
+}
+
+const sameAudience = (a: Audience, b: Audience) => a.role === b.role && a.organizationId === b.organizationId;
 
 /** For a person: why a file of another layout cannot be compared, and what its stamp says. */
 export function describeLayoutChange(result: Extract<Comparison, { reason: 'LAYOUT_CHANGED' }>): string {

@@ -50,11 +50,11 @@ export class DocumentsController {
 
   /** Rebuilds a document from the log as of its stamp and says whether the bytes are the same. */
   @Post('verify')
-  async verify(@Body() body: { contentBase64?: unknown }) {
+  async verify(@Body() body: { contentBase64?: unknown }, @CurrentActor() actor: Actor) {
     if (typeof body?.contentBase64 !== 'string' || body.contentBase64.length === 0) {
       throw new InvalidInput('DOCUMENT_REQUIRED', 'send {"contentBase64": "<the file, base64>"}');
     }
-    const result = await this.documents.verify(Buffer.from(body.contentBase64, 'base64'));
+    const result = await this.documents.verify(Buffer.from(body.contentBase64, 'base64'), actor);
     const { position, kind } = result.provenance;
     if (result.identical) return { identical: true, position, kind, sha256: result.sha256 };
     if (result.reason === 'CONTENT_DIFFERS') return { identical: false, reason: result.reason, position, kind, differences: result.differences };
