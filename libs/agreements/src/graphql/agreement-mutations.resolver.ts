@@ -49,8 +49,8 @@ export class AgreementMutationsResolver {
   @Mutation(() => Agreement, { description: 'Draft an agreement (version 1). The police party or the secretariat.' })
   async draftAgreement(@Args('input') input: DraftAgreementInput, @RequestMeta() meta: Meta): Promise<Agreement> {
     const { citedDecisionIds, idempotencyKey, ...rest } = input;
-    const agreementId = await this.idempotency.run({ actor: meta.actor, operation: 'draftAgreement', key: idempotencyKey, input }, async () => {
-      const agreementId = newId();
+    const agreementId = await this.idempotency.run<string>({ actor: meta.actor, operation: 'draftAgreement', key: idempotencyKey, input }, async (remember) => {
+      const agreementId = remember(newId());
       await this.commands.execute(
         new DraftAgreementCommand({ type: 'DraftAgreement', agreementId, ...rest, citedDecisionIds: citedDecisionIds ?? [] }, meta),
       );

@@ -46,8 +46,8 @@ export class IssueMutationsResolver {
 
   @Mutation(() => Issue, { description: 'Submits an issue on behalf of your own organisation (a reference-group member).' })
   async submitIssue(@Args('input') input: SubmitIssueInput, @RequestMeta() meta: Meta): Promise<IssueView> {
-    const issueId = await this.idempotency.run({ actor: meta.actor, operation: 'submitIssue', key: input.idempotencyKey, input }, async () => {
-      const issueId = newId();
+    const issueId = await this.idempotency.run<string>({ actor: meta.actor, operation: 'submitIssue', key: input.idempotencyKey, input }, async (remember) => {
+      const issueId = remember(newId());
       await this.commands.execute(
         new SubmitIssueCommand(
           {

@@ -32,8 +32,8 @@ export class AgendaProposalMutationsResolver {
     const { idempotencyKey, citedMeasureRefs, citedMeasures: _numbers, ...rest } = input;
     const citedMeasures = measureRefsOf(input.citedMeasures, citedMeasureRefs);
     const content = citedMeasures === undefined ? rest : { ...rest, citedMeasures, citable: this.measures.citable() };
-    const proposalId = await this.idempotency.run({ actor: meta.actor, operation: 'proposeAgendaItem', key: idempotencyKey, input }, async () => {
-      const proposalId = newId();
+    const proposalId = await this.idempotency.run<string>({ actor: meta.actor, operation: 'proposeAgendaItem', key: idempotencyKey, input }, async (remember) => {
+      const proposalId = remember(newId());
       await this.commands.execute(new ProposeAgendaItemCommand({ type: 'ProposeAgendaItem', proposalId, ...content }, meta));
       return proposalId;
     });

@@ -52,8 +52,8 @@ export class DecisionMutationsResolver {
   async recordDecision(@Args('input') input: RecordDecisionInput, @RequestMeta() meta: Meta): Promise<DecisionView> {
     const { citedMeasures: _numbers, citedMeasureRefs, positions, idempotencyKey, ...command } = input;
     const citedMeasures = measureRefsOf(input.citedMeasures, citedMeasureRefs);
-    const decisionId = await this.idempotency.run({ actor: meta.actor, operation: 'recordDecision', key: idempotencyKey, input }, async () => {
-      const decisionId = newId();
+    const decisionId = await this.idempotency.run<string>({ actor: meta.actor, operation: 'recordDecision', key: idempotencyKey, input }, async (remember) => {
+      const decisionId = remember(newId());
       await this.commands.execute(
         new RecordDecisionCommand(
           {
@@ -107,8 +107,8 @@ export class DecisionMutationsResolver {
   @Mutation(() => ActionItem)
   async assignActionItem(@Args('input') input: AssignActionItemInput, @RequestMeta() meta: Meta): Promise<ActionItemView> {
     const { idempotencyKey, ...command } = input;
-    const actionItemId = await this.idempotency.run({ actor: meta.actor, operation: 'assignActionItem', key: idempotencyKey, input }, async () => {
-      const actionItemId = newId();
+    const actionItemId = await this.idempotency.run<string>({ actor: meta.actor, operation: 'assignActionItem', key: idempotencyKey, input }, async (remember) => {
+      const actionItemId = remember(newId());
       await this.commands.execute(new AssignActionItemCommand({ type: 'AssignActionItem', actionItemId, ...command }, meta));
       return actionItemId;
     });

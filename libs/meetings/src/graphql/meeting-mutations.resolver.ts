@@ -50,8 +50,8 @@ export class MeetingMutationsResolver {
   @Mutation(() => Meeting)
   async scheduleMeeting(@Args('input') input: ScheduleMeetingInput, @RequestMeta() meta: Meta): Promise<MeetingView> {
     const { idempotencyKey, ...command } = input;
-    const meetingId = await this.idempotency.run({ actor: meta.actor, operation: 'scheduleMeeting', key: idempotencyKey, input }, async () => {
-      const meetingId = newId();
+    const meetingId = await this.idempotency.run<string>({ actor: meta.actor, operation: 'scheduleMeeting', key: idempotencyKey, input }, async (remember) => {
+      const meetingId = remember(newId());
       await this.commands.execute(new ScheduleMeetingCommand({ type: 'ScheduleMeeting', meetingId, ...command }, meta));
       return meetingId;
     });

@@ -21,8 +21,8 @@ export class OrganizationMutationsResolver {
   @Mutation(() => Organization)
   async registerOrganization(@Args('input') input: RegisterOrganizationInput, @RequestMeta() meta: Meta) {
     const { idempotencyKey, ...command } = input;
-    const organizationId = await this.idempotency.run({ actor: meta.actor, operation: 'registerOrganization', key: idempotencyKey, input }, async () => {
-      const organizationId = newId();
+    const organizationId = await this.idempotency.run<string>({ actor: meta.actor, operation: 'registerOrganization', key: idempotencyKey, input }, async (remember) => {
+      const organizationId = remember(newId());
       await this.commands.execute(new RegisterOrganizationCommand({ type: 'RegisterOrganization', organizationId, ...command }, meta));
       return organizationId;
     });

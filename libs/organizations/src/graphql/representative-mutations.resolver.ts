@@ -50,8 +50,8 @@ export class RepresentativeMutationsResolver {
   @Mutation(() => Representative, { description: 'Add a representative to an organisation (secretariat). Name and e-mail are stored encrypted.' })
   async addRepresentative(@Args('input') input: AddRepresentativeInput, @RequestMeta() meta: Meta): Promise<RepresentativeRow> {
     const { idempotencyKey, ...command } = input;
-    const representativeId = await this.idempotency.run({ actor: meta.actor, operation: 'addRepresentative', key: idempotencyKey, input }, async () => {
-      const representativeId = newId();
+    const representativeId = await this.idempotency.run<string>({ actor: meta.actor, operation: 'addRepresentative', key: idempotencyKey, input }, async (remember) => {
+      const representativeId = remember(newId());
       await this.commands.execute(new AddRepresentativeCommand({ type: 'AddRepresentative', representativeId, ...command }, meta));
       return representativeId;
     });

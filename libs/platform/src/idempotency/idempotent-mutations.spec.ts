@@ -8,6 +8,7 @@ import { ManualClock } from '../clock';
 import { sha256 } from './idempotency-key';
 import { DEFAULT_IDEMPOTENCY_TIMINGS, IdempotentMutations } from './idempotent-mutations';
 import { SqliteIdempotencyStore } from './sqlite-idempotency-store';
+import { RecordedNotVisible } from '../command/recorded-not-visible';
 
 const sara: Actor = { userId: 'pod-sara', organizationId: 'org-pod', role: 'SECRETARIAT' };
 const kari: Actor = { userId: 'rosa-kari', organizationId: 'org-rosa', role: 'NGO_REPRESENTATIVE' };
@@ -148,6 +149,42 @@ describe('IdempotentMutations', () => {
     expect(await mutations.run({ actor: kari, operation: 'submitIssue', key: KEY, input: { title: 'corrected' } }, work)).toBe('id-1');
     expect(made).toEqual(['id-1']);
   });
+
+  it('keeps the key of a write recorded but not yet shown: a retry, here or in another process, never writes again', async () => {
+    const input = { title: 'Shelters' };
+    const recordedLate = (write: { streamId: string; position: bigint }) => new RecordedNotVisible({ ...write, revision: 0n }, ['issues'], { cause: new Error('projection timed out') });
+    // The outcome remembered before the write: a retry answers it, once the read models show it.
+    const writes: string[] = [];
+    const lagging = open();
+    const first = recordedLate({ streamId: 'issue-id-1', position: 41n });
+    await expect(
+      lagging.run<string>({ actor: kari, operation: 'submitIssue', key: KEY, input }, async (remember) => {
+        const id = remember('id-1');
+        writes.push(id);
+        throw first;
+      }),
+    ).rejects.toBe(first);
+    const retry = async (remember: (id: string) => string) => (writes.push(remember('id-2')), 'id-2');
+    expect(await lagging.run<string>({ actor: kari, operation: 'submitIssue', key: KEY, input }, retry)).toBe('id-1');
+    expect(await open().run<string>({ actor: kari, operation: 'submitIssue', key: KEY, input }, retry)).toBe('id-1');
+    expect(writes).toEqual(['id-1']);
+
+    // Nothing remembered (a step whose outcome comes from the write): a retry is told it was recorded, where.
+    const other = { ...input, title: 'Interpreters' };
+    const KEY2 = '5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f';
+    await expect(mutationsRun(open(), KEY2, other, async () => Promise.reject(recordedLate({ streamId: 'meeting-m1', position: 57n })))).rejects.toBeInstanceOf(RecordedNotVisible);
+    const again = await mutationsRun(open(), KEY2, other, async () => 'written twice').catch((error: unknown) => error);
+    expect(again).toBeInstanceOf(RecordedNotVisible);
+    expect((again as RecordedNotVisible).extensions()).toMatchObject({ code: 'RECORDED_NOT_VISIBLE', recorded: true, streamId: 'meeting-m1', position: '57', revision: '0' });
+
+    // Any other failure still releases the key.
+    const KEY3 = '6a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d';
+    await expect(mutationsRun(open(), KEY3, other, async () => Promise.reject(new Error('store down')))).rejects.toThrow('store down');
+    expect(await mutationsRun(open(), KEY3, other, async () => 'id-3')).toBe('id-3');
+  });
+
+  const mutationsRun = (mutations: IdempotentMutations, key: string, input: object, work: () => Promise<string>) =>
+    mutations.run<string>({ actor: kari, operation: 'planMeetingSeries', key, input }, work);
 
   it('forgets a key 24 hours after its first use, by the injected clock', async () => {
     const mutations = open();

@@ -4,6 +4,7 @@ import { InvalidInput, InvalidState, type Actor } from '@kom/kernel';
 import { CLOCK, type Clock } from '../clock';
 import { acceptedFingerprints, assertIdempotencyKey, requestFingerprint, sha256 } from './idempotency-key';
 import { IDEMPOTENCY_STORE, type IdempotencyScope, type IdempotencyStore } from './idempotency-store.port';
+import { RecordedNotVisible } from '../command/recorded-not-visible';
 
 export interface IdempotentRequest {
   readonly actor: Actor;
@@ -44,8 +45,11 @@ interface InFlight {
  * processes find the claim in the shared store and wait for its result. `work` returns what
  * identifies the outcome (the new ids, as JSON): a replay gets exactly that back.
  *
- * Only success is remembered. A refusal (or any failure) releases the key: nothing was recorded,
- * so the client may correct the request and retry with the same key.
+ * A refusal (or any failure before the write) releases the key: nothing was recorded, so the client
+ * may correct the request and retry with the same key. A write recorded but not yet shown
+ * (RecordedNotVisible) keeps it: a retry must not write again. `remember` gives the outcome before
+ * the write (the new id), so that a retry answers with it; without it, a retry answers
+ * RECORDED_NOT_VISIBLE with the same write again.
  */
 @Injectable()
 export class IdempotentMutations {
@@ -57,8 +61,8 @@ export class IdempotentMutations {
     @Inject(IDEMPOTENCY_TIMINGS) private readonly timings: IdempotencyTimings,
   ) {}
 
-  async run<T>(request: IdempotentRequest, work: () => Promise<T>): Promise<T> {
-    if (request.key === null || request.key === undefined) return work();
+  async run<T>(request: IdempotentRequest, work: (remember: Remember<T>) => Promise<T>): Promise<T> {
+    if (request.key === null || request.key === undefined) return work((value) => value);
     assertIdempotencyKey(request.key);
     const scope: IdempotencyScope = {
       userId: request.actor.userId,
@@ -78,7 +82,7 @@ export class IdempotentMutations {
     return promise;
   }
 
-  private async execute<T>(scope: IdempotencyScope, fingerprint: string, accepted: ReadonlySet<string>, work: () => Promise<T>): Promise<T> {
+  private async execute<T>(scope: IdempotencyScope, fingerprint: string, accepted: ReadonlySet<string>, work: (remember: Remember<T>) => Promise<T>): Promise<T> {
     const giveUpAt = Date.now() + this.timings.waitMs;
     for (;;) {
       const now = this.clock.now();
@@ -91,7 +95,7 @@ export class IdempotentMutations {
       const { record } = claim;
       // A claim stored before nulls were dropped carries the older hash (idempotency-key.ts).
       if (!accepted.has(record.fingerprint)) throw reused();
-      if (record.state === 'completed') return (JSON.parse(record.result) as { value: T }).value;
+      if (record.state === 'completed') return replay<T>(record.result);
       if (Date.now() >= giveUpAt) {
         throw new InvalidState('IDEMPOTENT_REQUEST_IN_PROGRESS', 'A request with this idempotency key is still being processed; retry later');
       }
@@ -99,17 +103,44 @@ export class IdempotentMutations {
     }
   }
 
-  private async executeClaimed<T>(scope: IdempotencyScope, claimId: string, work: () => Promise<T>): Promise<T> {
+  private async executeClaimed<T>(scope: IdempotencyScope, claimId: string, work: (remember: Remember<T>) => Promise<T>): Promise<T> {
     let value: T;
+    let remembered: { value: T } | undefined;
     try {
-      value = await work();
+      value = await work((outcome) => ((remembered = { value: outcome }), outcome));
     } catch (error) {
-      await this.store.release(scope, claimId).catch(() => undefined);
+      if (error instanceof RecordedNotVisible) {
+        const result: StoredResult<T> = remembered ? { value: remembered.value ?? null } : { recorded: storedWrite(error) };
+        await this.store.complete(scope, claimId, JSON.stringify(result));
+      } else {
+        await this.store.release(scope, claimId).catch(() => undefined);
+      }
       throw error;
     }
     await this.store.complete(scope, claimId, JSON.stringify({ value: value ?? null }));
     return value;
   }
+}
+
+/** Gives the outcome of the work before its write: what a retry of a write recorded but not yet shown answers. */
+export type Remember<T> = (value: T) => T;
+
+type StoredResult<T> = { value: T | null } | { recorded: { streamId: string; revision: string | null; position: string } };
+
+const storedWrite = (error: RecordedNotVisible) => ({
+  streamId: error.write.streamId,
+  revision: error.write.revision === undefined ? null : String(error.write.revision),
+  position: String(error.write.position),
+});
+
+/** The first answer again; for a write recorded whose outcome was not remembered, that it was recorded. */
+function replay<T>(stored: string): T {
+  const result = JSON.parse(stored) as StoredResult<T>;
+  if ('recorded' in result) {
+    const { streamId, revision, position } = result.recorded;
+    throw new RecordedNotVisible({ streamId, revision: revision === null ? undefined : BigInt(revision), position: BigInt(position) }, [], { cause: undefined });
+  }
+  return result.value as T;
 }
 
 function reused(): InvalidInput {
