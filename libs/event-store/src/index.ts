@@ -4,7 +4,7 @@ export * from './decorate-store';
 export * from './envelope';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/wal-checkpointer';
-export * from './kurrentdb/kurrentdb-event-store';
+export type { KurrentDbEventStore, KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
 export * from './postgres/postgres-event-store';
 export * from './postgres/advisory-locks';
 export * from './create-event-store';
