@@ -22,6 +22,7 @@ describe('IdempotentMutations', () => {
   let file: string;
   let n = 0;
 
+  const keep = (store: SqliteIdempotencyStore) => (stores.push(store), store);
   const open = (timings = DEFAULT_IDEMPOTENCY_TIMINGS) => {
     const store = SqliteIdempotencyStore.open(file);
     stores.push(store);
@@ -181,6 +182,26 @@ describe('IdempotentMutations', () => {
     const KEY3 = '6a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d';
     await expect(mutationsRun(open(), KEY3, other, async () => Promise.reject(new Error('store down')))).rejects.toThrow('store down');
     expect(await mutationsRun(open(), KEY3, other, async () => 'id-3')).toBe('id-3');
+  });
+
+  it("answers a replay only once this replica's read models show the log as it is now (another replica may have written it)", async () => {
+    const input = { title: 'Shelters' };
+    const { made, work } = creator();
+    expect(await open().run({ actor: kari, operation: 'submitIssue', key: KEY, input }, work)).toBe('id-1');
+    // A second replica, its read models behind: the replay waits for them, and says so when they do not come.
+    const behind = new RecordedNotVisible({ streamId: '$all', position: 12n }, ['issues'], { cause: new Error('timed out') });
+    let waits = 0;
+    const lagging = new IdempotentMutations(keep(SqliteIdempotencyStore.open(file)), clock, DEFAULT_IDEMPOTENCY_TIMINGS, async () => {
+      waits += 1;
+      throw behind;
+    });
+    await expect(lagging.run({ actor: kari, operation: 'submitIssue', key: KEY, input }, work)).rejects.toBe(behind);
+    const caughtUp = new IdempotentMutations(keep(SqliteIdempotencyStore.open(file)), clock, DEFAULT_IDEMPOTENCY_TIMINGS, async () => {
+      waits += 1;
+    });
+    expect(await caughtUp.run({ actor: kari, operation: 'submitIssue', key: KEY, input }, work)).toBe('id-1');
+    expect(waits).toBe(2);
+    expect(made).toEqual(['id-1']);
   });
 
   const mutationsRun = (mutations: IdempotentMutations, key: string, input: object, work: () => Promise<string>) =>

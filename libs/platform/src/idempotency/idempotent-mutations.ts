@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InvalidInput, InvalidState, type Actor } from '@kom/kernel';
 import { CLOCK, type Clock } from '../clock';
 import { acceptedFingerprints, assertIdempotencyKey, requestFingerprint, sha256 } from './idempotency-key';
@@ -34,6 +34,14 @@ export const DEFAULT_IDEMPOTENCY_TIMINGS: IdempotencyTimings = {
 
 export const IDEMPOTENCY_TIMINGS = Symbol.for('kom.IdempotencyTimings');
 
+/**
+ * Resolves once this replica's read models show everything the log holds now; rejects (with
+ * RecordedNotVisible) when they do not in time. A replayed outcome may have been written by another
+ * replica a moment ago, and the caller reads it from this replica's read models next.
+ */
+export type ReplayVisibility = () => Promise<void>;
+export const REPLAY_VISIBILITY = Symbol.for('kom.ReplayVisibility');
+
 interface InFlight {
   readonly fingerprint: string;
   readonly promise: Promise<unknown>;
@@ -59,6 +67,7 @@ export class IdempotentMutations {
     @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(IDEMPOTENCY_TIMINGS) private readonly timings: IdempotencyTimings,
+    @Optional() @Inject(REPLAY_VISIBILITY) private readonly visible: ReplayVisibility = async () => undefined,
   ) {}
 
   async run<T>(request: IdempotentRequest, work: (remember: Remember<T>) => Promise<T>): Promise<T> {
@@ -95,7 +104,11 @@ export class IdempotentMutations {
       const { record } = claim;
       // A claim stored before nulls were dropped carries the older hash (idempotency-key.ts).
       if (!accepted.has(record.fingerprint)) throw reused();
-      if (record.state === 'completed') return replay<T>(record.result);
+      if (record.state === 'completed') {
+        const value = replay<T>(record.result);
+        await this.visible();
+        return value;
+      }
       if (Date.now() >= giveUpAt) {
         throw new InvalidState('IDEMPOTENT_REQUEST_IN_PROGRESS', 'A request with this idempotency key is still being processed; retry later');
       }

@@ -11,7 +11,8 @@ import { KOM_CONFIG, type KomConfig } from '../config/kom-config';
 import type { BoundedContext } from '../bounded-context';
 import { EnumValuesResolver } from '../graphql/labels';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from '../idempotency/idempotency-store.port';
-import { DEFAULT_IDEMPOTENCY_TIMINGS, IDEMPOTENCY_TIMINGS, IdempotentMutations } from '../idempotency/idempotent-mutations';
+import { DEFAULT_IDEMPOTENCY_TIMINGS, IDEMPOTENCY_TIMINGS, IdempotentMutations, REPLAY_VISIBILITY } from '../idempotency/idempotent-mutations';
+import { replayVisibility } from '../idempotency/replay-visibility';
 import { createIdempotencyStore } from '../idempotency/idempotency-store.factory';
 import { SHARED_STATE, SharedStatePostgres } from '../shared-state/shared-state-postgres';
 import { PlatformStatusResolver } from '../graphql/platform-status.resolver';
@@ -106,6 +107,7 @@ export class PlatformModule implements OnApplicationShutdown {
           useFactory: (shared: SharedStatePostgres | null) => createIdempotencyStore(config, shared),
         },
         { provide: IDEMPOTENCY_TIMINGS, useValue: DEFAULT_IDEMPOTENCY_TIMINGS },
+        { provide: REPLAY_VISIBILITY, inject: [EVENT_STORE, ProjectionsService], useFactory: replayVisibility },
         IdempotentMutations,
         AccessLog,
         ProjectionsService,
