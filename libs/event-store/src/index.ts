@@ -12,6 +12,7 @@ export * from './hash-chain';
 export * from './log-mark';
 export { isPostgresUrl } from './postgres/connection-string';
 export { isConnectionError } from './postgres/connection-errors';
+export { inTransaction, openPostgresPool, type PostgresPoolOptions } from './postgres/pool';
 export { redactConnectionString } from './kurrentdb/connection-string';
 export * from './import/log-import';
 export * from './import/log-digest';

@@ -15,6 +15,8 @@ export const POSTGRES_ADVISORY_LOCKS = {
   auditCheckpoints: 3,
   /** Held (transaction-scoped) while the shared-state tables (sessions, keys, limits) are migrated at start. */
   sharedStateMigrations: 4,
+  /** Free for the notifications outbox: one process at a time sends and records what is pending. */
+  notificationDelivery: 5,
 } as const;
 
 export type PostgresAdvisoryLock = (typeof POSTGRES_ADVISORY_LOCKS)[keyof typeof POSTGRES_ADVISORY_LOCKS];

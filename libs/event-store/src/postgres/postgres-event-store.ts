@@ -29,6 +29,7 @@ import { migrate } from './schema';
 import { planImport, type ImportView, type LogImport } from '../import/log-import';
 import * as sql from './statements';
 import { WakeUpListener, type ListenerClient } from './wake-up-listener';
+import { inTransaction, openPostgresPool, releaseClient } from './pool';
 
 export interface PostgresEventStoreOptions {
   /** How often a live subscription reads the log when no notification arrives. Default 1000. */
@@ -37,6 +38,8 @@ export interface PostgresEventStoreOptions {
   readonly maxBatchSize?: number;
   /** Connections in this process's pool (the LISTEN connection comes on top). Default 10. */
   readonly maxConnections?: number;
+  /** Told when a pooled connection fails; default: one line on stderr (see openPostgresPool). */
+  readonly onConnectionLost?: (error: Error) => void;
 }
 
 export interface PostgresEventStoreStats {
@@ -81,9 +84,8 @@ export class PostgresEventStore implements EventStore, LogImport {
     // Loaded here, not at the top: processes on the embedded store never pay for the driver.
     const pg = await import('pg');
     const config: PoolConfig = { connectionString: url, application_name: 'kom-event-store' };
-    const pool = new pg.Pool({ ...config, max: options.maxConnections ?? 10 });
-    // An idle connection that the server drops is discarded by the pool and replaced on next use.
-    pool.on('error', () => undefined);
+    // A connection that fails, idle or checked out, is reported and discarded (pool.ts).
+    const pool = await openPostgresPool({ ...config, max: options.maxConnections ?? 10 }, { onConnectionLost: options.onConnectionLost });
     try {
       await migrate(pool);
     } catch (error) {
@@ -209,7 +211,9 @@ export class PostgresEventStore implements EventStore, LogImport {
    * Runs `work` while this process holds a database-wide advisory lock, so that one process of a
    * cluster at a time does it (the audit notary's checkpoints: POSTGRES_ADVISORY_LOCKS.auditCheckpoints).
    * With `wait: false` it returns `{ acquired: false }` at once when another process holds the lock.
-   * The lock lives as long as its connection: if the connection drops, another process may take it.
+   * The lock lives as long as its connection: if the connection drops while `work` runs, another
+   * process may take the lock, so the call then rejects with EventStoreUnavailableError (the work
+   * ran, but perhaps not alone) instead of returning its value.
    */
   async withAdvisoryLock<T>(
     lock: PostgresAdvisoryLock,
@@ -221,76 +225,67 @@ export class PostgresEventStore implements EventStore, LogImport {
       throw new RangeError('The append and migration locks are the store’s own');
     }
     const client = await this.available(() => this.pool.connect());
-    let broken = false;
+    let discard: unknown;
     try {
-      if (options.wait === false) {
-        const { rows } = await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS acquired', [POSTGRES_LOCK_NAMESPACE, lock]);
-        if (!rows[0]?.acquired) return { acquired: false };
-      } else {
-        await client.query('SELECT pg_advisory_lock($1, $2)', [POSTGRES_LOCK_NAMESPACE, lock]);
-      }
+      const acquired = await this.available(() => takeLock(client, lock, options.wait !== false)).catch((error: unknown) => {
+        discard = error; // whether this connection holds the lock is unknown: close it
+        throw error;
+      });
+      if (!acquired) return { acquired: false };
+      let value: T;
       try {
-        return { acquired: true, value: await work() };
+        value = await work();
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1, $2)', [POSTGRES_LOCK_NAMESPACE, lock]).catch(() => {
-          broken = true;
-        });
+        // Closing the connection is what releases a lock that no statement could release.
+        discard = await unlock(client, lock);
       }
-    } catch (error) {
-      broken ||= isConnectionError(error);
-      throw error;
+      if (isConnectionError(discard)) {
+        throw new EventStoreUnavailableError('The connection holding the advisory lock was lost while the work ran', { cause: discard });
+      }
+      return { acquired: true, value };
     } finally {
-      client.release(broken);
+      releaseClient(client, discard);
     }
   }
 
   /** See LogImport: one transaction under the append lock, so positions continue gap-free from the head. */
   async importRecorded(events: readonly RecordedEvent[]): Promise<Position> {
     this.assertOpen();
-    const client = await this.available(() => this.pool.connect());
-    let broken = false;
     try {
-      await client.query(BEGIN_AND_LOCK);
-      const log = await this.readLogView(
-        client,
-        [...new Set(events.map((e) => e.streamId))],
-        [...new Set(events.map((e) => e.id.toLowerCase()))],
-      );
-      const view: ImportView = { streams: log.streams, knownIds: new Set(log.events.keys()) };
-      const { rows, streams } = planImport(events, view);
-      const head = log.head + BigInt(rows.length);
-      if (rows.length > 0) {
-        await client.query({
-          text: sql.IMPORT_BATCH,
-          values: [
-            rows.map((_, i) => String(log.head + BigInt(i + 1))),
-            rows.map((r) => r.eventId),
-            rows.map((r) => r.streamId),
-            rows.map((r) => String(r.revision)),
-            rows.map((r) => r.type),
-            rows.map((r) => r.data),
-            rows.map((r) => r.metadata),
-            rows.map((r) => r.recordedAt),
-            [...streams.keys()],
-            [...streams.values()].map(String),
-            String(head),
-          ],
-        });
-      }
-      await client.query('COMMIT');
-      if (rows.length > 0) this.ring();
+      const { head, written } = await inTransaction(this.pool, BEGIN_AND_LOCK, async (client) => {
+        const log = await this.readLogView(
+          client,
+          [...new Set(events.map((e) => e.streamId))],
+          [...new Set(events.map((e) => e.id.toLowerCase()))],
+        );
+        const view: ImportView = { streams: log.streams, knownIds: new Set(log.events.keys()) };
+        const { rows, streams } = planImport(events, view);
+        const head = log.head + BigInt(rows.length);
+        if (rows.length > 0) {
+          await client.query({
+            text: sql.IMPORT_BATCH,
+            values: [
+              rows.map((_, i) => String(log.head + BigInt(i + 1))),
+              rows.map((r) => r.eventId),
+              rows.map((r) => r.streamId),
+              rows.map((r) => String(r.revision)),
+              rows.map((r) => r.type),
+              rows.map((r) => r.data),
+              rows.map((r) => r.metadata),
+              rows.map((r) => r.recordedAt),
+              [...streams.keys()],
+              [...streams.values()].map(String),
+              String(head),
+            ],
+          });
+        }
+        return { head, written: rows.length > 0 };
+      });
+      if (written) this.ring();
       return head;
     } catch (error) {
-      broken = isConnectionError(error);
-      if (!broken) {
-        await client.query('ROLLBACK').catch(() => {
-          broken = true;
-        });
-      }
-      if (broken) throw new EventStoreUnavailableError('The event store could not commit the import', { cause: error });
+      if (isConnectionError(error)) throw new EventStoreUnavailableError('The event store could not commit the import', { cause: error });
       throw error;
-    } finally {
-      client.release(broken);
     }
   }
 
@@ -329,31 +324,18 @@ export class PostgresEventStore implements EventStore, LogImport {
   }
 
   private async commitInOneTransaction(jobs: readonly AppendGroup[]): Promise<Outcome<AppendResult[]>[]> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query(BEGIN_AND_LOCK);
+    const plan = await inTransaction(this.pool, BEGIN_AND_LOCK, async (client) => {
       const plan = planBatch(jobs, await this.readBatchView(client, jobs));
       if (plan.rows.length > 0) await client.query(writeBatch(plan));
-      await client.query('COMMIT');
-      this.counters.transactions += 1;
-      for (const outcome of plan.outcomes) {
-        if (outcome.ok) this.counters.appends += 1;
-        else this.counters.refusals += 1;
-      }
-      if (plan.rows.length > 0) this.ring();
-      return plan.outcomes;
-    } catch (error) {
-      broken = isConnectionError(error);
-      if (!broken) {
-        await client.query('ROLLBACK').catch(() => {
-          broken = true;
-        });
-      }
-      throw error;
-    } finally {
-      client.release(broken);
+      return plan;
+    });
+    this.counters.transactions += 1;
+    for (const outcome of plan.outcomes) {
+      if (outcome.ok) this.counters.appends += 1;
+      else this.counters.refusals += 1;
     }
+    if (plan.rows.length > 0) this.ring();
+    return plan.outcomes;
   }
 
   private async readBatchView(client: PoolClient, groups: readonly AppendGroup[]): Promise<LogView> {
@@ -433,6 +415,24 @@ export class PostgresEventStore implements EventStore, LogImport {
   private assertOpen(): void {
     if (this.isClosed) throw new EventStoreUnavailableError('The event store is closed');
   }
+}
+
+/** Takes the session-level lock; false when `wait` is false and another session holds it. */
+async function takeLock(client: PoolClient, lock: PostgresAdvisoryLock, wait: boolean): Promise<boolean> {
+  if (!wait) {
+    const { rows } = await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS acquired', [POSTGRES_LOCK_NAMESPACE, lock]);
+    return rows[0]?.acquired === true;
+  }
+  await client.query('SELECT pg_advisory_lock($1, $2)', [POSTGRES_LOCK_NAMESPACE, lock]);
+  return true;
+}
+
+/** Releases the lock; resolves with why it could not (the connection must then be closed), or undefined. */
+async function unlock(client: PoolClient, lock: PostgresAdvisoryLock): Promise<unknown> {
+  return client.query('SELECT pg_advisory_unlock($1, $2)', [POSTGRES_LOCK_NAMESPACE, lock]).then(
+    () => undefined,
+    (failed: unknown) => failed ?? new Error('pg_advisory_unlock failed'),
+  );
 }
 
 function writeBatch(plan: BatchPlan): QueryConfig {

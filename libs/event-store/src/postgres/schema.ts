@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { POSTGRES_ADVISORY_LOCKS, POSTGRES_LOCK_NAMESPACE } from './advisory-locks';
+import { inTransaction } from './pool';
 
 export interface Migration {
   readonly version: number;
@@ -43,10 +44,8 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
  * in PostgreSQL, so a failed migration leaves nothing half-applied. Returns the versions applied.
  */
 export async function migrate(pool: Pool): Promise<number[]> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${POSTGRES_LOCK_NAMESPACE}, ${POSTGRES_ADVISORY_LOCKS.migrations})`);
+  const begin = `BEGIN; SELECT pg_advisory_xact_lock(${POSTGRES_LOCK_NAMESPACE}, ${POSTGRES_ADVISORY_LOCKS.migrations})`;
+  return inTransaction(pool, begin, async (client) => {
     await client.query(`
       CREATE TABLE IF NOT EXISTS event_store_migrations (
         version     integer     PRIMARY KEY,
@@ -66,14 +65,6 @@ export async function migrate(pool: Pool): Promise<number[]> {
         migration.description,
       ]);
     }
-    await client.query('COMMIT');
     return pending.map((m) => m.version);
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }

@@ -3,6 +3,7 @@ import { ReactorRunner, type Clock, type CommandMeta, type ReactorLogger } from 
 import type { Database } from 'better-sqlite3';
 import type { NotificationCommand } from '../domain/notification.decider';
 import type { WebhookEndpointCommand } from '../domain/webhook-endpoint.decider';
+import { deliveryLockOf, type DeliveryLock } from '../delivery/delivery-lock';
 import { OutboxDeliverer, type DeliveryOptions } from '../delivery/outbox-deliverer';
 import type { MailTransport, RecipientAddresses } from '../delivery/ports';
 import type { WebhookSecrets } from '../delivery/webhook-secrets';
@@ -27,11 +28,17 @@ export interface EngineDeps {
   readonly pollMs: number;
   readonly logger?: ReactorLogger;
   readonly random?: () => number;
+  /** The lock one replica at a time runs a pass under; by default the store's own (deliveryLockOf). */
+  readonly lock?: DeliveryLock;
 }
 
 /**
  * The whole outbox in one place, free of NestJS (the module and the crash test both run it): the
  * reactor records notifications from the log; a loop ticks the deadline scheduler and delivers.
+ *
+ * Replicas on one log each run the reactor (recording is idempotent: derived ids), but a pass, which
+ * sends, runs on one replica at a time, under the store's cluster-wide lock: without it every
+ * replica would send every pending notification from its own read models, N replicas N copies.
  */
 export class NotificationsEngine {
   readonly readModel: NotificationsReadModel;
@@ -43,8 +50,10 @@ export class NotificationsEngine {
   private pass: Promise<void> = Promise.resolve();
   private running = false;
   private stopping = false;
+  private readonly lock: DeliveryLock | undefined;
 
   constructor(private readonly deps: EngineDeps) {
+    this.lock = deps.lock ?? deliveryLockOf(deps.store);
     this.readModel = new NotificationsReadModel(deps.db);
     this.runner = new ReactorRunner(deps.store, deps.db, notificationsReactor({ readModel: this.readModel, readModelsAt: deps.readModelsAt }), {
       dispatch: deps.dispatch,
@@ -75,22 +84,42 @@ export class NotificationsEngine {
   /**
    * One pass (tests, the loop, a nudge): time-based notifications, then deliveries. Passes never
    * overlap: one asked for while another runs starts after it, so no pending notification has two
-   * senders at once in this process.
+   * senders at once in this process; nor in the cluster, where the lock lets one replica's pass run
+   * at a time. Resolves false when another replica holds the lock: this one did nothing.
    */
-  runOnce(): Promise<void> {
-    const next = this.pass.catch(() => undefined).then(async () => {
-      await this.scheduler.tick(this.deps.clock.now());
-      await this.deliverer.runOnce();
-    });
-    this.pass = next;
+  runOnce(): Promise<boolean> {
+    const next = this.pass.then(() => this.exclusively(() => this.passUnderLock()));
+    // Only for ordering and stop(): its failure is the caller's (the loop logs it), never unhandled here.
+    this.pass = next.then(
+      () => undefined,
+      () => undefined,
+    );
     return next;
+  }
+
+  private async exclusively(work: () => Promise<void>): Promise<boolean> {
+    if (this.lock === undefined) {
+      await work();
+      return true;
+    }
+    return (await this.lock(work)).acquired;
+  }
+
+  private async passUnderLock(): Promise<void> {
+    // The head is read after the lock is granted: the replica that held it before recorded the
+    // outcome of each send before letting go, so the head now covers them, and read models caught
+    // up to it show those notifications settled. Read before the lock, a lagging replica would
+    // send again what another had just delivered.
+    await this.deps.readModelsAt(await this.deps.store.headPosition());
+    await this.scheduler.tick(this.deps.clock.now());
+    await this.deliverer.runOnce();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.stopping = true;
     clearTimeout(this.timer);
-    await this.pass.catch(() => undefined);
+    await this.pass;
     await this.runner.stop();
   }
 

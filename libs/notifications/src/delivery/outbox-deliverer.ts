@@ -71,7 +71,9 @@ const meta = (id: string, step: string): CommandMeta => ({ actor: SYSTEM_ACTOR, 
  * crash between sending and recording sends again, with the same idempotency key (Message-ID,
  * webhook-id): at least once to the wire, once per key for a receiver that deduplicates.
  * Addresses are looked up at sending time from the sealed personal data and kept nowhere: an
- * erased person's notifications are withheld, never sent.
+ * erased person's notifications are withheld, never sent. It trusts its read models for what is
+ * pending, so it must be the only sender on its log: NotificationsEngine runs it under the
+ * cluster-wide delivery lock, with the read models caught up after the lock was granted.
  */
 export class OutboxDeliverer {
   private readonly random: () => number;

@@ -1,12 +1,13 @@
 /**
- * The process the SIGKILL test kills: the notifications outbox (reactor, scheduler, deliverer) over
- * a SQLite log and read-model file, sending over SMTP to the test's loopback server. Prints `S`
- * once running. Addresses: representative `rep-<n>` is `person<n>@ngo.example`.
+ * The process the SIGKILL tests kill: the notifications outbox (reactor, scheduler, deliverer) over
+ * a SQLite log (or a shared PostgreSQL one: a replica) and a read-model file, sending over SMTP to
+ * the test's loopback server (webhooks to whatever endpoints the log registers). Prints `S` once
+ * running. Addresses: representative `rep-<n>` is `person<n>@ngo.example`.
  *
- * Usage: node <bundle of delivery-child.ts (bundleTsChild)> <log.db> <read-models.db> <keys.db> <smtp url>
+ * Usage: node <bundle of delivery-child.ts (bundleTsChild)> <log.db | postgres://…> <read-models.db> <keys.db> <smtp url>
  */
 import { writeSync } from 'node:fs';
-import { ManualClock } from '@kom/platform';
+import { systemClock } from '@kom/platform';
 import { EngineHarness } from './engine-harness';
 import { SmtpMailTransport } from '../delivery/smtp-mail-transport';
 
@@ -14,11 +15,12 @@ const [logFile, readModelFile, keysFile, smtpUrl] = process.argv.slice(2);
 
 async function main(): Promise<void> {
   const mail = new SmtpMailTransport(smtpUrl!, 'KOM <no-reply@kom.test>');
+  const postgres = /^postgres(ql)?:\/\//.test(logFile!);
   const harness = await EngineHarness.open({
-    logFile,
+    ...(postgres ? { eventStoreUrl: logFile } : { logFile }),
     readModelFile,
     keysFile,
-    clock: new ManualClock('2026-06-10T08:00:00Z'),
+    clock: systemClock, // a process of its own runs on the wall clock, as receivers check webhook timestamps against theirs
     mail,
     addresses: {
       emailOf: async (id) => ({ email: `person${id.slice(4)}@ngo.example` }),

@@ -1,4 +1,4 @@
-import { SqliteEventStore, type EventStore } from '@kom/event-store';
+import { PostgresEventStore, SqliteEventStore, type EventStore } from '@kom/event-store';
 import { EventSchemaRegistry, executeCommand, SqlitePersonalDataKeys, type Clock, type CommandMeta, type PersonalDataKeys } from '@kom/platform';
 import { ProjectionRunner, ReadModelDatabase } from '@kom/projections';
 import type { Decider, DomainCommand, DomainEvent } from '@kom/kernel';
@@ -15,6 +15,8 @@ import { WebhookSecrets } from '../delivery/webhook-secrets';
 
 export interface HarnessOptions {
   readonly logFile?: string;
+  /** A shared PostgreSQL log instead of the SQLite file: one harness per replica, each with its own pool (sessions). */
+  readonly eventStoreUrl?: string;
   readonly readModelFile?: string;
   readonly keysFile?: string;
   readonly clock: Clock;
@@ -25,9 +27,10 @@ export interface HarnessOptions {
 }
 
 /**
- * The notifications outbox without NestJS, over a SQLite log and read-model file: what the
- * integration specs and the SIGKILL test run. Commands go through the same executeCommand as the
- * API's command path, and wait for the projection as the command path does.
+ * The notifications outbox without NestJS, over a SQLite (or PostgreSQL) log and a read-model
+ * file: what the integration specs, the SIGKILL test and the replicas test run. Commands go
+ * through the same executeCommand as the API's command path, and wait for the projection as the
+ * command path does.
  */
 export class EngineHarness {
   readonly projections: ProjectionRunner;
@@ -64,7 +67,9 @@ export class EngineHarness {
   }
 
   static async open(options: HarnessOptions): Promise<EngineHarness> {
-    const store = SqliteEventStore.open(options.logFile ?? ':memory:', { pollIntervalMs: 5 });
+    const store = options.eventStoreUrl
+      ? await PostgresEventStore.connect(options.eventStoreUrl, { pollIntervalMs: 50 })
+      : SqliteEventStore.open(options.logFile ?? ':memory:', { pollIntervalMs: 5 });
     const readModels = ReadModelDatabase.open(options.readModelFile ?? ':memory:');
     const keys = SqlitePersonalDataKeys.open(options.keysFile ?? ':memory:');
     const harness = new EngineHarness(store, readModels, keys, options.clock, options);

@@ -4,6 +4,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, InvalidInput } from '@kom/kernel';
 import { RecordedNotVisible } from '../command/recorded-not-visible';
 import { LogIntegrityBroken } from '../integrity/log-integrity';
+import { STORE_UNAVAILABLE, STORE_UNAVAILABLE_MESSAGE, isStoreUnavailable } from '../shared-state/store-unavailable';
 
 /** Codes a client can act on; everything else is masked as INTERNAL_SERVER_ERROR. */
 export const CLIENT_ERROR_CODES = new Set([
@@ -19,7 +20,7 @@ export const CLIENT_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
-  // Not the caller's fault, but typed: a dependency (the identity provider) is down; try again.
+  // Not the caller's fault, but typed: a dependency (the identity provider, a store) is down; try again.
   'SERVICE_UNAVAILABLE',
 ]);
 
@@ -80,6 +81,10 @@ export function createFormatError(options: { production: boolean; report: (error
     }
     if (original instanceof LogIntegrityBroken) {
       return { ...base, message: original.message, extensions: original.extensions() };
+    }
+    if (isStoreUnavailable(original)) {
+      options.report(original); // the client gets a retryable answer; operators must hear of the outage
+      return { ...base, message: STORE_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE', reason: STORE_UNAVAILABLE } };
     }
     if (original instanceof HttpException) {
       const code = HTTP_STATUS_CODES[original.getStatus()];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { sharedStateAvailable } from '../shared-state/shared-state-postgres';
 import type { ClaimOptions, ClaimOutcome, IdempotencyRecord, IdempotencyScope, IdempotencyStore } from './idempotency-store.port';
 
 interface Row {
@@ -16,12 +17,17 @@ const WHERE = 'user_id = $1 AND organization_id = $2 AND operation = $3 AND key_
  * replica finds a key whichever one claimed it. A claim is one statement: an insert that, on a row
  * already there, takes it over only when that row is expired or abandoned. Two claimants of one key
  * serialise on its primary key; the second sees the first's row once that commits, so exactly one
- * of them gets the claim.
+ * of them gets the claim. A lost or refused connection rejects with SharedStateUnavailableError
+ * (sharedStateAvailable), which the API answers as a typed, retryable SERVICE_UNAVAILABLE.
  */
 export class PostgresIdempotencyStore implements IdempotencyStore {
   constructor(private readonly pool: Pool) {}
 
-  async claim(scope: IdempotencyScope, fingerprint: string, options: ClaimOptions): Promise<ClaimOutcome> {
+  claim(scope: IdempotencyScope, fingerprint: string, options: ClaimOptions): Promise<ClaimOutcome> {
+    return sharedStateAvailable(() => this.claimOnce(scope, fingerprint, options));
+  }
+
+  private async claimOnce(scope: IdempotencyScope, fingerprint: string, options: ClaimOptions): Promise<ClaimOutcome> {
     for (;;) {
       const claimId = randomUUID();
       const taken = await this.pool.query<{ claim_id: string }>(
@@ -34,14 +40,14 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
         [...key(scope), fingerprint, claimId, options.now.getTime(), options.abandonedBefore.getTime(), options.expiredBefore.getTime()],
       );
       if (taken.rowCount === 1) return { claimed: true, claimId };
-      const record = await this.get(scope);
+      const record = await this.read(scope);
       // Released between the two statements: the key is free again, so claim once more.
       if (record) return { claimed: false, record };
     }
   }
 
   async complete(scope: IdempotencyScope, claimId: string, result: string): Promise<boolean> {
-    const done = await this.pool.query(`UPDATE idempotency_keys SET result = $6 WHERE ${WHERE} AND claim_id = $5 AND result IS NULL`, [
+    const done = await this.query(`UPDATE idempotency_keys SET result = $6 WHERE ${WHERE} AND claim_id = $5 AND result IS NULL`, [
       ...key(scope),
       claimId,
       result,
@@ -50,16 +56,24 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
   }
 
   async release(scope: IdempotencyScope, claimId: string): Promise<void> {
-    await this.pool.query(`DELETE FROM idempotency_keys WHERE ${WHERE} AND claim_id = $5 AND result IS NULL`, [...key(scope), claimId]);
+    await this.query(`DELETE FROM idempotency_keys WHERE ${WHERE} AND claim_id = $5 AND result IS NULL`, [...key(scope), claimId]);
   }
 
-  async get(scope: IdempotencyScope): Promise<IdempotencyRecord | undefined> {
+  get(scope: IdempotencyScope): Promise<IdempotencyRecord | undefined> {
+    return sharedStateAvailable(() => this.read(scope));
+  }
+
+  private async read(scope: IdempotencyScope): Promise<IdempotencyRecord | undefined> {
     const { rows } = await this.pool.query<Row>(`SELECT fingerprint, claim_id, claimed_at, result FROM idempotency_keys WHERE ${WHERE}`, key(scope));
     return rows[0] && toRecord(rows[0]);
   }
 
   async purge(before: Date): Promise<number> {
-    return (await this.pool.query('DELETE FROM idempotency_keys WHERE claimed_at <= $1', [before.getTime()])).rowCount ?? 0;
+    return (await this.query('DELETE FROM idempotency_keys WHERE claimed_at <= $1', [before.getTime()])).rowCount ?? 0;
+  }
+
+  private query(text: string, values: unknown[]) {
+    return sharedStateAvailable(() => this.pool.query(text, values));
   }
 
   /** The pool belongs to SharedStatePostgres, which ends it. */

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { DomainError } from '@kom/kernel';
 import { requestLogger } from '../observability/request-logger';
+import { STORE_UNAVAILABLE, STORE_UNAVAILABLE_MESSAGE, isStoreUnavailable } from '../shared-state/store-unavailable';
 
 const STATUS: Readonly<Record<string, number>> = {
   BAD_USER_INPUT: 400,
@@ -15,8 +16,10 @@ const STATUS: Readonly<Record<string, number>> = {
 /**
  * Plain HTTP routes answer refusals as JSON with the same code and reason GraphQL gives
  * (`{"error":{"code":"FORBIDDEN","reason":"AGENDA_NOT_PUBLISHED","message":…}}`) and the status
- * that goes with it; anything else is a 500 with no detail, logged. A context with refusals of its
- * own extends it and answers them in `refuse` first.
+ * that goes with it. A store that does not answer is a 503 SERVICE_UNAVAILABLE (reason
+ * STORE_UNAVAILABLE) with `retry-after`, logged: a download during a database outage is worth
+ * retrying. Anything else is a 500 with no detail, logged. A context with refusals of its own
+ * extends it and answers them in `refuse` first.
  */
 @Catch()
 export class HttpRefusalFilter implements ExceptionFilter {
@@ -44,6 +47,10 @@ export class HttpRefusalFilter implements ExceptionFilter {
     const log = requestLogger(host.switchToHttp().getRequest());
     if (log) log.error({ err: exception, context: 'HttpRefusal' }, 'Request failed');
     else this.logger.error(exception);
+    if (isStoreUnavailable(exception)) {
+      reply.header('retry-after', '5'); // a hint: a failover takes seconds
+      return send(503, 'SERVICE_UNAVAILABLE', STORE_UNAVAILABLE, STORE_UNAVAILABLE_MESSAGE);
+    }
     send(500, 'INTERNAL_SERVER_ERROR', undefined, 'Internal server error');
   }
 }

@@ -1,15 +1,34 @@
 import type { Pool } from 'pg';
-import { isConnectionError, redactConnectionString } from '@kom/event-store';
+import { isConnectionError, openPostgresPool, redactConnectionString } from '@kom/event-store';
 import { migrateSharedState } from './shared-state.schema';
 
 export interface SharedStatePostgresOptions {
   /** Pool size of this process (default 5). */
   readonly maxConnections?: number;
+  /** Told when a pooled connection fails; default: one line on stderr (see openPostgresPool). */
+  readonly onConnectionLost?: (error: Error) => void;
 }
 
-/** The shared-state database cannot be reached (at start): the process stops with this. */
+/**
+ * The shared-state database cannot be reached: at start (the process stops with this) or for one
+ * request (answered as SERVICE_UNAVAILABLE, to be retried).
+ */
 export class SharedStateUnavailableError extends Error {
   override readonly name = 'SharedStateUnavailableError';
+}
+
+/**
+ * Runs one call of a shared-state adapter, turning a lost or refused connection into
+ * SharedStateUnavailableError, as the event store turns it into EventStoreUnavailableError: the
+ * caller (and the client) can tell "try again" from a fault.
+ */
+export async function sharedStateAvailable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isConnectionError(error)) throw new SharedStateUnavailableError('The shared-state database cannot be reached', { cause: error });
+    throw error;
+  }
 }
 
 /**
@@ -24,11 +43,11 @@ export class SharedStatePostgres {
 
   /** Connects, then creates or migrates the tables (safe when several processes start at once). */
   static async connect(url: string, options: SharedStatePostgresOptions = {}): Promise<SharedStatePostgres> {
-    // Loaded here, not at the top: processes on SQLite never pay for the driver.
-    const pg = await import('pg');
-    const pool = new pg.Pool({ connectionString: url, application_name: 'kom-shared-state', max: options.maxConnections ?? 5 });
-    // An idle connection that the server drops is discarded by the pool and replaced on next use.
-    pool.on('error', () => undefined);
+    // A connection that fails, idle or checked out, is reported and discarded (openPostgresPool).
+    const pool = await openPostgresPool(
+      { connectionString: url, application_name: 'kom-shared-state', max: options.maxConnections ?? 5 },
+      { onConnectionLost: options.onConnectionLost },
+    );
     try {
       await migrateSharedState(pool);
     } catch (error) {
@@ -43,7 +62,7 @@ export class SharedStatePostgres {
 
   /** Rejects when the database does not answer (readiness). */
   async ping(): Promise<void> {
-    await this.pool.query('SELECT 1');
+    await sharedStateAvailable(() => this.pool.query('SELECT 1'));
   }
 
   async close(): Promise<void> {

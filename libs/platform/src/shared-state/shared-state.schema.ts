@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { POSTGRES_ADVISORY_LOCKS, POSTGRES_LOCK_NAMESPACE } from '@kom/event-store';
+import { POSTGRES_ADVISORY_LOCKS, POSTGRES_LOCK_NAMESPACE, inTransaction } from '@kom/event-store';
 
 export interface SharedStateMigration {
   readonly version: number;
@@ -77,10 +77,9 @@ export const SHARED_STATE_SCHEMA_VERSION = SHARED_STATE_MIGRATIONS[SHARED_STATE_
  * applied.
  */
 export async function migrateSharedState(pool: Pool): Promise<number[]> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${POSTGRES_LOCK_NAMESPACE}, ${POSTGRES_ADVISORY_LOCKS.sharedStateMigrations})`);
+  const begin = `BEGIN; SELECT pg_advisory_xact_lock(${POSTGRES_LOCK_NAMESPACE}, ${POSTGRES_ADVISORY_LOCKS.sharedStateMigrations})`;
+  // inTransaction: a connection lost mid-migration is discarded, not handed out again.
+  return inTransaction(pool, begin, async (client) => {
     await client.query(`
       CREATE TABLE IF NOT EXISTS shared_state_migrations (
         version     integer     PRIMARY KEY,
@@ -97,14 +96,6 @@ export async function migrateSharedState(pool: Pool): Promise<number[]> {
       await client.query(migration.sql);
       await client.query('INSERT INTO shared_state_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
     }
-    await client.query('COMMIT');
     return pending.map((m) => m.version);
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
