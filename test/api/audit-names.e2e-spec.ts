@@ -72,6 +72,6 @@ describe('audit-trail summaries name things as they were called then', () => {
 
     // The rename's own entry names the organisation by its old name first, then says the new one.
     const renamed = (await trail('organization-org-rosa', 'NB')).filter(([type]: string[]) => type === 'OrganizationRenamed');
-    expect(renamed).toEqual([['OrganizationRenamed', 'Organisasjonen «ROSA-prosjektet» fikk navnet «ROSA – ny» fra 2026-03-02']]);
+    expect(renamed).toEqual([['OrganizationRenamed', 'Organisasjonen «ROSA-prosjektet» fikk navnet «ROSA – ny» fra 2. mars 2026']]);
   });
 });

@@ -99,8 +99,9 @@ describe('audit (GraphQL)', () => {
       actor: { userId: 'sara', organizationId: 'org-pod', role: 'SECRETARIAT' },
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    expect(first.nb).toMatch(/^Organisasjonen «ROSA» \(.+, NGO\) ble registrert$/);
-    expect(first.en).toMatch(/^The organisation “ROSA” \(.+, NGO\) was registered$/);
+    // The kind in words, the short name (if any) beside it, and the first day written out: no codes, no ISO dates.
+    expect(first.nb).toMatch(/^Organisasjonen «ROSA» \((.+; )?type: frivillig organisasjon\) ble registrert fra \d{1,2}\. \p{Ll}+ \d{4}$/u);
+    expect(first.en).toMatch(/^The organisation “ROSA” \((.+; )?kind: NGO\) was registered from \d{1,2} \p{Lu}\p{Ll}+ \d{4}$/u);
     const positions = all.edges.map((e) => BigInt(e.node.position));
     expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions);
   });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { NotFound } from '@kom/kernel';
+import { refusalReasons } from './refusal-reasons';
 
 /*
  * Every `extensions.reason` the API can send is a stable key a client switches on:
@@ -49,6 +50,13 @@ describe('error reasons', () => {
       ...literals(/refuse\(\s*ctx,\s*['"`]([^'"`]*)['"`]/g),
     ];
     expect(reasons.length).toBeGreaterThan(100);
+    expect(reasons.filter(({ value }) => !REASON.test(value))).toEqual([]);
+  });
+
+  it('writes in SCREAMING_SNAKE_CASE every reason the wider reading finds (helpers, zod checks, ternaries, maps)', () => {
+    // refusal-reasons.ts reads the forms the deciders use; the web app's texts are checked against it.
+    const reasons = refusalReasons();
+    expect(reasons.length).toBeGreaterThan(300);
     expect(reasons.filter(({ value }) => !REASON.test(value))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // Functions passed to page.evaluate run in the browser: they name the DOM.
 import { ManualClock } from '@kom/platform';
 import { TestApp } from '../support/test-app';
-import { accessibilityViolations, describeInBrowser, screenshot, tabTo, type Browser, type Page } from './browser';
+import { accessibilityViolations, describeInBrowser, focusedElement, screenshot, tabTo, type Browser, type Page } from './browser';
 
 /**
  * A member agency in a real browser: its next meeting's agenda, its position on a decision of a
@@ -103,6 +103,11 @@ describeInBrowser('a member agency in the browser', { clock }, (suite) => {
     await dialog.getByText('kan ikke åpnes igjen').waitFor();
     await expectAccessible(page);
     await dialog.getByRole('button', { name: 'Merk som fullført' }).click();
+    // Done, the item leaves the overdue ones with the button that opened the dialog: it is said, and
+    // the focus goes to the page's heading rather than to the start of the page.
+    await page.getByRole('status').filter({ hasText: '«Sende rutinen på høring» er merket som fullført.' }).waitFor();
+    await page.getByRole('button', { name: 'Merk som fullført' }).waitFor({ state: 'detached' });
+    expect(await focusedElement(page)).toBe('H1 Oppfølgingspunkter');
     await page.locator('label', { hasText: 'Avsluttet (1)' }).click();
     await page.getByText('Fullført: Sendt på høring.').waitFor();
 

@@ -56,6 +56,34 @@ export async function tabTo(page: Page, target: ReturnType<Page['locator']>, max
   throw new Error(`not reachable with Tab in ${max} presses: ${target}`);
 }
 
+/**
+ * Where the focus is, as "TAG text": once it has left the page's body, within a few seconds (a page
+ * moves it in an effect after the render that took the focused button away). "BODY" if it never does.
+ */
+export async function focusedElement(page: Page): Promise<string> {
+  await page.waitForFunction(() => document.activeElement !== null && document.activeElement !== document.body, undefined, { timeout: 5000 }).catch(() => undefined);
+  return page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent?.trim().slice(0, 80)}`.trim());
+}
+
+/** Whether the element has the focus, or gets it within a few seconds (a page moves it after a render). */
+export async function getsFocus(target: ReturnType<Page['locator']>): Promise<boolean> {
+  return target.evaluate(
+    (el) =>
+      new Promise<boolean>((resolve) => {
+        const end = Date.now() + 5000;
+        const check = () => (el === document.activeElement ? resolve(true) : Date.now() > end ? resolve(false) : void setTimeout(check, 25));
+        check();
+      }),
+  );
+}
+
+/** The text of what describes an element (aria-describedby): a field's message is read with the field. */
+export async function describedText(target: ReturnType<Page['locator']>): Promise<string> {
+  return target.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+  );
+}
+
 export type { Browser, BrowserContext, Page };
 
 /** A demo person's sign-in button on the embedded sign-in page. */

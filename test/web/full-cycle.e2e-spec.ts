@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser: they name the DOM.
 import { ManualClock } from '@kom/platform';
-import { accessibilityViolations, describeInBrowser, screenshot, tabTo, typedDate, type Page } from './browser';
+import { accessibilityViolations, describeInBrowser, focusedElement, screenshot, tabTo, typedDate, type Page } from './browser';
 
 /**
  * KOM's whole cycle in one run, every person in a browser of their own, at once: the secretariat
@@ -363,6 +363,9 @@ describeInBrowser('the full cycle in the browser', { clock, env: { KOM_SESSION_I
     await tabTo(per, propose.getByRole('button', { name: 'Send versjon 2 til signering' }));
     await per.keyboard.press('Enter');
     await per.getByText('Versjon 2 er sendt til signering.').waitFor();
+    // Its button went with the step: the focus goes to the steps' heading, not to the start of the page.
+    await per.getByRole('button', { name: 'Send versjon 2 til signering' }).waitFor({ state: 'detached' });
+    expect(await focusedElement(per)).toBe('H2 Handlinger');
     await rita.goto(`${s.base}/ngo/agreements/${agreementId}`);
     await rita.getByText('Organisasjonen din er bedt om å signere versjon 2.').waitFor();
     await tabTo(rita, rita.getByRole('button', { name: 'Signer avtalen' }));
@@ -371,6 +374,8 @@ describeInBrowser('the full cycle in the browser', { clock, env: { KOM_SESSION_I
     await tabTo(rita, sign.getByRole('button', { name: 'Signer avtalen' }));
     await rita.keyboard.press('Enter');
     await rita.getByText('Avtalen er signert.').waitFor();
+    await rita.getByRole('button', { name: 'Signer avtalen' }).waitFor({ state: 'detached' });
+    expect(await focusedElement(rita)).toBe(`H1 ${AGREEMENT}`);
     await per.getByRole('row', { name: /ROSA-prosjektet/ }).getByText(/^Signert /).waitFor();
     const signatures = (await read('query($id: ID!) { agreement(id: $id) { signatures { organizationId version } } }', { id: agreementId })).agreement.signatures;
     expect(signatures).toContainEqual({ organizationId: 'org-rosa', version: 2 });

@@ -84,4 +84,26 @@ describeInBrowser('the language of an agreement’s parts', (suite) => {
     await page.getByRole('button', { name: 'Norsk' }).click();
     await page.context().close();
   }, 60_000);
+
+  it('words the live notice of an update in the language chosen after it came', async () => {
+    // Rita reads the agreement in Norwegian; the police amend it, and the notice says so.
+    const page = await suite.signIn('Rita Rosa', { path: `/ngo/agreements/${agreementId}` });
+    const notice = page.locator('.kom-live');
+    await notice.getByText('Oppdateres fortløpende.').waitFor();
+    const police = await t.token('AGENCY_MEMBER', 'org-politiet', 'demo-politiet');
+    const clauses = [
+      { section: 'ROLES_AND_RESPONSIBILITIES', ...TRANSLATED },
+      { section: 'CONTACT_POINTS', nb: UNTRANSLATED },
+      { section: 'VICTIM_ROUTE', nb: ROUTE_AFTER },
+      { section: 'TERM_AND_REVIEW', nb: 'Avtalen vurderes hvert år.' },
+    ];
+    await t.data('mutation($input: AmendAgreementInput!) { amendAgreement(input: $input) { id } }', { input: { agreementId, expectedRevision: 1, clauses } }, police);
+    await notice.getByText(/Oppdatert: avtalen, signaturene og versjonene \(kl\. \d{2}:\d{2}:\d{2}\)\./).waitFor();
+    // Then she chooses English: the whole notice is English, the update's words too.
+    await page.getByRole('button', { name: 'English' }).click();
+    await notice.getByText(/Updated: the agreement, its signatures and versions \(\d{2}:\d{2}:\d{2}\)\./).waitFor();
+    expect(await notice.textContent()).not.toMatch(/Oppdater|avtalen/);
+    await page.getByRole('button', { name: 'Norsk' }).click();
+    await page.context().close();
+  }, 60_000);
 });

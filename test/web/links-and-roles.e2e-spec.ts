@@ -62,6 +62,12 @@ describeInBrowser('links the app did not make, and pages of another role', { clo
       await laidOut(page, heading);
       await page.getByText(`«${value}» i lenken er ikke en dato som finnes. Velg en dato.`).waitFor();
     }
+    // A day still to come is refused as the field refuses it, and the decision is shown as it stands.
+    await page.goto(`${base}/audit/decisions/${decisionId}?asOf=2999-01-01`);
+    await laidOut(page, 'Vedtakets historikk');
+    await page.getByText('Datoen kan ikke være etter i dag.').waitFor();
+    await page.getByText('Du ser vedtaket slik det står i dag.').waitFor();
+    expect(await page.getByLabel('Slik det sto per').inputValue()).toBe('2999-01-01');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'English' }).click();
     await page.goto(`${base}/audit/trail?from=2026-13-01`);

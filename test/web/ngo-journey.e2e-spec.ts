@@ -5,7 +5,7 @@ import { ManualClock } from '@kom/platform';
 import { ok } from '../support/helpers';
 import { TestApp } from '../support/test-app';
 import type { WebSocketRoute } from 'playwright-core';
-import { accessibilityViolations, describeInBrowser, screenshot, tabTo, type Browser, type Page } from './browser';
+import { accessibilityViolations, describedText, describeInBrowser, focusedElement, getsFocus, screenshot, tabTo, type Browser, type Page } from './browser';
 
 /**
  * The NGO representative's journey in a real browser against the real API serving the built web
@@ -269,8 +269,12 @@ describeInBrowser('the NGO representative in the browser', { clock, env: { KOM_S
     await tabTo(page, page.getByRole('button', { name: 'Send inn saken' }));
     await page.keyboard.press('Enter');
     await page.getByText('Plattformen lagrer ikke personopplysninger om enkeltpersoner').waitFor();
+    // The server's refusal at the field takes the focus there, so the reason is read with the field (3.3.1, 4.1.3).
+    const description = page.getByLabel('Beskrivelse');
+    expect(await getsFocus(description)).toBe(true);
+    expect(await description.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedText(description)).toContain('Plattformen lagrer ikke personopplysninger');
 
-    await tabTo(page, page.getByLabel('Beskrivelse'));
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Tolken kjente offeret fra før; vi trenger rutiner for habilitet.');
     await tabTo(page, page.getByRole('button', { name: 'Send inn saken' }));
@@ -291,11 +295,21 @@ describeInBrowser('the NGO representative in the browser', { clock, env: { KOM_S
     await dialog.getByText('kan ikke åpnes igjen').waitFor();
     await expectAccessible(page);
     await screenshot(page, 'withdraw-confirmation');
-    await dialog.getByLabel('Begrunnelse').focus();
+    // The reason is required: confirming without one asks for it at the field, which takes the focus.
+    const reason = dialog.getByLabel('Begrunnelse');
+    expect(await reason.evaluate((el) => (el as HTMLTextAreaElement).required)).toBe(true);
+    await tabTo(page, dialog.getByRole('button', { name: 'Trekk saken' }));
+    await page.keyboard.press('Enter');
+    await dialog.getByText('Skriv en begrunnelse.').waitFor();
+    expect(await getsFocus(reason)).toBe(true);
+    expect(await describedText(reason)).toContain('Skriv en begrunnelse.');
     await page.keyboard.type('Tatt opp direkte med politiet.');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: labels.WITHDRAWN.nb }).waitFor({ timeout: 15_000 });
+    // The withdraw button went with the step: the focus goes to the page's heading, not to the start of the page.
+    await page.getByRole('button', { name: 'Trekk saken' }).waitFor({ state: 'detached' });
+    expect(await focusedElement(page)).toBe('H1 Tolk ved avhør');
     await context.close();
   }, 180_000);
 });

@@ -133,6 +133,25 @@ describeInBrowser('every page at 320 CSS px', { clock }, (suite) => {
     expect(failures.flat()).toEqual([]);
   }, 600_000);
 
+  /** Words in table cells, outside links, that the browser broke across lines: a date must never read "5. desemb / er 2026". */
+  const brokenWords = (page: Page) =>
+    page.evaluate(() => {
+      const broken: string[] = [];
+      for (const cell of Array.from(document.querySelectorAll('main td'))) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement?.closest('a, code, pre')) continue;
+          for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, word.index);
+            range.setEnd(node, word.index + word[0].length);
+            if (new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size > 1) broken.push(word[0]);
+          }
+        }
+      }
+      return broken;
+    });
+
   it('shows the long word where it breaks the layout most, and a wide table in its own named box', async () => {
     const agency = await narrow('AGENCY_MEMBER');
     await agency.goto(`${base}/agency/meetings`);
@@ -151,6 +170,15 @@ describeInBrowser('every page at 320 CSS px', { clock }, (suite) => {
     await box.focus();
     await auditor.keyboard.press('ArrowRight');
     await auditor.waitForFunction(() => (document.activeElement as HTMLElement).scrollLeft > 0);
+    // The dates and the meeting beside the long words break between words only.
+    expect(await brokenWords(auditor)).toEqual([]);
     await auditor.context().close();
+
+    const ngo = await narrow('NGO_REPRESENTATIVE');
+    await ngo.goto(`${base}/ngo/issues`);
+    await ngo.getByRole('link', { name: new RegExp(WORD) }).waitFor();
+    expect(await sideways(ngo)).toEqual([]);
+    expect(await brokenWords(ngo)).toEqual([]);
+    await ngo.context().close();
   }, 120_000);
 });

@@ -2,7 +2,7 @@
 // Functions passed to page.evaluate run in the browser: they name the DOM.
 import { ManualClock } from '@kom/platform';
 import { TestApp } from '../support/test-app';
-import { accessibilityViolations, describeInBrowser, screenshot, tabTo, type Browser, type Page } from './browser';
+import { accessibilityViolations, describedText, describeInBrowser, focusedElement, getsFocus, screenshot, tabTo, type Browser, type Page } from './browser';
 
 /**
  * The secretariat's agenda editor in a real browser: a free item citing measures (refused at its
@@ -118,6 +118,8 @@ describeInBrowser("the secretariat's agenda editor in the browser", { clock, env
     await form.getByText('Dette er ikke et tiltaksnummer: 36.').waitFor();
     expect(await form.getByLabel('Tittel').getAttribute('aria-invalid')).toBe('true');
     expect(await form.getByLabel('Tiltak (nummer)').getAttribute('aria-invalid')).toBe('true');
+    // The first field refused takes the focus, so its message is read with it.
+    expect(await getsFocus(form.getByLabel('Tittel'))).toBe(true);
     expect((await read(meetingId)).agenda).toEqual([]);
     await expectAccessible(page);
 
@@ -328,6 +330,20 @@ describeInBrowser("the secretariat's agenda editor in the browser", { clock, env
     await page.keyboard.press('Enter');
     await said(page, 'Sakslisten er publisert, og medlemmene er varslet.');
     expect((await read(keyboardMeetingId)).agendaPublishedAt).not.toBeNull();
+    // The publish button went with the step: the focus goes to the page's heading, not to the start of the page.
+    await page.getByRole('button', { name: 'Publiser sakslisten' }).waitFor({ state: 'detached' });
+    expect(await focusedElement(page)).toBe('H1 Saksliste: Prosjektgruppemøte, ekstra');
+
+    // A title the server refuses (an invisible direction mark): the refusal is at the field, which takes the focus.
+    await tabTo(page, form.getByLabel('Tittel'));
+    await page.keyboard.type('Retning \u202Esnudd');
+    await tabTo(page, form.getByRole('button', { name: 'Legg til punktet' }));
+    await page.keyboard.press('Enter');
+    const title = form.getByLabel('Tittel');
+    expect(await getsFocus(title)).toBe(true);
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedText(title)).not.toBe('');
+    expect(await titles(keyboardMeetingId)).toEqual(['Samarbeidsavtaler med politiet', 'Tilstandsrapporten for året']);
     await context.close();
   }, 180_000);
 });

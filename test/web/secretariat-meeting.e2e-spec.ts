@@ -2,7 +2,7 @@
 // Functions passed to page.evaluate run in the browser: they name the DOM.
 import { ManualClock } from '@kom/platform';
 import { TestApp } from '../support/test-app';
-import { accessibilityViolations, describeInBrowser, screenshot, tabTo, type Browser, type Page } from './browser';
+import { accessibilityViolations, describeInBrowser, getsFocus, screenshot, tabTo, type Browser, type Page } from './browser';
 
 /**
  * The secretariat's page for one meeting in a real browser. Three project-group meetings: January
@@ -178,6 +178,9 @@ describeInBrowser("the secretariat's meeting page in the browser", { clock }, (s
     await minutes.fill(typed);
     await page.getByRole('button', { name: 'Lagre utkastet' }).click();
     await page.getByRole('heading', { name: 'Noen andre har lagret referatet imens' }).waitFor();
+    // Said at once, and the focus leaves Save (unavailable now) for the conflict's heading.
+    await page.getByRole('alert').filter({ hasText: 'Utkastet er ikke lagret: noen andre har lagret referatet imens.' }).waitFor();
+    expect(await getsFocus(page.getByRole('heading', { name: 'Noen andre har lagret referatet imens' }))).toBe(true);
     await page.getByTestId('minutes-current').getByText('Referat skrevet i et annet vindu.').waitFor();
     expect(await minutes.inputValue()).toBe(typed);
     expect((await read('query($id: ID!) { meeting(id: $id) { minutes { text } } }', { id: march })).meeting.minutes.text).toBe('Referat skrevet i et annet vindu.');
@@ -185,6 +188,8 @@ describeInBrowser("the secretariat's meeting page in the browser", { clock }, (s
     await screenshot(page, 'secretariat-meeting-conflict');
     await page.getByRole('button', { name: 'Lagre min tekst i stedet' }).click();
     await page.getByText('Utkastet er lagret.').waitFor();
+    // Resolved, the conflict's buttons are gone: the focus is back on Save.
+    expect(await getsFocus(page.getByRole('button', { name: 'Lagre utkastet' }))).toBe(true);
     expect((await read('query($id: ID!) { meeting(id: $id) { minutes { text } } }', { id: march })).meeting.minutes.text).toBe(typed);
 
     // Approved at April, the next meeting of the body, after a confirmation; then read-only.

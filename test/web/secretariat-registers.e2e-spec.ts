@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { TestApp } from '../support/test-app';
-import { accessibilityViolations, describeInBrowser, screenshot, tabTo, type Browser, type Page } from './browser';
+import { accessibilityViolations, describedText, describeInBrowser, getsFocus, screenshot, tabTo, type Browser, type Page } from './browser';
 
 /**
  * The secretariat's registers in a real browser: an organisation registered (refused at the name
@@ -53,7 +53,15 @@ describeInBrowser("the secretariat's registers in the browser", (suite) => {
     await page.getByRole('button', { name: 'Registrer', exact: true }).click();
     await page.getByText('Skriv et navn.').waitFor();
     const form = page.getByRole('form', { name: 'Registrer en organisasjon' });
-    await form.getByLabel('Navn', { exact: true }).fill('Stiftelsen Amathea');
+    const newName = form.getByLabel('Navn', { exact: true });
+    // Refused at the field, before sending or by the server (a name in use): the field takes the focus.
+    expect(await getsFocus(newName)).toBe(true);
+    await newName.fill('ROSA-prosjektet');
+    await page.getByRole('button', { name: 'Registrer', exact: true }).click();
+    expect(await getsFocus(newName)).toBe(true);
+    expect(await newName.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedText(newName)).not.toBe('');
+    await newName.fill('Stiftelsen Amathea');
     await form.getByLabel('Type organisasjon').selectOption('NGO');
     await page.getByRole('button', { name: 'Registrer', exact: true }).click();
     await page.getByText('Stiftelsen Amathea er registrert.').waitFor();
@@ -65,6 +73,8 @@ describeInBrowser("the secretariat's registers in the browser", (suite) => {
     // Rename, while someone else renames it: what changed is shown, what was typed is kept.
     await page.getByRole('button', { name: 'Endre navn: Stiftelsen Amathea' }).click();
     const rename = page.getByRole('form', { name: 'Endre navnet på Stiftelsen Amathea' });
+    // The form opens below the table: its heading takes the focus.
+    expect(await getsFocus(rename.getByRole('heading', { name: 'Endre navnet på Stiftelsen Amathea' }))).toBe(true);
     await rename.getByLabel('Navn', { exact: true }).fill('Stiftelsen Amathea Oslo');
     await t.data('mutation($input: RenameOrganizationInput!) { renameOrganization(input: $input) { id } }', { input: { organizationId: amathea, name: 'Amathea' } }, secretariat);
     await page.getByRole('button', { name: 'Lagre navnet' }).click();
@@ -73,6 +83,8 @@ describeInBrowser("the secretariat's registers in the browser", (suite) => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Lagre navnet' }).click();
     await page.getByText('Navnet er endret til Stiftelsen Amathea Oslo.').waitFor();
+    // Saved, the form is gone: the focus is back on the row's button.
+    expect(await getsFocus(page.getByRole('button', { name: 'Endre navn: Stiftelsen Amathea Oslo' }))).toBe(true);
 
     // Admit it to the reference group from a day, and read the group as of the day before and that day.
     const from = osloDay(Date.now() - 10 * DAY);

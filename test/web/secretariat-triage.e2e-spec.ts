@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { ManualClock } from '@kom/platform';
 import { TestApp } from '../support/test-app';
-import { accessibilityViolations, describeInBrowser, screenshot, tabTo, type Browser, type Page } from './browser';
+import { accessibilityViolations, describeInBrowser, focusedElement, screenshot, tabTo, type Browser, type Page } from './browser';
 
 /**
  * The secretariat's issue triage in a real browser: the queue filtered in the URL, an issue placed
@@ -162,6 +162,15 @@ describeInBrowser("the secretariat's issue triage in the browser", { clock, env:
     expect(await page.getByLabel('Begrunnelse til organisasjonen').inputValue()).toBe('Dekkes av tiltak 12.');
     expect(await status(ids.F!)).toBe('ON_REFERENCE_AGENDA');
     await expectAccessible(page);
+    // Declined elsewhere before the second try: no form is left, so the page says nothing was saved and shows the reason read-only.
+    await gql('mutation($input: CloseIssueInput!) { closeIssue(input: $input) { id } }', { input: { issueId: ids.F, reason: 'Avvist i et annet vindu.' } }, secretariat);
+    await page.getByRole('button', { name: 'Avvis …' }).click();
+    await page.getByRole('dialog', { name: 'Avvise «Informasjon på flere språk»?' }).getByRole('button', { name: 'Avvis saken' }).click();
+    await page.getByText(/har nå status «Avsluttet». Den kan ikke behandles videre, så ingenting ble lagret./).waitFor();
+    const kept = page.getByLabel('Det du skrev (ikke lagret)');
+    expect([await kept.inputValue(), await kept.getAttribute('readonly')]).toEqual(['Dekkes av tiltak 12.', '']);
+    expect(await page.getByRole('button', { name: 'Avvis …' }).count()).toBe(0);
+    await expectAccessible(page);
 
     // Merge B into A: the duplicate is closed pointing to A, which lists it.
     await openIssue(page, 'Fulle krisesentre på Østlandet');
@@ -225,6 +234,9 @@ describeInBrowser("the secretariat's issue triage in the browser", { clock, env:
     await page.keyboard.press('Enter');
     await page.getByText('«Oppfølging etter refleksjonsperioden» er avvist.').waitFor();
     expect(await status(ids.G!)).toBe('CLOSED');
+    // The closed issue offers no decline any more: the focus goes to the page's heading, not to the start of the page.
+    await page.getByRole('button', { name: 'Avvis …' }).waitFor({ state: 'detached' });
+    expect(await focusedElement(page)).toBe('H1 Oppfølging etter refleksjonsperioden');
     await context.close();
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { named, type AuditNames, type AuditSummaries, type AuditSummaryInput } from '@kom/platform';
+import { auditDay, named, type AuditNames, type AuditSummaries, type AuditSummaryInput } from '@kom/platform';
 
 type Data = Record<string, unknown>;
 const d = (event: AuditSummaryInput) => event.data as Data;
@@ -25,12 +25,12 @@ export const agreementAuditSummaries: AuditSummaries = {
     en: `${named(e, 'organization', d(e).organizationId, 'en')} signed version ${s(d(e).version)} of cooperation agreement ${named(e, 'agreement', d(e).agreementId, 'en')} (${s(d(e).signedBy)})`,
   }),
   AgreementRenewed: (e) => ({
-    nb: `Samarbeidsavtale ${named(e, 'agreement', d(e).agreementId, 'nb')} fornyet til ${s(d(e).expiresOn)} (versjon ${s(d(e).version)})`,
-    en: `Cooperation agreement ${named(e, 'agreement', d(e).agreementId, 'en')} renewed until ${s(d(e).expiresOn)} (version ${s(d(e).version)})`,
+    nb: `Samarbeidsavtale ${named(e, 'agreement', d(e).agreementId, 'nb')} fornyet til ${auditDay(d(e).expiresOn, 'nb')} (versjon ${s(d(e).version)})`,
+    en: `Cooperation agreement ${named(e, 'agreement', d(e).agreementId, 'en')} renewed until ${auditDay(d(e).expiresOn, 'en')} (version ${s(d(e).version)})`,
   }),
   AgreementTerminated: (e) => ({
-    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} sa opp samarbeidsavtale ${named(e, 'agreement', d(e).agreementId, 'nb')} fra ${s(d(e).effectiveOn)}: ${s(d(e).reason)}`,
-    en: `${named(e, 'organization', d(e).organizationId, 'en')} terminated cooperation agreement ${named(e, 'agreement', d(e).agreementId, 'en')} from ${s(d(e).effectiveOn)}: ${s(d(e).reason)}`,
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} sa opp samarbeidsavtale ${named(e, 'agreement', d(e).agreementId, 'nb')} fra ${auditDay(d(e).effectiveOn, 'nb')}: ${s(d(e).reason)}`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} terminated cooperation agreement ${named(e, 'agreement', d(e).agreementId, 'en')} from ${auditDay(d(e).effectiveOn, 'en')}: ${s(d(e).reason)}`,
   }),
 };
 

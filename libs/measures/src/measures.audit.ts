@@ -1,4 +1,5 @@
-import type { AuditSummaries, AuditSummaryInput } from '@kom/platform';
+import { auditDay, auditLabel, type AuditSummaries, type AuditSummaryInput } from '@kom/platform';
+import { MEASURE_STATUS_LABELS } from './graphql/action-plan.types';
 
 const d = (event: AuditSummaryInput) =>
   event.data as { planId?: string; number: number; titleNb: string; titleEn: string; from: number | string; to: number; year: number; status: string };
@@ -19,11 +20,11 @@ export const measureAuditSummaries: AuditSummaries = {
     en: `Measure ${d(e).number} of plan ${plan(e)} was recorded: “${d(e).titleEn}”`,
   }),
   PlanMeasureRevised: (e) => ({
-    nb: `Tiltak ${d(e).number} i plan ${plan(e)} fikk ny ordlyd fra ${d(e).from}`,
-    en: `Measure ${d(e).number} of plan ${plan(e)} was revised from ${d(e).from}`,
+    nb: `Tiltak ${d(e).number} i plan ${plan(e)} fikk ny ordlyd fra ${auditDay(d(e).from, 'nb')}`,
+    en: `Measure ${d(e).number} of plan ${plan(e)} was revised from ${auditDay(d(e).from, 'en')}`,
   }),
   MeasureStatusRecorded: (e) => ({
-    nb: `Status for tiltak ${d(e).number} i plan ${plan(e)} i ${d(e).year}: ${d(e).status}`,
-    en: `Status of measure ${d(e).number} of plan ${plan(e)} in ${d(e).year}: ${d(e).status}`,
+    nb: `Status for tiltak ${d(e).number} i plan ${plan(e)} i ${d(e).year}: ${auditLabel(MEASURE_STATUS_LABELS, d(e).status, 'nb')}`,
+    en: `Status of measure ${d(e).number} of plan ${plan(e)} in ${d(e).year}: ${auditLabel(MEASURE_STATUS_LABELS, d(e).status, 'en')}`,
   }),
 };

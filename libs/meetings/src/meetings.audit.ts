@@ -1,4 +1,4 @@
-import { named, type AuditNames, type AuditSummaries, type AuditSummaryInput } from '@kom/platform';
+import { auditDay, named, type AuditNames, type AuditSummaries, type AuditSummaryInput } from '@kom/platform';
 
 type Data = Record<string, unknown>;
 const d = (event: AuditSummaryInput) => event.data as Data;
@@ -79,8 +79,8 @@ export const meetingAuditSummaries: AuditSummaries = {
   DecisionResearchNeedFlagged: (e) => ({ nb: `Vedtak ${s(d(e).decisionId)} merket med forskningsbehov`, en: `Decision ${s(d(e).decisionId)} flagged as a research need` }),
   DecisionRevoked: (e) => ({ nb: `Vedtak ${s(d(e).decisionId)} ble opphevet: ${s(d(e).reason)}`, en: `Decision ${s(d(e).decisionId)} was revoked: ${s(d(e).reason)}` }),
   ActionItemAssigned: (e) => ({
-    nb: `Oppfølgingspunkt til ${named(e, 'organization', d(e).responsibleOrganizationId, 'nb')} innen ${s(d(e).dueDate)}: «${s(d(e).description)}»`,
-    en: `Action item for ${named(e, 'organization', d(e).responsibleOrganizationId, 'en')} due ${s(d(e).dueDate)}: “${s(d(e).description)}”`,
+    nb: `Oppfølgingspunkt til ${named(e, 'organization', d(e).responsibleOrganizationId, 'nb')} innen ${auditDay(d(e).dueDate, 'nb')}: «${s(d(e).description)}»`,
+    en: `Action item for ${named(e, 'organization', d(e).responsibleOrganizationId, 'en')} due ${auditDay(d(e).dueDate, 'en')}: “${s(d(e).description)}”`,
   }),
   ActionItemProgressReported: (e) => ({
     nb: `Framdrift på oppfølgingspunkt ${s(d(e).actionItemId)}: ${s(d(e).note)}`,

@@ -1,8 +1,24 @@
-import { named, type AuditNames, type AuditSummaries, type AuditSummaryInput } from '@kom/platform';
+import { auditDay, auditLabel, named, type AuditNames, type AuditSummaries, type AuditSummaryInput } from '@kom/platform';
+import { ORGANIZATION_ROLE_LABELS } from './graphql/organization-history.types';
+import { ORGANIZATION_KIND_LABELS } from './graphql/organization.types';
 
+type Lang = 'nb' | 'en';
 const d = (event: AuditSummaryInput) => event.data as Record<string, string | null>;
 const GROUP = { PROJECT_GROUP: { nb: 'prosjektgruppen', en: 'the project group' }, REFERENCE_GROUP: { nb: 'referansegruppen', en: 'the reference group' } } as const;
-const group = (e: AuditSummaryInput, lang: 'nb' | 'en') => GROUP[d(e).groupKind as keyof typeof GROUP]?.[lang] ?? String(d(e).groupKind);
+const group = (e: AuditSummaryInput, lang: Lang) => GROUP[d(e).groupKind as keyof typeof GROUP]?.[lang] ?? String(d(e).groupKind);
+
+const kind = (e: AuditSummaryInput, lang: Lang) => auditLabel(ORGANIZATION_KIND_LABELS, d(e).kind, lang);
+const role = (e: AuditSummaryInput, lang: Lang) => auditLabel(ORGANIZATION_ROLE_LABELS, d(e).role, lang);
+const day = auditDay;
+
+/** " fra 1. januar 2001" / " from 1 January 2001"; nothing for an event with no date of its own (version 1). */
+const fromDay = (value: string | null | undefined, lang: Lang) => (value ? `${lang === 'nb' ? ' fra' : ' from'} ${day(value, lang)}` : '');
+
+/** The short name and the kind of a new organisation: "(UDI; type: etat eller direktorat)". */
+function registeredAs(e: AuditSummaryInput, lang: Lang): string {
+  const short = d(e).shortName ? `${d(e).shortName}; ` : '';
+  return `(${short}${lang === 'nb' ? 'type' : 'kind'}: ${kind(e, lang)})`;
+}
 
 /**
  * Readable audit-trail lines for organisations, groups and representatives (NB and EN). A
@@ -10,20 +26,20 @@ const group = (e: AuditSummaryInput, lang: 'nb' | 'en') => GROUP[d(e).groupKind 
  */
 export const organizationAuditSummaries: AuditSummaries = {
   OrganizationRegistered: (e) => ({
-    nb: `Organisasjonen «${d(e).name}» (${named(e, 'organization', d(e).organizationId, 'nb')}, ${d(e).kind}) ble registrert`,
-    en: `The organisation “${d(e).name}” (${named(e, 'organization', d(e).organizationId, 'en')}, ${d(e).kind}) was registered`,
+    nb: `Organisasjonen «${d(e).name}» ${registeredAs(e, 'nb')} ble registrert${fromDay(d(e).from, 'nb')}`,
+    en: `The organisation “${d(e).name}” ${registeredAs(e, 'en')} was registered${fromDay(d(e).from, 'en')}`,
   }),
   OrganizationRenamed: (e) => ({
-    nb: `Organisasjonen ${named(e, 'organization', d(e).organizationId, 'nb', 'before')} fikk navnet «${d(e).name}» fra ${d(e).from}`,
-    en: `The organisation ${named(e, 'organization', d(e).organizationId, 'en', 'before')} was renamed “${d(e).name}” from ${d(e).from}`,
+    nb: `Organisasjonen ${named(e, 'organization', d(e).organizationId, 'nb', 'before')} fikk navnet «${d(e).name}»${d(e).shortName ? ` (${d(e).shortName})` : ''}${fromDay(d(e).from, 'nb')}`,
+    en: `The organisation ${named(e, 'organization', d(e).organizationId, 'en', 'before')} was renamed “${d(e).name}”${d(e).shortName ? ` (${d(e).shortName})` : ''}${fromDay(d(e).from, 'en')}`,
   }),
   OrganizationRoleGranted: (e) => ({
-    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} fikk rollen ${d(e).role} fra ${d(e).from}`,
-    en: `${named(e, 'organization', d(e).organizationId, 'en')} was given the role ${d(e).role} from ${d(e).from}`,
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} fikk rollen ${role(e, 'nb')}${fromDay(d(e).from, 'nb')}`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} was given the role ${role(e, 'en')}${fromDay(d(e).from, 'en')}`,
   }),
   OrganizationRoleEnded: (e) => ({
-    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} har ikke lenger rollen ${d(e).role} fra ${d(e).until}: ${d(e).reason}`,
-    en: `${named(e, 'organization', d(e).organizationId, 'en')} no longer holds the role ${d(e).role} from ${d(e).until}: ${d(e).reason}`,
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} har ikke lenger rollen ${role(e, 'nb')}${fromDay(d(e).until, 'nb')}: ${d(e).reason}`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} no longer holds the role ${role(e, 'en')}${fromDay(d(e).until, 'en')}: ${d(e).reason}`,
   }),
   // The claim names the key's digest, not the name: the organisation's own event says the name.
   OrganizationNameClaimed: (e) => ({
@@ -35,24 +51,24 @@ export const organizationAuditSummaries: AuditSummaries = {
     en: `${named(e, 'organization', d(e).organizationId, 'en')} gave up a former name (name key ${d(e).nameKey}); it is free again`,
   }),
   PoliceDistrictRegistered: (e) => ({
-    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} ble ført i registeret over politidistrikter fra ${d(e).from}`,
-    en: `${named(e, 'organization', d(e).organizationId, 'en')} was entered in the register of police districts from ${d(e).from}`,
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} ble ført i registeret over politidistrikter${fromDay(d(e).from, 'nb')}`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} was entered in the register of police districts${fromDay(d(e).from, 'en')}`,
   }),
   PoliceDistrictsMerged: (e) => {
     const ids = (e.data as { mergedOrganizationIds?: string[] }).mergedOrganizationIds ?? [];
-    const merged = (lang: 'nb' | 'en') => ids.map((id) => named(e, 'organization', id, lang)).join(', ');
+    const merged = (lang: Lang) => ids.map((id) => named(e, 'organization', id, lang)).join(', ');
     return {
-      nb: `Politidistriktene ${merged('nb')} ble slått sammen med ${named(e, 'organization', d(e).intoOrganizationId, 'nb')} fra ${d(e).on}`,
-      en: `The police districts ${merged('en')} merged into ${named(e, 'organization', d(e).intoOrganizationId, 'en')} from ${d(e).on}`,
+      nb: `Politidistriktene ${merged('nb')} ble slått sammen med ${named(e, 'organization', d(e).intoOrganizationId, 'nb')}${fromDay(d(e).on, 'nb')}`,
+      en: `The police districts ${merged('en')} merged into ${named(e, 'organization', d(e).intoOrganizationId, 'en')}${fromDay(d(e).on, 'en')}`,
     };
   },
   OrganizationAdmittedToGroup: (e) => ({
-    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} ble tatt opp i ${group(e, 'nb')} fra ${d(e).effectiveFrom}`,
-    en: `${named(e, 'organization', d(e).organizationId, 'en')} was admitted to ${group(e, 'en')} from ${d(e).effectiveFrom}`,
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} ble tatt opp i ${group(e, 'nb')}${fromDay(d(e).effectiveFrom, 'nb')}`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} was admitted to ${group(e, 'en')}${fromDay(d(e).effectiveFrom, 'en')}`,
   }),
   OrganizationLeftGroup: (e) => ({
-    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} gikk ut av ${group(e, 'nb')} fra ${d(e).effectiveFrom}: ${d(e).reason}`,
-    en: `${named(e, 'organization', d(e).organizationId, 'en')} left ${group(e, 'en')} from ${d(e).effectiveFrom}: ${d(e).reason}`,
+    nb: `${named(e, 'organization', d(e).organizationId, 'nb')} gikk ut av ${group(e, 'nb')}${fromDay(d(e).effectiveFrom, 'nb')}: ${d(e).reason}`,
+    en: `${named(e, 'organization', d(e).organizationId, 'en')} left ${group(e, 'en')}${fromDay(d(e).effectiveFrom, 'en')}: ${d(e).reason}`,
   }),
   RepresentativeAdded: (e) => ({
     nb: `Representant ${d(e).representativeId} ble lagt til for ${named(e, 'organization', d(e).organizationId, 'nb')} (navn og e-post kryptert)`,

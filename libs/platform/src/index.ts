@@ -1,6 +1,7 @@
 export * from './clock';
 export * from './ids';
 export * from './bounded-context';
+export * from './audit-words';
 export * from './command/event-schema-registry';
 export * from './command/execute-command';
 export * from './command/request-meta';

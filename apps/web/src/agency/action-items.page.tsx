@@ -19,6 +19,7 @@ import { formatDate, formatDateTime } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { SteadyButton } from '../components/steady-button';
 import { useKeptState } from '../components/use-kept-state';
+import { Notice } from '../components/notice';
 
 type Item = AgencyActionItemsQuery['actionItems']['edges'][number]['node'];
 type Show = 'open' | 'overdue' | 'done';
@@ -26,7 +27,7 @@ type Show = 'open' | 'overdue' | 'done';
 const LIVE_QUERIES = [AgencyActionItemsDocument, AgencyFollowedMeetingsDocument];
 const DAY = 24 * 3600_000;
 
-function FollowUp({ item, onChanged }: { item: Item; onChanged: () => void }) {
+function FollowUp({ item, onChanged, onCompleted }: { item: Item; onChanged: () => void; onCompleted: (description: string) => void }) {
   const { t, lang } = useI18n();
   const [note, setNote] = useKeptState(`note.${item.id}`, '');
   const [error, setError] = useState<string | undefined>();
@@ -51,6 +52,7 @@ function FollowUp({ item, onChanged }: { item: Item; onChanged: () => void }) {
       await complete({ variables: { input: { actionItemId: item.id, note: note.trim() || null }, lang } });
       setConfirming(false);
       setNote('');
+      onCompleted(item.description);
       onChanged();
     } catch (e) {
       setConfirming(false);
@@ -91,6 +93,8 @@ export function AgencyActionItemsPage() {
   const user = useUser();
   useTitle(t('agency.actions.title'));
   const [show, setShow] = useState<Show>('open');
+  // Said once an item is done: it then leaves the open items, with its buttons (the focus goes to the heading).
+  const [completed, setCompleted] = useState<string | undefined>();
   const { data, loading, error, refetch } = useQuery(AgencyActionItemsDocument, { variables: { organizationId: user.organizationId, lang } });
   const all = data?.actionItems.edges.map((e) => e.node) ?? [];
   const [period] = useState(() => ({ from: new Date(Date.now() - 60 * DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString() }));
@@ -105,6 +109,7 @@ export function AgencyActionItemsPage() {
       </Heading>
       <Paragraph>{t('agency.actions.intro', { organization: user.organizationName })}</Paragraph>
       <LiveNotice updated={updated} />
+      <Notice tone="success" text={completed ? t('agency.actions.completedNow', { description: completed }) : undefined} />
       {meetingIds.map((id) => (
         <LiveFollow key={id} subscription={AgencyMeetingChangedDocument} variables={{ id }} onPush={onPush} />
       ))}
@@ -140,7 +145,7 @@ export function AgencyActionItemsPage() {
             </>
           )}
           {item.completionNote && <Paragraph>{t('agency.actions.completedWith', { note: item.completionNote })}</Paragraph>}
-          {item.status === 'OPEN' && <FollowUp item={item} onChanged={() => void refetch({ organizationId: user.organizationId, lang })} />}
+          {item.status === 'OPEN' && <FollowUp item={item} onChanged={() => void refetch({ organizationId: user.organizationId, lang })} onCompleted={setCompleted} />}
         </article>
       ))}
     </section>

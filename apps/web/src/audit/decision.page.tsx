@@ -18,10 +18,13 @@ export function DecisionHistoryPage() {
   const { decisionId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const named = params.get('asOf')?.trim() || undefined;
-  const asOfDay = named && isCalendarDay(named) ? named : undefined;
-  // A link naming a day the calendar lacks: said at the field; the decision is shown as it stands.
-  const linkError = named && !asOfDay ? t('link.invalidDay', { value: named }) : undefined;
-  const [day, setDay] = useState(asOfDay ?? '');
+  const namedDay = named && isCalendarDay(named) ? named : undefined;
+  // A day after today is refused as the field refuses it: no story "as it stood" on a day still to come.
+  const future = namedDay !== undefined && namedDay > osloToday();
+  const asOfDay = future ? undefined : namedDay;
+  // A link naming a day the calendar lacks, or one still to come: said at the field; the decision is shown as it stands.
+  const linkError = named && !namedDay ? t('link.invalidDay', { value: named }) : future ? t('audit.decision.asOf.future') : undefined;
+  const [day, setDay] = useState(namedDay ?? '');
   const [dayError, setDayError] = useState<string | undefined>(linkError);
   const { data, loading, error, refetch } = useQuery(DecisionHistoryPageDocument, {
     variables: { id: decisionId, asOf: asOfDay ? osloEndOfDay(asOfDay) : undefined, lang },

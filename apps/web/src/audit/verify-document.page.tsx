@@ -48,11 +48,15 @@ export function VerifyDocumentPage() {
     setFieldError(undefined);
     setFile(event.target.files?.[0]);
   };
+  // Trying again later helps only when the service failed (5xx); a refused file or request (4xx) stays refused.
+  const failureText = (status: number) =>
+    status === 401 ? t('audit.verifyDocument.signedOut') : status >= 400 && status < 500 ? t('audit.verifyDocument.refused') : t('audit.verifyDocument.failed');
   const check = async (event: FormEvent) => {
     event.preventDefault();
     setOutcome(undefined);
     setFailure(undefined);
     if (!file) return setFieldError(t('audit.verifyDocument.noFile'));
+    if (file.size === 0) return setFieldError(t('refusal.DOCUMENT_REQUIRED'));
     if (file.size > MAX_BYTES) return setFieldError(t('audit.verifyDocument.tooLarge'));
     setFieldError(undefined);
     setBusy(true);
@@ -64,9 +68,11 @@ export function VerifyDocumentPage() {
         body: JSON.stringify({ contentBase64: base64Of(await file.arrayBuffer()) }),
       });
       const body = (await response.json().catch(() => ({}))) as Outcome & { error?: { reason?: string } };
+      const reason = body.error?.reason;
       if (response.ok) setOutcome(body);
-      else if (body.error?.reason === 'NO_VALID_STAMP') setFieldError(t('audit.verifyDocument.noStamp'));
-      else setFailure(t.maybe(`refusal.${body.error?.reason}`) ?? t('audit.verifyDocument.failed'));
+      else if (reason === 'NO_VALID_STAMP') setFieldError(t('audit.verifyDocument.noStamp'));
+      else if (reason === 'DOCUMENT_REQUIRED') setFieldError(t('refusal.DOCUMENT_REQUIRED'));
+      else setFailure(t.maybe(`refusal.${reason}`) ?? failureText(response.status));
     } catch {
       setFailure(t('audit.verifyDocument.failed'));
     } finally {

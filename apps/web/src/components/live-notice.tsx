@@ -16,13 +16,16 @@ export function useLiveStatus(): { status: LiveStatus; refused: boolean } {
 
 /**
  * The words a live page says after content changed under the reader ("Updated: positions (10:32:05)."),
- * and the function that sets them. The time makes each update a new announcement; nothing takes focus.
+ * and the function that notes a change. Only the instant is kept: the sentence is worded at each
+ * render, in the language chosen then, from `what` as the caller words it in that render, so a
+ * switch of language re-words a notice shown before it. The time makes each update a new
+ * announcement; nothing takes focus.
  */
-export function useUpdatedNotice(): [string | undefined, (what: string) => void] {
+export function useUpdatedNotice(what: string): [string | undefined, () => void] {
   const { t, language } = useI18n();
-  const [text, setText] = useState<string | undefined>();
-  const announce = useCallback((what: string) => setText(t('live.updated', { what, time: formatTime(new Date().toISOString(), language) })), [t, language]);
-  return [text, announce];
+  const [at, setAt] = useState<string | undefined>();
+  const announce = useCallback(() => setAt(new Date().toISOString()), []);
+  return [at === undefined ? undefined : t('live.updated', { what, time: formatTime(at, language) }), announce];
 }
 
 /**
@@ -32,10 +35,10 @@ export function useUpdatedNotice(): [string | undefined, (what: string) => void]
 /** Pass the documents as a module constant, so the handler stays the same between renders. */
 export function useLiveRefetch(include: readonly DocumentNode[], what: string): [string | undefined, () => void] {
   const client = useApolloClient();
-  const [updated, announce] = useUpdatedNotice();
+  const [updated, announce] = useUpdatedNotice(what);
   const onPush = useCallback(() => {
-    void client.refetchQueries({ include: [...include] }).then(() => announce(what));
-  }, [client, announce, what, include]);
+    void client.refetchQueries({ include: [...include] }).then(() => announce());
+  }, [client, announce, include]);
   return [updated, onPush];
 }
 

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { Button, type ButtonProps } from '@digdir/designsystemet-react';
 
 /**
@@ -5,7 +6,7 @@ import { Button, type ButtonProps } from '@digdir/designsystemet-react';
  * would drop a keyboard user's focus to the start of the page. It says so with aria-disabled and
  * ignores presses, also the implicit submit of Enter in a field of its form.
  */
-export function SteadyButton({ unavailable, onClick, ...props }: ButtonProps & { unavailable: boolean }) {
+export function SteadyButton({ unavailable, onClick, ...props }: ButtonProps & { unavailable: boolean; ref?: Ref<HTMLButtonElement> }) {
   return (
     <Button
       {...props}

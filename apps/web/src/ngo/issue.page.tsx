@@ -16,6 +16,7 @@ import { useI18n } from '../i18n/i18n';
 import { measureNumbersText } from '../components/measure-catalogue';
 import { Notice } from '../components/notice';
 import { useKeptState } from '../components/use-kept-state';
+import { useFocusInvalid } from '../components/use-focus-back';
 
 /** The submitter may withdraw until the reference group forwards the issue. */
 const WITHDRAWABLE: readonly IssueStatus[] = ['SUBMITTED', 'ON_REFERENCE_AGENDA'];
@@ -62,6 +63,8 @@ export function IssuePage() {
   const [confirming, setConfirming] = useKeptState('withdraw.open', false);
   const [reason, setReason] = useKeptState('withdraw.reason', '');
   const [withdrawRefusal, setWithdrawRefusal] = useState<string | undefined>();
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const focusInvalid = useFocusInvalid();
   const issue = data?.issue;
   const ours = issue?.organizationId === user.organizationId;
   useTitle(issue && ours ? issue.title : issue ? t('ngo.issue.notOurs.title') : t('ngo.issue.title'));
@@ -103,6 +106,12 @@ export function IssuePage() {
 
   const confirmWithdraw = async () => {
     setWithdrawRefusal(undefined);
+    // The reason is required: asked for at its field, which takes the focus, rather than a button that does nothing.
+    if (reason.trim() === '') {
+      setReasonMissing(true);
+      focusInvalid('withdraw-reason');
+      return;
+    }
     try {
       await withdraw({ variables: { input: { issueId: issue.id, reason, expectedRevision: issue.revision } } });
       setConfirming(false);
@@ -110,6 +119,7 @@ export function IssuePage() {
     } catch (e) {
       const refusal = refusalOf(e);
       setWithdrawRefusal(t.maybe(`refusal.${refusal?.reason}`) ?? t('refusal.generic'));
+      focusInvalid('withdraw-reason');
     }
   };
 
@@ -162,11 +172,23 @@ export function IssuePage() {
         title={t('ngo.issue.withdrawConfirm.title')}
         consequence={t('ngo.issue.withdrawConfirm.body')}
         confirmLabel={t('ngo.issue.withdrawConfirm.action')}
-        busy={withdrawing.loading || reason.trim() === ''}
+        busy={withdrawing.loading}
         onConfirm={() => void confirmWithdraw()}
         onCancel={() => setConfirming(false)}
       >
-        <Textfield multiline rows={3} label={t('ngo.issue.withdrawConfirm.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={withdrawRefusal} />
+        <Textfield
+          id="withdraw-reason"
+          multiline
+          rows={3}
+          required
+          label={t('ngo.issue.withdrawConfirm.reason')}
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setReasonMissing(false);
+          }}
+          error={reasonMissing && reason.trim() === '' ? t('ngo.issue.withdrawConfirm.reasonRequired') : withdrawRefusal}
+        />
       </ConfirmDialog>
 
       <section aria-labelledby="timeline-title">

@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/i18n';
 import { looksLikeNationalIdNumber } from './national-id-hint';
 import { useDraft } from './use-draft';
 import { SteadyButton } from '../components/steady-button';
+import { useFocusInvalid } from '../components/use-focus-back';
 
 interface Draft {
   title: string;
@@ -29,6 +30,8 @@ interface Draft {
 const EMPTY: Draft = { title: '', description: '', category: '', measures: [], citedIssueIds: [], urgencyReason: '' };
 type TextField = 'title' | 'description' | 'urgencyReason';
 const TEXT_FIELDS: readonly TextField[] = ['title', 'description', 'urgencyReason'];
+/** The element id of a field, where the focus goes when it is refused. */
+const fieldId = (field: TextField | 'category') => `raise-field-${field}`;
 
 export function RaiseIssuePage() {
   const { t, lang, language } = useI18n();
@@ -40,6 +43,7 @@ export function RaiseIssuePage() {
   const [refusal, setRefusal] = useState<Refusal | undefined>();
   const choices = useQuery(RaiseIssueChoicesDocument, { variables: { organizationId: user.organizationId, lang } });
   const [submit, { loading: sending }] = useMutation(SubmitIssueDocument);
+  const focusInvalid = useFocusInvalid();
 
   const update = (change: Partial<Draft>) => {
     setDraft({ ...draft, ...change });
@@ -58,6 +62,7 @@ export function RaiseIssuePage() {
     event.preventDefault();
     if (!draft.category) {
       setMissingCategory(true);
+      focusInvalid(fieldId('category'));
       return;
     }
     setRefusal(undefined);
@@ -79,7 +84,12 @@ export function RaiseIssuePage() {
       clearDraft();
       if (id) navigate(`/ngo/issues/${id}`, { state: { raised: true } });
     } catch (error) {
-      setRefusal(refusalOf(error) ?? { code: 'NETWORK', reason: undefined, field: undefined });
+      const refused = refusalOf(error) ?? { code: 'NETWORK', reason: undefined, field: undefined };
+      setRefusal(refused);
+      // Refused at a field: the focus goes there, so the reason is heard with it. Any other refusal
+      // shows in the error summary above the form, which takes the focus itself.
+      const field = TEXT_FIELDS.find((f) => f === refused.field);
+      if (field) focusInvalid(fieldId(field));
     }
   };
 
@@ -107,8 +117,9 @@ export function RaiseIssuePage() {
       )}
       <form onSubmit={(e) => void send(e)} noValidate>
         <div className="kom-form">
-          <Textfield label={t('ngo.raise.field.title')} value={draft.title} required onChange={(e) => update({ title: e.target.value })} error={fieldError('title')} />
+          <Textfield id={fieldId('title')} label={t('ngo.raise.field.title')} value={draft.title} required onChange={(e) => update({ title: e.target.value })} error={fieldError('title')} />
           <Textfield
+            id={fieldId('description')}
             multiline
             rows={6}
             label={t('ngo.raise.field.description')}
@@ -121,6 +132,7 @@ export function RaiseIssuePage() {
           <Field>
             <Label>{t('ngo.raise.field.category')}</Label>
             <Select
+              id={fieldId('category')}
               value={draft.category}
               required
               aria-invalid={missingCategory && !draft.category ? true : undefined}
@@ -160,6 +172,7 @@ export function RaiseIssuePage() {
             </Fieldset>
           )}
           <Textfield
+            id={fieldId('urgencyReason')}
             multiline
             rows={2}
             label={t('ngo.raise.field.urgency')}

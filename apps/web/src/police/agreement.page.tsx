@@ -286,6 +286,7 @@ export function PoliceAgreementPage() {
         consequence={t('police.agreement.proposeConfirm.body', { version: version.number })}
         confirmLabel={t('police.agreement.propose', { version: version.number })}
         busy={proposing.loading}
+        returnFocusTo="steps-title"
         onConfirm={() => void confirmPropose()}
         onCancel={() => setConfirm(undefined)}
       />

@@ -34,6 +34,30 @@ describe('audit summaries', () => {
     expect(JSON.stringify(added)).not.toContain('v1.');
   });
 
+  it('writes dates and enum values as people read them, in the language of the line', () => {
+    const registry = new AuditSummaryRegistry(contexts);
+    const lines = (type: string, streamId: string, data: Record<string, unknown>, who = actor) => registry.summarise({ type, streamId, data, actor: who });
+    const cases = [
+      lines('ActionItemAssigned', 'meeting-m1', { meetingId: 'm1', decisionId: 'd1', actionItemId: 'x1', description: 'Skrive rutine', responsibleOrganizationId: 'org-udi', dueDate: '2027-03-01' }),
+      lines('AgreementRenewed', 'agreement-a1', { agreementId: 'a1', expiresOn: '2028-12-31', version: 2 }),
+      lines('AgreementTerminated', 'agreement-a1', { agreementId: 'a1', organizationId: 'org-politiet', effectiveOn: '2027-06-30', reason: 'Ny avtale' }),
+      lines('MeasureStatusRecorded', 'measure-34', { planId: '2011-2014', number: 34, year: 2026, status: 'CONTINUED' }),
+      lines('SensitiveReadRecorded', 'access-log', { read: 'EVIDENCE_BUNDLE', ids: [], range: { from: '2026-01-01T00:00:00.000Z', to: '2026-12-31T23:00:00.000Z' }, format: 'jsonl', via: 'HTTP' }, { userId: 'aud', organizationId: 'org-riksrevisjonen', role: 'AUDITOR' }),
+      lines('AuditKeyRotated', 'audit-keys', { previousKeyId: 'a'.repeat(64), nextKeyId: 'b'.repeat(64), rotatedAt: '2026-12-05T10:30:00.000Z' }),
+    ];
+    for (const line of cases) {
+      expect(`${line.nb} ${line.en}`).not.toMatch(/\d{4}-\d{2}-\d{2}|CONTINUED|AUDITOR/);
+    }
+    expect(cases[0]).toMatchObject({ nb: expect.stringContaining('innen 1. mars 2027'), en: expect.stringContaining('due 1 March 2027') });
+    expect(cases[1]).toMatchObject({ nb: expect.stringContaining('fornyet til 31. desember 2028'), en: expect.stringContaining('renewed until 31 December 2028') });
+    expect(cases[2]!.en).toContain('from 30 June 2027');
+    expect(cases[3]).toMatchObject({ nb: expect.stringContaining('i 2026: videreført i en senere plan'), en: expect.stringContaining('in 2026: continued in a later plan') });
+    // Instants in Oslo time: midnight UTC on 1 January is 01:00 there.
+    expect(cases[4]!.nb).toMatch(/^Revisor aud .* 1\. januar 2026 kl\. 01:00–1\. januar 2027 kl\. 00:00/);
+    // 10:30 UTC is 11:30 in Oslo in December.
+    expect(cases[5]!.en).toContain('5 December 2026 at 11:30');
+  });
+
   it('falls back to the generic summary for an unknown type', () => {
     const event = { type: 'SomethingElse', streamId: 'x-1', data: {}, actor };
     expect(new AuditSummaryRegistry(contexts).summarise(event)).toEqual(genericSummary(event));

@@ -33,6 +33,20 @@ describe('webhook endpoints', () => {
     given([]).when({ type: 'RegisterWebhookEndpoint', endpointId: 'ep-1', url: 'https://hooks.rosa.example/kom', topics: ['ISSUE_STATUS_CHANGED'], sealedSecret }, { actor: ngo }).then([registered]));
   it('refuses a URL with credentials in it', () =>
     given([]).when({ type: 'RegisterWebhookEndpoint', endpointId: 'ep-1', url: 'https://u:p@hooks.example', topics: ['ISSUE_STATUS_CHANGED'], sealedSecret }, { actor: ngo }).thenThrows(InvalidInput, 'INVALID_WEBHOOK_URL'));
+  describe('a URL longer than 2,000 characters', () => {
+    const register = (url: string) => ({ type: 'RegisterWebhookEndpoint' as const, endpointId: 'ep-1', url, topics: ['ISSUE_STATUS_CHANGED'], sealedSecret });
+    const at = (length: number) => `https://hooks.rosa.example/${'a'.repeat(length - 'https://hooks.rosa.example/'.length)}`;
+
+    it('is refused as too long, not as a malformed address', () =>
+      // Given no endpoint, when one is registered at a well-formed https URL of 2,001 characters, then it is refused for its length
+      given([]).when(register(at(2001)), { actor: ngo }).thenThrows(InvalidInput, 'WEBHOOK_URL_TOO_LONG'));
+    it('is refused as too long even when it is malformed too', () =>
+      // Given no endpoint, when one is registered at an ftp URL of 3,000 characters, then the length is what is refused
+      given([]).when(register(`ftp://${'a'.repeat(2994)}`), { actor: ngo }).thenThrows(InvalidInput, 'WEBHOOK_URL_TOO_LONG'));
+    it('is registered at exactly 2,000 characters', () =>
+      // Given no endpoint, when one is registered at an https URL of exactly 2,000 characters, then it is registered
+      given([]).when(register(at(2000)), { actor: ngo }).then([{ ...registered, data: { ...registered.data, url: at(2000) } }]));
+  });
   it('refuses auditors', () =>
     given([]).when({ type: 'RegisterWebhookEndpoint', endpointId: 'ep-1', url: 'https://h.example', topics: ['ISSUE_STATUS_CHANGED'], sealedSecret }, { actor: { ...ngo, role: 'AUDITOR' } }).thenThrows(Forbidden, 'ORGANIZATION_MEMBERS_ONLY'));
   it('rotates the secret, the previous one valid for the grace period', () =>

@@ -37,8 +37,18 @@ export function evolve(state: WebhookEndpointState, event: WebhookEndpointEvent)
   }
 }
 
-/** http(s) with a host; no credentials in the URL (they would sit in the log). */
+/** The longest URL an endpoint may have. */
+export const MAX_WEBHOOK_URL_LENGTH = 2000;
+
+const TOO_LONG = `is longer than ${MAX_WEBHOOK_URL_LENGTH} characters`;
+
+/**
+ * What is wrong with the URL, or undefined: at most MAX_WEBHOOK_URL_LENGTH characters (refused as
+ * WEBHOOK_URL_TOO_LONG), then http(s) with a host and no credentials in it (they would sit in the
+ * log), refused as INVALID_WEBHOOK_URL.
+ */
 export function webhookUrlProblem(url: string): string | undefined {
+  if (url.length > MAX_WEBHOOK_URL_LENGTH) return TOO_LONG;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -47,7 +57,6 @@ export function webhookUrlProblem(url: string): string | undefined {
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'must be http(s)';
   if (parsed.username !== '' || parsed.password !== '') return 'must not carry credentials';
-  if (url.length > 2000) return 'too long';
   return undefined;
 }
 
@@ -59,7 +68,7 @@ export function decide(command: WebhookEndpointCommand, state: WebhookEndpointSt
     const refused = refusedCharacter(command.url);
     if (refused !== undefined) throw new InvalidInput(TEXT_NOT_ALLOWED, `The URL holds ${codePointLabel(refused)}, which KOM does not store`, 'input.url');
     const problem = webhookUrlProblem(command.url);
-    if (problem) throw new InvalidInput('INVALID_WEBHOOK_URL', `The URL ${problem}`, 'input.url');
+    if (problem) throw new InvalidInput(problem === TOO_LONG ? 'WEBHOOK_URL_TOO_LONG' : 'INVALID_WEBHOOK_URL', `The URL ${problem}`, 'input.url');
     if (command.topics.length === 0) throw new InvalidInput('NO_TOPICS', 'Choose at least one topic', 'input.topics');
     const unknown = command.topics.filter((t) => !isTopic(t));
     if (unknown.length > 0) throw new InvalidInput('UNKNOWN_TOPIC', `Unknown topics: ${unknown.join(', ')}`, 'input.topics');

@@ -28,6 +28,7 @@ import { asRefInputs, measureKey, measureNumbersText, measureText, type CitedMea
 import { Notice } from '../../components/notice';
 import { SteadyButton } from '../../components/steady-button';
 import { useKeptState } from '../../components/use-kept-state';
+import { useFocusInvalid } from '../../components/use-focus-back';
 
 type Meeting = AgendaEditorMeetingFragment;
 type Item = NonNullable<Meeting['agenda']>[number];
@@ -119,6 +120,8 @@ export function AgendaPage() {
   const draggingRef = useRef<string | undefined>(undefined);
   const movingRef = useRef(false);
   const [dropAt, setDropAt] = useState<number | undefined>();
+  // A form refused at a field (before sending or by the server) gives that field the focus.
+  const focusInvalid = useFocusInvalid();
 
   const meeting = data?.meeting ?? undefined;
   useTitle(meeting ? t('secretariat.agenda.title', { title: meeting.title }) : t('secretariat.agenda.heading'));
@@ -198,7 +201,7 @@ export function AgendaPage() {
   const submitAdd = async () => {
     const errors = checkDraft(addForm.draft, plans, t);
     setAddForm({ ...addForm, errors, refusal: undefined });
-    if (Object.keys(errors).length > 0) return;
+    if (Object.keys(errors).length > 0) return focusInvalid('add-item-form');
     const base = addForm.baseline ?? snapshot();
     try {
       const result = await addItem({ variables: { lang, input: { meetingId, ...inputOf(addForm.draft), expectedRevision: base.revision } } });
@@ -206,7 +209,9 @@ export function AgendaPage() {
       followOwnWrite(meeting.revision, result.data?.addAgendaItem);
       say(t(published ? 'secretariat.agenda.addedAmendment' : 'secretariat.agenda.added', { title: addForm.draft.title.trim() }));
     } catch (e) {
-      setAddForm(await refusedForm(e, { ...addForm, errors: {} }, base));
+      const next = await refusedForm(e, { ...addForm, errors: {} }, base);
+      setAddForm(next);
+      if (Object.keys(next.errors).length > 0) focusInvalid('add-item-form');
     }
   };
 
@@ -223,7 +228,7 @@ export function AgendaPage() {
     if (!editing) return;
     const errors = checkDraft(editing.draft, plans, t);
     setEditing({ ...editing, errors, refusal: undefined });
-    if (Object.keys(errors).length > 0) return;
+    if (Object.keys(errors).length > 0) return focusInvalid(`edit-form-${editing.itemId}`);
     const base = editing.baseline ?? snapshot();
     try {
       const result = await updateItem({ variables: { lang, input: { meetingId, itemId: editing.itemId, ...inputOf(editing.draft), expectedRevision: base.revision } } });
@@ -234,6 +239,7 @@ export function AgendaPage() {
     } catch (e) {
       const next = await refusedForm(e, { ...editing, errors: {} }, base);
       setEditing({ ...next, itemId: editing.itemId });
+      if (Object.keys(next.errors).length > 0) focusInvalid(`edit-form-${editing.itemId}`);
     }
   };
 

@@ -57,7 +57,7 @@ export function ItemForm({ id, heading, draft, onChange, errors, submitLabel, bu
     onSubmit();
   };
   return (
-    <form onSubmit={submit} className="kom-form" aria-labelledby={`${id}-title`} noValidate>
+    <form id={id} onSubmit={submit} className="kom-form" aria-labelledby={`${id}-title`} noValidate>
       <Heading level={2} data-size="sm" id={`${id}-title`}>
         {heading}
       </Heading>

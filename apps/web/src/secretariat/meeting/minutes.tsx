@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n';
 import { isConflict, refusalText, type MeetingContext } from './shared';
 import { Notice } from '../../components/notice';
 import { SteadyButton } from '../../components/steady-button';
+import { useFocusBack, useFocusOnOpen } from '../../components/use-focus-back';
 
 /** What the other writer saved, beside what this user typed (which stays in the field). */
 interface Conflict {
@@ -34,6 +35,10 @@ export function Minutes({ context }: { context: MeetingContext }) {
   const setText = (next: string) => setDraft((d) => ({ ...d, text: next }));
   const setBase = (next: { revision: number; text: string }) => setDraft((d) => ({ ...d, base: next }));
   const [conflict, setConflict] = useState<Conflict | undefined>();
+  // A conflict found takes the focus to its heading (Save is unavailable until it is resolved);
+  // resolved, the conflict's buttons are gone and the focus goes back to Save.
+  const conflictHeading = useFocusOnOpen<HTMLHeadingElement>(conflict ? String(conflict.revision) : false);
+  const saveButton = useFocusBack<HTMLButtonElement>(conflict !== undefined);
   const [error, setError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
   const [approveError, setApproveError] = useState<string | undefined>();
@@ -121,9 +126,13 @@ export function Minutes({ context }: { context: MeetingContext }) {
               onChange={(e) => (setText(e.target.value), setError(undefined))}
               error={error}
             />
+            {/* Said at once: a region in the page before the conflict, as Notice does; the alert below shows it. */}
+            <div role="alert" className="kom-visually-hidden">
+              {conflict && <Paragraph>{t('secretariat.meeting.minutes.conflict.said')}</Paragraph>}
+            </div>
             {conflict && (
               <Alert data-color="warning">
-                <Heading level={3} data-size="xs">
+                <Heading level={3} data-size="xs" tabIndex={-1} ref={conflictHeading}>
                   {t('secretariat.meeting.minutes.conflict.title')}
                 </Heading>
                 <Paragraph>{t('secretariat.meeting.minutes.conflict.body')}</Paragraph>
@@ -152,7 +161,7 @@ export function Minutes({ context }: { context: MeetingContext }) {
               </Alert>
             )}
             <div className="kom-actions">
-              <SteadyButton type="submit" unavailable={recording.loading || conflict !== undefined}>
+              <SteadyButton ref={saveButton} type="submit" unavailable={recording.loading || conflict !== undefined}>
                 {t('secretariat.meeting.minutes.save')}
               </SteadyButton>
             </div>

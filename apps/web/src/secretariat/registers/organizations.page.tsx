@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
 import { refusalOf } from '../../apollo/refusal';
@@ -13,6 +13,7 @@ import { TableScroll } from '../../components/table-scroll';
 import { MessageNotices, Notice } from '../../components/notice';
 import { SteadyButton } from '../../components/steady-button';
 import { useKeptState } from '../../components/use-kept-state';
+import { focusInstead, focusLost, useFocusInvalid, useFocusOnOpen } from '../../components/use-focus-back';
 
 type Organization = RegisterOrganizationsQuery['organizations']['edges'][number]['node'];
 type Message = { kind: 'success' | 'warning'; text: string };
@@ -41,6 +42,21 @@ export function OrganizationsPage() {
   const [register, registering] = useMutation(RegisterOrganizationDocument);
   const [rename, renamingMutation] = useMutation(RenameOrganizationDocument);
   const reasonText = (e: unknown) => t.maybe(`refusal.${refusalOf(e)?.reason}`) ?? t('refusal.generic');
+  // A refusal at a field (before sending or from the server) gives that field the focus.
+  const focusInvalid = useFocusInvalid();
+  // "Endre navn" opens the form below the table: its heading takes the focus, for the row it was opened for.
+  const [renameOpenedFor, setRenameOpenedFor] = useState<string | undefined>();
+  const renameHeading = useFocusOnOpen<HTMLHeadingElement>(renameOpenedFor ?? false);
+  // Closed (saved or cancelled), the form takes its focused button with it: the focus goes back to the row's button.
+  const renamingId = renaming?.org.id;
+  const lastRenamed = useRef(renamingId);
+  useEffect(() => {
+    if (lastRenamed.current && !renamingId) {
+      if (focusLost()) focusInstead(`rename-${lastRenamed.current}`);
+      setRenameOpenedFor(undefined);
+    }
+    lastRenamed.current = renamingId;
+  }, [renamingId]);
 
   if (loading && !data) return <Loading />;
   if (error && !data) return <PageError title={t('secretariat.registers.organizations')} error={error} onRetry={() => void refetch()} />;
@@ -48,7 +64,10 @@ export function OrganizationsPage() {
 
   const doRegister = async (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) return setErrors({ name: t('refusal.NAME_REQUIRED') });
+    if (!name.trim()) {
+      setErrors({ name: t('refusal.NAME_REQUIRED') });
+      return focusInvalid('register-org-form');
+    }
     setErrors({});
     try {
       await register({ variables: { input: { name: name.trim(), shortName: shortName.trim() || null, kind } } });
@@ -58,13 +77,17 @@ export function OrganizationsPage() {
       await refetch();
     } catch (e) {
       setErrors(errorsOf(e, reasonText(e)));
+      focusInvalid('register-org-form');
     }
   };
 
   const doRename = async (event: FormEvent) => {
     event.preventDefault();
     if (!renaming) return;
-    if (!renaming.name.trim()) return setRenaming({ ...renaming, errors: { name: t('refusal.NAME_REQUIRED') } });
+    if (!renaming.name.trim()) {
+      setRenaming({ ...renaming, errors: { name: t('refusal.NAME_REQUIRED') } });
+      return focusInvalid('rename-org-form');
+    }
     try {
       await rename({
         variables: { input: { organizationId: renaming.org.id, name: renaming.name.trim(), shortName: renaming.shortName.trim() || null, expectedRevision: renaming.org.revision } },
@@ -84,6 +107,7 @@ export function OrganizationsPage() {
         }
       }
       setRenaming({ ...renaming, errors: errorsOf(e, reasonText(e)) });
+      focusInvalid('rename-org-form');
     }
   };
 
@@ -115,10 +139,14 @@ export function OrganizationsPage() {
                   <Table.Cell>{current.length > 0 ? current.join(', ') : t('secretariat.registers.org.noGroup')}</Table.Cell>
                   <Table.Cell>
                     <Button
+                      id={`rename-${o.id}`}
                       variant="secondary"
                       data-size="sm"
                       aria-label={t('secretariat.registers.org.renameOne', { name: o.name })}
-                      onClick={() => setRenaming({ org: o, name: o.name, shortName: o.shortName ?? '', errors: {} })}
+                      onClick={() => {
+                        setRenaming({ org: o, name: o.name, shortName: o.shortName ?? '', errors: {} });
+                        setRenameOpenedFor(o.id);
+                      }}
                     >
                       {t('secretariat.registers.org.rename')}
                     </Button>
@@ -132,8 +160,8 @@ export function OrganizationsPage() {
       <Pager page={pages.page} hasNext={Boolean(data?.organizations.pageInfo.hasNextPage)} onPrevious={pages.previous} onNext={() => data?.organizations.pageInfo.endCursor && pages.next(data.organizations.pageInfo.endCursor)} />
 
       {renaming && (
-        <form onSubmit={(e) => void doRename(e)} className="kom-form" aria-labelledby="rename-title" noValidate>
-          <Heading level={2} data-size="sm" id="rename-title">
+        <form id="rename-org-form" onSubmit={(e) => void doRename(e)} className="kom-form" aria-labelledby="rename-title" noValidate>
+          <Heading level={2} data-size="sm" id="rename-title" tabIndex={-1} ref={renameHeading}>
             {t('secretariat.registers.org.renameTitle', { name: renaming.org.name })}
           </Heading>
           <Textfield label={t('secretariat.registers.org.name')} value={renaming.name} onChange={(e) => setRenaming({ ...renaming, name: e.target.value })} error={renaming.errors.name} />
@@ -150,7 +178,7 @@ export function OrganizationsPage() {
         </form>
       )}
 
-      <form onSubmit={(e) => void doRegister(e)} className="kom-form" aria-labelledby="register-org-title" noValidate>
+      <form id="register-org-form" onSubmit={(e) => void doRegister(e)} className="kom-form" aria-labelledby="register-org-title" noValidate>
         <Heading level={2} data-size="sm" id="register-org-title">
           {t('secretariat.registers.org.register')}
         </Heading>

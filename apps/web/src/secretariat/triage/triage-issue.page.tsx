@@ -34,6 +34,8 @@ export function TriageIssuePage() {
   const options = useQuery(TriageOptionsDocument, { variables: { lang, from } });
   useTitle(data?.issue?.title ?? t('secretariat.triage.issue.title'));
   const [message, setMessage] = useState<Message | undefined>();
+  /** What was typed for a step the issue, closed meanwhile, can no longer take: shown read-only so it is not lost. */
+  const [unsaved, setUnsaved] = useState<string | undefined>();
   const [meetingId, setMeetingId] = useKeptState('place.meeting', '');
   const [decision, setDecision] = useKeptState('forward.decision', '');
   const [rationale, setRationale] = useKeptState('forward.rationale', '');
@@ -68,12 +70,17 @@ export function TriageIssuePage() {
   const beforeForwarding = issue.status === 'SUBMITTED' || issue.status === 'ON_REFERENCE_AGENDA';
   const reasonText = (e: unknown) => t.maybe(`refusal.${refusalOf(e)?.reason}`) ?? t('refusal.generic');
 
-  /** A concurrent change: reload, say what the issue is now, keep what was typed. */
-  const changedMeanwhile = async (e: unknown) => {
+  /**
+   * A concurrent change: reload and say what the issue is now. While it is open its forms stay, with
+   * what was typed; once it is closed (no form left) nothing was saved, and the typed text is shown.
+   */
+  const changedMeanwhile = async (e: unknown, typed: string) => {
     if (refusalOf(e)?.reason !== 'CONCURRENT_MODIFICATION') return false;
     const fresh = await refetch();
     const now = fresh.data?.issue;
-    setMessage({ kind: 'warning', text: t('secretariat.triage.changedMeanwhile', { status: now?.statusLabel ?? '' }) });
+    const closed = now ? FINAL.has(now.status) : false;
+    setUnsaved(closed ? typed : undefined);
+    setMessage({ kind: 'warning', text: t(closed ? 'secretariat.triage.closedMeanwhile' : 'secretariat.triage.changedMeanwhile', { status: now?.statusLabel ?? '' }) });
     return true;
   };
 
@@ -121,7 +128,7 @@ export function TriageIssuePage() {
       setMessage({ kind: 'success', text: t('secretariat.triage.decline.done', { title: issue.title }) });
       await refetch();
     } catch (e) {
-      if (!(await changedMeanwhile(e))) setErrors({ reason: reasonText(e) });
+      if (!(await changedMeanwhile(e, reason.trim()))) setErrors({ reason: reasonText(e) });
     }
   };
 
@@ -141,7 +148,7 @@ export function TriageIssuePage() {
       setMessage({ kind: 'success', text: t('secretariat.triage.duplicate.done', { title: issue.title, original: original?.title ?? '' }) });
       await refetch();
     } catch (e) {
-      if (await changedMeanwhile(e)) return;
+      if (await changedMeanwhile(e, duplicateReason.trim())) return;
       const refusal = refusalOf(e);
       if (refusal?.field === 'duplicateOfIssueId') setErrors({ original: reasonText(e) });
       else setErrors({ duplicateReason: reasonText(e) });
@@ -190,6 +197,7 @@ export function TriageIssuePage() {
         </section>
       )}
       <MessageNotices message={message} />
+      {unsaved && !open && <Textfield multiline readOnly rows={3} label={t('secretariat.triage.unsaved')} value={unsaved} />}
 
       {beforeForwarding && (
         <form onSubmit={(e) => void doPlace(e)} className="kom-form" aria-labelledby="place-title" noValidate>
