@@ -7,7 +7,7 @@ import { POSTGRES_ADVISORY_LOCKS, POSTGRES_LOCK_NAMESPACE } from './advisory-loc
 import { PostgresEventStore } from './postgres-event-store';
 import { runAppendOutcomeWorkers } from './testing/append-outcomes';
 import { LostConnections, advisoryLockPid, terminateBackend, watchProcessFailures } from './testing/connection-faults';
-import { createTestDatabase, describeWithPostgres, type TestDatabase } from './testing/postgres-test-database';
+import { describeWithPostgres, suiteDatabase } from './testing/postgres-test-database';
 
 /**
  * The server ends the store's connections (pg_terminate_backend, as an operator or a failover
@@ -21,26 +21,16 @@ function event(data: unknown = { n: 1 }): EventToAppend {
 }
 
 describeWithPostgres('PostgresEventStore when the server ends its connections', () => {
-  let database: TestDatabase;
-  let admin: Client;
+  const suite = suiteDatabase();
   let store: PostgresEventStore;
   let lost: LostConnections;
   let watch: ReturnType<typeof watchProcessFailures>;
   const stream = (name: string) => `${name}-${randomUUID()}`;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    admin = new Client({ connectionString: database.url });
-    await admin.connect();
-  });
-  afterAll(async () => {
-    await admin?.end();
-    await database?.drop();
-  });
   beforeEach(async () => {
     watch = watchProcessFailures();
     lost = new LostConnections();
-    store = await PostgresEventStore.connect(database.url, { onConnectionLost: lost.report });
+    store = await PostgresEventStore.connect(suite.database.url, { onConnectionLost: lost.report });
   });
   afterEach(async () => {
     watch.stop();
@@ -66,9 +56,9 @@ describeWithPostgres('PostgresEventStore when the server ends its connections', 
       return 'signed';
     });
     await inside;
-    const holder = await advisoryLockPid(admin, POSTGRES_ADVISORY_LOCKS.auditCheckpoints);
+    const holder = await advisoryLockPid(suite.admin, POSTGRES_ADVISORY_LOCKS.auditCheckpoints);
 
-    await terminateBackend(admin, holder!);
+    await terminateBackend(suite.admin, holder!);
     const [error] = await lost.reached(1);
     finish();
 
@@ -84,15 +74,15 @@ describeWithPostgres('PostgresEventStore when the server ends its connections', 
 
   it('withAdvisoryLock: a connection terminated while it waits for the lock fails typed', async () => {
     // Another session holds the lock, so the store's connection waits inside pg_advisory_lock.
-    const other = new Client({ connectionString: database.url });
+    const other = new Client({ connectionString: suite.database.url });
     await other.connect();
     try {
       await other.query('SELECT pg_advisory_lock($1, $2)', [POSTGRES_LOCK_NAMESPACE, POSTGRES_ADVISORY_LOCKS.auditCheckpoints]);
       const waiting = store.withAdvisoryLock(POSTGRES_ADVISORY_LOCKS.auditCheckpoints, async () => 'never');
       let waiter: number | undefined;
-      while (!(waiter = await advisoryLockPid(admin, POSTGRES_ADVISORY_LOCKS.auditCheckpoints, false))) await pause(10);
+      while (!(waiter = await advisoryLockPid(suite.admin, POSTGRES_ADVISORY_LOCKS.auditCheckpoints, false))) await pause(10);
 
-      await terminateBackend(admin, waiter);
+      await terminateBackend(suite.admin, waiter);
 
       await expect(waiting).rejects.toBeInstanceOf(EventStoreUnavailableError);
     } finally {
@@ -113,7 +103,7 @@ describeWithPostgres('PostgresEventStore when the server ends its connections', 
       let settled = false;
       const appending = store.appendToStream(id, events).finally(() => (settled = true));
       while (!settled && terminated === 0) {
-        const { rows } = await admin.query<{ pid: number }>(
+        const { rows } = await suite.admin.query<{ pid: number }>(
           `SELECT pg_terminate_backend(pid), pid FROM pg_stat_activity
             WHERE datname = current_database() AND application_name = $1 AND state = 'idle in transaction'`,
           [APPLICATION],
@@ -141,7 +131,7 @@ describeWithPostgres('PostgresEventStore when the server ends its connections', 
     const streams = Array.from({ length: 4 }, (_, i) => stream(`load-${i}`));
     const plan = { streams, writers: 6, appendsPerWriter: 25, eventsPerAppend: 2 };
     let running = true;
-    const workers = runAppendOutcomeWorkers(database.url, 3, plan);
+    const workers = runAppendOutcomeWorkers(suite.database.url, 3, plan);
     const ended = workers.exits.finally(() => (running = false));
     await workers.connected;
     let rounds = 0;
@@ -149,7 +139,7 @@ describeWithPostgres('PostgresEventStore when the server ends its connections', 
       // Mostly the sessions idle inside a transaction (between two statements: the crash), now
       // and then every session of the database, as the attack did every 2 s.
       const everyone = rounds % 25 === 0 ? '' : "AND state = 'idle in transaction'";
-      await admin.query(
+      await suite.admin.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
           WHERE datname = current_database() AND application_name = $1 AND pid <> pg_backend_pid() ${everyone}`,
         [APPLICATION],

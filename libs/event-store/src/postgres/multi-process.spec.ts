@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { START, type EventToAppend, type RecordedEvent, type Subscription } from '../event-store.port';
 import { checkChainLink } from '../hash-chain';
 import { PostgresEventStore } from './postgres-event-store';
 import { runAppendWorkers, type AppendWorkerReport } from './testing/run-append-workers';
-import { createTestDatabase, describeWithPostgres, type TestDatabase } from './testing/postgres-test-database';
+import { describeWithPostgres, suiteDatabase } from './testing/postgres-test-database';
 import { LISTENER_APPLICATION_NAME } from './wake-up-listener';
 
 /**
@@ -16,22 +15,12 @@ import { LISTENER_APPLICATION_NAME } from './wake-up-listener';
 const WAIT_MS = 20_000;
 
 describeWithPostgres('PostgreSQL event store across processes', () => {
-  let database: TestDatabase;
-  let admin: Client;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    admin = new Client({ connectionString: database.url });
-    await admin.connect();
-  });
-  afterAll(async () => {
-    await admin?.end();
-    await database?.drop();
-  });
+  const suite = suiteDatabase();
 
   /** The backend pid of the store's LISTEN connection, once it listens. */
   async function listenerPid(except?: number): Promise<number> {
     for (const deadline = Date.now() + WAIT_MS; Date.now() < deadline; ) {
-      const { rows } = await admin.query<{ pid: number }>(
+      const { rows } = await suite.admin.query<{ pid: number }>(
         "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND query LIKE 'LISTEN%' AND pid <> $2",
         [LISTENER_APPLICATION_NAME, except ?? 0],
       );
@@ -54,10 +43,10 @@ describeWithPostgres('PostgreSQL event store across processes', () => {
     beforeAll(async () => {
       // Polling often on top of NOTIFY makes the subscriber read while batches commit, the
       // moment a position could be seen before a smaller one.
-      store = await PostgresEventStore.connect(database.url, { pollIntervalMs: 5 });
+      store = await PostgresEventStore.connect(suite.database.url, { pollIntervalMs: 5 });
       const subscription = store.subscribeToAll({ fromPosition: START, filter: { streamPrefixes: ['shared-'] } });
       const reading = collect(subscription, TOTAL);
-      reports = await runAppendWorkers(database.url, PROCESSES, { streams, ...plan });
+      reports = await runAppendWorkers(suite.database.url, PROCESSES, { streams, ...plan });
       received = await reading;
       extra = !(await nothingMore(subscription, 300));
       await subscription.unsubscribe();
@@ -99,14 +88,14 @@ describeWithPostgres('PostgreSQL event store across processes', () => {
 
   describe('live subscriptions', () => {
     it('hears an append made in another process, with polling out of the way', async () => {
-      const store = await PostgresEventStore.connect(database.url, { pollIntervalMs: 600_000 });
+      const store = await PostgresEventStore.connect(suite.database.url, { pollIntervalMs: 600_000 });
       try {
         const streamId = `live-${randomUUID()}`;
         const subscription = store.subscribeToAll({ fromPosition: await store.headPosition(), filter: { streamPrefixes: [streamId] } });
         const arriving = collect(subscription, 3);
         await listenerPid();
 
-        await runAppendWorkers(database.url, 1, { streams: [streamId], writers: 1, appendsPerWriter: 3, eventsPerAppend: 1, pauseMs: 50 });
+        await runAppendWorkers(suite.database.url, 1, { streams: [streamId], writers: 1, appendsPerWriter: 3, eventsPerAppend: 1, pauseMs: 50 });
 
         expect((await arriving).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
         await subscription.unsubscribe();
@@ -116,8 +105,8 @@ describeWithPostgres('PostgreSQL event store across processes', () => {
     }, 60_000);
 
     it('resumes after its listening connection is killed, from the last delivered position, without loss or duplicates', async () => {
-      const subscriber = await PostgresEventStore.connect(database.url, { pollIntervalMs: 600_000 });
-      const writer = await PostgresEventStore.connect(database.url);
+      const subscriber = await PostgresEventStore.connect(suite.database.url, { pollIntervalMs: 600_000 });
+      const writer = await PostgresEventStore.connect(suite.database.url);
       try {
         const streamId = `reconnect-${randomUUID()}`;
         const subscription = subscriber.subscribeToAll({ fromPosition: await writer.headPosition(), filter: { streamPrefixes: [streamId] } });
@@ -129,7 +118,7 @@ describeWithPostgres('PostgreSQL event store across processes', () => {
         expect((await pendingBefore).map((e) => e.id)).toEqual(before.map((e) => e.id));
 
         const pendingAfter = take(iterator, 3);
-        await admin.query('SELECT pg_terminate_backend($1)', [first]);
+        await suite.admin.query('SELECT pg_terminate_backend($1)', [first]);
         const during = event('During');
         await writer.appendToStream(streamId, [during]);
         const second = await listenerPid(first);

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { Client, type Pool, type PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { isConnectionError } from './connection-errors';
 import { inTransaction, openPostgresPool, releaseClient } from './pool';
 import { LostConnections, terminateBackend, watchProcessFailures } from './testing/connection-faults';
-import { createTestDatabase, describeWithPostgres, type TestDatabase } from './testing/postgres-test-database';
+import { describeWithPostgres, suiteDatabase } from './testing/postgres-test-database';
 
 /**
  * The one place pools are opened: a connection the server ends while it is checked out (no
@@ -12,26 +12,16 @@ import { createTestDatabase, describeWithPostgres, type TestDatabase } from './t
  * instead of ending the process, and the pool hands out a new one.
  */
 describeWithPostgres('openPostgresPool', () => {
-  let database: TestDatabase;
-  let admin: Client;
+  const suite = suiteDatabase();
   let pool: Pool;
   let lost: LostConnections;
   let watch: ReturnType<typeof watchProcessFailures>;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    admin = new Client({ connectionString: database.url });
-    await admin.connect();
-  });
-  afterAll(async () => {
-    await admin?.end();
-    await database?.drop();
-  });
   beforeEach(async () => {
     watch = watchProcessFailures();
     lost = new LostConnections();
     // One connection: a connection after a loss is visibly a new one (another backend pid).
-    pool = await openPostgresPool({ connectionString: database.url, application_name: 'kom-pool-spec', max: 1 }, { onConnectionLost: lost.report });
+    pool = await openPostgresPool({ connectionString: suite.database.url, application_name: 'kom-pool-spec', max: 1 }, { onConnectionLost: lost.report });
   });
   afterEach(async () => {
     watch.stop();
@@ -45,7 +35,7 @@ describeWithPostgres('openPostgresPool', () => {
     await client.query('BEGIN');
     const pid = await pidOf(client);
 
-    await terminateBackend(admin, pid);
+    await terminateBackend(suite.admin, pid);
     const [error] = await lost.reached(1);
 
     expect(error).toMatchObject({ code: '57P01' });
@@ -60,7 +50,7 @@ describeWithPostgres('openPostgresPool', () => {
   it('reports an idle connection the server ends, and replaces it', async () => {
     const pid = await pidOf(pool);
 
-    await terminateBackend(admin, pid);
+    await terminateBackend(suite.admin, pid);
     await lost.reached(1);
 
     expect(await pidOf(pool)).not.toBe(pid);
@@ -87,7 +77,7 @@ describeWithPostgres('openPostgresPool', () => {
       let pid = 0;
       const cut = inTransaction(pool, 'BEGIN', async (client) => {
         pid = await pidOf(client);
-        await terminateBackend(admin, pid);
+        await terminateBackend(suite.admin, pid);
         await lost.reached(1);
         await client.query('SELECT 1');
       });

@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { createTestDatabase, describeWithPostgres, type TestDatabase } from '@kom/event-store/testing';
+import { describeWithPostgres, suiteDatabase } from '@kom/event-store/testing';
 import { SharedStatePostgres, SharedStateUnavailableError, sharedStateAvailable } from './shared-state-postgres';
 import { TcpProxy } from './testing/tcp-proxy';
 
@@ -20,20 +19,10 @@ describe('sharedStateAvailable', () => {
 });
 
 describeWithPostgres('SharedStatePostgres when the database goes away', () => {
-  let database: TestDatabase;
-  let admin: Client;
+  const suite = suiteDatabase();
   const failures: unknown[] = [];
   const record = (error: unknown) => failures.push(error);
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    admin = new Client({ connectionString: database.url });
-    await admin.connect();
-  });
-  afterAll(async () => {
-    await admin?.end();
-    await database?.drop();
-  });
   beforeEach(() => {
     failures.length = 0;
     process.on('uncaughtException', record);
@@ -48,7 +37,7 @@ describeWithPostgres('SharedStatePostgres when the database goes away', () => {
     const lost: Error[] = [];
     let arrived!: () => void;
     const reported = new Promise<void>((resolve) => (arrived = resolve));
-    const shared = await SharedStatePostgres.connect(database.url, {
+    const shared = await SharedStatePostgres.connect(suite.database.url, {
       maxConnections: 1,
       onConnectionLost: (error) => (lost.push(error), arrived()),
     });
@@ -57,7 +46,7 @@ describeWithPostgres('SharedStatePostgres when the database goes away', () => {
       await client.query('BEGIN');
       const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
 
-      await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+      await suite.admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
       await reported;
       client.release(true);
 
@@ -70,8 +59,8 @@ describeWithPostgres('SharedStatePostgres when the database goes away', () => {
   });
 
   it('answers SharedStateUnavailableError while the database cannot be reached, and works again once it can', async () => {
-    const proxy = await TcpProxy.start(database.url);
-    const shared = await SharedStatePostgres.connect(proxy.url(database.url), { maxConnections: 2, onConnectionLost: () => undefined });
+    const proxy = await TcpProxy.start(suite.database.url);
+    const shared = await SharedStatePostgres.connect(proxy.url(suite.database.url), { maxConnections: 2, onConnectionLost: () => undefined });
     try {
       await expect(shared.ping()).resolves.toBeUndefined();
 

@@ -51,6 +51,31 @@ export async function createTestDatabase(serverUrl: string = TEST_POSTGRES_URL):
   };
 }
 
+/**
+ * A database of the suite's own, created before its first test and dropped after its last, with a
+ * connection of its own beside the code under test (to find and end that code's backends).
+ */
+export function suiteDatabase(): { readonly database: TestDatabase; readonly admin: Client } {
+  const live: { database?: TestDatabase; admin?: Client } = {};
+  beforeAll(async () => {
+    live.database = await createTestDatabase();
+    live.admin = new Client({ connectionString: live.database.url });
+    await live.admin.connect();
+  });
+  afterAll(async () => {
+    await live.admin?.end();
+    await live.database?.drop();
+  });
+  return {
+    get database() {
+      return live.database!;
+    },
+    get admin() {
+      return live.admin!;
+    },
+  };
+}
+
 async function asAdmin<T>(serverUrl: string, work: (admin: Client) => Promise<T>): Promise<T> {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
