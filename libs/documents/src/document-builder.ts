@@ -103,8 +103,8 @@ export class DocumentBuilder {
     const snapshot = await this.logSnapshot(position, this.projectionsFor(recipe.kind));
     let rebuilt: BuiltDocument;
     try {
-      if (viewer && !sameAudience(viewer, recipe.audience)) this.refuseWiderView(recipe, viewer, snapshot);
-      rebuilt = await this.render(recipe, snapshot);
+      const model = viewer && !sameAudience(viewer, recipe.audience) ? this.refuseWiderView(recipe, viewer, snapshot) : undefined;
+      rebuilt = await this.render(recipe, snapshot, model);
     } finally {
       snapshot.close();
     }
@@ -120,16 +120,18 @@ export class DocumentBuilder {
 
   /**
    * The viewer's own build of the recipe first: what refuses them a download refuses them here, with
-   * the same reason. Then the stamp's view must hold nothing more than theirs.
+   * the same reason. Then the stamp's view must hold nothing more than theirs; its model is returned for the rendering.
    */
-  private refuseWiderView(recipe: DocumentRecipe, viewer: Audience, snapshot: LogSnapshot): void {
+  private refuseWiderView(recipe: DocumentRecipe, viewer: Audience, snapshot: LogSnapshot): DocumentModel {
     const theirs = canonicalJson(this.model({ ...recipe, audience: { role: viewer.role, organizationId: viewer.organizationId } }, snapshot));
-    if (canonicalJson(this.model(recipe, snapshot)) !== theirs) {
+    const stamped = this.model(recipe, snapshot);
+    if (canonicalJson(stamped) !== theirs) {
       throw new Forbidden(
         'DOCUMENT_VIEW_NOT_YOURS',
         `this file was built for ${recipe.audience.role} of ${recipe.audience.organizationId}, whose view of it holds more than yours; the secretariat can verify it`,
       );
     }
+    return stamped;
   }
 
   private recipe(request: DocumentRequest, audience: Audience): DocumentRecipe {
@@ -181,11 +183,11 @@ export class DocumentBuilder {
     });
   }
 
-  private async render(recipe: DocumentRecipe, snapshot: LogSnapshot): Promise<BuiltDocument> {
+  /** `model`: the recipe's model when already built from this snapshot. */
+  private async render(recipe: DocumentRecipe, snapshot: LogSnapshot, model: DocumentModel = this.model(recipe, snapshot)): Promise<BuiltDocument> {
     const kind = documentKind(recipe.kind);
     const format = checkFormat(kind, recipe.format);
     const facts = snapshot.facts;
-    const model = this.model(recipe, snapshot);
     const proof = await this.options.proofs.at(facts.position);
     const provenance: Provenance = {
       ...recipe,

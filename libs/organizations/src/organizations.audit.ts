@@ -1,18 +1,16 @@
-import { auditDay, auditLabel, named, type AuditNames, type AuditSummaries, type AuditSummaryInput } from '@kom/platform';
+import { auditDay, auditLabel, named, type AuditLang, type AuditNames, type AuditSummaries, type AuditSummaryInput } from '@kom/platform';
 import { ORGANIZATION_ROLE_LABELS } from './graphql/organization-history.types';
 import { ORGANIZATION_KIND_LABELS } from './graphql/organization.types';
 
-type Lang = 'nb' | 'en';
+type Lang = AuditLang;
 const d = (event: AuditSummaryInput) => event.data as Record<string, string | null>;
 const GROUP = { PROJECT_GROUP: { nb: 'prosjektgruppen', en: 'the project group' }, REFERENCE_GROUP: { nb: 'referansegruppen', en: 'the reference group' } } as const;
 const group = (e: AuditSummaryInput, lang: Lang) => GROUP[d(e).groupKind as keyof typeof GROUP]?.[lang] ?? String(d(e).groupKind);
 
 const kind = (e: AuditSummaryInput, lang: Lang) => auditLabel(ORGANIZATION_KIND_LABELS, d(e).kind, lang);
 const role = (e: AuditSummaryInput, lang: Lang) => auditLabel(ORGANIZATION_ROLE_LABELS, d(e).role, lang);
-const day = auditDay;
-
 /** " fra 1. januar 2001" / " from 1 January 2001"; nothing for an event with no date of its own (version 1). */
-const fromDay = (value: string | null | undefined, lang: Lang) => (value ? `${lang === 'nb' ? ' fra' : ' from'} ${day(value, lang)}` : '');
+const fromDay = (value: string | null | undefined, lang: Lang) => (value ? `${lang === 'nb' ? ' fra' : ' from'} ${auditDay(value, lang)}` : '');
 
 /** The short name and the kind of a new organisation: "(UDI; type: etat eller direktorat)". */
 function registeredAs(e: AuditSummaryInput, lang: Lang): string {
