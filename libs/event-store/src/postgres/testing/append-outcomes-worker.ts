@@ -11,8 +11,17 @@ async function main(): Promise<void> {
   const plan = JSON.parse(planJson ?? '{}') as AppendOutcomesPlan;
   let lostConnections = 0;
   const store = await PostgresEventStore.connect(url ?? '', { maxConnections: 4, onConnectionLost: () => (lostConnections += 1) });
-  // The runner starts terminating connections once every worker is past its start (see append-outcomes.ts).
+  // The runner terminates the connections of every worker past its start, then says go (see
+  // append-outcomes.ts): the writes begin with a connection already cut, whatever the timing.
   process.stdout.write('connected\n');
+  await new Promise<void>((resolve) => {
+    let input = '';
+    process.stdin.on('data', (chunk: Buffer) => {
+      input += chunk.toString();
+      if (input.includes('go\n')) resolve();
+    });
+  });
+  process.stdin.destroy();
   const outcomes: AppendOutcome[] = [];
   const writer = async (w: number) => {
     for (let i = 0; i < plan.appendsPerWriter; i++) {

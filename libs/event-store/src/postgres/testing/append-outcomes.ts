@@ -33,6 +33,8 @@ export interface AppendOutcomesExit {
 export interface AppendOutcomeWorkers {
   /** Resolves once every worker has connected (and migrated): a start is not what is under test. */
   readonly connected: Promise<void>;
+  /** Lets every worker begin its appends; until then each waits with its pool connected. */
+  go(): void;
   /** How each worker ended. */
   readonly exits: Promise<AppendOutcomesExit[]>;
 }
@@ -47,7 +49,7 @@ export function runAppendOutcomeWorkers(url: string, processes: number, plan: Ap
   const script = join(__dirname, 'append-outcomes-worker.ts');
   const started = Array.from({ length: processes }, () => {
     const child = spawn(process.execPath, ['--import', loader, script, url, JSON.stringify(plan)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
       cwd: join(__dirname, '../../../../..'),
     });
     let out = '';
@@ -67,10 +69,12 @@ export function runAppendOutcomeWorkers(url: string, processes: number, plan: Ap
         resolve({ code, signal, stderr: err.trim(), report: code === 0 && last ? (JSON.parse(last) as AppendOutcomesReport) : undefined });
       });
     });
-    return { ready, exit };
+    child.stdin.on('error', () => undefined); // a worker that died before go is reported by its exit
+    return { ready, exit, go: () => child.stdin.end('go\n') };
   });
   return {
     connected: Promise.all(started.map((s) => s.ready)).then(() => undefined),
     exits: Promise.all(started.map((s) => s.exit)),
+    go: () => started.forEach((s) => s.go()),
   };
 }
