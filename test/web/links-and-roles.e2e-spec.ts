@@ -124,4 +124,26 @@ describeInBrowser('links the app did not make, and pages of another role', { clo
     expect(await accessibilityViolations(rita)).toEqual([]);
     await rita.context().close();
   }, 60_000);
+
+  it('does not let a person believe they signed out when the server could not end the session', async () => {
+    const rita = await suite.signIn('Rita Rosa', { path: '/ngo/issues' });
+    await rita.getByRole('heading', { level: 1 }).waitFor();
+    // The session store does not answer (the answer the server gives then, see session-outage.e2e-spec.ts).
+    await rita.route('**/auth/logout', (route) =>
+      route.fulfill({ status: 503, headers: { 'retry-after': '5' }, contentType: 'application/json', body: JSON.stringify({ error: { code: 'SERVICE_UNAVAILABLE', reason: 'STORE_UNAVAILABLE' } }) }),
+    );
+    const signOut = rita.getByRole('button', { name: 'Logg ut' });
+    await signOut.click();
+    await rita.getByRole('alert').filter({ hasText: 'Du er ikke logget ut' }).waitFor();
+    expect(new URL(rita.url()).pathname).toBe('/ngo/issues');
+    expect(await rita.evaluate(async () => (await (await fetch('/auth/session')).json()).authenticated)).toBe(true);
+    expect(await accessibilityViolations(rita)).toEqual([]);
+
+    // Once the server answers, the same button signs out.
+    await rita.unroute('**/auth/logout');
+    await signOut.click();
+    await rita.waitForURL(/\/sign-in/);
+    expect(await rita.evaluate(async () => (await (await fetch('/auth/session')).json()).authenticated)).toBe(false);
+    await rita.context().close();
+  }, 60_000);
 });

@@ -66,15 +66,23 @@ export async function signInAs(userId: string): Promise<void> {
   if (response.status !== 204 && !response.ok) throw new SignInUnavailable(`sign-in answered ${response.status}`);
 }
 
-/** Ends the session on the server; the identity provider's end-session URL, when there is one. */
+export class SignOutFailed extends Error {
+  override readonly name = 'SignOutFailed';
+}
+
+/**
+ * Ends the session on the server; the identity provider's end-session URL, when there is one.
+ * Throws SignOutFailed when the server did not end it (its database down, say): the session is
+ * still good, and a person at a shared computer must not be told they are out.
+ */
 export async function signOut(): Promise<string | null> {
   const response = await fetch('/auth/logout', {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'X-CSRF-Token': csrfToken() ?? '' },
-  });
+  }).catch(() => undefined);
+  if (!response?.ok) throw new SignOutFailed(`POST /auth/logout answered ${response?.status ?? 'nothing'}`);
   current = undefined;
-  if (!response.ok) return null;
   const body = (await response.json()) as { redirectTo?: string | null };
   return body.redirectTo ?? null;
 }

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { Button, Paragraph, SkipLink } from '@digdir/designsystemet-react';
 import { NavLink, Outlet } from 'react-router';
 import { useSession } from '../auth/session-context';
@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nb';
 import type { Role } from '../auth/session';
 import { KeptTextNotice } from './kept-text-notice';
+import { Notice } from './notice';
 import { Loading } from './states';
 import { keptTextFor } from './use-kept-state';
 
@@ -53,10 +54,19 @@ export function Layout() {
   const { state } = useSession();
   const user = state.status === 'ready' && state.session.authenticated ? state.session.user : undefined;
   const other = language === 'nb' ? 'en' : 'nb';
+  const [signOutFailed, setSignOutFailed] = useState(false);
   const leave = async () => {
+    setSignOutFailed(false);
+    let redirectTo: string | null;
+    try {
+      redirectTo = await signOut();
+    } catch {
+      // Still signed in: say so where it is read at once, and stay; the button tries again.
+      setSignOutFailed(true);
+      return;
+    }
     // Signing out on purpose leaves nothing typed behind for whoever uses the tab next.
     keptTextFor(undefined);
-    const redirectTo = await signOut();
     window.location.assign(redirectTo ?? '/sign-in');
   };
   return (
@@ -95,6 +105,7 @@ export function Layout() {
         )}
       </header>
       <main id="main" tabIndex={-1} className="kom-main">
+        <Notice tone="danger" text={signOutFailed ? t('nav.signOutFailed') : undefined} />
         <KeptTextNotice />
         <Suspense fallback={<Loading />}>
           <Outlet />

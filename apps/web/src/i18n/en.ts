@@ -14,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   'nav.label': 'Main menu',
   'nav.otherLanguage': 'Norsk',
   'nav.signOut': 'Sign out',
+  'nav.signOutFailed': 'You are not signed out: the service is not answering just now. Try “Sign out” again in a moment, and close every window of the browser if it does not work.',
   'nav.signedInAs': '{organization} – {role}',
   'nav.ngo.issues': 'Our issues',
   'nav.ngo.raise': 'Raise an issue',

@@ -12,6 +12,7 @@ export const nb = {
   'nav.label': 'Hovedmeny',
   'nav.otherLanguage': 'English',
   'nav.signOut': 'Logg ut',
+  'nav.signOutFailed': 'Du er ikke logget ut: tjenesten svarer ikke akkurat nå. Prøv «Logg ut» igjen om litt, og lukk alle vinduene i nettleseren hvis det ikke lykkes.',
   'nav.signedInAs': '{organization} – {role}',
   'nav.ngo.issues': 'Våre saker',
   'nav.ngo.raise': 'Meld inn en sak',

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HttpRefusalFilter } from '@kom/platform';
 import { Public } from '../graphql/policy.decorators';
 import { actorFromClaims, CLAIMS } from '../tokens/claims';
 import { EMBEDDED_PEOPLE, embeddedPerson } from './embedded-people';
@@ -11,6 +12,8 @@ import { noStore, SessionHttp } from './session-http';
  */
 @Controller('auth/embedded')
 @Public()
+// A session store that does not answer is a 503 with retry-after, as on every other route, not a 500.
+@UseFilters(HttpRefusalFilter)
 export class EmbeddedSignInController {
   constructor(@Inject(SessionHttp) private readonly http: SessionHttp) {}
 

@@ -1,5 +1,6 @@
-import { Controller, Get, Inject, Logger, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Query, Req, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HttpRefusalFilter } from '@kom/platform';
 import { Public } from '../graphql/policy.decorators';
 import { claimMapper, type ClaimsToActor } from '../oidc/claim-mapping';
 import { InvalidTokenError } from '../tokens/claims';
@@ -20,6 +21,8 @@ const SIGN_IN_WINDOW_SECONDS = 600;
  */
 @Controller('auth')
 @Public()
+// A session store that does not answer is a 503 with retry-after, as on every other route, not a 500.
+@UseFilters(HttpRefusalFilter)
 export class OidcSignInController {
   private readonly logger = new Logger('OidcSignIn');
   private readonly toActor: ClaimsToActor;

@@ -1,5 +1,6 @@
-import { Controller, Get, Inject, Optional, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HttpRefusalFilter } from '@kom/platform';
 import { Public } from '../graphql/policy.decorators';
 import { CSRF_HEADER } from './cookie-session.authenticator';
 import { OidcSignIn } from './oidc-sign-in';
@@ -11,6 +12,8 @@ import { SessionSockets } from './session-sockets';
 /** The web app's view of its session, and logout. */
 @Controller('auth')
 @Public()
+// A session store that does not answer is a 503 with retry-after, as on every other route, not a 500.
+@UseFilters(HttpRefusalFilter)
 export class SessionController {
   constructor(
     @Inject(SessionHttp) private readonly http: SessionHttp,

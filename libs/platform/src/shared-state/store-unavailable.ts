@@ -23,9 +23,11 @@ const MAX_CAUSES = 5;
  */
 export function isStoreUnavailable(error: unknown): boolean {
   let current = error;
-  for (let depth = 0; depth <= MAX_CAUSES && current instanceof Error; depth++) {
+  // Not `instanceof Error`: a socket's error comes from Node's own realm, which is not always the
+  // caller's (a test runner's sandbox, a worker), and is a connection error all the same.
+  for (let depth = 0; depth <= MAX_CAUSES && typeof current === 'object' && current !== null; depth++) {
     if (current instanceof EventStoreUnavailableError || current instanceof SharedStateUnavailableError || isConnectionError(current)) return true;
-    current = current.cause;
+    current = (current as { cause?: unknown }).cause;
   }
   return false;
 }
