@@ -3,13 +3,13 @@ import { join } from 'node:path';
 
 // The real entry point, run as an operator would: a bad setting stops it before anything starts.
 const main = join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.ts');
-const tsx = require.resolve('tsx/cli');
+const register = join(__dirname, '..', 'support', 'ts-register.js');
 
 function start(env: Record<string, string>) {
-  return spawnSync(process.execPath, [tsx, main], {
+  return spawnSync(process.execPath, ['-r', register, main], {
     env: { PATH: process.env.PATH, ...env },
     encoding: 'utf8',
-    // tsx compiles the whole API before main runs: on a busy 2-core machine that alone took over 20 s.
+    // main checks the settings before it loads the application; a busy machine still gets time.
     timeout: 80_000,
   });
 }

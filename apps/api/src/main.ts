@@ -1,7 +1,5 @@
 import 'reflect-metadata';
 import { ConfigError, DataDirectoryInUse, DataDirectoryLock, loadConfig, type KomConfig } from '@kom/platform';
-import { createApp } from './bootstrap';
-import { Draining } from './http/draining';
 import type { Tracing } from './observability/tracing-sdk';
 
 /** Kept for the close itself (graphql-ws sockets, the last projection batch, the stores). */
@@ -25,6 +23,8 @@ async function main(): Promise<void> {
   const tracing: Tracing | undefined = config.tracing.otlpEndpoint
     ? (await import('./observability/tracing-sdk')).startTracing({ serviceName: config.tracing.serviceName, otlpEndpoint: config.tracing.otlpEndpoint })
     : undefined;
+  // The application is loaded only once the settings hold: a refusal comes before any of it.
+  const [{ createApp }, { Draining }] = await Promise.all([import('./bootstrap'), import('./http/draining')]);
   const app = await createApp({ config, ownership, shutdownHooks: false });
   await app.listen(config.port, config.host);
 
