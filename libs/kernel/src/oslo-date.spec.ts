@@ -14,9 +14,15 @@ describe('osloDate', () => {
   it('agrees with the time zone database at every quarter hour of a year, the clock changes included, asked in any order', () => {
     const start = Date.UTC(2026, 0, 1);
     const instants = Array.from({ length: 366 * 96 }, (_, i) => start + i * 900_000 + (i % 7) * 60_000);
+    // Mismatches collected, then one assertion: 70,000 calls of expect would take seconds.
+    const wrong: string[] = [];
     for (const order of [instants, [...instants].reverse()]) {
-      for (const ms of order) expect(osloDate(new Date(ms))).toBe(reference.format(new Date(ms)));
+      for (const ms of order) {
+        const [ours, theirs] = [osloDate(new Date(ms)), reference.format(new Date(ms))];
+        if (ours !== theirs) wrong.push(`${new Date(ms).toISOString()}: ${ours}, not ${theirs}`);
+      }
     }
+    expect(wrong).toEqual([]);
   });
 
   it('refuses an instant that is not one, as before', () => {

@@ -11,12 +11,12 @@ import { EngineHarness } from '../testing/engine-harness';
 import { startSmtpReceiver } from '../testing/loopback-receivers';
 
 /**
- * Kills the process running the outbox with SIGKILL 20 times while it records and sends, restarts
+ * Kills the process running the outbox with SIGKILL 14 times while it records and sends, restarts
  * it each time, then lets it finish: every notification is delivered (recorded as such in the log)
  * and reached the SMTP server, and no Message-ID was recorded delivered twice. Copies sent again
  * after a kill (sent, killed before recording) carry the same Message-ID: counted and printed.
  */
-const KILLS = 20;
+const KILLS = 14;
 const PERSONS = 6;
 const ISSUE_EVENTS = 20;
 const CHILD = join(__dirname, '..', 'testing', 'delivery-child.ts');
@@ -28,7 +28,7 @@ describe('the notifications outbox under SIGKILL', () => {
   let dir: string;
   const children = new Set<ChildProcess>();
 
-  // Bundled once: each of the 21 starts then loads one file instead of compiling its imports again.
+  // Bundled once: each of the 15 starts then loads one file instead of compiling its imports again.
   let bundle: { file: string; remove: () => void } | undefined;
 
   beforeAll(async () => {
