@@ -43,7 +43,13 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/**
+ * Writes the page, whole, to docs/screenshots/<name>.png when KOM_SCREENSHOTS=1 (`npm run
+ * screenshots`); otherwise does nothing: a full-page capture costs the browser work that every test
+ * run would pay for pictures that change only with the app.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.KOM_SCREENSHOTS !== '1') return;
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 

@@ -139,8 +139,10 @@ describeInBrowser('links the app did not make, and pages of another role', { clo
     expect(await rita.evaluate(async () => (await (await fetch('/auth/session')).json()).authenticated)).toBe(true);
     expect(await accessibilityViolations(rita)).toEqual([]);
 
-    // Once the server answers, the same button signs out.
+    // Once the server answers, the same button signs out, even after the person signed in again
+    // in another tab meanwhile (a new session: the token this page holds is stale).
     await rita.unroute('**/auth/logout');
+    expect((await rita.context().request.post(`${base}/auth/embedded/sign-in`, { data: { userId: 'demo-rosa' } })).status()).toBe(204);
     await signOut.click();
     await rita.waitForURL(/\/sign-in/);
     expect(await rita.evaluate(async () => (await (await fetch('/auth/session')).json()).authenticated)).toBe(false);

@@ -76,11 +76,11 @@ export class SignOutFailed extends Error {
  * still good, and a person at a shared computer must not be told they are out.
  */
 export async function signOut(): Promise<string | null> {
-  const response = await fetch('/auth/logout', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'X-CSRF-Token': csrfToken() ?? '' },
-  }).catch(() => undefined);
+  const logout = () =>
+    fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'X-CSRF-Token': csrfToken() ?? '' } }).catch(() => undefined);
+  let response = await logout();
+  // A token gone stale (the session was signed in again in another tab): read it again, once.
+  if (response?.status === 403) response = await loadSession().then(logout, () => response);
   if (!response?.ok) throw new SignOutFailed(`POST /auth/logout answered ${response?.status ?? 'nothing'}`);
   current = undefined;
   const body = (await response.json()) as { redirectTo?: string | null };
