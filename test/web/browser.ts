@@ -144,8 +144,8 @@ export async function browserSuite(options: BrowserSuiteOptions = {}): Promise<B
       if (!keyboard) {
         // What the sign-in page's button sends, sent by the context itself (its cookies are the
         // page's): one load of the app instead of two. The page is driven by the keyboard sign-ins.
-        const people = (await (await context.request.get(`${base}/auth/embedded/people`)).json()) as Array<{ userId: string; displayName: string }>;
-        const userId = people.find((p) => p.displayName === person)?.userId;
+        const { EMBEDDED_PEOPLE } = await import('@kom/auth'); // loaded already, with the application
+        const userId = EMBEDDED_PEOPLE.find((p) => p.displayName === person)?.userId;
         if (!userId) throw new Error(`no demo person named ${person}`);
         const answer = await context.request.post(`${base}/auth/embedded/sign-in`, { data: { userId } });
         if (answer.status() !== 204) throw new Error(`sign-in as ${person} answered ${answer.status()}`);
